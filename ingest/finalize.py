@@ -1,0 +1,46 @@
+"""Validation stage: add the validators' findings to a parsed record and set its status."""
+
+from __future__ import annotations
+
+from referrals.domain import Finding, Provenance, Record, RejectedDocument, Status, status_from_findings
+from validators import ValidationContext, validate_record
+
+
+def finalize_record(record: Record, context: ValidationContext) -> Record:
+    """The record with every finding (parser's and validators'), placed, and its status set."""
+    if isinstance(record, RejectedDocument):
+        record.status = Status.REJECTED
+        return record
+    found = [_placed(f, record.provenance) for f in validate_record(record, context)]
+    record.findings = _deduplicated([*record.findings, *found])
+    if record.status is not Status.REJECTED:
+        record.status = status_from_findings(record.findings)
+    return record
+
+
+def _placed(finding: Finding, provenance: dict[str, Provenance]) -> Finding:
+    """Copy where the field came from (loop, segment, line / page) onto the finding."""
+    where = _provenance_for(finding.field, provenance)
+    if where is None:
+        return finding
+    extra = {k: v for k, v in where.model_dump().items() if v is not None and k in Finding.model_fields}
+    return finding.model_copy(update={k: v for k, v in extra.items() if getattr(finding, k) is None})
+
+
+def _provenance_for(field: str | None, provenance: dict[str, Provenance]) -> Provenance | None:
+    while field:
+        if field in provenance:
+            return provenance[field]
+        field = field.rpartition(".")[0] or None
+    return None
+
+
+def _deduplicated(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for finding in findings:
+        key = (finding.field, finding.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out

@@ -1,0 +1,78 @@
+"""The `intake` command. Exceptions become exit codes here and nowhere else (`main`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from referrals.errors import InputFileError, IntakeError, UsageError
+from referrals.logs import configure_logging
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="referral-intake: faxes and X12 in, records out.")
+
+
+@app.command("parse")
+def parse_command(
+    files: Annotated[list[Path], typer.Argument(help="files to read (X12 837/278, PDF, TIFF, PNG, JPEG)")],
+    ack_dir: Annotated[Path | None, typer.Option(help="also write 999/TA1 acknowledgements here")] = None,
+    jobs: Annotated[int, typer.Option(min=1, help="worker processes (split by file and transaction set)")] = 1,
+) -> None:
+    """Print each file's records as JSON Lines (one contract record per line); no database."""
+    from ingest.parse_many import parse_files
+
+    for path in files:
+        if not path.is_file():
+            raise InputFileError(f"cannot read {path}")
+    for line in parse_files(files, ack_dir=ack_dir, jobs=jobs):
+        sys.stdout.write(line)
+        sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def _register_command_groups() -> None:
+    """Command groups live beside the code they drive; each module exposes a Typer `app`."""
+    import importlib
+
+    for module_name, group in COMMAND_GROUPS:
+        module = importlib.import_module(module_name)
+        if group:
+            app.add_typer(module.app, name=group)
+        else:
+            app.registered_commands.extend(module.app.registered_commands)
+
+
+# (module, group name); an empty group name adds the module's commands at the top level.
+COMMAND_GROUPS: list[tuple[str, str]] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; the one place where errors become exit codes (0 ok, 1 internal, 2 usage)."""
+    configure_logging()
+    _register_command_groups()
+    try:
+        result = app(args=argv, standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return UsageError.exit_code
+    except click.exceptions.Abort:
+        return 130
+    except IntakeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last resort: say what kind of failure, never the data
+        print(f"error: internal failure ({type(exc).__name__}); see the log for the traceback",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
