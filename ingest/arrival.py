@@ -116,9 +116,15 @@ def _known(known: Document, seen: InboxFile) -> Registered | Duplicate:
 
 
 def _new_document(seen: InboxFile, archived: Path) -> Document:
-    return Document(id=document_id(seen.sha256), sha256=seen.sha256, original_name=seen.path.name[:255],
-                    original_path=str(seen.path), archive_path=str(archived), size_bytes=seen.size,
-                    received_at=seen.mtime)
+    return Document(
+        id=document_id(seen.sha256),
+        sha256=seen.sha256,
+        original_name=seen.path.name[:255],
+        original_path=str(seen.path),
+        archive_path=str(archived),
+        size_bytes=seen.size,
+        received_at=seen.mtime,
+    )
 
 
 def _keep_duplicate(seen: InboxFile, home: ServiceHome) -> None:
@@ -140,8 +146,16 @@ def quarantine(path: Path, home: ServiceHome, reason_code: str) -> Quarantined:
     except FileNotFoundError:
         return Quarantined(reason_code)
     sidecar = target.with_name(target.name + ".reason.json")
-    sidecar.write_text(json.dumps({"reason": reason_code, "message": _REASONS.get(reason_code, reason_code),
-                                   "original_name": path.name, "quarantined_at": utcnow().isoformat()}))
+    sidecar.write_text(
+        json.dumps(
+            {
+                "reason": reason_code,
+                "message": _REASONS.get(reason_code, reason_code),
+                "original_name": path.name,
+                "quarantined_at": utcnow().isoformat(),
+            }
+        )
+    )
     log.warning("quarantined an inbox file: %s", reason_code)
     return Quarantined(reason_code)
 

@@ -54,10 +54,14 @@ def refuse_unsafe_layout(home: ServiceHome) -> None:
     """ConfigError for symlinked folders, or output folders that sit inside the inbox."""
     for name, path in {"home": home.root, **home.folders()}.items():
         if path.is_symlink():
-            raise ConfigError(f"the service {name} folder is a symlink",
-                              remedy="Point INTAKE_HOME at a real folder; symlinks are refused.")
+            raise ConfigError(
+                f"the service {name} folder is a symlink",
+                remedy="Point INTAKE_HOME at a real folder; symlinks are refused.",
+            )
     inbox = home.inbox.resolve()
     for name, path in home.folders().items():
         if name != "inbox" and path.resolve().is_relative_to(inbox):
-            raise ConfigError(f"the {name} folder is inside the inbox",
-                              remedy="Keep archive, quarantine, outbox and acks outside the watched inbox.")
+            raise ConfigError(
+                f"the {name} folder is inside the inbox",
+                remedy="Keep archive, quarantine, outbox and acks outside the watched inbox.",
+            )

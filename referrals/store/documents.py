@@ -31,8 +31,9 @@ def _claimable(now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def claim(session: Session, owner: str, lease: dt.timedelta, now: dt.datetime,
-          wanted: str | None = None) -> Document | None:
+def claim(
+    session: Session, owner: str, lease: dt.timedelta, now: dt.datetime, wanted: str | None = None
+) -> Document | None:
     """Take the lease on document `wanted` (or the oldest claimable one); None when none is free."""
     query = select(Document).where(_claimable(now))
     if wanted is not None:
@@ -52,14 +53,33 @@ def claim(session: Session, owner: str, lease: dt.timedelta, now: dt.datetime,
     return candidate
 
 
-def finish(session: Session, doc: Document, owner: str, *, kind: str | None, outcome: str,
-           status: DocumentStatus, now: dt.datetime, error_code: str | None = None) -> bool:
+def finish(
+    session: Session,
+    doc: Document,
+    owner: str,
+    *,
+    kind: str | None,
+    outcome: str,
+    status: DocumentStatus,
+    now: dt.datetime,
+    error_code: str | None = None,
+) -> bool:
     """Mark the document done if `owner` still holds its lease; False when the lease was lost."""
     done = session.execute(
         update(Document)
-        .where(col(Document.id) == doc.id, col(Document.lease_owner) == owner,
-               col(Document.status) == DocumentStatus.PENDING)
-        .values(status=status, outcome=outcome, kind=kind, processed_at=now, error_code=error_code,
-                lease_owner=None, lease_expires_at=None)
+        .where(
+            col(Document.id) == doc.id,
+            col(Document.lease_owner) == owner,
+            col(Document.status) == DocumentStatus.PENDING,
+        )
+        .values(
+            status=status,
+            outcome=outcome,
+            kind=kind,
+            processed_at=now,
+            error_code=error_code,
+            lease_owner=None,
+            lease_expires_at=None,
+        )
     )
     return bool(done.rowcount == 1)  # type: ignore[attr-defined]
