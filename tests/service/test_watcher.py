@@ -60,6 +60,7 @@ def watching(request: pytest.FixtureRequest, service: Service) -> Iterator[Runni
     assert not running.thread.is_alive()
 
 
+@pytest.mark.slow
 def test_a_file_written_slowly_is_taken_only_when_complete(service: Service, watching: Running) -> None:
     content = claim_file(901).encode()
     path = service.home.inbox / "slow.x12"
@@ -76,6 +77,7 @@ def test_a_file_written_slowly_is_taken_only_when_complete(service: Service, wat
     assert Path(document.archive_path).read_bytes() == content
 
 
+@pytest.mark.slow
 def test_the_same_file_twice_is_one_document_and_a_duplicate(service: Service, watching: Running) -> None:
     (service.home.inbox / "first.x12").write_text(claim_file(902))
     wait_for(lambda: len(watching.outcomes) == 1)
@@ -84,6 +86,7 @@ def test_the_same_file_twice_is_one_document_and_a_duplicate(service: Service, w
     assert watching.labels() == {"first.x12": "ready", "again.x12": "duplicate"}
 
 
+@pytest.mark.slow
 def test_files_it_cannot_read_are_quarantined_and_it_keeps_going(service: Service, watching: Running) -> None:
     inbox = service.home.inbox
     os.mkfifo(inbox / "pipe.x12")
