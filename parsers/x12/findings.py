@@ -76,6 +76,8 @@ def finding_from_diagnostic(diag: Diagnostic, field: str | None) -> Finding:
     table = {"ele": ELEMENT_CODES, "seg": SEGMENT_CODES, "st": TRANSACTION_CODES, "gs": GROUP_CODES}
     fallback = ENVELOPE_CODE if diag.level in LEVEL_NAMES else ("x12_invalid", "does not follow the guide")
     code, problem = table.get(diag.level, {}).get(diag.code, fallback)
+    if diag.level == "ele" and "regular expression" in diag.text:
+        code, problem = ELEMENT_CODES["I12"]
     subject = LEVEL_NAMES.get(diag.level) or _subject(diag)
     return Finding(
         field=field, code=code, severity=Severity.ERROR,
