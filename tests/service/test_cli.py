@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from referrals.cli import main
+from tests.conftest import schema_errors
 
 
 @pytest.fixture
@@ -22,7 +23,9 @@ def demo_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
 def test_demo_processes_the_sample_inbox(demo_home: Path) -> None:
     out = (demo_home.parent / "demo.out").read_text()
     assert "837p-two-ready-claims.x12: ready" in out and "not-an-order.txt: rejected" in out
-    assert len(list((demo_home / "outbox").glob("rec_*.json"))) == 2
+    delivered = list((demo_home / "outbox").glob("rec_*.json"))
+    assert len(delivered) == 2
+    assert [schema_errors(json.loads(path.read_text())) for path in delivered] == [[], []]
     assert list((demo_home / "inbox").iterdir()) == []
 
 
