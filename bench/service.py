@@ -53,21 +53,20 @@ def sample_generator() -> object:
     return module
 
 
-def x12_files(folder: Path, count: int) -> list[Path]:
+def x12_files(folder: Path, count: int, claims_per_file: int = 1) -> list[Path]:
     gen = sample_generator()
     paths = []
     for control in range(10_000, 10_000 + count):
-        claim = gen.SampleClaim(
-            f"B{control}",
-            "BENCH0001",
-            "BENCH",
-            "PAT",  # type: ignore[attr-defined]
-            (("E0601", "850.00", "20261115"), ("A4604", "120.00", "20261115")),
-        )
+        claims = [_claim(gen, control * 1000 + n) for n in range(claims_per_file)]
         path = folder / f"{control}.x12"
-        path.write_text(gen.interchange(control, [claim]))  # type: ignore[attr-defined]
+        path.write_text(gen.interchange(control, claims))  # type: ignore[attr-defined]
         paths.append(path)
     return paths
+
+
+def _claim(gen: object, number: int) -> object:
+    lines = (("E0601", "850.00", "20261115"), ("A4604", "120.00", "20261115"))
+    return gen.SampleClaim(f"B{number}", "BENCH0001", "BENCH", "PAT", lines)  # type: ignore[attr-defined]
 
 
 def fax_files() -> list[Path]:
@@ -96,6 +95,7 @@ def through_service(files: list[Path], database_url: str | None) -> float:
         seconds = time.perf_counter() - start
         service.engine.dispose()
     assert sum(result.watch.outcomes.values()) == len(files), result.watch.outcomes
+    assert result.delivery.dead == 0
     return seconds
 
 
@@ -159,13 +159,14 @@ def measure(kind: str, files: list[Path], use_postgres: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=300)
+    parser.add_argument("--claims-per-file", type=int, default=1)
     parser.add_argument("--latency-files", type=int, default=20)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
     silence_value_loggers()
     with tempfile.TemporaryDirectory() as tmp:
-        files = x12_files(Path(tmp), args.files)
-        measure("x12", files, not args.no_postgres)
+        files = x12_files(Path(tmp), args.files, args.claims_per_file)
+        measure(f"x12 ({args.claims_per_file} claim/file)", files, not args.no_postgres)
         faxes = fax_files()
         if faxes:
             measure("fax", faxes, not args.no_postgres)
