@@ -69,8 +69,9 @@ class Party:
         parts = (self.address_line1, self.city, self.state, self.zip)
         if not any(parts):
             return None
+        state = self.state if self.state and len(self.state) == 2 and self.state.isalpha() else None
         return Address(line1=self.address_line1, line2=self.address_line2, city=self.city,
-                       state=self.state, zip=self.zip)
+                       state=state.upper() if state else None, zip=self.zip)
 
     def provenance(self, element: str, event: SegmentEvent | None = None) -> Provenance:
         ev = event or self.event
