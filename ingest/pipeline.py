@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from ingest.arrival import Taker, take_from_inbox
@@ -43,6 +44,7 @@ from parsers.context import ParseContext
 from parsers.registry import parse_file
 from referrals.config import Settings
 from referrals.domain import Record, SourceKind, Status
+from referrals.errors import ConfigError
 from referrals.store.documents import claim, finish, next_control_number
 from referrals.store.engine import engine_for, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, OutboxMessage, utcnow
@@ -68,7 +70,13 @@ class Service:
         """Check and create the home, migrate the database, name this worker."""
         home = ServiceHome(settings.home).prepare()
         engine = engine_for(settings)
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except OperationalError:
+            raise ConfigError(
+                "the database cannot be reached",
+                remedy="Check INTAKE_DATABASE_URL and that the database server is up.",
+            ) from None
         return cls(settings=settings, home=home, engine=engine, worker_id=new_worker_id())
 
     @property

@@ -57,8 +57,10 @@ OnOutcome = Callable[[Path, Outcome], None]
 
 
 def is_candidate(path: Path) -> bool:
-    """Hidden files and the usual in-progress names (.tmp, .part, ...) are left alone."""
-    return not path.name.startswith(".") and not path.name.lower().endswith(IGNORED_SUFFIXES)
+    """Hidden files, folders and the usual in-progress names (.tmp, .part, ...) are left alone."""
+    if path.name.startswith(".") or path.name.lower().endswith(IGNORED_SUFFIXES):
+        return False
+    return path.is_symlink() or not path.is_dir()
 
 
 class StabilityTracker:
@@ -95,7 +97,7 @@ class _EventQueue(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = Path(raw if isinstance(raw, str) else raw.decode())
-            if raw and path.parent == self.inbox:
+            if raw and not event.is_directory and path.parent == self.inbox:
                 self.paths.put(path)
 
     def drain(self) -> set[Path]:
@@ -164,7 +166,7 @@ class InboxWatcher:
 
     def _dispatch_stable(self, pool: ThreadPoolExecutor) -> None:
         for path in sorted(self._candidates - self._in_flight.keys()):
-            if not path.exists() and not path.is_symlink():
+            if not is_candidate(path) or not (path.exists() or path.is_symlink()):
                 self._done_with(path)
             elif self._retry_after.get(path, 0.0) <= time.monotonic() and self.tracker.is_stable(path):
                 self._in_flight[path] = pool.submit(process_file, path, self.service)
