@@ -19,7 +19,10 @@ import json
 import logging
 import os
 import socket
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +48,7 @@ from parsers.registry import parse_file
 from referrals.config import Settings
 from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
-from referrals.store.documents import claim, finish, next_control_number
+from referrals.store.documents import claim, finish, next_control_number, renew_lease
 from referrals.store.engine import engine_for, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, OutboxMessage, utcnow
 from referrals.store.records import insert_new
@@ -122,14 +125,36 @@ def process_document(service: Service, wanted: str | None = None) -> ProcessedOu
 
 
 def process_claimed(document: Document, service: Service) -> ProcessedOutcome | InProgress:
-    """Parse, validate and store a document whose lease this worker holds."""
-    parsed = parse_document(document, service)
-    records = validate_records(parsed.records, document, service)
+    """Parse, validate and store a document whose lease this worker holds (renewed while working)."""
+    with renewing_lease(document, service):
+        parsed = parse_document(document, service)
+        records = validate_records(parsed.records, document, service)
     try:
         return store_results(document, records, parsed, service)
     except LeaseLost:
         log.warning("document %s: lease lost, results of this attempt dropped", document.id)
         return InProgress(document.id)
+
+
+@contextmanager
+def renewing_lease(document: Document, service: Service) -> Iterator[None]:
+    """Extend the lease every third of its length while a long file (a many-page fax) is worked on."""
+    done = threading.Event()
+    every = service.lease.total_seconds() / 3
+
+    def renew() -> None:
+        while not done.wait(every):
+            with session_scope(service.engine) as session:
+                if not renew_lease(session, document, service.worker_id, service.lease, utcnow()):
+                    return
+
+    renewer = threading.Thread(target=renew, name=f"lease-{document.id}", daemon=True)
+    renewer.start()
+    try:
+        yield
+    finally:
+        done.set()
+        renewer.join()
 
 
 def process_pending(service: Service) -> list[ProcessedOutcome | InProgress]:

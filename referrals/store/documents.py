@@ -53,6 +53,20 @@ def claim(
     return candidate
 
 
+def renew_lease(session: Session, doc: Document, owner: str, lease: dt.timedelta, now: dt.datetime) -> bool:
+    """Push the lease's expiry out if `owner` still holds it; False when it was lost."""
+    renewed = session.execute(
+        update(Document)
+        .where(
+            col(Document.id) == doc.id,
+            col(Document.lease_owner) == owner,
+            col(Document.status) == DocumentStatus.PENDING,
+        )
+        .values(lease_expires_at=now + lease)
+    )
+    return bool(renewed.rowcount == 1)  # type: ignore[attr-defined]
+
+
 def finish(
     session: Session,
     doc: Document,
