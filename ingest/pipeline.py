@@ -100,6 +100,7 @@ class Parsed:
     records: list[Record] = field(default_factory=list)
     acks: list[Acknowledgement] = field(default_factory=list)
     failed: bool = False
+    record_ids: set[str] = field(default_factory=set)
 
 
 class LeaseLost(Exception):
@@ -198,7 +199,8 @@ def parse_document(document: Document, service: Service) -> Parsed:
 def _collect(parsed: Parsed, item: Record | Acknowledgement) -> None:
     if isinstance(item, Acknowledgement):
         parsed.acks.append(item)
-    elif all(known.id != item.id for known in parsed.records):
+    elif item.id not in parsed.record_ids:  # a record id twice would be a parser bug: keep the first
+        parsed.record_ids.add(item.id)
         parsed.records.append(item)
 
 
