@@ -46,7 +46,9 @@ def _register_command_groups() -> None:
 
 
 # (module, group name); an empty group name adds the module's commands at the top level.
-COMMAND_GROUPS: list[tuple[str, str]] = []
+COMMAND_GROUPS: list[tuple[str, str]] = [
+    ("referrals.cli_codesets", "codesets"),
+]
 
 
 def main(argv: list[str] | None = None) -> int:
