@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import struct
+import warnings
 from collections.abc import Iterator
 from importlib import metadata
 from importlib.util import find_spec
@@ -106,7 +107,9 @@ def references(note: str) -> list[tuple[str, str]]:
 
 
 def _tabular() -> dict[str, Any]:
-    import simple_icd_10_cm as cm
+    with warnings.catch_warnings():  # its importlib.resources calls are deprecated; not ours to fix
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import simple_icd_10_cm as cm
 
     names: dict[str, str] = {}
     excludes: dict[str, list[tuple[str, str]]] = {}
