@@ -31,14 +31,12 @@ class ValidationContext:
     @classmethod
     def now(cls, home: Path | None = None, **overrides: object) -> ValidationContext:
         """Today's context; with `home`, that service home's code sets and `payer_rules.toml`."""
-        extra: dict[str, object] = {}
+        fields: dict[str, object] = {"today": dt.datetime.now(dt.UTC).date()}
         if home is not None:
-            extra = {
-                "codeset_dir": home / "codesets",
-                "payer_rules": load_payer_rules(home / "payer_rules.toml"),
-            }
-        extra.update(overrides)
-        return cls(today=dt.datetime.now(dt.UTC).date(), **extra)  # type: ignore[arg-type]
+            fields["codeset_dir"] = home / "codesets"
+            fields["payer_rules"] = load_payer_rules(home / "payer_rules.toml")
+        fields.update(overrides)
+        return cls(**fields)  # type: ignore[arg-type]
 
     @property
     def icd10(self) -> Icd10Table:

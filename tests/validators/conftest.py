@@ -27,8 +27,12 @@ from validators import ValidationContext, validate_record
 from validators.codeset_import import read_hcpcs
 from validators.codesets import store_version
 
-SHARED_HCPCS = Path(__file__).resolve().parents[3] / "shared" / "codesets" / "hcpcs" / (
-    "HCPC2026_JUL_ANWEB_06172026.xlsx"
+SHARED_HCPCS = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "codesets"
+    / "hcpcs"
+    / ("HCPC2026_JUL_ANWEB_06172026.xlsx")
 )
 RECEIVED = dt.datetime(2026, 11, 25, 18, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 25)
@@ -40,9 +44,15 @@ def referral(**overrides: Any) -> Referral:
         "id": "rec_test",
         "status": Status.READY,
         "source": Source(kind=SourceKind.FAX, filename="order.tif", sha256="0" * 64, received_at=RECEIVED),
-        "member": Member(first_name="John", last_name="Smith", dob=dt.date(1945, 1, 23), sex="M",
-                         member_id="W123456789", phone="8605550142",
-                         address=Address(line1="12 Elm St", city="Hartford", state="CT", zip="06103")),
+        "member": Member(
+            first_name="John",
+            last_name="Smith",
+            dob=dt.date(1945, 1, 23),
+            sex="M",
+            member_id="W123456789",
+            phone="8605550142",
+            address=Address(line1="12 Elm St", city="Hartford", state="CT", zip="06103"),
+        ),
         "payer": Payer(name="Acme Health Plan", payer_id="60054"),
         "ordering_provider": OrderingProvider(first_name="Jane", last_name="Doe", npi="1234567893"),
         "service_type": ServiceType.DME,

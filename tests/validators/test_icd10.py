@@ -19,15 +19,23 @@ FY2027_FIRST = dt.date(2026, 10, 1)
 ADULT_MAN = Member(dob=dt.date(1945, 1, 23), sex="M")
 
 
-def findings(*codes: str, on: dt.date = dt.date(2026, 11, 1), member: Member = ADULT_MAN) -> list[tuple[str, str]]:
+def findings(
+    *codes: str, on: dt.date = dt.date(2026, 11, 1), member: Member = ADULT_MAN
+) -> list[tuple[str, str]]:
     dx = [Diagnosis(code=c) for c in codes]
     return [(f.code, f.message) for f in check_diagnoses(dx, on, member, shared_table())]
 
 
 @pytest.mark.parametrize(
     ("raw", "normal"),
-    [("e1165", "E11.65"), (" E11.65 ", "E11.65"), ("j449", "J44.9"), ("E11", "E11"), ("s72.001a", "S72.001A"),
-     ("qa0.0101", "QA0.0101")],
+    [
+        ("e1165", "E11.65"),
+        (" E11.65 ", "E11.65"),
+        ("j449", "J44.9"),
+        ("E11", "E11"),
+        ("s72.001a", "S72.001A"),
+        ("qa0.0101", "QA0.0101"),
+    ],
 )
 def test_normalisation(raw: str, normal: str) -> None:
     assert normalize_icd10(raw) == normal
@@ -55,28 +63,28 @@ def test_status_by_date(code: str, day: dt.date, status: Icd10Status) -> None:
 
 def test_fiscal_year_boundary_on_records() -> None:
     assert findings("D69.1", on=FY2026_LAST) == []
-    (code, message), = findings("D69.1", on=FY2027_FIRST)
+    ((code, message),) = findings("D69.1", on=FY2027_FIRST)
     assert code == "icd10_not_billable" and "2026-10-01" in message and "D69.1" in message
     assert findings("D69.11", on=FY2027_FIRST) == []
-    (code, message), = findings("D69.11", on=FY2026_LAST)
+    ((code, message),) = findings("D69.11", on=FY2026_LAST)
     assert code == "icd10_not_valid_on_date" and "valid 2026-10-01" in message
 
 
 @pytest.mark.parametrize(("header", "billable"), [("E11", "E11.9"), ("J44", "J44.9")])
 def test_header_names_a_billable_code(header: str, billable: str) -> None:
-    (code, message), = findings(header)
+    ((code, message),) = findings(header)
     assert code == "icd10_not_billable"
     assert f"use {billable}" in message and "or a more specific code" in message
 
 
 def test_seventh_character_missing_lists_the_characters() -> None:
-    (code, message), = findings("S72.001")
+    ((code, message),) = findings("S72.001")
     assert code == "icd10_seventh_character_missing"
     assert "A (initial encounter for closed fracture)" in message
 
 
 def test_placeholder_x_is_suggested_not_applied() -> None:
-    (code, message), = findings("S00.03A")
+    ((code, message),) = findings("S00.03A")
     assert code == "icd10_placeholder_missing" and "S00.03XA" in message
     assert findings("S00.03XA") == []
     assert findings("T36.0X1A") == []
