@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from referrals.domain import Claim, Finding, Record, Referral
@@ -44,7 +45,11 @@ class ValidationContext:
 
     @property
     def codesets(self) -> StoredCodeSets:
-        return stored_codesets(self.codeset_dir or default_codeset_dir())
+        return stored_codesets(self._codeset_path)
+
+    @cached_property
+    def _codeset_path(self) -> Path:
+        return self.codeset_dir or default_codeset_dir()
 
     def received_time(self, referral: Referral) -> dt.datetime:
         """The receipt time: the record's source, else the context's, else now."""

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import tempfile
+import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +28,12 @@ CodeDates = tuple[int, int, int, int]
 
 def default_codeset_dir() -> Path:
     """`$INTAKE_HOME/codesets` (the service home's default is `.intake`, as in referrals.config)."""
-    return Path(os.environ.get("INTAKE_HOME", ".intake")) / "codesets"
+    return _codeset_dir_of(os.environ.get("INTAKE_HOME", ".intake"))
+
+
+@lru_cache(maxsize=8)
+def _codeset_dir_of(home: str) -> Path:
+    return Path(home) / "codesets"
 
 
 @dataclass(frozen=True)
@@ -80,10 +86,21 @@ def _stamp(directory: Path) -> int:
         return 0
 
 
+_RECHECK_SECONDS = 1.0
+_checked: dict[Path, tuple[float, StoredCodeSets]] = {}
+
+
 def stored_codesets(directory: Path) -> StoredCodeSets:
-    """The stored versions under `directory` (cached per process until a new import lands)."""
+    """The stored versions under `directory`, cached per process; a new import is seen within a second
+    (the directories' modification times are looked at no more than once a second)."""
+    now = time.monotonic()
+    hit = _checked.get(directory)
+    if hit is not None and now - hit[0] < _RECHECK_SECONDS:
+        return hit[1]
     stamps = tuple(_stamp(directory / system) for system in SYSTEMS)
-    return _load(directory, stamps)
+    result = _load(directory, stamps)
+    _checked[directory] = (now, result)
+    return result
 
 
 @lru_cache(maxsize=8)

@@ -28,16 +28,21 @@ def check_diagnoses(
     billable: list[tuple[int, str, int]] = []
     for index, dx in enumerate(diagnoses):
         field = f"diagnoses[{index}].code"
-        code = normalize_icd10(dx.code)
-        if not ICD10_FORMAT.match(code):
-            yield finding("icd10_format", field, code=dx.code)
-            continue
-        entry = table.billable_range(dotless(code), day)
+        key = dx.code.replace(".", "")
+        entry = table.billable_range(key, day)  # the common case: a normalised, billable code
         if entry is None:
-            yield _not_billable(field, dotless(code), service_date, day, table)
-            continue
-        billable.append((index, dotless(code), entry[2]))
-        yield from _member_conflicts(field, code, entry[2], member, service_date, day, table)
+            code = normalize_icd10(dx.code)
+            if not ICD10_FORMAT.match(code):
+                yield finding("icd10_format", field, code=dx.code)
+                continue
+            key = dotless(code)
+            entry = table.billable_range(key, day)
+            if entry is None:
+                yield _not_billable(field, key, service_date, day, table)
+                continue
+        billable.append((index, key, entry[2]))
+        if entry[2]:
+            yield from _member_conflicts(field, dotted(key), entry[2], member, service_date, day, table)
     yield from _pairs(billable, table)
 
 

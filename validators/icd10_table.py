@@ -55,6 +55,8 @@ class Icd10Table:
         self.versions: dict[str, str] = data["versions"]
         self._names_path = names_path
         self._names = names
+        self._under: dict[tuple[str, int], list[str]] = {}
+        self._excludes: dict[str, tuple[tuple[str, str], ...]] = {}
 
     @cached_property
     def names(self) -> dict[str, str]:
@@ -82,6 +84,15 @@ class Icd10Table:
 
     def billable_under(self, prefix: str, day: int) -> list[str]:
         """Billable codes on `day` that start with `prefix` (excluding `prefix` itself), in order."""
+        key = (prefix, day)
+        found = self._under.get(key)
+        if found is None:
+            if len(self._under) > 50_000:
+                self._under.clear()
+            found = self._under[key] = self._scan_under(prefix, day)
+        return found
+
+    def _scan_under(self, prefix: str, day: int) -> list[str]:
         out = []
         for index in range(bisect_left(self.codes, prefix), len(self.codes)):
             code = self.codes[index]
@@ -101,6 +112,14 @@ class Icd10Table:
 
     def excludes1(self, code: str) -> tuple[tuple[str, str], ...]:
         """Excludes1 ranges of `code` and every heading, block and chapter above it."""
+        found = self._excludes.get(code)
+        if found is None:
+            if len(self._excludes) > 50_000:
+                self._excludes.clear()
+            found = self._excludes[code] = self._collect_excludes(code)
+        return found
+
+    def _collect_excludes(self, code: str) -> tuple[tuple[str, str], ...]:
         out: list[tuple[str, str]] = []
         for end in range(3, len(code) + 1):
             out.extend(self.excludes.get(code[:end], ()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -18,36 +19,29 @@ if TYPE_CHECKING:
 
 
 def check(referral: Referral, context: ValidationContext) -> list[Finding]:
-    checks = context.payer_rules.checks_for(
+    names = context.payer_rules.checks_for(
         referral.payer.payer_id, referral.service_type, referral.source.kind.value
     )
     service_date = service_date_of(referral, context.today)
-    return [
-        *check_completeness(referral, checks),
-        *check_dob(referral.member.dob, context.today, service_date, required=False),
-        *check_npi(
-            "ordering_provider.npi", referral.ordering_provider.npi, "ordering clinician", required=False
-        ),
-        *_servicing_npi(referral),
-        *check_referral_dates(referral, context.today),
-        *(
-            check_diagnoses(referral.diagnoses, service_date, referral.member, context.icd10)
-            if referral.diagnoses
-            else ()
-        ),
-        *_services(referral, context),
-    ]
+    findings = check_completeness(referral, names)
+    findings.extend(check_dob(referral.member.dob, context.today, service_date, required=False))
+    npi = referral.ordering_provider.npi
+    findings.extend(check_npi("ordering_provider.npi", npi, "ordering clinician", required=False))
+    findings.extend(_servicing_npi(referral))
+    findings.extend(check_referral_dates(referral, context.today))
+    if referral.diagnoses:
+        findings.extend(check_diagnoses(referral.diagnoses, service_date, referral.member, context.icd10))
+    findings.extend(_services(referral, service_date, context))
+    return findings
 
 
 def _servicing_npi(referral: Referral) -> Iterator[Finding]:
     if referral.servicing_provider is not None:
-        yield from check_npi(
-            "servicing_provider.npi", referral.servicing_provider.npi, "servicing provider", required=False
-        )
+        npi = referral.servicing_provider.npi
+        yield from check_npi("servicing_provider.npi", npi, "servicing provider", required=False)
 
 
-def _services(referral: Referral, context: ValidationContext) -> Iterator[Finding]:
-    service_date = service_date_of(referral, context.today)
+def _services(referral: Referral, service_date: dt.date, context: ValidationContext) -> Iterator[Finding]:
     codesets = context.codesets
     for index, service in enumerate(referral.services):
         field = f"services[{index}]"

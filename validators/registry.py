@@ -31,7 +31,7 @@ class FindingSpec:
 
     def render(self, field: str | None, /, **params: object) -> Finding:
         message = self.template.format(**params)
-        return Finding.model_construct(field=field, code=self.code, severity=self.severity, message=message)
+        return Finding(field=field, code=self.code, severity=self.severity, message=message)
 
 
 # fmt: off
