@@ -78,8 +78,8 @@ def _delivery_address(referral: Referral) -> Sequence[Finding]:
         return (finding("member_address_missing", "member.address", what="missing"),)
     if address.line1 and address.city and address.state and address.zip:
         return NONE
-    parts = (("street", address.line1), ("city", address.city), ("state", address.state))
-    parts += (("ZIP", address.zip),)
+    parts: list[tuple[str, str | None]] = [("street", address.line1), ("city", address.city)]
+    parts += [("state", address.state), ("ZIP", address.zip)]
     what = f"incomplete (no {', '.join(name for name, value in parts if not value)})"
     return (finding("member_address_missing", "member.address", what=what),)
 

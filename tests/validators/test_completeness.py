@@ -99,7 +99,8 @@ def test_an_x12_278_is_not_asked_for_a_signature_or_phone(context: ValidationCon
 
 def test_payer_rules_file(tmp_path: Path) -> None:
     (tmp_path / "payer_rules.toml").write_text(
-        '[default]\nskip = ["member_phone"]\n\n[payer."60054"]\nrequire = ["member_phone"]\nskip = ["start_date"]\n',
+        '[default]\nskip = ["member_phone"]\n\n'
+        '[payer."60054"]\nrequire = ["member_phone"]\nskip = ["start_date"]\n',
         encoding="utf-8",
     )
     context = ValidationContext.now(home=tmp_path, today=TODAY)
