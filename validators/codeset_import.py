@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import hashlib
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,8 +63,12 @@ def _row_codes(rows: Iterable[tuple[str, str, str, str, object, object, object]]
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[str, str, str, str, object, object, object]]:
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise CodeSetFileError(f"not a readable .xlsx workbook ({type(exc).__name__})") from exc
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header = [str(h or "").strip().upper() for h in next(rows, ())]

@@ -176,5 +176,11 @@ def test_cli_imports_the_cms_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "HCPCS\t2026-07-01\t8725" in capsys.readouterr().out
 
 
+def test_cli_refuses_a_file_that_is_no_workbook(tmp_path: Path) -> None:
+    fake = tmp_path / "HCPC2026_JUL_ANWEB.xlsx"
+    fake.write_bytes(b"not a zip at all")
+    assert main(["codesets", "import", "hcpcs", str(fake), "--home", str(tmp_path)]) == 2
+
+
 def test_cli_refuses_a_missing_file(tmp_path: Path) -> None:
     assert main(["codesets", "import", "hcpcs", str(tmp_path / "nope.xlsx"), "--home", str(tmp_path)]) == 2
