@@ -67,7 +67,7 @@ class Adjustment:
         return (checks | self.require) - self.skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: it holds mappings
 class PayerRules:
     default: Adjustment = Adjustment()
     sources: Mapping[str, Adjustment] = field(

@@ -119,3 +119,7 @@ def test_payer_rules_refuse_unknown_checks(tmp_path: Path) -> None:
 
 def test_no_rules_file_means_defaults(tmp_path: Path) -> None:
     assert load_payer_rules(tmp_path / "absent.toml").checks_for("x", ServiceType.DME, "fax") >= {"quantity"}
+
+
+def test_a_context_stays_hashable(tmp_path: Path) -> None:
+    assert hash(ValidationContext.now(home=tmp_path)) is not None
