@@ -66,8 +66,10 @@ def _split_file(
         yield from _json_lines(path, ack_dir, home)
         return
     with tempfile.TemporaryDirectory(prefix="intake-split-") as tmp:
-        contexts = [dataclasses.replace(context, path=_write_part(Path(tmp), n, part.text),
-                                        original_lines=part.original_lines) for n, part in enumerate(parts)]
+        contexts = [
+            dataclasses.replace(context, path=_write_part(Path(tmp), n, part.text), original_lines=part.original_lines)
+            for n, part in enumerate(parts)
+        ]
         acks: list[Acknowledgement] = []
         for lines, part_acks in pool.map(_parse_part, contexts, [home] * len(contexts)):
             acks.extend(part_acks)

@@ -27,8 +27,9 @@ def parse_command(
     files: Annotated[list[Path], typer.Argument(help="files to read (X12 837/278, PDF, TIFF, PNG, JPEG)")],
     ack_dir: Annotated[Path | None, typer.Option(help="also write 999/TA1 acknowledgements here")] = None,
     jobs: Annotated[int, typer.Option(min=1, help="worker processes (split by file and transaction set)")] = 1,
-    home: Annotated[Path | None, typer.Option(help="service home whose code sets and payer rules to use "
-                                              "[env: INTAKE_HOME]")] = None,
+    home: Annotated[
+        Path | None, typer.Option(help="service home whose code sets and payer rules to use [env: INTAKE_HOME]")
+    ] = None,
 ) -> None:
     """Print each file's records as JSON Lines (one contract record per line); no database."""
     from ingest.parse_many import parse_files
@@ -90,8 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the last resort: say what kind of failure, never the data
         _log_internal_failure(exc)
-        print(f"error: internal failure ({type(exc).__name__}); see the log for the traceback",
-              file=sys.stderr)
+        print(f"error: internal failure ({type(exc).__name__}); see the log for the traceback", file=sys.stderr)
         return 1
 
 

@@ -18,15 +18,11 @@ from validators.codesets import store_version, stored_codesets
 from validators.icd10_table import build_cache, default_cache_dir
 
 app = typer.Typer(no_args_is_help=True, help="Code sets: HCPCS/CPT imports and the ICD-10-CM table.")
-import_app = typer.Typer(
-    no_args_is_help=True, help="Import a code-set file (stored versioned under the home)."
-)
+import_app = typer.Typer(no_args_is_help=True, help="Import a code-set file (stored versioned under the home).")
 app.add_typer(import_app, name="import")
 
 HomeOption = Annotated[Path | None, typer.Option(help="service home (default $INTAKE_HOME or .intake)")]
-EffectiveOption = Annotated[
-    str | None, typer.Option(help="effective date YYYY-MM-DD (default: from the file)")
-]
+EffectiveOption = Annotated[str | None, typer.Option(help="effective date YYYY-MM-DD (default: from the file)")]
 
 
 def _codeset_dir(home: Path | None) -> Path:
@@ -98,9 +94,7 @@ def list_codesets(home: HomeOption = None) -> None:
         typer.echo("no code sets imported")
     for system, versions in stored.versions.items():
         for version in versions:
-            typer.echo(
-                f"{system.upper()}\t{version.effective.isoformat()}\t{len(version.codes)}\t{version.name}"
-            )
+            typer.echo(f"{system.upper()}\t{version.effective.isoformat()}\t{len(version.codes)}\t{version.name}")
 
 
 @app.command("build-icd10")

@@ -12,12 +12,17 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str)]
-Timestamp = Annotated[
-    dt.datetime, PlainSerializer(lambda v: v.isoformat(timespec="seconds"), return_type=str)
-]
+Timestamp = Annotated[dt.datetime, PlainSerializer(lambda v: v.isoformat(timespec="seconds"), return_type=str)]
 
 
 class Severity(StrEnum):

@@ -21,6 +21,7 @@ from referrals.codes import (  # formats are the domain's; re-exported here for 
 from validators.codesets import default_codeset_dir, stored_codesets
 from validators.icd10_table import Icd10Table, shared_table
 
+
 class Icd10Status(StrEnum):
     BILLABLE = "billable"  # valid and billable on the date
     HEADER = "header"  # a heading with billable codes under it on the date (E11, J44)
@@ -65,6 +66,16 @@ def hcpcs_known(code: str, on_date: dt.date | None = None, codeset_dir: Path | N
 
 
 __all__ = [
-    "CPT_FORMAT", "HCPCS_FORMAT", "ICD10_FORMAT", "MODIFIER_FORMAT", "Icd10Status", "day_number", "dotless",
-    "dotted", "hcpcs_known", "icd10_status", "normalize_icd10", "procedure_system",
+    "CPT_FORMAT",
+    "HCPCS_FORMAT",
+    "ICD10_FORMAT",
+    "MODIFIER_FORMAT",
+    "Icd10Status",
+    "day_number",
+    "dotless",
+    "dotted",
+    "hcpcs_known",
+    "icd10_status",
+    "normalize_icd10",
+    "procedure_system",
 ]

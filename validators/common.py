@@ -23,9 +23,7 @@ def check_npi(field: str, npi: str | None, who: str, required: bool = True) -> I
     if issue is None:
         return
     if issue.kind == "character":
-        yield finding(
-            "npi_character", field, who=who, npi=repr(npi), char_name=describe_character(issue.detail)
-        )
+        yield finding("npi_character", field, who=who, npi=repr(npi), char_name=describe_character(issue.detail))
     elif issue.kind == "checksum":
         yield finding("npi_checksum", field, who=who, npi=npi, expected=issue.detail)
     else:

@@ -34,9 +34,7 @@ def check_dob(
     if age >= MAX_AGE_YEARS:
         yield finding("dob_implausible", "member.dob", dob=dob.isoformat(), age=age)
     elif service_date is not None and dob > service_date:
-        yield finding(
-            "dob_after_service", "member.dob", dob=dob.isoformat(), service_date=service_date.isoformat()
-        )
+        yield finding("dob_after_service", "member.dob", dob=dob.isoformat(), service_date=service_date.isoformat())
 
 
 def check_referral_dates(referral: Referral, today: dt.date) -> Iterator[Finding]:
@@ -44,9 +42,7 @@ def check_referral_dates(referral: Referral, today: dt.date) -> Iterator[Finding
     if order is not None and order > today:
         yield finding("order_date_in_future", "order_date", date=order.isoformat())
     if order is not None and start is not None and start < order:
-        yield finding(
-            "start_before_order", "requested_start_date", start=start.isoformat(), order=order.isoformat()
-        )
+        yield finding("start_before_order", "requested_start_date", start=start.isoformat(), order=order.isoformat())
     signed = referral.signature.date
     if signed is not None and signed > today:
         yield finding("signature_date_in_future", "signature.date", date=signed.isoformat())

@@ -55,9 +55,7 @@ def _not_billable(field: str, key: str, service_date: dt.date, day: int, table: 
         return seventh
     if under:
         when = f" for a date of service of {service_date.isoformat()}" if key in table.valid else ""
-        return finding(
-            "icd10_not_billable", field, code=code, on_date=when, suggestion=_suggest(under, table)
-        )
+        return finding("icd10_not_billable", field, code=code, on_date=when, suggestion=_suggest(under, table))
     if key in table.valid:
         return finding(
             "icd10_not_valid_on_date",

@@ -162,9 +162,7 @@ def build_cache(cache_dir: Path) -> Icd10Table:
         _write_atomic(names_path, names)
         _write_atomic(table_path, data)
     except OSError as exc:  # a read-only cache dir: keep going with the in-memory table
-        log.warning(
-            "cannot write the ICD-10-CM cache in %s (%s); using it in memory", cache_dir, type(exc).__name__
-        )
+        log.warning("cannot write the ICD-10-CM cache in %s (%s); using it in memory", cache_dir, type(exc).__name__)
         return Icd10Table(data, None, names)
     return Icd10Table(data, names_path)
 

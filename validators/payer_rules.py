@@ -78,9 +78,7 @@ class PayerRules:
         default_factory=dict, compare=False, repr=False
     )
 
-    def checks_for(
-        self, payer_id: str | None, service_type: ServiceType | None, source_kind: str
-    ) -> frozenset[str]:
+    def checks_for(self, payer_id: str | None, service_type: ServiceType | None, source_kind: str) -> frozenset[str]:
         """The completeness checks that apply to one referral."""
         key = (payer_id or "", service_type, source_kind)
         found = self._memo.get(key)
@@ -113,9 +111,7 @@ def _names(values: Iterable[Any], where: str) -> frozenset[str]:
 
 
 def _adjustment(table: Mapping[str, Any], where: str) -> Adjustment:
-    return Adjustment(
-        require=_names(table.get("require", ()), where), skip=_names(table.get("skip", ()), where)
-    )
+    return Adjustment(require=_names(table.get("require", ()), where), skip=_names(table.get("skip", ()), where))
 
 
 def parse_payer_rules(data: Mapping[str, Any]) -> PayerRules:

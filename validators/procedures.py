@@ -41,9 +41,7 @@ def _modifiers(field: str, code: str, modifiers: list[str]) -> Iterator[Finding]
         yield finding("too_many_modifiers", f"{field}.modifiers", count=len(modifiers), code=code)
     for index, modifier in enumerate(modifiers):
         if not MODIFIER_FORMAT.match(modifier):
-            yield finding(
-                "modifier_format", f"{field}.modifiers[{index}]", modifier=repr(modifier), code=code
-            )
+            yield finding("modifier_format", f"{field}.modifiers[{index}]", modifier=repr(modifier), code=code)
 
 
 def _hcpcs(

@@ -19,9 +19,7 @@ if TYPE_CHECKING:
 
 
 def check(referral: Referral, context: ValidationContext) -> list[Finding]:
-    names = context.payer_rules.checks_for(
-        referral.payer.payer_id, referral.service_type, referral.source.kind.value
-    )
+    names = context.payer_rules.checks_for(referral.payer.payer_id, referral.service_type, referral.source.kind.value)
     service_date = service_date_of(referral, context.today)
     findings = check_completeness(referral, names)
     findings.extend(check_dob(referral.member.dob, context.today, service_date, required=False))
@@ -45,10 +43,6 @@ def _services(referral: Referral, service_date: dt.date, context: ValidationCont
     codesets = context.codesets
     for index, service in enumerate(referral.services):
         field = f"services[{index}]"
-        yield from check_procedure(
-            field, service.code, service.system, service.modifiers, service_date, codesets
-        )
+        yield from check_procedure(field, service.code, service.system, service.modifiers, service_date, codesets)
         if service.quantity is not None and service.quantity <= 0:
-            yield finding(
-                "quantity_invalid", f"{field}.quantity", quantity=service.quantity, code=service.code
-            )
+            yield finding("quantity_invalid", f"{field}.quantity", quantity=service.quantity, code=service.code)

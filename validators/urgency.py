@@ -54,9 +54,7 @@ def urgency_reason(referral: Referral, received_at: dt.datetime) -> str | None:
     return None
 
 
-def assess(
-    referral: Referral, received_at: dt.datetime, urgent_hours: int = 24, standard_hours: int = 72
-) -> Urgency:
+def assess(referral: Referral, received_at: dt.datetime, urgent_hours: int = 24, standard_hours: int = 72) -> Urgency:
     """Whether `referral` is urgent, and when the intake desk must have handled it."""
     if received_at.tzinfo is None:
         received_at = received_at.replace(tzinfo=dt.UTC)

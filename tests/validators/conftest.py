@@ -28,11 +28,7 @@ from validators.codeset_import import read_hcpcs
 from validators.codesets import store_version
 
 SHARED_HCPCS = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "codesets"
-    / "hcpcs"
-    / ("HCPC2026_JUL_ANWEB_06172026.xlsx")
+    Path(__file__).resolve().parents[3] / "shared" / "codesets" / "hcpcs" / ("HCPC2026_JUL_ANWEB_06172026.xlsx")
 )
 RECEIVED = dt.datetime(2026, 11, 25, 18, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 25)

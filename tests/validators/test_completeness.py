@@ -62,9 +62,7 @@ def test_the_complete_referral_is_clean(context: ValidationContext) -> None:
         ({"service_type": None}, ["service_type_missing"]),
     ],
 )
-def test_each_missing_element(
-    overrides: dict[str, Any], expected: list[str], context: ValidationContext
-) -> None:
+def test_each_missing_element(overrides: dict[str, Any], expected: list[str], context: ValidationContext) -> None:
     assert codes_of(referral(**overrides), context) == expected
 
 
@@ -91,16 +89,13 @@ def test_home_infusion_needs_drug_and_dose(
 
 def test_an_x12_278_is_not_asked_for_a_signature_or_phone(context: ValidationContext) -> None:
     source = Source(kind=SourceKind.X12_278, filename="a.x12", sha256="0" * 64, received_at=RECEIVED)
-    record = referral(
-        source=source, signature=Signature(), member=Member(**{**MEMBER, "phone": None}), order_date=None
-    )
+    record = referral(source=source, signature=Signature(), member=Member(**{**MEMBER, "phone": None}), order_date=None)
     assert codes_of(record, context) == []
 
 
 def test_payer_rules_file(tmp_path: Path) -> None:
     (tmp_path / "payer_rules.toml").write_text(
-        '[default]\nskip = ["member_phone"]\n\n'
-        '[payer."60054"]\nrequire = ["member_phone"]\nskip = ["start_date"]\n',
+        '[default]\nskip = ["member_phone"]\n\n[payer."60054"]\nrequire = ["member_phone"]\nskip = ["start_date"]\n',
         encoding="utf-8",
     )
     context = ValidationContext.now(home=tmp_path, today=TODAY)

@@ -19,9 +19,7 @@ FY2027_FIRST = dt.date(2026, 10, 1)
 ADULT_MAN = Member(dob=dt.date(1945, 1, 23), sex="M")
 
 
-def findings(
-    *codes: str, on: dt.date = dt.date(2026, 11, 1), member: Member = ADULT_MAN
-) -> list[tuple[str, str]]:
+def findings(*codes: str, on: dt.date = dt.date(2026, 11, 1), member: Member = ADULT_MAN) -> list[tuple[str, str]]:
     dx = [Diagnosis(code=c) for c in codes]
     return [(f.code, f.message) for f in check_diagnoses(dx, on, member, shared_table())]
 

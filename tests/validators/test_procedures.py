@@ -52,9 +52,7 @@ def test_code_formats(code: str, system: str | None) -> None:
         (Service(code="E1390", system="HCPCS", modifiers=["RR"], quantity=0), ["quantity_invalid"]),
     ],
 )
-def test_format_rules_without_imports(
-    service: Service, expected: list[str], context: ValidationContext
-) -> None:
+def test_format_rules_without_imports(service: Service, expected: list[str], context: ValidationContext) -> None:
     assert codes_of(referral(services=[service]), context) == expected
 
 
@@ -83,9 +81,7 @@ def test_hcpcs_membership_and_dates(
 
 def test_hcpcs_not_yet_effective(hcpcs_context: ValidationContext) -> None:
     service = Service(code="A2040", system="HCPCS", quantity=1)
-    record = referral(
-        services=[service], order_date=dt.date(2026, 1, 5), requested_start_date=dt.date(2026, 3, 1)
-    )
+    record = referral(services=[service], order_date=dt.date(2026, 1, 5), requested_start_date=dt.date(2026, 3, 1))
     assert codes_of(record, hcpcs_context) == ["hcpcs_not_yet_effective"]
 
 
@@ -142,13 +138,8 @@ def test_effective_from_cms_names() -> None:
 
 def test_cpt_list_keeps_codes_only(tmp_path: Path, context: ValidationContext) -> None:
     path = tmp_path / "cpt.csv"
-    path.write_text(
-        "code,descriptor\n99509,SOME LICENSED DESCRIPTOR TEXT\n0001F,OTHER TEXT\n", encoding="utf-8"
-    )
-    assert (
-        main(["codesets", "import", "cpt", str(path), "--effective", "2026-01-01", "--home", str(tmp_path)])
-        == 0
-    )
+    path.write_text("code,descriptor\n99509,SOME LICENSED DESCRIPTOR TEXT\n0001F,OTHER TEXT\n", encoding="utf-8")
+    assert main(["codesets", "import", "cpt", str(path), "--effective", "2026-01-01", "--home", str(tmp_path)]) == 0
     stored = next((tmp_path / "codesets" / "cpt").glob("*.json")).read_text(encoding="utf-8")
     assert "DESCRIPTOR" not in stored and "TEXT" not in stored
     assert set(json.loads(stored)["codes"]) == {"99509", "0001F"}
