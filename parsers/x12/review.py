@@ -45,6 +45,8 @@ class ReviewBuilder:
         self.level: str | None = None
         self.party: Party | None = None  # the NM1 that N3/N4/PER/DMG belong to
         self.purpose: str | None = None
+        if st_event.envelope.map_missing:
+            self.parties.context_findings.append(_not_validated(st_event))
         self._handlers: dict[str, Callable[[SegmentEvent], None]] = {
             "BHT": self._bht, "HL": self._hl, "NM1": self._nm1, "N3": self._address, "N4": self._address,
             "PER": self._per, "DMG": self._dmg, "TRN": self._trn, "UM": self._um, "HCR": self._hcr,
@@ -248,6 +250,15 @@ def diagnosis_findings(ev: SegmentEvent, position: int, qualifier: str) -> Findi
         message=f"Diagnosis HI{position:02d} (line {ev.line}) {text}.",
         loop_id=ev.loop_id, segment="HI", segment_ordinal=ev.ordinal, line=ev.line,
         element=f"HI{position:02d}-2",
+    )
+
+
+def _not_validated(st_event: SegmentEvent) -> Finding:
+    return Finding(
+        field=None, code="x12_not_validated", severity=Severity.WARNING,
+        message=(f"This 278 ({st_event.envelope.vriic}) was read without its implementation-guide map, "
+                 "so its structure was not checked; review the referral against the file."),
+        segment="ST", line=st_event.line,
     )
 
 

@@ -100,7 +100,7 @@ I18 ID 3 3 Interchange Note Code
 757 N0 1 2 Report Copies Needed
 782 R 1 18 Monetary Amount
 889 ID 1 1 Follow-up Action Code
-901 ID 1 2 Reject Reason Code
+901 ID 2 2 Reject Reason Code
 923 ID 1 1 Prognosis Code
 933 AN 1 264 Free-form Message Text
 934 ID 2 2 Printer Carriage Control Code
@@ -108,12 +108,12 @@ I18 ID 3 3 Interchange Note Code
 310 AN 1 30 Location Identifier
 443 AN 1 20 Contact Inquiry Reference
 559 ID 2 2 Agency Qualifier Code
-584 ID 1 2 Employment Status Code
+584 ID 2 2 Employment Status Code
 875 ID 3 3 Maintenance Type Code
 1165 ID 1 1 Confidentiality Code
 1203 ID 2 3 Maintenance Reason Code
-1216 ID 1 3 Benefit Status Code
-1218 ID 1 3 Medicare Plan Code
+1216 ID 1 1 Benefit Status Code
+1218 ID 1 1 Medicare Plan Code
 1219 ID 1 2 Consolidated Omnibus Budget Reconciliation Act (COBRA) Qualifying
 1220 ID 1 1 Student Status Code
 1328 N0 1 2 Diagnosis Code Pointer

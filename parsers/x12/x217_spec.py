@@ -69,11 +69,11 @@ def subscriber_level(rsp: bool) -> Loop:
     dependent = loop(
         "2000D", "Dependent Level", S, 1, sg.hl("23", "1"),
         _member_name("2010D", "Dependent Name", rsp, "QC", S, "A6 EJ SY", 3),
-        patient_event_level(rsp, pos=2800),
+        patient_event_level(rsp, R),
     )
+    # Under the subscriber the event is situational: required when the patient is the subscriber.
     return loop(
-        "2000C", "Subscriber Level", R, 1, sg.hl("22", "1"), name, dependent,
-        patient_event_level(rsp, pos=2800),
+        "2000C", "Subscriber Level", R, 1, sg.hl("22", "1"), name, dependent, patient_event_level(rsp, S),
     )
 
 
@@ -145,10 +145,10 @@ def _transport() -> Loop:
     )
 
 
-def patient_event_level(rsp: bool, pos: int) -> Loop:
+def patient_event_level(rsp: bool, usage: str) -> Loop:
     """2000E: one review (an admission, a referral, a home health episode): UM, diagnoses, dates."""
     return loop(
-        "2000E", "Patient Event Level", R, 1,
+        "2000E", "Patient Event Level", usage, 1,
         sg.hl("EV", "0 1"), sg.trn("Patient Event Tracking Number", rsp),
         *_optional(rsp, sg.aaa("Patient Event Request Validation")),
         sg.um("Health Care Services Review Information", "AR HS IN SC", R, S),
@@ -158,7 +158,6 @@ def patient_event_level(rsp: bool, pos: int) -> Loop:
         _provider_name("2010EA", "Patient Event Provider Name", rsp, 12),
         _event_contact(rsp), _transport(),
         service_level(rsp),
-        pos=pos,
     )
 
 
