@@ -12,7 +12,15 @@ from parsers.base import Acknowledgement
 from parsers.context import ParseContext
 from parsers.registry import parse_file
 from referrals.domain import Referral
-from tests.x12_278.conftest import FIXTURES, corpus_samples, fixtures, parse, requires_corpus, schema_errors
+from tests.x12_278.conftest import (
+    CORPUS_278,
+    FIXTURES,
+    corpus_samples,
+    fixtures,
+    parse,
+    requires_corpus,
+    schema_errors,
+)
 
 
 def _subset(actual: Any, expected: Any) -> Any:
@@ -97,3 +105,11 @@ def test_a_278_without_its_map_is_read_but_flagged(monkeypatch: pytest.MonkeyPat
     [record] = parse(FIXTURES / "valid" / "278_home_health_request.x12")
     assert isinstance(record, Referral) and record.member.member_id == "W123456789"
     assert "x12_not_validated" in [f.code for f in record.findings]
+
+
+@requires_corpus
+def test_a_278_in_an_inconsistent_envelope_is_rejected_not_crashed() -> None:
+    path = CORPUS_278.parent / "invalid" / "oopfactory_278_Example_3_3_1_Request_bom_envelope.x12"
+    records = parse(path)  # BOM, indentation, ISA12 00401 but GS08 005010X279 (the 270's version)
+    assert records and all(r.status.value == "rejected" for r in records)
+    assert "x12_unsupported_transaction" in [f.code for r in records for f in r.findings]
