@@ -26,7 +26,6 @@ from parsers.x12.review_fields import (
     PatientEvent,
     ReviewParties,
     ServiceLine,
-    value,
 )
 from parsers.x12.review_record import rejected_set, to_referral
 from referrals.domain import Finding, Record, Severity
@@ -74,10 +73,10 @@ class ReviewBuilder:
     # -- levels and parties -----------------------------------------------------------------
 
     def _bht(self, ev: SegmentEvent) -> None:
-        self.purpose = value(ev, "BHT02")
+        self.purpose = ev.value("BHT02")
 
     def _hl(self, ev: SegmentEvent) -> None:
-        self.level, self.party = value(ev, "HL03"), None
+        self.level, self.party = ev.value("HL03"), None
         if self.level == "EV":
             self.events.append(PatientEvent(hl_event=ev, ordinal=len(self.events)))
         elif self.level == "SS" and self.events:
@@ -127,31 +126,31 @@ class ReviewBuilder:
     def _trn(self, ev: SegmentEvent) -> None:
         event = self._event()
         if event is not None:
-            kind = {"1": "current", "2": "referenced"}.get(value(ev, "TRN01") or "", value(ev, "TRN01"))
-            event.trace_numbers.append({"type": kind, "number": value(ev, "TRN02"),
-                                        "assigned_by": value(ev, "TRN03"), "level": self.level})
+            kind = {"1": "current", "2": "referenced"}.get(ev.value("TRN01") or "", ev.value("TRN01"))
+            event.trace_numbers.append({"type": kind, "number": ev.value("TRN02"),
+                                        "assigned_by": ev.value("TRN03"), "level": self.level})
 
     def _um(self, ev: SegmentEvent) -> None:
         event = self._event()
         if event is None or self.level != "EV":
             return
         event.um_event = ev
-        event.review.update(request_category=value(ev, "UM01"), certification_type=value(ev, "UM02"),
-                            service_type_code=value(ev, "UM03"), facility_code=value(ev, "UM04-1"),
-                            level_of_service=value(ev, "UM06"))
+        event.review.update(request_category=ev.value("UM01"), certification_type=ev.value("UM02"),
+                            service_type_code=ev.value("UM03"), facility_code=ev.value("UM04-1"),
+                            level_of_service=ev.value("UM06"))
 
     def _hcr(self, ev: SegmentEvent) -> None:
         target = self._service() or self._event()
         if target is None:
             return
-        target.action_code, target.certification_number = value(ev, "HCR01"), value(ev, "HCR02")
+        target.action_code, target.certification_number = ev.value("HCR01"), ev.value("HCR02")
         if isinstance(target, PatientEvent):
             target.hcr_event = ev
-        if value(ev, "HCR03"):
-            target.reason_codes.append(value(ev, "HCR03") or "")
+        if ev.value("HCR03"):
+            target.reason_codes.append(ev.value("HCR03") or "")
 
     def _aaa(self, ev: SegmentEvent) -> None:
-        code = value(ev, "AAA03")
+        code = ev.value("AAA03")
         if code is None:
             return
         event = self._event()
@@ -159,12 +158,12 @@ class ReviewBuilder:
 
     def _ref(self, ev: SegmentEvent) -> None:
         event = self._event()
-        if event is not None and self.level == "EV" and value(ev, "REF01") in ("BB", "NT"):
-            key = "previous_authorization" if value(ev, "REF01") == "BB" else "administrative_reference"
-            event.review[key] = value(ev, "REF02")
+        if event is not None and self.level == "EV" and ev.value("REF01") in ("BB", "NT"):
+            key = "previous_authorization" if ev.value("REF01") == "BB" else "administrative_reference"
+            event.review[key] = ev.value("REF02")
 
     def _dtp(self, ev: SegmentEvent) -> None:
-        qualifier, fmt, raw = value(ev, "DTP01"), value(ev, "DTP02"), value(ev, "DTP03")
+        qualifier, fmt, raw = ev.value("DTP01"), ev.value("DTP02"), ev.value("DTP03")
         start, end = values.period_start(fmt, raw), values.period_end(fmt, raw)
         service, event = self._service(), self._event()
         if service is not None and qualifier == "472":
@@ -178,7 +177,7 @@ class ReviewBuilder:
             event.diagnosis_events.append(ev)
 
     def _hsd(self, ev: SegmentEvent) -> None:
-        quantity = values.number(value(ev, "HSD02"))
+        quantity = values.number(ev.value("HSD02"))
         service, event = self._service(), self._event()
         if service is not None:
             service.quantity = service.quantity if service.quantity is not None else quantity
@@ -192,21 +191,21 @@ class ReviewBuilder:
             event.home_health = True
 
     def _sv1(self, ev: SegmentEvent) -> None:
-        self._procedure(ev, "SV101", value(ev, "SV104"))
+        self._procedure(ev, "SV101", ev.value("SV104"))
 
     def _sv2(self, ev: SegmentEvent) -> None:
-        self._procedure(ev, "SV202", value(ev, "SV205"))
+        self._procedure(ev, "SV202", ev.value("SV205"))
 
     def _sv3(self, ev: SegmentEvent) -> None:
-        self._procedure(ev, "SV301", value(ev, "SV306"))
+        self._procedure(ev, "SV301", ev.value("SV306"))
 
     def _procedure(self, ev: SegmentEvent, composite: str, units: str | None) -> None:
         service = self._service()
         if service is None:
             return
-        service.code, service.code_event = value(ev, f"{composite}-2"), ev
+        service.code, service.code_event = ev.value(f"{composite}-2"), ev
         service.code_element = f"{composite}-2"
-        service.modifiers = [m for m in (value(ev, f"{composite}-{i}") for i in range(3, 7)) if m]
+        service.modifiers = [m for m in (ev.value(f"{composite}-{i}") for i in range(3, 7)) if m]
         if units is not None:
             service.quantity, service.quantity_event = values.number(units), ev
 
