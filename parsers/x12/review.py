@@ -30,6 +30,7 @@ from parsers.x12.review_fields import (
 from parsers.x12.review_record import rejected_set, to_referral
 from referrals.domain import Finding, Record, Severity
 
+LEVEL_ROLES = {"20": "payer", "21": "requester", "22": "subscriber", "23": "dependent"}
 LEVEL_FIELDS = {"20": "payer", "21": "ordering_provider", "22": "member", "23": "member"}
 SEGMENT_FIELDS = {"HI": "diagnoses", "UM": "service_type", "HCR": "decision", "DTP": "requested_start_date",
                   "NM1": "servicing_provider", "DMG": "member.dob"}
@@ -85,20 +86,15 @@ class ReviewBuilder:
             self.parties.dependent = None
 
     def _nm1(self, ev: SegmentEvent) -> None:
-        party = Party.of(ev)
-        self.party = party
-        if self.level == "20":
-            self.parties.payer = party
-        elif self.level == "21":
-            self.parties.requester = party
-        elif self.level == "22":
-            self.parties.subscriber = party
-        elif self.level == "23":
-            self.parties.dependent = party
+        party = self.party = Party.of(ev)
+        role = LEVEL_ROLES.get(self.level or "")
+        service = self._service()
+        if role is not None:
+            setattr(self.parties, role, party)
         elif self.level == "EV" and self.events and party.entity not in TRANSPORT_ENTITIES:
             self.events[-1].providers.append(party)
-        elif self.level == "SS" and self._service() is not None:
-            self._service().provider = self._service().provider or party  # type: ignore[union-attr]
+        elif service is not None:
+            service.provider = service.provider or party
         else:
             self.party = None
 
@@ -229,9 +225,9 @@ class ReviewBuilder:
             return None
         if self.level in LEVEL_FIELDS:
             return LEVEL_FIELDS[self.level]
-        service = self._service()
-        if service is not None and diag.segment_id in ("SV1", "SV2", "SV3", "HSD"):
-            return f"services[{len(self._event().services) - 1}]"  # type: ignore[union-attr]
+        event = self._event()
+        if event is not None and self.level == "SS" and diag.segment_id in ("SV1", "SV2", "SV3", "HSD"):
+            return f"services[{len(event.services) - 1}]"  # 2000F index (services without a code are skipped)
         return SEGMENT_FIELDS.get(diag.segment_id or "")
 
 
