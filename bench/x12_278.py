@@ -5,8 +5,9 @@
 Generates one 278 request interchange with N patient events (one transaction set each, two
 services each), then in the same run times (a) pyx12's own `x12n_document` with our map path
 (validation only, no 999, as bench/x12_throughput.py's baseline) and (b)
-`ingest.parse.records_of_file` (validation, referral records, validators, the 999 built). Each runs in a forked child so its peak RSS is its own.
-Target: ours >= 0.8x pyx12 alone.
+`ingest.parse.records_of_file` (validation, referral records, validators, the 999 built).
+Each runs in a forked child so its peak RSS is its own. Wall and CPU time are both printed:
+on a shared machine CPU time is the steadier comparison. Target: ours >= 0.8x pyx12 alone.
 """
 
 from __future__ import annotations
