@@ -20,6 +20,11 @@ def silence_value_loggers() -> None:
         lib_logger.setLevel(logging.CRITICAL + 1)
 
 
+_CHATTY_LOGGERS = ("alembic",)  # schema-migration chatter on every start: warnings only
+
+
 def configure_logging(level: str = "INFO") -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
     silence_value_loggers()
+    for name in _CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().level))
