@@ -23,65 +23,88 @@ CENT = Decimal("0.01")
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
-def against_authorization(line: BilledLine, auth: Authorization, units_before: float) -> list[Discrepancy]:
-    """Every discrepancy between the line and the authorization it bills against."""
+def against_authorization(
+    line: BilledLine, auth: Authorization, units_before: float, *, counts_units: bool = True
+) -> list[Discrepancy]:
+    """Every discrepancy between the line and the authorization it bills against.
+
+    A duplicate line does not count against the quantity (`counts_units=False`): it is flagged
+    as a duplicate instead, and the units check is skipped for it.
+    """
     found = [
         _status(line, auth),
         _member(line, auth),
         _code(line, auth),
         _window(line, auth),
         _provider(line, auth),
-        _units(line, auth, units_before),
+        _units(line, auth, units_before) if counts_units else None,
     ]
     return [d for d in found if d is not None]
 
 
 def _status(line: BilledLine, auth: Authorization) -> Discrepancy | None:
     if auth.status in (AuthorizationStatus.DENIED, AuthorizationStatus.CANCELLED):
-        return Discrepancy(DiscrepancyKind.AUTHORIZATION_DENIED,
-                           f"Authorization {_name(auth)} was {auth.status.value} by the payer; "
-                           "do not bill against it without a new authorization or an appeal.", line.charge)
+        return Discrepancy(
+            DiscrepancyKind.AUTHORIZATION_DENIED,
+            f"Authorization {_name(auth)} was {auth.status.value} by the payer; "
+            "do not bill against it without a new authorization or an appeal.",
+            line.charge,
+        )
     if auth.status is AuthorizationStatus.PENDED:
-        return Discrepancy(DiscrepancyKind.AUTHORIZATION_PENDED,
-                           f"Authorization {_name(auth)} is pended (no decision yet); hold the line until "
-                           "the payer certifies it.", line.charge)
+        return Discrepancy(
+            DiscrepancyKind.AUTHORIZATION_PENDED,
+            f"Authorization {_name(auth)} is pended (no decision yet); hold the line until "
+            "the payer certifies it.",
+            line.charge,
+        )
     return None
 
 
 def _member(line: BilledLine, auth: Authorization) -> Discrepancy | None:
     if line.member_id is None or auth.member_id is None or line.member_id == auth.member_id:
         return None
-    return Discrepancy(DiscrepancyKind.MEMBER_MISMATCH,
-                       f"Authorization {_name(auth)} is for a different member than the claim; check the "
-                       "member id on the claim and the authorization number.", line.charge)
+    return Discrepancy(
+        DiscrepancyKind.MEMBER_MISMATCH,
+        f"Authorization {_name(auth)} is for a different member than the claim; check the "
+        "member id on the claim and the authorization number.",
+        line.charge,
+    )
 
 
 def _code(line: BilledLine, auth: Authorization) -> Discrepancy | None:
     if auth.covers_code(line.code):
         return None
     allowed = ", ".join(sorted(auth.service_codes))
-    return Discrepancy(DiscrepancyKind.CODE_NOT_AUTHORIZED,
-                       f"{line.code} is not among the codes authorization {_name(auth)} covers ({allowed}); "
-                       "ask the payer to add it or bill the authorized code.", line.charge)
+    return Discrepancy(
+        DiscrepancyKind.CODE_NOT_AUTHORIZED,
+        f"{line.code} is not among the codes authorization {_name(auth)} covers ({allowed}); "
+        "ask the payer to add it or bill the authorized code.",
+        line.charge,
+    )
 
 
 def _window(line: BilledLine, auth: Authorization) -> Discrepancy | None:
     if auth.covers_date(line.service_date):
         return None
     day = line.service_date.isoformat() if line.service_date else "?"
-    return Discrepancy(DiscrepancyKind.OUTSIDE_WINDOW,
-                       f"Service date {day} is outside authorization {_name(auth)}'s window "
-                       f"{_window_text(auth)}; ask the payer to extend it.", line.charge)
+    return Discrepancy(
+        DiscrepancyKind.OUTSIDE_WINDOW,
+        f"Service date {day} is outside authorization {_name(auth)}'s window "
+        f"{_window_text(auth)}; ask the payer to extend it.",
+        line.charge,
+    )
 
 
 def _provider(line: BilledLine, auth: Authorization) -> Discrepancy | None:
     if auth.servicing_npi is None or auth.servicing_npi in (line.billing_npi, line.rendering_npi):
         return None
-    return Discrepancy(DiscrepancyKind.PROVIDER_MISMATCH,
-                       f"Neither the billing NPI {line.billing_npi or '?'} nor the rendering NPI "
-                       f"{line.rendering_npi or '?'} is the servicing provider {auth.servicing_npi} that "
-                       f"authorization {_name(auth)} names; bill under that provider or get it changed.",
-                       line.charge)
+    return Discrepancy(
+        DiscrepancyKind.PROVIDER_MISMATCH,
+        f"Neither the billing NPI {line.billing_npi or '?'} nor the rendering NPI "
+        f"{line.rendering_npi or '?'} is the servicing provider {auth.servicing_npi} that "
+        f"authorization {_name(auth)} names; bill under that provider or get it changed.",
+        line.charge,
+    )
 
 
 def _units(line: BilledLine, auth: Authorization, units_before: float) -> Discrepancy | None:
@@ -89,10 +112,13 @@ def _units(line: BilledLine, auth: Authorization, units_before: float) -> Discre
     if quantity is None or units_before + line.units <= quantity:
         return None
     over = min(line.units, units_before + line.units - max(quantity, units_before))
-    return Discrepancy(DiscrepancyKind.UNITS_OVER,
-                       f"{_num(units_before)} units already billed against authorization {_name(auth)}; "
-                       f"this line's {_num(line.units)} units exceed the {_num(quantity)} authorized by "
-                       f"{_num(over)}.", share_of_charge(line, over))
+    return Discrepancy(
+        DiscrepancyKind.UNITS_OVER,
+        f"{_num(units_before)} units already billed against authorization {_name(auth)}; "
+        f"this line's {_num(line.units)} units exceed the {_num(quantity)} authorized by "
+        f"{_num(over)}.",
+        share_of_charge(line, over),
+    )
 
 
 def share_of_charge(line: BilledLine, units: float) -> Decimal:
@@ -106,18 +132,26 @@ def share_of_charge(line: BilledLine, units: float) -> Decimal:
 
 
 def number_not_on_file(line: BilledLine) -> Discrepancy:
-    return Discrepancy(DiscrepancyKind.NO_AUTHORIZATION,
-                       f"The claim names authorization {line.prior_authorization}, which is not on file; "
-                       "check the number, or import the authorization.", line.charge)
+    return Discrepancy(
+        DiscrepancyKind.NO_AUTHORIZATION,
+        f"The claim names authorization {line.prior_authorization}, which is not on file; "
+        "check the number, or import the authorization.",
+        line.charge,
+    )
 
 
 def no_authorization(line: BilledLine, near_misses: int) -> Discrepancy:
     day = line.service_date.isoformat() if line.service_date else "an unknown date"
-    hint = (f" {near_misses} authorization(s) for this member and code exist, none covering {day}."
-            if near_misses else "")
-    return Discrepancy(DiscrepancyKind.NO_AUTHORIZATION,
-                       f"No authorization on file covers {line.code} on {day} for this member.{hint}",
-                       line.charge)
+    hint = (
+        f" {near_misses} authorization(s) for this member and code exist, none covering {day}."
+        if near_misses
+        else ""
+    )
+    return Discrepancy(
+        DiscrepancyKind.NO_AUTHORIZATION,
+        f"No authorization on file covers {line.code} on {day} for this member.{hint}",
+        line.charge,
+    )
 
 
 # -- ranking and reasons --------------------------------------------------------------------
@@ -134,8 +168,12 @@ Rank = tuple[bool, ...]
 
 
 def _number_rank(auth: Authorization, line: BilledLine) -> tuple[Rank, dt.datetime]:
-    fits = (auth.member_id == line.member_id, auth.covers_code(line.code),
-            auth.covers_date(line.service_date), auth.status.is_active)
+    fits = (
+        auth.member_id == line.member_id,
+        auth.covers_code(line.code),
+        auth.covers_date(line.service_date),
+        auth.status.is_active,
+    )
     return fits, _recorded(auth)
 
 
@@ -152,9 +190,11 @@ def number_reason(line: BilledLine, auth: Authorization) -> str:
 
 def suggestion_reason(line: BilledLine, auth: Authorization) -> str:
     day = line.service_date.isoformat() if line.service_date else "?"
-    return (f"no usable authorization number on the claim; authorization {_name(auth)} is for the same "
-            f"member and covers {line.code} on {day} ({_window_text(auth)}); "
-            f"add REF*G1 {auth.number or ''} to the claim")
+    return (
+        f"no usable authorization number on the claim; authorization {_name(auth)} is for the same "
+        f"member and covers {line.code} on {day} ({_window_text(auth)}); "
+        f"add REF*G1 {auth.number or ''} to the claim"
+    )
 
 
 def _recorded(auth: Authorization) -> dt.datetime:

@@ -115,7 +115,9 @@ class Reconciler:
         before = 0.0
         if authorization is not None:
             before = self.ledger.units_before(authorization)
-            found.extend(checks.against_authorization(line, authorization, before))
+            found.extend(
+                checks.against_authorization(line, authorization, before, counts_units=duplicate is None)
+            )
             if duplicate is None:
                 self.ledger.consume(authorization, line.units)
         return LineOutcome(line, match, authorization, reason, tuple(found), before)
@@ -135,8 +137,11 @@ class Reconciler:
         return MatchKind.NONE, None, "", [missing or checks.no_authorization(line, self._near_misses(line))]
 
     def _suggest(self, line: BilledLine) -> Authorization | None:
-        candidates = [a for a in self.index.for_member_code(line.member_id, line.code)
-                      if a.covers_date(line.service_date)]
+        candidates = [
+            a
+            for a in self.index.for_member_code(line.member_id, line.code)
+            if a.covers_date(line.service_date)
+        ]
         if not candidates:
             return None
         return max(candidates, key=lambda a: checks.suggestion_rank(a, self.ledger.units_before(a), line))
@@ -157,9 +162,12 @@ class Reconciler:
         owner = self.ledger.claim_owner.setdefault(line.claim_id, line.claim_record_id)
         if owner == line.claim_record_id:
             return None
-        return Discrepancy(DiscrepancyKind.DUPLICATE_CLAIM,
-                           f"Claim {line.claim_id} was already billed in another 837 (record {owner}); "
-                           "void one of them before it goes out.", line.charge)
+        return Discrepancy(
+            DiscrepancyKind.DUPLICATE_CLAIM,
+            f"Claim {line.claim_id} was already billed in another 837 (record {owner}); "
+            "void one of them before it goes out.",
+            line.charge,
+        )
 
     def _duplicate_service(self, line: BilledLine) -> Discrepancy | None:
         if line.member_id is None or line.service_date is None:
@@ -168,7 +176,9 @@ class Reconciler:
         owner = self.ledger.service_owner.setdefault(key, line.line_key)
         if owner == line.line_key:
             return None
-        return Discrepancy(DiscrepancyKind.DUPLICATE_CLAIM,
-                           f"{line.code} on {line.service_date.isoformat()} for this member is already "
-                           f"billed (line {owner}); remove the repeat or add a modifier that says why.",
-                           line.charge)
+        return Discrepancy(
+            DiscrepancyKind.DUPLICATE_CLAIM,
+            f"{line.code} on {line.service_date.isoformat()} for this member is already "
+            f"billed (line {owner}); remove the repeat or add a modifier that says why.",
+            line.charge,
+        )

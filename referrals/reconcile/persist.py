@@ -1,0 +1,196 @@
+"""Reading and writing reconciliation's tables: domain objects in, domain objects out.
+
+Writes are batched upserts (`INSERT .. ON CONFLICT DO UPDATE`, on SQLite and PostgreSQL);
+reads of billed lines stream in billing order (`yield_per`) so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine, Table, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, SQLModel
+
+from referrals.reconcile.engine import normalize_number
+from referrals.reconcile.model import (
+    Authorization,
+    AuthorizationSourceKind,
+    AuthorizationStatus,
+    BilledLine,
+)
+from referrals.reconcile.tables import RECONCILE_TABLES, AuthorizationRow, BilledLineRow
+
+BATCH = 5000
+CENTS = Decimal(100)
+
+
+def ensure_tables(engine: Engine) -> None:
+    """Create reconciliation's tables if missing (the store's migrations own the others)."""
+    SQLModel.metadata.create_all(engine, tables=[_table(model) for model in RECONCILE_TABLES])
+
+
+def _table(model: type[SQLModel]) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite gives naive datetimes back: they were stored as UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
+
+
+def upsert(
+    session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]], keys: Sequence[str]
+) -> None:
+    """Insert rows, replacing the non-key columns of rows whose `keys` already exist."""
+    table = _table(model)
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    for start in range(0, len(rows), BATCH):
+        chunk = rows[start : start + BATCH]
+        statement = insert(table).values(chunk)
+        updates = {c: statement.excluded[c] for c in chunk[0] if c not in keys}
+        session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=updates))
+
+
+# -- authorizations ---------------------------------------------------------------------------
+
+AUTH_KEYS = ("source_kind", "source_id", "number_key")
+
+
+def save_authorizations(session: Session, authorizations: Iterable[Authorization]) -> int:
+    rows = _unique([_authorization_row(a) for a in authorizations], AUTH_KEYS)
+    if rows:
+        upsert(session, AuthorizationRow, rows, AUTH_KEYS)
+    return len(rows)
+
+
+def _authorization_row(auth: Authorization) -> dict[str, Any]:
+    return {
+        "number": auth.number,
+        "number_key": normalize_number(auth.number) or "",
+        "member_id": auth.member_id,
+        "payer_id": auth.payer_id,
+        "service_codes": " ".join(sorted(auth.service_codes)),
+        "authorized_quantity": auth.authorized_quantity,
+        "effective_from": auth.effective_from,
+        "effective_to": auth.effective_to,
+        "servicing_npi": auth.servicing_npi,
+        "status": auth.status.value,
+        "source_kind": auth.source_kind.value,
+        "source_id": auth.source_id,
+        "source_document": auth.source_document,
+        "recorded_at": auth.recorded_at,
+        "updated_at": utcnow(),
+    }
+
+
+def load_authorizations(session: Session) -> Iterator[Authorization]:
+    statement = select(AuthorizationRow).execution_options(yield_per=BATCH)
+    for row in session.scalars(statement):
+        yield authorization_of_row(row)
+
+
+def authorization_of_row(row: AuthorizationRow) -> Authorization:
+    return Authorization(
+        number=row.number,
+        member_id=row.member_id,
+        payer_id=row.payer_id,
+        service_codes=frozenset(row.service_codes.split()),
+        authorized_quantity=row.authorized_quantity,
+        effective_from=row.effective_from,
+        effective_to=row.effective_to,
+        servicing_npi=row.servicing_npi,
+        status=AuthorizationStatus(row.status),
+        source_kind=AuthorizationSourceKind(row.source_kind),
+        source_id=row.source_id,
+        source_document=row.source_document,
+        recorded_at=as_utc(row.recorded_at),
+        id=row.id,
+    )
+
+
+# -- billed lines -------------------------------------------------------------------------------
+
+LINE_KEYS = ("claim_record_id", "line_index")
+
+
+def save_billed_lines(session: Session, lines: Iterable[BilledLine]) -> int:
+    stored_at = utcnow()
+    rows = _unique([_line_row(line, stored_at) for line in lines], LINE_KEYS)
+    if rows:
+        upsert(session, BilledLineRow, rows, LINE_KEYS)
+    return len(rows)
+
+
+def _line_row(line: BilledLine, stored_at: dt.datetime) -> dict[str, Any]:
+    return {
+        "claim_record_id": line.claim_record_id,
+        "line_index": line.line_index,
+        "claim_id": line.claim_id,
+        "member_id": line.member_id,
+        "payer_id": line.payer_id,
+        "code": line.code,
+        "modifiers": " ".join(line.modifiers),
+        "charge_cents": int(line.charge * CENTS),
+        "units": line.units,
+        "service_date": line.service_date,
+        "prior_authorization": line.prior_authorization,
+        "authorization_on_line": line.authorization_on_line,
+        "billing_npi": line.billing_npi,
+        "rendering_npi": line.rendering_npi,
+        "source_document": line.source_document,
+        "received_at": line.received_at,
+        "stored_at": stored_at,
+    }
+
+
+def lines_in_billing_order(session: Session) -> Iterator[BilledLine]:
+    """Every billed line, streamed by service date, receipt, claim and line (as the engine wants)."""
+    columns = _table(BilledLineRow).c
+    order = (
+        columns.service_date.asc().nulls_first(),
+        columns.received_at.asc().nulls_first(),
+        columns.claim_record_id,
+        columns.line_index,
+    )
+    statement = select(_table(BilledLineRow)).order_by(*order).execution_options(yield_per=BATCH)
+    for row in session.execute(statement):
+        yield billed_line_of_row(row._mapping)
+
+
+def billed_line_of_row(row: Any) -> BilledLine:
+    return BilledLine(
+        claim_record_id=row["claim_record_id"],
+        line_index=row["line_index"],
+        claim_id=row["claim_id"],
+        member_id=row["member_id"],
+        payer_id=row["payer_id"],
+        code=row["code"],
+        modifiers=tuple(row["modifiers"].split()),
+        charge=Decimal(row["charge_cents"]).scaleb(-2),
+        units=row["units"],
+        service_date=row["service_date"],
+        prior_authorization=row["prior_authorization"],
+        billing_npi=row["billing_npi"],
+        rendering_npi=row["rendering_npi"],
+        source_document=row["source_document"],
+        received_at=as_utc(row["received_at"]),
+        authorization_on_line=bool(row["authorization_on_line"]),
+    )
+
+
+def _unique(rows: list[dict[str, Any]], keys: Sequence[str]) -> list[dict[str, Any]]:
+    """One row per key, the last one winning (one INSERT may not name a key twice)."""
+    by_key = {tuple(row[k] for k in keys): row for row in rows}
+    return list(by_key.values())

@@ -1,0 +1,129 @@
+"""Storing a run's outcomes incrementally: only lines whose outcome changed are written.
+
+Each stored result has a `signature` (outcome, authorization, discrepancy kinds, money at risk);
+a re-run compares against it and writes only what changed, saying how (`change`): `new`,
+`newly_matched` (was unmatched, now matches an authorization), `new_discrepancy` (was clean),
+`resolved` (had discrepancies, now clean) or `changed`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from referrals.reconcile.model import LineOutcome, MatchKind, Outcome
+from referrals.reconcile.persist import CENTS, upsert
+from referrals.reconcile.tables import LineResultRow
+
+FLUSH_EVERY = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class _Previous:
+    signature: str
+    outcome: str
+    match_kind: str
+    first_seen_at: dt.datetime | None
+
+
+def load_previous(session: Session) -> dict[tuple[str, int], _Previous]:
+    columns = LineResultRow.__table__.c  # type: ignore[attr-defined]
+    statement = select(
+        columns.claim_record_id,
+        columns.line_index,
+        columns.signature,
+        columns.outcome,
+        columns.match_kind,
+        columns.first_seen_at,
+    ).execution_options(yield_per=FLUSH_EVERY)
+    return {(r[0], r[1]): _Previous(r[2], r[3], r[4], r[5]) for r in session.execute(statement)}
+
+
+def signature_of(result: LineOutcome) -> str:
+    auth_id = result.authorization.id if result.authorization else None
+    kinds = ",".join(sorted(d.kind.value for d in result.discrepancies))
+    text = f"{result.outcome}|{result.match}|{auth_id}|{kinds}|{result.amount_at_risk}"
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def change_of(result: LineOutcome, previous: _Previous | None) -> str:
+    if previous is None:
+        return "new"
+    if previous.match_kind == MatchKind.NONE.value and result.match is not MatchKind.NONE:
+        return "newly_matched"
+    was_clean = previous.outcome != Outcome.DISCREPANCY.value
+    if was_clean and result.outcome is Outcome.DISCREPANCY:
+        return "new_discrepancy"
+    if not was_clean and result.outcome is not Outcome.DISCREPANCY:
+        return "resolved"
+    return "changed"
+
+
+@dataclass
+class ResultWriter:
+    """Collects changed outcomes and upserts them in batches; counts what it saw."""
+
+    session: Session
+    previous: dict[tuple[str, int], _Previous]
+    run_id: int
+    now: dt.datetime
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    seen: int = 0
+    changes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, result: LineOutcome) -> None:
+        self.seen += 1
+        key = (result.line.claim_record_id, result.line.line_index)
+        previous = self.previous.get(key)
+        signature = signature_of(result)
+        if previous is not None and previous.signature == signature:
+            return
+        change = change_of(result, previous)
+        self.changes[change] = self.changes.get(change, 0) + 1
+        self.pending.append(self._row(result, signature, change, previous))
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            upsert(self.session, LineResultRow, self.pending, ("claim_record_id", "line_index"))
+            self.pending = []
+
+    def _row(
+        self, result: LineOutcome, signature: str, change: str, previous: _Previous | None
+    ) -> dict[str, Any]:
+        auth = result.authorization
+        return {
+            "claim_record_id": result.line.claim_record_id,
+            "line_index": result.line.line_index,
+            "outcome": result.outcome.value,
+            "match_kind": result.match.value,
+            "authorization_id": auth.id if auth else None,
+            "authorization_number": auth.number if auth else None,
+            "match_reason": result.match_reason,
+            "kinds": " ".join(d.kind.value for d in result.discrepancies),
+            "discrepancies": _discrepancies_json(result),
+            "at_risk_cents": int(result.amount_at_risk * CENTS),
+            "units_billed_before": result.units_billed_before,
+            "signature": signature,
+            "change": change,
+            "previous_outcome": previous.outcome if previous else None,
+            "first_seen_at": previous.first_seen_at if previous else self.now,
+            "updated_at": self.now,
+            "run_id": self.run_id,
+        }
+
+
+def _discrepancies_json(result: LineOutcome) -> str:
+    return json.dumps(
+        [
+            {"kind": d.kind.value, "message": d.message, "amount_at_risk": f"{d.amount_at_risk:.2f}"}
+            for d in result.discrepancies
+        ]
+    )
