@@ -53,7 +53,10 @@ def _register_command_groups() -> None:
 
 
 # (module, group name); an empty group name adds the module's commands at the top level.
-COMMAND_GROUPS: list[tuple[str, str]] = []
+COMMAND_GROUPS: list[tuple[str, str]] = [
+    ("referrals.cli_reconcile", ""),
+    ("referrals.cli_authorizations", "authorizations"),
+]
 
 
 def _log_internal_failure(exc: Exception) -> None:
