@@ -136,8 +136,10 @@ def test_authorization_pended(billing: Billing) -> None:
 
 def test_money_at_risk_counts_a_line_once(billing: Billing) -> None:
     billing.authorizations(auth("PA1601", member="W100", start=1, end=5, codes=("E0601",)))
-    billing.claims(claim("C1", line("E0470", on=9, charge="120.00"), prior_authorization="PA1601", member="W300"),
-                   claim("C2", line(charge="40.00", on=3), member="W777"))  # fmt: skip
+    billing.claims(
+        claim("C1", line("E0470", on=9, charge="120.00"), prior_authorization="PA1601", member="W300"),
+        claim("C2", line(charge="40.00", on=3), member="W777"),
+    )
     report = billing.reconcile()
     first = next(ln for ln in report.lines if ln.claim_id == "C1")
     assert kinds(first) == {"member_mismatch", "service_code_not_authorized", "service_date_outside_window"}
