@@ -170,6 +170,7 @@ Rank = tuple[bool, ...]
 def _number_rank(auth: Authorization, line: BilledLine) -> tuple[Rank, dt.datetime]:
     fits = (
         auth.member_id == line.member_id,
+        auth.covers_payer(line.payer_id),
         auth.covers_code(line.code),
         auth.covers_date(line.service_date),
         auth.status.is_active,

@@ -140,7 +140,7 @@ class Reconciler:
         candidates = [
             a
             for a in self.index.for_member_code(line.member_id, line.code)
-            if a.covers_date(line.service_date)
+            if a.covers_date(line.service_date) and a.covers_payer(line.payer_id)
         ]
         if not candidates:
             return None

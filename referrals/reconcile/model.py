@@ -64,6 +64,10 @@ class Authorization:
             return False
         return not (self.effective_to is not None and day > self.effective_to)
 
+    def covers_payer(self, payer_id: str | None) -> bool:
+        """Another payer's authorization never covers a claim (unknown on either side: no objection)."""
+        return self.payer_id is None or payer_id is None or self.payer_id == payer_id
+
     def covers_code(self, code: str) -> bool:
         """An authorization that names no codes (a CSV row left blank) does not restrict them."""
         return not self.service_codes or code in self.service_codes
