@@ -71,8 +71,12 @@ def postgres_engine() -> Iterator[Engine]:
 
 
 @pytest.fixture(params=["x278", "csv"])
-def billing(request: pytest.FixtureRequest, sqlite_engine: Engine, tmp_path: Path,
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Billing]:  # fmt: skip
+def billing(
+    request: pytest.FixtureRequest,
+    sqlite_engine: Engine,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Billing]:
     """A scenario whose authorizations come from 278 responses, or from the same data as CSV."""
     if request.param == "x278":
         reason = x278_responses_unparsed(str(tmp_path_factory.getbasetemp()))

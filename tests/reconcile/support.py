@@ -56,10 +56,24 @@ def claim(claim_id: str, *lines: object, member: str = "W100", **kw: object) -> 
     return gen.ClaimSpec(claim_id=claim_id, member_id=member, lines=tuple(lines), **kw)
 
 
-def auth(number: str | None, member: str = "W100", codes: Sequence[str] = ("E0601",), quantity: float = 10,
-         start: int = 1, end: int = 30, **kw: object) -> object:  # fmt: skip
-    return gen.AuthSpec(number=number, member_id=member, codes=tuple(codes), quantity=quantity,
-                        effective_from=day(start), effective_to=day(end), **kw)  # fmt: skip
+def auth(
+    number: str | None,
+    member: str = "W100",
+    codes: Sequence[str] = ("E0601",),
+    quantity: float = 10,
+    start: int = 1,
+    end: int = 30,
+    **kw: object,
+) -> object:
+    return gen.AuthSpec(
+        number=number,
+        member_id=member,
+        codes=tuple(codes),
+        quantity=quantity,
+        effective_from=day(start),
+        effective_to=day(end),
+        **kw,
+    )
 
 
 def parse_text(tmp_path: Path, name: str, text: str) -> list[Record]:

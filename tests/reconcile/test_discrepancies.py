@@ -19,8 +19,9 @@ def test_claim_level_number_matches(billing: Billing) -> None:
 
 def test_line_level_number_wins_over_claim_level(billing: Billing) -> None:
     billing.authorizations(auth("PA2001", codes=("E0601",)), auth("PA2002", codes=("A4604",)))
-    billing.claims(claim("C1", line("E0601"), line("A4604", prior_authorization="PA2002"),
-                         prior_authorization="PA2001"))  # fmt: skip
+    billing.claims(
+        claim("C1", line("E0601"), line("A4604", prior_authorization="PA2002"), prior_authorization="PA2001")
+    )
     lines = billing.lines()
     assert lines[("C1", 1)].authorization.number == "PA2001"  # type: ignore[union-attr]
     assert lines[("C1", 2)].authorization.number == "PA2002"  # type: ignore[union-attr]
@@ -111,8 +112,10 @@ def test_duplicate_claim_id(billing: Billing) -> None:
 def test_duplicate_member_code_and_date(billing: Billing) -> None:
     billing.authorizations(auth("PA1301"))
     billing.claims(claim("C1", line(on=4), prior_authorization="PA1301"))
-    billing.claims(claim("C2", line(on=4), prior_authorization="PA1301"),
-                   claim("C3", line(on=4, modifiers=("RR",)), prior_authorization="PA1301"))  # fmt: skip
+    billing.claims(
+        claim("C2", line(on=4), prior_authorization="PA1301"),
+        claim("C3", line(on=4, modifiers=("RR",)), prior_authorization="PA1301"),
+    )
     lines = billing.lines()
     assert kinds(lines[("C1", 1)]) == set()
     assert kinds(lines[("C2", 1)]) == {"duplicate_claim"}

@@ -86,9 +86,11 @@ def test_report_filters_by_date_and_payer(billing: Billing) -> None:
     from .support import day
 
     billing.authorizations(auth("PA2701"))
-    billing.claims(claim("C1", line(on=2), prior_authorization="PA2701"),
-                   claim("C2", line(on=20), prior_authorization="PA2701"),
-                   claim("C3", line(on=21), payer_id="99999"))  # fmt: skip
+    billing.claims(
+        claim("C1", line(on=2), prior_authorization="PA2701"),
+        claim("C2", line(on=20), prior_authorization="PA2701"),
+        claim("C3", line(on=21), payer_id="99999"),
+    )
     dated = billing.reconcile(ReportFilter(date_from=day(10), date_to=day(25)))
     assert sorted(ln.claim_id or "" for ln in dated.lines) == ["C2", "C3"]
     assert dated.totals.lines == 2

@@ -1,0 +1,235 @@
+"""The interfaces: `intake reconcile` / `intake authorizations import` over the service store,
+the CSV import's problem reports, the API router, and the same run on PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from ingest.pipeline import Service, process_file
+from referrals.cli import main
+from referrals.config import Settings
+from referrals.errors import IntakeError
+from referrals.reconcile.api import reconciliation_router
+from referrals.reconcile.csv_import import read_authorizations_csv
+
+from .support import Billing, auth, claim, gen, kinds, line
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Service:
+    return Service.start(Settings(home=tmp_path / "home", stable_seconds=0.0))
+
+
+def _drop(service: Service, name: str, text: str) -> None:
+    path = service.settings.home / "inbox" / name
+    path.write_text(text, encoding="ascii")
+    process_file(path, service)
+
+
+def _run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    capsys.readouterr()
+    assert main(["reconcile", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_cli_reconciles_the_store_incrementally(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = str(service.settings.home)
+    _drop(
+        service, "claims-1.x12", gen.claims_837p([claim("C1", line(units=2), prior_authorization="PA3001")])
+    )
+    first = _run_json(capsys, "--home", home)
+    assert first["totals"]["lines_by_kind"] == {"no_authorization": 1}
+    auths = tmp_path / "auths.csv"
+    auths.write_text(gen.authorizations_csv([auth("PA3001", quantity=3)]), encoding="utf-8")
+    assert main(["authorizations", "import", str(auths), "--home", home]) == 0
+    _drop(
+        service,
+        "claims-2.x12",
+        gen.claims_837p([claim("C2", line(units=2, on=9), prior_authorization="PA3001")], control=2),
+    )
+    second = _run_json(capsys, "--home", home)
+    by_claim = {ln["claim_id"]: ln for ln in second["lines"]}
+    assert (by_claim["C1"]["outcome"], by_claim["C1"]["change"]) == ("matched", "newly_matched")
+    assert [d["kind"] for d in by_claim["C2"]["discrepancies"]] == ["units_over_authorized"]
+    assert second["totals"]["amount_at_risk"] == "50.00"
+
+
+def test_cli_table_and_csv_export(
+    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = str(service.settings.home)
+    _drop(
+        service,
+        "claims.x12",
+        gen.claims_837p(
+            [
+                claim("C1", line(), line("A4604", on=3), member="W1"),
+                claim("C2", line(on=20), payer_id="70000"),
+            ]
+        ),
+    )
+    out_csv = tmp_path / "out.csv"
+    assert (
+        main(
+            [
+                "reconcile",
+                "--home",
+                home,
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-10",
+                "--payer",
+                "60054",
+                "--csv",
+                str(out_csv),
+            ]
+        )
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "C1" in printed and "C2" not in printed and "no authorization" in printed
+    assert "200.00" in printed, "the totals show the money at risk"
+    rows = list(csv.DictReader(out_csv.open()))
+    assert [(r["claim_id"], r["discrepancy_kinds"], r["amount_at_risk"]) for r in rows] == [
+        ("C1", "no_authorization", "100.00"),
+        ("C1", "no_authorization", "100.00"),
+    ]
+
+
+def test_cli_rejects_to_before_from(service: Service) -> None:
+    assert (
+        main(
+            ["reconcile", "--home", str(service.settings.home), "--from", "2026-11-10", "--to", "2026-11-01"]
+        )
+        == 2
+    )
+
+
+def test_csv_import_reports_bad_rows_by_row_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "auths.csv"
+    path.write_text(
+        "Authorization_Number,Member_ID,service_codes,authorized_quantity,effective_from,effective_to,"
+        "servicing_npi,status\n"
+        "PA1,W123456789,E0601;E0470,5,2026-11-01,11/30/2026,1245319599,\n"
+        ",W223456789,E0601,5,2026-11-01,2026-11-30,,\n"
+        "PA3,W323456789,E0601,lots,2026-11-01,2026-11-30,,\n"
+        "PA4,W423456789,E0601,5,2026-13-01,2026-11-30,,\n"
+        "PA5,W523456789,E0601,5,2026-11-30,2026-11-01,,approved\n",
+        encoding="utf-8",
+    )
+    parsed = read_authorizations_csv(path)
+    assert [a.number for a in parsed.authorizations] == ["PA1"]
+    first = parsed.authorizations[0]
+    assert first.service_codes == {"E0601", "E0470"} and first.effective_to is not None
+    assert [(p.row, p.column) for p in parsed.problems] == [
+        (2, "authorization_number"),
+        (3, "authorized_quantity"),
+        (4, "effective_from"),
+        (5, "effective_to"),
+    ]
+    assert not any("W" in str(p) for p in parsed.problems), "problems never repeat values"
+    home = tmp_path / "home"
+    assert main(["authorizations", "import", str(path), "--home", str(home)]) == 2
+    assert "imported 1 authorization" in capsys.readouterr().out
+
+
+def test_csv_without_required_columns(tmp_path: Path) -> None:
+    path = tmp_path / "auths.csv"
+    path.write_text("number,member\nPA1,W1\n", encoding="utf-8")
+    problems = read_authorizations_csv(path).problems
+    assert [(p.row, p.column) for p in problems] == [(0, "authorization_number, member_id")]
+
+
+# -- API ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def api(sqlite_engine: Engine) -> Iterator[TestClient]:
+    app = FastAPI()
+    app.state.engine = sqlite_engine
+
+    @app.exception_handler(IntakeError)
+    def _intake_error(request: Request, exc: IntakeError) -> JSONResponse:
+        return JSONResponse({"code": exc.code}, status_code=exc.http_status)
+
+    app.include_router(reconciliation_router(guard=lambda: None))
+    with TestClient(app) as client:
+        yield client
+
+
+def test_api_returns_the_report_and_a_drill_down(
+    api: TestClient, sqlite_engine: Engine, tmp_path: Path
+) -> None:
+    with Session(sqlite_engine) as session:
+        billing = Billing(session, tmp_path, "csv")
+        billing.authorizations(auth("PA4001", quantity=1))
+        billing.claims(
+            claim("C1", line(units=1), prior_authorization="PA4001"),
+            claim("C2", line(units=1, on=5), prior_authorization="PA4001"),
+        )
+        billing.reconcile()
+        session.commit()
+    body = api.get("/api/reconciliation", params={"from": "2026-11-01", "payer": "60054", "limit": 1}).json()
+    assert body["totals"]["lines"] == 2 and body["truncated"] is True
+    assert body["totals"]["at_risk_by_kind"] == {"units_over_authorized": "100.00"}
+    assert len(body["lines"]) == 1
+    only_problems = api.get("/api/reconciliation", params={"outcome": "discrepancy"}).json()
+    target = only_problems["lines"][0]
+    assert target["claim_id"] == "C2"
+    detail = api.get(f"/api/reconciliation/lines/{target['claim_record_id']}/0").json()
+    assert detail["authorization"]["source_kind"] == "csv"
+    assert detail["authorization"]["source_document"], "the drill-down names the source document"
+    assert api.get("/api/reconciliation/lines/rec_nothing/0").status_code == 404
+    assert api.get("/api/reconciliation", params={"outcome": "bogus"}).status_code == 422
+
+
+def test_api_denies_without_the_web_apps_permission(sqlite_engine: Engine) -> None:
+    app = FastAPI()
+    app.state.engine = sqlite_engine
+
+    @app.exception_handler(IntakeError)
+    def _intake_error(request: Request, exc: IntakeError) -> JSONResponse:
+        return JSONResponse({"code": exc.code}, status_code=exc.http_status)
+
+    app.include_router(reconciliation_router())
+    with TestClient(app) as client:
+        assert client.get("/api/reconciliation").status_code in (401, 403)
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_same_run_on_postgresql(postgres_engine: Engine, tmp_path: Path) -> None:
+    with Session(postgres_engine) as session:
+        billing = Billing(session, tmp_path, "csv")
+        billing.claims(claim("C1", line(units=3, on=2), prior_authorization="PA5001"))
+        assert kinds(billing.lines()[("C1", 1)]) == {"no_authorization"}
+        billing.authorizations(auth("PA5001", quantity=4))
+        billing.claims(
+            claim("C2", line(units=3, on=4), prior_authorization="PA5001"),
+            claim("C1", line(units=3, on=6), prior_authorization="PA5001"),
+        )
+        report = billing.reconcile()
+        session.commit()
+    by_key = {(ln.claim_id, ln.service_date.day if ln.service_date else 0): ln for ln in report.lines}
+    assert by_key[("C1", 2)].change == "newly_matched"
+    assert kinds(by_key[("C2", 4)]) == {"units_over_authorized"}
+    assert kinds(by_key[("C1", 6)]) == {"duplicate_claim"}
+    assert str(by_key[("C2", 4)].amount_at_risk) == "66.67", "2 of its 3 units are over"
+    assert str(report.totals.amount_at_risk) == "166.67"
