@@ -21,17 +21,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from referrals.errors import NotFoundError, PermissionDenied
-from referrals.reconcile.report import Report, ReportFilter, ReportLine, build_report, iter_report_lines
+from referrals.reconcile.report import Report, ReportFilter, ReportLine, build_report, report_line
 
 Guard = Callable[..., Any]
 
 
 def reconciliation_router(guard: Guard | None = None) -> APIRouter:
-    router = APIRouter(prefix="/api/reconciliation", tags=["reconciliation"],
-                       dependencies=[Depends(guard or _web_guard())])  # fmt: skip
+    router = APIRouter(
+        prefix="/api/reconciliation", tags=["reconciliation"], dependencies=[Depends(guard or _web_guard())]
+    )
     router.add_api_route("", get_reconciliation, methods=["GET"], response_model=Report)
-    router.add_api_route("/lines/{claim_record_id}/{line_index}", get_line, methods=["GET"],
-                         response_model=ReportLine)  # fmt: skip
+    router.add_api_route(
+        "/lines/{claim_record_id}/{line_index}", get_line, methods=["GET"], response_model=ReportLine
+    )
     router.add_api_route("/run", run_reconciliation, methods=["POST"])
     return router
 
@@ -55,9 +57,9 @@ def get_reconciliation(
 def get_line(request: Request, claim_record_id: str, line_index: int) -> ReportLine:
     """One claim line with its authorization and that authorization's source record and document."""
     with _session(request) as session:
-        for line in iter_report_lines(session, ReportFilter()):
-            if line.claim_record_id == claim_record_id and line.line_index == line_index:
-                return line
+        line = report_line(session, claim_record_id, line_index)
+    if line is not None:
+        return line
     raise NotFoundError(f"no reconciled line {line_index} on record {claim_record_id}")
 
 
@@ -69,9 +71,14 @@ def run_reconciliation(request: Request) -> dict[str, Any]:
     with _session(request) as session:
         taken = sync_from_store(session)
         summary = reconcile_stored(session)
-    return {"run_id": summary.run_id, "lines": summary.lines, "changes": summary.changes,
-            "claims_taken": taken.claims, "authorizations_taken": taken.authorizations,
-            "amount_at_risk": f"{summary.at_risk:.2f}"}  # fmt: skip
+    return {
+        "run_id": summary.run_id,
+        "lines": summary.lines,
+        "changes": summary.changes,
+        "claims_taken": taken.claims,
+        "authorizations_taken": taken.authorizations,
+        "amount_at_risk": f"{summary.at_risk:.2f}",
+    }
 
 
 def _session(request: Request) -> Any:

@@ -159,8 +159,8 @@ def no_authorization(line: BilledLine, near_misses: int) -> Discrepancy:
 
 def best_by_number(line: BilledLine, candidates: list[Authorization]) -> Authorization | None:
     """Several authorizations can carry one number (a 278 and a CSV row): take the best fit."""
-    if not candidates:
-        return None
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
     return max(candidates, key=lambda a: _number_rank(a, line))
 
 

@@ -33,9 +33,16 @@ from referrals.reconcile.engine import normalize_number
 from referrals.reconcile.model import Authorization, AuthorizationSourceKind, AuthorizationStatus
 
 COLUMNS = (
-    "authorization_number", "member_id", "payer_id", "service_codes", "authorized_quantity",
-    "effective_from", "effective_to", "servicing_npi", "status",
-)  # fmt: skip
+    "authorization_number",
+    "member_id",
+    "payer_id",
+    "service_codes",
+    "authorized_quantity",
+    "effective_from",
+    "effective_to",
+    "servicing_npi",
+    "status",
+)
 REQUIRED = ("authorization_number", "member_id")
 _CODE_SPLIT = re.compile(r"[\s;,]+")
 

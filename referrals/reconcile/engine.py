@@ -40,6 +40,8 @@ def normalize_number(number: str | None) -> str | None:
     """Authorization numbers compare without case, spaces or dashes (payers print them either way)."""
     if number is None:
         return None
+    if number.isalnum():  # the common case, without the character-by-character pass
+        return number.upper()
     cleaned = "".join(ch for ch in number.upper() if ch.isalnum())
     return cleaned or None
 
@@ -78,22 +80,26 @@ class AuthorizationIndex:
     def for_member_code(self, member: str | None, code: str) -> list[Authorization]:
         if member is None:
             return []
-        return self.by_member_code.get((member, code), []) + self.by_member_any_code.get(member, [])
+        coded = self.by_member_code.get((member, code), [])
+        if not self.by_member_any_code:
+            return coded
+        return coded + self.by_member_any_code.get(member, [])
 
 
 @dataclass
 class _Ledger:
     """What the run has seen so far: units billed per authorization, claims and services billed."""
 
-    units_used: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    units_used: dict[int, float] = field(default_factory=dict)  # by id(): one object per authorization
     claim_owner: dict[str, str] = field(default_factory=dict)  # claim id -> first claim record
     service_owner: dict[tuple[str, str, tuple[str, ...], dt.date], str] = field(default_factory=dict)
 
     def units_before(self, authorization: Authorization) -> float:
-        return self.units_used.get(authorization.key, 0.0)
+        return self.units_used.get(id(authorization), 0.0)
 
     def consume(self, authorization: Authorization, units: float) -> None:
-        self.units_used[authorization.key] = self.units_before(authorization) + units
+        key = id(authorization)
+        self.units_used[key] = self.units_used.get(key, 0.0) + units
 
 
 class Reconciler:
@@ -142,8 +148,8 @@ class Reconciler:
             for a in self.index.for_member_code(line.member_id, line.code)
             if a.covers_date(line.service_date) and a.covers_payer(line.payer_id)
         ]
-        if not candidates:
-            return None
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
         return max(candidates, key=lambda a: checks.suggestion_rank(a, self.ledger.units_before(a), line))
 
     def _near_misses(self, line: BilledLine) -> int:

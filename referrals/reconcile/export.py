@@ -9,11 +9,31 @@ from typing import Any, TextIO
 from referrals.reconcile.report import ReportLine
 
 CSV_COLUMNS = (
-    "claim_record_id", "line_index", "claim_id", "payer_id", "member_id", "service_date", "code",
-    "modifiers", "units", "charge", "prior_authorization", "outcome", "match", "authorization_number",
-    "authorization_status", "authorization_source", "authorization_source_id", "discrepancy_kinds",
-    "amount_at_risk", "units_billed_before", "change", "previous_outcome", "match_reason", "messages",
-)  # fmt: skip
+    "claim_record_id",
+    "line_index",
+    "claim_id",
+    "payer_id",
+    "member_id",
+    "service_date",
+    "code",
+    "modifiers",
+    "units",
+    "charge",
+    "prior_authorization",
+    "outcome",
+    "match",
+    "authorization_number",
+    "authorization_status",
+    "authorization_source",
+    "authorization_source_id",
+    "discrepancy_kinds",
+    "amount_at_risk",
+    "units_billed_before",
+    "change",
+    "previous_outcome",
+    "match_reason",
+    "messages",
+)
 
 
 def write_csv(lines: Iterable[ReportLine], handle: TextIO) -> int:
@@ -29,12 +49,19 @@ def write_csv(lines: Iterable[ReportLine], handle: TextIO) -> int:
 def csv_row(line: ReportLine) -> dict[str, Any]:
     auth = line.authorization
     return {
-        "claim_record_id": line.claim_record_id, "line_index": line.line_index, "claim_id": line.claim_id,
-        "payer_id": line.payer_id, "member_id": line.member_id,
+        "claim_record_id": line.claim_record_id,
+        "line_index": line.line_index,
+        "claim_id": line.claim_id,
+        "payer_id": line.payer_id,
+        "member_id": line.member_id,
         "service_date": line.service_date.isoformat() if line.service_date else "",
-        "code": line.code, "modifiers": " ".join(line.modifiers), "units": f"{line.units:g}",
-        "charge": f"{line.charge:.2f}", "prior_authorization": line.prior_authorization or "",
-        "outcome": line.outcome, "match": line.match,
+        "code": line.code,
+        "modifiers": " ".join(line.modifiers),
+        "units": f"{line.units:g}",
+        "charge": f"{line.charge:.2f}",
+        "prior_authorization": line.prior_authorization or "",
+        "outcome": line.outcome,
+        "match": line.match,
         "authorization_number": auth.number if auth else "",
         "authorization_status": auth.status if auth else "",
         "authorization_source": auth.source_kind if auth else "",
@@ -42,6 +69,8 @@ def csv_row(line: ReportLine) -> dict[str, Any]:
         "discrepancy_kinds": " ".join(d.kind for d in line.discrepancies),
         "amount_at_risk": f"{line.amount_at_risk:.2f}",
         "units_billed_before": f"{line.units_billed_before:g}",
-        "change": line.change, "previous_outcome": line.previous_outcome or "",
-        "match_reason": line.match_reason, "messages": " | ".join(d.message for d in line.discrepancies),
-    }  # fmt: skip
+        "change": line.change,
+        "previous_outcome": line.previous_outcome or "",
+        "match_reason": line.match_reason,
+        "messages": " | ".join(d.message for d in line.discrepancies),
+    }

@@ -52,15 +52,20 @@ def as_utc(value: dt.datetime | None) -> dt.datetime | None:
 def upsert(
     session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]], keys: Sequence[str]
 ) -> None:
-    """Insert rows, replacing the non-key columns of rows whose `keys` already exist."""
-    table = _table(model)
+    """Insert rows, replacing the non-key columns of rows whose `keys` already exist.
+
+    Executed as executemany: SQLAlchemy batches the rows into multi-row INSERTs within each
+    driver's parameter limit ("insertmanyvalues"); every row must have the same columns.
+    """
+    if not rows:
+        return
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(_table(model))
+    updates = {c: statement.excluded[c] for c in rows[0] if c not in keys}
+    upserting = statement.on_conflict_do_update(index_elements=list(keys), set_=updates)
     for start in range(0, len(rows), BATCH):
-        chunk = rows[start : start + BATCH]
-        statement = insert(table).values(chunk)
-        updates = {c: statement.excluded[c] for c in chunk[0] if c not in keys}
-        session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=updates))
+        session.execute(upserting, list(rows[start : start + BATCH]))
 
 
 # -- authorizations ---------------------------------------------------------------------------
@@ -96,27 +101,28 @@ def _authorization_row(auth: Authorization) -> dict[str, Any]:
 
 
 def load_authorizations(session: Session) -> Iterator[Authorization]:
-    statement = select(AuthorizationRow).execution_options(yield_per=BATCH)
-    for row in session.scalars(statement):
-        yield authorization_of_row(row)
+    """Every authorization on file (plain rows, not ORM objects: 50,000 of them load in a blink)."""
+    statement = select(_table(AuthorizationRow)).execution_options(yield_per=BATCH)
+    for row in session.execute(statement):
+        yield authorization_of_row(row._mapping)
 
 
-def authorization_of_row(row: AuthorizationRow) -> Authorization:
+def authorization_of_row(row: Any) -> Authorization:
     return Authorization(
-        number=row.number,
-        member_id=row.member_id,
-        payer_id=row.payer_id,
-        service_codes=frozenset(row.service_codes.split()),
-        authorized_quantity=row.authorized_quantity,
-        effective_from=row.effective_from,
-        effective_to=row.effective_to,
-        servicing_npi=row.servicing_npi,
-        status=AuthorizationStatus(row.status),
-        source_kind=AuthorizationSourceKind(row.source_kind),
-        source_id=row.source_id,
-        source_document=row.source_document,
-        recorded_at=as_utc(row.recorded_at),
-        id=row.id,
+        number=row["number"],
+        member_id=row["member_id"],
+        payer_id=row["payer_id"],
+        service_codes=frozenset(row["service_codes"].split()),
+        authorized_quantity=row["authorized_quantity"],
+        effective_from=row["effective_from"],
+        effective_to=row["effective_to"],
+        servicing_npi=row["servicing_npi"],
+        status=AuthorizationStatus(row["status"]),
+        source_kind=AuthorizationSourceKind(row["source_kind"]),
+        source_id=row["source_id"],
+        source_document=row["source_document"],
+        recorded_at=as_utc(row["recorded_at"]),
+        id=row["id"],
     )
 
 

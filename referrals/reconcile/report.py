@@ -90,16 +90,20 @@ class ReportTotals(BaseModel):
     at_risk_by_kind: dict[str, Money] = Field(default_factory=dict)
     lines_by_kind: dict[str, int] = Field(default_factory=dict)
 
-    def add(self, line: ReportLine) -> None:
+    def add_counts(self, outcome: str, charge_cents: int, at_risk_cents: int, discrepancies: str) -> None:
+        """Count one line from its stored columns (money in cents, discrepancies as JSON)."""
         self.lines += 1
-        self.matched += line.outcome == "matched"
-        self.suggested += line.outcome == "suggested"
-        self.with_discrepancies += line.outcome == "discrepancy"
-        self.charge += line.charge
-        self.amount_at_risk += line.amount_at_risk
-        for item in line.discrepancies:
-            self.at_risk_by_kind[item.kind] = self.at_risk_by_kind.get(item.kind, ZERO) + item.amount_at_risk
-            self.lines_by_kind[item.kind] = self.lines_by_kind.get(item.kind, 0) + 1
+        self.matched += outcome == "matched"
+        self.suggested += outcome == "suggested"
+        self.with_discrepancies += outcome == "discrepancy"
+        self.charge += Decimal(charge_cents).scaleb(-2)
+        self.amount_at_risk += Decimal(at_risk_cents).scaleb(-2)
+        if discrepancies == "[]":
+            return
+        for item in json.loads(discrepancies):
+            kind, amount = item["kind"], Decimal(item["amount_at_risk"])
+            self.at_risk_by_kind[kind] = self.at_risk_by_kind.get(kind, ZERO) + amount
+            self.lines_by_kind[kind] = self.lines_by_kind.get(kind, 0) + 1
 
 
 class Report(BaseModel):
@@ -110,34 +114,68 @@ class Report(BaseModel):
 
 
 def build_report(session: Session, flt: ReportFilter, limit: int | None = None, offset: int = 0) -> Report:
-    """Totals over every filtered line; `lines` holds at most `limit` of them from `offset`."""
-    totals = ReportTotals()
-    rows: list[ReportLine] = []
-    for position, line in enumerate(iter_report_lines(session, flt)):
-        totals.add(line)
-        if position >= offset and (limit is None or len(rows) < limit):
-            rows.append(line)
-    truncated = limit is not None and totals.lines > offset + len(rows)
+    """Totals over every filtered line (computed from four columns); `lines` is one page of rows."""
+    totals = report_totals(session, flt)
+    rows = list(iter_report_lines(session, flt, limit=limit, offset=offset))
+    truncated = totals.lines > offset + len(rows)
     return Report(filters=_filters_text(flt), totals=totals, lines=rows, truncated=truncated)
 
 
-def iter_report_lines(session: Session, flt: ReportFilter) -> Iterator[ReportLine]:
-    for row in session.execute(_query(flt).execution_options(yield_per=2000)):
+def iter_report_lines(
+    session: Session, flt: ReportFilter, limit: int | None = None, offset: int = 0
+) -> Iterator[ReportLine]:
+    statement = _query(flt).offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
+    for row in session.execute(statement.execution_options(yield_per=2000)):
         yield _report_line(row._mapping)
 
 
+def report_line(session: Session, claim_record_id: str, line_index: int) -> ReportLine | None:
+    """One line, for the drill-down from the table to its authorization and source."""
+    lines = _columns(BilledLineRow)
+    statement = _query(ReportFilter()).where(
+        (lines.claim_record_id == claim_record_id) & (lines.line_index == line_index)
+    )
+    row = session.execute(statement).first()
+    return _report_line(row._mapping) if row is not None else None
+
+
+def report_totals(session: Session, flt: ReportFilter) -> ReportTotals:
+    lines, results = _columns(BilledLineRow), _columns(LineResultRow)
+    statement = _filtered(
+        select(results.outcome, lines.charge_cents, results.at_risk_cents, results.discrepancies).join_from(
+            BilledLineRow, LineResultRow, _same_line(lines, results)
+        ),
+        flt,
+        lines,
+        results,
+    )
+    totals = ReportTotals()
+    for outcome, charge_cents, at_risk_cents, discrepancies in session.execute(
+        statement.execution_options(yield_per=5000)
+    ):
+        totals.add_counts(outcome, charge_cents, at_risk_cents, discrepancies)
+    return totals
+
+
+def _columns(model: type[Any]) -> Any:
+    return model.__table__.c
+
+
+def _same_line(lines: Any, results: Any) -> Any:
+    return (results.claim_record_id == lines.claim_record_id) & (results.line_index == lines.line_index)
+
+
 def _query(flt: ReportFilter) -> Select[Any]:
-    lines = BilledLineRow.__table__.c  # type: ignore[attr-defined]
-    results = LineResultRow.__table__.c  # type: ignore[attr-defined]
-    auths = AuthorizationRow.__table__.c  # type: ignore[attr-defined]
-    auth_columns = [c.label(f"auth_{c.name}") for c in auths]
+    lines, results, auths = _columns(BilledLineRow), _columns(LineResultRow), _columns(AuthorizationRow)
     statement = (
-        select(lines, *[c.label(f"result_{c.name}") for c in results], *auth_columns)
-        .join_from(
-            BilledLineRow,
-            LineResultRow,
-            (results.claim_record_id == lines.claim_record_id) & (results.line_index == lines.line_index),
+        select(
+            lines,
+            *[c.label(f"result_{c.name}") for c in results],
+            *[c.label(f"auth_{c.name}") for c in auths],
         )
+        .join_from(BilledLineRow, LineResultRow, _same_line(lines, results))
         .outerjoin(AuthorizationRow, auths.id == results.authorization_id)
         .order_by(lines.service_date, lines.claim_record_id, lines.line_index)
     )

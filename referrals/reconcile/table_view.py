@@ -38,8 +38,9 @@ def _console() -> Console:
 def _lines_table(report: Report) -> Table:
     table = Table(title="Claim lines against authorizations", show_lines=False)
     for name in ("claim", "line", "date", "code", "units", "charge", "authorization", "outcome", "at risk"):
-        table.add_column(name, justify="right" if name in ("units", "charge", "at risk", "line") else "left",
-                         no_wrap=True)  # fmt: skip
+        table.add_column(
+            name, justify="right" if name in ("units", "charge", "at risk", "line") else "left", no_wrap=True
+        )
     table.add_column("discrepancies (details in --json / --csv)", overflow="fold")
     for line in report.lines:
         table.add_row(*_cells(line))
@@ -54,11 +55,17 @@ def _cells(line: ReportLine) -> list[str]:
     auth = line.authorization
     detail = ", ".join(d.kind.replace("_", " ") for d in line.discrepancies) or line.match_reason
     return [
-        line.claim_id or line.claim_record_id, str(line.line_index + 1),
-        line.service_date.isoformat() if line.service_date else "?", line.code, f"{line.units:g}",
-        f"{line.charge:.2f}", (auth.number or f"({auth.source_kind})") if auth else "-", outcome,
-        f"{line.amount_at_risk:.2f}", detail,
-    ]  # fmt: skip
+        line.claim_id or line.claim_record_id,
+        str(line.line_index + 1),
+        line.service_date.isoformat() if line.service_date else "?",
+        line.code,
+        f"{line.units:g}",
+        f"{line.charge:.2f}",
+        (auth.number or f"({auth.source_kind})") if auth else "-",
+        outcome,
+        f"{line.amount_at_risk:.2f}",
+        detail,
+    ]
 
 
 def _totals_table(report: Report) -> Table:
