@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import resource
 import sys
@@ -171,10 +172,12 @@ def _chunks(items: Iterator[Any]) -> Iterator[list[Any]]:
 
 
 def timed(label: str, action: Callable[[], Any]) -> Any:
-    started = time.perf_counter()
+    """Wall time, and this process's CPU time (the machine is shared: wall time includes waiting)."""
+    started, cpu = time.perf_counter(), time.process_time()
     result = action()
+    wall, used = time.perf_counter() - started, time.process_time() - cpu
     print(
-        f"  {label:<34} {time.perf_counter() - started:7.2f} s   peak RSS {peak_rss_mb():7.1f} MB", flush=True
+        f"  {label:<34} {wall:6.2f} s wall {used:6.2f} s cpu   peak RSS {peak_rss_mb():6.1f} MB", flush=True
     )
     return result
 
@@ -251,7 +254,9 @@ def main() -> int:
     parser.add_argument("--auths", type=int, default=50_000)
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
-    print(f"start: peak RSS {peak_rss_mb():.1f} MB")
+    print(
+        f"start: peak RSS {peak_rss_mb():.1f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     baseline(args.lines, args.auths)
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = create_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")

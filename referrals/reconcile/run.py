@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from referrals.domain import Claim, Record, Referral
 from referrals.reconcile.engine import Reconciler
-from referrals.reconcile.model import Authorization, BilledLine, Totals
+from referrals.reconcile.model import Authorization, BilledLine
 from referrals.reconcile.persist import (
     CENTS,
     lines_in_billing_order,
@@ -75,13 +75,11 @@ def reconcile_stored(session: Session) -> RunSummary:
     run = _start_run(session)
     assert run.id is not None
     writer = ResultWriter(session, load_previous(session), run.id, utcnow())
-    totals = Totals()
     reconciler = Reconciler(load_authorizations(session))
     for outcome in reconciler.run(lines_in_billing_order(session)):
         writer.add(outcome)
-        totals.add(outcome)
     writer.flush()
-    return _finish_run(session, run, writer, totals)
+    return _finish_run(session, run, writer)
 
 
 def _start_run(session: Session) -> RunRow:
@@ -91,16 +89,16 @@ def _start_run(session: Session) -> RunRow:
     return run
 
 
-def _finish_run(session: Session, run: RunRow, writer: ResultWriter, totals: Totals) -> RunSummary:
+def _finish_run(session: Session, run: RunRow, writer: ResultWriter) -> RunSummary:
     run.finished_at = utcnow()
     run.lines = writer.seen
     run.changed = sum(writer.changes.values())
     run.newly_matched = writer.changes.get("newly_matched", 0)
-    run.at_risk_cents = int(totals.at_risk * CENTS)
+    run.at_risk_cents = int(writer.at_risk * CENTS)
     session.add(run)
     session.flush()
     assert run.id is not None
-    return RunSummary(run.id, writer.seen, totals.at_risk, dict(writer.changes))
+    return RunSummary(run.id, writer.seen, writer.at_risk, dict(writer.changes))
 
 
 def run_started(session: Session, run_id: int) -> dt.datetime | None:
