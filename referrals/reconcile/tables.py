@@ -79,7 +79,7 @@ class LineResultRow(SQLModel, table=True):
     line_index: int = Field(primary_key=True)
     outcome: str = Field(index=True, max_length=16)
     match_kind: str = Field(max_length=16)
-    authorization_id: int | None = Field(default=None, index=True)
+    authorization_id: int | None = None
     authorization_number: str | None = Field(default=None, max_length=64)
     match_reason: str = Field(default="", sa_column=Column(Text, nullable=False))
     kinds: str = Field(default="", max_length=255)  # discrepancy kinds, space separated
@@ -87,11 +87,11 @@ class LineResultRow(SQLModel, table=True):
     at_risk_cents: int = 0
     units_billed_before: float = 0.0
     signature: str = Field(default="", max_length=40)  # what the outcome is, to see a change cheaply
-    change: str = Field(default="new", index=True, max_length=24)
+    change: str = Field(default="new", max_length=24)
     previous_outcome: str | None = Field(default=None, max_length=16)
     first_seen_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
     updated_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
-    run_id: int | None = Field(default=None, index=True)
+    run_id: int | None = None
 
 
 class RunRow(SQLModel, table=True):
