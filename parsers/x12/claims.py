@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from parsers.context import ParseContext
-from parsers.x12 import values
+from parsers.x12 import situational, values
 from parsers.x12.claim_fields import field_for
 from parsers.x12.engine import SegmentEvent
 from parsers.x12.findings import finding_from_diagnostic
@@ -45,34 +45,64 @@ class ClaimBuilder:
         self.control_number = st_event.value("ST02")
         self.version_note = _version_note(st_event)
         self.claim: Claim | None = None
+        self.completed: list[Claim] = []
         self.claim_ordinal = 0
         self._handlers: dict[str, Callable[[SegmentEvent], None]] = {
             "HL": self._hl, "NM1": self._nm1, "N3": self._n3, "N4": self._n4, "DMG": self._dmg,
             "CLM": self._clm, "REF": self._ref, "HI": self._hi, "SV1": self._sv1, "SV2": self._sv2,
-            "DTP": self._dtp, "LX": self._lx,
+            "DTP": self._dtp, "LX": self._lx, "SBR": self._sbr,
         }
 
     def on_segment(self, event: SegmentEvent) -> Iterator[Record]:
+        """Claims are held until their transaction set's SE: a set-level error (SE count, control
+        number) belongs to every claim in the set, and the 999 rejects the set as a whole."""
         if event.segment_id in ("HL", "CLM", "SE"):
-            yield from self._close_claim()
+            self._close_claim()
         handler = self._handlers.get(event.segment_id)
         if handler is not None:
             handler(event)
-        self._attach_diagnostics(event)
+        if event.segment_id == "SE":
+            self._attach_set_diagnostics(event)
+            yield from self.finish()
+        else:
+            self._attach_diagnostics(event)
 
     def finish(self) -> Iterator[Record]:
-        yield from self._close_claim()
+        self._close_claim()
+        done, self.completed = self.completed, []
+        yield from done
 
     # -- claims -----------------------------------------------------------------------------
 
-    def _close_claim(self) -> Iterator[Record]:
+    def _close_claim(self) -> None:
         claim, self.claim = self.claim, None
         if claim is None:
             return
         self.state.finish_claim(claim)
+        claim.findings.extend(situational.check(self._facts(claim)))
         if self.version_note is not None:
             claim.findings.append(self.version_note)
-        yield claim
+        self.completed.append(claim)
+
+    def _attach_set_diagnostics(self, ev: SegmentEvent) -> None:
+        for diag in ev.diagnostics:
+            finding = finding_from_diagnostic(diag, None)
+            for claim in self.completed:
+                claim.findings.append(finding)
+
+    def _facts(self, claim: Claim) -> situational.ClaimFacts:
+        subscriber = self.state.subscriber
+        return situational.ClaimFacts(
+            kind=self.kind.value, relationship=self.state.relationship,
+            has_patient_loop=self.state.patient is not None,
+            subscriber_has_dmg=subscriber is not None and subscriber.dmg_event is not None,
+            frequency_code=self.state.frequency_code, has_payer_claim_number=self.state.has_payer_claim_number,
+            line_count=len(claim.lines),
+        )
+
+    def _sbr(self, ev: SegmentEvent) -> None:
+        if (ev.loop_id or "").startswith("2000B"):
+            self.state.relationship = ev.value("SBR02")
 
     def _clm(self, ev: SegmentEvent) -> None:
         self.claim_ordinal += 1
@@ -83,6 +113,7 @@ class ClaimBuilder:
         self.state.start_claim(self.claim, self.kind)
         self._put(ev, "claim_id", "CLM01", ev.value("CLM01"))
         self._put(ev, "total_charge", "CLM02", _money(ev.value("CLM02")))
+        self.state.frequency_code = ev.value("CLM05-3")
 
     def _lx(self, ev: SegmentEvent) -> None:
         if self.claim is not None:
@@ -149,6 +180,8 @@ class ClaimBuilder:
             self._put(ev, "prior_authorization", "REF02", value)
         elif qualifier == "9F":
             self._put(ev, "referral_number", "REF02", value)
+        elif qualifier == "F8":
+            self.state.has_payer_claim_number = True
 
     def _hi(self, ev: SegmentEvent) -> None:
         if self.claim is None:

@@ -18,7 +18,7 @@ from referrals.domain import (
     SourceKind,
 )
 
-HL_LEVELS = {"20": 0, "22": 1, "23": 2}  # billing provider, subscriber, patient
+HL_LEVELS = {"20": 1, "22": 2, "23": 3}  # 0 is the header (1000A/1000B); billing, subscriber, patient
 
 
 @dataclass
@@ -69,8 +69,9 @@ class Party:
         parts = (self.address_line1, self.city, self.state, self.zip)
         if not any(parts):
             return None
+        state = self.state if self.state and len(self.state) == 2 and self.state.isalpha() else None
         return Address(line1=self.address_line1, line2=self.address_line2, city=self.city,
-                       state=self.state, zip=self.zip)
+                       state=state.upper() if state else None, zip=self.zip)
 
     def provenance(self, element: str, event: SegmentEvent | None = None) -> Provenance:
         ev = event or self.event
@@ -85,23 +86,26 @@ class ClaimState:
     payer: Party | None = None
     patient: Party | None = None
     level: int = 0
-    findings_by_level: list[list[Finding]] = field(default_factory=lambda: [[], [], []])
+    findings_by_level: list[list[Finding]] = field(default_factory=lambda: [[], [], [], []])
     line_open: bool = False
     claim_service_date: dt.date | None = None
     icd9_reported: bool = False
+    relationship: str | None = None  # SBR02 of the subscriber loop
+    frequency_code: str | None = None  # CLM05-3 of the open claim
+    has_payer_claim_number: bool = False
 
     @property
     def context_findings(self) -> list[Finding]:
         return self.findings_by_level[self.level]
 
     def on_hl(self, level_code: str | None) -> None:
-        self.level = HL_LEVELS.get(level_code or "", 2)
-        for deeper in range(self.level, 3):
+        self.level = HL_LEVELS.get(level_code or "", 3)
+        for deeper in range(self.level, 4):
             self.findings_by_level[deeper] = []
-        if self.level <= 0:
-            self.billing = None
         if self.level <= 1:
-            self.subscriber, self.payer = None, None
+            self.billing = None
+        if self.level <= 2:
+            self.subscriber, self.payer, self.relationship = None, None, None
         self.patient = None
 
     def party_for_loop(self, loop_id: str | None) -> Party | None:
@@ -111,6 +115,7 @@ class ClaimState:
 
     def start_claim(self, claim: Claim, kind: SourceKind) -> None:
         self.line_open, self.claim_service_date, self.icd9_reported = False, None, False
+        self.frequency_code, self.has_payer_claim_number = None, False
 
     def finish_claim(self, claim: Claim) -> None:
         """Fill the claim's parties from the hierarchy above it and copy that level's findings."""
