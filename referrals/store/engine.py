@@ -92,6 +92,7 @@ def upgrade(engine: Engine) -> None:
     """Bring the database to the newest Alembic revision (idempotent; run at start)."""
     from alembic import command
 
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     with engine.begin() as connection:
         config = _alembic_config()
         config.attributes["connection"] = connection
@@ -103,6 +104,12 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def _alembic_config() -> Any:
