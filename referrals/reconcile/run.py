@@ -29,7 +29,7 @@ from referrals.reconcile.persist import (
     utcnow,
 )
 from referrals.reconcile.results import ResultWriter, load_previous
-from referrals.reconcile.sources import authorization_of_referral, billed_lines_of_claim
+from referrals.reconcile.sources import authorizations_of_referral, billed_lines_of_claim
 from referrals.reconcile.tables import RunRow
 
 
@@ -62,9 +62,7 @@ def take_records(session: Session, records: Iterable[Record]) -> TakenRecords:
             claims += 1
             lines.extend(billed_lines_of_claim(record))
         elif isinstance(record, Referral):
-            authorization = authorization_of_referral(record)
-            if authorization is not None:
-                authorizations.append(authorization)
+            authorizations.extend(authorizations_of_referral(record))
     return TakenRecords(
         claims, save_billed_lines(session, lines), save_authorizations(session, authorizations)
     )

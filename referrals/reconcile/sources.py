@@ -1,15 +1,19 @@
 """Where authorizations and billed lines come from: contract records (278 responses, released
 referrals, 837 claims). CSV rows are in `csv_import`.
 
-- A 278 response's referral carries the payer's `decision`: one authorization per decision,
-  numbered by HCR02 (the certification number), for the referral's service codes.
+- A 278 response's referral carries the payer's `decision`: numbered by HCR02 (the certification
+  number), for the referral's service codes, with the event's authorized quantity (2000E HSD).
 - A released referral without a decision but with an `authorization_number` that intake entered
   is an authorization certified for its services from the requested start (no end known).
+- Without an event-level quantity, when every service has its own quantity (2000F SV1/HSD, or
+  the order's quantities), there is one authorization per service code: each code's units are
+  counted against its own quantity, all under the same number.
 - A claim gives one `BilledLine` per line; the line's REF*G1 wins over the claim's.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -23,13 +27,32 @@ from referrals.reconcile.model import (
 )
 
 
-def authorization_of_referral(referral: Referral) -> Authorization | None:
-    """The authorization a referral record stands for, or None when it is not one."""
+def authorizations_of_referral(referral: Referral) -> list[Authorization]:
+    """The authorizations a referral record stands for (none when it is not one)."""
     if referral.decision is not None:
-        return _from_decision(referral)
-    if referral.authorization_number and referral.status is Status.READY:
-        return _from_released(referral)
-    return None
+        whole = _from_decision(referral)
+    elif referral.authorization_number and referral.status is Status.READY:
+        whole = _from_released(referral)
+    else:
+        return []
+    if whole.authorized_quantity is not None:
+        return [whole]
+    return _per_service(referral, whole)
+
+
+def _per_service(referral: Referral, whole: Authorization) -> list[Authorization]:
+    services = [s for s in referral.services if s.code]
+    if not services or any(s.quantity is None for s in services):
+        return [whole]
+    return [
+        dataclasses.replace(
+            whole,
+            service_codes=frozenset({_code(s.code)}),
+            authorized_quantity=s.quantity,
+            source_id=f"{whole.source_id}#{index}",
+        )
+        for index, s in enumerate(services)
+    ]
 
 
 def _from_decision(referral: Referral) -> Authorization:
@@ -40,7 +63,7 @@ def _from_decision(referral: Referral) -> Authorization:
         member_id=referral.member.member_id,
         payer_id=referral.payer.payer_id,
         service_codes=_codes(referral),
-        authorized_quantity=_quantity(decision.authorized_quantity, referral),
+        authorized_quantity=decision.authorized_quantity,
         effective_from=decision.effective_from,
         effective_to=decision.effective_to,
         servicing_npi=_servicing_npi(referral),
@@ -58,7 +81,7 @@ def _from_released(referral: Referral) -> Authorization:
         member_id=referral.member.member_id,
         payer_id=referral.payer.payer_id,
         service_codes=_codes(referral),
-        authorized_quantity=_quantity(None, referral),
+        authorized_quantity=None,
         effective_from=referral.requested_start_date,
         effective_to=None,
         servicing_npi=_servicing_npi(referral),
@@ -70,18 +93,12 @@ def _from_released(referral: Referral) -> Authorization:
     )
 
 
+def _code(code: str) -> str:
+    return code.strip().upper()
+
+
 def _codes(referral: Referral) -> frozenset[str]:
-    return frozenset(s.code.strip().upper() for s in referral.services if s.code)
-
-
-def _quantity(decided: float | None, referral: Referral) -> float | None:
-    """The decision's quantity, else the sum of the services' quantities when every one has one."""
-    if decided is not None:
-        return decided
-    quantities = [s.quantity for s in referral.services]
-    if quantities and all(q is not None for q in quantities):
-        return float(sum(q for q in quantities if q is not None))
-    return None
+    return frozenset(_code(s.code) for s in referral.services if s.code)
 
 
 def _servicing_npi(referral: Referral) -> str | None:

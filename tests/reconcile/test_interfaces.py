@@ -4,8 +4,10 @@ the CSV import's problem reports, the API router, and the same run on PostgreSQL
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -233,3 +235,45 @@ def test_same_run_on_postgresql(postgres_engine: Engine, tmp_path: Path) -> None
     assert kinds(by_key[("C1", 6)]) == {"duplicate_claim"}
     assert str(by_key[("C2", 4)].amount_at_risk) == "66.67", "2 of its 3 units are over"
     assert str(report.totals.amount_at_risk) == "166.67"
+
+
+def test_released_referral_with_an_authorization_number(
+    service: Service, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 278 request through the service; intake enters the payer's number; claims bill against it."""
+    from referrals.domain import Referral
+    from referrals.queue import Correction, resolve, validation_context_for
+    from referrals.store.engine import session_scope
+    from referrals.store.records import RecordFilter, list_records
+
+    request = Path(__file__).parents[1] / "fixtures" / "x12" / "valid" / "278_home_health_request.x12"
+    if not request.is_file():
+        pytest.skip("the 278 request fixture (branch x278) is not merged")
+    without_dob = (
+        request.read_text(encoding="ascii").replace("DMG*D8*19450123*F~", "").replace("SE*26*", "SE*25*")
+    )
+    _drop(service, request.name, without_dob)  # the request waits in the queue: the member's DOB is missing
+    with session_scope(service.engine) as session:
+        referral = next(r for r in list_records(session, RecordFilter(record_type="referral")))
+        assert isinstance(referral, Referral) and referral.authorization_number is None
+        context = validation_context_for(session, referral.id, service.settings)
+        fixes = [Correction("member.dob", "1945-01-23"), Correction("authorization_number", "HH7001")]
+        released = resolve(session, referral.id, fixes, "clerk", context)
+    assert released.status == "ready"
+    day = dt.date(2026, 12, 5)
+    lines = (
+        gen.LineSpec("G0299", Decimal("90.00"), 9, day),  # 8 visits requested: one over
+        gen.LineSpec("G0151", Decimal("60.00"), 4, day),
+    )
+    _drop(
+        service,
+        "hh.x12",
+        gen.claims_837p([gen.ClaimSpec("HH1", "W123456789", lines, prior_authorization="HH7001")]),
+    )
+    report = _run_json(capsys, "--home", str(service.settings.home))
+    by_code = {ln["code"]: ln for ln in report["lines"]}
+    assert by_code["G0151"]["outcome"] == "matched"
+    assert by_code["G0151"]["authorization"]["source_kind"] == "referral"
+    assert by_code["G0151"]["authorization"]["source_id"].startswith(referral.id)
+    assert [d["kind"] for d in by_code["G0299"]["discrepancies"]] == ["units_over_authorized"]
+    assert by_code["G0299"]["amount_at_risk"] == "10.00"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from .support import Billing, auth, claim, kinds, line
 
 
@@ -97,3 +99,17 @@ def test_report_filters_by_date_and_payer(billing: Billing) -> None:
     by_payer = billing.reconcile(ReportFilter(payer_id="99999"))
     assert [ln.claim_id for ln in by_payer.lines] == ["C3"]
     assert by_payer.totals.with_discrepancies == 1
+
+
+def test_per_service_quantities_of_a_278_count_per_code(billing: Billing) -> None:
+    if billing.source == "csv":
+        pytest.skip("a CSV row has one quantity for its codes; per-service quantities come from 278s")
+    billing.authorizations(auth("PA2801", codes=("E0601", "A4604"), service_quantities=(1, 10)))
+    billing.claims(claim("C1", line("E0601", units=1), line("A4604", units=6), prior_authorization="PA2801"))
+    billing.claims(
+        claim("C2", line("E0601", units=1, on=3), line("A4604", units=4, on=3), prior_authorization="PA2801")
+    )
+    lines = billing.lines()
+    assert kinds(lines[("C1", 1)]) == set() and kinds(lines[("C1", 2)]) == set()
+    assert kinds(lines[("C2", 1)]) == {"units_over_authorized"}, "the rental's 1 unit is used up"
+    assert kinds(lines[("C2", 2)]) == set(), "supplies: 6 + 4 of 10"
