@@ -47,7 +47,8 @@ class AuthorizationRef(BaseModel):
     servicing_npi: str | None
     source_kind: str
     source_id: str
-    source_document: str | None
+    source_record_id: str | None  # the 278 response / referral record (link target); None for CSV rows
+    source_document: str | None  # sha256 of the file it came from
 
 
 class ReportDiscrepancy(BaseModel):
@@ -236,8 +237,16 @@ def _authorization_ref(row: Any) -> AuthorizationRef | None:
         servicing_npi=row["auth_servicing_npi"],
         source_kind=row["auth_source_kind"],
         source_id=row["auth_source_id"],
+        source_record_id=_record_of_source(row["auth_source_kind"], row["auth_source_id"]),
         source_document=row["auth_source_document"],
     )
+
+
+def _record_of_source(kind: str, source_id: str) -> str | None:
+    """278 and referral authorizations are keyed `record id` or `record id#service`; CSV rows by number."""
+    if kind == "csv":
+        return None
+    return source_id.partition("#")[0]
 
 
 def _filters_text(flt: ReportFilter) -> dict[str, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterator
 from decimal import Decimal
@@ -24,6 +25,7 @@ from referrals.errors import IntakeError
 from referrals.reconcile.api import reconciliation_router
 from referrals.reconcile.csv_import import read_authorizations_csv
 
+from .conftest import x278_responses_unparsed
 from .support import Billing, auth, claim, gen, kinds, line
 
 
@@ -277,3 +279,21 @@ def test_released_referral_with_an_authorization_number(
     assert by_code["G0151"]["authorization"]["source_id"].startswith(referral.id)
     assert [d["kind"] for d in by_code["G0299"]["discrepancies"]] == ["units_over_authorized"]
     assert by_code["G0299"]["amount_at_risk"] == "10.00"
+
+
+def test_278_response_through_the_store_is_the_drill_down_target(
+    service: Service, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    reason = x278_responses_unparsed(str(tmp_path_factory.getbasetemp()))
+    if reason:
+        pytest.skip(reason)
+    response = gen.responses_278([auth("PA7001", quantity=2)], control=77)
+    _drop(service, "resp.x12", response)
+    _drop(service, "claims.x12", gen.claims_837p([claim("C1", line(units=2), prior_authorization="PA7001")]))
+    report = _run_json(capsys, "--home", str(service.settings.home))
+    only = report["lines"][0]
+    assert only["outcome"] == "matched"
+    ref = only["authorization"]
+    assert ref["source_kind"] == "x12_278"
+    assert ref["source_document"] == hashlib.sha256(response.encode("ascii")).hexdigest()
+    assert ref["source_record_id"] and ref["source_record_id"].startswith("rec_")
