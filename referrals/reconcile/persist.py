@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine, Table, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, SQLModel
 
+from referrals.reconcile.bulk import upsert_rows
 from referrals.reconcile.engine import normalize_number
 from referrals.reconcile.model import (
     Authorization,
@@ -52,20 +52,12 @@ def as_utc(value: dt.datetime | None) -> dt.datetime | None:
 def upsert(
     session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]], keys: Sequence[str]
 ) -> None:
-    """Insert rows, replacing the non-key columns of rows whose `keys` already exist.
-
-    Executed as executemany: SQLAlchemy batches the rows into multi-row INSERTs within each
-    driver's parameter limit ("insertmanyvalues"); every row must have the same columns.
-    """
+    """Insert rows (dicts with the same columns), replacing the non-key columns where `keys` exist."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(_table(model))
-    updates = {c: statement.excluded[c] for c in rows[0] if c not in keys}
-    upserting = statement.on_conflict_do_update(index_elements=list(keys), set_=updates)
-    for start in range(0, len(rows), BATCH):
-        session.execute(upserting, list(rows[start : start + BATCH]))
+    columns = list(rows[0])
+    tuples = [tuple(row[c] for c in columns) for row in rows]
+    upsert_rows(session, _table(model), columns, tuples, keys)
 
 
 # -- authorizations ---------------------------------------------------------------------------

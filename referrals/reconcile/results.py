@@ -17,8 +17,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlmodel import Session
 
+from referrals.reconcile.bulk import upsert_rows
 from referrals.reconcile.model import ZERO, DiscrepancyKind, LineOutcome, MatchKind, Outcome
-from referrals.reconcile.persist import CENTS, upsert
+from referrals.reconcile.persist import CENTS
 from referrals.reconcile.tables import LineResultRow
 
 FLUSH_EVERY = 5000
@@ -76,7 +77,7 @@ class ResultWriter:
     previous: dict[tuple[str, int], _Previous]
     run_id: int
     now: dt.datetime
-    pending: list[dict[str, Any]] = field(default_factory=list)
+    pending: list[tuple[Any, ...]] = field(default_factory=list)
     seen: int = 0
     at_risk: Decimal = ZERO
     changes: dict[str, int] = field(default_factory=dict)
@@ -98,32 +99,55 @@ class ResultWriter:
 
     def flush(self) -> None:
         if self.pending:
-            upsert(self.session, LineResultRow, self.pending, ("claim_record_id", "line_index"))
+            table = LineResultRow.__table__  # type: ignore[attr-defined]
+            upsert_rows(self.session, table, RESULT_COLUMNS, self.pending, ("claim_record_id", "line_index"))
             self.pending = []
 
     def _row(
         self, result: LineOutcome, signature: str, change: str, previous: _Previous | None
-    ) -> dict[str, Any]:
-        auth = result.authorization
-        return {
-            "claim_record_id": result.line.claim_record_id,
-            "line_index": result.line.line_index,
-            "outcome": result.outcome.value,
-            "match_kind": result.match.value,
-            "authorization_id": auth.id if auth else None,
-            "authorization_number": auth.number if auth else None,
-            "match_reason": result.match_reason,
-            "kinds": " ".join(d.kind.value for d in result.discrepancies),
-            "discrepancies": _discrepancies_json(result),
-            "at_risk_cents": int(result.amount_at_risk * CENTS),
-            "units_billed_before": result.units_billed_before,
-            "signature": signature,
-            "change": change,
-            "previous_outcome": previous.outcome if previous else None,
-            "first_seen_at": previous.first_seen_at if previous else self.now,
-            "updated_at": self.now,
-            "run_id": self.run_id,
-        }
+    ) -> tuple[Any, ...]:
+        """One result row, in `RESULT_COLUMNS` order."""
+        auth, found = result.authorization, result.discrepancies
+        return (
+            result.line.claim_record_id,
+            result.line.line_index,
+            result.outcome.value,
+            result.match.value,
+            auth.id if auth else None,
+            auth.number if auth else None,
+            result.match_reason,
+            " ".join(d.kind.value for d in found),
+            _discrepancies_json(result) if found else "[]",
+            int(result.amount_at_risk * CENTS),
+            result.units_billed_before,
+            signature,
+            change,
+            previous.outcome if previous else None,
+            previous.first_seen_at if previous else self.now,
+            self.now,
+            self.run_id,
+        )
+
+
+RESULT_COLUMNS = (
+    "claim_record_id",
+    "line_index",
+    "outcome",
+    "match_kind",
+    "authorization_id",
+    "authorization_number",
+    "match_reason",
+    "kinds",
+    "discrepancies",
+    "at_risk_cents",
+    "units_billed_before",
+    "signature",
+    "change",
+    "previous_outcome",
+    "first_seen_at",
+    "updated_at",
+    "run_id",
+)
 
 
 def _discrepancies_json(result: LineOutcome) -> str:

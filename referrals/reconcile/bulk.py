@@ -1,0 +1,75 @@
+"""Bulk upserts straight through the database driver: the one hot write path of a run.
+
+SQLAlchemy's executemany compiles and type-processes every parameter of every row in Python,
+which for 100,000 results costs more than matching them. Here the statement text is built once
+(`INSERT .. ON CONFLICT (keys) DO UPDATE SET c = excluded.c`, the same on SQLite and PostgreSQL)
+and the rows go to the driver's `executemany` as tuples. Values are bound as the column types
+expect them: on SQLite dates and datetimes are written in SQLAlchemy's own text format (UTC,
+no zone), so SQLModel reads them back unchanged; psycopg takes Python values as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table
+from sqlmodel import Session
+
+BATCH = 5000
+
+
+def upsert_rows(
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    keys: Sequence[str],
+) -> None:
+    """Insert `rows` (tuples in `columns` order), replacing the other columns where `keys` exist."""
+    if not rows:
+        return
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    statement = _statement(table.name, columns, keys, "?" if sqlite else "%s")
+    temporal = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date | DateTime)]
+    as_text: dict[Any, Any] = {}
+    for start in range(0, len(rows), BATCH):
+        chunk = rows[start : start + BATCH]
+        if sqlite and temporal:
+            chunk = [_for_sqlite(row, temporal, as_text) for row in chunk]
+        connection.exec_driver_sql(statement, list(chunk))
+
+
+def _statement(table: str, columns: Sequence[str], keys: Sequence[str], marker: str) -> str:
+    names = ", ".join(columns)
+    markers = ", ".join(marker for _ in columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
+    return (
+        f"INSERT INTO {table} ({names}) VALUES ({markers}) "
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+    )
+
+
+def _for_sqlite(row: tuple[Any, ...], temporal: list[int], as_text: dict[Any, Any]) -> tuple[Any, ...]:
+    """The row with its date/datetime values as SQLite text (each distinct value converted once)."""
+    values = list(row)
+    for i in temporal:
+        value = values[i]
+        if value is not None:
+            text = as_text.get(value)
+            if text is None:
+                text = as_text[value] = _sqlite_value(value)
+            values[i] = text
+    return tuple(values)
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
