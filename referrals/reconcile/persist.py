@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, Table, select
 from sqlmodel import Session, SQLModel
@@ -22,7 +22,7 @@ from referrals.reconcile.model import (
     AuthorizationStatus,
     BilledLine,
 )
-from referrals.reconcile.tables import RECONCILE_TABLES, AuthorizationRow, BilledLineRow
+from referrals.reconcile.tables import RECONCILE_TABLES, AuthorizationRow, BilledLineRow, LineResultRow
 
 BATCH = 5000
 CENTS = Decimal(100)
@@ -177,16 +177,33 @@ _LINE_COLUMNS = (
 )
 
 
-def lines_in_billing_order(session: Session) -> Iterator[BilledLine]:
-    """Every billed line, streamed by service date, receipt, claim and line (as the engine wants).
+class PreviousOutcome(NamedTuple):
+    """What a line's stored result said before this run (read alongside the line itself)."""
 
-    The order is the table's billing-order index, so neither database sorts 100,000 rows.
+    signature: str
+    outcome: str
+    match_kind: str
+    first_seen_at: dt.datetime | None
+
+
+def lines_in_billing_order(session: Session) -> Iterator[tuple[BilledLine, PreviousOutcome | None]]:
+    """Every billed line with its previous result, streamed by service date, receipt, claim and line.
+
+    The order is the table's billing-order index, so neither database sorts 100,000 rows; the
+    previous result comes by primary key in the same pass, so no run holds them all in memory.
     """
-    columns = _table(BilledLineRow).c
-    order = (columns.service_date, columns.received_at, columns.claim_record_id, columns.line_index)
-    statement = select(*(columns[name] for name in _LINE_COLUMNS)).order_by(*order)
+    lines, results = _table(BilledLineRow).c, _table(LineResultRow).c
+    order = (lines.service_date, lines.received_at, lines.claim_record_id, lines.line_index)
+    same_line = (results.claim_record_id == lines.claim_record_id) & (results.line_index == lines.line_index)
+    statement = (
+        select(*(lines[name] for name in _LINE_COLUMNS), *(results[name] for name in PreviousOutcome._fields))
+        .select_from(_table(BilledLineRow).outerjoin(_table(LineResultRow), same_line))
+        .order_by(*order)
+    )
+    width = len(_LINE_COLUMNS)
     for row in session.execute(statement.execution_options(yield_per=BATCH)):
-        yield billed_line_of_row(row)
+        previous = PreviousOutcome(*row[width:]) if row[width] is not None else None
+        yield billed_line_of_row(row[:width]), previous
 
 
 def billed_line_of_row(row: Any) -> BilledLine:

@@ -12,38 +12,16 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import select
 from sqlmodel import Session
 
 from referrals.reconcile.bulk import upsert_rows
 from referrals.reconcile.model import ZERO, DiscrepancyKind, LineOutcome, MatchKind, Outcome
-from referrals.reconcile.persist import CENTS
+from referrals.reconcile.persist import CENTS, PreviousOutcome
 from referrals.reconcile.tables import LineResultRow
 
 FLUSH_EVERY = 5000
-
-
-class _Previous(NamedTuple):
-    signature: str
-    outcome: str
-    match_kind: str
-    first_seen_at: dt.datetime | None
-
-
-def load_previous(session: Session) -> dict[tuple[str, int], _Previous]:
-    """What every stored line's outcome was (about 100 bytes a line: 100,000 lines are ~10 MB)."""
-    columns = LineResultRow.__table__.c  # type: ignore[attr-defined]
-    statement = select(
-        columns.claim_record_id,
-        columns.line_index,
-        columns.signature,
-        columns.outcome,
-        columns.match_kind,
-        columns.first_seen_at,
-    ).execution_options(yield_per=FLUSH_EVERY)
-    return {(r[0], r[1]): _Previous(r[2], r[3], r[4], r[5]) for r in session.execute(statement)}
 
 
 _KIND_LETTER = {kind: chr(ord("a") + i) for i, kind in enumerate(DiscrepancyKind)}
@@ -56,7 +34,7 @@ def signature_of(result: LineOutcome) -> str:
     return f"{result.match.value[0]}{auth_id}|{kinds}|{result.amount_at_risk}|{result.units_billed_before:g}"
 
 
-def change_of(result: LineOutcome, previous: _Previous | None) -> str:
+def change_of(result: LineOutcome, previous: PreviousOutcome | None) -> str:
     if previous is None:
         return "new"
     if previous.match_kind == MatchKind.NONE.value and result.match is not MatchKind.NONE:
@@ -74,7 +52,6 @@ class ResultWriter:
     """Collects changed outcomes and upserts them in batches; counts what it saw."""
 
     session: Session
-    previous: dict[tuple[str, int], _Previous]
     run_id: int
     now: dt.datetime
     pending: list[tuple[Any, ...]] = field(default_factory=list)
@@ -82,12 +59,11 @@ class ResultWriter:
     at_risk: Decimal = ZERO
     changes: dict[str, int] = field(default_factory=dict)
 
-    def add(self, result: LineOutcome) -> None:
+    def add(self, result: LineOutcome, previous: PreviousOutcome | None) -> None:
+        """Count the outcome; queue it for writing when it differs from what was stored."""
         self.seen += 1
         if result.discrepancies:
             self.at_risk += result.amount_at_risk
-        key = (result.line.claim_record_id, result.line.line_index)
-        previous = self.previous.get(key)
         signature = signature_of(result)
         if previous is not None and previous.signature == signature:
             return
@@ -104,7 +80,7 @@ class ResultWriter:
             self.pending = []
 
     def _row(
-        self, result: LineOutcome, signature: str, change: str, previous: _Previous | None
+        self, result: LineOutcome, signature: str, change: str, previous: PreviousOutcome | None
     ) -> tuple[Any, ...]:
         """One result row, in `RESULT_COLUMNS` order."""
         auth, found = result.authorization, result.discrepancies

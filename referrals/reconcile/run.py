@@ -28,7 +28,7 @@ from referrals.reconcile.persist import (
     save_billed_lines,
     utcnow,
 )
-from referrals.reconcile.results import ResultWriter, load_previous
+from referrals.reconcile.results import ResultWriter
 from referrals.reconcile.sources import authorizations_of_referral, billed_lines_of_claim
 from referrals.reconcile.tables import RunRow
 
@@ -72,10 +72,10 @@ def reconcile_stored(session: Session) -> RunSummary:
     """Match every stored billed line against the stored authorizations; store the changes."""
     run = _start_run(session)
     assert run.id is not None
-    writer = ResultWriter(session, load_previous(session), run.id, utcnow())
+    writer = ResultWriter(session, run.id, utcnow())
     reconciler = Reconciler(load_authorizations(session))
-    for outcome in reconciler.run(lines_in_billing_order(session)):
-        writer.add(outcome)
+    for line, previous in lines_in_billing_order(session):
+        writer.add(reconciler.reconcile_line(line), previous)
     writer.flush()
     return _finish_run(session, run, writer)
 
