@@ -191,10 +191,15 @@ def number_reason(line: BilledLine, auth: Authorization) -> str:
 
 def suggestion_reason(line: BilledLine, auth: Authorization) -> str:
     day = line.service_date.isoformat() if line.service_date else "?"
+    why = (
+        f"the claim's REF*G1 {line.prior_authorization} is not on file"
+        if line.prior_authorization
+        else "the claim has no authorization number (REF*G1)"
+    )
+    fix = f"put REF*G1 {auth.number} on the claim" if auth.number else "ask the payer for the number"
     return (
-        f"no usable authorization number on the claim; authorization {_name(auth)} is for the same "
-        f"member and covers {line.code} on {day} ({_window_text(auth)}); "
-        f"add REF*G1 {auth.number or ''} to the claim"
+        f"{why}; authorization {_name(auth)} is for the same member and payer and covers {line.code} "
+        f"on {day} ({_window_text(auth)}); {fix}"
     )
 
 

@@ -41,7 +41,7 @@ def test_without_number_a_suggested_match_says_why(billing: Billing) -> None:
     result = billing.lines()[("C1", 1)]
     assert (result.outcome, result.match) == ("suggested", "suggested")
     assert "PA4001" in result.match_reason and "E0601" in result.match_reason
-    assert "add REF*G1 PA4001" in result.match_reason
+    assert "no authorization number" in result.match_reason and "put REF*G1 PA4001" in result.match_reason
 
 
 def test_no_authorization_at_all(billing: Billing) -> None:
@@ -59,6 +59,14 @@ def test_number_not_on_file_is_no_authorization(billing: Billing) -> None:
     result = billing.lines()[("C1", 1)]
     assert kinds(result) == {"no_authorization"}
     assert "PA6999" in result.discrepancies[0].message
+
+
+def test_number_not_on_file_with_a_fitting_authorization_is_suggested(billing: Billing) -> None:
+    billing.authorizations(auth("PA6101"))
+    billing.claims(claim("C1", line(), prior_authorization="PA6199"))
+    result = billing.lines()[("C1", 1)]
+    assert (result.match, kinds(result)) == ("suggested", {"no_authorization"})
+    assert "PA6199 is not on file" in result.match_reason and "put REF*G1 PA6101" in result.match_reason
 
 
 def test_service_date_outside_window(billing: Billing) -> None:
