@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,10 @@ def take_from_inbox(path: Path, taker: Taker) -> Arrival:
     if isinstance(seen, Quarantined):
         return quarantine(path, home, seen.reason_code)
     archived = archive_path(home, seen)
-    _link_or_copy(seen.path, archived)
+    try:
+        _link_or_copy(seen.path, archived)
+    except FileNotFoundError:  # another watcher took it meanwhile
+        return Vanished()
     arrival = _register(seen, archived, taker)
     if isinstance(arrival, Duplicate):
         _keep_duplicate(seen, home)
@@ -100,7 +104,7 @@ def _link_or_copy(source: Path, target: Path) -> None:
     except FileExistsError:
         return
     except OSError:  # another filesystem: copy, fsync, then rename into place
-        partial = target.with_name(f".{target.name}.partial")
+        partial = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.partial")
         shutil.copyfile(source, partial)
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
