@@ -26,11 +26,11 @@ from parsers.x12.review_fields import (
     PatientEvent,
     ReviewParties,
     ServiceLine,
-    value,
 )
 from parsers.x12.review_record import rejected_set, to_referral
 from referrals.domain import Finding, Record, Severity
 
+LEVEL_ROLES = {"20": "payer", "21": "requester", "22": "subscriber", "23": "dependent"}
 LEVEL_FIELDS = {"20": "payer", "21": "ordering_provider", "22": "member", "23": "member"}
 SEGMENT_FIELDS = {"HI": "diagnoses", "UM": "service_type", "HCR": "decision", "DTP": "requested_start_date",
                   "NM1": "servicing_provider", "DMG": "member.dob"}
@@ -74,10 +74,10 @@ class ReviewBuilder:
     # -- levels and parties -----------------------------------------------------------------
 
     def _bht(self, ev: SegmentEvent) -> None:
-        self.purpose = value(ev, "BHT02")
+        self.purpose = ev.value("BHT02")
 
     def _hl(self, ev: SegmentEvent) -> None:
-        self.level, self.party = value(ev, "HL03"), None
+        self.level, self.party = ev.value("HL03"), None
         if self.level == "EV":
             self.events.append(PatientEvent(hl_event=ev, ordinal=len(self.events)))
         elif self.level == "SS" and self.events:
@@ -86,20 +86,15 @@ class ReviewBuilder:
             self.parties.dependent = None
 
     def _nm1(self, ev: SegmentEvent) -> None:
-        party = Party.of(ev)
-        self.party = party
-        if self.level == "20":
-            self.parties.payer = party
-        elif self.level == "21":
-            self.parties.requester = party
-        elif self.level == "22":
-            self.parties.subscriber = party
-        elif self.level == "23":
-            self.parties.dependent = party
+        party = self.party = Party.of(ev)
+        role = LEVEL_ROLES.get(self.level or "")
+        service = self._service()
+        if role is not None:
+            setattr(self.parties, role, party)
         elif self.level == "EV" and self.events and party.entity not in TRANSPORT_ENTITIES:
             self.events[-1].providers.append(party)
-        elif self.level == "SS" and self._service() is not None:
-            self._service().provider = self._service().provider or party  # type: ignore[union-attr]
+        elif service is not None:
+            service.provider = service.provider or party
         else:
             self.party = None
 
@@ -127,31 +122,31 @@ class ReviewBuilder:
     def _trn(self, ev: SegmentEvent) -> None:
         event = self._event()
         if event is not None:
-            kind = {"1": "current", "2": "referenced"}.get(value(ev, "TRN01") or "", value(ev, "TRN01"))
-            event.trace_numbers.append({"type": kind, "number": value(ev, "TRN02"),
-                                        "assigned_by": value(ev, "TRN03"), "level": self.level})
+            kind = {"1": "current", "2": "referenced"}.get(ev.value("TRN01") or "", ev.value("TRN01"))
+            event.trace_numbers.append({"type": kind, "number": ev.value("TRN02"),
+                                        "assigned_by": ev.value("TRN03"), "level": self.level})
 
     def _um(self, ev: SegmentEvent) -> None:
         event = self._event()
         if event is None or self.level != "EV":
             return
         event.um_event = ev
-        event.review.update(request_category=value(ev, "UM01"), certification_type=value(ev, "UM02"),
-                            service_type_code=value(ev, "UM03"), facility_code=value(ev, "UM04-1"),
-                            level_of_service=value(ev, "UM06"))
+        event.review.update(request_category=ev.value("UM01"), certification_type=ev.value("UM02"),
+                            service_type_code=ev.value("UM03"), facility_code=ev.value("UM04-1"),
+                            level_of_service=ev.value("UM06"))
 
     def _hcr(self, ev: SegmentEvent) -> None:
         target = self._service() or self._event()
         if target is None:
             return
-        target.action_code, target.certification_number = value(ev, "HCR01"), value(ev, "HCR02")
+        target.action_code, target.certification_number = ev.value("HCR01"), ev.value("HCR02")
         if isinstance(target, PatientEvent):
             target.hcr_event = ev
-        if value(ev, "HCR03"):
-            target.reason_codes.append(value(ev, "HCR03") or "")
+        if ev.value("HCR03"):
+            target.reason_codes.append(ev.value("HCR03") or "")
 
     def _aaa(self, ev: SegmentEvent) -> None:
-        code = value(ev, "AAA03")
+        code = ev.value("AAA03")
         if code is None:
             return
         event = self._event()
@@ -159,12 +154,12 @@ class ReviewBuilder:
 
     def _ref(self, ev: SegmentEvent) -> None:
         event = self._event()
-        if event is not None and self.level == "EV" and value(ev, "REF01") in ("BB", "NT"):
-            key = "previous_authorization" if value(ev, "REF01") == "BB" else "administrative_reference"
-            event.review[key] = value(ev, "REF02")
+        if event is not None and self.level == "EV" and ev.value("REF01") in ("BB", "NT"):
+            key = "previous_authorization" if ev.value("REF01") == "BB" else "administrative_reference"
+            event.review[key] = ev.value("REF02")
 
     def _dtp(self, ev: SegmentEvent) -> None:
-        qualifier, fmt, raw = value(ev, "DTP01"), value(ev, "DTP02"), value(ev, "DTP03")
+        qualifier, fmt, raw = ev.value("DTP01"), ev.value("DTP02"), ev.value("DTP03")
         start, end = values.period_start(fmt, raw), values.period_end(fmt, raw)
         service, event = self._service(), self._event()
         if service is not None and qualifier == "472":
@@ -178,7 +173,7 @@ class ReviewBuilder:
             event.diagnosis_events.append(ev)
 
     def _hsd(self, ev: SegmentEvent) -> None:
-        quantity = values.number(value(ev, "HSD02"))
+        quantity = values.number(ev.value("HSD02"))
         service, event = self._service(), self._event()
         if service is not None:
             service.quantity = service.quantity if service.quantity is not None else quantity
@@ -192,21 +187,21 @@ class ReviewBuilder:
             event.home_health = True
 
     def _sv1(self, ev: SegmentEvent) -> None:
-        self._procedure(ev, "SV101", value(ev, "SV104"))
+        self._procedure(ev, "SV101", ev.value("SV104"))
 
     def _sv2(self, ev: SegmentEvent) -> None:
-        self._procedure(ev, "SV202", value(ev, "SV205"))
+        self._procedure(ev, "SV202", ev.value("SV205"))
 
     def _sv3(self, ev: SegmentEvent) -> None:
-        self._procedure(ev, "SV301", value(ev, "SV306"))
+        self._procedure(ev, "SV301", ev.value("SV306"))
 
     def _procedure(self, ev: SegmentEvent, composite: str, units: str | None) -> None:
         service = self._service()
         if service is None:
             return
-        service.code, service.code_event = value(ev, f"{composite}-2"), ev
+        service.code, service.code_event = ev.value(f"{composite}-2"), ev
         service.code_element = f"{composite}-2"
-        service.modifiers = [m for m in (value(ev, f"{composite}-{i}") for i in range(3, 7)) if m]
+        service.modifiers = [m for m in (ev.value(f"{composite}-{i}") for i in range(3, 7)) if m]
         if units is not None:
             service.quantity, service.quantity_event = values.number(units), ev
 
@@ -230,9 +225,9 @@ class ReviewBuilder:
             return None
         if self.level in LEVEL_FIELDS:
             return LEVEL_FIELDS[self.level]
-        service = self._service()
-        if service is not None and diag.segment_id in ("SV1", "SV2", "SV3", "HSD"):
-            return f"services[{len(self._event().services) - 1}]"  # type: ignore[union-attr]
+        event = self._event()
+        if event is not None and self.level == "SS" and diag.segment_id in ("SV1", "SV2", "SV3", "HSD"):
+            return f"services[{len(event.services) - 1}]"  # 2000F index (services without a code are skipped)
         return SEGMENT_FIELDS.get(diag.segment_id or "")
 
 

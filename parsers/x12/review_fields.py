@@ -8,9 +8,7 @@ dependent, EV patient event, SS service) and the NM1 entity code, not by loop id
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from parsers.x12 import values
 from parsers.x12.engine import SegmentEvent
@@ -25,32 +23,6 @@ SERVICE_TYPE_GROUPS = {"12": "dme", "18": "dme", "DM": "dme", "42": "home_health
                        "43": "home_health", "A8": "home_health"}
 DECISIONS = {"A1": "certified", "A2": "modified", "A3": "denied", "A4": "pended", "A6": "modified",
              "C": "cancelled", "CT": "pended"}
-
-
-_REF = re.compile(r"[A-Z][A-Z0-9]{1,2}(\d{2})(?:-(\d+))?")
-
-
-@cache
-def _position(ref: str) -> tuple[int, int | None]:
-    match = _REF.fullmatch(ref)
-    if match is None:
-        raise ValueError(f"not a reference designator: {ref}")
-    return int(match.group(1)) - 1, int(match.group(2)) - 1 if match.group(2) else None
-
-
-def value(ev: SegmentEvent, ref: str) -> str | None:
-    """`value(ev, ref)` without pyx12's per-call path parsing (the 278 reads ~8 values a segment)."""
-    element, component = _position(ref)
-    elements = ev.segment.elements
-    if element >= len(elements):
-        return None
-    item = elements[element]
-    if component is not None:
-        if component >= len(item):
-            return None
-        item = item[component]
-    raw = item.format()
-    return raw.strip() or None
 
 
 def prov(ev: SegmentEvent, element: str) -> Provenance:
@@ -78,9 +50,9 @@ class Party:
 
     @classmethod
     def of(cls, ev: SegmentEvent) -> Party:
-        return cls(event=ev, entity=value(ev, "NM101"), is_person=value(ev, "NM102") == "1",
-                   last_or_org=value(ev, "NM103"), first=value(ev, "NM104"), id_qualifier=value(ev, "NM108"),
-                   identifier=value(ev, "NM109"))
+        return cls(event=ev, entity=ev.value("NM101"), is_person=ev.value("NM102") == "1",
+                   last_or_org=ev.value("NM103"), first=ev.value("NM104"), id_qualifier=ev.value("NM108"),
+                   identifier=ev.value("NM109"))
 
     @property
     def display_name(self) -> str | None:
@@ -99,24 +71,24 @@ class Party:
     def take_address(self, ev: SegmentEvent) -> None:
         address = self.address or Address()
         if ev.segment_id == "N3":
-            address.line1, address.line2 = value(ev, "N301"), value(ev, "N302")
+            address.line1, address.line2 = ev.value("N301"), ev.value("N302")
         else:
-            address.city, address.state, address.zip = value(ev, "N401"), value(ev, "N402"), values.zip_code(
-                value(ev, "N403"))
+            address.city, address.state, address.zip = ev.value("N401"), ev.value("N402"), values.zip_code(
+                ev.value("N403"))
         self.address = address
 
     def take_contact(self, ev: SegmentEvent) -> None:
         for qualifier_ref, number_ref in (("PER03", "PER04"), ("PER05", "PER06"), ("PER07", "PER08")):
-            qualifier, number = value(ev, qualifier_ref), value(ev, number_ref)
+            qualifier, number = ev.value(qualifier_ref), ev.value(number_ref)
             if qualifier == "TE" and self.phone is None:
                 self.phone = number
             elif qualifier == "FX" and self.fax is None:
                 self.fax = number
 
     def take_demographics(self, ev: SegmentEvent) -> None:
-        if value(ev, "DMG01") == "D8":
-            self.dob, self.sex, self.dmg_event = values.x12_date(value(ev, "DMG02")), values.sex(
-                value(ev, "DMG03")), ev
+        if ev.value("DMG01") == "D8":
+            self.dob, self.sex, self.dmg_event = values.x12_date(ev.value("DMG02")), values.sex(
+                ev.value("DMG03")), ev
 
 
 @dataclass

@@ -18,7 +18,6 @@ from parsers.x12.review_fields import (
     ReviewParties,
     ServiceLine,
     prov,
-    value,
 )
 from referrals.domain import (
     Decision,
@@ -49,18 +48,18 @@ def _locator(st_event: SegmentEvent, suffix: str) -> str:
 
 def _source(ctx: ParseContext, st_event: SegmentEvent) -> Source:
     return Source(kind=SourceKind.X12_278, filename=ctx.filename, sha256=ctx.sha256,
-                  received_at=ctx.received_at, control_number=value(st_event, "ST02"))
+                  received_at=ctx.received_at, control_number=st_event.value("ST02"))
 
 
 def rejected_set(ctx: ParseContext, st_event: SegmentEvent, findings: list[Finding]) -> Record:
     """A 278 set with no patient event: nothing to refer, the findings say why."""
     record = rejected_document(
         ctx, SourceKind.X12_278, "x12_278_no_patient_event",
-        f"278 transaction set {value(st_event, 'ST02')} has no patient event (2000E) to read a referral "
+        f"278 transaction set {st_event.value('ST02')} has no patient event (2000E) to read a referral "
         "from; ask the sender to correct and resend it.",
         locator=_locator(st_event, "set"),
     )
-    record.source.control_number = value(st_event, "ST02")
+    record.source.control_number = st_event.value("ST02")
     record.findings.extend(findings)
     return record
 
@@ -169,7 +168,7 @@ def _fill_diagnoses(referral: Referral, event: PatientEvent) -> None:
     reported: set[str] = set()
     for ev in event.diagnosis_events:
         for position in range(1, min(len(ev.segment.elements), 12) + 1):
-            qualifier, code = value(ev, f"HI{position:02d}-1"), value(ev, f"HI{position:02d}-2")
+            qualifier, code = ev.value(f"HI{position:02d}-1"), ev.value(f"HI{position:02d}-2")
             if not (qualifier and code):
                 continue
             dx = values.diagnosis(code) if qualifier in ICD10_QUALIFIERS else None

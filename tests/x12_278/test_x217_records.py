@@ -51,8 +51,9 @@ def test_broken_fixture_finding_reaches_the_referral(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text())
     [record] = parse(path)
     assert isinstance(record, Referral) and record.status.value == "needs_clarification"
-    codes = [(f.code, f.loop_id, f.segment) for f in record.findings]
-    assert (expected["finding"], expected["loop_id"], expected["segment"]) in codes
+    codes = [(f.code, f.field, f.loop_id, f.segment) for f in record.findings]
+    wanted = (expected["code"], expected.get("field"), expected["loop_id"], expected["pyx12"]["segment"])
+    assert wanted in codes
     assert all("W123456789" not in f.message and "DOE" not in f.message for f in record.findings)
 
 

@@ -52,10 +52,11 @@ def test_response_segments_sit_in_response_loops(path: Path) -> None:
 @pytest.mark.parametrize("path", fixtures("invalid"), ids=lambda p: p.stem)
 def test_broken_fixture_gives_the_expected_pyx12_error(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text())
+    pyx12 = expected["pyx12"]
     diagnostics = walk(path).diagnostics
     assert diagnostics, "the defect went unnoticed"
     for diag in diagnostics:
         assert (diag.level, diag.code, diag.segment_id, diag.loop_id) == (
-            expected["level"], expected["code"], expected["segment"], expected["loop_id"])
-        if "element" in expected:
-            assert f"{diag.segment_id}{diag.element_position:02d}" == expected["element"]
+            pyx12["level"], pyx12["code"], pyx12["segment"], expected["loop_id"])
+        if "element" in pyx12:
+            assert f"{diag.segment_id}{diag.element_position:02d}" == pyx12["element"]
