@@ -177,9 +177,7 @@ def timed(label: str, action: Callable[[], Any]) -> Any:
     started, cpu = time.perf_counter(), time.process_time()
     result = action()
     wall, used = time.perf_counter() - started, time.process_time() - cpu
-    print(
-        f"  {label:<34} {wall:6.2f} s wall {used:6.2f} s cpu   peak RSS {peak_rss_mb():6.1f} MB", flush=True
-    )
+    print(f"  {label:<34} {wall:6.2f} s wall {used:6.2f} s cpu   peak RSS {peak_rss_mb():6.1f} MB", flush=True)
     return result
 
 
@@ -261,9 +259,7 @@ def main() -> int:
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     load_average = os.getloadavg()[0]
-    print(
-        f"start: peak RSS {peak_rss_mb():.1f} MB; load average {load_average:.1f} on {os.cpu_count()} cores"
-    )
+    print(f"start: peak RSS {peak_rss_mb():.1f} MB; load average {load_average:.1f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")  # the service's engine: WAL, NORMAL sync
         bench_backend("SQLite", sqlite, args.lines, args.auths)

@@ -44,13 +44,9 @@ def reconcile_command(
     date_from: Annotated[
         dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="service date from")
     ] = None,
-    date_to: Annotated[
-        dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="service date to")
-    ] = None,
+    date_to: Annotated[dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="service date to")] = None,
     payer: Annotated[str | None, typer.Option(help="payer id (as on the claims)")] = None,
-    csv_file: Annotated[
-        Path | None, typer.Option("--csv", help="write every line as CSV to this file")
-    ] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="write every line as CSV to this file")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
     limit: Annotated[int, typer.Option(min=1, help="lines shown in the table (totals count all)")] = 200,
     home: HomeOption = None,
@@ -84,9 +80,7 @@ def _write_csv(session: Session, flt: ReportFilter, path: Path) -> None:
         with path.open("w", newline="", encoding="utf-8") as handle:
             write_csv(iter_report_lines(session, flt), handle)
     except OSError:
-        raise InputFileError(
-            f"cannot write {path}", remedy="Check the directory exists and is writable."
-        ) from None
+        raise InputFileError(f"cannot write {path}", remedy="Check the directory exists and is writable.") from None
 
 
 @authorizations_app.command("import")

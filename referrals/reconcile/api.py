@@ -31,9 +31,7 @@ def reconciliation_router(guard: Guard | None = None) -> APIRouter:
         prefix="/api/reconciliation", tags=["reconciliation"], dependencies=[Depends(guard or _web_guard())]
     )
     router.add_api_route("", get_reconciliation, methods=["GET"], response_model=Report)
-    router.add_api_route(
-        "/lines/{claim_record_id}/{line_index}", get_line, methods=["GET"], response_model=ReportLine
-    )
+    router.add_api_route("/lines/{claim_record_id}/{line_index}", get_line, methods=["GET"], response_model=ReportLine)
     router.add_api_route("/run", run_reconciliation, methods=["POST"])
     return router
 

@@ -46,10 +46,7 @@ def _statement(table: str, columns: Sequence[str], keys: Sequence[str], marker: 
     names = ", ".join(columns)
     markers = ", ".join(marker for _ in columns)
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
-    return (
-        f"INSERT INTO {table} ({names}) VALUES ({markers}) "
-        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
-    )
+    return f"INSERT INTO {table} ({names}) VALUES ({markers}) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
 
 
 def _for_sqlite(row: tuple[Any, ...], temporal: list[int], as_text: dict[Any, Any]) -> tuple[Any, ...]:

@@ -53,8 +53,7 @@ def _status(line: BilledLine, auth: Authorization) -> Discrepancy | None:
     if auth.status is AuthorizationStatus.PENDED:
         return Discrepancy(
             DiscrepancyKind.AUTHORIZATION_PENDED,
-            f"Authorization {_name(auth)} is pended (no decision yet); hold the line until "
-            "the payer certifies it.",
+            f"Authorization {_name(auth)} is pended (no decision yet); hold the line until the payer certifies it.",
             line.charge,
         )
     return None
@@ -143,9 +142,7 @@ def number_not_on_file(line: BilledLine) -> Discrepancy:
 def no_authorization(line: BilledLine, near_misses: int) -> Discrepancy:
     day = line.service_date.isoformat() if line.service_date else "an unknown date"
     hint = (
-        f" {near_misses} authorization(s) for this member and code exist, none covering {day}."
-        if near_misses
-        else ""
+        f" {near_misses} authorization(s) for this member and code exist, none covering {day}." if near_misses else ""
     )
     return Discrepancy(
         DiscrepancyKind.NO_AUTHORIZATION,

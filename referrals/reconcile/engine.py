@@ -121,9 +121,7 @@ class Reconciler:
         before = 0.0
         if authorization is not None:
             before = self.ledger.units_before(authorization)
-            found.extend(
-                checks.against_authorization(line, authorization, before, counts_units=duplicate is None)
-            )
+            found.extend(checks.against_authorization(line, authorization, before, counts_units=duplicate is None))
             if duplicate is None:
                 self.ledger.consume(authorization, line.units)
         return LineOutcome(line, match, authorization, reason, tuple(found), before)

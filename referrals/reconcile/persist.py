@@ -49,9 +49,7 @@ def as_utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.UTC)
 
 
-def upsert(
-    session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]], keys: Sequence[str]
-) -> None:
+def upsert(session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> None:
     """Insert rows (dicts with the same columns), replacing the non-key columns where `keys` exist."""
     if not rows:
         return

@@ -63,9 +63,7 @@ def take_records(session: Session, records: Iterable[Record]) -> TakenRecords:
             lines.extend(billed_lines_of_claim(record))
         elif isinstance(record, Referral):
             authorizations.extend(authorizations_of_referral(record))
-    return TakenRecords(
-        claims, save_billed_lines(session, lines), save_authorizations(session, authorizations)
-    )
+    return TakenRecords(claims, save_billed_lines(session, lines), save_authorizations(session, authorizations))
 
 
 def reconcile_stored(session: Session) -> RunSummary:

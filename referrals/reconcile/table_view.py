@@ -14,15 +14,11 @@ OUTCOME_STYLE = {"matched": "green", "suggested": "yellow", "discrepancy": "red"
 CHANGE_TEXT = {"newly_matched": "now matched", "new_discrepancy": "new problem", "resolved": "resolved"}
 
 
-def print_report(
-    report: Report, summary: RunSummary, csv_file: Path | None, console: Console | None = None
-) -> None:
+def print_report(report: Report, summary: RunSummary, csv_file: Path | None, console: Console | None = None) -> None:
     out = console or _console()
     out.print(_lines_table(report))
     if report.truncated:
-        out.print(
-            f"[dim]{len(report.lines)} of {report.totals.lines} lines shown; --csv or --json for all[/dim]"
-        )
+        out.print(f"[dim]{len(report.lines)} of {report.totals.lines} lines shown; --csv or --json for all[/dim]")
     out.print(_totals_table(report))
     out.print(_run_text(summary))
     if csv_file is not None:
@@ -80,9 +76,7 @@ def _totals_table(report: Report) -> Table:
     table.add_row("[red]with discrepancies[/red]", str(totals.with_discrepancies), "")
     for kind, amount in sorted(totals.at_risk_by_kind.items()):
         table.add_row(f"  {kind}", str(totals.lines_by_kind.get(kind, 0)), f"{amount:.2f}")
-    table.add_row(
-        "[bold]at risk (a line counted once)[/bold]", "", f"[bold]{totals.amount_at_risk:.2f}[/bold]"
-    )
+    table.add_row("[bold]at risk (a line counted once)[/bold]", "", f"[bold]{totals.amount_at_risk:.2f}[/bold]")
     return table
 
 

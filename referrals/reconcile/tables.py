@@ -23,9 +23,7 @@ def _utc_column(index: bool = False) -> Column[dt.datetime]:
 
 class AuthorizationRow(SQLModel, table=True):
     __tablename__ = "reconcile_authorizations"
-    __table_args__ = (
-        UniqueConstraint("source_kind", "source_id", "number_key", name="uq_reconcile_auth_source"),
-    )
+    __table_args__ = (UniqueConstraint("source_kind", "source_id", "number_key", name="uq_reconcile_auth_source"),)
 
     id: int | None = Field(default=None, primary_key=True)
     number: str | None = Field(default=None, max_length=64)
@@ -48,9 +46,7 @@ class AuthorizationRow(SQLModel, table=True):
 class BilledLineRow(SQLModel, table=True):
     __tablename__ = "reconcile_billed_lines"
     __table_args__ = (
-        Index(
-            "ix_reconcile_lines_billing_order", "service_date", "received_at", "claim_record_id", "line_index"
-        ),
+        Index("ix_reconcile_lines_billing_order", "service_date", "received_at", "claim_record_id", "line_index"),
     )
 
     claim_record_id: str = Field(primary_key=True, max_length=40)

@@ -98,9 +98,7 @@ def test_provider_not_the_servicing_provider(billing: Billing) -> None:
     billing.authorizations(auth("PA1101", servicing_npi=SERVICING_NPI))
     billing.claims(
         claim("C1", line(), prior_authorization="PA1101", billing_npi=OTHER_NPI),
-        claim(
-            "C2", line(on=3), prior_authorization="PA1101", billing_npi=OTHER_NPI, rendering_npi=SERVICING_NPI
-        ),
+        claim("C2", line(on=3), prior_authorization="PA1101", billing_npi=OTHER_NPI, rendering_npi=SERVICING_NPI),
     )
     lines = billing.lines()
     assert kinds(lines[("C1", 1)]) == {"provider_not_authorized"}

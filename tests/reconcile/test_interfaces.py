@@ -50,9 +50,7 @@ def test_cli_reconciles_the_store_incrementally(
     service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     home = str(service.settings.home)
-    _drop(
-        service, "claims-1.x12", gen.claims_837p([claim("C1", line(units=2), prior_authorization="PA3001")])
-    )
+    _drop(service, "claims-1.x12", gen.claims_837p([claim("C1", line(units=2), prior_authorization="PA3001")]))
     first = _run_json(capsys, "--home", home)
     assert first["totals"]["lines_by_kind"] == {"no_authorization": 1}
     auths = tmp_path / "auths.csv"
@@ -70,9 +68,7 @@ def test_cli_reconciles_the_store_incrementally(
     assert second["totals"]["amount_at_risk"] == "50.00"
 
 
-def test_cli_table_and_csv_export(
-    service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_table_and_csv_export(service: Service, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = str(service.settings.home)
     _drop(
         service,
@@ -114,17 +110,10 @@ def test_cli_table_and_csv_export(
 
 
 def test_cli_rejects_to_before_from(service: Service) -> None:
-    assert (
-        main(
-            ["reconcile", "--home", str(service.settings.home), "--from", "2026-11-10", "--to", "2026-11-01"]
-        )
-        == 2
-    )
+    assert main(["reconcile", "--home", str(service.settings.home), "--from", "2026-11-10", "--to", "2026-11-01"]) == 2
 
 
-def test_csv_import_reports_bad_rows_by_row_and_column(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_csv_import_reports_bad_rows_by_row_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "auths.csv"
     path.write_text(
         "Authorization_Number,Member_ID,service_codes,authorized_quantity,effective_from,effective_to,"
@@ -176,9 +165,7 @@ def api(sqlite_engine: Engine) -> Iterator[TestClient]:
         yield client
 
 
-def test_api_returns_the_report_and_a_drill_down(
-    api: TestClient, sqlite_engine: Engine, tmp_path: Path
-) -> None:
+def test_api_returns_the_report_and_a_drill_down(api: TestClient, sqlite_engine: Engine, tmp_path: Path) -> None:
     with Session(sqlite_engine) as session:
         billing = Billing(session, tmp_path, "csv")
         billing.authorizations(auth("PA4001", quantity=1))
@@ -239,9 +226,7 @@ def test_same_run_on_postgresql(postgres_engine: Engine, tmp_path: Path) -> None
     assert str(report.totals.amount_at_risk) == "166.67"
 
 
-def test_released_referral_with_an_authorization_number(
-    service: Service, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_released_referral_with_an_authorization_number(service: Service, capsys: pytest.CaptureFixture[str]) -> None:
     """A 278 request through the service; intake enters the payer's number; claims bill against it."""
     from referrals.domain import Referral
     from referrals.queue import Correction, resolve, validation_context_for
@@ -251,9 +236,7 @@ def test_released_referral_with_an_authorization_number(
     request = Path(__file__).parents[1] / "fixtures" / "x12" / "valid" / "278_home_health_request.x12"
     if not request.is_file():
         pytest.skip("the 278 request fixture (branch x278) is not merged")
-    without_dob = (
-        request.read_text(encoding="ascii").replace("DMG*D8*19450123*F~", "").replace("SE*26*", "SE*25*")
-    )
+    without_dob = request.read_text(encoding="ascii").replace("DMG*D8*19450123*F~", "").replace("SE*26*", "SE*25*")
     _drop(service, request.name, without_dob)  # the request waits in the queue: the member's DOB is missing
     with session_scope(service.engine) as session:
         referral = next(r for r in list_records(session, RecordFilter(record_type="referral")))
