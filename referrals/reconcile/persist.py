@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Connection, Engine, Table, select
 from sqlmodel import Session, SQLModel
 
 from referrals.reconcile.bulk import upsert_rows
@@ -28,8 +28,8 @@ BATCH = 5000
 CENTS = Decimal(100)
 
 
-def ensure_tables(engine: Engine) -> None:
-    """Create reconciliation's tables if missing (the store's migrations own the others)."""
+def ensure_tables(engine: Engine | Connection) -> None:
+    """Create reconciliation's tables if missing (migration 0003_reconcile calls this too)."""
     SQLModel.metadata.create_all(engine, tables=[_table(model) for model in RECONCILE_TABLES])
 
 
