@@ -280,3 +280,16 @@ def test_278_response_through_the_store_is_the_drill_down_target(
     assert ref["source_kind"] == "x12_278"
     assert ref["source_document"] == hashlib.sha256(response.encode("ascii")).hexdigest()
     assert ref["source_record_id"] and ref["source_record_id"].startswith("rec_")
+
+
+def test_api_run_takes_in_the_store_then_reports(service: Service) -> None:
+    _drop(service, "claims.x12", gen.claims_837p([claim("C1", line(units=2), prior_authorization="PA8001")]))
+    app = FastAPI()
+    app.state.engine = service.engine
+    app.include_router(reconciliation_router(guard=lambda: None))
+    with TestClient(app) as client:
+        ran = client.post("/api/reconciliation/run").json()
+        assert (ran["lines"], ran["claims_taken"], ran["changes"]) == (1, 1, {"new": 1})
+        body = client.get("/api/reconciliation").json()
+    assert body["totals"]["lines_by_kind"] == {"no_authorization": 1}
+    assert body["lines"][0]["prior_authorization"] == "PA8001"
