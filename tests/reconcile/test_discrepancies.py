@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from .support import OTHER_NPI, SERVICING_NPI, Billing, auth, claim, kinds, line
 
 
@@ -157,3 +159,14 @@ def test_money_at_risk_counts_a_line_once(billing: Billing) -> None:
     assert report.totals.at_risk_by_kind["member_mismatch"] == Decimal("120.00")
     assert report.totals.at_risk_by_kind["no_authorization"] == Decimal("40.00")
     assert report.totals.lines_by_kind["no_authorization"] == 1
+
+
+def test_denial_without_a_number_is_found_by_member_code_and_date(billing: Billing) -> None:
+    """A denial (HCR A3) often carries no certification number: the line still learns of it."""
+    if billing.source == "csv":
+        pytest.skip("a CSV row needs an authorization number")
+    billing.authorizations(auth(None, action="denied", reason_code="0T"))
+    billing.claims(claim("C1", line(on=6)))
+    result = billing.lines()[("C1", 1)]
+    assert (result.match, kinds(result)) == ("suggested", {"authorization_denied"})
+    assert "ask the payer for the number" in result.match_reason
