@@ -2,8 +2,9 @@
 
 SQLAlchemy's executemany compiles and type-processes every parameter of every row in Python,
 which for 100,000 results costs more than matching them. Here the statement text is built once
-(`INSERT .. ON CONFLICT (keys) DO UPDATE SET c = excluded.c`, the same on SQLite and PostgreSQL)
-and the rows go to the driver's `executemany` as tuples. Values are bound as the column types
+(`INSERT .. ON CONFLICT (keys) DO UPDATE SET c = excluded.c`, the same on SQLite and PostgreSQL):
+on SQLite the rows go to the driver's `executemany` as tuples; on PostgreSQL they are COPYed
+into a temporary staging table and upserted from it in one statement. Values are bound as the column types
 expect them: on SQLite dates and datetimes are written in SQLAlchemy's own text format (UTC,
 no zone), so SQLModel reads them back unchanged; psycopg takes Python values as they are.
 """
@@ -31,6 +32,9 @@ def upsert_rows(
     if not rows:
         return
     connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        _copy_then_upsert(connection.connection.driver_connection, table.name, columns, rows, keys)
+        return
     sqlite = connection.dialect.name == "sqlite"
     statement = _statement(table.name, columns, keys, "?" if sqlite else "%s")
     temporal = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date | DateTime)]
@@ -47,6 +51,21 @@ def _statement(table: str, columns: Sequence[str], keys: Sequence[str], marker: 
     markers = ", ".join(marker for _ in columns)
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
     return f"INSERT INTO {table} ({names}) VALUES ({markers}) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+
+
+def _copy_then_upsert(
+    raw: Any, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]], keys: Sequence[str]
+) -> None:
+    """PostgreSQL: COPY the rows into a session-local staging table, then one INSERT .. SELECT."""
+    names, stage = ", ".join(columns), f"stage_{table}_{len(columns)}"
+    update = _statement(table, columns, keys, "%s").partition(" ON CONFLICT ")[2]
+    with raw.cursor() as cursor:
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {stage} AS SELECT {names} FROM {table} WITH NO DATA")
+        cursor.execute(f"TRUNCATE {stage}")
+        with cursor.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} ON CONFLICT {update}")
 
 
 def _for_sqlite(row: tuple[Any, ...], temporal: list[int], as_text: dict[Any, Any]) -> tuple[Any, ...]:
