@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from referrals.errors import NotFoundError, PermissionDenied
+from referrals.reconcile.model import DiscrepancyKind
 from referrals.reconcile.report import Report, ReportFilter, ReportLine, build_report, report_line
 
 Guard = Callable[..., Any]
@@ -42,12 +43,12 @@ def get_reconciliation(
     date_to: Annotated[dt.date | None, Query(alias="to")] = None,
     payer: Annotated[str | None, Query(max_length=80)] = None,
     outcome: Annotated[str | None, Query(pattern="^(matched|suggested|discrepancy)$")] = None,
-    kind: Annotated[str | None, Query(max_length=40)] = None,
+    kind: DiscrepancyKind | None = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Report:
     """Claim lines with their outcome, discrepancies and money at risk; totals over every filtered line."""
-    flt = ReportFilter(date_from, date_to, payer, outcome, kind)
+    flt = ReportFilter(date_from, date_to, payer, outcome, kind.value if kind else None)
     with _session(request) as session:
         return build_report(session, flt, limit=limit, offset=offset)
 

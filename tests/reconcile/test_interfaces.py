@@ -187,6 +187,9 @@ def test_api_returns_the_report_and_a_drill_down(api: TestClient, sqlite_engine:
     assert detail["authorization"]["source_document"], "the drill-down names the source document"
     assert api.get("/api/reconciliation/lines/rec_nothing/0").status_code == 404
     assert api.get("/api/reconciliation", params={"outcome": "bogus"}).status_code == 422
+    assert api.get("/api/reconciliation", params={"kind": "authorization"}).status_code == 422
+    by_kind = api.get("/api/reconciliation", params={"kind": "units_over_authorized"}).json()
+    assert [ln["claim_id"] for ln in by_kind["lines"]] == ["C2"]
 
 
 def test_api_denies_without_the_web_apps_permission(sqlite_engine: Engine) -> None:
