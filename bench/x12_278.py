@@ -46,8 +46,7 @@ def pyx12_alone(path: Path) -> int:
     from parsers.x12.maps import PROJECT_MAP_DIR
 
     logging.getLogger("pyx12").setLevel(logging.CRITICAL)
-    ok = pyx12.x12n_document.x12n_document(pyx12.params.params(), str(path), None, None,
-                                          map_path=str(PROJECT_MAP_DIR))
+    ok = pyx12.x12n_document.x12n_document(pyx12.params.params(), str(path), None, None, map_path=str(PROJECT_MAP_DIR))
     return int(ok)
 
 
@@ -94,12 +93,21 @@ def run(n_events: int = 10_000) -> dict[str, float]:
         ours_s, ours_cpu, ready, ours_rss = _timed(ours, path)
     return {
         "events": n_events,
-        "pyx12_seconds": base_s, "pyx12_cpu_seconds": base_cpu, "pyx12_events_per_s": n_events / base_s,
-        "pyx12_events_per_cpu_s": n_events / base_cpu, "pyx12_valid": valid, "pyx12_peak_rss_mib": base_rss,
-        "ours_seconds": ours_s, "ours_cpu_seconds": ours_cpu, "ours_events_per_s": n_events / ours_s,
-        "ours_events_per_cpu_s": n_events / ours_cpu, "ours_ready_referrals": ready,
+        "pyx12_seconds": base_s,
+        "pyx12_cpu_seconds": base_cpu,
+        "pyx12_events_per_s": n_events / base_s,
+        "pyx12_events_per_cpu_s": n_events / base_cpu,
+        "pyx12_valid": valid,
+        "pyx12_peak_rss_mib": base_rss,
+        "ours_seconds": ours_s,
+        "ours_cpu_seconds": ours_cpu,
+        "ours_events_per_s": n_events / ours_s,
+        "ours_events_per_cpu_s": n_events / ours_cpu,
+        "ours_ready_referrals": ready,
         "ours_peak_rss_mib": ours_rss,
-        "ratio": base_s / ours_s, "ratio_cpu": base_cpu / ours_cpu, "target_ratio": TARGET_RATIO,
+        "ratio": base_s / ours_s,
+        "ratio_cpu": base_cpu / ours_cpu,
+        "target_ratio": TARGET_RATIO,
     }
 
 
@@ -108,11 +116,12 @@ def main(argv: list[str]) -> int:
     r = run(n)
     print(f"278 throughput, {n} patient events (one set each, two services each)")
     for who, label in (("pyx12", "pyx12 alone"), ("ours", "ours")):
-        print(f"  {label:<11} : {r[who + '_events_per_s']:6.0f} events/s wall ({r[who + '_seconds']:.1f} s), "
-              f"{r[who + '_events_per_cpu_s']:6.0f} events/s CPU ({r[who + '_cpu_seconds']:.1f} s), "
-              f"peak RSS {r[who + '_peak_rss_mib']:.0f} MiB")
-    print(f"  pyx12 says valid: {bool(r['pyx12_valid'])}; "
-          f"ours: {r['ours_ready_referrals']:.0f} ready referrals")
+        print(
+            f"  {label:<11} : {r[who + '_events_per_s']:6.0f} events/s wall ({r[who + '_seconds']:.1f} s), "
+            f"{r[who + '_events_per_cpu_s']:6.0f} events/s CPU ({r[who + '_cpu_seconds']:.1f} s), "
+            f"peak RSS {r[who + '_peak_rss_mib']:.0f} MiB"
+        )
+    print(f"  pyx12 says valid: {bool(r['pyx12_valid'])}; ours: {r['ours_ready_referrals']:.0f} ready referrals")
     for key, label in (("ratio", "wall"), ("ratio_cpu", "CPU")):
         verdict = "meets" if r[key] >= TARGET_RATIO else "misses"
         print(f"  ratio ours/pyx12 ({label}) = {r[key]:.2f}x ({verdict} the {TARGET_RATIO}x target)")

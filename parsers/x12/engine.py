@@ -92,7 +92,9 @@ class WalkResult:
 class X12Walker:
     """Iterate `events()`; afterwards `result` holds the error tree and any fatal diagnostic."""
 
-    def __init__(self, stream: TextIO | io.TextIOBase, line_of: Callable[[int | None], int | None] | None = None) -> None:
+    def __init__(
+        self, stream: TextIO | io.TextIOBase, line_of: Callable[[int | None], int | None] | None = None
+    ) -> None:
         self._stream = stream
         self._line_of = line_of or (lambda line: line)
         self.errh = CapturingErrorHandler()

@@ -32,8 +32,14 @@ from referrals.domain import Finding, Record, Severity
 
 LEVEL_ROLES = {"20": "payer", "21": "requester", "22": "subscriber", "23": "dependent"}
 LEVEL_FIELDS = {"20": "payer", "21": "ordering_provider", "22": "member", "23": "member"}
-SEGMENT_FIELDS = {"HI": "diagnoses", "UM": "service_type", "HCR": "decision", "DTP": "requested_start_date",
-                  "NM1": "servicing_provider", "DMG": "member.dob"}
+SEGMENT_FIELDS = {
+    "HI": "diagnoses",
+    "UM": "service_type",
+    "HCR": "decision",
+    "DTP": "requested_start_date",
+    "NM1": "servicing_provider",
+    "DMG": "member.dob",
+}
 
 
 class ReviewBuilder:
@@ -49,10 +55,25 @@ class ReviewBuilder:
         if st_event.envelope.map_missing:
             self.parties.context_findings.append(_not_validated(st_event))
         self._handlers: dict[str, Callable[[SegmentEvent], None]] = {
-            "BHT": self._bht, "HL": self._hl, "NM1": self._nm1, "N3": self._address, "N4": self._address,
-            "PER": self._per, "DMG": self._dmg, "TRN": self._trn, "UM": self._um, "HCR": self._hcr,
-            "AAA": self._aaa, "REF": self._ref, "DTP": self._dtp, "HI": self._hi, "HSD": self._hsd,
-            "CR6": self._cr6, "SV1": self._sv1, "SV2": self._sv2, "SV3": self._sv3,
+            "BHT": self._bht,
+            "HL": self._hl,
+            "NM1": self._nm1,
+            "N3": self._address,
+            "N4": self._address,
+            "PER": self._per,
+            "DMG": self._dmg,
+            "TRN": self._trn,
+            "UM": self._um,
+            "HCR": self._hcr,
+            "AAA": self._aaa,
+            "REF": self._ref,
+            "DTP": self._dtp,
+            "HI": self._hi,
+            "HSD": self._hsd,
+            "CR6": self._cr6,
+            "SV1": self._sv1,
+            "SV2": self._sv2,
+            "SV3": self._sv3,
         }
 
     def on_segment(self, event: SegmentEvent) -> Iterator[Record]:
@@ -123,17 +144,22 @@ class ReviewBuilder:
         event = self._event()
         if event is not None:
             kind = {"1": "current", "2": "referenced"}.get(ev.value("TRN01") or "", ev.value("TRN01"))
-            event.trace_numbers.append({"type": kind, "number": ev.value("TRN02"),
-                                        "assigned_by": ev.value("TRN03"), "level": self.level})
+            event.trace_numbers.append(
+                {"type": kind, "number": ev.value("TRN02"), "assigned_by": ev.value("TRN03"), "level": self.level}
+            )
 
     def _um(self, ev: SegmentEvent) -> None:
         event = self._event()
         if event is None or self.level != "EV":
             return
         event.um_event = ev
-        event.review.update(request_category=ev.value("UM01"), certification_type=ev.value("UM02"),
-                            service_type_code=ev.value("UM03"), facility_code=ev.value("UM04-1"),
-                            level_of_service=ev.value("UM06"))
+        event.review.update(
+            request_category=ev.value("UM01"),
+            certification_type=ev.value("UM02"),
+            service_type_code=ev.value("UM03"),
+            facility_code=ev.value("UM04-1"),
+            level_of_service=ev.value("UM06"),
+        )
 
     def _hcr(self, ev: SegmentEvent) -> None:
         target = self._service() or self._event()
@@ -234,27 +260,38 @@ class ReviewBuilder:
 def diagnosis_findings(ev: SegmentEvent, position: int, qualifier: str) -> Finding | None:
     """A finding for a diagnosis the record cannot hold (ICD-9, or not ICD-10-CM shaped)."""
     if qualifier in ICD9_QUALIFIERS:
-        text = ("is an ICD-9 code; reviews for services since 2015-10-01 need ICD-10-CM codes; "
-                "ask the requester to recode")
+        text = (
+            "is an ICD-9 code; reviews for services since 2015-10-01 need ICD-10-CM codes; ask the requester to recode"
+        )
         code = "diagnosis_icd9"
     elif qualifier in ICD10_QUALIFIERS:
         text, code = "is not an ICD-10-CM code; ask the requester for the correct code", "icd10_format"
     else:
         return None
     return Finding(
-        field="diagnoses", code=code, severity=Severity.ERROR,
+        field="diagnoses",
+        code=code,
+        severity=Severity.ERROR,
         message=f"Diagnosis HI{position:02d} (line {ev.line}) {text}.",
-        loop_id=ev.loop_id, segment="HI", segment_ordinal=ev.ordinal, line=ev.line,
+        loop_id=ev.loop_id,
+        segment="HI",
+        segment_ordinal=ev.ordinal,
+        line=ev.line,
         element=f"HI{position:02d}-2",
     )
 
 
 def _not_validated(st_event: SegmentEvent) -> Finding:
     return Finding(
-        field=None, code="x12_not_validated", severity=Severity.WARNING,
-        message=(f"This 278 ({st_event.envelope.vriic}) was read without its implementation-guide map, "
-                 "so its structure was not checked; review the referral against the file."),
-        segment="ST", line=st_event.line,
+        field=None,
+        code="x12_not_validated",
+        severity=Severity.WARNING,
+        message=(
+            f"This 278 ({st_event.envelope.vriic}) was read without its implementation-guide map, "
+            "so its structure was not checked; review the referral against the file."
+        ),
+        segment="ST",
+        line=st_event.line,
     )
 
 

@@ -19,15 +19,30 @@ SERVICING_ENTITIES = ("SJ", "FA", "77", "1T", "QV", "G3")
 ICD10_QUALIFIERS = {"ABK", "ABF", "ABJ", "APR", "ABN"}
 ICD9_QUALIFIERS = {"BK", "BF", "BJ", "PR", "BN"}
 # UM03 service type codes (X12 1365) that say which desk handles the referral.
-SERVICE_TYPE_GROUPS = {"12": "dme", "18": "dme", "DM": "dme", "42": "home_health", "44": "home_health",
-                       "43": "home_health", "A8": "home_health"}
-DECISIONS = {"A1": "certified", "A2": "modified", "A3": "denied", "A4": "pended", "A6": "modified",
-             "C": "cancelled", "CT": "pended"}
+SERVICE_TYPE_GROUPS = {
+    "12": "dme",
+    "18": "dme",
+    "DM": "dme",
+    "42": "home_health",
+    "44": "home_health",
+    "43": "home_health",
+    "A8": "home_health",
+}
+DECISIONS = {
+    "A1": "certified",
+    "A2": "modified",
+    "A3": "denied",
+    "A4": "pended",
+    "A6": "modified",
+    "C": "cancelled",
+    "CT": "pended",
+}
 
 
 def prov(ev: SegmentEvent, element: str) -> Provenance:
-    return Provenance(loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line,
-                      element=element)
+    return Provenance(
+        loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line, element=element
+    )
 
 
 @dataclass
@@ -50,9 +65,15 @@ class Party:
 
     @classmethod
     def of(cls, ev: SegmentEvent) -> Party:
-        return cls(event=ev, entity=ev.value("NM101"), is_person=ev.value("NM102") == "1",
-                   last_or_org=ev.value("NM103"), first=ev.value("NM104"), id_qualifier=ev.value("NM108"),
-                   identifier=ev.value("NM109"))
+        return cls(
+            event=ev,
+            entity=ev.value("NM101"),
+            is_person=ev.value("NM102") == "1",
+            last_or_org=ev.value("NM103"),
+            first=ev.value("NM104"),
+            id_qualifier=ev.value("NM108"),
+            identifier=ev.value("NM109"),
+        )
 
     @property
     def display_name(self) -> str | None:
@@ -73,8 +94,11 @@ class Party:
         if ev.segment_id == "N3":
             address.line1, address.line2 = ev.value("N301"), ev.value("N302")
         else:
-            address.city, address.state, address.zip = ev.value("N401"), ev.value("N402"), values.zip_code(
-                ev.value("N403"))
+            address.city, address.state, address.zip = (
+                ev.value("N401"),
+                ev.value("N402"),
+                values.zip_code(ev.value("N403")),
+            )
         self.address = address
 
     def take_contact(self, ev: SegmentEvent) -> None:
@@ -87,8 +111,7 @@ class Party:
 
     def take_demographics(self, ev: SegmentEvent) -> None:
         if ev.value("DMG01") == "D8":
-            self.dob, self.sex, self.dmg_event = values.x12_date(ev.value("DMG02")), values.sex(
-                ev.value("DMG03")), ev
+            self.dob, self.sex, self.dmg_event = values.x12_date(ev.value("DMG02")), values.sex(ev.value("DMG03")), ev
 
 
 @dataclass

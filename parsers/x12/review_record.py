@@ -47,14 +47,21 @@ def _locator(st_event: SegmentEvent, suffix: str) -> str:
 
 
 def _source(ctx: ParseContext, st_event: SegmentEvent) -> Source:
-    return Source(kind=SourceKind.X12_278, filename=ctx.filename, sha256=ctx.sha256,
-                  received_at=ctx.received_at, control_number=st_event.value("ST02"))
+    return Source(
+        kind=SourceKind.X12_278,
+        filename=ctx.filename,
+        sha256=ctx.sha256,
+        received_at=ctx.received_at,
+        control_number=st_event.value("ST02"),
+    )
 
 
 def rejected_set(ctx: ParseContext, st_event: SegmentEvent, findings: list[Finding]) -> Record:
     """A 278 set with no patient event: nothing to refer, the findings say why."""
     record = rejected_document(
-        ctx, SourceKind.X12_278, "x12_278_no_patient_event",
+        ctx,
+        SourceKind.X12_278,
+        "x12_278_no_patient_event",
         f"278 transaction set {st_event.value('ST02')} has no patient event (2000E) to read a referral "
         "from; ask the sender to correct and resend it.",
         locator=_locator(st_event, "set"),
@@ -64,10 +71,14 @@ def rejected_set(ctx: ParseContext, st_event: SegmentEvent, findings: list[Findi
     return record
 
 
-def to_referral(ctx: ParseContext, st_event: SegmentEvent, parties: ReviewParties, event: PatientEvent,
-                purpose: str | None) -> Referral:
-    referral = Referral(id=record_id(ctx.sha256, _locator(st_event, str(event.ordinal))), status=Status.READY,
-                        source=_source(ctx, st_event))
+def to_referral(
+    ctx: ParseContext, st_event: SegmentEvent, parties: ReviewParties, event: PatientEvent, purpose: str | None
+) -> Referral:
+    referral = Referral(
+        id=record_id(ctx.sha256, _locator(st_event, str(event.ordinal))),
+        status=Status.READY,
+        source=_source(ctx, st_event),
+    )
     _fill_parties(referral, parties)
     _fill_event(referral, event)
     if purpose == RESPONSE:
@@ -91,9 +102,14 @@ def _fill_member(referral: Referral, parties: ReviewParties) -> None:
     person, subscriber = parties.dependent or parties.subscriber, parties.subscriber
     if person is None:
         return
-    referral.member = Member(first_name=person.first, last_name=person.last_or_org, dob=person.dob,
-                             sex=person.sex,
-                             member_id=subscriber.identifier if subscriber else None, address=person.address)
+    referral.member = Member(
+        first_name=person.first,
+        last_name=person.last_or_org,
+        dob=person.dob,
+        sex=person.sex,
+        member_id=subscriber.identifier if subscriber else None,
+        address=person.address,
+    )
     if subscriber is not None:
         referral.provenance["member.member_id"] = prov(subscriber.event, "NM109")
     referral.provenance["member.last_name"] = prov(person.event, "NM103")
@@ -104,9 +120,12 @@ def _fill_member(referral: Referral, parties: ReviewParties) -> None:
 def _fill_ordering(referral: Referral, requester: Party) -> None:
     person = requester.is_person
     referral.ordering_provider = OrderingProvider(
-        first_name=requester.first if person else None, last_name=requester.last_or_org if person else None,
-        organization=None if person else requester.last_or_org, npi=requester.npi,
-        phone=requester.phone, fax=requester.fax,
+        first_name=requester.first if person else None,
+        last_name=requester.last_or_org if person else None,
+        organization=None if person else requester.last_or_org,
+        npi=requester.npi,
+        phone=requester.phone,
+        fax=requester.fax,
     )
     referral.provenance["ordering_provider.npi"] = prov(requester.event, "NM109")
     _npi_shape(referral, requester, "ordering_provider.npi", "ordering provider")
@@ -115,11 +134,19 @@ def _fill_ordering(referral: Referral, requester: Party) -> None:
 def _npi_shape(referral: Referral, party: Party, field: str, who: str) -> None:
     if party.id_qualifier == "XX" and party.identifier and party.npi is None:
         ev = party.event
-        referral.findings.append(Finding(
-            field=field, code="npi_format", severity=Severity.ERROR,
-            message=(f"The {who}'s NPI (NM109, line {ev.line}) is not 10 digits; "
-                     "ask the sender to confirm it."),
-            loop_id=ev.loop_id, segment="NM1", segment_ordinal=ev.ordinal, line=ev.line, element="NM109"))
+        referral.findings.append(
+            Finding(
+                field=field,
+                code="npi_format",
+                severity=Severity.ERROR,
+                message=(f"The {who}'s NPI (NM109, line {ev.line}) is not 10 digits; ask the sender to confirm it."),
+                loop_id=ev.loop_id,
+                segment="NM1",
+                segment_ordinal=ev.ordinal,
+                line=ev.line,
+                element="NM109",
+            )
+        )
 
 
 def _fill_event(referral: Referral, event: PatientEvent) -> None:
@@ -202,18 +229,30 @@ def _service(referral: Referral, line: ServiceLine) -> Service | None:
     system = values.procedure_system(line.code)
     if system is None:
         ev = line.code_event or line.hl_event
-        referral.findings.append(Finding(
-            field="services", code="procedure_code_format", severity=Severity.ERROR,
-            message=(f"The service code at line {ev.line} ({line.code_element}) is neither CPT nor HCPCS; "
-                     "ask the requester for the procedure code."),
-            loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line,
-            element=line.code_element))
+        referral.findings.append(
+            Finding(
+                field="services",
+                code="procedure_code_format",
+                severity=Severity.ERROR,
+                message=(
+                    f"The service code at line {ev.line} ({line.code_element}) is neither CPT nor HCPCS; "
+                    "ask the requester for the procedure code."
+                ),
+                loop_id=ev.loop_id,
+                segment=ev.segment_id,
+                segment_ordinal=ev.ordinal,
+                line=ev.line,
+                element=line.code_element,
+            )
+        )
         return None
-    service = Service(code=line.code, system=system, modifiers=line.modifiers,
-                      quantity=line.quantity)
+    service = Service(code=line.code, system=system, modifiers=line.modifiers, quantity=line.quantity)
     if line.action_code is not None:
-        service.decision = {"action": DECISIONS.get(line.action_code), "action_code": line.action_code,  # type: ignore[attr-defined]
-                            "certification_number": line.certification_number}
+        service.decision = {  # type: ignore[attr-defined]  # an extra field of the contract
+            "action": DECISIONS.get(line.action_code),
+            "action_code": line.action_code,
+            "certification_number": line.certification_number,
+        }
     if line.start is not None:
         service.service_date = line.start.isoformat()  # type: ignore[attr-defined]
     return service
@@ -235,16 +274,21 @@ def _fill_dates(referral: Referral, event: PatientEvent) -> None:
 
 
 def _fill_decision(referral: Referral, event: PatientEvent, parties: ReviewParties) -> None:
-    reasons = list(dict.fromkeys([*parties.rejections, *event.reason_codes,
-                                  *(c for s in event.services for c in s.reason_codes)]))
+    reasons = list(
+        dict.fromkeys([*parties.rejections, *event.reason_codes, *(c for s in event.services for c in s.reason_codes)])
+    )
     action = DECISIONS.get(event.action_code or "")
     if action is None:
         referral.findings.append(_no_decision(event, reasons))
         return
     start, end = _authorized_period(event)
     referral.decision = Decision(
-        action=action, certification_number=event.certification_number,
-        effective_from=start, effective_to=end, authorized_quantity=event.quantity, reason_codes=reasons,
+        action=action,
+        certification_number=event.certification_number,
+        effective_from=start,
+        effective_to=end,
+        authorized_quantity=event.quantity,
+        reason_codes=reasons,
     )
     referral.authorization_number = event.certification_number
     if event.hcr_event is not None:
@@ -266,9 +310,22 @@ def _no_decision(event: PatientEvent, reasons: list[str]) -> Finding:
     ev = event.hcr_event or event.hl_event
     why = f" (reason codes {', '.join(reasons)})" if reasons else ""
     if event.action_code == "NA":
-        return Finding(field="decision", code="x12_278_no_action_required", severity=Severity.WARNING,
-                       message="The payer answered that no review is required for this event; no decision "
-                               "to record.", loop_id=ev.loop_id, segment="HCR", line=ev.line, element="HCR01")
-    return Finding(field="decision", code="x12_278_no_decision", severity=Severity.ERROR,
-                   message=f"The 278 response gives no review decision for this patient event{why}; "
-                           "call the payer for the status.", loop_id=ev.loop_id, line=ev.line)
+        return Finding(
+            field="decision",
+            code="x12_278_no_action_required",
+            severity=Severity.WARNING,
+            message="The payer answered that no review is required for this event; no decision to record.",
+            loop_id=ev.loop_id,
+            segment="HCR",
+            line=ev.line,
+            element="HCR01",
+        )
+    return Finding(
+        field="decision",
+        code="x12_278_no_decision",
+        severity=Severity.ERROR,
+        message=f"The 278 response gives no review decision for this patient event{why}; "
+        "call the payer for the status.",
+        loop_id=ev.loop_id,
+        line=ev.line,
+    )

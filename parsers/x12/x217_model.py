@@ -63,14 +63,14 @@ def comp(data_ele: str, name: str, usage: str, *parts: Element) -> Composite:
     return Composite(data_ele, name, usage, parts)
 
 
-def seg(sid: str, name: str, usage: str, max_use: int | str, *items: Item, syntax: str = "",
-        pos: int = 0) -> Segment:
+def seg(sid: str, name: str, usage: str, max_use: int | str, *items: Item, syntax: str = "", pos: int = 0) -> Segment:
     """A segment; `syntax` lists X12 syntax notes (`P0809 R0203`)."""
     return Segment(sid, name, usage, str(max_use), items, tuple(syntax.split()), pos)
 
 
-def loop(lid: str, name: str, usage: str, repeat: int | str, *children: Segment | Loop, pos: int = 0,
-         kind: str | None = None) -> Loop:
+def loop(
+    lid: str, name: str, usage: str, repeat: int | str, *children: Segment | Loop, pos: int = 0, kind: str | None = None
+) -> Loop:
     return Loop(lid, name, usage, str(repeat), children, pos, kind)
 
 

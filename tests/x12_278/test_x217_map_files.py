@@ -24,8 +24,14 @@ def test_committed_map_files_are_current() -> None:
 
 def test_map_directory_holds_everything_pyx12_reads() -> None:
     names = {p.name for p in x217_generate.MAP_DIR.glob("*.xml")}
-    assert {"maps.xml", "dataele.xml", "codes.xml", "x12.control.00501.xml",
-            x217_generate.REQUEST_MAP, x217_generate.RESPONSE_MAP} <= names
+    assert {
+        "maps.xml",
+        "dataele.xml",
+        "codes.xml",
+        "x12.control.00501.xml",
+        x217_generate.REQUEST_MAP,
+        x217_generate.RESPONSE_MAP,
+    } <= names
 
 
 def test_request_and_response_maps_are_chosen_by_bht02() -> None:
@@ -50,14 +56,19 @@ def test_pyx12_loads_the_maps_with_our_element_table() -> None:
 def _pyx12_dictionary() -> dict[str, tuple[str, int, int]]:
     text = files("pyx12").joinpath("map", "dataele.xml").read_bytes()
     rows = ET.fromstring(text).iter("data_ele")
-    return {e.get("ele_num") or "": (e.get("data_type") or "", int(e.get("min_len") or 0),
-                                     int(e.get("max_len") or 0)) for e in rows}
+    return {
+        e.get("ele_num") or "": (e.get("data_type") or "", int(e.get("min_len") or 0), int(e.get("max_len") or 0))
+        for e in rows
+    }
 
 
 def test_our_element_types_and_lengths_agree_with_pyx12s_table() -> None:
     theirs = _pyx12_dictionary()
-    differ = {num: (ours[:3], theirs[num]) for num, ours in DATA_ELEMENTS.items()
-              if num in theirs and tuple(ours[:3]) != theirs[num] and num not in KNOWN_DICTIONARY_DIFFERENCES}
+    differ = {
+        num: (ours[:3], theirs[num])
+        for num, ours in DATA_ELEMENTS.items()
+        if num in theirs and tuple(ours[:3]) != theirs[num] and num not in KNOWN_DICTIONARY_DIFFERENCES
+    }
     assert differ == {}
 
 

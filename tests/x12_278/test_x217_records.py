@@ -37,8 +37,7 @@ def test_valid_fixture_gives_the_expected_referrals(path: Path) -> None:
     assert [_subset(a, e) for a, e in zip(actual, expected, strict=True)] == expected
 
 
-@pytest.mark.parametrize("path", [*fixtures("valid"), *fixtures("invalid"), *corpus_samples()],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*fixtures("valid"), *fixtures("invalid"), *corpus_samples()], ids=lambda p: p.stem)
 def test_records_follow_the_contract_schema(path: Path) -> None:
     records = parse(path)
     assert records
@@ -101,8 +100,11 @@ def test_a_278_without_its_map_is_read_but_flagged(monkeypatch: pytest.MonkeyPat
     from parsers.x12 import maps
 
     real = maps.choose_map
-    monkeypatch.setattr(maps, "choose_map", lambda icvn, vriic, fic, bht02=None: None if vriic.endswith(
-        "X217") else real(icvn, vriic, fic, bht02))
+    monkeypatch.setattr(
+        maps,
+        "choose_map",
+        lambda icvn, vriic, fic, bht02=None: None if vriic.endswith("X217") else real(icvn, vriic, fic, bht02),
+    )
     [record] = parse(FIXTURES / "valid" / "278_home_health_request.x12")
     assert isinstance(record, Referral) and record.member.member_id == "W123456789"
     assert "x12_not_validated" in [f.code for f in record.findings]

@@ -57,6 +57,10 @@ def test_broken_fixture_gives_the_expected_pyx12_error(path: Path) -> None:
     assert diagnostics, "the defect went unnoticed"
     for diag in diagnostics:
         assert (diag.level, diag.code, diag.segment_id, diag.loop_id) == (
-            pyx12["level"], pyx12["code"], pyx12["segment"], expected["loop_id"])
+            pyx12["level"],
+            pyx12["code"],
+            pyx12["segment"],
+            expected["loop_id"],
+        )
         if "element" in pyx12:
             assert f"{diag.segment_id}{diag.element_position:02d}" == pyx12["element"]
