@@ -36,7 +36,8 @@ class AuthorizationSourceKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Authorization:
-    """One authorization on file. `key` is unique per source: re-importing replaces, never doubles."""
+    """One authorization on file; (source kind, source id, number) is unique in the store, so
+    re-reading a 278 or re-importing a CSV replaces it, never doubles it."""
 
     number: str | None
     member_id: str | None
@@ -52,10 +53,6 @@ class Authorization:
     source_document: str | None = None  # sha256 of the file it came from
     recorded_at: dt.datetime | None = None
     id: int | None = None  # the store's row id, once stored
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.source_kind.value, self.source_id, self.number or "")
 
     def covers_date(self, day: dt.date | None) -> bool:
         if day is None:

@@ -10,7 +10,6 @@ authorization, in billing order) but writes only the lines whose outcome changed
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -95,8 +94,3 @@ def _finish_run(session: Session, run: RunRow, writer: ResultWriter) -> RunSumma
     session.flush()
     assert run.id is not None
     return RunSummary(run.id, writer.seen, writer.at_risk, dict(writer.changes))
-
-
-def run_started(session: Session, run_id: int) -> dt.datetime | None:
-    run = session.get(RunRow, run_id)
-    return run.started_at if run else None

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import Decimal
 
 from referrals.domain import Claim, ClaimLine, Referral, Status
 from referrals.reconcile.model import (
@@ -138,7 +137,3 @@ def _billed_line(claim: Claim, index: int, line: ClaimLine) -> BilledLine:
 def _claim_date(claim: Claim) -> dt.date | None:
     extra = getattr(claim, "service_date", None)
     return extra if isinstance(extra, dt.date) else None
-
-
-def total_charge(lines: list[BilledLine]) -> Decimal:
-    return sum((line.charge for line in lines), ZERO)
