@@ -89,3 +89,15 @@ def _sqlite_value(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def delete_beyond(session: Session, table: Table, bounds: Sequence[tuple[str, int]]) -> None:
+    """Delete the rows of `table` whose (claim_record_id, line_index >= n) is in `bounds`: lines a
+    corrected claim no longer has."""
+    if not bounds:
+        return
+    connection = session.connection()
+    marker = "?" if connection.dialect.name == "sqlite" else "%s"
+    statement = f"DELETE FROM {table.name} WHERE claim_record_id = {marker} AND line_index >= {marker}"
+    for start in range(0, len(bounds), BATCH):
+        connection.exec_driver_sql(statement, list(bounds[start : start + BATCH]))

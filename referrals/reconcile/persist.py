@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Engine, Table, select
 from sqlmodel import Session, SQLModel
 
-from referrals.reconcile.bulk import upsert_rows
+from referrals.reconcile.bulk import delete_beyond, upsert_rows
 from referrals.reconcile.engine import normalize_number
 from referrals.reconcile.model import (
     Authorization,
@@ -123,6 +123,12 @@ def authorization_of_row(row: Any) -> Authorization:
 # -- billed lines -------------------------------------------------------------------------------
 
 LINE_KEYS = ("claim_record_id", "line_index")
+
+
+def drop_lines_beyond(session: Session, line_counts: Sequence[tuple[str, int]]) -> None:
+    """Forget lines (and their results) beyond each claim's current line count."""
+    delete_beyond(session, _table(LineResultRow), line_counts)
+    delete_beyond(session, _table(BilledLineRow), line_counts)
 
 
 def save_billed_lines(session: Session, lines: Iterable[BilledLine]) -> int:

@@ -21,6 +21,7 @@ from referrals.reconcile.engine import Reconciler
 from referrals.reconcile.model import Authorization, BilledLine
 from referrals.reconcile.persist import (
     CENTS,
+    drop_lines_beyond,
     lines_in_billing_order,
     load_authorizations,
     save_authorizations,
@@ -52,17 +53,24 @@ class RunSummary:
 
 
 def take_records(session: Session, records: Iterable[Record]) -> TakenRecords:
-    """Store the billed lines of claims and the authorizations of referrals (others are ignored)."""
+    """Store the billed lines of claims and the authorizations of referrals (others are ignored).
+
+    A claim read again (corrected by intake) replaces its lines; lines it no longer has are
+    dropped with their results.
+    """
     lines: list[BilledLine] = []
     authorizations: list[Authorization] = []
-    claims = 0
+    line_counts: list[tuple[str, int]] = []
     for record in records:
         if isinstance(record, Claim):
-            claims += 1
+            line_counts.append((record.id, len(record.lines)))
             lines.extend(billed_lines_of_claim(record))
         elif isinstance(record, Referral):
             authorizations.extend(authorizations_of_referral(record))
-    return TakenRecords(claims, save_billed_lines(session, lines), save_authorizations(session, authorizations))
+    drop_lines_beyond(session, line_counts)
+    return TakenRecords(
+        len(line_counts), save_billed_lines(session, lines), save_authorizations(session, authorizations)
+    )
 
 
 def reconcile_stored(session: Session) -> RunSummary:

@@ -113,3 +113,15 @@ def test_per_service_quantities_of_a_278_count_per_code(billing: Billing) -> Non
     assert kinds(lines[("C1", 1)]) == set() and kinds(lines[("C1", 2)]) == set()
     assert kinds(lines[("C2", 1)]) == {"units_over_authorized"}, "the rental's 1 unit is used up"
     assert kinds(lines[("C2", 2)]) == set(), "supplies: 6 + 4 of 10"
+
+
+def test_a_corrected_claim_replaces_its_lines(billing: Billing) -> None:
+    """Intake corrects a claim (same record id): a line it no longer has leaves the report."""
+    from referrals.reconcile.run import take_records
+
+    billing.authorizations(auth("PA2901"))
+    (parsed,) = billing.claims(claim("C1", line("E0601"), line("A4604", on=3), prior_authorization="PA2901"))
+    assert len(billing.lines()) == 2
+    corrected = parsed.model_copy(update={"lines": parsed.lines[:1]})
+    take_records(billing.session, [corrected])
+    assert list(billing.lines()) == [("C1", 1)]
