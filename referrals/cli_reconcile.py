@@ -23,6 +23,7 @@ from referrals.reconcile.report import ReportFilter, build_report, iter_report_l
 
 app = typer.Typer(add_completion=False, help="billing reconciliation")
 authorizations_app = typer.Typer(no_args_is_help=True, add_completion=False, help="authorizations on file")
+app.add_typer(authorizations_app, name="authorizations")
 
 HomeOption = Annotated[Path | None, typer.Option(help="service home (default INTAKE_HOME or .intake)")]
 
