@@ -86,7 +86,7 @@ def _write_csv(session: Session, flt: ReportFilter, path: Path) -> None:
 
 @authorizations_app.command("import")
 def import_command(
-    file: Annotated[Path, typer.Argument(help="CSV: authorization_number, member_id, ... (see --help)")],
+    file: Annotated[Path, typer.Argument(help="CSV file with a header row (columns above)")],
     home: HomeOption = None,
 ) -> None:
     """Import authorizations from CSV. Columns: authorization_number, member_id (required), payer_id,
