@@ -61,8 +61,8 @@ def _register_command_groups() -> None:
 
 # (module, group name); an empty group name adds the module's commands at the top level.
 COMMAND_GROUPS: list[tuple[str, str]] = [
-    ("referrals.cli_service", ""),  # watch, queue, outbox, stats, demo, db
     ("referrals.cli_codesets", "codesets"),
+    ("referrals.cli_service", ""),  # watch, queue, outbox, stats, demo, db
     ("referrals.cli_reconcile", ""),  # reconcile, authorizations import
 ]
 
