@@ -63,6 +63,7 @@ def _register_command_groups() -> None:
 COMMAND_GROUPS: list[tuple[str, str]] = [
     ("referrals.cli_codesets", "codesets"),
     ("referrals.cli_service", ""),  # watch, queue, outbox, stats, demo, db
+    ("referrals.cli_reconcile", ""),  # reconcile, authorizations import
 ]
 
 
