@@ -55,8 +55,10 @@ def timed(label: str, fn: Callable[[], int], claims: int) -> tuple[float, float]
     start, cpu_start = time.perf_counter(), time.process_time()
     fn()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    print(f"{label:<28} {seconds:8.2f} s wall {claims / seconds:8.0f} claims/s   {cpu:8.2f} s CPU "
-          f"{claims / max(cpu, 1e-9):8.0f} claims/s")
+    print(
+        f"{label:<28} {seconds:8.2f} s wall {claims / seconds:8.0f} claims/s   {cpu:8.2f} s CPU "
+        f"{claims / max(cpu, 1e-9):8.0f} claims/s"
+    )
     return claims / seconds, claims / max(cpu, 1e-9)
 
 

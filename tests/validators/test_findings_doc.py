@@ -11,8 +11,8 @@ from validators.registry import REGISTRY
 AAA03_CODES = {"15", "33", "43", "44", "56", "57", "58", "60", "69", "70", "72", "73", "AF", "AG"}
 
 
-def test_docs_findings_md_is_current() -> None:
-    assert DOC_PATH.read_text(encoding="utf-8") == render(), "run: python -m validators.findings_doc"
+def test_docs_findings_md_holds_the_validators_table() -> None:
+    assert DOC_PATH.read_text(encoding="utf-8").startswith(render()), "run: python -m referrals.findings_doc"
 
 
 def test_every_code_is_stable_snake_case_with_one_sentence() -> None:

@@ -1,0 +1,73 @@
+"""Every finding code the parsers (and the pipeline around them) can emit, for docs/findings.md.
+
+The validators keep their own registry (`validators/registry.py`); these are the codes about the
+file itself: X12 syntax and envelope (from pyx12's diagnostics, `parsers/x12/findings.py`), X12
+rules of our own, and documents that are not orders at all. A test checks that every code the
+test corpus produces is listed here or in the validators' registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsers.x12 import findings as x12_findings
+
+
+@dataclass(frozen=True)
+class ParserCode:
+    code: str
+    severity: str
+    source: str
+    meaning: str
+
+
+def _from_tables() -> list[ParserCode]:
+    tables = (
+        ("X12 segment (IK3)", x12_findings.SEGMENT_CODES),
+        ("X12 element (IK4)", x12_findings.ELEMENT_CODES),
+        ("X12 transaction set (IK5)", x12_findings.TRANSACTION_CODES),
+        ("X12 functional group (AK9)", x12_findings.GROUP_CODES),
+    )
+    seen: dict[str, ParserCode] = {}
+    for source, table in tables:
+        for code, problem in table.values():
+            seen.setdefault(code, ParserCode(code, "error", source, f"the segment or element {problem}"))
+    code, problem = x12_findings.ENVELOPE_CODE
+    seen.setdefault(code, ParserCode(code, "error", "X12 interchange (TA1)", f"the interchange {problem}"))
+    return list(seen.values())
+
+
+_OWN: tuple[ParserCode, ...] = (
+    ParserCode("empty_file", "error", "any file", "the file is empty"),
+    ParserCode("unknown_file_type", "error", "any file", "neither X12 nor a PDF/TIFF/PNG/JPEG fax"),
+    ParserCode("parser_failed", "error", "service", "reading the file failed unexpectedly; the original is kept"),
+    ParserCode("x12_isa_invalid", "error", "X12 envelope", "the ISA header is not 106 fixed-width characters"),
+    ParserCode("x12_version_unsupported", "error", "X12 envelope", "ISA12 is neither 00401 nor 00501"),
+    ParserCode("x12_isa_control_number", "error", "X12 envelope", "ISA13 is not 9 digits"),
+    ParserCode("x12_truncated", "error", "X12 envelope", "no IEA trailer: the file was cut off"),
+    ParserCode("x12_envelope_errors", "error", "X12 envelope", "ISA/IEA or GS/GE counts or control numbers differ"),
+    ParserCode("x12_unreadable", "error", "X12", "a structural error stopped the walk; what was read is kept"),
+    ParserCode("x12_no_records", "error", "X12", "no claim or review could be formed from the segments"),
+    ParserCode("x12_unsupported_transaction", "error", "X12", "a transaction set other than 837P, 837I or 278"),
+    ParserCode("x12_version_alias", "warning", "X12", "an errata version checked against its base map"),
+    ParserCode("x12_not_validated", "warning", "X12 278", "a 278 read without its map"),
+    ParserCode("x12_icd10_dotted", "error", "X12 HI", "an ICD-10-CM code written with its dot"),
+    ParserCode("diagnosis_icd9", "error", "X12 HI", "ICD-9 qualifiers (BK/BF) instead of ICD-10-CM"),
+    ParserCode("icd10_format", "error", "X12 HI", "a diagnosis that is not ICD-10-CM shaped"),
+    ParserCode("npi_format", "error", "X12 NM1", "an NPI (NM108 XX) that is not 10 digits"),
+    ParserCode("procedure_code_format", "error", "X12 SV1/SV2/SV3", "neither a CPT nor a HCPCS code"),
+    ParserCode("x12_patient_loop_with_self", "error", "837 SNIP 4", "SBR02 18 (self) with a patient loop 2000C"),
+    ParserCode("x12_patient_loop_missing", "error", "837 SNIP 4", "subscriber not the patient, no loop 2000C"),
+    ParserCode("x12_subscriber_dmg_missing", "error", "837 SNIP 4", "subscriber is the patient but has no DMG"),
+    ParserCode("x12_original_claim_number_missing", "error", "837 SNIP 4", "replacement/void without REF*F8"),
+    ParserCode("x12_too_many_lines", "error", "837 SNIP 4", "more service lines than the guide allows"),
+    ParserCode("x12_278_no_action_required", "warning", "278 response", "HCR01 NA: no decision to record"),
+    ParserCode("x12_278_no_decision", "error", "278 response", "a response without an HCR decision"),
+    ParserCode("x12_invalid", "error", "X12", "a pyx12 diagnostic of a kind not listed above"),
+)
+
+
+def parser_codes() -> list[ParserCode]:
+    codes = {c.code: c for c in _from_tables()}
+    codes.update({c.code: c for c in _OWN})
+    return sorted(codes.values(), key=lambda c: c.code)

@@ -1,0 +1,18 @@
+"""docs/findings.md is current and lists every code the test corpus produces."""
+
+from __future__ import annotations
+
+from referrals.findings_doc import DOC_PATH, documented_codes, render
+from tests.conftest import FIXTURES, SHARED, parse_records
+
+
+def test_docs_findings_md_is_current() -> None:
+    assert DOC_PATH.read_text(encoding="utf-8") == render(), "run: python -m referrals.findings_doc"
+
+
+def test_every_code_the_fixtures_and_corpus_produce_is_documented() -> None:
+    paths = sorted((FIXTURES / "x12").rglob("*.x12"))
+    if SHARED.is_dir():
+        paths += sorted((SHARED / "corpus" / "x12").rglob("*.x12"))
+    emitted = {f["code"] for path in paths for record in parse_records(path) for f in record["findings"]}
+    assert emitted - documented_codes() == set()
