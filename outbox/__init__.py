@@ -1,0 +1,1 @@
+"""Transactional outbox: the relay and its sinks (directory, HTTP webhook, acks)."""

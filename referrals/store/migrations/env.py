@@ -1,0 +1,15 @@
+"""Alembic environment: runs on the connection `referrals.store.engine.upgrade` hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import referrals.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through `intake db upgrade` (referrals.store.engine.upgrade)")
+context.configure(connection=connection, target_metadata=SQLModel.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

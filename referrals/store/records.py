@@ -1,0 +1,111 @@
+"""Records in the store: contract record <-> rows, and the queries the queue, web UI and stats make."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from referrals.domain import Claim, Record, Referral, Status, parse_record
+from referrals.errors import NotFoundError
+from referrals.store.models import FindingRow, OutboxMessage, ProvenanceRow, RecordRow, utcnow
+
+RECORDS_DESTINATION = "records"
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What `list_records` selects; every field is optional."""
+
+    status: str | None = None
+    finding_code: str | None = None
+    urgent: bool | None = None
+    record_type: str | None = None
+    limit: int = 500
+    offset: int = 0
+
+
+def record_of_row(row: RecordRow) -> Record:
+    """The contract record a row holds."""
+    return parse_record(json.loads(row.data))
+
+
+def get_row(session: Session, record_id: str) -> RecordRow:
+    row = session.get(RecordRow, record_id)
+    if row is None:
+        raise NotFoundError(f"no record {record_id}")
+    return row
+
+
+def get_record(session: Session, record_id: str) -> Record:
+    return record_of_row(get_row(session, record_id))
+
+
+def list_rows(session: Session, where: RecordFilter = RecordFilter()) -> Sequence[RecordRow]:
+    """Rows matching `where`: urgent first, then by due time, then oldest first."""
+    query = select(RecordRow)
+    if where.status is not None:
+        query = query.where(RecordRow.status == where.status)
+    if where.urgent is not None:
+        query = query.where(RecordRow.urgent == where.urgent)
+    if where.record_type is not None:
+        query = query.where(RecordRow.record_type == where.record_type)
+    if where.finding_code is not None:
+        having = select(FindingRow.record_id).where(FindingRow.code == where.finding_code)
+        query = query.where(col(RecordRow.id).in_(having))
+    order = (col(RecordRow.urgent).desc(), col(RecordRow.due_at).asc(), col(RecordRow.created_at).asc())
+    return session.exec(query.order_by(*order).offset(where.offset).limit(where.limit)).all()
+
+
+def list_records(session: Session, where: RecordFilter = RecordFilter()) -> list[Record]:
+    return [record_of_row(row) for row in list_rows(session, where)]
+
+
+def new_row(record: Record, document_id: str, now: dt.datetime | None = None) -> RecordRow:
+    when = now or utcnow()
+    row = RecordRow(id=record.id, document_id=document_id, record_type=record.record_type,
+                    status=record.status, data="{}", created_at=when, updated_at=when)
+    fill_row(row, record, when)
+    return row
+
+
+def fill_row(row: RecordRow, record: Record, now: dt.datetime) -> None:
+    """Copy the record's JSON and query columns onto its row."""
+    row.data = record.to_json()
+    row.status = str(record.status)
+    row.updated_at = now
+    row.ready_at = row.ready_at or (now if record.status is Status.READY else None)
+    if isinstance(record, Referral | Claim):
+        row.member_id = record.member.member_id
+        row.payer_id = record.payer.payer_id
+        row.payer_name = record.payer.name
+    if isinstance(record, Referral):
+        row.urgent = record.urgent
+        row.due_at = record.due_at
+        row.service_type = str(record.service_type) if record.service_type else None
+
+
+def save_details(session: Session, record: Record) -> None:
+    """Replace the record's findings and provenance rows with the record's current ones."""
+    session.execute(delete(FindingRow).where(col(FindingRow.record_id) == record.id))
+    session.execute(delete(ProvenanceRow).where(col(ProvenanceRow.record_id) == record.id))
+    for finding in record.findings:
+        session.add(FindingRow(record_id=record.id, field=finding.field, code=finding.code,
+                               severity=str(finding.severity), message=finding.message))
+    for field, where in record.provenance.items():
+        data = where.model_dump_json(exclude_none=True)
+        session.add(ProvenanceRow(record_id=record.id, field=field, data=data))
+
+
+def queue_for_delivery(session: Session, record: Record, document_id: str, now: dt.datetime) -> bool:
+    """Add the record's outbox message unless it has one (key = record id): True when added."""
+    if session.exec(select(OutboxMessage.id).where(OutboxMessage.key == record.id)).first() is not None:
+        return False
+    session.add(OutboxMessage(key=record.id, destination=RECORDS_DESTINATION, record_id=record.id,
+                              document_id=document_id, payload=record.to_json(),
+                              next_attempt_at=now, created_at=now))
+    return True
