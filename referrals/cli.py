@@ -46,7 +46,10 @@ def _register_command_groups() -> None:
 
 
 # (module, group name); an empty group name adds the module's commands at the top level.
-COMMAND_GROUPS: list[tuple[str, str]] = []
+COMMAND_GROUPS: list[tuple[str, str]] = [
+    ("referrals.cli_web", ""),
+    ("referrals.cli_users", "users"),
+]
 
 
 def main(argv: list[str] | None = None) -> int:
