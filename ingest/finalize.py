@@ -11,7 +11,8 @@ def finalize_record(record: Record, context: ValidationContext) -> Record:
     if isinstance(record, RejectedDocument):
         record.status = Status.REJECTED
         return record
-    found = [_placed(f, record.provenance) for f in validate_record(record, context)]
+    already = {f.field for f in record.findings if f.is_error and f.field}
+    found = [_placed(f, record.provenance) for f in validate_record(record, context) if f.field not in already]
     record.findings = _deduplicated([*record.findings, *found])
     if record.status is not Status.REJECTED:
         record.status = status_from_findings(record.findings)

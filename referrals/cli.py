@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +15,11 @@ from referrals.errors import InputFileError, IntakeError, UsageError
 from referrals.logs import configure_logging
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="referral-intake: faxes and X12 in, records out.")
+
+
+@app.callback()
+def root() -> None:
+    """referral-intake: faxes and X12 in, validated records out."""
 
 
 @app.command("parse")
@@ -52,6 +59,12 @@ COMMAND_GROUPS: list[tuple[str, str]] = [
 ]
 
 
+def _log_internal_failure(exc: Exception) -> None:
+    """The traceback's frames and the exception's type; its message may hold data, so not that."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logging.getLogger("referrals").error("internal failure %s\n%s", type(exc).__name__, frames)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; the one place where errors become exit codes (0 ok, 1 internal, 2 usage)."""
     configure_logging()
@@ -72,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last resort: say what kind of failure, never the data
+        _log_internal_failure(exc)
         print(f"error: internal failure ({type(exc).__name__}); see the log for the traceback",
               file=sys.stderr)
         return 1

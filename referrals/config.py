@@ -19,6 +19,14 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: str | None = None
     log_level: str = "INFO"
+    # The service (intake watch / outbox deliver).
+    stable_seconds: float = Field(default=1.0, ge=0, description="a file is taken once unchanged this long")
+    poll_inbox: bool = Field(default=False, description="poll the inbox (network shares) instead of inotify")
+    lease_seconds: float = Field(default=300.0, gt=0, description="a claim on a document lasts this long")
+    outbox_max_attempts: int = Field(default=8, ge=1, description="deliveries tried before dead-letter")
+    outbox_backoff_seconds: float = Field(default=2.0, ge=0, description="first retry delay, doubling")
+    outbox_backoff_max_seconds: float = Field(default=600.0, ge=0)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
 
     @property
     def effective_database_url(self) -> str:

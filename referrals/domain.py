@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializerFunctionWrapHandler, model_serializer
 
 Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str)]
+Timestamp = Annotated[
+    dt.datetime, PlainSerializer(lambda v: v.isoformat(timespec="seconds"), return_type=str)
+]
 
 
 class Severity(StrEnum):
@@ -48,8 +52,21 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=False)
 
 
-class Finding(_Model):
+class _Located(_Model):
+    """A model whose optional location keys are left out of the wire form when unknown."""
+
+    _always: tuple[str, ...] = ()
+
+    @model_serializer(mode="wrap")
+    def _drop_unknown_locations(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        return {k: v for k, v in data.items() if v is not None or k in self._always}
+
+
+class Finding(_Located):
     """One thing wrong (error) or worth a look (warning), about one field or the document."""
+
+    _always = ("field", "code", "severity", "message")
 
     field: str | None
     code: str
@@ -68,7 +85,7 @@ class Finding(_Model):
         return self.severity is Severity.ERROR
 
 
-class Provenance(_Model):
+class Provenance(_Located):
     """Where a field's value came from: a page region (fax) or a segment and element (X12)."""
 
     page: int | None = None
@@ -152,7 +169,7 @@ class Source(_Model):
     filename: str
     sha256: str
     pages: int | None = None
-    received_at: dt.datetime | None = None
+    received_at: Timestamp | None = None
     control_number: str | None = None
 
 
@@ -164,11 +181,13 @@ class _RecordBase(_Model):
     provenance: dict[str, Provenance] = Field(default_factory=dict)
 
     def to_json(self) -> str:
-        return self.model_dump_json(exclude_none=False)
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
     def to_dict(self) -> dict[str, Any]:
+        """The wire form, `record_type`, `id` and `status` first."""
         data: dict[str, Any] = self.model_dump(mode="json")
-        return data
+        head = {key: data.pop(key) for key in ("record_type", "id", "status")}
+        return {**head, **data}
 
     @property
     def errors(self) -> list[Finding]:
@@ -191,7 +210,7 @@ class Referral(_RecordBase):
     authorization_number: str | None = None
     decision: Decision | None = None
     urgent: bool = False
-    due_at: dt.datetime | None = None
+    due_at: Timestamp | None = None
     confidence: dict[str, float] = Field(default_factory=dict)
 
 

@@ -1,27 +1,14 @@
-"""Code formats: ICD-10-CM, HCPCS Level II, CPT (Category I, II, III, PLA) and modifiers."""
+"""Code formats (from the domain's `referrals.codes`), re-exported for the rules."""
 
-from __future__ import annotations
+from referrals.codes import (
+    CPT_FORMAT,
+    HCPCS_FORMAT,
+    ICD10_FORMAT,
+    MODIFIER_FORMAT,
+    is_icd10_format,
+    normalize_icd10,
+    procedure_system,
+)
 
-import re
-
-# ICD-10-CM: a letter, then two characters of which the first may also be a letter (QA0 since
-# FY2026); up to four more after the dot. Membership and billability are checked elsewhere.
-ICD10_FORMAT = re.compile(r"^[A-Z][0-9A-Z][0-9A-Z](\.[0-9A-Z]{1,4})?$")
-HCPCS_FORMAT = re.compile(r"^[A-V]\d{4}$")
-CPT_FORMAT = re.compile(r"^(\d{5}|\d{4}[FTU])$")
-MODIFIER_FORMAT = re.compile(r"^[A-Z0-9]{2}$")
-
-
-def normalize_icd10(raw: str) -> str:
-    """Upper case, no spaces, dotted after the third character (`e1165` -> `E11.65`)."""
-    code = raw.strip().upper().replace(" ", "").replace(".", "")
-    return f"{code[:3]}.{code[3:]}" if len(code) > 3 else code
-
-
-def procedure_system(code: str) -> str | None:
-    """'CPT' or 'HCPCS' by format, None when the code is neither."""
-    if CPT_FORMAT.match(code):
-        return "CPT"
-    if HCPCS_FORMAT.match(code):
-        return "HCPCS"
-    return None
+__all__ = ["CPT_FORMAT", "HCPCS_FORMAT", "ICD10_FORMAT", "MODIFIER_FORMAT", "is_icd10_format",
+           "normalize_icd10", "procedure_system"]

@@ -67,16 +67,22 @@ class CapturingErrorHandler(pyx12.error_handler.err_handler):
         }
 
     def isa_error(self, err_cde: str, err_str: str) -> None:
-        self.cur_isa_node.add_error(err_cde, err_str)
+        self._add_to(self.cur_isa_node, err_cde, err_str)
         self.pending.append(Diagnostic("isa", err_cde, err_str, segment_id="ISA"))
 
     def gs_error(self, err_cde: str, err_str: str) -> None:
-        self.cur_gs_node.add_error(err_cde, err_str)
+        self._add_to(self.cur_gs_node or self.cur_isa_node, err_cde, err_str)
         self.pending.append(Diagnostic("gs", err_cde, err_str, segment_id="GS"))
 
     def st_error(self, err_cde: str, err_str: str) -> None:
-        self.cur_st_node.add_error(err_cde, err_str)
+        self._add_to(self.cur_st_node or self.cur_gs_node or self.cur_isa_node, err_cde, err_str)
         self.pending.append(Diagnostic("st", err_cde, err_str, segment_id="ST"))
+
+    @staticmethod
+    def _add_to(node: Any, err_cde: str, err_str: str) -> None:
+        """Record on the nearest open envelope level; none open (a broken file): keep the diagnostic only."""
+        if node is not None:
+            node.add_error(err_cde, err_str)
 
     def seg_error(
         self, err_cde: str, err_str: str, err_value: str | None = None, src_line: int | None = None

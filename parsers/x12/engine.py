@@ -102,6 +102,8 @@ class X12Walker:
         for seg in src:
             seg_id = seg.get_seg_id()
             if env.map_missing and seg_id not in ("GS", "GE", "IEA", "ISA"):
+                self._note_transaction(seg_id, seg)
+                yield self._event(src, seg, None)  # no map: the segment is passed on unvalidated
                 continue
             orig_node = node
             if seg_id == "ISA":
@@ -155,6 +157,10 @@ class X12Walker:
         if not env.map_missing and isinstance(node, pyx12.map_if.segment_if):
             apply_segment_errors(node, seg, errh)
         return node, current_map
+
+    def _note_transaction(self, seg_id: str, seg: Any) -> None:
+        if seg_id == "ST":
+            self.envelope.st_id, self.envelope.st_control = seg.get_value("ST01"), seg.get_value("ST02")
 
     def _track_business_unit(self, seg_id: str, seg: Any) -> None:
         if seg_id == "CLM":

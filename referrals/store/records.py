@@ -67,8 +67,15 @@ def list_records(session: Session, where: RecordFilter = RecordFilter()) -> list
 
 def new_row(record: Record, document_id: str, now: dt.datetime | None = None) -> RecordRow:
     when = now or utcnow()
-    row = RecordRow(id=record.id, document_id=document_id, record_type=record.record_type,
-                    status=record.status, data="{}", created_at=when, updated_at=when)
+    row = RecordRow(
+        id=record.id,
+        document_id=document_id,
+        record_type=record.record_type,
+        status=record.status,
+        data="{}",
+        created_at=when,
+        updated_at=when,
+    )
     fill_row(row, record, when)
     return row
 
@@ -94,8 +101,15 @@ def save_details(session: Session, record: Record) -> None:
     session.execute(delete(FindingRow).where(col(FindingRow.record_id) == record.id))
     session.execute(delete(ProvenanceRow).where(col(ProvenanceRow.record_id) == record.id))
     for finding in record.findings:
-        session.add(FindingRow(record_id=record.id, field=finding.field, code=finding.code,
-                               severity=str(finding.severity), message=finding.message))
+        session.add(
+            FindingRow(
+                record_id=record.id,
+                field=finding.field,
+                code=finding.code,
+                severity=str(finding.severity),
+                message=finding.message,
+            )
+        )
     for field, where in record.provenance.items():
         data = where.model_dump_json(exclude_none=True)
         session.add(ProvenanceRow(record_id=record.id, field=field, data=data))
@@ -105,7 +119,15 @@ def queue_for_delivery(session: Session, record: Record, document_id: str, now: 
     """Add the record's outbox message unless it has one (key = record id): True when added."""
     if session.exec(select(OutboxMessage.id).where(OutboxMessage.key == record.id)).first() is not None:
         return False
-    session.add(OutboxMessage(key=record.id, destination=RECORDS_DESTINATION, record_id=record.id,
-                              document_id=document_id, payload=record.to_json(),
-                              next_attempt_at=now, created_at=now))
+    session.add(
+        OutboxMessage(
+            key=record.id,
+            destination=RECORDS_DESTINATION,
+            record_id=record.id,
+            document_id=document_id,
+            payload=record.to_json(),
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
     return True

@@ -1,0 +1,168 @@
+"""Taking a file out of the inbox: archive it, register its document, or quarantine it.
+
+Order matters for losing nothing: (1) hash, (2) link the file into the archive, (3) insert the
+document row, (4) remove it from the inbox. A crash between any two steps leaves the file in the
+inbox, and taking it again finishes the job without a second document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from ingest.home import ServiceHome
+from ingest.outcomes import Duplicate, Quarantined, Registered, Vanished
+from parsers.context import sha256_of
+from referrals.store.documents import document_id, find_by_sha
+from referrals.store.engine import session_scope
+from referrals.store.models import Document, utcnow
+
+log = logging.getLogger(__name__)
+
+Arrival = Registered | Duplicate | Quarantined | Vanished
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    path: Path
+    sha256: str
+    size: int
+    mtime: dt.datetime
+
+
+def take_from_inbox(path: Path, home: ServiceHome, engine: Engine) -> Arrival:
+    """Archive and register one inbox file (see the module doc for the crash-safe order)."""
+    try:
+        seen = _inspect(path)
+    except FileNotFoundError:
+        return Vanished()
+    except OSError as exc:
+        return quarantine(path, home, _reason_code(exc))
+    if isinstance(seen, Quarantined):
+        return quarantine(path, home, seen.reason_code)
+    archived = archive_path(home, seen)
+    _link_or_copy(seen.path, archived)
+    arrival = _register(seen, archived, engine)
+    if isinstance(arrival, Duplicate):
+        _keep_duplicate(seen, home)
+    else:
+        seen.path.unlink(missing_ok=True)
+    return arrival
+
+
+def _inspect(path: Path) -> InboxFile | Quarantined:
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        return Quarantined("symlink")
+    if not stat.S_ISREG(info.st_mode):
+        return Quarantined("not_a_regular_file")
+    mtime = dt.datetime.fromtimestamp(info.st_mtime, tz=dt.UTC)
+    return InboxFile(path=path, sha256=sha256_of(path), size=info.st_size, mtime=mtime)
+
+
+def _reason_code(exc: OSError) -> str:
+    return "permission_denied" if isinstance(exc, PermissionError) else "unreadable"
+
+
+def archive_path(home: ServiceHome, seen: InboxFile) -> Path:
+    """archive/YYYY-MM-DD/<sha256><suffix>: named by receipt date and content."""
+    return home.archive / seen.mtime.strftime("%Y-%m-%d") / f"{seen.sha256}{seen.path.suffix.lower()}"
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return
+    except OSError:  # another filesystem: copy, fsync, then rename into place
+        partial = target.with_name(f".{target.name}.partial")
+        shutil.copyfile(source, partial)
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        partial.replace(target)
+
+
+def _register(seen: InboxFile, archived: Path, engine: Engine) -> Registered | Duplicate:
+    try:
+        with session_scope(engine) as session:
+            known = find_by_sha(session, seen.sha256)
+            if known is not None:
+                return _known(known, seen)
+            session.add(_new_document(seen, archived))
+            return Registered(document_id(seen.sha256))
+    except IntegrityError:  # another watcher registered the same bytes a moment ago
+        return Registered(document_id(seen.sha256))
+
+
+def _known(known: Document, seen: InboxFile) -> Registered | Duplicate:
+    """Our own earlier, interrupted take of this very file resumes; anything else is a duplicate."""
+    stored = (known.original_path, known.size_bytes, known.received_at)
+    if stored == (str(seen.path), seen.size, seen.mtime):
+        return Registered(known.id)
+    log.info("duplicate of document %s", known.id)
+    return Duplicate(known.id)
+
+
+def _new_document(seen: InboxFile, archived: Path) -> Document:
+    return Document(
+        id=document_id(seen.sha256),
+        sha256=seen.sha256,
+        original_name=seen.path.name[:255],
+        original_path=str(seen.path),
+        archive_path=str(archived),
+        size_bytes=seen.size,
+        received_at=seen.mtime,
+    )
+
+
+def _keep_duplicate(seen: InboxFile, home: ServiceHome) -> None:
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S%fZ")
+    target = home.archive / "duplicates" / f"{seen.sha256}.{stamp}{seen.path.suffix.lower()}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.move(str(seen.path), target)
+    except FileNotFoundError:
+        return
+
+
+def quarantine(path: Path, home: ServiceHome, reason_code: str) -> Quarantined:
+    """Move the file to quarantine/ beside a `<name>.reason.json` sidecar saying why."""
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S%fZ")
+    target = home.quarantine / f"{stamp}-{path.name}"
+    try:
+        os.rename(path, target)
+    except FileNotFoundError:
+        return Quarantined(reason_code)
+    sidecar = target.with_name(target.name + ".reason.json")
+    sidecar.write_text(
+        json.dumps(
+            {
+                "reason": reason_code,
+                "message": _REASONS.get(reason_code, reason_code),
+                "original_name": path.name,
+                "quarantined_at": utcnow().isoformat(),
+            }
+        )
+    )
+    log.warning("quarantined an inbox file: %s", reason_code)
+    return Quarantined(reason_code)
+
+
+_REASONS = {
+    "permission_denied": "The service may not read this file; fix its permissions and drop it in again.",
+    "unreadable": "The file could not be read (I/O error); ask the sender to send it again.",
+    "symlink": "Symlinks are not taken from the inbox; copy the file itself into the inbox.",
+    "not_a_regular_file": "Only regular files are taken from the inbox (not pipes, devices or sockets).",
+}

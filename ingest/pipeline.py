@@ -1,0 +1,250 @@
+"""The service pipeline: one inbox file in, stored records and outbox messages out, exactly once.
+
+    process_file(path, service)
+      take_from_inbox      archive the original, register its document (sha256: duplicates stop here)
+      claim_document       take the document's lease (several workers can share one database)
+      parse_document       parsers.registry.parse_file on the archived original
+      validate_records     ingest.finalize.finalize_record on each record
+      store_results        records, findings, provenance, outbox messages and the document's status
+                           in ONE transaction, committed only while the lease is still ours
+
+A worker that dies mid-file leaves a lease that expires; `process_pending` then processes the
+document again, and since nothing of the first attempt was committed, nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from ingest.arrival import take_from_inbox
+from ingest.control_numbers import FileControlNumbers
+from ingest.finalize import finalize_record
+from ingest.home import ServiceHome
+from ingest.outcomes import (
+    InProgress,
+    NeedsClarification,
+    Outcome,
+    ProcessedOutcome,
+    Ready,
+    Registered,
+    Rejected,
+)
+from parsers.base import Acknowledgement, rejected_document
+from parsers.context import ParseContext
+from parsers.registry import parse_file
+from referrals.config import Settings
+from referrals.domain import Record, SourceKind, Status
+from referrals.store.documents import claim, finish
+from referrals.store.engine import engine_for, session_scope, upgrade
+from referrals.store.models import Document, DocumentStatus, OutboxMessage, RecordRow, utcnow
+from referrals.store.records import new_row, queue_for_delivery, save_details
+from validators import ValidationContext
+
+log = logging.getLogger(__name__)
+
+ACKS_DESTINATION = "acks"
+
+
+@dataclass(frozen=True)
+class Service:
+    """What every stage may use: settings, the home's folders, the database, this worker's name."""
+
+    settings: Settings
+    home: ServiceHome
+    engine: Engine
+    worker_id: str
+
+    @classmethod
+    def start(cls, settings: Settings) -> Service:
+        """Check and create the home, migrate the database, name this worker."""
+        home = ServiceHome(settings.home).prepare()
+        engine = engine_for(settings)
+        upgrade(engine)
+        return cls(settings=settings, home=home, engine=engine, worker_id=new_worker_id())
+
+    @property
+    def lease(self) -> dt.timedelta:
+        return dt.timedelta(seconds=self.settings.lease_seconds)
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+@dataclass
+class Parsed:
+    records: list[Record] = field(default_factory=list)
+    acks: list[Acknowledgement] = field(default_factory=list)
+    failed: bool = False
+
+
+class LeaseLost(Exception):
+    """The lease expired and another worker took the document; this attempt's results are dropped."""
+
+
+def process_file(path: Path, service: Service) -> Outcome:
+    """One inbox file, start to end (see the module doc)."""
+    arrival = take_from_inbox(path, service.home, service.engine)
+    if not isinstance(arrival, Registered):
+        return arrival
+    return process_document(service, arrival.document_id) or InProgress(arrival.document_id)
+
+
+def process_document(service: Service, wanted: str | None = None) -> ProcessedOutcome | InProgress | None:
+    """Claim a registered document (`wanted`, or the oldest free one), then parse, validate, store."""
+    document = claim_document(service, wanted)
+    if document is None:
+        return None
+    parsed = parse_document(document, service)
+    records = validate_records(parsed.records, document, service)
+    try:
+        return store_results(document, records, parsed, service)
+    except LeaseLost:
+        log.warning("document %s: lease lost, results of this attempt dropped", document.id)
+        return InProgress(document.id)
+
+
+def process_pending(service: Service) -> list[ProcessedOutcome | InProgress]:
+    """Documents registered but not processed (a worker died, or was stopped): process them now."""
+    outcomes = []
+    while (outcome := process_document(service)) is not None:
+        outcomes.append(outcome)
+    return outcomes
+
+
+def claim_document(service: Service, wanted: str | None) -> Document | None:
+    with session_scope(service.engine) as session:
+        return claim(session, service.worker_id, service.lease, utcnow(), wanted)
+
+
+def parse_document(document: Document, service: Service) -> Parsed:
+    """Records and acknowledgements of the archived original; a parser crash becomes a rejected record."""
+    context = ParseContext(
+        path=Path(document.archive_path),
+        sha256=document.sha256,
+        received_at=document.received_at,
+        filename=document.original_name,
+        ocr_confidence_threshold=service.settings.ocr_confidence_threshold,
+    )
+    parsed = Parsed()
+    try:
+        for item in parse_file(context):
+            _collect(parsed, item)
+    except Exception as exc:  # a parser bug must not stop the service: say so in a record
+        log.error("document %s: parser failed (%s)", document.id, type(exc).__name__)
+        parsed = Parsed(records=[_parser_failure(context)], failed=True)
+    return parsed
+
+
+def _collect(parsed: Parsed, item: Record | Acknowledgement) -> None:
+    if isinstance(item, Acknowledgement):
+        parsed.acks.append(item)
+    elif all(known.id != item.id for known in parsed.records):
+        parsed.records.append(item)
+
+
+def _parser_failure(context: ParseContext) -> Record:
+    return rejected_document(
+        context,
+        SourceKind.UNKNOWN,
+        "parser_failed",
+        "The file could not be read because of a fault in the service; the original is "
+        "archived. Report this record id to the team that runs referral-intake.",
+    )
+
+
+def validate_records(records: list[Record], document: Document, service: Service) -> list[Record]:
+    settings = service.settings
+    context = ValidationContext(
+        today=utcnow().date(),
+        received_at=document.received_at,
+        urgent_hours=settings.urgent_hours,
+        standard_hours=settings.standard_hours,
+    )
+    return [finalize_record(record, context) for record in records]
+
+
+def store_results(
+    document: Document, records: list[Record], parsed: Parsed, service: Service
+) -> ProcessedOutcome:
+    """Everything of one document in one transaction; LeaseLost (rolled back) if the lease was lost."""
+    now = utcnow()
+    outcome = outcome_of(document.id, records)
+    status = DocumentStatus.FAILED if parsed.failed else DocumentStatus.PROCESSED
+    with session_scope(service.engine) as session:
+        if not finish(
+            session,
+            document,
+            service.worker_id,
+            kind=_kind_of(records),
+            outcome=outcome.label,
+            status=status,
+            now=now,
+            error_code="parser_failed" if parsed.failed else None,
+        ):
+            raise LeaseLost(document.id)
+        _store_records(session, records, document.id, now)
+        _queue_acks(session, parsed.acks, document, service.home, now)
+    log.info(
+        "document %s: %s, %d records, %d acks", document.id, outcome.label, len(records), len(parsed.acks)
+    )
+    return outcome
+
+
+def _store_records(session: Session, records: list[Record], document_id: str, now: dt.datetime) -> None:
+    for record in records:
+        if session.get(RecordRow, record.id) is not None:
+            continue
+        session.add(new_row(record, document_id, now))
+        session.flush()
+        save_details(session, record)
+        if record.status is Status.READY:
+            queue_for_delivery(session, record, document_id, now)
+
+
+def _queue_acks(
+    session: Session, acks: list[Acknowledgement], document: Document, home: ServiceHome, now: dt.datetime
+) -> None:
+    numbers = FileControlNumbers(home.acks) if acks else None
+    for index, ack in enumerate(acks):
+        assert numbers is not None
+        number = numbers.next()
+        filename = f"{document.sha256[:16]}.{number:09d}.{ack.kind}.x12"
+        payload = json.dumps({"filename": filename, "text": ack.render(number)})
+        session.add(
+            OutboxMessage(
+                key=f"ack:{document.id}:{index}",
+                destination=ACKS_DESTINATION,
+                document_id=document.id,
+                payload=payload,
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
+
+
+def _kind_of(records: list[Record]) -> str | None:
+    kinds = {str(record.source.kind) for record in records}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def outcome_of(document_id: str, records: list[Record]) -> ProcessedOutcome:
+    """NeedsClarification if any record needs it; Rejected if none is ready; else Ready."""
+    ids = tuple(record.id for record in records)
+    codes = tuple(sorted({f.code for record in records for f in record.errors}))
+    statuses = {record.status for record in records}
+    if Status.NEEDS_CLARIFICATION in statuses:
+        return NeedsClarification(document_id, ids, codes)
+    if Status.READY not in statuses:
+        return Rejected(document_id, ids, codes or ("no_records",))
+    return Ready(document_id, ids)

@@ -1,0 +1,143 @@
+"""What an 837 walk knows outside the claim: the parties of the HL hierarchy above it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from parsers.x12.engine import SegmentEvent
+from referrals.domain import (
+    Address,
+    Claim,
+    Finding,
+    Member,
+    NamedProvider,
+    Payer,
+    Provenance,
+    Severity,
+    SourceKind,
+)
+
+HL_LEVELS = {"20": 0, "22": 1, "23": 2}  # billing provider, subscriber, patient
+
+
+@dataclass
+class Party:
+    entity: str | None
+    is_person: bool
+    last_or_org: str | None
+    first: str | None
+    id_qualifier: str | None
+    identifier: str | None
+    event: SegmentEvent
+    address_line1: str | None = None
+    address_line2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    dob: dt.date | None = None
+    dob_raw: str | None = None
+    sex: str | None = None
+    dmg_event: SegmentEvent | None = None
+
+    @property
+    def display_name(self) -> str | None:
+        if self.is_person and self.first:
+            return f"{self.first} {self.last_or_org or ''}".strip()
+        return self.last_or_org
+
+    @property
+    def npi(self) -> str | None:
+        """The NPI when NM108 says XX and it has the NPI's shape (10 digits); else None."""
+        if self.id_qualifier != "XX" or self.identifier is None:
+            return None
+        return self.identifier if len(self.identifier) == 10 and self.identifier.isdigit() else None
+
+    def npi_shape_finding(self, field: str, who: str) -> Finding | None:
+        """A finding when an NPI is given (XX) but is not 10 digits: the record then holds null."""
+        if self.id_qualifier != "XX" or self.identifier is None or self.npi is not None:
+            return None
+        ev = self.event
+        return Finding(
+            field=field, code="npi_format", severity=Severity.ERROR,
+            message=(f"The {who}'s NPI {self.identifier!r} (NM109, line {ev.line}) is not 10 digits; "
+                     "ask the sender to confirm the NPI."),
+            loop_id=ev.loop_id, segment="NM1", segment_ordinal=ev.ordinal, line=ev.line, element="NM109",
+        )
+
+    def address(self) -> Address | None:
+        parts = (self.address_line1, self.city, self.state, self.zip)
+        if not any(parts):
+            return None
+        return Address(line1=self.address_line1, line2=self.address_line2, city=self.city,
+                       state=self.state, zip=self.zip)
+
+    def provenance(self, element: str, event: SegmentEvent | None = None) -> Provenance:
+        ev = event or self.event
+        return Provenance(loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal,
+                          line=ev.line, element=element)
+
+
+@dataclass
+class ClaimState:
+    billing: Party | None = None
+    subscriber: Party | None = None
+    payer: Party | None = None
+    patient: Party | None = None
+    level: int = 0
+    findings_by_level: list[list[Finding]] = field(default_factory=lambda: [[], [], []])
+    line_open: bool = False
+    claim_service_date: dt.date | None = None
+    icd9_reported: bool = False
+
+    @property
+    def context_findings(self) -> list[Finding]:
+        return self.findings_by_level[self.level]
+
+    def on_hl(self, level_code: str | None) -> None:
+        self.level = HL_LEVELS.get(level_code or "", 2)
+        for deeper in range(self.level, 3):
+            self.findings_by_level[deeper] = []
+        if self.level <= 0:
+            self.billing = None
+        if self.level <= 1:
+            self.subscriber, self.payer = None, None
+        self.patient = None
+
+    def party_for_loop(self, loop_id: str | None) -> Party | None:
+        loop = (loop_id or "")[:6]
+        return {"2010AA": self.billing, "2010BA": self.subscriber, "2010BB": self.payer,
+                "2010CA": self.patient}.get(loop)
+
+    def start_claim(self, claim: Claim, kind: SourceKind) -> None:
+        self.line_open, self.claim_service_date, self.icd9_reported = False, None, False
+
+    def finish_claim(self, claim: Claim) -> None:
+        """Fill the claim's parties from the hierarchy above it and copy that level's findings."""
+        self._fill_member(claim)
+        if self.payer is not None:
+            claim.payer = Payer(name=self.payer.last_or_org, payer_id=self.payer.identifier)
+            claim.provenance["payer.payer_id"] = self.payer.provenance("NM109")
+        if self.billing is not None:
+            claim.billing_provider = NamedProvider(name=self.billing.display_name, npi=self.billing.npi)
+            claim.provenance["billing_provider.npi"] = self.billing.provenance("NM109")
+            shape = self.billing.npi_shape_finding("billing_provider.npi", "billing provider")
+            if shape is not None:
+                claim.findings.append(shape)
+        for line in claim.lines:
+            if line.service_date is None:
+                line.service_date = self.claim_service_date
+        context = [f for level in self.findings_by_level[: self.level + 1] for f in level]
+        claim.findings = [*context, *claim.findings]
+
+    def _fill_member(self, claim: Claim) -> None:
+        person = self.patient or self.subscriber
+        if person is None:
+            return
+        member_id = self.subscriber.identifier if self.subscriber is not None else None
+        claim.member = Member(first_name=person.first, last_name=person.last_or_org, dob=person.dob,
+                              sex=person.sex, member_id=member_id, address=person.address())  # type: ignore[arg-type]
+        if self.subscriber is not None:
+            claim.provenance["member.member_id"] = self.subscriber.provenance("NM109")
+        if person.dmg_event is not None:
+            claim.provenance["member.dob"] = person.provenance("DMG02", person.dmg_event)
