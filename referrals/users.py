@@ -17,7 +17,7 @@ from enum import StrEnum
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Column
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from referrals.errors import ConflictError, NotFoundError, UsageError
 from referrals.store.models import UTCDateTime, utcnow
@@ -108,12 +108,14 @@ def find_user(session: Session, name: str) -> User | None:
 def get_user(session: Session, name: str) -> User:
     user = find_user(session, name)
     if user is None:
-        raise NotFoundError(f"no user named {name}", remedy="`intake users add NAME --role ROLE` creates one.")
+        raise NotFoundError(
+            f"no user named {name}", remedy="`intake users add NAME --role ROLE` creates one."
+        )
     return user
 
 
 def list_users(session: Session) -> list[User]:
-    return list(session.exec(select(User).order_by(User.name)))  # type: ignore[arg-type]
+    return list(session.exec(select(User).order_by(col(User.name))))
 
 
 def authenticate(session: Session, name: str, password: str) -> User | None:
@@ -147,8 +149,13 @@ def issue_token(session: Session, name: str) -> str:
 def user_for_token(session: Session, token: str) -> User | None:
     if not token.startswith(TOKEN_PREFIX):
         return None
-    query = select(User).join(ApiToken).where(
-        ApiToken.token_sha256 == token_digest(token), ApiToken.revoked == False  # noqa: E712
+    query = (
+        select(User)
+        .join(ApiToken)
+        .where(
+            ApiToken.token_sha256 == token_digest(token),
+            ApiToken.revoked == False,  # noqa: E712
+        )
     )
     user = session.exec(query).first()
     return None if user is None or user.disabled else user

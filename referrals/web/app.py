@@ -42,8 +42,8 @@ def create_app(settings: Settings | None = None, web: WebSettings | None = None)
     """A ready app on the configured database (migrated to the newest schema)."""
     settings = settings or load_settings()
     web = web or WebSettings()
-    app = FastAPI(title="referral-intake", version="0.1.0", docs_url="/api/docs", redoc_url=None,
-                  openapi_url="/api/openapi.json")
+    # The OpenAPI document is served by routes_api behind authentication; no CDN-backed docs UI.
+    app = FastAPI(title="referral-intake", version="0.1.0", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.web = web
     app.state.engine = engine_for(settings)
@@ -117,7 +117,9 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
+                extra = [
+                    (k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present
+                ]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

@@ -25,16 +25,25 @@ def record_event(
     note: str | None = None,
 ) -> AuditEvent:
     event = AuditEvent(
-        at=utcnow(), actor=actor, action=action, record_id=record_id, field=field,
+        at=utcnow(),
+        actor=actor,
+        action=action,
+        record_id=record_id,
+        field=field,
         before=None if before is None else json.dumps(before),
-        after=None if after is None else json.dumps(after), note=note,
+        after=None if after is None else json.dumps(after),
+        note=note,
     )
     session.add(event)
     return event
 
 
 def record_history(session: Session, record_id: str) -> list[AuditEvent]:
-    query = select(AuditEvent).where(AuditEvent.record_id == record_id).order_by(col(AuditEvent.at), col(AuditEvent.id))
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.record_id == record_id)
+        .order_by(col(AuditEvent.at), col(AuditEvent.id))
+    )
     return list(session.exec(query))
 
 

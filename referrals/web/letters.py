@@ -11,12 +11,12 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
-from xml.sax.saxutils import escape
 
 from referrals.domain import Claim, Finding, Record, Referral
 
@@ -58,8 +58,16 @@ def letter_pdf(record: Record, sender: str, today: dt.date) -> bytes:
         Paragraph(_closing(record, sender), styles["Body"]),
     ]
     out = io.BytesIO()
-    document = SimpleDocTemplate(out, pagesize=LETTER, leftMargin=inch, rightMargin=inch, topMargin=inch,
-                                 bottomMargin=inch, title="Request for information", author=sender)
+    document = SimpleDocTemplate(
+        out,
+        pagesize=LETTER,
+        leftMargin=inch,
+        rightMargin=inch,
+        topMargin=inch,
+        bottomMargin=inch,
+        title="Request for information",
+        author=sender,
+    )
     document.build(story)
     return out.getvalue()
 
@@ -75,7 +83,11 @@ def _addressee(record: Record, styles: dict[str, ParagraphStyle]) -> list[Paragr
     if not isinstance(record, Referral):
         return [Paragraph("To: the billing office", styles["Body"])]
     office = record.ordering_provider
-    name = office.organization or " ".join(p for p in (office.first_name, office.last_name) if p) or "Ordering office"
+    name = (
+        office.organization
+        or " ".join(p for p in (office.first_name, office.last_name) if p)
+        or "Ordering office"
+    )
     lines = [f"To: {escape(name)}"]
     if office.fax:
         lines.append(f"Fax: {_phone(office.fax)}")
@@ -100,8 +112,10 @@ def _opening(record: Record) -> str:
     received = record.source.received_at
     when = f" received on {received:%B %d, %Y}" if received else ""
     kind = "order" if isinstance(record, Referral) else "claim"
-    return (f"We cannot process the {kind}{when} for this patient until the following "
-            f"{'item is' if len(record.errors) == 1 else 'items are'} supplied or corrected:")
+    return (
+        f"We cannot process the {kind}{when} for this patient until the following "
+        f"{'item is' if len(record.errors) == 1 else 'items are'} supplied or corrected:"
+    )
 
 
 def _problems(findings: list[Finding], styles: dict[str, ParagraphStyle]) -> ListFlowable:
@@ -113,8 +127,10 @@ def _problems(findings: list[Finding], styles: dict[str, ParagraphStyle]) -> Lis
 
 
 def _closing(record: Record, sender: str) -> str:
-    return (f"Please fax the missing or corrected information back to us, quoting our reference "
-            f"{escape(record.id)}. Thank you. &mdash; {escape(sender)}")
+    return (
+        f"Please fax the missing or corrected information back to us, quoting our reference "
+        f"{escape(record.id)}. Thank you. &mdash; {escape(sender)}"
+    )
 
 
 def _phone(digits: str) -> str:

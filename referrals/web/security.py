@@ -125,7 +125,12 @@ def check_login_token(secret: bytes, nonce: str | None, sent: str | None) -> Non
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
     """HttpOnly, SameSite=Lax, and Secure whenever the app is reached over TLS."""
     response.set_cookie(
-        name, value, max_age=max_age, path="/", httponly=True, samesite="lax",
+        name,
+        value,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
         secure=request.url.scheme == "https",
     )
 
