@@ -50,10 +50,12 @@ def _register_command_groups() -> None:
             app.add_typer(module.app, name=group)
         else:
             app.registered_commands.extend(module.app.registered_commands)
+            app.registered_groups.extend(module.app.registered_groups)
 
 
 # (module, group name); an empty group name adds the module's commands at the top level.
 COMMAND_GROUPS: list[tuple[str, str]] = [
+    ("referrals.cli_service", ""),  # watch, queue, outbox, stats, demo, db
     ("referrals.cli_web", ""),
     ("referrals.cli_users", "users"),
 ]

@@ -92,6 +92,7 @@ def upgrade(engine: Engine) -> None:
     """Bring the database to the newest Alembic revision (idempotent; run at start)."""
     from alembic import command
 
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     with engine.begin() as connection:
         config = _alembic_config()
         config.attributes["connection"] = connection

@@ -1,0 +1,140 @@
+"""The outbox relay: deliver due messages, retry with exponential backoff, dead-letter the hopeless.
+
+Messages are claimed with a short lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL), delivered
+outside any transaction, then marked delivered, rescheduled or dead in their own transaction.
+A relay that dies between delivering and marking leaves a lease that expires; the message is
+delivered again, which the sinks make harmless (same file name / same idempotency key).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, or_, update
+from sqlmodel import col, select
+
+from outbox.sinks import DeliveryFailed, Sink
+from referrals.store.engine import session_scope
+from referrals.store.models import OutboxMessage, OutboxStatus, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 8
+    base_delay: float = 2.0
+    max_delay: float = 600.0
+    lease_seconds: float = 60.0
+
+    def delay(self, attempts: int) -> dt.timedelta:
+        """Delay before the next try after `attempts` failures: base, 2*base, 4*base, ... capped."""
+        return dt.timedelta(seconds=min(self.max_delay, self.base_delay * 2 ** max(0, attempts - 1)))
+
+
+@dataclass
+class DeliveryReport:
+    delivered: int = 0
+    retried: int = 0
+    dead: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: DeliveryReport) -> None:
+        self.delivered += other.delivered
+        self.retried += other.retried
+        self.dead += other.dead
+        for code, count in other.errors.items():
+            self.errors[code] = self.errors.get(code, 0) + count
+
+
+@dataclass(frozen=True)
+class Relay:
+    engine: Engine
+    sinks: Mapping[str, Sink]
+    policy: RetryPolicy
+    owner: str
+    clock: Callable[[], dt.datetime] = utcnow
+
+    def deliver_due(self, limit: int = 100) -> DeliveryReport:
+        """One pass: claim up to `limit` due messages and try each once."""
+        report = DeliveryReport()
+        for message in self._claim(limit):
+            self._deliver_one(message, report)
+        return report
+
+    def deliver_all_due(self, batch: int = 100) -> DeliveryReport:
+        """Passes until no message is due now (later retries stay scheduled)."""
+        total = DeliveryReport()
+        while True:
+            report = self.deliver_due(batch)
+            total.add(report)
+            if report.delivered + report.retried + report.dead == 0:
+                return total
+
+    def _claim(self, limit: int) -> list[OutboxMessage]:
+        now = self.clock()
+        due = (col(OutboxMessage.status) == OutboxStatus.PENDING) & (
+            col(OutboxMessage.next_attempt_at) <= now
+        )
+        free = or_(col(OutboxMessage.lease_owner).is_(None), col(OutboxMessage.lease_expires_at) < now)
+        with session_scope(self.engine) as session:
+            query = select(OutboxMessage).where(due, free).order_by(col(OutboxMessage.id)).limit(limit)
+            messages = list(session.exec(query.with_for_update(skip_locked=True)).all())
+            expires = now + dt.timedelta(seconds=self.policy.lease_seconds)
+            ids = [m.id for m in messages]
+            session.execute(
+                update(OutboxMessage)
+                .where(col(OutboxMessage.id).in_(ids), free)
+                .values(lease_owner=self.owner, lease_expires_at=expires)
+            )
+        return messages
+
+    def _deliver_one(self, message: OutboxMessage, report: DeliveryReport) -> None:
+        sink = self.sinks.get(message.destination)
+        try:
+            if sink is None:
+                raise DeliveryFailed(f"no_sink_{message.destination}", retryable=False)
+            sink.deliver(message)
+        except DeliveryFailed as failure:
+            self._failed(message, failure, report)
+            return
+        self._mark(
+            message, status=OutboxStatus.DELIVERED, delivered_at=self.clock(), attempts=message.attempts + 1
+        )
+        report.delivered += 1
+
+    def _failed(self, message: OutboxMessage, failure: DeliveryFailed, report: DeliveryReport) -> None:
+        attempts = message.attempts + 1
+        report.errors[failure.code] = report.errors.get(failure.code, 0) + 1
+        if not failure.retryable or attempts >= self.policy.max_attempts:
+            self._mark(message, status=OutboxStatus.DEAD, attempts=attempts, last_error=failure.code)
+            log.warning("outbox message %s dead after %d attempts (%s)", message.id, attempts, failure.code)
+            report.dead += 1
+            return
+        retry_at = self.clock() + self.policy.delay(attempts)
+        self._mark(message, attempts=attempts, last_error=failure.code, next_attempt_at=retry_at)
+        log.info("outbox message %s failed (%s), retry %d scheduled", message.id, failure.code, attempts)
+        report.retried += 1
+
+    def _mark(self, message: OutboxMessage, **values: object) -> None:
+        """Update the message if this relay still holds its lease (else another relay has it now)."""
+        with session_scope(self.engine) as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(col(OutboxMessage.id) == message.id, col(OutboxMessage.lease_owner) == self.owner)
+                .values(lease_owner=None, lease_expires_at=None, **values)
+            )
+
+
+def requeue_dead(engine: Engine, message_ids: list[int] | None = None) -> int:
+    """Give dead-lettered messages a fresh start (all, or the ones named); returns how many."""
+    now = utcnow()
+    query = update(OutboxMessage).where(col(OutboxMessage.status) == OutboxStatus.DEAD)
+    if message_ids is not None:
+        query = query.where(col(OutboxMessage.id).in_(message_ids))
+    with session_scope(engine) as session:
+        result = session.execute(query.values(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now))
+        return int(result.rowcount)  # type: ignore[attr-defined]

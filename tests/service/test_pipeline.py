@@ -1,0 +1,118 @@
+"""The pipeline on SQLite and PostgreSQL: outcomes, duplicates, one transaction, lease expiry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import replace
+
+import pytest
+from sqlmodel import func, select
+
+from ingest.outcomes import Duplicate, NeedsClarification, Ready, Rejected
+from ingest.pipeline import (
+    LeaseLost,
+    Service,
+    claim_document,
+    parse_document,
+    process_file,
+    process_pending,
+    store_results,
+    validate_records,
+)
+from referrals.store.engine import session_scope
+from referrals.store.models import Document, OutboxMessage, RecordRow
+
+from .support import claim_file, drop
+
+
+def _count(service: Service, model: type) -> int:
+    with session_scope(service.engine) as session:
+        return int(session.exec(select(func.count()).select_from(model)).one())
+
+
+def test_a_ready_claim_is_stored_with_its_outbox_message_and_the_original_archived(service: Service) -> None:
+    path = drop(service, "claim.x12", claim_file(601))
+    outcome = process_file(path, service)
+    assert isinstance(outcome, Ready) and len(outcome.record_ids) == 1
+    assert not path.exists()
+    archived = list(service.home.archive.rglob("*.x12"))
+    assert len(archived) == 1 and archived[0].read_text() == claim_file(601)
+    with session_scope(service.engine) as session:
+        messages = session.exec(select(OutboxMessage)).all()
+    assert sorted(m.destination for m in messages) == ["acks", "records"]
+
+
+def test_an_incomplete_claim_needs_clarification_and_is_not_queued_for_delivery(service: Service) -> None:
+    outcome = process_file(drop(service, "claim.x12", claim_file(602, total="9.99")), service)
+    assert isinstance(outcome, NeedsClarification) and "claim_charge_unbalanced" in outcome.codes
+    with session_scope(service.engine) as session:
+        assert session.exec(select(OutboxMessage).where(OutboxMessage.destination == "records")).all() == []
+
+
+def test_an_unknown_file_is_rejected_with_a_record_saying_why(service: Service) -> None:
+    outcome = process_file(drop(service, "note.txt", "hello, not an order\n"), service)
+    assert isinstance(outcome, Rejected) and outcome.codes == ("unknown_file_type",)
+
+
+def test_the_same_bytes_twice_are_processed_once(service: Service) -> None:
+    first = process_file(drop(service, "a.x12", claim_file(603)), service)
+    second = process_file(drop(service, "b.x12", claim_file(603)), service)
+    assert isinstance(first, Ready)
+    assert second == Duplicate(first.document_id)
+    assert _count(service, Document) == 1 and _count(service, RecordRow) == 1
+    assert len(list((service.home.archive / "duplicates").iterdir())) == 1
+
+
+def test_an_interrupted_take_resumes_without_a_duplicate(service: Service) -> None:
+    """Crash after registering but before removing the inbox file: the next take finishes the job."""
+    from ingest.arrival import take_from_inbox
+
+    path = drop(service, "a.x12", claim_file(604))
+    take_from_inbox(path, service.home, service.engine)
+    drop(service, "a.x12", claim_file(604))
+    with session_scope(service.engine) as session:
+        doc = session.exec(select(Document)).one()
+    os.utime(path, ns=(int(doc.received_at.timestamp() * 1e9),) * 2)
+    outcome = process_file(path, service)
+    assert isinstance(outcome, Ready) and _count(service, Document) == 1
+
+
+def test_an_expired_lease_is_processed_again_and_the_late_worker_stores_nothing(service: Service) -> None:
+    from ingest.arrival import take_from_inbox
+
+    take_from_inbox(drop(service, "a.x12", claim_file(605)), service.home, service.engine)
+    slow = replace(
+        service, worker_id="slow-worker", settings=service.settings.model_copy(update={"lease_seconds": 0.01})
+    )
+    document = claim_document(slow, None)
+    assert document is not None
+    parsed = parse_document(document, slow)
+    records = validate_records(parsed.records, document, slow)
+    time.sleep(0.05)
+    recovered = process_pending(service)
+    assert len(recovered) == 1 and isinstance(recovered[0], Ready)
+    with pytest.raises(LeaseLost):
+        store_results(document, records, parsed, slow)
+    assert _count(service, RecordRow) == 1 and _count(service, OutboxMessage) == 2
+
+
+def test_a_document_leased_by_another_worker_is_left_alone(service: Service) -> None:
+    from ingest.arrival import take_from_inbox
+
+    take_from_inbox(drop(service, "a.x12", claim_file(606)), service.home, service.engine)
+    other = replace(service, worker_id="other")
+    assert claim_document(other, None) is not None
+    assert process_pending(service) == []
+
+
+def test_received_time_is_the_file_arrival(service: Service) -> None:
+    path = drop(service, "a.x12", claim_file(607))
+    stamp = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC).timestamp()
+    os.utime(path, (stamp, stamp))
+    process_file(path, service)
+    with session_scope(service.engine) as session:
+        doc = session.exec(select(Document)).one()
+    assert doc.received_at == dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+    assert doc.archive_path.endswith(f"2026-11-24/{doc.sha256}.x12")

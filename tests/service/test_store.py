@@ -1,0 +1,98 @@
+"""The store on SQLite and PostgreSQL: migrations, document leases, record rows and queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import select
+
+from ingest.pipeline import Service
+from referrals.store.documents import claim, finish
+from referrals.store.engine import current_revision, session_scope, upgrade
+from referrals.store.models import Document, DocumentStatus, utcnow
+from referrals.store.records import RecordFilter, get_record, list_records
+
+LEASE = dt.timedelta(seconds=30)
+
+
+def _document(doc_id: str, received: dt.datetime) -> Document:
+    return Document(
+        id=doc_id,
+        sha256=doc_id.ljust(64, "0"),
+        original_name="x.x12",
+        original_path="/in/x.x12",
+        archive_path="/archive/x.x12",
+        received_at=received,
+    )
+
+
+def test_migrations_reach_head_and_are_idempotent(service: Service) -> None:
+    upgrade(service.engine)
+    assert current_revision(service.engine) == "0001"
+
+
+def test_a_document_lease_is_held_by_one_worker_until_it_expires(service: Service) -> None:
+    now = utcnow()
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_a", now))
+    with session_scope(service.engine) as session:
+        assert claim(session, "worker-1", LEASE, now) is not None
+    with session_scope(service.engine) as session:
+        assert claim(session, "worker-2", LEASE, now + dt.timedelta(seconds=5)) is None
+    with session_scope(service.engine) as session:
+        taken = claim(session, "worker-2", LEASE, now + dt.timedelta(seconds=31))
+        assert taken is not None and taken.lease_owner == "worker-2" and taken.attempts == 2
+
+
+def test_finishing_needs_the_lease_still_held(service: Service) -> None:
+    now = utcnow()
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_b", now))
+    with session_scope(service.engine) as session:
+        first = claim(session, "worker-1", LEASE, now)
+    with session_scope(service.engine) as session:
+        claim(session, "worker-2", LEASE, now + dt.timedelta(minutes=1))
+    assert first is not None
+    with session_scope(service.engine) as session:
+        lost = finish(
+            session, first, "worker-1", kind=None, outcome="ready", status=DocumentStatus.PROCESSED, now=now
+        )
+        won = finish(
+            session, first, "worker-2", kind=None, outcome="ready", status=DocumentStatus.PROCESSED, now=now
+        )
+    assert (lost, won) == (False, True)
+
+
+def test_claims_take_the_oldest_free_document_first(service: Service) -> None:
+    now = utcnow()
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_new", now))
+        session.add(_document("doc_old", now - dt.timedelta(hours=1)))
+    with session_scope(service.engine) as session:
+        taken = claim(session, "w", LEASE, now)
+    assert taken is not None and taken.id == "doc_old"
+
+
+def test_times_come_back_aware_in_utc(service: Service) -> None:
+    received = dt.datetime(2026, 11, 20, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_tz", received))
+    with session_scope(service.engine) as session:
+        stored = session.exec(select(Document).where(Document.id == "doc_tz")).one()
+    assert stored.received_at == received and stored.received_at.tzinfo is not None
+
+
+def test_records_round_trip_and_filter(service: Service, tmp_path: object) -> None:
+    from ingest.pipeline import process_file
+
+    from .support import claim_file, drop
+
+    process_file(drop(service, "ok.x12", claim_file(501)), service)
+    process_file(drop(service, "bad.x12", claim_file(502, total="1.00")), service)
+    with session_scope(service.engine) as session:
+        waiting = list_records(session, RecordFilter(status="needs_clarification"))
+        unbalanced = list_records(session, RecordFilter(finding_code="claim_charge_unbalanced"))
+        ready = list_records(session, RecordFilter(status="ready"))
+        again = get_record(session, ready[0].id)
+    assert [r.id for r in waiting] == [r.id for r in unbalanced] and len(waiting) == 1
+    assert again == ready[0]
