@@ -29,6 +29,7 @@ class Corrections(BaseModel):
     """Field path -> new value as typed (null clears it): {"ordering_provider.npi": "1234567893"}."""
 
     corrections: dict[str, str | None] = Field(min_length=1, max_length=100)
+    version: int | None = Field(default=None, description="the version read; 409 if it changed since")
 
 
 class Rejection(BaseModel):
@@ -87,7 +88,8 @@ def api_record(
 @router.patch("/api/records/{record_id}", tags=["records"])
 def api_correct(request: Request, record_id: str, body: Corrections, actor: QueueWriter) -> dict[str, Any]:
     """Apply corrections, re-validate; a record that becomes ready is released to the outbox."""
-    record = actions.correct(request.app.state.engine, actor, record_id, body.corrections)
+    state = request.app.state
+    record = actions.correct(state.engine, state.settings, actor, record_id, body.corrections, body.version)
     return record.to_dict()
 
 

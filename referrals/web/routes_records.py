@@ -119,7 +119,8 @@ async def save_record(request: Request, record_id: str, actor: Worker) -> Respon
         and str(value).strip() != current.get(key.removeprefix(FIELD_PREFIX), "")
     }
     if corrections:
-        actions.correct(request.app.state.engine, actor, record_id, corrections, version)
+        state = request.app.state
+        actions.correct(state.engine, state.settings, actor, record_id, corrections, version)
     return RedirectResponse(f"/records/{record_id}?saved=1", status_code=303)
 
 

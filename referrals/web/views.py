@@ -73,8 +73,13 @@ def queue_items(session: Session, where: QueueFilter) -> list[QueueItem]:
             limit=1000,
         ),
     )
-    items = [_item(row) for row in rows]
+    items = sorted((_item(row) for row in rows), key=_queue_order)
     return [i for i in items if _matches(i, where)]
+
+
+def _queue_order(item: QueueItem) -> tuple[bool, bool, dt.datetime]:
+    """Urgent first, then by due time, items without one last (SQLite sorts NULL first, PostgreSQL last)."""
+    return (not item.urgent, item.due_at is None, item.due_at or dt.datetime.max.replace(tzinfo=dt.UTC))
 
 
 def _item(row: RecordRow) -> QueueItem:

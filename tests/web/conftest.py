@@ -112,7 +112,14 @@ def csrf_of(html: str) -> str:
 def log_in(client: TestClient, person: Person) -> str:
     """Log `person` in through the form; returns the session's CSRF token (from the next page)."""
     form = client.get("/login")
-    response = client.post("/login", data={"username": person.name, "password": person.password,
-                                           "csrf_token": csrf_of(form.text), "next": "/dashboard"})
+    response = client.post(
+        "/login",
+        data={
+            "username": person.name,
+            "password": person.password,
+            "csrf_token": csrf_of(form.text),
+            "next": "/dashboard",
+        },
+    )
     assert response.status_code == 200, response.text[:300]
     return csrf_of(response.text)

@@ -45,8 +45,14 @@ PAGE_DPI = 200  # the made-up fax's resolution; provenance boxes are at 300 dpi 
 INVALID_NPI = "1234567890"  # fails the Luhn check digit
 VALID_NPI = "1234567893"
 # Patient data of the made-up fax: tests look for these in URLs and logs.
-MEMBER = Member(first_name="Rosalind", last_name="Quimby", dob=dt.date(1941, 3, 14), sex="F",
-                member_id="W987654321", phone="8605550142")
+MEMBER = Member(
+    first_name="Rosalind",
+    last_name="Quimby",
+    dob=dt.date(1941, 3, 14),
+    sex="F",
+    member_id="W987654321",
+    phone="8605550142",
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,15 @@ def make_fax_image(path: Path, npi: str) -> dict[str, list[float]]:
     return boxes
 
 
-def seed_fax_referral(engine: Engine, home: Path, *, npi: str = INVALID_NPI, urgent: bool = True,
-                      due_in_hours: float = 6.0, name: str = "order-0001.png") -> str:
+def seed_fax_referral(
+    engine: Engine,
+    home: Path,
+    *,
+    npi: str = INVALID_NPI,
+    urgent: bool = True,
+    due_in_hours: float = 6.0,
+    name: str = "order-0001.png",
+) -> str:
     """Archive a made-up fax and store its referral; returns the record id."""
     work = home / "made"
     work.mkdir(parents=True, exist_ok=True)
@@ -100,18 +113,30 @@ def seed_fax_referral(engine: Engine, home: Path, *, npi: str = INVALID_NPI, urg
     return record.id
 
 
-def _referral(sha: str, name: str, npi: str, urgent: bool, now: dt.datetime,
-              boxes: dict[str, list[float]]) -> Referral:
+def _referral(
+    sha: str, name: str, npi: str, urgent: bool, now: dt.datetime, boxes: dict[str, list[float]]
+) -> Referral:
     return Referral(
-        id=record_id(sha, "fax"), status=Status.READY,
+        id=record_id(sha, "fax"),
+        status=Status.READY,
         source=Source(kind=SourceKind.FAX, filename=name, sha256=sha, pages=1, received_at=now),
-        member=MEMBER.model_copy(), payer=Payer(name="Acme Health Plan", payer_id="60054"),
-        ordering_provider=OrderingProvider(first_name="Jane", last_name="Doe", organization="Elm Street Clinic",
-                                           npi=npi, phone="8605550100", fax="8605550101"),
+        member=MEMBER.model_copy(),
+        payer=Payer(name="Acme Health Plan", payer_id="60054"),
+        ordering_provider=OrderingProvider(
+            first_name="Jane",
+            last_name="Doe",
+            organization="Elm Street Clinic",
+            npi=npi,
+            phone="8605550100",
+            fax="8605550101",
+        ),
         servicing_provider=NamedProvider(name="ABC Home Medical", npi="1245319599"),
-        service_type=ServiceType.DME, diagnoses=[Diagnosis(code="J44.9")],
+        service_type=ServiceType.DME,
+        diagnoses=[Diagnosis(code="J44.9")],
         services=[Service(code="E1390", system="HCPCS", quantity=1, description="oxygen concentrator")],
-        order_date=now.date(), requested_start_date=now.date(), signature=Signature(present=True, date=now.date()),
+        order_date=now.date(),
+        requested_start_date=now.date(),
+        signature=Signature(present=True, date=now.date()),
         urgent=urgent,
         provenance={path: Provenance(page=1, bbox=box, method="test") for path, box in boxes.items()},
     )
@@ -120,10 +145,21 @@ def _referral(sha: str, name: str, npi: str, urgent: bool, now: dt.datetime,
 def _store(engine: Engine, record: Referral, sha: str, name: str, archived: Path, now: dt.datetime) -> None:
     doc_id = document_id(sha)
     with session_scope(engine) as session:
-        session.add(Document(id=doc_id, sha256=sha, original_name=name, original_path=str(archived),
-                             archive_path=str(archived), size_bytes=archived.stat().st_size, kind="fax",
-                             status=DocumentStatus.PROCESSED, outcome=str(record.status), received_at=now,
-                             processed_at=now))
+        session.add(
+            Document(
+                id=doc_id,
+                sha256=sha,
+                original_name=name,
+                original_path=str(archived),
+                archive_path=str(archived),
+                size_bytes=archived.stat().st_size,
+                kind="fax",
+                status=DocumentStatus.PROCESSED,
+                outcome=str(record.status),
+                received_at=now,
+                processed_at=now,
+            )
+        )
         session.flush()
         session.add(new_row(record, doc_id, now))
         session.flush()

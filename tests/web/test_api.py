@@ -63,15 +63,19 @@ def test_queue_is_urgent_first_then_by_due_time(
     assert set(items[0]) >= {"due_at", "reason_codes", "service_type", "payer", "source", "urgent"}
 
 
-def test_queue_filters_by_reason(client: TestClient, settings: Settings, fax_id: str,
-                                 people: dict[Role, Person]) -> None:
+def test_queue_filters_by_reason(
+    client: TestClient, settings: Settings, fax_id: str, people: dict[Role, Person]
+) -> None:
     ingest_samples(settings, ("837p-missing-member-id.x12",))
-    only = client.get("/api/queue", params={"reason": "npi_checksum"}, headers=people[Role.INTAKE].bearer).json()
+    only = client.get(
+        "/api/queue", params={"reason": "npi_checksum"}, headers=people[Role.INTAKE].bearer
+    ).json()
     assert [item["id"] for item in only] == [fax_id]
 
 
-def test_viewing_a_record_is_audited(client: TestClient, app: FastAPI, fax_id: str,
-                                     people: dict[Role, Person]) -> None:
+def test_viewing_a_record_is_audited(
+    client: TestClient, app: FastAPI, fax_id: str, people: dict[Role, Person]
+) -> None:
     response = client.get(f"/api/records/{fax_id}", headers=people[Role.INTAKE].bearer)
     assert response.status_code == 200
     assert response.json()["status"] == "needs_clarification"
@@ -83,12 +87,14 @@ def test_correction_is_revalidated_audited_and_release_queues_delivery(
 ) -> None:
     auth = people[Role.INTAKE].bearer
     assert client.post(f"/api/records/{fax_id}/release", headers=auth).status_code == 409
-    still_bad = client.patch(f"/api/records/{fax_id}", json={"corrections": {"ordering_provider.npi": "1234567891"}},
-                             headers=auth)
+    still_bad = client.patch(
+        f"/api/records/{fax_id}", json={"corrections": {"ordering_provider.npi": "1234567891"}}, headers=auth
+    )
     assert still_bad.status_code == 200
     assert still_bad.json()["status"] == "needs_clarification"
-    fixed = client.patch(f"/api/records/{fax_id}", json={"corrections": {"ordering_provider.npi": VALID_NPI}},
-                         headers=auth)
+    fixed = client.patch(
+        f"/api/records/{fax_id}", json={"corrections": {"ordering_provider.npi": VALID_NPI}}, headers=auth
+    )
     assert fixed.json()["status"] == "ready"
     assert fixed.json()["findings"] == []
     assert client.post(f"/api/records/{fax_id}/release", headers=auth).status_code == 200
@@ -98,17 +104,24 @@ def test_correction_is_revalidated_audited_and_release_queues_delivery(
         corrections = session.exec(select(AuditEvent).where(AuditEvent.action == "correct")).all()
     assert len(messages) == 1
     assert json.loads(messages[0].payload)["ordering_provider"]["npi"] == VALID_NPI
-    assert [(e.field, json.loads(e.before or "null"), json.loads(e.after or "null")) for e in corrections][-1] == (
-        "ordering_provider.npi", "1234567891", VALID_NPI)
+    assert [(e.field, json.loads(e.before or "null"), json.loads(e.after or "null")) for e in corrections][
+        -1
+    ] == ("ordering_provider.npi", "1234567891", VALID_NPI)
     assert ("intake-user", "release") in _actions(app, fax_id)
     assert client.get("/api/queue", headers=auth).json() == []
 
 
-def test_a_value_that_does_not_fit_is_422(client: TestClient, fax_id: str, people: dict[Role, Person]) -> None:
-    response = client.patch(f"/api/records/{fax_id}", json={"corrections": {"member.dob": "31/31/1999"}},
-                            headers=people[Role.INTAKE].bearer)
-    assert response.status_code == 422
-    assert response.json()["error"] == "invalid_input"
+def test_a_value_that_does_not_fit_is_400(
+    client: TestClient, fax_id: str, people: dict[Role, Person]
+) -> None:
+    response = client.patch(
+        f"/api/records/{fax_id}",
+        json={"corrections": {"member.dob": "31/31/1999"}},
+        headers=people[Role.INTAKE].bearer,
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "usage_error"
+    assert "member.dob" in response.json()["message"]
     assert "1999" not in response.text  # the message names the field, never the value
 
 
@@ -118,8 +131,9 @@ def test_unknown_record_is_404(client: TestClient, people: dict[Role, Person]) -
     assert response.json()["error"] == "not_found"
 
 
-def test_reject_takes_the_record_out_of_the_queue(client: TestClient, fax_id: str,
-                                                   people: dict[Role, Person]) -> None:
+def test_reject_takes_the_record_out_of_the_queue(
+    client: TestClient, fax_id: str, people: dict[Role, Person]
+) -> None:
     auth = people[Role.INTAKE].bearer
     response = client.post(f"/api/records/{fax_id}/reject", json={"reason": "duplicate order"}, headers=auth)
     assert response.json()["status"] == "rejected"
@@ -132,15 +146,17 @@ def test_billing_cannot_edit_referrals_or_work_the_queue(
     auth = people[Role.BILLING].bearer
     assert client.get("/api/queue", headers=auth).status_code == 403
     assert client.get(f"/api/records/{fax_id}", headers=auth).status_code == 403
-    patch = client.patch(f"/api/records/{fax_id}", json={"corrections": {"ordering_provider.npi": VALID_NPI}},
-                         headers=auth)
+    patch = client.patch(
+        f"/api/records/{fax_id}", json={"corrections": {"ordering_provider.npi": VALID_NPI}}, headers=auth
+    )
     assert patch.status_code == 403
     assert patch.json()["error"] == "permission_denied"
     assert client.post(f"/api/records/{fax_id}/release", headers=auth).status_code == 403
 
 
-def test_billing_sees_claims(client: TestClient, app: FastAPI, settings: Settings,
-                             people: dict[Role, Person]) -> None:
+def test_billing_sees_claims(
+    client: TestClient, app: FastAPI, settings: Settings, people: dict[Role, Person]
+) -> None:
     ingest_samples(settings, ("837p-two-ready-claims.x12",))
     page = client.get("/claims", headers=people[Role.BILLING].bearer)
     assert page.status_code == 200
@@ -154,16 +170,18 @@ def test_billing_sees_claims(client: TestClient, app: FastAPI, settings: Setting
 def test_intake_cannot_manage_users(client: TestClient, people: dict[Role, Person]) -> None:
     auth = people[Role.INTAKE].bearer
     assert client.get("/admin/users", headers=auth).status_code == 403
-    response = client.post("/admin/users", data={"name": "mallory", "role": "admin", "password": "x" * 20},
-                           headers=auth)
+    response = client.post(
+        "/admin/users", data={"name": "mallory", "role": "admin", "password": "x" * 20}, headers=auth
+    )
     assert response.status_code == 403
     assert "mallory" not in client.get("/admin/users", headers=people[Role.ADMIN].bearer).text
 
 
 def test_admin_manages_users(client: TestClient, people: dict[Role, Person]) -> None:
     auth = people[Role.ADMIN].bearer
-    response = client.post("/admin/users", data={"name": "newclerk", "role": "intake", "password": "p" * 16},
-                           headers=auth)
+    response = client.post(
+        "/admin/users", data={"name": "newclerk", "role": "intake", "password": "p" * 16}, headers=auth
+    )
     assert response.status_code == 200
     assert "newclerk" in response.text
 
@@ -171,7 +189,8 @@ def test_admin_manages_users(client: TestClient, people: dict[Role, Person]) -> 
 def test_openapi_document_lists_the_api(client: TestClient, people: dict[Role, Person]) -> None:
     document = client.get("/api/openapi.json", headers=people[Role.BILLING].bearer).json()
     assert {"/api/queue", "/api/records/{record_id}", "/api/records/{record_id}/release", "/healthz"} <= set(
-        document["paths"])
+        document["paths"]
+    )
     assert "patch" in document["paths"]["/api/records/{record_id}"]
 
 
