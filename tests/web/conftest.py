@@ -34,6 +34,16 @@ def postgres_reachable() -> str | None:
         return f"PostgreSQL at 127.0.0.1:5432/test is not reachable ({type(exc).__name__})"
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at its production cost takes ~0.5 s a hash here; the tests only need it to be argon2."""
+    from argon2 import PasswordHasher
+
+    from referrals import users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":

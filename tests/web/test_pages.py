@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -14,6 +15,12 @@ from referrals.config import Settings
 from referrals.users import Role
 from tests.web.conftest import Person, log_in
 from tests.web.seed import MEMBER, ingest_samples, seed_fax_referral
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """These checks are about the web layer, not the database: SQLite only (test_api.py runs both)."""
+    return f"sqlite:///{tmp_path / 'intake.db'}"
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -21,6 +22,12 @@ from tests.web.seed import MEMBER, VALID_NPI, seed_fax_referral
 
 PHI = (MEMBER.first_name, MEMBER.last_name, MEMBER.member_id, "1941-03-14", "03/14/1941", MEMBER.phone)
 URL_IN_PAGE = re.compile(r'(?:href|src|action)="([^"]*)"')
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """These checks are about the web layer, not the database: SQLite only (test_api.py runs both)."""
+    return f"sqlite:///{tmp_path / 'intake.db'}"
 
 
 @pytest.fixture
@@ -42,7 +49,7 @@ def test_login_form_needs_its_csrf_token(client: TestClient, intake: Person) -> 
 
 def test_forms_need_the_session_csrf_token(client: TestClient, fax_id: str, intake: Person) -> None:
     token = log_in(client, intake)
-    form = {f"f:ordering_provider.npi": VALID_NPI}
+    form = {"f:ordering_provider.npi": VALID_NPI}
     assert client.post(f"/records/{fax_id}", data=form).status_code == 403
     assert client.post(f"/records/{fax_id}", data={**form, "csrf_token": "forged"}).status_code == 403
     assert client.post(f"/records/{fax_id}/release", data={}).status_code == 403
