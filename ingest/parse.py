@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.control_numbers import FileControlNumbers
@@ -15,30 +14,30 @@ from referrals.domain import Record
 from validators import ValidationContext
 
 
-@dataclass(frozen=True)
-class WrittenAck:
-    path: Path
-    kind: str
+def validated_items(context: ParseContext, validation: ValidationContext) -> Iterator[Record | Acknowledgement]:
+    """Records (validated, status set) and acknowledgements of one file, in file order."""
+    for item in parse_file(context):
+        yield item if isinstance(item, Acknowledgement) else finalize_record(item, validation)
 
 
 def records_of_file(
-    path: Path, validation: ValidationContext, ack_dir: Path | None = None, jobs: int = 1
+    path: Path, validation: ValidationContext, ack_dir: Path | None = None
 ) -> Iterator[Record]:
     """Every record of one file, validated, in file order; acknowledgements go to `ack_dir`."""
-    context = ParseContext.for_file(path, jobs=jobs)
-    numbers = FileControlNumbers(ack_dir) if ack_dir is not None else None
-    for item in parse_file(context):
+    context = ParseContext.for_file(path)
+    for item in validated_items(context, validation):
         if isinstance(item, Acknowledgement):
-            if numbers is not None and ack_dir is not None:
-                write_ack(item, ack_dir, numbers, context)
+            if ack_dir is not None:
+                write_ack(item, ack_dir, context.sha256)
             continue
-        yield finalize_record(item, validation)
+        yield item
 
 
-def write_ack(ack: Acknowledgement, ack_dir: Path, numbers: FileControlNumbers, ctx: ParseContext) -> WrittenAck:
-    number = numbers.next()
-    target = ack_dir / f"{ctx.sha256[:16]}.{number:09d}.{ack.kind}.x12"
-    tmp = target.with_suffix(".tmp")
+def write_ack(ack: Acknowledgement, ack_dir: Path, sha256: str) -> Path:
+    """Write one acknowledgement with the next control number; the file appears atomically."""
+    number = FileControlNumbers(ack_dir).next()
+    target = ack_dir / f"{sha256[:16]}.{number:09d}.{ack.kind}.x12"
+    tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(ack.render(number), encoding="ascii")
     tmp.replace(target)
-    return WrittenAck(target, ack.kind)
+    return target

@@ -1,33 +1,85 @@
-"""`intake parse` over many files: one process, or worker processes by file with `--jobs`."""
+"""`intake parse` over many files, in one process or with `--jobs N` worker processes.
+
+Several files are shared out by file; a single large X12 file is split at transaction-set
+boundaries (`parsers.x12.split`) and its parts' acknowledgements merged back per group.
+Output order is always the order of the files and of the records in them.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ingest.parse import records_of_file
+from ingest.parse import records_of_file, validated_items, write_ack
+from parsers.base import Acknowledgement
+from parsers.context import ParseContext
+from parsers.registry import read_head
+from parsers.x12.acks import merge_acknowledgements
+from parsers.x12.reader import looks_like_x12
+from parsers.x12.split import split_interchange
 from referrals.logs import silence_value_loggers
 from validators import ValidationContext
+
+PartResult = tuple[list[str], list[Acknowledgement]]
 
 
 def parse_files(files: Iterable[Path], ack_dir: Path | None = None, jobs: int = 1) -> Iterator[str]:
     """JSON lines of every record of every file, files in the order given."""
     paths = list(files)
-    if jobs <= 1 or len(paths) < 2:
+    if jobs <= 1:
         for path in paths:
-            yield from _json_lines(path, ack_dir, jobs)
+            yield from _json_lines(path, ack_dir)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=silence_value_loggers) as pool:
+        if len(paths) == 1:
+            yield from _split_file(pool, paths[0], ack_dir, jobs)
+            return
         for lines in pool.map(_json_lines_list, paths, [ack_dir] * len(paths)):
             yield from lines
 
 
-def _json_lines(path: Path, ack_dir: Path | None, jobs: int = 1) -> Iterator[str]:
-    validation = ValidationContext.now()
-    for record in records_of_file(path, validation, ack_dir=ack_dir, jobs=jobs):
+def _json_lines(path: Path, ack_dir: Path | None) -> Iterator[str]:
+    for record in records_of_file(path, ValidationContext.now(), ack_dir=ack_dir):
         yield record.to_json()
 
 
 def _json_lines_list(path: Path, ack_dir: Path | None) -> list[str]:
     return list(_json_lines(path, ack_dir))
+
+
+def _split_file(pool: ProcessPoolExecutor, path: Path, ack_dir: Path | None, jobs: int) -> Iterator[str]:
+    context = ParseContext.for_file(path)
+    parts = split_interchange(path, jobs) if looks_like_x12(read_head(context)) else None
+    if not parts:
+        yield from _json_lines(path, ack_dir)
+        return
+    with tempfile.TemporaryDirectory(prefix="intake-split-") as tmp:
+        contexts = [dataclasses.replace(context, path=_write_part(Path(tmp), n, part.text),
+                                        original_lines=part.original_lines) for n, part in enumerate(parts)]
+        acks: list[Acknowledgement] = []
+        for lines, part_acks in pool.map(_parse_part, contexts):
+            acks.extend(part_acks)
+            yield from lines
+    if ack_dir is not None:
+        for ack in merge_acknowledgements(acks):
+            write_ack(ack, ack_dir, context.sha256)
+
+
+def _write_part(directory: Path, number: int, text: str) -> Path:
+    part = directory / f"part-{number:03d}.x12"
+    part.write_text(text, encoding="latin-1")
+    return part
+
+
+def _parse_part(context: ParseContext) -> PartResult:
+    lines: list[str] = []
+    acks: list[Acknowledgement] = []
+    for item in validated_items(context, ValidationContext.now()):
+        if isinstance(item, Acknowledgement):
+            acks.append(item)
+        else:
+            lines.append(item.to_json())
+    return lines, acks

@@ -15,8 +15,14 @@ class ParseContext:
     received_at: dt.datetime
     filename: str = ""
     ocr_confidence_threshold: float = 0.80
-    jobs: int = 1
     options: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # For a part of a split file: the original file's segment number of each segment in the part.
+    original_lines: tuple[int, ...] | None = None
+
+    def original_line(self, line: int | None) -> int | None:
+        if line is None or self.original_lines is None or not 0 < line <= len(self.original_lines):
+            return line
+        return self.original_lines[line - 1]
 
     @classmethod
     def for_file(cls, path: Path, **kwargs: object) -> ParseContext:

@@ -35,7 +35,7 @@ app.add_typer(db_app, name="db")
 
 Home = Annotated[Path | None, typer.Option("--home", help="service home (env INTAKE_HOME)")]
 SAMPLE_INBOX = Path(__file__).resolve().parents[1] / "samples" / "inbox"
-console = Console()
+console = Console(soft_wrap=True)
 
 
 def _settings(home: Path | None, **overrides: object) -> Settings:

@@ -42,7 +42,7 @@ def _lines(claim: Claim) -> Iterator[Finding]:
         yield Finding(field="lines", code="claim_no_lines", severity=Severity.ERROR,
                       message="The claim has no service lines; ask the billing office to resend it.")
     for index, line in enumerate(claim.lines):
-        if line.system is not None:
+        if getattr(line, "revenue_code", None) != line.code:  # a revenue-code-only line has no procedure
             yield from check_procedure(f"lines[{index}]", line.code, line.modifiers)
         if line.service_date is None:
             yield Finding(field=f"lines[{index}].service_date", code="service_date_missing",

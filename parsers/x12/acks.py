@@ -203,5 +203,41 @@ def _render_ta1(result: InterchangeResult, number: int, now: dt.datetime) -> lis
 
 
 def _x12_safe(value: str) -> str:
-    """A value with no character that would break the 999's own delimiters."""
-    return "".join(c if c not in "~*:^\r\n" else " " for c in value)
+    """A value with no character that would break the 999's delimiters or its ASCII encoding."""
+    return "".join(c if c not in "~*:^\r\n" and " " <= c <= "~" else "?" for c in value)
+
+
+def merge_group_results(results: list[GroupResult]) -> GroupResult:
+    """One group's result from the results of its parts (a file split across processes)."""
+    first = results[0]
+    transactions = tuple(t for r in results for t in r.transactions)
+    received = sum(r.received for r in results)
+    accepted = sum(r.accepted for r in results)
+    return GroupResult(
+        fic=first.fic, gs_control=first.gs_control, version=first.version, sender=first.sender,
+        receiver=first.receiver, isa=first.isa, ack_code=_merged_code(transactions),
+        included=sum(r.included for r in results), received=received, accepted=accepted,
+        transactions=transactions,
+    )
+
+
+def _merged_code(transactions: tuple[TransactionResult, ...]) -> str:
+    codes = {t.ack_code for t in transactions}
+    if codes <= {"A"}:
+        return "A"
+    if codes == {"R"}:
+        return "R"
+    return "P" if "R" in codes else "E"
+
+
+def merge_acknowledgements(acks: list[Acknowledgement]) -> list[Acknowledgement]:
+    """999s for the same functional group merged into one; other acks unchanged, order kept."""
+    merged: dict[str, list[GroupResult]] = {}
+    others: list[Acknowledgement] = []
+    for ack in acks:
+        if isinstance(ack.payload, GroupResult):
+            merged.setdefault(ack.payload.gs_control, []).append(ack.payload)
+        else:
+            others.append(ack)
+    groups = [Acknowledgement("999", key, merge_group_results(parts)) for key, parts in merged.items()]
+    return [*groups, *others]

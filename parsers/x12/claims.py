@@ -45,6 +45,7 @@ class ClaimBuilder:
         self.control_number = st_event.value("ST02")
         self.version_note = _version_note(st_event)
         self.claim: Claim | None = None
+        self.completed: list[Claim] = []
         self.claim_ordinal = 0
         self._handlers: dict[str, Callable[[SegmentEvent], None]] = {
             "HL": self._hl, "NM1": self._nm1, "N3": self._n3, "N4": self._n4, "DMG": self._dmg,
@@ -53,26 +54,40 @@ class ClaimBuilder:
         }
 
     def on_segment(self, event: SegmentEvent) -> Iterator[Record]:
+        """Claims are held until their transaction set's SE: a set-level error (SE count, control
+        number) belongs to every claim in the set, and the 999 rejects the set as a whole."""
         if event.segment_id in ("HL", "CLM", "SE"):
-            yield from self._close_claim()
+            self._close_claim()
         handler = self._handlers.get(event.segment_id)
         if handler is not None:
             handler(event)
-        self._attach_diagnostics(event)
+        if event.segment_id == "SE":
+            self._attach_set_diagnostics(event)
+            yield from self.finish()
+        else:
+            self._attach_diagnostics(event)
 
     def finish(self) -> Iterator[Record]:
-        yield from self._close_claim()
+        self._close_claim()
+        done, self.completed = self.completed, []
+        yield from done
 
     # -- claims -----------------------------------------------------------------------------
 
-    def _close_claim(self) -> Iterator[Record]:
+    def _close_claim(self) -> None:
         claim, self.claim = self.claim, None
         if claim is None:
             return
         self.state.finish_claim(claim)
         if self.version_note is not None:
             claim.findings.append(self.version_note)
-        yield claim
+        self.completed.append(claim)
+
+    def _attach_set_diagnostics(self, ev: SegmentEvent) -> None:
+        for diag in ev.diagnostics:
+            finding = finding_from_diagnostic(diag, None)
+            for claim in self.completed:
+                claim.findings.append(finding)
 
     def _clm(self, ev: SegmentEvent) -> None:
         self.claim_ordinal += 1

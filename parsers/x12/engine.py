@@ -10,8 +10,11 @@ No pyx12 exception leaves this module: each becomes a diagnostic.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+import dataclasses
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, TextIO
 
 import pyx12.errors
@@ -58,9 +61,22 @@ class SegmentEvent:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def value(self, ref: str) -> str | None:
-        """An element's value by reference (`NM109`, `SV101-2`, or `01`); None when empty."""
-        raw = self.segment.get_value(ref if ref[:1].isalpha() else f"{self.segment_id}{ref}")
-        return raw.strip() or None if raw is not None else None
+        """An element's value by reference (`NM109`, `SV101-2`, or `01`); None when empty.
+
+        Reads pyx12's parsed segment directly: `Segment.get_value` builds an X12Path per call,
+        which cost more than the rest of record building together."""
+        element_index, component_index = _ref_indexes(ref)
+        elements = self.segment.elements
+        if element_index >= len(elements):
+            return None
+        components = elements[element_index].elements
+        if component_index is None:
+            raw = components[0].value if len(components) == 1 else elements[element_index].format()
+        elif component_index < len(components):
+            raw = components[component_index].value
+        else:
+            return None
+        return raw.strip() or None
 
 
 @dataclass
@@ -75,8 +91,9 @@ class WalkResult:
 class X12Walker:
     """Iterate `events()`; afterwards `result` holds the error tree and any fatal diagnostic."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, line_of: Callable[[int | None], int | None] | None = None) -> None:
         self._stream = stream
+        self._line_of = line_of or (lambda line: line)
         self.errh = CapturingErrorHandler()
         self.result = WalkResult(self.errh)
         self.envelope = Envelope()
@@ -124,7 +141,7 @@ class X12Walker:
             yield self._event(src, seg, node)
         src.cleanup()
         self.errh.handle_errors(src.pop_errors())
-        self.result.diagnostics = self.errh.drain()
+        self.result.diagnostics = self._drain()
 
     def _on_segment(self, src: Any, seg: Any, node: Any, current_map: Any) -> tuple[Any, Any]:
         """pyx12's per-segment bookkeeping, plus map selection by GS08 (and BHT02)."""
@@ -199,11 +216,28 @@ class X12Walker:
             segment=seg,
             segment_id=seg.get_seg_id(),
             loop_id=getattr(parent, "id", None),
-            line=src.get_cur_line(),
+            line=self._line_of(src.get_cur_line()) or 0,
             ordinal=src.get_seg_count(),
             envelope=self.envelope,
-            diagnostics=self.errh.drain(),
+            diagnostics=self._drain(),
         )
+
+    def _drain(self) -> list[Diagnostic]:
+        """Pending diagnostics, with lines as numbered in the original file (for a split part)."""
+        return [dataclasses.replace(d, line=self._line_of(d.line)) if d.line else d for d in self.errh.drain()]
+
+
+_REF = re.compile(r"^(?:[A-Z][A-Z0-9]{1,2})?(\d{2})(?:-(\d{1,2}))?$")
+
+
+@lru_cache(maxsize=2048)
+def _ref_indexes(ref: str) -> tuple[int, int | None]:
+    """`NM109` -> (8, None); `SV101-2` -> (0, 1): zero-based element and component."""
+    match = _REF.match(ref)
+    if match is None:
+        raise ValueError(f"not an X12 element reference: {ref}")
+    component = int(match[2]) - 1 if match[2] else None
+    return int(match[1]) - 1, component
 
 
 def _first_words(exc: BaseException) -> str:

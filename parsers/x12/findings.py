@@ -48,17 +48,40 @@ ELEMENT_CODES = {
     "I6": ("x12_code_not_used", "holds a code this implementation does not use"),
     "I9": ("x12_implementation_element_missing", "is required by the implementation but missing"),
 }
+TRANSACTION_CODES = {  # IK5 / AK5 syntax error codes
+    "1": ("x12_transaction_not_supported", "is a transaction set this service does not support"),
+    "2": ("x12_transaction_trailer_missing", "has no SE trailer"),
+    "3": ("x12_control_number_mismatch", "has ST and SE control numbers that do not match"),
+    "4": ("x12_segment_count_wrong", "has an SE segment count that does not match the segments sent"),
+    "5": ("x12_segments_in_error", "has segments in error"),
+    "6": ("x12_transaction_id_invalid", "has a missing or invalid transaction set identifier"),
+    "7": ("x12_control_number_invalid", "has a missing or invalid transaction set control number"),
+    "23": ("x12_control_number_duplicate", "repeats a transaction set control number used earlier in the group"),
+}
+GROUP_CODES = {  # AK9 functional group syntax error codes
+    "1": ("x12_group_not_supported", "is a functional group this service does not support"),
+    "2": ("x12_group_version_unsupported", "has a version this service does not support"),
+    "3": ("x12_group_trailer_missing", "has no GE trailer"),
+    "4": ("x12_control_number_mismatch", "has GS and GE control numbers that do not match"),
+    "5": ("x12_set_count_wrong", "has a GE count of transaction sets that does not match the sets sent"),
+    "6": ("x12_control_number_invalid", "has a missing or invalid group control number"),
+}
 ENVELOPE_CODE = ("x12_envelope_error", "has an envelope or control-number error")
+LEVEL_NAMES = {"isa": "The interchange (ISA/IEA)", "gs": "The functional group (GS/GE)",
+               "st": "The transaction set (ST/SE)"}
 REMEDY = "ask the sender to correct it and resend the file"
 
 
 def finding_from_diagnostic(diag: Diagnostic, field: str | None) -> Finding:
-    table = ELEMENT_CODES if diag.level == "ele" else SEGMENT_CODES
-    code, problem = table.get(diag.code, ENVELOPE_CODE if diag.level in ("isa", "gs", "st") else
-                              ("x12_invalid", "does not follow the implementation guide"))
+    table = {"ele": ELEMENT_CODES, "seg": SEGMENT_CODES, "st": TRANSACTION_CODES, "gs": GROUP_CODES}
+    fallback = ENVELOPE_CODE if diag.level in LEVEL_NAMES else ("x12_invalid", "does not follow the guide")
+    code, problem = table.get(diag.level, {}).get(diag.code, fallback)
+    if diag.level == "ele" and "regular expression" in diag.text:
+        code, problem = ELEMENT_CODES["I12"]
+    subject = LEVEL_NAMES.get(diag.level) or _subject(diag)
     return Finding(
         field=field, code=code, severity=Severity.ERROR,
-        message=f"{_subject(diag)} {problem}; {REMEDY}.",
+        message=f"{subject} {problem}; {REMEDY}.",
         loop_id=diag.loop_id, segment=diag.segment_id, segment_ordinal=diag.segment_ordinal,
         line=diag.line, element=_element_ref(diag),
     )

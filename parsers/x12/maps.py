@@ -8,6 +8,7 @@ version's map and say so in a warning (`VERSION_ALIASES`).
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -45,7 +46,11 @@ def _index(map_path: str | None) -> Any:
 
 @cache
 def load_map(map_file: str, map_path: str | None) -> Any:
-    return pyx12.map_if.load_map_file(map_file, _params(), map_path)
+    """Load once per process. A map is a large, long-lived object graph: `gc.freeze()` moves it
+    out of the collector's sight, so that record building does not re-scan it on every pass."""
+    loaded = pyx12.map_if.load_map_file(map_file, _params(), map_path)
+    gc.freeze()
+    return loaded
 
 
 def control_map(icvn: str) -> Any:

@@ -40,7 +40,7 @@ class _WalkState:
 def _walk_file(ctx: ParseContext) -> Iterator[ParsedItem]:
     state = _WalkState()
     with NormalizedX12Stream.open(ctx.path) as stream:
-        walker = X12Walker(stream)
+        walker = X12Walker(stream, ctx.original_line)
         for event in walker.events():
             yield from _dispatch(ctx, state, event)
         if state.builder is not None:

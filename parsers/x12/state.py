@@ -18,7 +18,7 @@ from referrals.domain import (
     SourceKind,
 )
 
-HL_LEVELS = {"20": 0, "22": 1, "23": 2}  # billing provider, subscriber, patient
+HL_LEVELS = {"20": 1, "22": 2, "23": 3}  # 0 is the header (1000A/1000B); billing, subscriber, patient
 
 
 @dataclass
@@ -85,7 +85,7 @@ class ClaimState:
     payer: Party | None = None
     patient: Party | None = None
     level: int = 0
-    findings_by_level: list[list[Finding]] = field(default_factory=lambda: [[], [], []])
+    findings_by_level: list[list[Finding]] = field(default_factory=lambda: [[], [], [], []])
     line_open: bool = False
     claim_service_date: dt.date | None = None
     icd9_reported: bool = False
@@ -95,12 +95,12 @@ class ClaimState:
         return self.findings_by_level[self.level]
 
     def on_hl(self, level_code: str | None) -> None:
-        self.level = HL_LEVELS.get(level_code or "", 2)
-        for deeper in range(self.level, 3):
+        self.level = HL_LEVELS.get(level_code or "", 3)
+        for deeper in range(self.level, 4):
             self.findings_by_level[deeper] = []
-        if self.level <= 0:
-            self.billing = None
         if self.level <= 1:
+            self.billing = None
+        if self.level <= 2:
             self.subscriber, self.payer = None, None
         self.patient = None
 

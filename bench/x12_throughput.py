@@ -1,0 +1,76 @@
+"""X12 throughput: our whole 837 path vs pyx12's own validation alone, in one run.
+
+Generates a 10,000-claim 837P (100 claims per transaction set, as large senders split them),
+then times:
+  baseline  pyx12.x12n_document (validation only, no 999, no records)
+  ours      `intake parse` path: walk + records + validators (ingest.parse_many.parse_files)
+  ours -j2  the same with --jobs 2 (work split at transaction-set boundaries)
+and prints claims/s for each, the ratios, and peak RSS. Targets (issue 2): ours >= 0.8x
+baseline on one process, >= 1.6x baseline with --jobs 2 on two cores.
+
+usage: python bench/x12_throughput.py [--claims N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "x12"))
+sys.path.insert(0, str(ROOT))
+
+import generate  # noqa: E402  (the fixture generator doubles as the benchmark's data source)
+import pyx12.params  # noqa: E402
+import pyx12.x12n_document  # noqa: E402
+
+from ingest.parse_many import parse_files  # noqa: E402
+from referrals.logs import silence_value_loggers  # noqa: E402
+
+
+def pyx12_alone(path: Path) -> int:
+    with path.open(encoding="ascii") as fh:
+        pyx12.x12n_document.x12n_document(pyx12.params.params(), fh, None, None)
+    return 0
+
+
+def ours(path: Path, jobs: int) -> int:
+    return sum(1 for _ in parse_files([path], jobs=jobs))
+
+
+def timed(label: str, fn: Callable[[], int], claims: int) -> float:
+    start = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - start
+    rate = claims / seconds
+    print(f"{label:<28} {seconds:8.2f} s  {rate:10.0f} claims/s")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", type=int, default=10_000)
+    args = parser.parse_args()
+    silence_value_loggers()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.x12"
+        path.write_text(generate.synthetic_837p(args.claims), encoding="ascii")
+        print(f"837P with {args.claims} claims, {path.stat().st_size / 1e6:.1f} MB")
+        ours(path, 1)  # warm the map cache as pyx12 alone warms its own below
+        base = timed("pyx12 validation alone", lambda: pyx12_alone(path), args.claims)
+        one = timed("ours, 1 process", lambda: ours(path, 1), args.claims)
+        two = timed("ours, --jobs 2", lambda: ours(path, 2), args.claims)
+    print(f"ratio ours/pyx12: {one / base:.2f}x (target >= 0.8)   --jobs 2: {two / base:.2f}x (target >= 1.6)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {peak:.0f} MB")
+    _ = io
+
+
+if __name__ == "__main__":
+    main()
