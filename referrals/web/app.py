@@ -60,10 +60,25 @@ def create_app(settings: Settings | None = None, web: WebSettings | None = None)
 
 
 def _add_routes(app: FastAPI) -> None:
-    from referrals.web import routes_admin, routes_api, routes_auth, routes_pages, routes_records
+    from referrals.web import (
+        routes_admin,
+        routes_api,
+        routes_auth,
+        routes_pages,
+        routes_reconciliation,
+        routes_records,
+    )
 
-    for module in (routes_auth, routes_api, routes_pages, routes_records, routes_admin):
+    for module in (
+        routes_auth,
+        routes_api,
+        routes_pages,
+        routes_records,
+        routes_admin,
+        routes_reconciliation,
+    ):
         app.include_router(module.router)
+    routes_reconciliation.add_reconciliation_api(app)
 
 
 def _as_intake_error(exc: Exception) -> IntakeError:
@@ -114,9 +129,13 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        static = str(scope.get("path", "")).startswith("/static/")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
+                if static:  # the app's own CSS and JS, no patient data: may be cached
+                    present.add(b"cache-control")
                 extra = [
                     (k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present
                 ]

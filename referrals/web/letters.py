@@ -20,6 +20,7 @@ from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTempl
 
 from referrals.domain import Claim, Finding, Record, Referral
 
+SINGULAR = {"diagnoses": "diagnosis"}
 WORDS = {"npi": "NPI", "dob": "date of birth", "id": "ID", "zip": "ZIP code", "hcpcs": "HCPCS"}
 
 
@@ -27,12 +28,15 @@ def field_label(path: str | None) -> str:
     """`ordering_provider.npi` -> `Ordering provider NPI`; `services[0].code` -> `Service 1 code`."""
     if not path:
         return "The order as a whole"
-    words = []
+    words: list[str] = []
     for part in path.split("."):
         name, index = _indexed(part)
-        words += [WORDS.get(w, w) for w in name.split("_")]
+        named = [WORDS.get(w, w) for w in name.split("_")]
+        if words and named[0].lower() == words[-1].lower():  # payer.payer_id -> Payer ID
+            named = named[1:]
+        words += named
         if index is not None:
-            words[-1] = f"{words[-1].removesuffix('s')} {index + 1}"
+            words[-1] = f"{SINGULAR.get(words[-1], words[-1].removesuffix('s'))} {index + 1}"
     text = " ".join(words)
     return text[0].upper() + text[1:]
 

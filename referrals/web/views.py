@@ -154,7 +154,18 @@ def editable_fields(record: Record) -> list[FieldView]:
     return [FieldView(path, display_value(value), by_field.get(path, [])) for path, value in leaves.items()]
 
 
+# Parts of the contract that are objects even when null: shown by their fields, so they can be filled in.
+OBJECT_FIELDS = {
+    "address": ("line1", "line2", "city", "state", "zip"),
+    "servicing_provider": ("name", "npi"),
+    "rendering_provider": ("name", "npi"),
+}
+
+
 def _leaves(value: Any, prefix: str) -> list[tuple[str, Any]]:
+    subfields = OBJECT_FIELDS.get(prefix.rpartition(".")[2])
+    if value is None and subfields:
+        return [(f"{prefix}.{name}", None) for name in subfields]
     if isinstance(value, dict):
         return [
             leaf for key, sub in value.items() for leaf in _leaves(sub, f"{prefix}.{key}" if prefix else key)

@@ -30,7 +30,9 @@ PASSWORD = "correct horse battery staple"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium)"
+    ),
 ]
 
 
@@ -64,7 +66,9 @@ def server(home: tuple[Path, str, str]) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
         [str(INTAKE), "serve", "--home", str(home[0]), "--port", str(port)],
-        env=_env(home[0]), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=_env(home[0]),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -79,7 +83,9 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"intake serve exited: {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
+            raise RuntimeError(
+                f"intake serve exited: {process.stderr.read().decode()[-2000:] if process.stderr else ''}"
+            )
         try:
             if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                 return
@@ -88,7 +94,9 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("intake serve did not come up in 30 s")
 
 
-def test_clerk_fixes_the_most_urgent_item_and_it_is_delivered(server: str, home: tuple[Path, str, str]) -> None:
+def test_clerk_fixes_the_most_urgent_item_and_it_is_delivered(
+    server: str, home: tuple[Path, str, str]
+) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     service_home, urgent_id, _ = home
@@ -141,6 +149,12 @@ def test_clerk_fixes_the_most_urgent_item_and_it_is_delivered(server: str, home:
 
 def _deliver_outbox(home: Path) -> None:
     """The service's relay, as an operator would run it."""
-    result = subprocess.run([str(INTAKE), "outbox", "deliver", "--once", "--home", str(home)],
-                            env=_env(home), capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [str(INTAKE), "outbox", "deliver", "--once", "--home", str(home)],
+        env=_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
