@@ -7,6 +7,7 @@ and `code` (JSON for /api, a page otherwise; 401 on a page redirects to the logi
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 from urllib.parse import quote
 
@@ -93,8 +94,14 @@ def _as_intake_error(exc: Exception) -> IntakeError:
         error = UsageError(f"HTTP {exc.status_code}")
         error.http_status = exc.status_code
         return error
-    log.exception("internal failure (%s)", type(exc).__name__)
+    log.error("internal failure (%s) at %s", type(exc).__name__, _where(exc))
     return IntakeError("internal failure")
+
+
+def _where(exc: Exception) -> str:
+    """The innermost frames of the traceback, without the exception's text (it may quote data)."""
+    frames = traceback.extract_tb(exc.__traceback__)[-4:]
+    return " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
 
 
 async def _handle_error(request: Request, exc: Exception) -> Response:

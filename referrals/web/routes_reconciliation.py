@@ -38,6 +38,15 @@ def add_reconciliation_api(app: FastAPI) -> None:
         app.include_router(api.reconciliation_router())
 
 
+def _ensure_tables(request: Request) -> None:
+    """The reconcile package creates its tables on first use (as its own API does)."""
+    if not getattr(request.app.state, "reconcile_tables_ready", False):
+        persist = reconcile_module("persist")
+        if persist is not None:
+            persist.ensure_tables(request.app.state.engine)
+        request.app.state.reconcile_tables_ready = True
+
+
 @router.get("/reconciliation")
 def reconciliation_page(
     request: Request,
@@ -50,6 +59,7 @@ def reconciliation_page(
     report_module = reconcile_module("report")
     if report_module is None:
         raise NotFoundError("reconciliation is not part of this installation")
+    _ensure_tables(request)
     where = report_module.ReportFilter(date_from, date_to, payer or None, outcome or None, None)
     with session_scope(request.app.state.engine) as session:
         report = report_module.build_report(session, where, limit=500, offset=0)
