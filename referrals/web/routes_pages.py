@@ -13,7 +13,7 @@ from referrals.users import Permission
 from referrals.web.dashboard import GOOD_CLARIFICATION_RATE, INDUSTRY_CLARIFICATION_RATE, bars, figures
 from referrals.web.render import render
 from referrals.web.security import Actor, require
-from referrals.web.views import QueueFilter, queue_counts, queue_items
+from referrals.web.views import QueueFilter, queue_counts, queue_items, since
 
 router = APIRouter(include_in_schema=False)
 QueueReader = Annotated[Actor, Depends(require(Permission.WORK_QUEUE))]
@@ -50,6 +50,7 @@ def _queue_context(request: Request, where: QueueFilter) -> dict[str, Any]:
         "sources": sorted({item.source for item in everything}),
         "service_types": sorted({item.service_type for item in everything if item.service_type}),
         "poll_seconds": request.app.state.web.queue_poll_seconds,
+        "since": since,
     }
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
 from referrals.domain import Finding, Record, Status
-from referrals.store.models import RecordRow, utcnow
+from referrals.store.models import AuditEvent, RecordRow, utcnow
 from referrals.store.records import RecordFilter, list_rows, record_of_row
 
 SOURCE_LABELS = {"fax": "fax", "x12_278": "278", "x12_837p": "837P", "x12_837i": "837I", "x12": "X12"}
@@ -41,6 +42,7 @@ class QueueItem:
     payer: str | None
     source: str
     received_at: dt.datetime | None
+    awaiting_reply_since: dt.datetime | None = None  # a clarification letter went out then
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class QueueItem:
             "payer": self.payer,
             "source": self.source,
             "received_at": self.received_at.isoformat() if self.received_at else None,
+            "awaiting_reply_since": _iso(self.awaiting_reply_since),
         }
 
     def due_in(self, now: dt.datetime) -> str:
@@ -74,7 +77,28 @@ def queue_items(session: Session, where: QueueFilter) -> list[QueueItem]:
         ),
     )
     items = sorted((_item(row) for row in rows), key=_queue_order)
-    return [i for i in items if _matches(i, where)]
+    letters = _letters_sent(session, [i.id for i in items])
+    return [replace(i, awaiting_reply_since=letters.get(i.id)) for i in items if _matches(i, where)]
+
+
+def _letters_sent(session: Session, record_ids: list[str]) -> dict[str, dt.datetime]:
+    """When the latest clarification letter of each record went out."""
+    if not record_ids:
+        return {}
+    query = (
+        select(AuditEvent.record_id, func.max(AuditEvent.at))
+        .where(AuditEvent.action == "clarification_sent", col(AuditEvent.record_id).in_(record_ids))
+        .group_by(col(AuditEvent.record_id))
+    )
+    return {record_id: _aware(at) for record_id, at in session.exec(query) if record_id and at}
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _iso(when: dt.datetime | None) -> str | None:
+    return when.isoformat() if when else None
 
 
 def _queue_order(item: QueueItem) -> tuple[bool, bool, dt.datetime]:

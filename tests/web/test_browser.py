@@ -1,7 +1,8 @@
 """End to end in a real browser: `intake serve` on a free port, Debian's Chromium driven by Playwright.
 
-Log in, open the most urgent item, see its highlighted page, correct the invalid NPI, save, watch
-it turn ready, release it, deliver the outbox (`intake outbox deliver --once`), find it delivered.
+Log in, see a new item appear in the queue without a reload, open the most urgent item, see its
+highlighted page, correct the invalid NPI, save, watch it turn ready, release it, deliver the
+outbox (`intake outbox deliver --once`) and find it delivered; the server's log holds no PHI.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import pytest
 from referrals.config import Settings
 from referrals.store.engine import engine_for, session_scope, upgrade
 from referrals.users import Role, add_user
-from tests.web.seed import VALID_NPI, seed_fax_referral
+from tests.web.seed import MEMBER, VALID_NPI, seed_fax_referral
 
 CHROMIUM = Path("/usr/bin/chromium")
 INTAKE = Path(sys.executable).with_name("intake")
@@ -58,17 +59,18 @@ def home(tmp_path: Path) -> tuple[Path, str, str]:
 
 def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
-    return {**env, "INTAKE_HOME": str(home)}
+    return {**env, "INTAKE_HOME": str(home), "INTAKE_QUEUE_POLL_SECONDS": "1"}
 
 
 @pytest.fixture
 def server(home: tuple[Path, str, str]) -> Iterator[str]:
     port = free_port()
+    log = (home[0] / "serve.log").open("wb")
     process = subprocess.Popen(
         [str(INTAKE), "serve", "--home", str(home[0]), "--port", str(port)],
         env=_env(home[0]),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -77,15 +79,14 @@ def server(home: tuple[Path, str, str]) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(
-                f"intake serve exited: {process.stderr.read().decode()[-2000:] if process.stderr else ''}"
-            )
+            raise RuntimeError("intake serve exited early; see serve.log in the test's home")
         try:
             if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                 return
@@ -112,6 +113,9 @@ def test_clerk_fixes_the_most_urgent_item_and_it_is_delivered(
             page.fill("input[name=password]", PASSWORD)
             page.click("button[type=submit]")
             expect(page).to_have_url(f"{server}/queue")
+            expect(page.locator("#count-total")).to_have_text("2")
+            _new_fax_arrives(service_home)  # the page polls: no reload
+            expect(page.locator("#count-total")).to_have_text("3", timeout=15_000)
 
             first = page.locator("table.queue tbody tr").first
             expect(first.locator(".tag.urgent")).to_be_visible()
@@ -141,10 +145,20 @@ def test_clerk_fixes_the_most_urgent_item_and_it_is_delivered(
         finally:
             browser.close()
 
+    served_log = (service_home / "serve.log").read_text()
+    assert f"GET /records/{urgent_id}" in served_log
+    for value in (MEMBER.first_name, MEMBER.last_name, MEMBER.member_id, "1941-03-14"):
+        assert value and value not in served_log
     delivered = json.loads((service_home / "outbox" / f"{urgent_id}.json").read_text())
     assert delivered["id"] == urgent_id
     assert delivered["status"] == "ready"
     assert delivered["ordering_provider"]["npi"] == VALID_NPI
+
+
+def _new_fax_arrives(home: Path) -> None:
+    engine = engine_for(Settings(home=home))
+    seed_fax_referral(engine, home, urgent=False, due_in_hours=60, name="arrives-later.png")
+    engine.dispose()
 
 
 def _deliver_outbox(home: Path) -> None:

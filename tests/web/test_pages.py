@@ -96,6 +96,8 @@ def test_clarification_letter_lists_what_is_missing(
     assert "Ordering provider NPI" in text and "check digit" in text
     assert "Fax: (860) 555-0101" in text
     assert len(list((settings.home / "letters").glob("*.pdf"))) == 1
+    assert "awaiting reply 0m" in client.get("/queue/rows").text
+    assert client.get("/api/queue").json()[0]["awaiting_reply_since"]
 
 
 def test_save_shows_the_result_and_release_sends_it(client: TestClient, fax_id: str, intake: Person) -> None:
