@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +40,21 @@ class InboxFile:
     mtime: dt.datetime
 
 
-def take_from_inbox(path: Path, home: ServiceHome, engine: Engine) -> Arrival:
-    """Archive and register one inbox file (see the module doc for the crash-safe order)."""
+@dataclass(frozen=True)
+class Taker:
+    """Who takes files: the home, the database, and the lease a new document starts with."""
+
+    home: ServiceHome
+    engine: Engine
+    owner: str
+    lease: dt.timedelta
+
+
+def take_from_inbox(path: Path, taker: Taker) -> Arrival:
+    """Archive and register one inbox file (see the module doc for the crash-safe order).
+
+    A newly registered document is leased to `taker.owner` in the same transaction."""
+    home = taker.home
     try:
         seen = _inspect(path)
     except FileNotFoundError:
@@ -50,8 +64,11 @@ def take_from_inbox(path: Path, home: ServiceHome, engine: Engine) -> Arrival:
     if isinstance(seen, Quarantined):
         return quarantine(path, home, seen.reason_code)
     archived = archive_path(home, seen)
-    _link_or_copy(seen.path, archived)
-    arrival = _register(seen, archived, engine)
+    try:
+        _link_or_copy(seen.path, archived)
+    except FileNotFoundError:  # another watcher took it meanwhile
+        return Vanished()
+    arrival = _register(seen, archived, taker)
     if isinstance(arrival, Duplicate):
         _keep_duplicate(seen, home)
     else:
@@ -87,21 +104,24 @@ def _link_or_copy(source: Path, target: Path) -> None:
     except FileExistsError:
         return
     except OSError:  # another filesystem: copy, fsync, then rename into place
-        partial = target.with_name(f".{target.name}.partial")
+        partial = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.partial")
         shutil.copyfile(source, partial)
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
         partial.replace(target)
 
 
-def _register(seen: InboxFile, archived: Path, engine: Engine) -> Registered | Duplicate:
+def _register(seen: InboxFile, archived: Path, taker: Taker) -> Registered | Duplicate:
     try:
-        with session_scope(engine) as session:
+        with session_scope(taker.engine) as session:
             known = find_by_sha(session, seen.sha256)
             if known is not None:
                 return _known(known, seen)
-            session.add(_new_document(seen, archived))
-            return Registered(document_id(seen.sha256))
+            document = _new_document(seen, archived)
+            document.lease_owner, document.lease_expires_at = taker.owner, utcnow() + taker.lease
+            document.attempts = 1
+            session.add(document)
+            return Registered(document.id, leased=True)
     except IntegrityError:  # another watcher registered the same bytes a moment ago
         return Registered(document_id(seen.sha256))
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Registered:
-    """The file is archived and has a document row; a worker still has to process it."""
+    """The file is archived and has a document row; `leased` when this worker holds its lease."""
 
     document_id: str
+    leased: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from ingest.arrival import take_from_inbox
-from ingest.control_numbers import FileControlNumbers
+from ingest.arrival import Taker, take_from_inbox
 from ingest.finalize import finalize_record
 from ingest.home import ServiceHome
 from ingest.outcomes import (
@@ -44,10 +43,10 @@ from parsers.context import ParseContext
 from parsers.registry import parse_file
 from referrals.config import Settings
 from referrals.domain import Record, SourceKind, Status
-from referrals.store.documents import claim, finish
+from referrals.store.documents import claim, finish, next_control_number
 from referrals.store.engine import engine_for, session_scope, upgrade
-from referrals.store.models import Document, DocumentStatus, OutboxMessage, RecordRow, utcnow
-from referrals.store.records import new_row, queue_for_delivery, save_details
+from referrals.store.models import Document, DocumentStatus, OutboxMessage, utcnow
+from referrals.store.records import insert_new
 from validators import ValidationContext
 
 log = logging.getLogger(__name__)
@@ -76,6 +75,10 @@ class Service:
     def lease(self) -> dt.timedelta:
         return dt.timedelta(seconds=self.settings.lease_seconds)
 
+    @property
+    def taker(self) -> Taker:
+        return Taker(home=self.home, engine=self.engine, owner=self.worker_id, lease=self.lease)
+
 
 def new_worker_id() -> str:
     return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -94,17 +97,24 @@ class LeaseLost(Exception):
 
 def process_file(path: Path, service: Service) -> Outcome:
     """One inbox file, start to end (see the module doc)."""
-    arrival = take_from_inbox(path, service.home, service.engine)
+    arrival = take_from_inbox(path, service.taker)
     if not isinstance(arrival, Registered):
         return arrival
-    return process_document(service, arrival.document_id) or InProgress(arrival.document_id)
+    document = leased_document(service, arrival.document_id) if arrival.leased else None
+    document = document or claim_document(service, arrival.document_id)
+    if document is None:
+        return InProgress(arrival.document_id)
+    return process_claimed(document, service)
 
 
 def process_document(service: Service, wanted: str | None = None) -> ProcessedOutcome | InProgress | None:
     """Claim a registered document (`wanted`, or the oldest free one), then parse, validate, store."""
     document = claim_document(service, wanted)
-    if document is None:
-        return None
+    return None if document is None else process_claimed(document, service)
+
+
+def process_claimed(document: Document, service: Service) -> ProcessedOutcome | InProgress:
+    """Parse, validate and store a document whose lease this worker holds."""
     parsed = parse_document(document, service)
     records = validate_records(parsed.records, document, service)
     try:
@@ -120,6 +130,12 @@ def process_pending(service: Service) -> list[ProcessedOutcome | InProgress]:
     while (outcome := process_document(service)) is not None:
         outcomes.append(outcome)
     return outcomes
+
+
+def leased_document(service: Service, document_id: str) -> Document | None:
+    with session_scope(service.engine) as session:
+        document = session.get(Document, document_id)
+    return document if document is not None and document.lease_owner == service.worker_id else None
 
 
 def claim_document(service: Service, wanted: str | None) -> Document | None:
@@ -193,32 +209,17 @@ def store_results(
             error_code="parser_failed" if parsed.failed else None,
         ):
             raise LeaseLost(document.id)
-        _store_records(session, records, document.id, now)
-        _queue_acks(session, parsed.acks, document, service.home, now)
+        insert_new(session, records, document.id, now)
+        _queue_acks(session, parsed.acks, document, now)
     log.info(
         "document %s: %s, %d records, %d acks", document.id, outcome.label, len(records), len(parsed.acks)
     )
     return outcome
 
 
-def _store_records(session: Session, records: list[Record], document_id: str, now: dt.datetime) -> None:
-    for record in records:
-        if session.get(RecordRow, record.id) is not None:
-            continue
-        session.add(new_row(record, document_id, now))
-        session.flush()
-        save_details(session, record)
-        if record.status is Status.READY:
-            queue_for_delivery(session, record, document_id, now)
-
-
-def _queue_acks(
-    session: Session, acks: list[Acknowledgement], document: Document, home: ServiceHome, now: dt.datetime
-) -> None:
-    numbers = FileControlNumbers(home.acks) if acks else None
+def _queue_acks(session: Session, acks: list[Acknowledgement], document: Document, now: dt.datetime) -> None:
     for index, ack in enumerate(acks):
-        assert numbers is not None
-        number = numbers.next()
+        number = next_control_number(session)
         filename = f"{document.sha256[:16]}.{number:09d}.{ack.kind}.x12"
         payload = json.dumps({"filename": filename, "text": ack.render(number)})
         session.add(

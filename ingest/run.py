@@ -6,7 +6,9 @@ import logging
 import signal
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
+from ingest.outcomes import Outcome
 from ingest.pipeline import Service
 from ingest.watcher import InboxWatcher, OnOutcome, WatchOptions, WatchSummary
 from outbox.relay import DeliveryReport, Relay
@@ -41,25 +43,39 @@ def run_service(
     stop = stop or threading.Event()
     relay = relay_from(service.settings, service.home, service.engine, service.worker_id)
     delivery = DeliveryReport()
+    wake = threading.Event()
     relay_thread = None
     if not options.once:
-        relay_thread = threading.Thread(target=relay_loop, args=(relay, stop, delivery), name="intake-relay")
+        relay_thread = threading.Thread(
+            target=relay_loop, args=(relay, stop, delivery, wake), name="intake-relay"
+        )
         relay_thread.start()
+
+    def processed(path: Path, outcome: Outcome) -> None:
+        wake.set()  # something may be ready to deliver: the relay need not wait for its next round
+        if on_outcome is not None:
+            on_outcome(path, outcome)
+
     try:
-        summary = InboxWatcher(service, options, on_outcome).run(stop)
+        summary = InboxWatcher(service, options, processed).run(stop)
     finally:
         stop.set()
+        wake.set()
         if relay_thread is not None:
             relay_thread.join()
     delivery.add(relay.deliver_all_due())
     return RunResult(watch=summary, delivery=delivery)
 
 
-def relay_loop(relay: Relay, stop: threading.Event, total: DeliveryReport) -> None:
-    """Deliver whatever is due, every second, until stopped; a failing pass is logged and retried."""
+def relay_loop(
+    relay: Relay, stop: threading.Event, total: DeliveryReport, wake: threading.Event | None = None
+) -> None:
+    """Deliver whatever is due every second (or when woken) until stopped; a failing pass is logged."""
+    wake = wake or stop
     while not stop.is_set():
+        wake.clear()
         try:
             total.add(relay.deliver_all_due())
         except Exception as exc:
             log.error("outbox relay pass failed (%s)", type(exc).__name__)
-        stop.wait(RELAY_INTERVAL_SECONDS)
+        wake.wait(RELAY_INTERVAL_SECONDS)

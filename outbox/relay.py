@@ -59,10 +59,18 @@ class Relay:
     clock: Callable[[], dt.datetime] = utcnow
 
     def deliver_due(self, limit: int = 100) -> DeliveryReport:
-        """One pass: claim up to `limit` due messages and try each once."""
+        """One pass: claim up to `limit` due messages, try each once, make the batch durable, mark it."""
         report = DeliveryReport()
-        for message in self._claim(limit):
-            self._deliver_one(message, report)
+        handed_over = [m for m in self._claim(limit) if self._deliver_one(m, report)]
+        try:
+            for destination in {m.destination for m in handed_over}:
+                self.sinks[destination].flush()
+        except OSError as exc:
+            for message in handed_over:
+                self._failed(message, DeliveryFailed(f"flush_{type(exc).__name__}"), report)
+            return report
+        self._mark_delivered(handed_over)
+        report.delivered += len(handed_over)
         return report
 
     def deliver_all_due(self, batch: int = 100) -> DeliveryReport:
@@ -92,7 +100,7 @@ class Relay:
             )
         return messages
 
-    def _deliver_one(self, message: OutboxMessage, report: DeliveryReport) -> None:
+    def _deliver_one(self, message: OutboxMessage, report: DeliveryReport) -> bool:
         sink = self.sinks.get(message.destination)
         try:
             if sink is None:
@@ -100,11 +108,25 @@ class Relay:
             sink.deliver(message)
         except DeliveryFailed as failure:
             self._failed(message, failure, report)
+            return False
+        return True
+
+    def _mark_delivered(self, messages: list[OutboxMessage]) -> None:
+        if not messages:
             return
-        self._mark(
-            message, status=OutboxStatus.DELIVERED, delivered_at=self.clock(), attempts=message.attempts + 1
-        )
-        report.delivered += 1
+        mine = col(OutboxMessage.lease_owner) == self.owner
+        with session_scope(self.engine) as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(col(OutboxMessage.id).in_([m.id for m in messages]), mine)
+                .values(
+                    status=OutboxStatus.DELIVERED,
+                    delivered_at=self.clock(),
+                    attempts=OutboxMessage.attempts + 1,
+                    lease_owner=None,
+                    lease_expires_at=None,
+                )
+            )
 
     def _failed(self, message: OutboxMessage, failure: DeliveryFailed, report: DeliveryReport) -> None:
         attempts = message.attempts + 1

@@ -8,8 +8,8 @@ import traceback
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
+from typer._click import exceptions as click_errors  # typer's own copy of click's exceptions
 
 from referrals.errors import InputFileError, IntakeError, UsageError
 from referrals.logs import configure_logging
@@ -74,12 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
         return result if isinstance(result, int) else 0
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         return done.exit_code
-    except click.ClickException as exc:
+    except click_errors.ClickException as exc:
         exc.show()
         return UsageError.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         return 130
     except IntakeError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -11,6 +11,9 @@ import re
 # ICD-10-CM: a letter, then two characters of which the first may also be a letter (QA0 since
 # FY2026); up to four more after the dot.
 ICD10_FORMAT = re.compile(r"^[A-Z][0-9A-Z][0-9A-Z](\.[0-9A-Z]{1,4})?$")
+# What the record contract (record.schema.json) accepts in `diagnoses[].code`: it still requires
+# a digit in position 2, so FY2026 categories such as QA0 cannot be carried in a record yet.
+CONTRACT_ICD10_FORMAT = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 HCPCS_FORMAT = re.compile(r"^[A-V]\d{4}$")
 CPT_FORMAT = re.compile(r"^(\d{5}|\d{4}[FTU])$")
 MODIFIER_FORMAT = re.compile(r"^[A-Z0-9]{2}$")
@@ -24,6 +27,11 @@ def normalize_icd10(raw: str) -> str:
 
 def is_icd10_format(code: str) -> bool:
     return bool(ICD10_FORMAT.match(code))
+
+
+def fits_record_contract(code: str) -> bool:
+    """True when a (normalized) ICD-10-CM code can be written into a record's `diagnoses`."""
+    return bool(CONTRACT_ICD10_FORMAT.match(code))
 
 
 def procedure_system(code: str | None) -> str | None:

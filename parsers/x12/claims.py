@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from parsers.context import ParseContext
-from parsers.x12 import values
+from parsers.x12 import situational, values
 from parsers.x12.claim_fields import field_for
 from parsers.x12.engine import SegmentEvent
 from parsers.x12.findings import finding_from_diagnostic
@@ -50,7 +50,7 @@ class ClaimBuilder:
         self._handlers: dict[str, Callable[[SegmentEvent], None]] = {
             "HL": self._hl, "NM1": self._nm1, "N3": self._n3, "N4": self._n4, "DMG": self._dmg,
             "CLM": self._clm, "REF": self._ref, "HI": self._hi, "SV1": self._sv1, "SV2": self._sv2,
-            "DTP": self._dtp, "LX": self._lx,
+            "DTP": self._dtp, "LX": self._lx, "SBR": self._sbr,
         }
 
     def on_segment(self, event: SegmentEvent) -> Iterator[Record]:
@@ -79,6 +79,7 @@ class ClaimBuilder:
         if claim is None:
             return
         self.state.finish_claim(claim)
+        claim.findings.extend(situational.check(self._facts(claim)))
         if self.version_note is not None:
             claim.findings.append(self.version_note)
         self.completed.append(claim)
@@ -89,6 +90,20 @@ class ClaimBuilder:
             for claim in self.completed:
                 claim.findings.append(finding)
 
+    def _facts(self, claim: Claim) -> situational.ClaimFacts:
+        subscriber = self.state.subscriber
+        return situational.ClaimFacts(
+            kind=self.kind.value, relationship=self.state.relationship,
+            has_patient_loop=self.state.patient is not None,
+            subscriber_has_dmg=subscriber is not None and subscriber.dmg_event is not None,
+            frequency_code=self.state.frequency_code, has_payer_claim_number=self.state.has_payer_claim_number,
+            line_count=len(claim.lines),
+        )
+
+    def _sbr(self, ev: SegmentEvent) -> None:
+        if (ev.loop_id or "").startswith("2000B"):
+            self.state.relationship = ev.value("SBR02")
+
     def _clm(self, ev: SegmentEvent) -> None:
         self.claim_ordinal += 1
         locator = f"{ev.envelope.isa_control}:{ev.envelope.gs_control}:{self.control_number}:{self.claim_ordinal}"
@@ -98,6 +113,7 @@ class ClaimBuilder:
         self.state.start_claim(self.claim, self.kind)
         self._put(ev, "claim_id", "CLM01", ev.value("CLM01"))
         self._put(ev, "total_charge", "CLM02", _money(ev.value("CLM02")))
+        self.state.frequency_code = ev.value("CLM05-3")
 
     def _lx(self, ev: SegmentEvent) -> None:
         if self.claim is not None:
@@ -164,6 +180,8 @@ class ClaimBuilder:
             self._put(ev, "prior_authorization", "REF02", value)
         elif qualifier == "9F":
             self._put(ev, "referral_number", "REF02", value)
+        elif qualifier == "F8":
+            self.state.has_payer_claim_number = True
 
     def _hi(self, ev: SegmentEvent) -> None:
         if self.claim is None:

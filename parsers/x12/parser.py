@@ -38,19 +38,34 @@ class _WalkState:
 
 
 def _walk_file(ctx: ParseContext) -> Iterator[ParsedItem]:
+    """Records as their transaction sets complete, then the documents and the acknowledgements."""
     state = _WalkState()
+    records = 0
     with NormalizedX12Stream.open(ctx.path) as stream:
         walker = X12Walker(stream, ctx.original_line)
         for event in walker.events():
-            yield from _dispatch(ctx, state, event)
+            for item in _dispatch(ctx, state, event):
+                records += 1
+                yield item
         if state.builder is not None:
-            yield from state.builder.finish()
-    yield from _unsupported_records(ctx, state)
+            for item in state.builder.finish():
+                records += 1
+                yield item
+    documents = [*_unsupported_records(ctx, state), *_fatal_record(ctx, walker),
+                 *_envelope_records(ctx, state.envelope_diagnostics + walker.result.diagnostics)]
+    yield from documents
+    if records == 0 and not documents:
+        yield rejected_document(ctx, SourceKind.X12, "x12_no_records",
+                                "No claim or review could be read from the file (its segments do not form a "
+                                "transaction this service reads); ask the sender to check and resend it.",
+                                locator="empty")
+    yield from acks.functional_group_acks(walker.errh, walker.envelope)
+
+
+def _fatal_record(ctx: ParseContext, walker: X12Walker) -> Iterator[ParsedItem]:
     if walker.result.fatal is not None:
         yield rejected_document(ctx, SourceKind.X12, "x12_unreadable", envelope.fatal_message(walker.result.fatal),
                                 locator="fatal")
-    yield from _envelope_records(ctx, state.envelope_diagnostics + walker.result.diagnostics)
-    yield from acks.functional_group_acks(walker.errh, walker.envelope)
 
 
 def _dispatch(ctx: ParseContext, state: _WalkState, event: SegmentEvent) -> Iterator[ParsedItem]:

@@ -69,8 +69,9 @@ class Party:
         parts = (self.address_line1, self.city, self.state, self.zip)
         if not any(parts):
             return None
+        state = self.state if self.state and len(self.state) == 2 and self.state.isalpha() else None
         return Address(line1=self.address_line1, line2=self.address_line2, city=self.city,
-                       state=self.state, zip=self.zip)
+                       state=state.upper() if state else None, zip=self.zip)
 
     def provenance(self, element: str, event: SegmentEvent | None = None) -> Provenance:
         ev = event or self.event
@@ -89,6 +90,9 @@ class ClaimState:
     line_open: bool = False
     claim_service_date: dt.date | None = None
     icd9_reported: bool = False
+    relationship: str | None = None  # SBR02 of the subscriber loop
+    frequency_code: str | None = None  # CLM05-3 of the open claim
+    has_payer_claim_number: bool = False
 
     @property
     def context_findings(self) -> list[Finding]:
@@ -101,7 +105,7 @@ class ClaimState:
         if self.level <= 1:
             self.billing = None
         if self.level <= 2:
-            self.subscriber, self.payer = None, None
+            self.subscriber, self.payer, self.relationship = None, None, None
         self.patient = None
 
     def party_for_loop(self, loop_id: str | None) -> Party | None:
@@ -111,6 +115,7 @@ class ClaimState:
 
     def start_claim(self, claim: Claim, kind: SourceKind) -> None:
         self.line_open, self.claim_service_date, self.icd9_reported = False, None, False
+        self.frequency_code, self.has_payer_claim_number = None, False
 
     def finish_claim(self, claim: Claim) -> None:
         """Fill the claim's parties from the hierarchy above it and copy that level's findings."""

@@ -61,6 +61,6 @@ def number(raw: str | None) -> float | None:
 
 
 def diagnosis(raw: str) -> Diagnosis | None:
-    """The code dotted as the record wants it, or None when it is not ICD-10-CM shaped."""
+    """The code dotted as the record wants it, or None when the record contract cannot hold it."""
     code = codes.normalize_icd10(raw)
-    return Diagnosis(code=code) if codes.is_icd10_format(code) else None
+    return Diagnosis(code=code) if codes.fits_record_contract(code) else None

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from sqlalchemy import ColumnElement, or_, update
+from sqlalchemy import ColumnElement, case, or_, update
 from sqlmodel import Session, col, select
 
-from referrals.store.models import Document, DocumentStatus
+from referrals.store.models import ControlNumber, Document, DocumentStatus
 
 
 def document_id(sha256: str) -> str:
@@ -83,3 +83,18 @@ def finish(
         )
     )
     return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+
+
+MAX_CONTROL_NUMBER = 999_999_999
+
+
+def next_control_number(session: Session, name: str = "ack") -> int:
+    """The next interchange control number (1..999999999, then 1 again), in the caller's transaction."""
+    bumped = case((col(ControlNumber.value) >= MAX_CONTROL_NUMBER, 1), else_=col(ControlNumber.value) + 1)
+    result = session.execute(
+        update(ControlNumber)
+        .where(col(ControlNumber.name) == name)
+        .values(value=bumped)
+        .returning(col(ControlNumber.value))
+    )
+    return int(result.scalar_one())

@@ -166,4 +166,13 @@ class AuditEvent(SQLModel, table=True):
     note: str | None = Field(default=None, sa_column=Column(Text))
 
 
-ALL_TABLES = (Document, RecordRow, FindingRow, ProvenanceRow, OutboxMessage, AuditEvent)
+class ControlNumber(SQLModel, table=True):
+    """Interchange control numbers for acknowledgements, shared by every worker of one database."""
+
+    __tablename__ = "control_numbers"
+
+    name: str = Field(primary_key=True, max_length=32)
+    value: int = 0
+
+
+ALL_TABLES = (Document, RecordRow, FindingRow, ProvenanceRow, OutboxMessage, AuditEvent, ControlNumber)

@@ -7,10 +7,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from referrals.domain import Claim, Record, Referral, Status, parse_record
+from referrals.domain import Claim, Finding, Record, Referral, Status, parse_record
 from referrals.errors import NotFoundError
 from referrals.store.models import FindingRow, OutboxMessage, ProvenanceRow, RecordRow, utcnow
 
@@ -131,3 +131,54 @@ def queue_for_delivery(session: Session, record: Record, document_id: str, now: 
         )
     )
     return True
+
+
+def insert_new(session: Session, records: list[Record], document_id: str, now: dt.datetime) -> None:
+    """Insert a document's new records, their findings and provenance, and the ready ones' outbox
+    messages, as a few multi-row INSERTs (the pipeline's hot path; ids are new by construction)."""
+    rows = [_row_values(new_row(record, document_id, now)) for record in records]
+    findings = [_finding_values(record.id, f) for record in records for f in record.findings]
+    provenance = [
+        {"record_id": record.id, "field": name, "data": where.model_dump_json(exclude_none=True)}
+        for record in records
+        for name, where in record.provenance.items()
+    ]
+    outbox = [
+        _message_values(record, document_id, now) for record in records if record.status is Status.READY
+    ]
+    for table, values in (
+        (RecordRow, rows),
+        (FindingRow, findings),
+        (ProvenanceRow, provenance),
+        (OutboxMessage, outbox),
+    ):
+        if values:
+            session.execute(insert(table), values)
+
+
+def _row_values(row: RecordRow) -> dict[str, object]:
+    return {name: getattr(row, name) for name in RecordRow.model_fields}
+
+
+def _finding_values(record_id: str, finding: Finding) -> dict[str, object]:
+    return {
+        "record_id": record_id,
+        "field": finding.field,
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "message": finding.message,
+    }
+
+
+def _message_values(record: Record, document_id: str, now: dt.datetime) -> dict[str, object]:
+    return {
+        "key": record.id,
+        "destination": RECORDS_DESTINATION,
+        "record_id": record.id,
+        "document_id": document_id,
+        "payload": record.to_json(),
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from referrals.store.engine import make_engine
 
-from .support import claim_file
+from .support import claim_file, many_claims_file
 
 pytestmark = pytest.mark.slow
 
@@ -94,3 +94,24 @@ def test_sigterm_finishes_and_exits_cleanly(tmp_path: Path, database_url: str) -
     worker.send_signal(signal.SIGTERM)
     assert worker.wait(timeout=30) == 0
     assert len(list((home / "outbox").glob("rec_*.json"))) == 1
+
+
+def test_sigterm_during_a_file_finishes_that_file_first(tmp_path: Path, database_url: str) -> None:
+    home = tmp_path / "home"
+    (home / "inbox").mkdir(parents=True)
+    (home / "inbox" / "big.x12").write_text(many_claims_file(2000, 300))
+    worker = _start(home, database_url)
+    deadline = time.monotonic() + 60
+    registered = "select count(*) from documents where status = 'pending'"
+    in_hand = False
+    while not in_hand and time.monotonic() < deadline and worker.poll() is None:
+        try:
+            in_hand = _scalar(database_url, registered) == 1
+        except Exception:  # tables not created yet
+            time.sleep(0.01)
+    worker.send_signal(signal.SIGTERM)
+    assert in_hand, "the stop must come while the file is being processed"
+    assert worker.wait(timeout=60) == 0
+    assert _scalar(database_url, "select count(*) from documents where status = 'processed'") == 1
+    assert _scalar(database_url, "select count(*) from records") == 300
+    assert len(list((home / "outbox").glob("rec_*.json"))) == 300

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 from dataclasses import replace
@@ -10,11 +11,13 @@ from dataclasses import replace
 import pytest
 from sqlmodel import func, select
 
+from ingest.arrival import take_from_inbox
 from ingest.outcomes import Duplicate, NeedsClarification, Ready, Rejected
 from ingest.pipeline import (
     LeaseLost,
     Service,
     claim_document,
+    leased_document,
     parse_document,
     process_file,
     process_pending,
@@ -65,28 +68,29 @@ def test_the_same_bytes_twice_are_processed_once(service: Service) -> None:
     assert len(list((service.home.archive / "duplicates").iterdir())) == 1
 
 
-def test_an_interrupted_take_resumes_without_a_duplicate(service: Service) -> None:
-    """Crash after registering but before removing the inbox file: the next take finishes the job."""
-    from ingest.arrival import take_from_inbox
+def _worker(service: Service, name: str, lease_seconds: float = 60) -> Service:
+    settings = service.settings.model_copy(update={"lease_seconds": lease_seconds})
+    return replace(service, worker_id=name, settings=settings)
 
+
+def test_an_interrupted_take_resumes_without_a_duplicate(service: Service) -> None:
+    """A worker died after registering but before removing the inbox file: the next take finishes the job."""
     path = drop(service, "a.x12", claim_file(604))
-    take_from_inbox(path, service.home, service.engine)
+    take_from_inbox(path, _worker(service, "dead", lease_seconds=0.01).taker)
     drop(service, "a.x12", claim_file(604))
     with session_scope(service.engine) as session:
         doc = session.exec(select(Document)).one()
     os.utime(path, ns=(int(doc.received_at.timestamp() * 1e9),) * 2)
+    time.sleep(0.05)
     outcome = process_file(path, service)
     assert isinstance(outcome, Ready) and _count(service, Document) == 1
+    assert not (service.home.archive / "duplicates").exists()
 
 
 def test_an_expired_lease_is_processed_again_and_the_late_worker_stores_nothing(service: Service) -> None:
-    from ingest.arrival import take_from_inbox
-
-    take_from_inbox(drop(service, "a.x12", claim_file(605)), service.home, service.engine)
-    slow = replace(
-        service, worker_id="slow-worker", settings=service.settings.model_copy(update={"lease_seconds": 0.01})
-    )
-    document = claim_document(slow, None)
+    slow = _worker(service, "slow", lease_seconds=0.01)
+    arrival = take_from_inbox(drop(service, "a.x12", claim_file(605)), slow.taker)
+    document = leased_document(slow, arrival.document_id)  # type: ignore[union-attr]
     assert document is not None
     parsed = parse_document(document, slow)
     records = validate_records(parsed.records, document, slow)
@@ -99,12 +103,18 @@ def test_an_expired_lease_is_processed_again_and_the_late_worker_stores_nothing(
 
 
 def test_a_document_leased_by_another_worker_is_left_alone(service: Service) -> None:
-    from ingest.arrival import take_from_inbox
-
-    take_from_inbox(drop(service, "a.x12", claim_file(606)), service.home, service.engine)
-    other = replace(service, worker_id="other")
-    assert claim_document(other, None) is not None
+    take_from_inbox(drop(service, "a.x12", claim_file(606)), _worker(service, "other").taker)
     assert process_pending(service) == []
+    assert claim_document(service, None) is None
+
+
+def test_acknowledgement_control_numbers_are_unique_across_documents(service: Service) -> None:
+    for control in (610, 611, 612):
+        process_file(drop(service, f"{control}.x12", claim_file(control)), service)
+    with session_scope(service.engine) as session:
+        acks = session.exec(select(OutboxMessage).where(OutboxMessage.destination == "acks")).all()
+    numbers = sorted(json.loads(m.payload)["filename"].split(".")[1] for m in acks)
+    assert numbers == ["000000001", "000000002", "000000003"]
 
 
 def test_received_time_is_the_file_arrival(service: Service) -> None:

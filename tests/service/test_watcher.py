@@ -155,3 +155,26 @@ def test_several_workers_process_each_file_once(service: Service) -> None:
     assert result.watch.outcomes == {"ready": 20}
     with session_scope(service.engine) as session:
         assert len(session.exec(select(Document)).all()) == 20
+
+
+def test_two_watchers_on_one_inbox_and_database_take_each_file_once(service: Service) -> None:
+    for control in range(930, 960):
+        (service.home.inbox / f"{control}.x12").write_text(claim_file(control))
+    watchers = [replace(service, worker_id=f"machine-{n}") for n in (1, 2)]
+    results = []
+    threads = [
+        threading.Thread(
+            target=lambda w=w: results.append(run_service(w, WatchOptions(once=True, stable_seconds=0)))
+        )
+        for w in watchers
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ready = sum(result.watch.outcomes.get("ready", 0) for result in results)
+    assert ready == 30, [result.watch.outcomes for result in results]
+    assert all("duplicate" not in result.watch.outcomes for result in results)
+    with session_scope(service.engine) as session:
+        assert len(session.exec(select(Document)).all()) == 30
+    assert len(list(service.home.outbox.glob("rec_*.json"))) == 30
