@@ -1,7 +1,7 @@
 """The web app's tables: users, API tokens, login sessions (referrals/users.py, referrals/web/sessions.py).
 
-Revision ID: 0002_web
-Revises: 0001
+Revision ID: 0003_web
+Revises: 0002
 Create Date: 2026-11-25
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_web"
-down_revision = "0001"
+revision = "0003_web"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
