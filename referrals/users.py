@@ -81,6 +81,18 @@ class ApiToken(SQLModel, table=True):
     revoked: bool = False
 
 
+class WebSession(SQLModel, table=True):
+    """A browser login (referrals/web/sessions.py); the cookie holds an id whose sha256 is kept here."""
+
+    __tablename__ = "web_sessions"
+
+    id_sha256: str = Field(primary_key=True, max_length=64)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    csrf_token: str = Field(max_length=64)
+    created_at: dt.datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    expires_at: dt.datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
 def valid_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > 64 or not all(c.isalnum() or c in "._-@" for c in cleaned):

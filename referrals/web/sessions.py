@@ -10,21 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from sqlalchemy import Column
-from sqlmodel import Field, Session, SQLModel, col, delete, select
+from sqlmodel import Session, col, delete, select
 
-from referrals.store.models import UTCDateTime, utcnow
-from referrals.users import User, token_digest
-
-
-class WebSession(SQLModel, table=True):
-    __tablename__ = "web_sessions"
-
-    id_sha256: str = Field(primary_key=True, max_length=64)
-    user_id: int = Field(foreign_key="users.id", index=True)
-    csrf_token: str = Field(max_length=64)
-    created_at: dt.datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    expires_at: dt.datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+from referrals.store.models import utcnow
+from referrals.users import User, WebSession, token_digest
 
 
 def start_session(session: Session, user: User, hours: float, replacing: str | None) -> str:
