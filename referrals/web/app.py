@@ -54,9 +54,9 @@ def create_app(settings: Settings | None = None, web: WebSettings | None = None)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     _add_routes(app)
-    for kind in (IntakeError, StarletteHTTPException, RequestValidationError, Exception):
+    for kind in (IntakeError, StarletteHTTPException, RequestValidationError):
         app.add_exception_handler(kind, _handle_error)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(WebBoundary)
     return app
 
 
@@ -125,8 +125,10 @@ def _wants_json(request: Request) -> bool:
     return path.startswith("/api") or path in ("/healthz", "/metrics")
 
 
-class SecurityHeaders:
-    """Adds headers that keep pages out of caches and frames (pure ASGI: streams untouched)."""
+class WebBoundary:
+    """Adds headers that keep pages out of caches and frames, and answers an unexpected exception
+    through `_handle_error` itself (Starlette's own last resort would log the exception's text,
+    which may quote data). Pure ASGI: responses stream through untouched."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -149,4 +151,18 @@ class SecurityHeaders:
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        started = False
+
+        async def send_tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send_with_headers(message)
+
+        try:
+            await self.app(scope, receive, send_tracked)
+        except Exception as exc:
+            if started:
+                log.error("response broken off: %s at %s", type(exc).__name__, _where(exc))
+                return
+            response = await _handle_error(Request(scope), exc)
+            await response(scope, receive, send_with_headers)

@@ -2,7 +2,7 @@
 
 Route dependencies:
     actor: Actor = Depends(require(Permission.WORK_QUEUE))           # reads
-    actor: Actor = Depends(require_write(Permission.WORK_QUEUE))     # writes: CSRF checked too
+    actor: Actor = Depends(require_write(Permission.WORK_QUEUE))     # the same; writes check CSRF
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from fastapi import Request, Response
 from limits import parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
+from starlette.concurrency import run_in_threadpool
 
 from referrals.errors import PermissionDenied
 from referrals.store.engine import session_scope
@@ -75,26 +76,27 @@ def current_actor(request: Request) -> Actor:
     return actor
 
 
-def require(permission: Permission) -> Callable[[Request], Actor]:
-    def dependency(request: Request) -> Actor:
-        actor = current_actor(request)
-        if not actor.can(permission):
-            raise PermissionDenied(f"role {actor.role} may not {permission.value.replace('_', ' ')}")
-        return actor
-
-    return dependency
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def require_write(permission: Permission) -> Callable[[Request], Awaitable[Actor]]:
-    """Like `require`, and a cookie-authenticated request must carry the session's CSRF token."""
-    check_role = require(permission)
+def require(permission: Permission) -> Callable[[Request], Awaitable[Actor]]:
+    """The caller, if their role has `permission`; on a write (POST, PATCH, ...) made with the
+    session cookie, the session's CSRF token must come too (form field or X-CSRF-Token header).
+    Secure by default: routers mounted from other packages get the CSRF check as well."""
 
     async def dependency(request: Request) -> Actor:
-        actor = check_role(request)
-        await check_csrf(request, actor)
+        actor = await run_in_threadpool(current_actor, request)
+        if not actor.can(permission):
+            raise PermissionDenied(f"role {actor.role} may not {permission.value.replace('_', ' ')}")
+        if request.method in UNSAFE_METHODS:
+            await check_csrf(request, actor)
         return actor
 
     return dependency
+
+
+# The name says what the route does; the check is the same (`require` checks CSRF on writes).
+require_write = require
 
 
 async def check_csrf(request: Request, actor: Actor) -> None:

@@ -207,3 +207,20 @@ def test_security_headers(client: TestClient) -> None:
     assert response.headers["x-frame-options"] == "DENY"
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["cache-control"] == "no-store"
+
+
+def test_an_internal_failure_is_a_500_that_quotes_no_data(
+    client: TestClient, intake: Person, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError(f"value {MEMBER.last_name} broke it")
+
+    monkeypatch.setattr("referrals.web.routes_api.queue_items", broken)
+    caplog.set_level(logging.DEBUG)
+    response = client.get("/api/queue", headers=intake.bearer)
+    assert response.status_code == 500
+    assert response.json()["error"] == "internal_error"
+    assert response.headers["x-frame-options"] == "DENY"
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "RuntimeError" in logged
+    assert MEMBER.last_name not in logged and MEMBER.last_name not in response.text
