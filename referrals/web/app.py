@@ -65,6 +65,7 @@ def _add_routes(app: FastAPI) -> None:
         routes_admin,
         routes_api,
         routes_auth,
+        routes_codesets,
         routes_pages,
         routes_reconciliation,
         routes_records,
@@ -77,6 +78,7 @@ def _add_routes(app: FastAPI) -> None:
         routes_records,
         routes_admin,
         routes_reconciliation,
+        routes_codesets,
     ):
         app.include_router(module.router)
     routes_reconciliation.add_reconciliation_api(app)

@@ -17,6 +17,7 @@ NAVIGATION: tuple[tuple[str, str, Permission], ...] = (
     ("Reconciliation", "/reconciliation", Permission.VIEW_RECONCILIATION),
     ("Dashboard", "/dashboard", Permission.VIEW_DASHBOARD),
     ("Users", "/admin/users", Permission.MANAGE_USERS),
+    ("Code sets", "/admin/codesets", Permission.MANAGE_CODESETS),
 )
 
 

@@ -145,3 +145,18 @@ def test_empty_objects_are_editable_by_their_fields(client: TestClient, fax_id: 
     assert 'name="f:member.address.zip"' in page
     assert 'name="f:member.address"' not in page
     assert ">Payer ID<" in page and ">Member ID<" in page
+
+
+def test_admin_imports_a_code_set(client: TestClient, people: dict[Role, Person]) -> None:
+    """Needs the validators' code-set store (validators.codesets) and the shared CMS HCPCS file."""
+    pytest.importorskip("validators.codesets", reason="the validators' code-set store is not in this build")
+    files = sorted((Path(__file__).resolve().parents[3] / "shared" / "codesets" / "hcpcs").glob("*.xlsx"))
+    if not files:
+        pytest.skip("../shared/codesets/hcpcs (the CMS HCPCS file) is absent")
+    assert client.get("/admin/codesets", headers=people[Role.INTAKE].bearer).status_code == 403
+    admin = people[Role.ADMIN].bearer
+    with files[0].open("rb") as upload:
+        response = client.post("/admin/codesets", headers=admin, data={"system": "hcpcs"},
+                               files={"file": (files[0].name, upload)})
+    assert response.status_code == 200, response.text[:500]
+    assert re.search(r"<td>HCPCS</td><td>\d{4}-\d\d-\d\d</td><td>\d{3,}</td>", response.text)
