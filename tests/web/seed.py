@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from ingest.finalize import finalize_record
 from referrals.domain import (
+    Address,
     Diagnosis,
     Member,
     NamedProvider,
@@ -52,6 +53,7 @@ MEMBER = Member(
     sex="F",
     member_id="W987654321",
     phone="8605550142",
+    address=Address(line1="77 Larkspur Lane", city="Hartford", state="CT", zip="06103"),
 )
 
 
@@ -96,6 +98,7 @@ def seed_fax_referral(
     urgent: bool = True,
     due_in_hours: float = 6.0,
     name: str = "order-0001.png",
+    with_address: bool = True,
 ) -> str:
     """Archive a made-up fax and store its referral; returns the record id."""
     work = home / "made"
@@ -108,6 +111,8 @@ def seed_fax_referral(
     now = utcnow()
     referral = _referral(sha, name, npi, urgent, now, boxes)
     referral.due_at = now + dt.timedelta(hours=due_in_hours)
+    if not with_address:
+        referral.member.address = None
     record = finalize_record(referral, ValidationContext(today=now.date(), received_at=now))
     _store(engine, record, sha, name, archived, now)
     return record.id

@@ -20,7 +20,15 @@ from referrals.web.security import SESSION_COOKIE
 from tests.web.conftest import Person, csrf_of, log_in
 from tests.web.seed import MEMBER, VALID_NPI, seed_fax_referral
 
-PHI = (MEMBER.first_name, MEMBER.last_name, MEMBER.member_id, "1941-03-14", "03/14/1941", MEMBER.phone)
+PHI = (
+    MEMBER.first_name,
+    MEMBER.last_name,
+    MEMBER.member_id,
+    "1941-03-14",
+    "03/14/1941",
+    MEMBER.phone,
+    "Larkspur",
+)
 URL_IN_PAGE = re.compile(r'(?:href|src|action)="([^"]*)"')
 
 
