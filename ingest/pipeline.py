@@ -19,11 +19,15 @@ import json
 import logging
 import os
 import socket
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from ingest.arrival import Taker, take_from_inbox
@@ -43,7 +47,8 @@ from parsers.context import ParseContext
 from parsers.registry import parse_file
 from referrals.config import Settings
 from referrals.domain import Record, SourceKind, Status
-from referrals.store.documents import claim, finish, next_control_number
+from referrals.errors import ConfigError
+from referrals.store.documents import claim, finish, next_control_number, renew_lease
 from referrals.store.engine import engine_for, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, OutboxMessage, utcnow
 from referrals.store.records import insert_new
@@ -68,7 +73,13 @@ class Service:
         """Check and create the home, migrate the database, name this worker."""
         home = ServiceHome(settings.home).prepare()
         engine = engine_for(settings)
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except OperationalError:
+            raise ConfigError(
+                "the database cannot be reached",
+                remedy="Check INTAKE_DATABASE_URL and that the database server is up.",
+            ) from None
         return cls(settings=settings, home=home, engine=engine, worker_id=new_worker_id())
 
     @property
@@ -89,6 +100,7 @@ class Parsed:
     records: list[Record] = field(default_factory=list)
     acks: list[Acknowledgement] = field(default_factory=list)
     failed: bool = False
+    record_ids: set[str] = field(default_factory=set)
 
 
 class LeaseLost(Exception):
@@ -114,14 +126,36 @@ def process_document(service: Service, wanted: str | None = None) -> ProcessedOu
 
 
 def process_claimed(document: Document, service: Service) -> ProcessedOutcome | InProgress:
-    """Parse, validate and store a document whose lease this worker holds."""
-    parsed = parse_document(document, service)
-    records = validate_records(parsed.records, document, service)
+    """Parse, validate and store a document whose lease this worker holds (renewed while working)."""
+    with renewing_lease(document, service):
+        parsed = parse_document(document, service)
+        records = validate_records(parsed.records, document, service)
     try:
         return store_results(document, records, parsed, service)
     except LeaseLost:
         log.warning("document %s: lease lost, results of this attempt dropped", document.id)
         return InProgress(document.id)
+
+
+@contextmanager
+def renewing_lease(document: Document, service: Service) -> Iterator[None]:
+    """Extend the lease every third of its length while a long file (a many-page fax) is worked on."""
+    done = threading.Event()
+    every = service.lease.total_seconds() / 3
+
+    def renew() -> None:
+        while not done.wait(every):
+            with session_scope(service.engine) as session:
+                if not renew_lease(session, document, service.worker_id, service.lease, utcnow()):
+                    return
+
+    renewer = threading.Thread(target=renew, name=f"lease-{document.id}", daemon=True)
+    renewer.start()
+    try:
+        yield
+    finally:
+        done.set()
+        renewer.join()
 
 
 def process_pending(service: Service) -> list[ProcessedOutcome | InProgress]:
@@ -165,7 +199,8 @@ def parse_document(document: Document, service: Service) -> Parsed:
 def _collect(parsed: Parsed, item: Record | Acknowledgement) -> None:
     if isinstance(item, Acknowledgement):
         parsed.acks.append(item)
-    elif all(known.id != item.id for known in parsed.records):
+    elif item.id not in parsed.record_ids:  # a record id twice would be a parser bug: keep the first
+        parsed.record_ids.add(item.id)
         parsed.records.append(item)
 
 

@@ -11,6 +11,7 @@ watcher itself keeps running.
 from __future__ import annotations
 
 import logging
+import math
 import queue
 import threading
 import time
@@ -24,7 +25,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from ingest.outcomes import Outcome
+from ingest.outcomes import InProgress, Outcome, ProcessedOutcome
 from ingest.pipeline import Service, process_file, process_pending
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,10 @@ OnOutcome = Callable[[Path, Outcome], None]
 
 
 def is_candidate(path: Path) -> bool:
-    """Hidden files and the usual in-progress names (.tmp, .part, ...) are left alone."""
-    return not path.name.startswith(".") and not path.name.lower().endswith(IGNORED_SUFFIXES)
+    """Hidden files, folders and the usual in-progress names (.tmp, .part, ...) are left alone."""
+    if path.name.startswith(".") or path.name.lower().endswith(IGNORED_SUFFIXES):
+        return False
+    return path.is_symlink() or not path.is_dir()
 
 
 class StabilityTracker:
@@ -95,7 +98,7 @@ class _EventQueue(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = Path(raw if isinstance(raw, str) else raw.decode())
-            if raw and path.parent == self.inbox:
+            if raw and not event.is_directory and path.parent == self.inbox:
                 self.paths.put(path)
 
     def drain(self) -> set[Path]:
@@ -116,6 +119,7 @@ class InboxWatcher:
         self._candidates: set[Path] = set()
         self._in_flight: dict[Path, Future[Outcome]] = {}
         self._retry_after: dict[Path, float] = {}
+        self._pending_job: Future[list[ProcessedOutcome | InProgress]] | None = None
 
     def scan(self) -> set[Path]:
         return {path for path in self.inbox.iterdir() if is_candidate(path)}
@@ -126,7 +130,6 @@ class InboxWatcher:
         observer = None if self.options.once else self._start_observer(events)
         pool = ThreadPoolExecutor(max_workers=self.options.workers, thread_name_prefix="intake-worker")
         try:
-            self._recover_pending()
             self._loop(stop, events, pool)
         finally:
             pool.shutdown(wait=True)  # the files in hand are finished, never abandoned
@@ -139,7 +142,8 @@ class InboxWatcher:
         return self.summary
 
     def _loop(self, stop: threading.Event, events: _EventQueue, pool: ThreadPoolExecutor) -> None:
-        last_scan = last_pending = time.monotonic()
+        last_scan = time.monotonic()
+        last_pending = -math.inf
         self._candidates |= self.scan()
         while not stop.is_set():
             self._candidates |= events.drain()
@@ -147,12 +151,12 @@ class InboxWatcher:
             if now - last_scan >= self.options.rescan_seconds:
                 self._candidates |= self.scan()
                 last_scan = now
-            if not self.options.once and now - last_pending >= self.options.pending_every_seconds:
-                self._recover_pending()
+            if now - last_pending >= self.options.pending_every_seconds and self._pending_job is None:
+                self._pending_job = pool.submit(process_pending, self.service)
                 last_pending = now
             self._dispatch_stable(pool)
             self._collect_done()
-            if self.options.once and not self._candidates and not self._in_flight:
+            if self.options.once and not (self._candidates or self._in_flight or self._pending_job):
                 return
             stop.wait(self.options.tick_seconds)
 
@@ -164,12 +168,15 @@ class InboxWatcher:
 
     def _dispatch_stable(self, pool: ThreadPoolExecutor) -> None:
         for path in sorted(self._candidates - self._in_flight.keys()):
-            if not path.exists() and not path.is_symlink():
+            if not is_candidate(path) or not (path.exists() or path.is_symlink()):
                 self._done_with(path)
             elif self._retry_after.get(path, 0.0) <= time.monotonic() and self.tracker.is_stable(path):
                 self._in_flight[path] = pool.submit(process_file, path, self.service)
 
     def _collect_done(self, wait: bool = False) -> None:
+        if self._pending_job is not None and (wait or self._pending_job.done()):
+            self._count_pending(self._pending_job)
+            self._pending_job = None
         for path, future in list(self._in_flight.items()):
             if not (wait or future.done()):
                 continue
@@ -199,8 +206,16 @@ class InboxWatcher:
 
     def _recover_pending(self) -> None:
         """Documents whose worker died (lease expired) or that were registered but never processed."""
+        job: Future[list[ProcessedOutcome | InProgress]] = Future()
         try:
-            for outcome in process_pending(self.service):
+            job.set_result(process_pending(self.service))
+        except Exception as exc:
+            job.set_exception(exc)
+        self._count_pending(job)
+
+    def _count_pending(self, job: Future[list[ProcessedOutcome | InProgress]]) -> None:
+        try:
+            for outcome in job.result():
                 self.summary.count(outcome)
         except Exception as exc:
             log.error("pending documents could not be processed (%s)", type(exc).__name__)

@@ -95,6 +95,7 @@ class Relay:
             ids = [m.id for m in messages]
             session.execute(
                 update(OutboxMessage)
+                .execution_options(synchronize_session=False)
                 .where(col(OutboxMessage.id).in_(ids), free)
                 .values(lease_owner=self.owner, lease_expires_at=expires)
             )
@@ -118,6 +119,7 @@ class Relay:
         with session_scope(self.engine) as session:
             session.execute(
                 update(OutboxMessage)
+                .execution_options(synchronize_session=False)
                 .where(col(OutboxMessage.id).in_([m.id for m in messages]), mine)
                 .values(
                     status=OutboxStatus.DELIVERED,
@@ -146,6 +148,7 @@ class Relay:
         with session_scope(self.engine) as session:
             session.execute(
                 update(OutboxMessage)
+                .execution_options(synchronize_session=False)
                 .where(col(OutboxMessage.id) == message.id, col(OutboxMessage.lease_owner) == self.owner)
                 .values(lease_owner=None, lease_expires_at=None, **values)
             )

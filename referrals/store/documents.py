@@ -44,6 +44,7 @@ def claim(
         return None
     taken = session.execute(
         update(Document)
+        .execution_options(synchronize_session=False)
         .where(col(Document.id) == candidate.id, _claimable(now))
         .values(lease_owner=owner, lease_expires_at=now + lease, attempts=Document.attempts + 1)
     )
@@ -51,6 +52,21 @@ def claim(
         return None
     session.refresh(candidate)
     return candidate
+
+
+def renew_lease(session: Session, doc: Document, owner: str, lease: dt.timedelta, now: dt.datetime) -> bool:
+    """Push the lease's expiry out if `owner` still holds it; False when it was lost."""
+    renewed = session.execute(
+        update(Document)
+        .execution_options(synchronize_session=False)
+        .where(
+            col(Document.id) == doc.id,
+            col(Document.lease_owner) == owner,
+            col(Document.status) == DocumentStatus.PENDING,
+        )
+        .values(lease_expires_at=now + lease)
+    )
+    return bool(renewed.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def finish(
@@ -67,6 +83,7 @@ def finish(
     """Mark the document done if `owner` still holds its lease; False when the lease was lost."""
     done = session.execute(
         update(Document)
+        .execution_options(synchronize_session=False)
         .where(
             col(Document.id) == doc.id,
             col(Document.lease_owner) == owner,

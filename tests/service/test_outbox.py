@@ -190,3 +190,18 @@ def test_two_relays_never_deliver_the_same_message_at_once(service: Service, rec
         thread.join()
     keys = [headers["idempotency-key"] for headers, _ in receiver.requests]
     assert len(keys) == 6 and len(set(keys)) == 6
+
+
+def test_the_webhook_is_chosen_by_configuration(service: Service, receiver: Receiver) -> None:
+    from dataclasses import replace
+
+    from ingest.run import run_service
+    from ingest.watcher import WatchOptions
+
+    settings = service.settings.model_copy(update={"webhook_url": receiver.url, "webhook_secret": SECRET})
+    configured = replace(service, settings=settings)
+    drop(configured, "a.x12", claim_file(820))
+    result = run_service(configured, WatchOptions(once=True, stable_seconds=0))
+    assert result.delivery.delivered == 2
+    assert len(receiver.requests) == 1 and list(service.home.outbox.iterdir()) == []
+    assert len([p for p in service.home.acks.iterdir() if p.suffix == ".x12"]) == 1

@@ -7,6 +7,7 @@ import json
 import os
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
@@ -126,3 +127,40 @@ def test_received_time_is_the_file_arrival(service: Service) -> None:
         doc = session.exec(select(Document)).one()
     assert doc.received_at == dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
     assert doc.archive_path.endswith(f"2026-11-24/{doc.sha256}.x12")
+
+
+def test_a_long_parse_keeps_its_lease(service: Service, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.pipeline as pipeline
+
+    worker = _worker(service, "busy", lease_seconds=0.3)
+    rival = _worker(service, "rival", lease_seconds=0.3)
+    real_parse = pipeline.parse_file
+    rival_claims = []
+
+    def slow_parse(context: object) -> object:
+        for _ in range(6):
+            time.sleep(0.15)
+            rival_claims.append(claim_document(rival, None))
+        return real_parse(context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "parse_file", slow_parse)
+    outcome = process_file(drop(service, "a.x12", claim_file(620)), worker)
+    assert isinstance(outcome, Ready)
+    assert rival_claims == [None] * 6
+
+
+def test_a_parser_fault_becomes_a_rejected_record_and_a_failed_document(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.pipeline as pipeline
+
+    def broken_parse(context: object) -> object:
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(pipeline, "parse_file", broken_parse)
+    outcome = process_file(drop(service, "a.x12", claim_file(621)), service)
+    assert isinstance(outcome, Rejected) and outcome.codes == ("parser_failed",)
+    with session_scope(service.engine) as session:
+        document = session.exec(select(Document)).one()
+    assert (document.status, document.error_code) == ("failed", "parser_failed")
+    assert Path(document.archive_path).read_text() == claim_file(621)

@@ -178,3 +178,20 @@ def test_two_watchers_on_one_inbox_and_database_take_each_file_once(service: Ser
     with session_scope(service.engine) as session:
         assert len(session.exec(select(Document)).all()) == 30
     assert len(list(service.home.outbox.glob("rec_*.json"))) == 30
+
+
+def test_folders_in_the_inbox_are_left_alone(service: Service) -> None:
+    (service.home.inbox / "staging").mkdir()
+    (service.home.inbox / "staging" / "inner.x12").write_text(claim_file(961))
+    result = run_service(service, WatchOptions(once=True, stable_seconds=0))
+    assert result.watch.outcomes == {}
+    assert (service.home.inbox / "staging" / "inner.x12").exists()
+
+
+def test_an_unreachable_database_is_a_clear_config_error(tmp_path: Path) -> None:
+    from referrals.config import Settings
+
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
+    with pytest.raises(ConfigError, match="cannot be reached") as raised:
+        Service.start(Settings(home=tmp_path / "h", database_url=url))
+    assert "nobody" not in str(raised.value)
