@@ -79,20 +79,15 @@ def claims_page(
 
 @router.get("/dashboard")
 def dashboard_page(
-    request: Request,
-    actor: Annotated[Actor, Depends(require(Permission.VIEW_DASHBOARD))],
-    days: Annotated[int, Query(ge=1, le=366)] = 30,
+    request: Request, actor: Annotated[Actor, Depends(require(Permission.VIEW_DASHBOARD))]
 ) -> Response:
     with session_scope(request.app.state.engine) as session:
-        numbers = figures(session, days)
-    return render(
-        request,
-        "dashboard.html",
-        {
-            "f": numbers,
-            "source_bars": bars(numbers.by_source),
-            "service_bars": bars(numbers.by_service_type),
-            "industry": INDUSTRY_CLARIFICATION_RATE,
-            "good": GOOD_CLARIFICATION_RATE,
-        },
-    )
+        numbers = figures(session)
+    context = {
+        "f": numbers,
+        "source_bars": bars(numbers.by_source),
+        "service_bars": bars(numbers.by_service_type),
+        "industry": INDUSTRY_CLARIFICATION_RATE,
+        "good": GOOD_CLARIFICATION_RATE,
+    }
+    return render(request, "dashboard.html", context)
