@@ -8,6 +8,7 @@ key is the record id) and audits who released it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Engine
@@ -34,7 +35,7 @@ def correct(
     settings: Settings,
     actor: Actor,
     record_id: str,
-    corrections: dict[str, str | None],
+    corrections: Mapping[str, str | int | float | bool | None],
     version: int | None = None,
 ) -> Record:
     """Apply `corrections` (field path -> value as typed) and re-validate; audited per field."""
@@ -76,8 +77,11 @@ def _check_path(path: str) -> None:
         raise InvalidInput(f"{path} is not a field that can be corrected")
 
 
-def typed_value(path: str, value: str | None) -> Any:
-    """A form's text as the contract wants it: empty -> null, lists from commas, true/false."""
+def typed_value(path: str, value: str | int | float | bool | None) -> Any:
+    """A form's text as the contract wants it: empty -> null, lists from commas, true/false.
+    Values that are not text (JSON numbers, booleans) are taken as they are."""
+    if value is not None and not isinstance(value, str):
+        return value
     text = (value or "").strip()
     if path.endswith(LIST_FIELDS):
         return [part.strip().upper() for part in text.split(",") if part.strip()]

@@ -28,7 +28,7 @@ QueueWriter = Annotated[Actor, Depends(require_write(Permission.WORK_QUEUE))]
 class Corrections(BaseModel):
     """Field path -> new value as typed (null clears it): {"ordering_provider.npi": "1234567893"}."""
 
-    corrections: dict[str, str | None] = Field(min_length=1, max_length=100)
+    corrections: dict[str, str | int | float | bool | None] = Field(min_length=1, max_length=100)
     version: int | None = Field(default=None, description="the version read; 409 if it changed since")
 
 

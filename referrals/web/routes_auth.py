@@ -28,7 +28,7 @@ from referrals.web.security import (
     login_form_token,
     set_cookie,
 )
-from referrals.web.sessions import end_session, start_session
+from referrals.web.sessions import end_expired_sessions, end_session, start_session
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
@@ -83,6 +83,7 @@ def login(
 
 def _start(request: Request, session: Session, user: User) -> str:
     hours = request.app.state.web.session_hours
+    end_expired_sessions(session)
     session_id = start_session(session, user, hours, replacing=request.cookies.get(SESSION_COOKIE))
     record_event(session, actor=user.name, action="login")
     log.info("login user_id=%s", user.id)

@@ -15,6 +15,7 @@ from referrals.domain import Record, Status
 from referrals.errors import NotFoundError
 from referrals.store.engine import session_scope
 from referrals.store.models import RecordRow, utcnow
+from referrals.store.records import get_row, record_of_row
 from referrals.users import Permission
 from referrals.web import actions
 from referrals.web.access import open_record
@@ -110,7 +111,7 @@ async def save_record(request: Request, record_id: str, actor: Worker) -> Respon
     form = await request.form()
     version = int(str(form.get("version") or 0)) or None
     with session_scope(request.app.state.engine) as session:
-        _, record = open_record(session, actor, _checked(record_id), how="view")
+        record = record_of_row(get_row(session, _checked(record_id)))
     current = {f.path: f.value for f in editable_fields(record)}
     corrections = {
         key.removeprefix(FIELD_PREFIX): (str(value).strip() or None)

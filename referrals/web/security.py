@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from referrals.errors import PermissionDenied
 from referrals.store.engine import session_scope
-from referrals.users import Permission, Role, User, user_for_token
+from referrals.users import ROLE_PERMISSIONS, Permission, Role, User, user_for_token
 from referrals.web.errors import CsrfFailed, NotAuthenticated, TooManyAttempts
 from referrals.web.sessions import session_user
 
@@ -40,8 +40,6 @@ class Actor:
     csrf_token: str | None
 
     def can(self, permission: Permission) -> bool:
-        from referrals.users import ROLE_PERMISSIONS
-
         return permission in ROLE_PERMISSIONS[self.role]
 
 

@@ -209,3 +209,21 @@ def _actions(app: FastAPI, record_id: str) -> list[tuple[str, str]]:
     with session_scope(app.state.engine) as session:
         events = session.exec(select(AuditEvent).where(AuditEvent.record_id == record_id)).all()
     return [(e.actor, e.action) for e in events]
+
+
+def test_json_numbers_and_nulls_are_corrections_too(
+    client: TestClient, fax_id: str, people: dict[Role, Person]
+) -> None:
+    body = {"corrections": {"services[0].quantity": 2, "member.phone": None}}
+    record = client.patch(f"/api/records/{fax_id}", json=body, headers=people[Role.INTAKE].bearer).json()
+    assert record["services"][0]["quantity"] == 2
+    assert record["member"]["phone"] is None
+
+
+def test_a_stale_version_is_a_conflict(client: TestClient, fax_id: str, people: dict[Role, Person]) -> None:
+    auth = people[Role.INTAKE].bearer
+    body = {"corrections": {"member.phone": "8605550111"}, "version": 1}
+    assert client.patch(f"/api/records/{fax_id}", json=body, headers=auth).status_code == 200
+    stale = client.patch(f"/api/records/{fax_id}", json=body, headers=auth)
+    assert stale.status_code == 409
+    assert stale.json()["error"] == "conflict"
