@@ -121,7 +121,7 @@ def _register(seen: InboxFile, archived: Path, taker: Taker) -> Registered | Dup
             document.lease_owner, document.lease_expires_at = taker.owner, utcnow() + taker.lease
             document.attempts = 1
             session.add(document)
-            return Registered(document.id, leased=True)
+            return Registered(document.id, document=document)
     except IntegrityError:  # another watcher registered the same bytes a moment ago
         return Registered(document_id(seen.sha256))
 

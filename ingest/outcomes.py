@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from referrals.store.models import Document
+
 
 @dataclass(frozen=True)
 class Registered:
-    """The file is archived and has a document row; `leased` when this worker holds its lease."""
+    """The file is archived and has a document row; `document` is set when this worker holds its lease."""
 
     document_id: str
-    leased: bool = False
+    document: Document | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

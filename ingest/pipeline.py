@@ -19,10 +19,7 @@ import json
 import logging
 import os
 import socket
-import threading
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +30,7 @@ from sqlmodel import Session
 from ingest.arrival import Taker, take_from_inbox
 from ingest.finalize import finalize_record
 from ingest.home import ServiceHome
+from ingest.leases import keeper_for
 from ingest.outcomes import (
     InProgress,
     NeedsClarification,
@@ -48,7 +46,7 @@ from parsers.registry import parse_file
 from referrals.config import Settings
 from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
-from referrals.store.documents import claim, finish, next_control_number, renew_lease
+from referrals.store.documents import claim, finish, next_control_number
 from referrals.store.engine import engine_for, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, OutboxMessage, utcnow
 from referrals.store.records import insert_new
@@ -112,8 +110,7 @@ def process_file(path: Path, service: Service) -> Outcome:
     arrival = take_from_inbox(path, service.taker)
     if not isinstance(arrival, Registered):
         return arrival
-    document = leased_document(service, arrival.document_id) if arrival.leased else None
-    document = document or claim_document(service, arrival.document_id)
+    document = arrival.document or claim_document(service, arrival.document_id)
     if document is None:
         return InProgress(arrival.document_id)
     return process_claimed(document, service)
@@ -127,7 +124,8 @@ def process_document(service: Service, wanted: str | None = None) -> ProcessedOu
 
 def process_claimed(document: Document, service: Service) -> ProcessedOutcome | InProgress:
     """Parse, validate and store a document whose lease this worker holds (renewed while working)."""
-    with renewing_lease(document, service):
+    keeper = keeper_for(service.engine, service.worker_id, service.settings.lease_seconds)
+    with keeper.holding(document.id):
         parsed = parse_document(document, service)
         records = validate_records(parsed.records, document, service)
     try:
@@ -137,39 +135,12 @@ def process_claimed(document: Document, service: Service) -> ProcessedOutcome | 
         return InProgress(document.id)
 
 
-@contextmanager
-def renewing_lease(document: Document, service: Service) -> Iterator[None]:
-    """Extend the lease every third of its length while a long file (a many-page fax) is worked on."""
-    done = threading.Event()
-    every = service.lease.total_seconds() / 3
-
-    def renew() -> None:
-        while not done.wait(every):
-            with session_scope(service.engine) as session:
-                if not renew_lease(session, document, service.worker_id, service.lease, utcnow()):
-                    return
-
-    renewer = threading.Thread(target=renew, name=f"lease-{document.id}", daemon=True)
-    renewer.start()
-    try:
-        yield
-    finally:
-        done.set()
-        renewer.join()
-
-
 def process_pending(service: Service) -> list[ProcessedOutcome | InProgress]:
     """Documents registered but not processed (a worker died, or was stopped): process them now."""
     outcomes = []
     while (outcome := process_document(service)) is not None:
         outcomes.append(outcome)
     return outcomes
-
-
-def leased_document(service: Service, document_id: str) -> Document | None:
-    with session_scope(service.engine) as session:
-        document = session.get(Document, document_id)
-    return document if document is not None and document.lease_owner == service.worker_id else None
 
 
 def claim_document(service: Service, wanted: str | None) -> Document | None:

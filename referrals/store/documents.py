@@ -54,19 +54,21 @@ def claim(
     return candidate
 
 
-def renew_lease(session: Session, doc: Document, owner: str, lease: dt.timedelta, now: dt.datetime) -> bool:
-    """Push the lease's expiry out if `owner` still holds it; False when it was lost."""
+def renew_leases(
+    session: Session, document_ids: list[str], owner: str, lease: dt.timedelta, now: dt.datetime
+) -> int:
+    """Push out the expiry of the leases `owner` still holds on these documents; how many it held."""
     renewed = session.execute(
         update(Document)
         .execution_options(synchronize_session=False)
         .where(
-            col(Document.id) == doc.id,
+            col(Document.id).in_(document_ids),
             col(Document.lease_owner) == owner,
             col(Document.status) == DocumentStatus.PENDING,
         )
         .values(lease_expires_at=now + lease)
     )
-    return bool(renewed.rowcount == 1)  # type: ignore[attr-defined]
+    return int(renewed.rowcount)  # type: ignore[attr-defined]
 
 
 def finish(
