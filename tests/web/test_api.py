@@ -227,3 +227,17 @@ def test_a_stale_version_is_a_conflict(client: TestClient, fax_id: str, people: 
     stale = client.patch(f"/api/records/{fax_id}", json=body, headers=auth)
     assert stale.status_code == 409
     assert stale.json()["error"] == "conflict"
+
+
+def test_a_disabled_user_is_locked_out(client: TestClient, people: dict[Role, Person]) -> None:
+    clerk = people[Role.INTAKE]
+    assert client.get("/api/queue", headers=clerk.bearer).status_code == 200
+    response = client.post(f"/admin/users/{clerk.name}/disable", headers=people[Role.ADMIN].bearer)
+    assert response.status_code == 200
+    assert client.get("/api/queue", headers=clerk.bearer).status_code == 401
+
+
+def test_admin_issues_a_token_on_the_users_page(client: TestClient, people: dict[Role, Person]) -> None:
+    page = client.post("/admin/users/billing-user/token", headers=people[Role.ADMIN].bearer).text
+    token = page.split('<code id="new-token">')[1].split("<")[0]
+    assert client.get("/claims", headers={"Authorization": f"Bearer {token}"}).status_code == 200
