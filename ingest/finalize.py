@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from referrals.domain import Finding, Provenance, Record, RejectedDocument, Status, status_from_findings
-from validators import ValidationContext, validate_record
+from referrals.domain import (
+    Finding,
+    Provenance,
+    Record,
+    Referral,
+    RejectedDocument,
+    Status,
+    status_from_findings,
+)
+from validators import ValidationContext, assess_urgency, validate_record
 
 
 def finalize_record(record: Record, context: ValidationContext) -> Record:
@@ -16,7 +24,16 @@ def finalize_record(record: Record, context: ValidationContext) -> Record:
     record.findings = _deduplicated([*record.findings, *found])
     if record.status is not Status.REJECTED:
         record.status = status_from_findings(record.findings)
+    if isinstance(record, Referral):
+        _set_urgency(record, context)
     return record
+
+
+def _set_urgency(referral: Referral, context: ValidationContext) -> None:
+    """Urgent (discharge or start within the urgent window, or marked STAT) and the due time."""
+    urgency = assess_urgency(referral, context)
+    referral.urgent = referral.urgent or urgency.urgent
+    referral.due_at = urgency.due_at
 
 
 def _placed(finding: Finding, provenance: dict[str, Provenance]) -> Finding:

@@ -26,41 +26,52 @@ from validators import ValidationContext
 PartResult = tuple[list[str], list[Acknowledgement]]
 
 
-def parse_files(files: Iterable[Path], ack_dir: Path | None = None, jobs: int = 1) -> Iterator[str]:
-    """JSON lines of every record of every file, files in the order given."""
+def parse_files(
+    files: Iterable[Path], ack_dir: Path | None = None, jobs: int = 1, home: Path | None = None
+) -> Iterator[str]:
+    """JSON lines of every record of every file, files in the order given. `home` is the service
+    home whose imported code sets and payer rules the validators use (when it exists)."""
     paths = list(files)
     if jobs <= 1:
         for path in paths:
-            yield from _json_lines(path, ack_dir)
+            yield from _json_lines(path, ack_dir, home)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=silence_value_loggers) as pool:
         if len(paths) == 1:
-            yield from _split_file(pool, paths[0], ack_dir, jobs)
+            yield from _split_file(pool, paths[0], ack_dir, jobs, home)
             return
-        for lines in pool.map(_json_lines_list, paths, [ack_dir] * len(paths)):
+        for lines in pool.map(_json_lines_list, paths, [ack_dir] * len(paths), [home] * len(paths)):
             yield from lines
 
 
-def _json_lines(path: Path, ack_dir: Path | None) -> Iterator[str]:
-    for record in records_of_file(path, ValidationContext.now(), ack_dir=ack_dir):
+def _validation(home: Path | None) -> ValidationContext:
+    return ValidationContext.now(home=home if home is not None and home.is_dir() else None)
+
+
+def _json_lines(path: Path, ack_dir: Path | None, home: Path | None) -> Iterator[str]:
+    for record in records_of_file(path, _validation(home), ack_dir=ack_dir):
         yield record.to_json()
 
 
-def _json_lines_list(path: Path, ack_dir: Path | None) -> list[str]:
-    return list(_json_lines(path, ack_dir))
+def _json_lines_list(path: Path, ack_dir: Path | None, home: Path | None) -> list[str]:
+    return list(_json_lines(path, ack_dir, home))
 
 
-def _split_file(pool: ProcessPoolExecutor, path: Path, ack_dir: Path | None, jobs: int) -> Iterator[str]:
+def _split_file(
+    pool: ProcessPoolExecutor, path: Path, ack_dir: Path | None, jobs: int, home: Path | None
+) -> Iterator[str]:
     context = ParseContext.for_file(path)
     parts = split_interchange(path, jobs) if looks_like_x12(read_head(context)) else None
     if not parts:
-        yield from _json_lines(path, ack_dir)
+        yield from _json_lines(path, ack_dir, home)
         return
     with tempfile.TemporaryDirectory(prefix="intake-split-") as tmp:
-        contexts = [dataclasses.replace(context, path=_write_part(Path(tmp), n, part.text),
-                                        original_lines=part.original_lines) for n, part in enumerate(parts)]
+        contexts = [
+            dataclasses.replace(context, path=_write_part(Path(tmp), n, part.text), original_lines=part.original_lines)
+            for n, part in enumerate(parts)
+        ]
         acks: list[Acknowledgement] = []
-        for lines, part_acks in pool.map(_parse_part, contexts):
+        for lines, part_acks in pool.map(_parse_part, contexts, [home] * len(contexts)):
             acks.extend(part_acks)
             yield from lines
     if ack_dir is not None:
@@ -74,10 +85,10 @@ def _write_part(directory: Path, number: int, text: str) -> Path:
     return part
 
 
-def _parse_part(context: ParseContext) -> PartResult:
+def _parse_part(context: ParseContext, home: Path | None) -> PartResult:
     lines: list[str] = []
     acks: list[Acknowledgement] = []
-    for item in validated_items(context, ValidationContext.now()):
+    for item in validated_items(context, _validation(home)):
         if isinstance(item, Acknowledgement):
             acks.append(item)
         else:

@@ -48,5 +48,5 @@ def rejected_document(
 ) -> RejectedDocument:
     """The record for a file from which no referral or claim could be formed."""
     source = Source(kind=kind, filename=ctx.filename, sha256=ctx.sha256, received_at=ctx.received_at)
-    finding = Finding(field=None, code=code, severity="error", message=message)  # type: ignore[arg-type]
+    finding = Finding(field=None, code=code, severity="error", message=message)
     return RejectedDocument(id=record_id(ctx.sha256, locator), source=source, findings=[finding])

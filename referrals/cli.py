@@ -27,14 +27,20 @@ def parse_command(
     files: Annotated[list[Path], typer.Argument(help="files to read (X12 837/278, PDF, TIFF, PNG, JPEG)")],
     ack_dir: Annotated[Path | None, typer.Option(help="also write 999/TA1 acknowledgements here")] = None,
     jobs: Annotated[int, typer.Option(min=1, help="worker processes (split by file and transaction set)")] = 1,
+    home: Annotated[
+        Path | None, typer.Option(help="service home whose code sets and payer rules to use [env: INTAKE_HOME]")
+    ] = None,
 ) -> None:
     """Print each file's records as JSON Lines (one contract record per line); no database."""
     from ingest.parse_many import parse_files
+    from referrals.config import load_settings
+
+    settings = load_settings(home=home)
 
     for path in files:
         if not path.is_file():
             raise InputFileError(f"cannot read {path}")
-    for line in parse_files(files, ack_dir=ack_dir, jobs=jobs):
+    for line in parse_files(files, ack_dir=ack_dir, jobs=jobs, home=settings.home):
         sys.stdout.write(line)
         sys.stdout.write("\n")
     sys.stdout.flush()
@@ -55,6 +61,7 @@ def _register_command_groups() -> None:
 
 # (module, group name); an empty group name adds the module's commands at the top level.
 COMMAND_GROUPS: list[tuple[str, str]] = [
+    ("referrals.cli_codesets", "codesets"),
     ("referrals.cli_service", ""),  # watch, queue, outbox, stats, demo, db
     ("referrals.cli_web", ""),
     ("referrals.cli_users", "users"),
@@ -88,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the last resort: say what kind of failure, never the data
         _log_internal_failure(exc)
-        print(f"error: internal failure ({type(exc).__name__}); see the log for the traceback",
-              file=sys.stderr)
+        print(f"error: internal failure ({type(exc).__name__}); see the log for the traceback", file=sys.stderr)
         return 1
 
 

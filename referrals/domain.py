@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str)]
-Timestamp = Annotated[
-    dt.datetime, PlainSerializer(lambda v: v.isoformat(timespec="seconds"), return_type=str)
-]
+Timestamp = Annotated[dt.datetime, PlainSerializer(lambda v: v.isoformat(timespec="seconds"), return_type=str)]
 
 
 class Severity(StrEnum):
@@ -174,6 +178,7 @@ class Source(_Model):
 
 
 class _RecordBase(_Model):
+    record_type: str  # each record class narrows it; declared here so it is the first key on the wire
     id: str
     status: Status
     source: Source
@@ -181,13 +186,12 @@ class _RecordBase(_Model):
     provenance: dict[str, Provenance] = Field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        """The wire form as one line of JSON, `record_type`, `id` and `status` first."""
+        return self.model_dump_json()
 
     def to_dict(self) -> dict[str, Any]:
-        """The wire form, `record_type`, `id` and `status` first."""
         data: dict[str, Any] = self.model_dump(mode="json")
-        head = {key: data.pop(key) for key in ("record_type", "id", "status")}
-        return {**head, **data}
+        return data
 
     @property
     def errors(self) -> list[Finding]:

@@ -52,8 +52,9 @@ def test_jobs_gives_the_same_output_as_one_process(tmp_path: Path) -> None:
     assert run("parse", *many).stdout == run("parse", "--jobs", "2", *many).stdout
 
 
-def test_internal_failure_exits_one_without_data(monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_internal_failure_exits_one_without_data(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("JANE DOE W123456789")  # a message carrying PHI must not be shown
 

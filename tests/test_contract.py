@@ -37,10 +37,13 @@ def test_project_schema_is_the_shared_one() -> None:
     assert json.loads(SCHEMA_PATH.read_text()) == json.loads((SHARED / "contract" / "record.schema.json").read_text())
 
 
-@pytest.mark.parametrize("bad", [
-    {"record_type": "claim"},
-    {"record_type": "document", "id": "x", "status": "ready", "source": {}, "findings": []},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"record_type": "claim"},
+        {"record_type": "document", "id": "x", "status": "ready", "source": {}, "findings": []},
+    ],
+)
 def test_schema_rejects_broken_records(bad: dict) -> None:
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
     assert not validator.is_valid(bad)

@@ -19,7 +19,6 @@ def test_pyproject_lists_every_package() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     top = ("referrals", "parsers", "validators", "ingest", "outbox")
     found = {
-        ".".join(init.parent.relative_to(ROOT).parts)
-        for name in top for init in (ROOT / name).rglob("__init__.py")
+        ".".join(init.parent.relative_to(ROOT).parts) for name in top for init in (ROOT / name).rglob("__init__.py")
     }
     assert found == listed

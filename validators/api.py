@@ -1,27 +1,59 @@
-"""The validators' entry point: findings for one record."""
+"""The validators' entry point: findings for one record, and the context the rules may know."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
-from referrals.domain import Claim, Finding, Record, Referral, Severity
+from referrals.domain import Claim, Finding, Record, Referral
 from validators import claims as claim_rules
 from validators import referrals as referral_rules
+from validators.codesets import StoredCodeSets, default_codeset_dir, stored_codesets
+from validators.icd10_table import Icd10Table, shared_table
+from validators.payer_rules import DEFAULT_RULES, PayerRules, load_payer_rules
+from validators.urgency import Urgency, assess
 
 
 @dataclass(frozen=True)
 class ValidationContext:
-    """What the rules may know besides the record: today, and receipt time for due dates."""
+    """What the rules may know besides the record: today, the receipt time and due-time hours, where
+    the imported code sets and the ICD-10-CM cache live, and the per-payer completeness rules."""
 
     today: dt.date
     received_at: dt.datetime | None = None
     urgent_hours: int = 24
     standard_hours: int = 72
+    codeset_dir: Path | None = None
+    icd10_cache_dir: Path | None = None
+    payer_rules: PayerRules = field(default=DEFAULT_RULES)
 
     @classmethod
-    def now(cls) -> ValidationContext:
-        return cls(today=dt.datetime.now(dt.UTC).date())
+    def now(cls, home: Path | None = None, **overrides: object) -> ValidationContext:
+        """Today's context; with `home`, that service home's code sets and `payer_rules.toml`."""
+        fields: dict[str, object] = {"today": dt.datetime.now(dt.UTC).date()}
+        if home is not None:
+            fields["codeset_dir"] = home / "codesets"
+            fields["payer_rules"] = load_payer_rules(home / "payer_rules.toml")
+        fields.update(overrides)
+        return cls(**fields)  # type: ignore[arg-type]
+
+    @property
+    def icd10(self) -> Icd10Table:
+        return shared_table(self.icd10_cache_dir)
+
+    @property
+    def codesets(self) -> StoredCodeSets:
+        return stored_codesets(self._codeset_path)
+
+    @cached_property
+    def _codeset_path(self) -> Path:
+        return self.codeset_dir or default_codeset_dir()
+
+    def received_time(self, referral: Referral) -> dt.datetime:
+        """The receipt time: the record's source, else the context's, else now."""
+        return referral.source.received_at or self.received_at or dt.datetime.now(dt.UTC)
 
 
 def validate_record(record: Record, context: ValidationContext) -> list[Finding]:
@@ -33,9 +65,6 @@ def validate_record(record: Record, context: ValidationContext) -> list[Finding]
     return []
 
 
-def error(field: str | None, code: str, message: str) -> Finding:
-    return Finding(field=field, code=code, severity=Severity.ERROR, message=message)
-
-
-def warning(field: str | None, code: str, message: str) -> Finding:
-    return Finding(field=field, code=code, severity=Severity.WARNING, message=message)
+def assess_urgency(referral: Referral, context: ValidationContext) -> Urgency:
+    """Urgency and due time with the context's hours (the pipeline sets `urgent` and `due_at`)."""
+    return assess(referral, context.received_time(referral), context.urgent_hours, context.standard_hours)

@@ -1,37 +1,92 @@
-"""NPI: 10 ASCII digits, first digit 1 or 2, Luhn check digit over the prefix 80840."""
+"""NPI: 10 ASCII digits, first digit 1 or 2, Luhn check digit over the prefix 80840.
+
+Written here on purpose: the one PyPI package for it rejects every valid NPI whose check digit is 0.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
 NPI_PREFIX = "80840"
+_ASCII_DIGITS = frozenset("0123456789")
+# A doubled digit's Luhn value (2d, minus 9 when over 9), by digit.
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+IssueKind = Literal["character", "length", "first_digit", "checksum"]
+
+
+@dataclass(frozen=True)
+class NpiIssue:
+    """What is wrong with an NPI: the kind, and the offending character or the expected digit."""
+
+    kind: IssueKind
+    detail: str
+
+    @property
+    def code(self) -> str:
+        return {"character": "npi_character", "checksum": "npi_checksum"}.get(self.kind, "npi_format")
 
 
 def luhn_check_digit(payload: str) -> int:
-    """The Luhn digit that completes `payload` (digits only)."""
+    """The Luhn digit that completes `payload` (ASCII digits only)."""
     total = 0
     for index, char in enumerate(reversed(payload)):
-        digit = int(char)
-        if index % 2 == 0:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
+        digit = ord(char) - 48
+        total += _DOUBLED[digit] if index % 2 == 0 else digit
     return (10 - total % 10) % 10
+
+
+def npi_check_digit(first_nine: str) -> int:
+    """The check digit of an NPI whose first nine digits are `first_nine`."""
+    return luhn_check_digit(NPI_PREFIX + first_nine)
+
+
+def describe_character(char: str) -> str:
+    """A clerk-readable name for a character: "the full-width digit '１' (U+FF11)", "a space"."""
+    if char == " ":
+        return "a space"
+    name = unicodedata.name(char, "").lower()
+    label = f"'{char}'" if char.isprintable() else "an invisible character"
+    if "fullwidth digit" in name:
+        return f"the full-width digit {label} (U+{ord(char):04X})"
+    if unicodedata.category(char) == "Nd":
+        return f"the non-ASCII digit {label} (U+{ord(char):04X})"
+    return f"the character {label} ({name or 'unnamed'}, U+{ord(char):04X})"
+
+
+def npi_issue(value: str) -> NpiIssue | None:
+    """None for a valid NPI, else what is wrong with it."""
+    for char in value:
+        if char not in _ASCII_DIGITS:
+            return NpiIssue("character", char)
+    if len(value) != 10:
+        return NpiIssue("length", str(len(value)))
+    if value[0] not in "12":
+        return NpiIssue("first_digit", value[0])
+    expected = npi_check_digit(value[:9])
+    if ord(value[9]) - 48 != expected:
+        return NpiIssue("checksum", str(expected))
+    return None
+
+
+def issue_sentence(value: str, issue: NpiIssue) -> str:
+    """The issue as a clause about NPI `value` (no PHI: an NPI is public)."""
+    if issue.kind == "character":
+        return f"NPI {value!r} contains {describe_character(issue.detail)}; an NPI is 10 digits (0-9) only"
+    if issue.kind == "length":
+        return f"NPI {value} has {issue.detail} digits; an NPI has exactly 10"
+    if issue.kind == "first_digit":
+        return f"NPI {value} starts with {issue.detail}; an NPI starts with 1 or 2"
+    return f"NPI {value} fails its check digit (expected {issue.detail} as the last digit)"
 
 
 def npi_problem(value: str) -> str | None:
     """None for a valid NPI, else a sentence saying what is wrong (the NPI is no PHI)."""
-    for char in value:
-        if not ("0" <= char <= "9"):
-            return f"NPI {value!r} has the character {char!r}; an NPI is 10 digits (0-9) only"
-    if len(value) != 10:
-        return f"NPI {value} has {len(value)} digits; an NPI has exactly 10"
-    if value[0] not in "12":
-        return f"NPI {value} starts with {value[0]}; an NPI starts with 1 or 2"
-    expected = luhn_check_digit(NPI_PREFIX + value[:9])
-    if int(value[9]) != expected:
-        return f"NPI {value} fails its check digit (expected {expected} as the last digit)"
-    return None
+    issue = npi_issue(value)
+    return None if issue is None else issue_sentence(value, issue)
 
 
 def is_valid_npi(value: str) -> bool:
-    return npi_problem(value) is None
+    return npi_issue(value) is None

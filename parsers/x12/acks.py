@@ -17,8 +17,7 @@ from parsers.x12.engine import Envelope
 
 ACK_VERSION = "005010X231A1"
 VALID_IK3 = {"1", "2", "3", "4", "5", "6", "7", "8", "I4", "I6", "I7", "I8", "I9"}
-VALID_IK4 = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "I10", "I11", "I12", "I13",
-             "I6", "I9"}
+VALID_IK4 = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "I10", "I11", "I12", "I13", "I6", "I9"}
 CLAIM_LOOPS = ("2300", "2310", "2320", "2330", "2400", "2410", "2420", "2430", "2440")
 
 
@@ -92,16 +91,21 @@ def interchange_ack(problem: Any) -> Iterator[Acknowledgement]:
     isa = problem.isa
     if not isa or len(isa) < 17:
         return
-    result = InterchangeResult((isa[5], isa[6].strip(), isa[7], isa[8].strip(), isa[15]),
-                               isa[13], isa[9], isa[10], problem.ta1_note, "R")
+    result = InterchangeResult(
+        (isa[5], isa[6].strip(), isa[7], isa[8].strip(), isa[15]), isa[13], isa[9], isa[10], problem.ta1_note, "R"
+    )
     yield Acknowledgement("TA1", None, result)
 
 
 def _isa_parties(err_isa: Any) -> tuple[str, str, str, str, str]:
     seg = err_isa.seg_data
-    return (seg.get_value("ISA05") or "ZZ", (seg.get_value("ISA06") or "").strip(),
-            seg.get_value("ISA07") or "ZZ", (seg.get_value("ISA08") or "").strip(),
-            seg.get_value("ISA15") or "P")
+    return (
+        seg.get_value("ISA05") or "ZZ",
+        (seg.get_value("ISA06") or "").strip(),
+        seg.get_value("ISA07") or "ZZ",
+        (seg.get_value("ISA08") or "").strip(),
+        seg.get_value("ISA15") or "P",
+    )
 
 
 def _group_result(err_gs: Any, isa: tuple[str, str, str, str, str]) -> GroupResult:
@@ -111,11 +115,17 @@ def _group_result(err_gs: Any, isa: tuple[str, str, str, str, str]) -> GroupResu
     ack_code = err_gs.ack_code or ("R" if failed == received and received else "A")
     seg = err_gs.seg_data
     return GroupResult(
-        fic=err_gs.fic or "", gs_control=(err_gs.gs_control_num or "").strip(),
-        version=err_gs.vriic or "", sender=(seg.get_value("GS02") or "").strip(),
-        receiver=(seg.get_value("GS03") or "").strip(), isa=isa, ack_code=ack_code,
-        included=err_gs.st_count_orig or received, received=received,
-        accepted=max(received - failed, 0), transactions=transactions,
+        fic=err_gs.fic or "",
+        gs_control=(err_gs.gs_control_num or "").strip(),
+        version=err_gs.vriic or "",
+        sender=(seg.get_value("GS02") or "").strip(),
+        receiver=(seg.get_value("GS03") or "").strip(),
+        isa=isa,
+        ack_code=ack_code,
+        included=err_gs.st_count_orig or received,
+        received=received,
+        accepted=max(received - failed, 0),
+        transactions=transactions,
     )
 
 
@@ -124,9 +134,14 @@ def _transaction_result(err_st: Any) -> TransactionResult:
     codes = {str(err[0]) for err in err_st.errors if str(err[0]).isdigit()}
     if any(s.codes or s.elements for s in segments):
         codes.add("5")
-    return TransactionResult(err_st.trn_set_id or "", (err_st.trn_set_control_num or "").strip(),
-                             err_st.vriic or "", err_st.ack_code or ("R" if codes else "A"),
-                             tuple(sorted(codes)), segments)
+    return TransactionResult(
+        err_st.trn_set_id or "",
+        (err_st.trn_set_control_num or "").strip(),
+        err_st.vriic or "",
+        err_st.ack_code or ("R" if codes else "A"),
+        tuple(sorted(codes)),
+        segments,
+    )
 
 
 def _segment_error(err_seg: Any) -> SegmentError:
@@ -134,13 +149,20 @@ def _segment_error(err_seg: Any) -> SegmentError:
     codes = ["8" if c == "SEG1" else c for c in codes]
     elements = tuple(
         ElementError(ele.ele_pos, ele.subele_pos, ele.ele_ref_num, str(code), bad)
-        for ele in err_seg.elements for code, _text, bad in ele.errors if str(code) in VALID_IK4
+        for ele in err_seg.elements
+        for code, _text, bad in ele.errors
+        if str(code) in VALID_IK4
     )
     if elements and "8" not in codes:
         codes.append("8")
-    return SegmentError(err_seg.seg_id or "", err_seg.seg_count, getattr(err_seg, "loop_id", None),
-                        tuple(sorted({c for c in codes if c in VALID_IK3})), elements,
-                        getattr(err_seg, "business_unit", None))
+    return SegmentError(
+        err_seg.seg_id or "",
+        err_seg.seg_count,
+        getattr(err_seg, "loop_id", None),
+        tuple(sorted({c for c in codes if c in VALID_IK3})),
+        elements,
+        getattr(err_seg, "business_unit", None),
+    )
 
 
 def render_acknowledgement(ack: Acknowledgement, control_number: int) -> str:
@@ -154,22 +176,41 @@ def render_acknowledgement(ack: Acknowledgement, control_number: int) -> str:
 
 def _isa_segment(parties: tuple[str, str, str, str, str], number: int, now: dt.datetime) -> str:
     sq, sid, rq, rid, usage = parties
-    return "*".join(["ISA", "00", " " * 10, "00", " " * 10, rq, rid.ljust(15), sq, sid.ljust(15),
-                     now.strftime("%y%m%d"), now.strftime("%H%M"), "^", "00501", f"{number:09d}", "0",
-                     usage, ":"])
+    return "*".join(
+        [
+            "ISA",
+            "00",
+            " " * 10,
+            "00",
+            " " * 10,
+            rq,
+            rid.ljust(15),
+            sq,
+            sid.ljust(15),
+            now.strftime("%y%m%d"),
+            now.strftime("%H%M"),
+            "^",
+            "00501",
+            f"{number:09d}",
+            "0",
+            usage,
+            ":",
+        ]
+    )
 
 
 def _render_999(group: GroupResult, number: int, now: dt.datetime) -> list[str]:
     body = [f"ST*999*0001*{ACK_VERSION}", f"AK1*{group.fic}*{group.gs_control}*{group.version}"]
     for txn in group.transactions:
         body.extend(_render_transaction(txn))
-    body.append("*".join(["AK9", group.ack_code, str(group.included), str(group.received),
-                          str(group.accepted)]))
+    body.append("*".join(["AK9", group.ack_code, str(group.included), str(group.received), str(group.accepted)]))
     body.append(f"SE*{len(body) + 1}*0001")
     return [
         _isa_segment(group.isa, number, now),
         f"GS*FA*{group.receiver}*{group.sender}*{now:%Y%m%d}*{now:%H%M}*{number}*X*{ACK_VERSION}",
-        *body, f"GE*1*{number}", f"IEA*1*{number:09d}",
+        *body,
+        f"GE*1*{number}",
+        f"IEA*1*{number:09d}",
     ]
 
 
@@ -214,9 +255,16 @@ def merge_group_results(results: list[GroupResult]) -> GroupResult:
     received = sum(r.received for r in results)
     accepted = sum(r.accepted for r in results)
     return GroupResult(
-        fic=first.fic, gs_control=first.gs_control, version=first.version, sender=first.sender,
-        receiver=first.receiver, isa=first.isa, ack_code=_merged_code(transactions),
-        included=sum(r.included for r in results), received=received, accepted=accepted,
+        fic=first.fic,
+        gs_control=first.gs_control,
+        version=first.version,
+        sender=first.sender,
+        receiver=first.receiver,
+        isa=first.isa,
+        ack_code=_merged_code(transactions),
+        included=sum(r.included for r in results),
+        received=received,
+        accepted=accepted,
         transactions=transactions,
     )
 

@@ -5,19 +5,32 @@ from __future__ import annotations
 from parsers.x12.diagnostics import Diagnostic
 
 _PARTY_LOOPS = {"2010AA": "billing_provider", "2010BA": "member", "2010CA": "member", "2010BB": "payer"}
-_PERSON_ELEMENTS = {
-    ("NM1", 3): "last_name", ("NM1", 4): "first_name", ("NM1", 9): "member_id",
-    ("DMG", 2): "dob", ("DMG", 3): "sex", ("N3", 1): "address.line1", ("N4", 1): "address.city",
-    ("N4", 2): "address.state", ("N4", 3): "address.zip",
+_PERSON_ELEMENTS: dict[tuple[str, int | None], str] = {
+    ("NM1", 3): "last_name",
+    ("NM1", 4): "first_name",
+    ("NM1", 9): "member_id",
+    ("DMG", 2): "dob",
+    ("DMG", 3): "sex",
+    ("N3", 1): "address.line1",
+    ("N4", 1): "address.city",
+    ("N4", 2): "address.state",
+    ("N4", 3): "address.zip",
 }
-_ORG_ELEMENTS = {("NM1", 3): "name", ("NM1", 9): "npi"}
-_PAYER_ELEMENTS = {("NM1", 3): "name", ("NM1", 9): "payer_id"}
-_CLAIM_ELEMENTS = {
-    ("CLM", 1): "claim_id", ("CLM", 2): "total_charge", ("HI", None): "diagnoses",
+_ORG_ELEMENTS: dict[tuple[str, int | None], str] = {("NM1", 3): "name", ("NM1", 9): "npi"}
+_PAYER_ELEMENTS: dict[tuple[str, int | None], str] = {("NM1", 3): "name", ("NM1", 9): "payer_id"}
+_CLAIM_ELEMENTS: dict[tuple[str, int | None], str] = {
+    ("CLM", 1): "claim_id",
+    ("CLM", 2): "total_charge",
+    ("HI", None): "diagnoses",
 }
-_LINE_ELEMENTS = {
-    ("SV1", 1): "code", ("SV1", 2): "charge", ("SV1", 4): "units", ("SV2", 2): "code",
-    ("SV2", 3): "charge", ("SV2", 5): "units", ("DTP", 3): "service_date",
+_LINE_ELEMENTS: dict[tuple[str, int | None], str] = {
+    ("SV1", 1): "code",
+    ("SV1", 2): "charge",
+    ("SV1", 4): "units",
+    ("SV2", 2): "code",
+    ("SV2", 3): "charge",
+    ("SV2", 5): "units",
+    ("DTP", 3): "service_date",
 }
 
 

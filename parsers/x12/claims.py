@@ -48,9 +48,19 @@ class ClaimBuilder:
         self.completed: list[Claim] = []
         self.claim_ordinal = 0
         self._handlers: dict[str, Callable[[SegmentEvent], None]] = {
-            "HL": self._hl, "NM1": self._nm1, "N3": self._n3, "N4": self._n4, "DMG": self._dmg,
-            "CLM": self._clm, "REF": self._ref, "HI": self._hi, "SV1": self._sv1, "SV2": self._sv2,
-            "DTP": self._dtp, "LX": self._lx, "SBR": self._sbr,
+            "HL": self._hl,
+            "NM1": self._nm1,
+            "N3": self._n3,
+            "N4": self._n4,
+            "DMG": self._dmg,
+            "CLM": self._clm,
+            "REF": self._ref,
+            "HI": self._hi,
+            "SV1": self._sv1,
+            "SV2": self._sv2,
+            "DTP": self._dtp,
+            "LX": self._lx,
+            "SBR": self._sbr,
         }
 
     def on_segment(self, event: SegmentEvent) -> Iterator[Record]:
@@ -93,10 +103,12 @@ class ClaimBuilder:
     def _facts(self, claim: Claim) -> situational.ClaimFacts:
         subscriber = self.state.subscriber
         return situational.ClaimFacts(
-            kind=self.kind.value, relationship=self.state.relationship,
+            kind=self.kind.value,
+            relationship=self.state.relationship,
             has_patient_loop=self.state.patient is not None,
             subscriber_has_dmg=subscriber is not None and subscriber.dmg_event is not None,
-            frequency_code=self.state.frequency_code, has_payer_claim_number=self.state.has_payer_claim_number,
+            frequency_code=self.state.frequency_code,
+            has_payer_claim_number=self.state.has_payer_claim_number,
             line_count=len(claim.lines),
         )
 
@@ -107,8 +119,13 @@ class ClaimBuilder:
     def _clm(self, ev: SegmentEvent) -> None:
         self.claim_ordinal += 1
         locator = f"{ev.envelope.isa_control}:{ev.envelope.gs_control}:{self.control_number}:{self.claim_ordinal}"
-        source = Source(kind=self.kind, filename=self.ctx.filename, sha256=self.ctx.sha256,
-                        received_at=self.ctx.received_at, control_number=self.control_number)
+        source = Source(
+            kind=self.kind,
+            filename=self.ctx.filename,
+            sha256=self.ctx.sha256,
+            received_at=self.ctx.received_at,
+            control_number=self.control_number,
+        )
         self.claim = Claim(id=record_id(self.ctx.sha256, locator), status=Status.READY, source=source)
         self.state.start_claim(self.claim, self.kind)
         self._put(ev, "claim_id", "CLM01", ev.value("CLM01"))
@@ -129,9 +146,9 @@ class ClaimBuilder:
         entity, loop = ev.value("NM101"), ev.loop_id or ""
         if loop.startswith("2010AA") or entity == "85":
             self.state.billing = party
-        elif loop.startswith("2010BA") or entity == "IL" and not loop.startswith("2330"):
+        elif loop.startswith("2010BA") or (entity == "IL" and not loop.startswith("2330")):
             self.state.subscriber = party
-        elif loop.startswith("2010BB") or entity == "PR" and not loop.startswith("2330"):
+        elif loop.startswith("2010BB") or (entity == "PR" and not loop.startswith("2330")):
             self.state.payer = party
         elif loop.startswith("2010CA") or entity == "QC":
             self.state.patient = party
@@ -214,21 +231,29 @@ class ClaimBuilder:
     def _sv2(self, ev: SegmentEvent) -> None:
         self._line(ev, "SV202", ev.value("SV203"), ev.value("SV205"), revenue_code=ev.value("SV201"))
 
-    def _line(self, ev: SegmentEvent, composite: str, charge: str | None, units: str | None,
-              revenue_code: str | None = None) -> None:
+    def _line(
+        self, ev: SegmentEvent, composite: str, charge: str | None, units: str | None, revenue_code: str | None = None
+    ) -> None:
         if self.claim is None:
             return
         code = ev.value(f"{composite}-2")
         modifiers = [m for m in (ev.value(f"{composite}-{i}") for i in range(3, 7)) if m]
-        line = ClaimLine(code=code or revenue_code or "", system=values.procedure_system(code),
-                         modifiers=modifiers, charge=_money(charge), units=values.number(units))
+        line = ClaimLine(
+            code=code or revenue_code or "",
+            system=values.procedure_system(code),
+            modifiers=modifiers,
+            charge=_money(charge),
+            units=values.number(units),
+        )
         if revenue_code:
             line.revenue_code = revenue_code  # type: ignore[attr-defined]
         index = len(self.claim.lines)
         self.claim.lines.append(line)
         self.state.line_open = True
         self.claim.provenance[f"lines[{index}].code"] = _prov(ev, f"{composite}-2")
-        self.claim.provenance[f"lines[{index}].charge"] = _prov(ev, composite[:3] + ("02" if composite == "SV101" else "03"))
+        self.claim.provenance[f"lines[{index}].charge"] = _prov(
+            ev, composite[:3] + ("02" if composite == "SV101" else "03")
+        )
 
     def _dtp(self, ev: SegmentEvent) -> None:
         if self.claim is None:
@@ -262,23 +287,34 @@ def _version_note(st_event: SegmentEvent) -> Finding | None:
     if not env.validated_as or env.validated_as == env.vriic:
         return None
     return Finding(
-        field=None, code="x12_version_alias", severity=Severity.WARNING,
-        message=(f"The file declares {env.vriic}, which has no map of its own here; it was checked against "
-                 f"{env.validated_as}, its base version (no structural difference); no action needed."),
-        segment="GS", element="GS08",
+        field=None,
+        code="x12_version_alias",
+        severity=Severity.WARNING,
+        message=(
+            f"The file declares {env.vriic}, which has no map of its own here; it was checked against "
+            f"{env.validated_as}, its base version (no structural difference); no action needed."
+        ),
+        segment="GS",
+        element="GS08",
     )
 
 
 def _party(ev: SegmentEvent) -> Party:
     return Party(
-        entity=ev.value("NM101"), is_person=ev.value("NM102") == "1", last_or_org=ev.value("NM103"),
-        first=ev.value("NM104"), id_qualifier=ev.value("NM108"), identifier=ev.value("NM109"), event=ev,
+        entity=ev.value("NM101"),
+        is_person=ev.value("NM102") == "1",
+        last_or_org=ev.value("NM103"),
+        first=ev.value("NM104"),
+        id_qualifier=ev.value("NM108"),
+        identifier=ev.value("NM109"),
+        event=ev,
     )
 
 
 def _prov(ev: SegmentEvent, element: str) -> Provenance:
-    return Provenance(loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line,
-                      element=element)
+    return Provenance(
+        loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line, element=element
+    )
 
 
 def _money(raw: str | None) -> Decimal | None:
@@ -292,28 +328,52 @@ def _money(raw: str | None) -> Decimal | None:
 
 def _dotted_icd(ev: SegmentEvent, index: int, position: int) -> Finding:
     return Finding(
-        field=f"diagnoses[{index}].code", code="x12_icd10_dotted", severity=Severity.ERROR,
-        message=(f"Diagnosis {index + 1} is written with a decimal point (HI{position:02d}, line {ev.line}); "
-                 "X12 requires ICD-10-CM codes without the dot; ask the sender to resend without it."),
-        loop_id=ev.loop_id, segment="HI", segment_ordinal=ev.ordinal, line=ev.line, element=f"HI{position:02d}-2",
+        field=f"diagnoses[{index}].code",
+        code="x12_icd10_dotted",
+        severity=Severity.ERROR,
+        message=(
+            f"Diagnosis {index + 1} is written with a decimal point (HI{position:02d}, line {ev.line}); "
+            "X12 requires ICD-10-CM codes without the dot; ask the sender to resend without it."
+        ),
+        loop_id=ev.loop_id,
+        segment="HI",
+        segment_ordinal=ev.ordinal,
+        line=ev.line,
+        element=f"HI{position:02d}-2",
     )
 
 
 def _not_icd10(ev: SegmentEvent, position: int) -> Finding:
     return Finding(
-        field="diagnoses", code="icd10_format", severity=Severity.ERROR,
-        message=(f"Diagnosis HI{position:02d} (line {ev.line}) is not an ICD-10-CM code; "
-                 "ask the billing office for the correct code."),
-        loop_id=ev.loop_id, segment="HI", segment_ordinal=ev.ordinal, line=ev.line, element=f"HI{position:02d}-2",
+        field="diagnoses",
+        code="icd10_format",
+        severity=Severity.ERROR,
+        message=(
+            f"Diagnosis HI{position:02d} (line {ev.line}) is not an ICD-10-CM code; "
+            "ask the billing office for the correct code."
+        ),
+        loop_id=ev.loop_id,
+        segment="HI",
+        segment_ordinal=ev.ordinal,
+        line=ev.line,
+        element=f"HI{position:02d}-2",
     )
 
 
 def _icd9(ev: SegmentEvent, position: int) -> Finding:
     return Finding(
-        field="diagnoses", code="diagnosis_icd9", severity=Severity.ERROR,
-        message=(f"The claim's diagnoses are ICD-9 codes (HI{position:02d}, line {ev.line}); claims for "
-                 "services since 2015-10-01 need ICD-10-CM codes; ask the billing office to recode."),
-        loop_id=ev.loop_id, segment="HI", segment_ordinal=ev.ordinal, line=ev.line, element=f"HI{position:02d}-1",
+        field="diagnoses",
+        code="diagnosis_icd9",
+        severity=Severity.ERROR,
+        message=(
+            f"The claim's diagnoses are ICD-9 codes (HI{position:02d}, line {ev.line}); claims for "
+            "services since 2015-10-01 need ICD-10-CM codes; ask the billing office to recode."
+        ),
+        loop_id=ev.loop_id,
+        segment="HI",
+        segment_ordinal=ev.ordinal,
+        line=ev.line,
+        element=f"HI{position:02d}-1",
     )
 
 

@@ -84,9 +84,7 @@ class CapturingErrorHandler(pyx12.error_handler.err_handler):
         if node is not None:
             node.add_error(err_cde, err_str)
 
-    def seg_error(
-        self, err_cde: str, err_str: str, err_value: str | None = None, src_line: int | None = None
-    ) -> None:
+    def seg_error(self, err_cde: str, err_str: str, err_value: str | None = None, src_line: int | None = None) -> None:
         try:
             self._add_cur_seg()
             self.cur_seg_node.add_error(err_cde, err_str, err_value)

@@ -10,9 +10,10 @@ No pyx12 exception leaves this module: each becomes a diagnostic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 import dataclasses
+import io
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TextIO
@@ -91,7 +92,9 @@ class WalkResult:
 class X12Walker:
     """Iterate `events()`; afterwards `result` holds the error tree and any fatal diagnostic."""
 
-    def __init__(self, stream: TextIO, line_of: Callable[[int | None], int | None] | None = None) -> None:
+    def __init__(
+        self, stream: TextIO | io.TextIOBase, line_of: Callable[[int | None], int | None] | None = None
+    ) -> None:
         self._stream = stream
         self._line_of = line_of or (lambda line: line)
         self.errh = CapturingErrorHandler()

@@ -41,7 +41,8 @@ def check_envelope(path: Path) -> EnvelopeProblem | None:
             "x12_truncated",
             "The interchange has no IEA trailer at its end: the file was cut off in transmission; "
             "ask the sender to send it again.",
-            "023", isa,
+            "023",
+            isa,
         )
     return None
 
@@ -57,14 +58,18 @@ def _isa_problem(isa_text: str) -> EnvelopeProblem | None:
     if separator.isalnum() or len(elements) != 17:
         return bad("x12_isa_invalid", "The ISA header does not have 16 fixed-width elements.", "026")
     if elements[12] not in KNOWN_VERSIONS:
-        return bad("x12_version_unsupported",
-                   "The ISA gives an interchange version (ISA12) other than 00401 or 00501.", "017", elements)
+        return bad(
+            "x12_version_unsupported",
+            "The ISA gives an interchange version (ISA12) other than 00401 or 00501.",
+            "017",
+            elements,
+        )
     if not re.fullmatch(r"\d{9}", elements[13]):
-        return bad("x12_isa_control_number", "The interchange control number (ISA13) is not 9 digits.",
-                   "018", elements)
+        return bad("x12_isa_control_number", "The interchange control number (ISA13) is not 9 digits.", "018", elements)
     if elements[16] in (separator, isa_text[-1]) or elements[16].isalnum():
-        return bad("x12_isa_invalid", "The component separator (ISA16) clashes with another delimiter.",
-                   "027", elements)
+        return bad(
+            "x12_isa_invalid", "The component separator (ISA16) clashes with another delimiter.", "027", elements
+        )
     return None
 
 
@@ -79,12 +84,16 @@ def _ends_with_iea(path: Path, element_sep: str, segment_term: str) -> bool:
 
 
 def fatal_message(diagnostic: Diagnostic) -> str:
-    return ("The X12 file could not be read past a structural error "
-            f"({diagnostic.text.split(':')[0]}); ask the sender to check and resend it.")
+    return (
+        "The X12 file could not be read past a structural error "
+        f"({diagnostic.text.split(':')[0]}); ask the sender to check and resend it."
+    )
 
 
 def envelope_message(diagnostics: list[Diagnostic]) -> str:
     kinds = sorted({d.level.upper() for d in diagnostics})
-    return (f"The interchange envelope has {len(diagnostics)} error(s) in its {'/'.join(kinds)} "
-            "control segments (counts or control numbers do not match); the acknowledgement lists "
-            "them; ask the sender to correct the envelope and resend.")
+    return (
+        f"The interchange envelope has {len(diagnostics)} error(s) in its {'/'.join(kinds)} "
+        "control segments (counts or control numbers do not match); the acknowledgement lists "
+        "them; ask the sender to correct the envelope and resend."
+    )

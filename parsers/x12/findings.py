@@ -67,8 +67,11 @@ GROUP_CODES = {  # AK9 functional group syntax error codes
     "6": ("x12_control_number_invalid", "has a missing or invalid group control number"),
 }
 ENVELOPE_CODE = ("x12_envelope_error", "has an envelope or control-number error")
-LEVEL_NAMES = {"isa": "The interchange (ISA/IEA)", "gs": "The functional group (GS/GE)",
-               "st": "The transaction set (ST/SE)"}
+LEVEL_NAMES = {
+    "isa": "The interchange (ISA/IEA)",
+    "gs": "The functional group (GS/GE)",
+    "st": "The transaction set (ST/SE)",
+}
 REMEDY = "ask the sender to correct it and resend the file"
 
 
@@ -80,10 +83,15 @@ def finding_from_diagnostic(diag: Diagnostic, field: str | None) -> Finding:
         code, problem = ELEMENT_CODES["I12"]
     subject = LEVEL_NAMES.get(diag.level) or _subject(diag)
     return Finding(
-        field=field, code=code, severity=Severity.ERROR,
+        field=field,
+        code=code,
+        severity=Severity.ERROR,
         message=f"{subject} {problem}; {REMEDY}.",
-        loop_id=diag.loop_id, segment=diag.segment_id, segment_ordinal=diag.segment_ordinal,
-        line=diag.line, element=_element_ref(diag),
+        loop_id=diag.loop_id,
+        segment=diag.segment_id,
+        segment_ordinal=diag.segment_ordinal,
+        line=diag.line,
+        element=_element_ref(diag),
     )
 
 

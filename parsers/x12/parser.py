@@ -51,21 +51,29 @@ def _walk_file(ctx: ParseContext) -> Iterator[ParsedItem]:
             for item in state.builder.finish():
                 records += 1
                 yield item
-    documents = [*_unsupported_records(ctx, state), *_fatal_record(ctx, walker),
-                 *_envelope_records(ctx, state.envelope_diagnostics + walker.result.diagnostics)]
+    documents = [
+        *_unsupported_records(ctx, state),
+        *_fatal_record(ctx, walker),
+        *_envelope_records(ctx, state.envelope_diagnostics + walker.result.diagnostics),
+    ]
     yield from documents
     if records == 0 and not documents:
-        yield rejected_document(ctx, SourceKind.X12, "x12_no_records",
-                                "No claim or review could be read from the file (its segments do not form a "
-                                "transaction this service reads); ask the sender to check and resend it.",
-                                locator="empty")
+        yield rejected_document(
+            ctx,
+            SourceKind.X12,
+            "x12_no_records",
+            "No claim or review could be read from the file (its segments do not form a "
+            "transaction this service reads); ask the sender to check and resend it.",
+            locator="empty",
+        )
     yield from acks.functional_group_acks(walker.errh, walker.envelope)
 
 
 def _fatal_record(ctx: ParseContext, walker: X12Walker) -> Iterator[ParsedItem]:
     if walker.result.fatal is not None:
-        yield rejected_document(ctx, SourceKind.X12, "x12_unreadable", envelope.fatal_message(walker.result.fatal),
-                                locator="fatal")
+        yield rejected_document(
+            ctx, SourceKind.X12, "x12_unreadable", envelope.fatal_message(walker.result.fatal), locator="fatal"
+        )
 
 
 def _dispatch(ctx: ParseContext, state: _WalkState, event: SegmentEvent) -> Iterator[ParsedItem]:
@@ -89,7 +97,9 @@ def _unsupported_records(ctx: ParseContext, state: _WalkState) -> Iterator[Parse
     for event in state.unsupported:
         env = event.envelope
         yield rejected_document(
-            ctx, SourceKind.X12, "x12_unsupported_transaction",
+            ctx,
+            SourceKind.X12,
+            "x12_unsupported_transaction",
             f"Transaction set {env.st_id} version {env.vriic} (control number {env.st_control}) is not one "
             "this service reads (837P, 837I, 278); route the file to the team that handles it.",
             locator=f"unsupported:{env.gs_control}:{env.st_control}",
@@ -99,5 +109,6 @@ def _unsupported_records(ctx: ParseContext, state: _WalkState) -> Iterator[Parse
 def _envelope_records(ctx: ParseContext, diagnostics: list[Diagnostic]) -> Iterator[ParsedItem]:
     serious = [d for d in diagnostics if d.level in ("isa", "gs") and d.code != "map_not_found"]
     if serious:
-        yield rejected_document(ctx, SourceKind.X12, "x12_envelope_errors", envelope.envelope_message(serious),
-                                locator="envelope")
+        yield rejected_document(
+            ctx, SourceKind.X12, "x12_envelope_errors", envelope.envelope_message(serious), locator="envelope"
+        )

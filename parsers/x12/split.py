@@ -13,7 +13,6 @@ from pathlib import Path
 
 from parsers.x12.reader import ISA_LENGTH, NormalizedX12Stream
 
-
 Numbered = tuple[int, str]  # (1-based segment number in the original file, segment text)
 
 
@@ -46,8 +45,7 @@ def split_interchange(path: Path, parts: int) -> list[Part] | None:
     isa, iea, groups = parsed
     if not _envelope_consistent(isa[1], iea[1], groups, sep) or sum(len(g.sets) for g in groups) < 2:
         return None
-    return [Part(term.join(s for _, s in p) + term, tuple(n for n, _ in p))
-            for p in _parts(isa, groups, parts, sep)]
+    return [Part(term.join(s for _, s in p) + term, tuple(n for n, _ in p)) for p in _parts(isa, groups, parts, sep)]
 
 
 def _parse(segments: list[Numbered], sep: str) -> tuple[Numbered, Numbered, list[_Group]] | None:

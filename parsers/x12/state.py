@@ -59,10 +59,18 @@ class Party:
             return None
         ev = self.event
         return Finding(
-            field=field, code="npi_format", severity=Severity.ERROR,
-            message=(f"The {who}'s NPI {self.identifier!r} (NM109, line {ev.line}) is not 10 digits; "
-                     "ask the sender to confirm the NPI."),
-            loop_id=ev.loop_id, segment="NM1", segment_ordinal=ev.ordinal, line=ev.line, element="NM109",
+            field=field,
+            code="npi_format",
+            severity=Severity.ERROR,
+            message=(
+                f"The {who}'s NPI {self.identifier!r} (NM109, line {ev.line}) is not 10 digits; "
+                "ask the sender to confirm the NPI."
+            ),
+            loop_id=ev.loop_id,
+            segment="NM1",
+            segment_ordinal=ev.ordinal,
+            line=ev.line,
+            element="NM109",
         )
 
     def address(self) -> Address | None:
@@ -70,13 +78,19 @@ class Party:
         if not any(parts):
             return None
         state = self.state if self.state and len(self.state) == 2 and self.state.isalpha() else None
-        return Address(line1=self.address_line1, line2=self.address_line2, city=self.city,
-                       state=state.upper() if state else None, zip=self.zip)
+        return Address(
+            line1=self.address_line1,
+            line2=self.address_line2,
+            city=self.city,
+            state=state.upper() if state else None,
+            zip=self.zip,
+        )
 
     def provenance(self, element: str, event: SegmentEvent | None = None) -> Provenance:
         ev = event or self.event
-        return Provenance(loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal,
-                          line=ev.line, element=element)
+        return Provenance(
+            loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line, element=element
+        )
 
 
 @dataclass
@@ -110,8 +124,9 @@ class ClaimState:
 
     def party_for_loop(self, loop_id: str | None) -> Party | None:
         loop = (loop_id or "")[:6]
-        return {"2010AA": self.billing, "2010BA": self.subscriber, "2010BB": self.payer,
-                "2010CA": self.patient}.get(loop)
+        return {"2010AA": self.billing, "2010BA": self.subscriber, "2010BB": self.payer, "2010CA": self.patient}.get(
+            loop
+        )
 
     def start_claim(self, claim: Claim, kind: SourceKind) -> None:
         self.line_open, self.claim_service_date, self.icd9_reported = False, None, False
@@ -140,8 +155,14 @@ class ClaimState:
         if person is None:
             return
         member_id = self.subscriber.identifier if self.subscriber is not None else None
-        claim.member = Member(first_name=person.first, last_name=person.last_or_org, dob=person.dob,
-                              sex=person.sex, member_id=member_id, address=person.address())  # type: ignore[arg-type]
+        claim.member = Member(
+            first_name=person.first,
+            last_name=person.last_or_org,
+            dob=person.dob,
+            sex=person.sex,
+            member_id=member_id,
+            address=person.address(),
+        )
         if self.subscriber is not None:
             claim.provenance["member.member_id"] = self.subscriber.provenance("NM109")
         if person.dmg_event is not None:

@@ -41,9 +41,10 @@ def builder_for(ctx: ParseContext, st_event: SegmentEvent) -> TransactionBuilder
 def _load_builtin_builders() -> None:
     if _BUILDERS:
         return
-    from parsers.x12 import claims
+    from parsers.x12 import claims, review
 
     register_builder("005010X222", claims.professional_builder)
     register_builder("005010X223", claims.institutional_builder)
     register_builder("004010X098", claims.professional_builder)
     register_builder("004010X096", claims.institutional_builder)
+    register_builder("005010X217", review.review_builder)

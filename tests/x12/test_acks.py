@@ -46,8 +46,10 @@ def test_ik3_carries_the_loop_id_and_ik4_the_element(tmp_path: Path) -> None:
 
 def test_ctx_names_the_claim_for_errors_inside_it(tmp_path: Path) -> None:
     parse_records(INVALID / "non_ascii_name.x12", ack_dir=tmp_path)
-    parse_records(FIXTURES.parent.parent.parent / "shared" / "corpus" / "x12" / "invalid" / "stupidedi_837p_oxygen.x12",
-                  ack_dir=tmp_path) if (FIXTURES.parents[2] / "shared").is_dir() else None
+    parse_records(
+        FIXTURES.parent.parent.parent / "shared" / "corpus" / "x12" / "invalid" / "stupidedi_837p_oxygen.x12",
+        ack_dir=tmp_path,
+    ) if (FIXTURES.parents[2] / "shared").is_dir() else None
     texts = "".join(p.read_text() for p in ack_files(tmp_path, "999"))
     assert "IK3*NM1*" in texts
     if "PWK" in texts:

@@ -21,7 +21,9 @@ pytestmark = requires_shared
 def test_valid_837_gives_claims_without_x12_errors(path: Path) -> None:
     records = parse_records(path)
     assert records and all(r["record_type"] == "claim" for r in records)
-    x12_errors = [f for r in records for f in r["findings"] if f["code"].startswith("x12_") and f["severity"] == "error"]
+    x12_errors = [
+        f for r in records for f in r["findings"] if f["code"].startswith("x12_") and f["severity"] == "error"
+    ]
     assert not x12_errors
     for claim in records:
         assert claim["claim_id"] and claim["lines"] and claim["total_charge"]
@@ -54,8 +56,9 @@ EXPECTED_PLACES = [
 
 
 @pytest.mark.parametrize(("name", "code", "loop", "segment"), EXPECTED_PLACES, ids=[e[0] for e in EXPECTED_PLACES])
-def test_invalid_sample_finding_is_where_the_source_says(name: str, code: str, loop: str | None,
-                                                         segment: str | None) -> None:
+def test_invalid_sample_finding_is_where_the_source_says(
+    name: str, code: str, loop: str | None, segment: str | None
+) -> None:
     records = parse_records(CORPUS / "invalid" / f"{name}.x12")
     findings = [f for r in records for f in r["findings"] if f["code"] == code]
     assert findings, sorted({f["code"] for r in records for f in r["findings"]})
@@ -79,6 +82,7 @@ def test_file_without_isa_is_an_unknown_document() -> None:
 
 
 def test_bom_crlf_indented_278_with_mismatched_envelope_does_not_crash(tmp_path: Path) -> None:
-    records = parse_records(CORPUS / "invalid" / "oopfactory_278_Example_3_3_1_Request_bom_envelope.x12",
-                            ack_dir=tmp_path)
+    records = parse_records(
+        CORPUS / "invalid" / "oopfactory_278_Example_3_3_1_Request_bom_envelope.x12", ack_dir=tmp_path
+    )
     assert records and all(r["status"] != "ready" for r in records)

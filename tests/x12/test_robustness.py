@@ -33,9 +33,13 @@ def test_line_break_styles_give_the_same_claims(tmp_path: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(cut=st.integers(min_value=0, max_value=len(OXYGEN)), flips=st.lists(
-    st.tuples(st.integers(min_value=0, max_value=len(OXYGEN) - 1), st.integers(min_value=0, max_value=255)),
-    max_size=4))
+@given(
+    cut=st.integers(min_value=0, max_value=len(OXYGEN)),
+    flips=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=len(OXYGEN) - 1), st.integers(min_value=0, max_value=255)),
+        max_size=4,
+    ),
+)
 def test_truncated_or_corrupted_files_never_raise(tmp_path: Path, cut: int, flips: list[tuple[int, int]]) -> None:
     data = bytearray(OXYGEN[:cut] if cut % 3 == 0 else OXYGEN)
     for position, value in flips:

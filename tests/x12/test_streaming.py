@@ -16,7 +16,7 @@ from tests.conftest import FIXTURES, ROOT
 from validators import ValidationContext
 
 sys.path.insert(0, str(FIXTURES / "x12"))
-import generate  # noqa: E402
+import generate
 
 
 def test_first_claim_arrives_before_the_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,8 +51,9 @@ MEASURE = textwrap.dedent("""
 def test_50000_claims_parse_in_flat_memory(tmp_path: Path) -> None:
     path = tmp_path / "50k.x12"
     path.write_text(generate.synthetic_837p(50_000))
-    done = subprocess.run([sys.executable, "-c", MEASURE, str(path), str(ROOT)], capture_output=True, text=True,
-                          timeout=1800, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path), str(ROOT)], capture_output=True, text=True, timeout=1800, check=True
+    )
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["records"] == 50_000
     assert result["peak_mb"] < 150, result
