@@ -110,17 +110,15 @@ def seed_fax_referral(
     shutil.copyfile(work / name, archived)
     now = utcnow()
     referral = _referral(sha, name, npi, urgent, now, boxes)
-    referral.due_at = now + dt.timedelta(hours=due_in_hours)
     if not with_address:
         referral.member.address = None
     record = finalize_record(referral, ValidationContext(today=now.date(), received_at=now))
+    record.due_at = now + dt.timedelta(hours=due_in_hours)  # the tests choose the queue order
     _store(engine, record, sha, name, archived, now)
     return record.id
 
 
-def _referral(
-    sha: str, name: str, npi: str, urgent: bool, now: dt.datetime, boxes: dict[str, list[float]]
-) -> Referral:
+def _referral(sha: str, name: str, npi: str, urgent: bool, now: dt.datetime, boxes: dict[str, list[float]]) -> Referral:
     return Referral(
         id=record_id(sha, "fax"),
         status=Status.READY,
@@ -140,7 +138,7 @@ def _referral(
         diagnoses=[Diagnosis(code="J44.9")],
         services=[Service(code="E1390", system="HCPCS", quantity=1, description="oxygen concentrator")],
         order_date=now.date(),
-        requested_start_date=now.date(),
+        requested_start_date=now.date() + dt.timedelta(days=7),  # urgency comes from the `urgent` flag
         signature=Signature(present=True, date=now.date()),
         urgent=urgent,
         provenance={path: Provenance(page=1, bbox=box, method="test") for path, box in boxes.items()},

@@ -67,15 +67,11 @@ def test_queue_filters_by_reason(
     client: TestClient, settings: Settings, fax_id: str, people: dict[Role, Person]
 ) -> None:
     ingest_samples(settings, ("837p-missing-member-id.x12",))
-    only = client.get(
-        "/api/queue", params={"reason": "npi_checksum"}, headers=people[Role.INTAKE].bearer
-    ).json()
+    only = client.get("/api/queue", params={"reason": "npi_checksum"}, headers=people[Role.INTAKE].bearer).json()
     assert [item["id"] for item in only] == [fax_id]
 
 
-def test_viewing_a_record_is_audited(
-    client: TestClient, app: FastAPI, fax_id: str, people: dict[Role, Person]
-) -> None:
+def test_viewing_a_record_is_audited(client: TestClient, app: FastAPI, fax_id: str, people: dict[Role, Person]) -> None:
     response = client.get(f"/api/records/{fax_id}", headers=people[Role.INTAKE].bearer)
     assert response.status_code == 200
     assert response.json()["status"] == "needs_clarification"
@@ -104,16 +100,16 @@ def test_correction_is_revalidated_audited_and_release_queues_delivery(
         corrections = session.exec(select(AuditEvent).where(AuditEvent.action == "correct")).all()
     assert len(messages) == 1
     assert json.loads(messages[0].payload)["ordering_provider"]["npi"] == VALID_NPI
-    assert [(e.field, json.loads(e.before or "null"), json.loads(e.after or "null")) for e in corrections][
-        -1
-    ] == ("ordering_provider.npi", "1234567891", VALID_NPI)
+    assert [(e.field, json.loads(e.before or "null"), json.loads(e.after or "null")) for e in corrections][-1] == (
+        "ordering_provider.npi",
+        "1234567891",
+        VALID_NPI,
+    )
     assert ("intake-user", "release") in _actions(app, fax_id)
     assert client.get("/api/queue", headers=auth).json() == []
 
 
-def test_a_value_that_does_not_fit_is_400(
-    client: TestClient, fax_id: str, people: dict[Role, Person]
-) -> None:
+def test_a_value_that_does_not_fit_is_400(client: TestClient, fax_id: str, people: dict[Role, Person]) -> None:
     response = client.patch(
         f"/api/records/{fax_id}",
         json={"corrections": {"member.dob": "31/31/1999"}},
@@ -131,9 +127,7 @@ def test_unknown_record_is_404(client: TestClient, people: dict[Role, Person]) -
     assert response.json()["error"] == "not_found"
 
 
-def test_reject_takes_the_record_out_of_the_queue(
-    client: TestClient, fax_id: str, people: dict[Role, Person]
-) -> None:
+def test_reject_takes_the_record_out_of_the_queue(client: TestClient, fax_id: str, people: dict[Role, Person]) -> None:
     auth = people[Role.INTAKE].bearer
     response = client.post(f"/api/records/{fax_id}/reject", json={"reason": "duplicate order"}, headers=auth)
     assert response.json()["status"] == "rejected"
@@ -154,9 +148,7 @@ def test_billing_cannot_edit_referrals_or_work_the_queue(
     assert client.post(f"/api/records/{fax_id}/release", headers=auth).status_code == 403
 
 
-def test_billing_sees_claims(
-    client: TestClient, app: FastAPI, settings: Settings, people: dict[Role, Person]
-) -> None:
+def test_billing_sees_claims(client: TestClient, app: FastAPI, settings: Settings, people: dict[Role, Person]) -> None:
     ingest_samples(settings, ("837p-two-ready-claims.x12",))
     page = client.get("/claims", headers=people[Role.BILLING].bearer)
     assert page.status_code == 200

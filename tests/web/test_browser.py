@@ -31,9 +31,7 @@ PASSWORD = "correct horse battery staple"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium)"
-    ),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium)"),
 ]
 
 
@@ -95,9 +93,7 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("intake serve did not come up in 30 s")
 
 
-def test_clerk_fixes_the_most_urgent_item_and_it_is_delivered(
-    server: str, home: tuple[Path, str, str]
-) -> None:
+def test_clerk_fixes_the_most_urgent_item_and_it_is_delivered(server: str, home: tuple[Path, str, str]) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     service_home, urgent_id, _ = home

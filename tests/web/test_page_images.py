@@ -50,15 +50,9 @@ def test_fax_tiff_with_standard_resolution_gets_square_pixels(tmp_path: Path) ->
 
 
 def test_x12_segments_around_a_finding(tmp_path: Path) -> None:
-    isa = (
-        "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       "
-        "*261125*1200*^*00501*000000001*0*P*:|"
-    )
+    isa = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261125*1200*^*00501*000000001*0*P*:|"
     assert len(isa) == 106
-    text = (
-        isa
-        + "GS*HC*S*R*20261125*1200*1*X*005010X222A1|ST*837*0001|BHT*0019|NM1*IL*1*DOE|N3*1 MAIN|SE*5*0001|"
-    )
+    text = isa + "GS*HC*S*R*20261125*1200*1*X*005010X222A1|ST*837*0001|BHT*0019|NM1*IL*1*DOE|N3*1 MAIN|SE*5*0001|"
     path = tmp_path / "claim.x12"
     path.write_text(text.replace("|", "|\n"))
     assert split_segments(path.read_text())[4] == "NM1*IL*1*DOE"

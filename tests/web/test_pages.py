@@ -51,9 +51,7 @@ def test_queue_page_lists_items_with_counts_and_updates_itself(
     assert re.search(r'<b id="count-total">1</b>', only_urgent.text)
 
 
-def test_record_page_highlights_fields_on_the_fax_page(
-    client: TestClient, fax_id: str, intake: Person
-) -> None:
+def test_record_page_highlights_fields_on_the_fax_page(client: TestClient, fax_id: str, intake: Person) -> None:
     log_in(client, intake)
     page = client.get(f"/records/{fax_id}").text
     assert f'<img src="/records/{fax_id}/pages/1.png"' in page
@@ -66,9 +64,7 @@ def test_record_page_highlights_fields_on_the_fax_page(
     assert MEMBER.last_name in page
 
 
-def test_x12_record_shows_segments_around_findings(
-    client: TestClient, settings: Settings, intake: Person
-) -> None:
+def test_x12_record_shows_segments_around_findings(client: TestClient, settings: Settings, intake: Person) -> None:
     ingest_samples(settings, ("837p-missing-member-id.x12",))
     log_in(client, intake)
     record_id = client.get("/api/queue").json()[0]["id"]
@@ -102,9 +98,7 @@ def test_clarification_letter_lists_what_is_missing(
 
 def test_save_shows_the_result_and_release_sends_it(client: TestClient, fax_id: str, intake: Person) -> None:
     token = log_in(client, intake)
-    saved = client.post(
-        f"/records/{fax_id}", data={"f:ordering_provider.npi": "1234567893", "csrf_token": token}
-    )
+    saved = client.post(f"/records/{fax_id}", data={"f:ordering_provider.npi": "1234567893", "csrf_token": token})
     assert "the record is ready" in saved.text
     assert 'id="release"' in saved.text
     released = client.post(f"/records/{fax_id}/release", data={"csrf_token": token})
@@ -123,9 +117,7 @@ def test_dashboard_shows_rates_against_the_benchmarks(
 
 
 def test_navigation_follows_the_role(client: TestClient, people: dict[Role, Person]) -> None:
-    nav = {
-        role: client.get("/dashboard", headers=p.bearer).text.split("</nav>")[0] for role, p in people.items()
-    }
+    nav = {role: client.get("/dashboard", headers=p.bearer).text.split("</nav>")[0] for role, p in people.items()}
     assert 'href="/queue"' in nav[Role.INTAKE] and 'href="/admin/users"' not in nav[Role.INTAKE]
     assert 'href="/claims"' in nav[Role.BILLING] and 'href="/queue"' not in nav[Role.BILLING]
     assert 'href="/reconciliation"' in nav[Role.BILLING]

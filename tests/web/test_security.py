@@ -110,9 +110,7 @@ def test_session_cookie_flags(app: FastAPI, intake: Person) -> None:
                 data={"username": intake.name, "password": intake.password, "csrf_token": csrf_of(form.text)},
             )
             cookie = next(
-                v
-                for k, v in response.headers.multi_items()
-                if k == "set-cookie" and v.startswith(SESSION_COOKIE)
+                v for k, v in response.headers.multi_items() if k == "set-cookie" and v.startswith(SESSION_COOKIE)
             )
             assert "HttpOnly" in cookie
             assert "SameSite=lax" in cookie
@@ -157,9 +155,7 @@ def test_no_phi_in_urls_or_logs(
     caplog.set_level(logging.DEBUG)
     token = log_in(client, intake)
     pages = [client.get("/queue"), client.get("/queue/rows"), client.get(f"/records/{fax_id}")]
-    pages.append(
-        client.post(f"/records/{fax_id}", data={"f:member.phone": "8605550199", "csrf_token": token})
-    )
+    pages.append(client.post(f"/records/{fax_id}", data={"f:member.phone": "8605550199", "csrf_token": token}))
     pages.append(client.post(f"/records/{fax_id}/clarification", data={"csrf_token": token}))
     client.get("/api/queue")
     assert MEMBER.last_name in pages[2].text  # the record page does show the patient...
@@ -190,9 +186,7 @@ def test_page_images_only_for_signed_in_users(client: TestClient, fax_id: str, i
         "/records/{id}%00/pages/1.png",
     ],
 )
-def test_page_image_route_refuses_path_traversal(
-    client: TestClient, fax_id: str, intake: Person, path: str
-) -> None:
+def test_page_image_route_refuses_path_traversal(client: TestClient, fax_id: str, intake: Person, path: str) -> None:
     response = client.get(path.replace("{id}", fax_id), headers=intake.bearer)
     assert response.status_code in (404, 422)
     assert not response.content.startswith(b"\x89PNG")
