@@ -30,9 +30,7 @@ def add_command(
     password = _read_password()
     with _session(home) as session:
         user = add_user(session, name, role, password)
-        record_event(
-            session, actor=_operator(), action="user_add", note=f"user={user.name} role={role.value}"
-        )
+        record_event(session, actor=_operator(), action="user_add", note=f"user={user.name} role={role.value}")
     typer.echo(f"added {name} ({role.value})")
 
 

@@ -46,9 +46,7 @@ class Permission(StrEnum):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.INTAKE: frozenset({Permission.WORK_QUEUE, Permission.VIEW_DASHBOARD}),
-    Role.BILLING: frozenset(
-        {Permission.VIEW_CLAIMS, Permission.VIEW_RECONCILIATION, Permission.VIEW_DASHBOARD}
-    ),
+    Role.BILLING: frozenset({Permission.VIEW_CLAIMS, Permission.VIEW_RECONCILIATION, Permission.VIEW_DASHBOARD}),
     Role.ADMIN: frozenset(Permission),
 }
 
@@ -120,9 +118,7 @@ def find_user(session: Session, name: str) -> User | None:
 def get_user(session: Session, name: str) -> User:
     user = find_user(session, name)
     if user is None:
-        raise NotFoundError(
-            f"no user named {name}", remedy="`intake users add NAME --role ROLE` creates one."
-        )
+        raise NotFoundError(f"no user named {name}", remedy="`intake users add NAME --role ROLE` creates one.")
     return user
 
 

@@ -19,9 +19,7 @@ def may_view(actor: Actor, record_type: str) -> bool:
     return record_type == "claim" and actor.can(Permission.VIEW_CLAIMS)
 
 
-def open_record(
-    session: Session, actor: Actor, record_id: str, how: str = "view"
-) -> tuple[RecordRow, Record]:
+def open_record(session: Session, actor: Actor, record_id: str, how: str = "view") -> tuple[RecordRow, Record]:
     """The record if `actor` may see it; the view is audited (`how`: view, page_image, letter...)."""
     row = get_row(session, record_id)
     if not may_view(actor, row.record_type):

@@ -147,9 +147,7 @@ class WebBoundary:
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 if static:  # the app's own CSS and JS, no patient data: may be cached
                     present.add(b"cache-control")
-                extra = [
-                    (k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present
-                ]
+                extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

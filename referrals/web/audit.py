@@ -39,11 +39,7 @@ def record_event(
 
 
 def record_history(session: Session, record_id: str) -> list[AuditEvent]:
-    query = (
-        select(AuditEvent)
-        .where(AuditEvent.record_id == record_id)
-        .order_by(col(AuditEvent.at), col(AuditEvent.id))
-    )
+    query = select(AuditEvent).where(AuditEvent.record_id == record_id).order_by(col(AuditEvent.at), col(AuditEvent.id))
     return list(session.exec(query))
 
 

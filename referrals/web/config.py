@@ -14,14 +14,10 @@ SECRET_FILE_NAME = "web-secret"
 class WebSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
 
-    web_secret: str | None = Field(
-        default=None, description="HMAC key for login forms; default: a file in home"
-    )
+    web_secret: str | None = Field(default=None, description="HMAC key for login forms; default: a file in home")
     session_hours: float = Field(default=10.0, gt=0, description="a login lasts this long")
     login_attempts_per_minute: int = Field(default=5, ge=1, description="failed logins per user name")
-    login_attempts_per_ip_minute: int = Field(
-        default=20, ge=1, description="failed logins per client address"
-    )
+    login_attempts_per_ip_minute: int = Field(default=20, ge=1, description="failed logins per client address")
     queue_poll_seconds: int = Field(default=10, ge=1, description="how often the queue page looks for news")
 
 

@@ -78,7 +78,4 @@ class Bar:
 def bars(counts: dict[str, int], width: float = 220.0, row_height: float = 18.0) -> list[Bar]:
     """Horizontal bars for an SVG chart, the longest `width` wide."""
     top = max(counts.values(), default=0) or 1
-    return [
-        Bar(label, value, i * row_height, width * value / top)
-        for i, (label, value) in enumerate(counts.items())
-    ]
+    return [Bar(label, value, i * row_height, width * value / top) for i, (label, value) in enumerate(counts.items())]

@@ -87,11 +87,7 @@ def _addressee(record: Record, styles: dict[str, ParagraphStyle]) -> list[Paragr
     if not isinstance(record, Referral):
         return [Paragraph("To: the billing office", styles["Body"])]
     office = record.ordering_provider
-    name = (
-        office.organization
-        or " ".join(p for p in (office.first_name, office.last_name) if p)
-        or "Ordering office"
-    )
+    name = office.organization or " ".join(p for p in (office.first_name, office.last_name) if p) or "Ordering office"
     lines = [f"To: {escape(name)}"]
     if office.fax:
         lines.append(f"Fax: {_phone(office.fax)}")

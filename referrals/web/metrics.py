@@ -30,18 +30,14 @@ class StoreCollector(Collector):
 
 
 def _documents(session: Session) -> Metric:
-    family = GaugeMetricFamily(
-        "intake_documents", "documents received, by processing status", labels=["status"]
-    )
+    family = GaugeMetricFamily("intake_documents", "documents received, by processing status", labels=["status"])
     for status, count in session.exec(select(Document.status, func.count()).group_by(Document.status)):
         family.add_metric([status], count)
     return family
 
 
 def _records(session: Session) -> Metric:
-    family = GaugeMetricFamily(
-        "intake_records", "records by status and type", labels=["status", "record_type"]
-    )
+    family = GaugeMetricFamily("intake_records", "records by status and type", labels=["status", "record_type"])
     query = select(RecordRow.status, RecordRow.record_type, func.count()).group_by(
         RecordRow.status, RecordRow.record_type
     )
@@ -63,9 +59,7 @@ def _aware(when: dt.datetime) -> dt.datetime:
 
 
 def _outbox(session: Session) -> Metric:
-    family = GaugeMetricFamily(
-        "intake_outbox_messages", "outbox messages by state", labels=["status", "destination"]
-    )
+    family = GaugeMetricFamily("intake_outbox_messages", "outbox messages by state", labels=["status", "destination"])
     query = select(OutboxMessage.status, OutboxMessage.destination, func.count()).group_by(
         col(OutboxMessage.status), col(OutboxMessage.destination)
     )

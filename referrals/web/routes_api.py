@@ -45,9 +45,7 @@ def healthz(request: Request) -> dict[str, str]:
 
 
 @router.get("/metrics", tags=["health"], response_class=Response)
-def metrics(
-    request: Request, actor: Annotated[Actor, Depends(require(Permission.VIEW_DASHBOARD))]
-) -> Response:
+def metrics(request: Request, actor: Annotated[Actor, Depends(require(Permission.VIEW_DASHBOARD))]) -> Response:
     """Prometheus text format: documents, records by status, queue depth, oldest item age."""
     body, content_type = metrics_text(request.app.state.engine)
     return Response(body, media_type=content_type)
@@ -76,9 +74,7 @@ def api_queue(
 
 
 @router.get("/api/records/{record_id}", tags=["records"])
-def api_record(
-    request: Request, record_id: str, actor: Annotated[Actor, Depends(current_actor)]
-) -> dict[str, Any]:
+def api_record(request: Request, record_id: str, actor: Annotated[Actor, Depends(current_actor)]) -> dict[str, Any]:
     """One record in the contract's wire form (the view is audited)."""
     with session_scope(request.app.state.engine) as session:
         _, record = open_record(session, actor, record_id)

@@ -66,21 +66,15 @@ def queue_rows(request: Request, actor: QueueReader, where: Filter) -> Response:
 
 
 @router.get("/claims")
-def claims_page(
-    request: Request, actor: Annotated[Actor, Depends(require(Permission.VIEW_CLAIMS))]
-) -> Response:
-    query = (
-        select(RecordRow).where(RecordRow.record_type == "claim").order_by(col(RecordRow.created_at).desc())
-    )
+def claims_page(request: Request, actor: Annotated[Actor, Depends(require(Permission.VIEW_CLAIMS))]) -> Response:
+    query = select(RecordRow).where(RecordRow.record_type == "claim").order_by(col(RecordRow.created_at).desc())
     with session_scope(request.app.state.engine) as session:
         claims = list(session.exec(query.limit(500)))
     return render(request, "claims.html", {"claims": claims})
 
 
 @router.get("/dashboard")
-def dashboard_page(
-    request: Request, actor: Annotated[Actor, Depends(require(Permission.VIEW_DASHBOARD))]
-) -> Response:
+def dashboard_page(request: Request, actor: Annotated[Actor, Depends(require(Permission.VIEW_DASHBOARD))]) -> Response:
     with session_scope(request.app.state.engine) as session:
         numbers = figures(session)
     context = {

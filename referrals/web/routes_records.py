@@ -50,9 +50,7 @@ def record_page(request: Request, record_id: str, actor: Viewer, saved: int = 0)
     return render(request, "record.html", {**context, "saved": bool(saved)})
 
 
-def _page_context(
-    request: Request, session: Session, row: RecordRow, record: Record, actor: Actor
-) -> dict[str, Any]:
+def _page_context(request: Request, session: Session, row: RecordRow, record: Record, actor: Actor) -> dict[str, Any]:
     home: Path = request.app.state.settings.home
     letter = last_event(session, row.id, "clarification_sent")
     awaiting = letter is not None and record.status is Status.NEEDS_CLARIFICATION
@@ -116,8 +114,7 @@ async def save_record(request: Request, record_id: str, actor: Worker) -> Respon
     corrections = {
         key.removeprefix(FIELD_PREFIX): (str(value).strip() or None)
         for key, value in form.items()
-        if key.startswith(FIELD_PREFIX)
-        and str(value).strip() != current.get(key.removeprefix(FIELD_PREFIX), "")
+        if key.startswith(FIELD_PREFIX) and str(value).strip() != current.get(key.removeprefix(FIELD_PREFIX), "")
     }
     if corrections:
         state = request.app.state
@@ -150,9 +147,7 @@ def send_clarification(request: Request, record_id: str, actor: Worker) -> Respo
     with session_scope(request.app.state.engine) as session:
         _, record = open_record(session, actor, _checked(record_id), how="view")
         path = save_letter(letter_pdf(record, SENDER, now.date()), home, record_id, now)
-        record_event(
-            session, actor=actor.name, action="clarification_sent", record_id=record_id, note=path.name
-        )
+        record_event(session, actor=actor.name, action="clarification_sent", record_id=record_id, note=path.name)
     return RedirectResponse(f"/records/{record_id}", status_code=303)
 
 

@@ -191,9 +191,7 @@ def _leaves(value: Any, prefix: str) -> list[tuple[str, Any]]:
     if value is None and subfields:
         return [(f"{prefix}.{name}", None) for name in subfields]
     if isinstance(value, dict):
-        return [
-            leaf for key, sub in value.items() for leaf in _leaves(sub, f"{prefix}.{key}" if prefix else key)
-        ]
+        return [leaf for key, sub in value.items() for leaf in _leaves(sub, f"{prefix}.{key}" if prefix else key)]
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         return [leaf for i, sub in enumerate(value) for leaf in _leaves(sub, f"{prefix}[{i}]")]
     return [(prefix, value)]
