@@ -186,19 +186,20 @@ def _parser_failure(context: ParseContext) -> Record:
 
 
 def validate_records(records: list[Record], document: Document, service: Service) -> list[Record]:
-    settings = service.settings
-    context = ValidationContext(
-        today=utcnow().date(),
-        received_at=document.received_at,
+    return [finalize_record(record, validation_context(service.settings, document)) for record in records]
+
+
+def validation_context(settings: Settings, document: Document | None) -> ValidationContext:
+    """Today, the document's receipt time, the due-time hours, and the home's code sets and payer rules."""
+    return ValidationContext.now(
+        home=settings.home,
+        received_at=document.received_at if document else None,
         urgent_hours=settings.urgent_hours,
         standard_hours=settings.standard_hours,
     )
-    return [finalize_record(record, context) for record in records]
 
 
-def store_results(
-    document: Document, records: list[Record], parsed: Parsed, service: Service
-) -> ProcessedOutcome:
+def store_results(document: Document, records: list[Record], parsed: Parsed, service: Service) -> ProcessedOutcome:
     """Everything of one document in one transaction; LeaseLost (rolled back) if the lease was lost."""
     now = utcnow()
     outcome = outcome_of(document.id, records)
@@ -217,9 +218,7 @@ def store_results(
             raise LeaseLost(document.id)
         insert_new(session, records, document.id, now)
         _queue_acks(session, parsed.acks, document, now)
-    log.info(
-        "document %s: %s, %d records, %d acks", document.id, outcome.label, len(records), len(parsed.acks)
-    )
+    log.info("document %s: %s, %d records, %d acks", document.id, outcome.label, len(records), len(parsed.acks))
     return outcome
 
 

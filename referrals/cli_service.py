@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress
-from rich.table import Table
+from rich.table import Column, Table
 from sqlalchemy import Engine
 
 from ingest.outcomes import Outcome
@@ -51,17 +51,13 @@ def watch_command(
     home: Home = None,
     workers: Annotated[int, typer.Option(min=1, help="files processed at once (threads)")] = 1,
     once: Annotated[bool, typer.Option(help="process what is in the inbox, deliver, and exit")] = False,
-    poll: Annotated[
-        bool | None, typer.Option(help="poll the inbox (network shares) instead of inotify")
-    ] = None,
+    poll: Annotated[bool | None, typer.Option(help="poll the inbox (network shares) instead of inotify")] = None,
     stable_seconds: Annotated[float | None, typer.Option(help="take a file once unchanged this long")] = None,
 ) -> None:
     """Take every file that lands in the inbox exactly once; deliver ready records via the outbox."""
     settings = _settings(home, poll_inbox=poll, stable_seconds=stable_seconds)
     service = Service.start(settings)
-    options = WatchOptions(
-        once=once, workers=workers, stable_seconds=settings.stable_seconds, poll=settings.poll_inbox
-    )
+    options = WatchOptions(once=once, workers=workers, stable_seconds=settings.stable_seconds, poll=settings.poll_inbox)
     result = _run_with_progress(service, options) if once and sys.stdout.isatty() else _run(service, options)
     _print_result(result)
 
@@ -109,12 +105,14 @@ def queue_list(
 
 
 def _queue_table(records: list[Record]) -> Table:
-    table = Table("id", "type", "urgent", "due", "what is missing or wrong")
+    table = Table(
+        Column("id", no_wrap=True), "type", "urgent", "due", Column("what is missing or wrong", overflow="fold")
+    )
     for record in records:
         due = getattr(record, "due_at", None)
         codes = ", ".join(sorted({f.code for f in record.errors}))
         urgent = "yes" if getattr(record, "urgent", False) else ""
-        table.add_row(record.id, record.record_type, urgent, due.isoformat() if due else "", codes)
+        table.add_row(record.id, record.record_type, urgent, due.isoformat(timespec="minutes") if due else "", codes)
     return table
 
 
@@ -133,13 +131,9 @@ def queue_show(record_id: str, home: Home = None) -> None:
 @queue_app.command("resolve")
 def queue_resolve(
     record_id: str,
-    corrections: Annotated[
-        list[str] | None, typer.Option("--set", help="field.path=value (repeatable)")
-    ] = None,
+    corrections: Annotated[list[str] | None, typer.Option("--set", help="field.path=value (repeatable)")] = None,
     home: Home = None,
-    actor: Annotated[
-        str | None, typer.Option(help="who makes the change (default: INTAKE_ACTOR or login)")
-    ] = None,
+    actor: Annotated[str | None, typer.Option(help="who makes the change (default: INTAKE_ACTOR or login)")] = None,
 ) -> None:
     """Apply corrections, re-validate, and release the record to the outbox if it is now ready."""
     from referrals.queue import Correction, resolve, validation_context_for
@@ -223,14 +217,10 @@ def demo_command(home: Home = None) -> None:
     for sample in sorted(SAMPLE_INBOX.iterdir()):
         shutil.copy(sample, service.home.inbox / sample.name)  # a fresh mtime: received now
     outcomes: list[tuple[str, Outcome]] = []
-    run_service(
-        service, WatchOptions(once=True, stable_seconds=0.0), lambda p, o: outcomes.append((p.name, o))
-    )
+    run_service(service, WatchOptions(once=True, stable_seconds=0.0), lambda p, o: outcomes.append((p.name, o)))
     for name, outcome in sorted(outcomes):
         console.print(f"{name}: [bold]{outcome.label}[/] {_details(outcome)}")
-    console.print(
-        f"outbox: {service.home.outbox}  acks: {service.home.acks}  archive: {service.home.archive}"
-    )
+    console.print(f"outbox: {service.home.outbox}  acks: {service.home.acks}  archive: {service.home.archive}")
     stats_command(home=settings.home, as_json=False)
 
 

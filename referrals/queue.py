@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from ingest.finalize import finalize_record
+from ingest.pipeline import validation_context
 from referrals.config import Settings
 from referrals.domain import Finding, Record, Severity, Status, parse_record
 from referrals.errors import ConflictError, UsageError
@@ -58,19 +59,11 @@ class Correction:
 
 
 def validation_context_for(session: Session, record_id: str, settings: Settings) -> ValidationContext:
-    """What the validators may know when a clerk corrects this record: today, receipt time, due hours."""
-    document = session.get(Document, get_row(session, record_id).document_id)
-    return ValidationContext(
-        today=utcnow().date(),
-        received_at=document.received_at if document else None,
-        urgent_hours=settings.urgent_hours,
-        standard_hours=settings.standard_hours,
-    )
+    """What the validators may know when a clerk corrects this record (as when it was received)."""
+    return validation_context(settings, session.get(Document, get_row(session, record_id).document_id))
 
 
-def queue_rows(
-    session: Session, reason: str | None = None, urgent: bool | None = None
-) -> Sequence[RecordRow]:
+def queue_rows(session: Session, reason: str | None = None, urgent: bool | None = None) -> Sequence[RecordRow]:
     """The records waiting for clarification: urgent first, then by due time."""
     where = RecordFilter(status=Status.NEEDS_CLARIFICATION, finding_code=reason, urgent=urgent or None)
     return list_rows(session, where)
@@ -97,9 +90,7 @@ def resolve(
     return corrected
 
 
-def reject(
-    session: Session, record_id: str, reason: str, actor: str, expected_version: int | None = None
-) -> Record:
+def reject(session: Session, record_id: str, reason: str, actor: str, expected_version: int | None = None) -> Record:
     """Close the record as rejected; the reason is kept as a finding and in the audit trail."""
     if not reason.strip():
         raise UsageError("a rejection needs a reason")
@@ -129,11 +120,7 @@ def _corrected(record: Record, corrections: list[Correction], context: Validatio
     data = record.to_dict()
     for correction in corrections:
         set_field(data, correction.path, correction.value)
-    kept = [
-        f
-        for f in _parser_findings(record, context)
-        if not any(_overlaps(f.field, c.path) for c in corrections)
-    ]
+    kept = [f for f in _parser_findings(record, context) if not any(_overlaps(f.field, c.path) for c in corrections)]
     data["findings"] = [f.model_dump(mode="json") for f in kept]
     data["status"] = Status.NEEDS_CLARIFICATION
     try:

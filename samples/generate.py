@@ -1,7 +1,8 @@
 """Writes the demo inbox (samples/inbox/): small synthetic 837P files and one unknown file.
 
 All names, ids and numbers are made up. Run `python samples/generate.py` to rewrite them.
-Each file is an interchange with one claim per `claims` entry; the defect is in the file name.
+Each 837P file is an interchange with one claim per `claims` entry; the defect is in the file name.
+The two 278 requests are copies of synthetic test fixtures (tests/fixtures/x12/generate_278.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INBOX = Path(__file__).parent / "inbox"
+FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures" / "x12" / "valid"
+COPIED = {
+    "278-home-health-request.x12": "278_home_health_request.x12",
+    "278-urgent-dme-request.x12": "278_dme_dependent_request.x12",
+}
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,8 @@ def main() -> None:
     for name, (control, claims) in SAMPLES.items():
         (INBOX / name).write_text(interchange(control, claims), encoding="ascii")
     (INBOX / "not-an-order.txt").write_text("This is a cover note, not an order or an X12 file.\n")
+    for name, fixture in COPIED.items():
+        (INBOX / name).write_bytes((FIXTURES / fixture).read_bytes())
 
 
 if __name__ == "__main__":

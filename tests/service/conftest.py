@@ -37,9 +37,7 @@ def postgres_unreachable() -> str | None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(
-    request: pytest.FixtureRequest, tmp_path: Path, postgres_unreachable: str | None
-) -> Iterator[str]:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_unreachable: str | None) -> Iterator[str]:
     """A fresh, empty database URL: SQLite in tmp_path, or a new PostgreSQL schema."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'intake.db'}"

@@ -41,7 +41,5 @@ def drop(service: Service, name: str, content: str) -> Path:
 def many_claims_file(control: int, claims: int) -> str:
     """One interchange with `claims` claims: big enough that parsing it takes a while."""
     lines = (("E0601", "850.00", "20261115"),)
-    batch = [
-        samples.SampleClaim(f"M{control}-{n}", "DEMO00009Z", "SAMPLE", "PAT", lines) for n in range(claims)
-    ]
+    batch = [samples.SampleClaim(f"M{control}-{n}", "DEMO00009Z", "SAMPLE", "PAT", lines) for n in range(claims)]
     return str(samples.interchange(control, batch))

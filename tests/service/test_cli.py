@@ -25,19 +25,14 @@ def test_demo_processes_the_sample_inbox(demo_home: Path) -> None:
     out = (demo_home.parent / "demo.out").read_text()
     assert "837p-two-ready-claims.x12: ready" in out and "not-an-order.txt: rejected" in out
     delivered = list((demo_home / "outbox").glob("rec_*.json"))
-    assert len(delivered) == 2
-    assert [schema_errors(json.loads(path.read_text())) for path in delivered] == [[], []]
+    assert len(delivered) == 4  # two claims, two 278 referrals
+    assert [schema_errors(json.loads(path.read_text())) for path in delivered] == [[]] * 4
     assert list((demo_home / "inbox").iterdir()) == []
 
 
-def test_queue_list_json_then_resolve_releases_the_record(
-    demo_home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_queue_list_json_then_resolve_releases_the_record(demo_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    assert (
-        main(["queue", "list", "--json", "--reason", "claim_charge_unbalanced", "--home", str(demo_home)])
-        == 0
-    )
+    assert main(["queue", "list", "--json", "--reason", "claim_charge_unbalanced", "--home", str(demo_home)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1
     record = json.loads(lines[0])
@@ -63,7 +58,7 @@ def test_queue_list_json_then_resolve_releases_the_record(
     assert (demo_home / "outbox" / f"{record['id']}.json").exists()
     assert main(["stats", "--json", "--home", str(demo_home)]) == 0
     stats = json.loads(capsys.readouterr().out.splitlines()[-1])
-    assert stats["records_by_status"]["ready"] == 3 and stats["dead_letters"] == 0
+    assert stats["records_by_status"]["ready"] == 5 and stats["dead_letters"] == 0
 
 
 def test_unknown_record_is_exit_code_3(demo_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,9 +71,7 @@ def test_resolving_a_ready_record_is_a_conflict(demo_home: Path, capsys: pytest.
     assert main(["queue", "reject", ready, "--reason", "x", "--home", str(demo_home)]) == 4
 
 
-def test_db_upgrade(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_db_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
     assert main(["db", "upgrade", "--home", str(tmp_path / "h")]) == 0
     assert f"revision {head_revision()}" in capsys.readouterr().out

@@ -46,9 +46,7 @@ def _processed(database_url: str) -> int:
         return 0
 
 
-def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(
-    tmp_path: Path, database_url: str
-) -> None:
+def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(tmp_path: Path, database_url: str) -> None:
     home = tmp_path / "home"
     (home / "inbox").mkdir(parents=True)
     for control in range(1000, 1000 + FILES):

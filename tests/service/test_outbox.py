@@ -91,9 +91,7 @@ def _message(service: Service, key: str) -> OutboxMessage:
         return session.exec(select(OutboxMessage).where(OutboxMessage.key == key)).one()
 
 
-def test_a_500_is_retried_until_delivered_with_the_same_idempotency_key(
-    service: Service, receiver: Receiver
-) -> None:
+def test_a_500_is_retried_until_delivered_with_the_same_idempotency_key(service: Service, receiver: Receiver) -> None:
     record_id = _ready_record(service)
     receiver.script = [500, 503]
     report = _relay(service, receiver.url, RetryPolicy(max_attempts=5, base_delay=0)).deliver_all_due()
@@ -124,9 +122,7 @@ def test_retries_back_off_exponentially(service: Service, receiver: Receiver) ->
     ]
 
 
-def test_a_message_that_keeps_failing_is_dead_lettered_and_counted(
-    service: Service, receiver: Receiver
-) -> None:
+def test_a_message_that_keeps_failing_is_dead_lettered_and_counted(service: Service, receiver: Receiver) -> None:
     record_id = _ready_record(service)
     receiver.script = [500] * 3
     report = _relay(service, receiver.url, RetryPolicy(max_attempts=3, base_delay=0)).deliver_all_due()
@@ -149,9 +145,7 @@ def test_a_client_error_is_not_retried(service: Service, receiver: Receiver) -> 
 
 def test_an_unreachable_endpoint_is_retried_later(service: Service) -> None:
     record_id = _ready_record(service)
-    report = _relay(
-        service, "http://127.0.0.1:9/none", RetryPolicy(max_attempts=5, base_delay=60)
-    ).deliver_all_due()
+    report = _relay(service, "http://127.0.0.1:9/none", RetryPolicy(max_attempts=5, base_delay=60)).deliver_all_due()
     message = _message(service, record_id)
     assert report.retried == 1 and message.status == "pending" and message.last_error == "http_ConnectError"
     assert message.next_attempt_at > utcnow() + dt.timedelta(seconds=50)

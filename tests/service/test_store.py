@@ -64,12 +64,8 @@ def test_finishing_needs_the_lease_still_held(service: Service) -> None:
         claim(session, "worker-2", LEASE, now + dt.timedelta(minutes=1))
     assert first is not None
     with session_scope(service.engine) as session:
-        lost = finish(
-            session, first, "worker-1", kind=None, outcome="ready", status=DocumentStatus.PROCESSED, now=now
-        )
-        won = finish(
-            session, first, "worker-2", kind=None, outcome="ready", status=DocumentStatus.PROCESSED, now=now
-        )
+        lost = finish(session, first, "worker-1", kind=None, outcome="ready", status=DocumentStatus.PROCESSED, now=now)
+        won = finish(session, first, "worker-2", kind=None, outcome="ready", status=DocumentStatus.PROCESSED, now=now)
     assert (lost, won) == (False, True)
 
 

@@ -30,9 +30,7 @@ class Running:
     def __init__(self, service: Service, options: WatchOptions) -> None:
         self.outcomes: list[tuple[str, Outcome]] = []
         self.stop = threading.Event()
-        self.thread = threading.Thread(
-            target=run_service, args=(service, options, self._seen, self.stop), daemon=True
-        )
+        self.thread = threading.Thread(target=run_service, args=(service, options, self._seen, self.stop), daemon=True)
 
     def _seen(self, path: Path, outcome: Outcome) -> None:
         self.outcomes.append((path.name, outcome))
@@ -163,9 +161,7 @@ def test_two_watchers_on_one_inbox_and_database_take_each_file_once(service: Ser
     watchers = [replace(service, worker_id=f"machine-{n}") for n in (1, 2)]
     results = []
     threads = [
-        threading.Thread(
-            target=lambda w=w: results.append(run_service(w, WatchOptions(once=True, stable_seconds=0)))
-        )
+        threading.Thread(target=lambda w=w: results.append(run_service(w, WatchOptions(once=True, stable_seconds=0))))
         for w in watchers
     ]
     for thread in threads:
