@@ -151,9 +151,7 @@ def _normal(path: str) -> str:
     return ".".join(str(part) for part in path_parts(path))
 
 
-def _save(
-    session: Session, row: RecordRow, before: Record, after: Record, actor: str, release: bool = True
-) -> None:
+def _save(session: Session, row: RecordRow, before: Record, after: Record, actor: str, release: bool = True) -> None:
     now = utcnow()
     fill_row(row, after, now)
     row.version += 1
