@@ -37,7 +37,7 @@ class InboxFile:
     path: Path
     sha256: str
     size: int
-    mtime: dt.datetime
+    landed_at: dt.datetime  # when it came into the inbox (see _inspect)
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,10 @@ def _inspect(path: Path) -> InboxFile | Quarantined:
         return Quarantined("symlink")
     if not stat.S_ISREG(info.st_mode):
         return Quarantined("not_a_regular_file")
-    mtime = dt.datetime.fromtimestamp(info.st_mtime, tz=dt.UTC)
-    return InboxFile(path=path, sha256=sha256_of(path), size=info.st_size, mtime=mtime)
+    # The change time moves when the file is written or moved in, even when the sender keeps an old
+    # mtime (rsync -t, cp -p): the later of the two is when it came to us.
+    landed = dt.datetime.fromtimestamp(max(info.st_mtime, info.st_ctime), tz=dt.UTC)
+    return InboxFile(path=path, sha256=sha256_of(path), size=info.st_size, landed_at=landed)
 
 
 def _reason_code(exc: OSError) -> str:
@@ -92,7 +94,7 @@ def _reason_code(exc: OSError) -> str:
 
 def archive_path(home: ServiceHome, seen: InboxFile) -> Path:
     """archive/YYYY-MM-DD/<sha256><suffix>: named by receipt date and content."""
-    return home.archive / seen.mtime.strftime("%Y-%m-%d") / f"{seen.sha256}{seen.path.suffix.lower()}"
+    return home.archive / seen.landed_at.strftime("%Y-%m-%d") / f"{seen.sha256}{seen.path.suffix.lower()}"
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -128,8 +130,7 @@ def _register(seen: InboxFile, archived: Path, taker: Taker) -> Registered | Dup
 
 def _known(known: Document, seen: InboxFile) -> Registered | Duplicate:
     """Our own earlier, interrupted take of this very file resumes; anything else is a duplicate."""
-    stored = (known.original_path, known.size_bytes, known.received_at)
-    if stored == (str(seen.path), seen.size, seen.mtime):
+    if (known.original_path, known.size_bytes) == (str(seen.path), seen.size):
         return Registered(known.id)
     log.info("duplicate of document %s", known.id)
     return Duplicate(known.id)
@@ -143,7 +144,7 @@ def _new_document(seen: InboxFile, archived: Path) -> Document:
         original_path=str(seen.path),
         archive_path=str(archived),
         size_bytes=seen.size,
-        received_at=seen.mtime,
+        received_at=seen.landed_at,
     )
 
 

@@ -46,9 +46,7 @@ def run_service(
     wake = threading.Event()
     relay_thread = None
     if not options.once:
-        relay_thread = threading.Thread(
-            target=relay_loop, args=(relay, stop, delivery, wake), name="intake-relay"
-        )
+        relay_thread = threading.Thread(target=relay_loop, args=(relay, stop, delivery, wake), name="intake-relay")
         relay_thread.start()
 
     def processed(path: Path, outcome: Outcome) -> None:
@@ -67,9 +65,7 @@ def run_service(
     return RunResult(watch=summary, delivery=delivery)
 
 
-def relay_loop(
-    relay: Relay, stop: threading.Event, total: DeliveryReport, wake: threading.Event | None = None
-) -> None:
+def relay_loop(relay: Relay, stop: threading.Event, total: DeliveryReport, wake: threading.Event | None = None) -> None:
     """Deliver whatever is due every second (or when woken) until stopped; a failing pass is logged."""
     wake = wake or stop
     while not stop.is_set():

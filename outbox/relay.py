@@ -84,9 +84,7 @@ class Relay:
 
     def _claim(self, limit: int) -> list[OutboxMessage]:
         now = self.clock()
-        due = (col(OutboxMessage.status) == OutboxStatus.PENDING) & (
-            col(OutboxMessage.next_attempt_at) <= now
-        )
+        due = (col(OutboxMessage.status) == OutboxStatus.PENDING) & (col(OutboxMessage.next_attempt_at) <= now)
         free = or_(col(OutboxMessage.lease_owner).is_(None), col(OutboxMessage.lease_expires_at) < now)
         with session_scope(self.engine) as session:
             query = select(OutboxMessage).where(due, free).order_by(col(OutboxMessage.id)).limit(limit)

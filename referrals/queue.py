@@ -35,6 +35,7 @@ from referrals.store.records import (
 )
 from validators import ValidationContext, validate_record
 
+PROTECTED_FIELDS = frozenset({"id", "record_type", "status", "source", "findings", "provenance", "confidence"})
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -51,6 +52,11 @@ class Correction:
         path, sep, raw = text.partition("=")
         if not sep or not path.strip():
             raise UsageError("a correction must look like field.path=value")
+        if path_parts(path.strip())[0] in PROTECTED_FIELDS:
+            raise UsageError(
+                f"{path.strip()} is kept by the service and cannot be corrected",
+                remedy="Correct the record's data fields; its status follows from the validators.",
+            )
         try:
             value = json.loads(raw)
         except json.JSONDecodeError:

@@ -63,9 +63,7 @@ def _rates(session: Session, stats: Stats, now: dt.datetime) -> None:
     stats.clarification_rate = round(clarified / len(rows), 4)
     waits = [(ready - received).total_seconds() for _, _, ready, _, received in rows if ready is not None]
     stats.median_seconds_to_ready = round(statistics.median(waits), 3) if waits else None
-    stats.due_time_breaches = sum(
-        1 for status, _, ready, due, _ in rows if _breached(status, ready, due, now)
-    )
+    stats.due_time_breaches = sum(1 for status, _, ready, due, _ in rows if _breached(status, ready, due, now))
 
 
 def _breached(status: str, ready: dt.datetime | None, due: dt.datetime | None, now: dt.datetime) -> bool:

@@ -45,8 +45,7 @@ def interchange(control: int, claims: list[SampleClaim]) -> str:
     ]
     st.append(f"SE*{len(st) + 1}*{control:04d}")
     isa = (
-        f"ISA*00*          *00*          *ZZ*DEMOSUBMIT     *ZZ*DEMOPAYER      *261120*1200*^*00501*"
-        f"{control:09d}*0*T*:"
+        f"ISA*00*          *00*          *ZZ*DEMOSUBMIT     *ZZ*DEMOPAYER      *261120*1200*^*00501*{control:09d}*0*T*:"
     )
     segments = [
         isa,

@@ -54,9 +54,7 @@ def claim(
     return candidate
 
 
-def renew_leases(
-    session: Session, document_ids: list[str], owner: str, lease: dt.timedelta, now: dt.datetime
-) -> int:
+def renew_leases(session: Session, document_ids: list[str], owner: str, lease: dt.timedelta, now: dt.datetime) -> int:
     """Push out the expiry of the leases `owner` still holds on these documents; how many it held."""
     renewed = session.execute(
         update(Document)

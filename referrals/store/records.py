@@ -7,8 +7,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert
-from sqlmodel import Session, col, select
+from sqlalchemy import Table, delete, insert
+from sqlmodel import Session, SQLModel, col, select
 
 from referrals.domain import Claim, Finding, Record, Referral, Status, parse_record
 from referrals.errors import NotFoundError
@@ -135,29 +135,61 @@ def queue_for_delivery(session: Session, record: Record, document_id: str, now: 
 
 def insert_new(session: Session, records: list[Record], document_id: str, now: dt.datetime) -> None:
     """Insert a document's new records, their findings and provenance, and the ready ones' outbox
-    messages, as a few multi-row INSERTs (the pipeline's hot path; ids are new by construction)."""
-    rows = [_row_values(new_row(record, document_id, now)) for record in records]
+    messages, as a few multi-row INSERTs (the pipeline's hot path; ids are new by construction).
+    Each record is serialised once; its row, provenance rows and outbox payload share that JSON."""
+    wire = {record.id: record.to_json() for record in records}
+    rows = [_row_values(record, document_id, now, wire[record.id]) for record in records]
     findings = [_finding_values(record.id, f) for record in records for f in record.findings]
-    provenance = [
-        {"record_id": record.id, "field": name, "data": where.model_dump_json(exclude_none=True)}
-        for record in records
-        for name, where in record.provenance.items()
-    ]
-    outbox = [
-        _message_values(record, document_id, now) for record in records if record.status is Status.READY
-    ]
+    provenance = [_provenance_values(record.id, wire[record.id]) for record in records]
+    ready = [r for r in records if r.status is Status.READY]
+    outbox = [_message_values(record, document_id, now, wire[record.id]) for record in ready]
     for table, values in (
         (RecordRow, rows),
         (FindingRow, findings),
-        (ProvenanceRow, provenance),
+        (ProvenanceRow, [row for rows_of_record in provenance for row in rows_of_record]),
         (OutboxMessage, outbox),
     ):
-        if values:
-            session.execute(insert(table), values)
+        if values:  # Core INSERT (executemany): the ORM's bulk bookkeeping costs more than the rows
+            session.connection().execute(insert(_table_of(table)), values)
 
 
-def _row_values(row: RecordRow) -> dict[str, object]:
-    return {name: getattr(row, name) for name in RecordRow.model_fields}
+def _table_of(model: type[SQLModel]) -> Table:
+    return SQLModel.metadata.tables[str(model.__tablename__)]
+
+
+def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -> dict[str, object]:
+    values: dict[str, object] = {
+        "id": record.id,
+        "document_id": document_id,
+        "record_type": record.record_type,
+        "status": str(record.status),
+        "urgent": False,
+        "due_at": None,
+        "member_id": None,
+        "payer_id": None,
+        "payer_name": None,
+        "service_type": None,
+        "data": data,
+        "version": 1,
+        "touched_by_person": False,
+        "created_at": now,
+        "updated_at": now,
+        "ready_at": now if record.status is Status.READY else None,
+    }
+    if isinstance(record, Referral | Claim):
+        values.update(member_id=record.member.member_id, payer_id=record.payer.payer_id, payer_name=record.payer.name)
+    if isinstance(record, Referral):
+        service_type = str(record.service_type) if record.service_type else None
+        values.update(urgent=record.urgent, due_at=record.due_at, service_type=service_type)
+    return values
+
+
+def _provenance_values(record_id: str, data: str) -> list[dict[str, object]]:
+    entries: dict[str, dict[str, object]] = json.loads(data).get("provenance") or {}
+    return [
+        {"record_id": record_id, "field": name, "data": json.dumps({k: v for k, v in where.items() if v is not None})}
+        for name, where in entries.items()
+    ]
 
 
 def _finding_values(record_id: str, finding: Finding) -> dict[str, object]:
@@ -170,13 +202,13 @@ def _finding_values(record_id: str, finding: Finding) -> dict[str, object]:
     }
 
 
-def _message_values(record: Record, document_id: str, now: dt.datetime) -> dict[str, object]:
+def _message_values(record: Record, document_id: str, now: dt.datetime, payload: str) -> dict[str, object]:
     return {
         "key": record.id,
         "destination": RECORDS_DESTINATION,
         "record_id": record.id,
         "document_id": document_id,
-        "payload": record.to_json(),
+        "payload": payload,
         "status": "pending",
         "attempts": 0,
         "next_attempt_at": now,

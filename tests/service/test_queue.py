@@ -104,6 +104,12 @@ def test_field_paths(text: str, parts: list[object]) -> None:
     assert path_parts(text) == parts
 
 
+@pytest.mark.parametrize("text", ["status=ready", "id=rec_x", "findings=[]", "source.sha256=x"])
+def test_fields_the_service_keeps_cannot_be_corrected(text: str) -> None:
+    with pytest.raises(UsageError, match="cannot be corrected"):
+        Correction.parse(text)
+
+
 def test_a_correction_needs_an_equals_sign() -> None:
     with pytest.raises(UsageError):
         Correction.parse("member.dob")

@@ -37,13 +37,16 @@ def test_first_claim_arrives_before_the_file_is_read(tmp_path: Path, monkeypatch
     assert consumed["bytes"] < path.stat().st_size / 4
 
 
+# Peak RSS from /proc's VmHWM, which starts afresh at exec; ru_maxrss would carry over the
+# (large) pytest process this child was forked from.
 MEASURE = textwrap.dedent("""
-    import json, resource, sys
+    import json, re, sys
     sys.path.insert(0, sys.argv[2])
     from pathlib import Path
     from ingest.parse_many import parse_files
     count = sum(1 for _ in parse_files([Path(sys.argv[1])]))
-    print(json.dumps({"records": count, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    hwm_kb = int(re.search(r"VmHWM:\\s+(\\d+) kB", Path("/proc/self/status").read_text())[1])
+    print(json.dumps({"records": count, "peak_mb": hwm_kb / 1024}))
 """)
 
 

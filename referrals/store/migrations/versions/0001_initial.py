@@ -76,9 +76,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_outbox_messages_destination"), "outbox_messages", ["destination"], unique=False)
     op.create_index(op.f("ix_outbox_messages_document_id"), "outbox_messages", ["document_id"], unique=False)
-    op.create_index(
-        op.f("ix_outbox_messages_next_attempt_at"), "outbox_messages", ["next_attempt_at"], unique=False
-    )
+    op.create_index(op.f("ix_outbox_messages_next_attempt_at"), "outbox_messages", ["next_attempt_at"], unique=False)
     op.create_index(op.f("ix_outbox_messages_record_id"), "outbox_messages", ["record_id"], unique=False)
     op.create_index(op.f("ix_outbox_messages_status"), "outbox_messages", ["status"], unique=False)
     op.create_table(
