@@ -3,6 +3,9 @@
 Revision ID: 0003_web
 Revises: 0002
 Create Date: 2026-11-25
+
+Re-chain `down_revision` to the newest revision at merge time: the reconcile branch's
+0003_reconcile also revises 0002, and two heads stop `upgrade(engine)` ("head").
 """
 
 from __future__ import annotations
