@@ -64,6 +64,8 @@ COMMAND_GROUPS: list[tuple[str, str]] = [
     ("referrals.cli_codesets", "codesets"),
     ("referrals.cli_service", ""),  # watch, queue, outbox, stats, demo, db
     ("referrals.cli_reconcile", ""),  # reconcile, authorizations import
+    ("referrals.cli_web", ""),
+    ("referrals.cli_users", "users"),
 ]
 
 

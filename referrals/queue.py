@@ -82,15 +82,17 @@ def resolve(
     actor: str,
     context: ValidationContext,
     expected_version: int | None = None,
+    release: bool = True,
 ) -> Record:
-    """Apply corrections, re-validate, release if ready; returns the record as it now is."""
+    """Apply corrections, re-validate, release if ready (unless `release` is False: the web UI
+    releases on the clerk's click); returns the record as it now is."""
     row = _open_row(session, record_id, expected_version)
     record = record_of_row(row)
     corrected = _corrected(record, corrections, context)
     for correction in corrections:
         before = field_value(record.to_dict(), correction.path)
         _audit(session, actor, "correct", record_id, correction.path, before, correction.value)
-    _save(session, row, record, corrected, actor)
+    _save(session, row, record, corrected, actor, release)
     return corrected
 
 
@@ -155,7 +157,7 @@ def _normal(path: str) -> str:
     return ".".join(str(part) for part in path_parts(path))
 
 
-def _save(session: Session, row: RecordRow, before: Record, after: Record, actor: str) -> None:
+def _save(session: Session, row: RecordRow, before: Record, after: Record, actor: str, release: bool = True) -> None:
     now = utcnow()
     fill_row(row, after, now)
     row.version += 1
@@ -164,7 +166,7 @@ def _save(session: Session, row: RecordRow, before: Record, after: Record, actor
     save_details(session, after)
     if after.status != before.status:
         _audit(session, actor, "status", after.id, "status", str(before.status), str(after.status))
-    if after.status is Status.READY and queue_for_delivery(session, after, row.document_id, now):
+    if release and after.status is Status.READY and queue_for_delivery(session, after, row.document_id, now):
         _audit(session, actor, "release", after.id, None, None, None)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import referrals.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import referrals.store.models
+import referrals.users  # noqa: F401  (the web app's tables: users, api_tokens, web_sessions)
 
 connection = context.config.attributes.get("connection")
 if connection is None:
