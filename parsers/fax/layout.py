@@ -1,0 +1,60 @@
+"""Words into lines and segments in reading order (a segment ends at a wide horizontal gap)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from statistics import median
+
+from parsers.fax.model import Page, Segment, Word
+
+GAP_FACTOR = 2.2
+
+
+def lines_of(page: Page) -> list[list[Word]]:
+    """Each line's words left to right, lines top to bottom."""
+    groups = _by_line_key(page.words) if page.words and page.words[0].line_key else _by_overlap(page.words)
+    lines = [sorted(group, key=lambda w: w.left) for group in groups if group]
+    return sorted(lines, key=lambda line: (median(w.top + w.height / 2 for w in line), line[0].left))
+
+
+def _by_line_key(words: list[Word]) -> list[list[Word]]:
+    groups: dict[tuple[int, ...], list[Word]] = defaultdict(list)
+    for word in words:
+        groups[word.line_key].append(word)
+    return list(groups.values())
+
+
+def _by_overlap(words: list[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.top + w.height / 2):
+        centre = word.top + word.height / 2
+        if lines and abs(centre - _centre(lines[-1])) < 0.5 * max(word.height, 1):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _centre(line: list[Word]) -> float:
+    return sum(w.top + w.height / 2 for w in line) / len(line)
+
+
+def split_at_gaps(line: list[Word]) -> list[list[Word]]:
+    height = median(w.height for w in line)
+    parts: list[list[Word]] = [[line[0]]]
+    for previous, word in zip(line, line[1:], strict=False):
+        if word.left - previous.right > max(GAP_FACTOR * height, 30):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def page_segments(page: Page) -> tuple[list[Segment], list[Segment]]:
+    """(whole lines, gap-split segments) of one page, each in reading order."""
+    lines, segments = [], []
+    for words in lines_of(page):
+        lines.append(Segment(page=page.number, index=len(lines), words=tuple(words)))
+        for part in split_at_gaps(words):
+            segments.append(Segment(page=page.number, index=len(segments), words=tuple(part)))
+    return lines, segments

@@ -1,0 +1,56 @@
+"""The fax parser: one orchestration function, a list of stages passing one FaxRead along."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from parsers.base import ParsedItem, rejected_document
+from parsers.context import ParseContext
+from parsers.fax import reading, verify
+from parsers.fax.assemble import build
+from parsers.fax.ocr import OcrEngine, TesseractEngine
+from parsers.fax.pages import UnreadableFile, kind_of
+from parsers.fax.preprocess import DEFAULT_STEPS, Steps
+from referrals.domain import Record, SourceKind, status_from_findings
+
+STAGES: list[Callable[[reading.FaxRead], None]] = [
+    reading.load, reading.ocr, reading.read_headers, reading.layout, reading.classify, reading.check_page_count,
+    reading.find_fields, verify.mark_text_layer, verify.normalise_npis, verify.mark_repeated, verify.second_read,
+]
+MESSAGES = {
+    "unreadable_pdf": "The PDF cannot be opened (it is damaged or not a PDF); ask the sender to fax it again.",
+    "unreadable_image": "The image cannot be decoded (it is damaged or truncated); ask the sender to fax it again.",
+}
+
+
+class FaxParser:
+    name = "fax"
+
+    def __init__(self, engine: OcrEngine | None = None, steps: Steps = DEFAULT_STEPS) -> None:
+        self.engine: OcrEngine = engine or TesseractEngine()
+        self.steps = steps
+
+    def accepts(self, head: bytes) -> bool:
+        return kind_of(head) is not None
+
+    def parse(self, ctx: ParseContext) -> Iterator[ParsedItem]:
+        with ctx.path.open("rb") as fh:
+            kind = kind_of(fh.read(16)) or "tiff"
+        yield read_fax(ctx, self.engine, kind, self.steps)
+
+
+def read_fax(ctx: ParseContext, engine: OcrEngine, kind: str, steps: Steps = DEFAULT_STEPS) -> Record:
+    """One fax file -> one referral (or a rejected document when no order is on it)."""
+    state = reading.FaxRead(ctx=ctx, engine=engine, kind=kind, steps=steps)
+    try:
+        for stage in STAGES:
+            stage(state)
+    except UnreadableFile as exc:
+        return rejected_document(ctx, SourceKind.FAX, exc.code, MESSAGES[exc.code])
+    if not state.order_texts:
+        return rejected_document(ctx, SourceKind.FAX, "not_an_order",
+                                 "No order form, letter or referral was found in this fax (only a cover sheet or "
+                                 "unreadable pages); check the fax and ask the sender for the order.")
+    referral = build(state)
+    referral.status = status_from_findings(referral.findings)
+    return referral

@@ -1,0 +1,123 @@
+"""Diagnosis codes and service lines: code-shaped tokens in the sections that hold them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from parsers.fax import codecheck
+from parsers.fax.extract import PageText
+from parsers.fax.model import Candidate, Segment, Word, bbox_of
+from parsers.fax.values import read_quantity
+
+DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
+SERVICE_HEAD = re.compile(r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services)\b", re.I)
+SECTION_END = re.compile(r"signature|sincerely|\bplease start\b", re.I)
+CODE_TOKEN = re.compile(r"^[A-Z0-9|]{3}\.?[A-Z0-9]{0,4}$")
+MODIFIERS = {"RR", "NU", "UE", "KX", "KH", "KI", "KJ", "KR", "MS", "GA", "GY", "GZ", "LT", "RT", "BP", "BR", "BU",
+             "CG", "GO", "GP", "GN", "TC", "EY", "JW", "JZ", "SH", "SQ", "59", "25", "76", "77", "79", "QW"}
+MAX_SECTION_LINES = 6
+
+
+@dataclass(frozen=True)
+class CodeRead:
+    """A code-shaped token and what checking it gave."""
+
+    raw: str
+    word: Word
+    page: int
+    correction: codecheck.Correction
+
+
+def _tokens(line: Segment, after: int = 0) -> Iterator[tuple[str, Word]]:
+    for word in line.words:
+        if word.left < after:
+            continue
+        for piece in re.split(r"[,;]", word.text.strip("().")):
+            if piece:
+                yield piece, word
+
+
+def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterator[tuple[Segment, int]]:
+    """The head line (from just after the head words) and the lines under it, until the next section."""
+    first = lines[start]
+    match = head.search(first.text)
+    head_words = first.words_in_span(match.start(), match.end()) if match else ()
+    yield first, max((w.right for w in head_words), default=0)
+    for line in lines[start + 1:start + 1 + MAX_SECTION_LINES]:
+        if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and SERVICE_HEAD.search(line.text)):
+            return
+        if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
+            return
+        yield line, 0
+
+
+def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
+    for index, line in enumerate(text.lines):
+        if DIAGNOSIS_HEAD.search(line.text):
+            for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
+                yield from _icd_tokens(segment, after)
+            return
+
+
+def _icd_tokens(line: Segment, after: int) -> Iterator[CodeRead]:
+    for piece, word in _tokens(line, after):
+        candidate = piece.upper().rstrip(".")
+        if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and not candidate.isdigit():
+            yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate))
+
+
+@dataclass(frozen=True)
+class ServiceRead:
+    code: CodeRead
+    modifiers: list[str]
+    quantity: int | None
+    quantity_word: Word | None
+    description: str | None
+    row: Segment
+
+
+def service_reads(text: PageText) -> Iterator[ServiceRead]:
+    for index, line in enumerate(text.lines):
+        if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
+            for row, _ in _section(text.lines, index, SERVICE_HEAD):
+                found = _service_row(row)
+                if found is not None:
+                    yield found
+            return
+
+
+def _service_row(row: Segment) -> ServiceRead | None:
+    words = list(row.words)
+    for position, word in enumerate(words):
+        head, _, tail = word.text.partition("-")
+        if len(head) == 5 and any(ch.isdigit() for ch in head[1:]):
+            correction = codecheck.correct_procedure(head)
+            if correction.value is None and not correction.readings:
+                continue
+            code = CodeRead(head, word, row.page, correction)
+            return _rest_of_row(code, [tail] if tail else [], words[position + 1:], row)
+    return None
+
+
+def _rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment) -> ServiceRead:
+    quantity, quantity_word, description = None, None, []
+    for word in rest:
+        text = word.text.strip(",.;")
+        if text.upper() in MODIFIERS and quantity is None and not description:
+            modifiers.append(text.upper())
+        elif quantity is None and not description and (read := read_quantity(text)) is not None:
+            quantity, quantity_word = int(str(read.value)), word
+        elif text.lower() not in {"quantity", "qty", "units", "x"}:
+            description.append(word.text)
+    return ServiceRead(code, [m.upper() for m in modifiers if codecheck.modifier_ok(m.upper())], quantity,
+                       quantity_word, " ".join(description) or None, row)
+
+
+def row_candidate(read: ServiceRead, index: int) -> Candidate:
+    """The whole service line as one candidate (for its provenance and second read)."""
+    value = (read.code.correction.value, tuple(read.modifiers), read.quantity)
+    return Candidate(path=f"services[{index}]", value=value, page=read.row.page, bbox=bbox_of(read.row.words),
+                     conf=min(w.conf for w in read.row.words) / 100.0, method="table", raw=read.row.text,
+                     corrected=read.code.correction.corrected)
