@@ -106,13 +106,13 @@ def services(builder: Builder) -> list[Service]:
     layer = {p.number for p in state.pages if p.text_layer}
     for read in state.services:
         path = f"services[{len(out)}]"
-        code = read.code.correction.value
+        code, quantity = state.confirmed_rows.get(id(read), (read.code.correction.value, read.quantity))
         trusted = read.row.page in layer or id(read) in state.confirmed_rows
-        if code is None or read.quantity is None or not trusted:
+        if code is None or quantity is None or not trusted:
             state.finding("services", "service_line_unreadable", "A service line could not be read reliably "
                           f"(code read as {read.code.raw!r}); check the page and enter it.", page=read.row.page)
             continue
-        out.append(_service(read, code))
+        out.append(_service(read, code, quantity))
         builder.where(path, read.row.page, _bbox(read), "table")
         builder.confidence[path] = round(min(w.conf for w in read.row.words) / 100.0, 3)
     return out
@@ -124,10 +124,10 @@ def _bbox(read: ServiceRead) -> tuple[int, int, int, int]:
             max(w.bottom for w in words))
 
 
-def _service(read: ServiceRead, code: str) -> Service:
+def _service(read: ServiceRead, code: str, quantity: int) -> Service:
     system = "CPT" if code[0].isdigit() else "HCPCS"
     return Service(code=code, system=system, modifiers=read.modifiers,  # type: ignore[arg-type]
-                   quantity=float(read.quantity) if read.quantity else None, description=read.description)
+                   quantity=float(quantity), description=read.description)
 
 
 def service_type(found: list[Service]) -> ServiceType | None:

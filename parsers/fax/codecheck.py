@@ -95,7 +95,7 @@ def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] =
 
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
-        return [TO_LETTER.get(char, char)]
+        return ["L", "C"] if char in "([" else [TO_LETTER.get(char, char)]
     if position == 1:
         return [TO_DIGIT.get(char, char)]
     options = {char, TO_DIGIT.get(char, char), TO_LETTER.get(char, char)}

@@ -25,6 +25,8 @@ class Region:
     key: str
     page: int
     bbox: tuple[int, int, int, int]
+    scale: float = SCALE
+    source: str = "straight"  # straight (grey) | clean (binarised, lines removed)
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,12 @@ class _Placed:
     bottom: int
 
 
-def second_reads(regions: list[Region], images: dict[int, Image.Image], engine: OcrEngine) -> dict[str, list[Word]]:
+Images = dict[tuple[int, str], Image.Image]
+
+
+def second_reads(regions: list[Region], images: Images, engine: OcrEngine) -> dict[str, list[Word]]:
     """Each region's words from one OCR pass over all regions stacked (empty list when nothing was read)."""
-    usable = [r for r in regions if r.page in images]
+    usable = [r for r in regions if (r.page, r.source) in images]
     if not usable:
         return {}
     stack, placed = _stack(usable, images)
@@ -50,8 +55,8 @@ def second_reads(regions: list[Region], images: dict[int, Image.Image], engine: 
     return {key: sorted(found, key=lambda w: (w.line_key, w.left)) for key, found in out.items()}
 
 
-def _stack(regions: list[Region], images: dict[int, Image.Image]) -> tuple[Image.Image, list[_Placed]]:
-    crops = [_crop(images[r.page], r.bbox) for r in regions]
+def _stack(regions: list[Region], images: Images) -> tuple[Image.Image, list[_Placed]]:
+    crops = [_crop(images[(r.page, r.source)], r.bbox, r.scale) for r in regions]
     width = max(c.width for c in crops) + 2 * GAP
     height = sum(c.height for c in crops) + GAP * (len(crops) + 1)
     stack = Image.new("L", (width, height), 255)
@@ -63,10 +68,10 @@ def _stack(regions: list[Region], images: dict[int, Image.Image]) -> tuple[Image
     return stack, placed
 
 
-def _crop(image: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
+def _crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> Image.Image:
     x0, y0, x1, y1 = max(box[0] - PAD, 0), max(box[1] - PAD, 0), box[2] + PAD, box[3] + PAD
     crop = image.crop((x0, y0, min(x1, image.width), min(y1, image.height)))
-    return crop.resize((max(int(crop.width * SCALE), 1), max(int(crop.height * SCALE), 1)),
+    return crop.resize((max(int(crop.width * scale), 1), max(int(crop.height * scale), 1)),
                        Image.Resampling.BICUBIC)
 
 

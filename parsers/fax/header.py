@@ -32,7 +32,11 @@ def body_words(page: Page) -> list[Word]:
 
 
 def read_header(page: Page, tz: dt.tzinfo) -> FaxHeader | None:
-    words = sorted(header_words(page), key=lambda w: w.left)
+    return header_from_words(header_words(page), tz)
+
+
+def header_from_words(found: list[Word], tz: dt.tzinfo) -> FaxHeader | None:
+    words = sorted(found, key=lambda w: w.left)
     if not words:
         return None
     text = " ".join(w.text for w in words)

@@ -43,7 +43,7 @@ class FaxRead:
     diagnoses: list[CodeRead] = field(default_factory=list)
     services: list[ServiceRead] = field(default_factory=list)
     signature: SignatureRead | None = None
-    confirmed_rows: set[int] = field(default_factory=set)
+    confirmed_rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> agreed
 
     def finding(self, path: str | None, code: str, message: str, page: int | None = None,
                 severity: Severity = Severity.ERROR) -> None:

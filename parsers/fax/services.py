@@ -14,7 +14,7 @@ from parsers.fax.values import read_quantity
 DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
 SERVICE_HEAD = re.compile(r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services)\b", re.I)
 SECTION_END = re.compile(r"signature|sincerely|\bplease start\b", re.I)
-CODE_TOKEN = re.compile(r"^[A-Z0-9|]{3}\.?[A-Z0-9]{0,4}$")
+CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
 MODIFIERS = {"RR", "NU", "UE", "KX", "KH", "KI", "KJ", "KR", "MS", "GA", "GY", "GZ", "LT", "RT", "BP", "BR", "BU",
              "CG", "GO", "GP", "GN", "TC", "EY", "JW", "JZ", "SH", "SQ", "59", "25", "76", "77", "79", "QW"}
 MAX_SECTION_LINES = 6
@@ -30,11 +30,15 @@ class CodeRead:
     correction: codecheck.Correction
 
 
-def _tokens(line: Segment, after: int = 0) -> Iterator[tuple[str, Word]]:
+def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
+    """Pieces of each word; with `keep_inner_comma`, 'G47,33' stays one piece with a dot (a misread dot)."""
     for word in line.words:
         if word.left < after:
             continue
-        for piece in re.split(r"[,;]", word.text.strip("().")):
+        text = word.text.rstrip(").,;").lstrip(")")
+        if keep_inner_comma:
+            text = re.sub(r"(?<=^[A-Z0-9(\[]{3}),(?=[0-9A-Z]{1,4}$)", ".", text)
+        for piece in re.split(r"[,;]", text):
             if piece:
                 yield piece, word
 
@@ -62,9 +66,11 @@ def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
 
 
 def _icd_tokens(line: Segment, after: int) -> Iterator[CodeRead]:
-    for piece, word in _tokens(line, after):
+    for piece, word in _tokens(line, after, keep_inner_comma=True):
         candidate = piece.upper().rstrip(".")
-        if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and not candidate.isdigit():
+        # all digits only as a misread I (I10 read as 110): any other number is no code
+        digits_ok = not candidate.isdigit() or candidate.startswith("1")
+        if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate))
 
 
@@ -105,6 +111,8 @@ def _rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Se
     quantity, quantity_word, description = None, None, []
     for word in rest:
         text = word.text.strip(",.;")
+        if not any(ch.isalnum() for ch in text):
+            continue  # remnants of form lines and specks
         if text.upper() in MODIFIERS and quantity is None and not description:
             modifiers.append(text.upper())
         elif quantity is None and not description and (read := read_quantity(text)) is not None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from parsers.fax import codecheck, values
 from parsers.fax.confirm import Region, agrees, second_reads
 from parsers.fax.extract import READERS
+from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Segment, Word
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import ServiceRead, _service_row
@@ -57,31 +58,53 @@ def second_read(state: FaxRead) -> None:
     wanted = [c for c in state.candidates if c.path in CRITICAL and c.confirmed_by is None]
     rows = [s for s in state.services if s.row.page not in _layer_pages(state)]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
-    regions += [Region(f"s{i}", s.row.page, _row_box(s)) for i, s in enumerate(rows)]
-    images = {number: p.straight for number, p in state.prepared.items()}
+    for i, s in enumerate(rows):
+        regions += [Region(f"s{i}a", s.row.page, s.row.bbox, 1.5), Region(f"s{i}b", s.row.page, s.row.bbox, 2.2, "clean")]
+    regions += _header_region(state)
+    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
     reads = second_reads(regions, images, state.engine) if regions else {}
     confirmed = {id(c) for i, c in enumerate(wanted) if agrees(_key(c), reads.get(f"c{i}", []), _reader(c))}
     state.candidates = [dataclasses.replace(c, confirmed_by="second_read") if id(c) in confirmed else c
                         for c in state.candidates]
-    state.confirmed_rows = {id(s) for i, s in enumerate(rows) if _same_row(s, reads.get(f"s{i}", []))}
+    for i, s in enumerate(rows):
+        agreed = _agreed_row(s, [reads.get(f"s{i}a", []), reads.get(f"s{i}b", [])])
+        if agreed is not None:
+            state.confirmed_rows[id(s)] = agreed
+    _header_again(state, reads.get("header", []))
+
+
+def _header_region(state: FaxRead) -> list[Region]:
+    """Page 1's header band, enlarged, when the page read gave no transmission time."""
+    if any(h.sent_at for h in state.headers) or 1 not in state.prepared:
+        return []
+    page = state.pages[0]
+    return [Region("header", 1, (0, 0, page.width, int(HEADER_BAND * page.height)), 2.0)]
+
+
+def _header_again(state: FaxRead, words: list[Word]) -> None:
+    tz = state.ctx.received_at.tzinfo
+    found = header_from_words(words, tz) if words and tz is not None else None
+    if found is not None and found.sent_at is not None:
+        state.headers.insert(0, found)
+
+
+def _agreed_row(row: ServiceRead, reads: list[list[Word]]) -> tuple[str, int] | None:
+    """(code, quantity) when at least two of the three reads give it and none gives another."""
+    tuples = [(row.code.correction.value, row.quantity)]
+    for words in reads:
+        again = _service_row(Segment(row.row.page, 0, tuple(sorted(words, key=lambda w: (w.line_key, w.left)))))
+        if again is not None:
+            tuples.append((again.code.correction.value, again.quantity))
+    complete = [t for t in tuples if t[0] is not None and t[1] is not None]
+    if len(complete) >= 2 and len(set(complete)) == 1:
+        code, quantity = complete[0]
+        return str(code), int(quantity)  # type: ignore[arg-type]
+    return None
 
 
 def _layer_pages(state: FaxRead) -> set[int]:
     return {p.number for p in state.pages if p.text_layer}
-
-
-def _row_box(row: ServiceRead) -> tuple[int, int, int, int]:
-    words = [row.code.word, *([row.quantity_word] if row.quantity_word else [])]
-    return (min(w.left for w in words), min(w.top for w in row.row.words),
-            max(w.right for w in words), max(w.bottom for w in row.row.words))
-
-
-def _same_row(row: ServiceRead, words: list[Word]) -> bool:
-    if not words:
-        return False
-    again = _service_row(Segment(row.row.page, 0, tuple(sorted(words, key=lambda w: w.left))))
-    return again is not None and again.code.correction.value == row.code.correction.value \
-        and again.quantity == row.quantity
 
 
 def _key(cand: Candidate) -> object:
