@@ -161,11 +161,12 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--dpi", type=int, default=DEFAULT_STEPS.target_dpi)
     for step in ("deskew", "binarize", "despeckle", "remove_lines"):
         parser.add_argument(f"--no-{step.replace('_', '-')}", action="store_true")
     args = parser.parse_args()
     steps = Steps(**{s: not getattr(args, f"no_{s}") and getattr(DEFAULT_STEPS, s)
-                     for s in ("deskew", "binarize", "despeckle", "remove_lines")})
+                     for s in ("deskew", "binarize", "despeckle", "remove_lines")}, target_dpi=args.dpi)
     print(f"steps: {steps}")
     totals: dict[str, Totals] = {}
     for meta_path in sorted(args.dir.glob("*.expected.json")):

@@ -17,7 +17,7 @@ from validators.codes import CPT_FORMAT, HCPCS_FORMAT, ICD10_FORMAT, MODIFIER_FO
 from validators.npi import is_valid_npi
 
 TO_DIGIT = {"O": "0", "D": "0", "Q": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
-TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"}
+TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "$": "S"}
 MAX_READINGS = 256
 
 

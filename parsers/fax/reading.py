@@ -15,7 +15,7 @@ from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, words_of
-from parsers.fax.pages import TARGET_DPI, read_pages
+from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, cleaned, prepare
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
@@ -24,7 +24,7 @@ from referrals.domain import Finding, Severity
 COVER_WORDS = re.compile(r"fax cover|cover sheet|transmittal", re.IGNORECASE)
 COVER_PAGES = re.compile(r"\bpages?\s*[:#]?\s*(\d{1,3})\b", re.IGNORECASE)
 MIN_ORDER_LABELS = 3
-INK_STEPS = Steps(deskew=False, binarize=True, despeckle=True, remove_lines=True)
+INK_STEPS = Steps(deskew=False, binarize=True, despeckle=True, remove_lines=True)  # target_dpi unused here
 
 
 @dataclass
@@ -55,7 +55,7 @@ class FaxRead:
 
 
 def load(state: FaxRead) -> None:
-    state.pages = read_pages(state.ctx.path, state.kind)
+    state.pages = read_pages(state.ctx.path, state.kind, state.steps.target_dpi)
 
 
 def ocr(state: FaxRead) -> None:
@@ -117,7 +117,7 @@ def find_fields(state: FaxRead) -> None:
         state.services.extend(service_reads(text))
         if state.signature is None:
             image = _ink_image(state, text.page)
-            state.signature = find_signature(text, image, TARGET_DPI)
+            state.signature = find_signature(text, image, state.steps.target_dpi)
 
 
 def _ink_image(state: FaxRead, page: Page) -> Image.Image | None:

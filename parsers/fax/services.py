@@ -87,22 +87,28 @@ class ServiceRead:
 def service_reads(text: PageText) -> Iterator[ServiceRead]:
     for index, line in enumerate(text.lines):
         if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
-            for row, _ in _section(text.lines, index, SERVICE_HEAD):
+            for position, (row, _) in enumerate(_section(text.lines, index, SERVICE_HEAD)):
                 found = _service_row(row)
                 if found is not None:
                     yield found
+                elif position > 0 and _looks_like_a_row(row):
+                    yield ServiceRead(CodeRead(row.text[:12], row.words[0], row.page, codecheck.Correction(
+                        None, False, ())), [], None, None, None, row)
             return
+
+
+def _looks_like_a_row(row: Segment) -> bool:
+    """A line under a service table head with a number on it: a service line whose code was not read."""
+    return len(row.words) >= 2 and any(any(ch.isdigit() for ch in w.text) for w in row.words)
 
 
 def _service_row(row: Segment) -> ServiceRead | None:
     words = list(row.words)
     for position, word in enumerate(words):
         head, _, tail = word.text.partition("-")
-        if len(head) == 5 and any(ch.isdigit() for ch in head[1:]):
-            correction = codecheck.correct_procedure(head)
-            if correction.value is None and not correction.readings:
-                continue
-            code = CodeRead(head, word, row.page, correction)
+        if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
+            # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
+            code = CodeRead(head, word, row.page, codecheck.correct_procedure(head))
             return _rest_of_row(code, [tail] if tail else [], words[position + 1:], row)
     return None
 

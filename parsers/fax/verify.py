@@ -7,16 +7,19 @@ from collections.abc import Callable
 
 from parsers.fax import codecheck, values
 from parsers.fax.confirm import Region, agrees, second_reads
-from parsers.fax.extract import READERS
+from parsers.fax.extract import DATE_PATHS, PATHS, READERS
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Segment, Word
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import ServiceRead, _service_row
 
-CRITICAL = {"member.dob", "member.member_id", "ordering_provider.npi", "servicing_provider.npi", "order_date",
-            "requested_start_date", "discharge_date"}
-PATH_KIND = {"member.dob": "dob", "member.member_id": "member_id", "order_date": "order_date",
-             "requested_start_date": "start_date", "discharge_date": "discharge_date"}
+# Every field read from an image needs a second, independent reading (or a check digit, or the
+# same value elsewhere) before a record may be ready: names and phones are misread as often as
+# dates ('Walter' as 'Waiter'), and a plausible wrong value is the failure that matters.
+PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {path: kind for kind, path in DATE_PATHS.items()}
+PATH_KIND["ordering_provider.name"] = "name"
+UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
+CRITICAL = set(PATH_KIND) - UNCHECKED
 
 
 def normalise_npis(state: FaxRead) -> None:
