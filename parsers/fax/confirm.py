@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from PIL import Image
 
 from parsers.fax.model import Word
-from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, words_of
+from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, hocr_words
 
+CHOICES_CONFIG = BLOCK_CONFIG + " -c lstm_choice_mode=2"
 PAD = 10
 GAP = 36
 SCALE = 1.5
@@ -45,7 +46,7 @@ def second_reads(regions: list[Region], images: Images, engine: OcrEngine) -> di
     if not usable:
         return {}
     stack, placed = _stack(usable, images)
-    words = words_of(engine.data(stack, BLOCK_CONFIG))
+    words = hocr_words(engine.hocr(stack, CHOICES_CONFIG))
     out: dict[str, list[Word]] = {p.region.key: [] for p in placed}
     for word in words:
         centre = word.top + word.height / 2
@@ -76,7 +77,8 @@ def _crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> I
 
 
 def agrees(first: object, words: list[Word], reader: Callable[[str], object | None]) -> bool:
-    """True when the second read's text gives the same value as the first read."""
-    if not words:
+    """True when the second read's text gives the same value as the first read, and no character of
+    it had a strong second choice (two reads of the same pixels can agree on 'Waiter' for 'Walter')."""
+    if not words or any(w.ambiguous for w in words):
         return False
     return reader(" ".join(w.text for w in words)) == first

@@ -18,6 +18,7 @@ class Word:
     width: int
     height: int
     line_key: tuple[int, ...] = ()
+    ambiguous: bool = False  # a character had a strong second choice (tesseract's LSTM alternatives)
 
     @property
     def right(self) -> int:

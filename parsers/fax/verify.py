@@ -96,6 +96,8 @@ def _agreed_row(row: ServiceRead, reads: list[list[Word]]) -> tuple[str, int] | 
     """(code, quantity) when at least two of the three reads give it and none gives another."""
     tuples = [(row.code.correction.value, row.quantity)]
     for words in reads:
+        if any(w.ambiguous for w in words):
+            continue
         again = _service_row(Segment(row.row.page, 0, tuple(sorted(words, key=lambda w: (w.line_key, w.left)))))
         if again is not None:
             tuples.append((again.code.correction.value, again.quantity))

@@ -18,7 +18,7 @@ import pytest
 from parsers.fax.ocr import RecordedEngine
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "fax" / "generated"
-RECORDING = FIXTURES.parent / "ocr-recording.json"
+RECORDING = FIXTURES.parent / "ocr-recording.json.gz"
 SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "record.schema.json"
 
 

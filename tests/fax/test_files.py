@@ -49,6 +49,9 @@ def test_blank_page_is_not_an_order(tmp_path: Path) -> None:
             return {k: [] for k in ("text", "conf", "left", "top", "width", "height", "block_num", "par_num",
                                     "line_num")}
 
+        def hocr(self, image: object, config: str) -> str:
+            return ""
+
     record = next(FaxParser(engine=Blank()).parse(_ctx(path)))
     assert record.findings[0].code == "not_an_order"  # type: ignore[union-attr]
 
