@@ -136,9 +136,12 @@ def service_type(found: list[Service]) -> ServiceType | None:
 
 
 def source(state: FaxRead) -> Source:
+    """The fax's own transmission time (its header line) is the receipt time; else the file's mtime."""
     sent = next((h.sent_at for h in state.headers if h.sent_at is not None), None)
+    sender = next((h.sender_fax for h in state.headers if h.sender_fax), None)
     return Source(kind=SourceKind.FAX, filename=state.ctx.filename, sha256=state.ctx.sha256,
-                  pages=len(state.pages), received_at=sent or state.ctx.received_at)
+                  pages=len(state.pages), received_at=sent or state.ctx.received_at,
+                  sender_fax=sender)  # type: ignore[call-arg]  # an extra field, allowed by the contract
 
 
 def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]) -> bool:

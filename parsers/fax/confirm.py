@@ -18,7 +18,7 @@ from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, hocr_words
 CHOICES_CONFIG = BLOCK_CONFIG + " -c lstm_choice_mode=2"
 PAD = 10
 GAP = 36
-SCALE = 1.5
+SCALE = 1.0
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ from parsers.fax.model import Page, Word
 from parsers.fax.values import MONTHS, read_phone
 
 HEADER_BAND = 0.045  # of the page height
+# OCR often drops the colon of a time in a header's small print ("09 42AM"): a space may stand for it.
 MONTH_TIME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s.]+(\d{1,2})[-,\s.]+(\d{4})"
-                        r"\s+(\d{1,2}):(\d{2})\s*([AP]M)?", re.IGNORECASE)
-NUMERIC_TIME = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\s+(\d{1,2}):(\d{2})\s*([AP]M)?", re.IGNORECASE)
-PAGE_OF = re.compile(r"\bP(?:AGE)?\.?\s*0*(\d{1,3})\s*/\s*0*(\d{1,3})\b", re.IGNORECASE)
+                        r"\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?", re.IGNORECASE)
+NUMERIC_TIME = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?",
+                          re.IGNORECASE)
+PAGE_OF = re.compile(r"\bP(?:AGE)?[.\s]*[O0]*(\d{1,3})\s*/\s*[O0]*(\d{1,3})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def second_read(state: FaxRead) -> None:
     rows = [s for s in state.services if s.row.page not in _layer_pages(state)]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
-        regions += [Region(f"s{i}a", s.row.page, s.row.bbox, 1.5), Region(f"s{i}b", s.row.page, s.row.bbox, 2.2, "clean")]
+        regions += [Region(f"s{i}a", s.row.page, s.row.bbox, 1.0), Region(f"s{i}b", s.row.page, s.row.bbox, 1.5, "clean")]
     regions += _header_region(state)
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
@@ -82,7 +82,7 @@ def _header_region(state: FaxRead) -> list[Region]:
     if any(h.sent_at for h in state.headers) or 1 not in state.prepared:
         return []
     page = state.pages[0]
-    return [Region("header", 1, (0, 0, page.width, int(HEADER_BAND * page.height)), 2.0)]
+    return [Region("header", 1, (0, 0, page.width, int(HEADER_BAND * page.height)), 1.0)]
 
 
 def _header_again(state: FaxRead, words: list[Word]) -> None:
