@@ -10,9 +10,14 @@ from parsers.fax.model import Page, Segment, Word
 GAP_FACTOR = 2.2
 
 
-def lines_of(page: Page) -> list[list[Word]]:
-    """Each line's words left to right, lines top to bottom."""
-    groups = _by_line_key(page.words) if page.words and page.words[0].line_key else _by_overlap(page.words)
+def lines_of(page: Page, by_key: bool = True) -> list[list[Word]]:
+    """Each line's words left to right, lines top to bottom.
+
+    `by_key`: tesseract's own lines (which stop at a table's column gaps); else every word at the
+    same height on the (straightened) page, the whole width across: a table row, a signature line.
+    """
+    use_key = by_key and bool(page.words) and bool(page.words[0].line_key)
+    groups = _by_line_key(page.words) if use_key else _by_overlap(page.words)
     lines = [sorted(group, key=lambda w: w.left) for group in groups if group]
     return sorted(lines, key=lambda line: (median(w.top + w.height / 2 for w in line), line[0].left))
 
@@ -52,9 +57,10 @@ def split_at_gaps(line: list[Word]) -> list[list[Word]]:
 
 def page_segments(page: Page) -> tuple[list[Segment], list[Segment]]:
     """(whole lines, gap-split segments) of one page, each in reading order."""
-    lines, segments = [], []
+    lines = [Segment(page=page.number, index=i, words=tuple(words))
+             for i, words in enumerate(lines_of(page, by_key=False))]
+    segments = []
     for words in lines_of(page):
-        lines.append(Segment(page=page.number, index=len(lines), words=tuple(words)))
         for part in split_at_gaps(words):
             segments.append(Segment(page=page.number, index=len(segments), words=tuple(part)))
     return lines, segments

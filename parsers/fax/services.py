@@ -99,7 +99,7 @@ def service_reads(text: PageText) -> Iterator[ServiceRead]:
 
 def _looks_like_a_row(row: Segment) -> bool:
     """A line under a service table head with a number on it: a service line whose code was not read."""
-    return len(row.words) >= 2 and any(any(ch.isdigit() for ch in w.text) for w in row.words)
+    return len(row.words) >= 2 and any(sum(ch.isdigit() for ch in w.text) >= 3 for w in row.words)
 
 
 def _service_row(row: Segment) -> ServiceRead | None:

@@ -11,7 +11,7 @@ from parsers.fax.extract import DATE_PATHS, PATHS, READERS
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Segment, Word
 from parsers.fax.reading import FaxRead
-from parsers.fax.services import ServiceRead, _service_row
+from parsers.fax.services import ServiceRead
 
 # Every field read from an image needs a second, independent reading (or a check digit, or the
 # same value elsewhere) before a record may be ready: names and phones are misread as often as
@@ -62,7 +62,7 @@ def second_read(state: FaxRead) -> None:
     rows = [s for s in state.services if s.row.page not in _layer_pages(state)]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
-        regions += [Region(f"s{i}a", s.row.page, s.row.bbox, 1.0), Region(f"s{i}b", s.row.page, s.row.bbox, 1.5, "clean")]
+        regions += _row_regions(f"s{i}", s)
     regions += _header_region(state)
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
@@ -71,7 +71,7 @@ def second_read(state: FaxRead) -> None:
     state.candidates = [dataclasses.replace(c, confirmed_by="second_read") if id(c) in confirmed else c
                         for c in state.candidates]
     for i, s in enumerate(rows):
-        agreed = _agreed_row(s, [reads.get(f"s{i}a", []), reads.get(f"s{i}b", [])])
+        agreed = _agreed_row(s, reads, f"s{i}")
         if agreed is not None:
             state.confirmed_rows[id(s)] = agreed
     _header_again(state, reads.get("header", []))
@@ -92,20 +92,42 @@ def _header_again(state: FaxRead, words: list[Word]) -> None:
         state.headers.insert(0, found)
 
 
-def _agreed_row(row: ServiceRead, reads: list[list[Word]]) -> tuple[str, int] | None:
-    """(code, quantity) when at least two of the three reads give it and none gives another."""
-    tuples = [(row.code.correction.value, row.quantity)]
-    for words in reads:
-        if any(w.ambiguous for w in words):
-            continue
-        again = _service_row(Segment(row.row.page, 0, tuple(sorted(words, key=lambda w: (w.line_key, w.left)))))
-        if again is not None:
-            tuples.append((again.code.correction.value, again.quantity))
-    complete = [t for t in tuples if t[0] is not None and t[1] is not None]
-    if len(complete) >= 2 and len(set(complete)) == 1:
-        code, quantity = complete[0]
-        return str(code), int(quantity)  # type: ignore[arg-type]
+def _row_regions(key: str, row: ServiceRead) -> list[Region]:
+    """The code cell and the quantity cell of a service line, each cut twice (grey, and cleaned larger)."""
+    words = {"code": row.code.word, "qty": row.quantity_word}
+    return [Region(f"{key}{name}{variant}", row.row.page, (w.left, w.top, w.right, w.bottom), scale, source)
+            for name, w in words.items() if w is not None
+            for variant, scale, source in (("a", 1.0, "straight"), ("b", 1.5, "clean"))]
+
+
+def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str) -> tuple[str, int] | None:
+    """(code, quantity) when both crops of each agree with the page read and no character was doubtful."""
+    code, quantity = row.code.correction.value, row.quantity
+    if code is None or quantity is None:
+        return None
+    codes = [_crop_value(reads.get(f"{key}code{v}", []), _code_of) for v in "ab"]
+    quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
+    if any(c is not None and c != code for c in codes) or any(q is not None and q != quantity for q in quantities):
+        return None
+    if codes.count(code) >= 1 and quantities.count(quantity) >= 1:
+        return code, quantity
     return None
+
+
+def _crop_value(words: list[Word], read: Callable[[str], object | None]) -> object | None:
+    if not words or any(w.ambiguous for w in words):
+        return None
+    return read(" ".join(w.text for w in words))
+
+
+def _code_of(text: str) -> str | None:
+    head = text.strip().split("-")[0].strip(" .,;")
+    return codecheck.correct_procedure(head).value if len(head) == 5 else None
+
+
+def _quantity_of(text: str) -> int | None:
+    found = values.read_quantity(text.strip(" .,;"))
+    return int(str(found.value)) if found is not None else None
 
 
 def _layer_pages(state: FaxRead) -> set[int]:
