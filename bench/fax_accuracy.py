@@ -137,8 +137,10 @@ def _show(meta: dict[str, Any], data: dict[str, Any], tally: Counter[str]) -> No
         if path == "diagnoses":
             got = [d["code"] for d in data.get("diagnoses", [])]
         if path == "services":
-            got = [{"code": s["code"], "modifiers": s["modifiers"], "quantity": s["quantity"]}
-                   for s in data.get("services", [])]
+            got = [
+                {"code": s["code"], "modifiers": s["modifiers"], "quantity": s["quantity"]}
+                for s in data.get("services", [])
+            ]
         if got != want:
             print(f"    {path}: got {got!r} want {want!r}")
     for finding in data.get("findings", []):
@@ -148,12 +150,16 @@ def _show(meta: dict[str, Any], data: dict[str, Any], tally: Counter[str]) -> No
 def report(totals: dict[str, Totals]) -> None:
     for key, t in totals.items():
         n = sum(t.fields.values())
-        print(f"[{key}] docs {t.docs} pages {t.pages}: field accuracy {t.fields['correct'] / n:.1%} "
-              f"(wrong {t.fields['wrong']}, missing {t.fields['missing']} of {n}); "
-              f"status accuracy {t.status_ok / t.docs:.1%}; silent errors {len(t.silent)} {t.silent}")
-        print(f"[{key}] seconds/page: ours {t.ours_s / t.pages:.2f}, plain tesseract {t.plain_s / t.pages:.2f} "
-              f"(ratio {t.ours_s / max(t.plain_s, 1e-9):.2f}); codes in plain tesseract text "
-              f"{t.codes_in_plain}/{t.codes_printed}")
+        print(
+            f"[{key}] docs {t.docs} pages {t.pages}: field accuracy {t.fields['correct'] / n:.1%} "
+            f"(wrong {t.fields['wrong']}, missing {t.fields['missing']} of {n}); "
+            f"status accuracy {t.status_ok / t.docs:.1%}; silent errors {len(t.silent)} {t.silent}"
+        )
+        print(
+            f"[{key}] seconds/page: ours {t.ours_s / t.pages:.2f}, plain tesseract {t.plain_s / t.pages:.2f} "
+            f"(ratio {t.ours_s / max(t.plain_s, 1e-9):.2f}); codes in plain tesseract text "
+            f"{t.codes_in_plain}/{t.codes_printed}"
+        )
 
 
 def main() -> int:
@@ -165,8 +171,13 @@ def main() -> int:
     for step in ("deskew", "binarize", "despeckle", "remove_lines"):
         parser.add_argument(f"--no-{step.replace('_', '-')}", action="store_true")
     args = parser.parse_args()
-    steps = Steps(**{s: not getattr(args, f"no_{s}") and getattr(DEFAULT_STEPS, s)
-                     for s in ("deskew", "binarize", "despeckle", "remove_lines")}, target_dpi=args.dpi)
+    steps = Steps(
+        **{
+            s: not getattr(args, f"no_{s}") and getattr(DEFAULT_STEPS, s)
+            for s in ("deskew", "binarize", "despeckle", "remove_lines")
+        },
+        target_dpi=args.dpi,
+    )
     print(f"steps: {steps}")
     totals: dict[str, Totals] = {}
     for meta_path in sorted(args.dir.glob("*.expected.json")):

@@ -49,13 +49,16 @@ def parse_file(ctx: ParseContext) -> Iterator[ParsedItem]:
     """Every record (and acknowledgement) a file gives; an unknown file gives one rejected document."""
     head = read_head(ctx)
     if not head.strip():
-        yield rejected_document(ctx, SourceKind.UNKNOWN, "empty_file",
-                                "The file is empty; ask the sender to send it again.")
+        yield rejected_document(
+            ctx, SourceKind.UNKNOWN, "empty_file", "The file is empty; ask the sender to send it again."
+        )
         return
     parser = parser_for(head)
     if parser is None:
         yield rejected_document(
-            ctx, SourceKind.UNKNOWN, "unknown_file_type",
+            ctx,
+            SourceKind.UNKNOWN,
+            "unknown_file_type",
             "The file is neither an X12 interchange (ISA header) nor a PDF, TIFF, PNG or JPEG fax; "
             "check with the sender what it is.",
         )

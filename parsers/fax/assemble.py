@@ -13,15 +13,35 @@ from parsers.fax.reading import FaxRead
 from parsers.fax.services import ServiceRead
 from parsers.fax.verify import CRITICAL
 from referrals.domain import (
-    Diagnosis, NamedProvider, Provenance, Referral, Service, ServiceType, Severity, Signature, Source, SourceKind,
+    Diagnosis,
+    NamedProvider,
+    Provenance,
+    Referral,
+    Service,
+    ServiceType,
+    Severity,
+    Signature,
+    Source,
+    SourceKind,
     record_id,
 )
 
 METHOD_WEIGHT = {"label": 1.0, "below": 0.97, "pattern": 0.95, "table": 0.97, "text_layer": 1.0}
 URGENT_WORDS = re.compile(r"\b(stat|urgent|asap|rush)\b", re.IGNORECASE)
-SERVICE_PREFIX = {"E": "dme", "K": "dme", "A": "dme", "B": "dme", "L": "dme", "J": "home_infusion",
-                  "S95": "home_infusion", "S94": "home_infusion", "G01": "home_health", "G02": "home_health",
-                  "G03": "home_health", "G04": "home_health"}
+SERVICE_PREFIX = {
+    "E": "dme",
+    "K": "dme",
+    "A": "dme",
+    "B": "dme",
+    "L": "dme",
+    "J": "home_infusion",
+    "S95": "home_infusion",
+    "S94": "home_infusion",
+    "G01": "home_health",
+    "G02": "home_health",
+    "G03": "home_health",
+    "G04": "home_health",
+}
 
 
 def confidence(cand: Candidate) -> float:
@@ -63,17 +83,30 @@ class Builder:
         if not found:
             return None
         if len({repr(c.value) for c in found}) > 1:
-            self.state.finding(path, "conflicting_values", f"The order gives different values for {path} in "
-                               "different places; check the page.", page=found[0].page)
+            self.state.finding(
+                path,
+                "conflicting_values",
+                f"The order gives different values for {path} in different places; check the page.",
+                page=found[0].page,
+            )
             return None
         best = max(found, key=confidence)
         if path in CRITICAL and best.confirmed_by is None:
-            self.state.finding(path, "unconfirmed_value", f"{path} could not be read reliably (a second read did "
-                               "not agree); check the page and enter it.", page=best.page)
+            self.state.finding(
+                path,
+                "unconfirmed_value",
+                f"{path} could not be read reliably (a second read did "
+                "not agree); check the page and enter it.",
+                page=best.page,
+            )
             return None
         if confidence(best) < self.state.ctx.ocr_confidence_threshold:
-            self.state.finding(path, "low_confidence", f"{path} was read with too little confidence; check the "
-                               "page and enter it.", page=best.page)
+            self.state.finding(
+                path,
+                "low_confidence",
+                f"{path} was read with too little confidence; check the page and enter it.",
+                page=best.page,
+            )
             return None
         return best
 
@@ -85,14 +118,24 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
         code = read.correction.value
         path = f"diagnoses[{len(out)}].code"
         if code is None:
-            state.finding("diagnoses", "icd10_unreadable", f"A diagnosis code read as {read.raw!r} is not one "
-                          "ICD-10-CM code (none or several readings fit); check the page.", page=read.page)
+            state.finding(
+                "diagnoses",
+                "icd10_unreadable",
+                f"A diagnosis code read as {read.raw!r} is not one "
+                "ICD-10-CM code (none or several readings fit); check the page.",
+                page=read.page,
+            )
             continue
         if code in {d.code for d in out}:
             continue
         if not codecheck.icd10_billable(code):
-            state.finding(path, "icd10_not_billable", f"Diagnosis {code} is a category header, not a billable "
-                          "ICD-10-CM code; ask the ordering office for the full code.", page=read.page)
+            state.finding(
+                path,
+                "icd10_not_billable",
+                f"Diagnosis {code} is a category header, not a billable "
+                "ICD-10-CM code; ask the ordering office for the full code.",
+                page=read.page,
+            )
         word = read.word
         builder.where(path, read.page, (word.left, word.top, word.right, word.bottom), "code_set")
         builder.confidence[path] = 1.0 - (1.0 - word.conf / 100.0) * 0.4
@@ -109,8 +152,13 @@ def services(builder: Builder) -> list[Service]:
         code, quantity = state.confirmed_rows.get(id(read), (read.code.correction.value, read.quantity))
         trusted = read.row.page in layer or id(read) in state.confirmed_rows
         if code is None or quantity is None or not trusted:
-            state.finding("services", "service_line_unreadable", "A service line could not be read reliably "
-                          f"(code read as {read.code.raw!r}); check the page and enter it.", page=read.row.page)
+            state.finding(
+                "services",
+                "service_line_unreadable",
+                "A service line could not be read reliably "
+                f"(code read as {read.code.raw!r}); check the page and enter it.",
+                page=read.row.page,
+            )
             continue
         out.append(_service(read, code, quantity))
         builder.where(path, read.row.page, _bbox(read), "table")
@@ -120,28 +168,43 @@ def services(builder: Builder) -> list[Service]:
 
 def _bbox(read: ServiceRead) -> tuple[int, int, int, int]:
     words = read.row.words
-    return (min(w.left for w in words), min(w.top for w in words), max(w.right for w in words),
-            max(w.bottom for w in words))
+    return (
+        min(w.left for w in words),
+        min(w.top for w in words),
+        max(w.right for w in words),
+        max(w.bottom for w in words),
+    )
 
 
 def _service(read: ServiceRead, code: str, quantity: int) -> Service:
     system = "CPT" if code[0].isdigit() else "HCPCS"
-    return Service(code=code, system=system, modifiers=read.modifiers,  # type: ignore[arg-type]
-                   quantity=float(quantity), description=read.description)
+    return Service(
+        code=code,
+        system=system,
+        modifiers=read.modifiers,
+        quantity=float(quantity),
+        description=read.description,
+    )
 
 
 def service_type(found: list[Service]) -> ServiceType | None:
     kinds = {next((v for k, v in SERVICE_PREFIX.items() if s.code.startswith(k)), None) for s in found}
-    return ServiceType(kinds.pop()) if len(kinds) == 1 and None not in kinds else None
+    only = kinds.pop() if len(kinds) == 1 else None
+    return ServiceType(only) if only is not None else None
 
 
 def source(state: FaxRead) -> Source:
     """The fax's own transmission time (its header line) is the receipt time; else the file's mtime."""
     sent = next((h.sent_at for h in state.headers if h.sent_at is not None), None)
     sender = next((h.sender_fax for h in state.headers if h.sender_fax), None)
-    return Source(kind=SourceKind.FAX, filename=state.ctx.filename, sha256=state.ctx.sha256,
-                  pages=len(state.pages), received_at=sent or state.ctx.received_at,
-                  sender_fax=sender)  # type: ignore[call-arg]  # an extra field, allowed by the contract
+    return Source(
+        kind=SourceKind.FAX,
+        filename=state.ctx.filename,
+        sha256=state.ctx.sha256,
+        pages=len(state.pages),
+        received_at=sent or state.ctx.received_at,
+        sender_fax=sender,
+    )  # an extra field, allowed by the contract
 
 
 def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]) -> bool:
@@ -161,22 +224,41 @@ def build(state: FaxRead) -> Referral:
     found_services = services(b)
     src = source(state)
     referral = Referral(
-        id=record_id(state.ctx.sha256, "fax"), status="ready", source=src,  # type: ignore[arg-type]
-        member={"first_name": name[0] if name else None, "last_name": name[1] if name else None,
-                "dob": b.field("member.dob"), "sex": b.field("member.sex"), "member_id": b.field("member.member_id"),
-                "phone": b.field("member.phone")},  # type: ignore[arg-type]
-        payer={"name": b.field("payer.name")},  # type: ignore[arg-type]
-        ordering_provider={"first_name": doctor[0] if doctor else None, "last_name": doctor[1] if doctor else None,
-                           "npi": b.field("ordering_provider.npi"), "phone": b.field("ordering_provider.phone"),
-                           "fax": b.field("ordering_provider.fax")},  # type: ignore[arg-type]
-        servicing_provider=NamedProvider(name=b.field("servicing_provider.name"),
-                                         npi=b.field("servicing_provider.npi")),
-        diagnoses=diagnoses(b), services=found_services, service_type=service_type(found_services),
-        order_date=b.field("order_date"), requested_start_date=b.field("requested_start_date"),
-        discharge_date=b.field("discharge_date"), signature=_signature(b),
+        id=record_id(state.ctx.sha256, "fax"),
+        status="ready",
+        source=src,
+        member={
+            "first_name": name[0] if name else None,
+            "last_name": name[1] if name else None,
+            "dob": b.field("member.dob"),
+            "sex": b.field("member.sex"),
+            "member_id": b.field("member.member_id"),
+            "phone": b.field("member.phone"),
+        },
+        payer={"name": b.field("payer.name")},
+        ordering_provider={
+            "first_name": doctor[0] if doctor else None,
+            "last_name": doctor[1] if doctor else None,
+            "npi": b.field("ordering_provider.npi"),
+            "phone": b.field("ordering_provider.phone"),
+            "fax": b.field("ordering_provider.fax"),
+        },
+        servicing_provider=NamedProvider(
+            name=b.field("servicing_provider.name"), npi=b.field("servicing_provider.npi")
+        ),
+        diagnoses=diagnoses(b),
+        services=found_services,
+        service_type=service_type(found_services),
+        order_date=b.field("order_date"),
+        requested_start_date=b.field("requested_start_date"),
+        discharge_date=b.field("discharge_date"),
+        signature=_signature(b),
     )
-    referral.urgent = is_urgent(state, src.received_at or state.ctx.received_at,
-                                [referral.requested_start_date, referral.discharge_date])
+    referral.urgent = is_urgent(
+        state,
+        src.received_at or state.ctx.received_at,
+        [referral.requested_start_date, referral.discharge_date],
+    )
     _required(state, referral)
     referral.findings = list(state.findings)
     referral.confidence, referral.provenance = b.confidence, b.provenance
@@ -201,19 +283,32 @@ def _signature(b: Builder) -> Signature:
         b.where("signature.date", read.page, read.date_bbox, "label")
         b.confidence["signature.date"] = read.date_conf
         when = read.date if read.date_conf * 1.0 >= b.state.ctx.ocr_confidence_threshold else None
-    return Signature(present=read.present, date=when)  # type: ignore[arg-type]
+    return Signature(present=read.present, date=when)
 
 
 def _required(state: FaxRead, referral: Referral) -> None:
     if referral.member.first_name is None or referral.member.last_name is None:
-        state.finding("member.last_name", "member_name_missing", "The patient's name could not be read; "
-                      "check the page and enter it.")
+        state.finding(
+            "member.last_name",
+            "member_name_missing",
+            "The patient's name could not be read; check the page and enter it.",
+        )
     if referral.signature.present is not True:
-        state.finding("signature.present", "signature_missing", "No signature was found on the signature line; "
-                      "ask the ordering clinician to sign the order.")
+        state.finding(
+            "signature.present",
+            "signature_missing",
+            "No signature was found on the signature line; ask the ordering clinician to sign the order.",
+        )
     if not referral.services:
-        state.finding("services", "services_missing", "No service or item could be read from the order; "
-                      "check the page and enter what is ordered.")
+        state.finding(
+            "services",
+            "services_missing",
+            "No service or item could be read from the order; check the page and enter what is ordered.",
+        )
     if referral.order_date is None and referral.signature.date is None:
-        state.finding("order_date", "order_date_missing", "The order date could not be read; check the page.",
-                      severity=Severity.WARNING)
+        state.finding(
+            "order_date",
+            "order_date_missing",
+            "The order date could not be read; check the page.",
+            severity=Severity.WARNING,
+        )

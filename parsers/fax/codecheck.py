@@ -16,7 +16,18 @@ from functools import lru_cache
 from validators.codes import CPT_FORMAT, HCPCS_FORMAT, ICD10_FORMAT, MODIFIER_FORMAT, normalize_icd10
 from validators.npi import is_valid_npi
 
-TO_DIGIT = {"O": "0", "D": "0", "Q": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
+TO_DIGIT = {
+    "O": "0",
+    "D": "0",
+    "Q": "0",
+    "I": "1",
+    "L": "1",
+    "|": "1",
+    "S": "5",
+    "B": "8",
+    "Z": "2",
+    "G": "6",
+}
 TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "$": "S"}
 MAX_READINGS = 256
 
@@ -75,8 +86,11 @@ def correct_icd10(raw: str) -> Correction:
     if icd10_known(normalize_icd10(compact)):
         return Correction(normalize_icd10(compact), False, (normalize_icd10(compact),))
     options = [_icd_char_options(ch, i) for i, ch in enumerate(compact)]
-    valid = {"".join(p) for p in itertools.islice(itertools.product(*options), MAX_READINGS)
-             if icd10_known(normalize_icd10("".join(p)))}
+    valid = {
+        "".join(p)
+        for p in itertools.islice(itertools.product(*options), MAX_READINGS)
+        if icd10_known(normalize_icd10("".join(p)))
+    }
     return _fewest_changes(compact, valid, normalize_icd10)
 
 

@@ -11,10 +11,14 @@ from parsers.fax.values import MONTHS, read_phone
 
 HEADER_BAND = 0.045  # of the page height
 # OCR often drops the colon of a time in a header's small print ("09 42AM"): a space may stand for it.
-MONTH_TIME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s.]+(\d{1,2})[-,\s.]+(\d{4})"
-                        r"\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?", re.IGNORECASE)
-NUMERIC_TIME = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?",
-                          re.IGNORECASE)
+MONTH_TIME = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s.]+(\d{1,2})[-,\s.]+(\d{4})"
+    r"\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?",
+    re.IGNORECASE,
+)
+NUMERIC_TIME = re.compile(
+    r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?", re.IGNORECASE
+)
 PAGE_OF = re.compile(r"\bP(?:AGE)?[.\s]*[O0]*(\d{1,3})\s*/\s*[O0]*(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -44,8 +48,11 @@ def header_from_words(found: list[Word], tz: dt.tzinfo) -> FaxHeader | None:
     text = " ".join(w.text for w in words)
     sender = read_phone(text.split("FROM", 1)[1] if "FROM" in text.upper() else text)
     pages = PAGE_OF.search(text)
-    return FaxHeader(sent_at=_sent_at(text, tz), sender_fax=str(sender.value) if sender else None,
-                     page_of=(int(pages.group(1)), int(pages.group(2))) if pages else None)
+    return FaxHeader(
+        sent_at=_sent_at(text, tz),
+        sender_fax=str(sender.value) if sender else None,
+        page_of=(int(pages.group(1)), int(pages.group(2))) if pages else None,
+    )
 
 
 def _sent_at(text: str, tz: dt.tzinfo) -> dt.datetime | None:
@@ -64,7 +71,9 @@ def _sent_at(text: str, tz: dt.tzinfo) -> dt.datetime | None:
     return None
 
 
-def _at(year: int, month: int, day: int, hour: int, minute: int, half: str | None, tz: dt.tzinfo) -> dt.datetime:
+def _at(
+    year: int, month: int, day: int, hour: int, minute: int, half: str | None, tz: dt.tzinfo
+) -> dt.datetime:
     if half and half.upper() == "PM" and hour < 12:
         hour += 12
     if half and half.upper() == "AM" and hour == 12:

@@ -17,23 +17,39 @@ PATIENT, PROVIDER, SUPPLIER, PAYER = "patient", "provider", "supplier", "payer"
 
 @dataclass(frozen=True)
 class Label:
-    kind: str  # name | org | npi | phone | fax | dob | sex | member_id | order_date | start_date | discharge_date
+    kind: str  # name org npi phone fax dob sex member_id order_date start_date discharge_date
     role: str | None
     strong: bool
     pattern: re.Pattern[str]
 
 
 def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[Label]:
-    return [Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE))
-            for s in synonyms]
+    return [
+        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE))
+        for s in synonyms
+    ]
 
 
 LABELS: list[Label] = [
     *_label("name", PATIENT, True, r"patient'?s? name", r"member name", r"client name", r"name of patient"),
     *_label("name", PATIENT, False, r"patient", r"re", r"name"),
-    *_label("name", PROVIDER, True, r"ordering (?:physician|provider|clinician)", r"referring (?:physician|provider)"),
-    *_label("name", PROVIDER, False, r"physician(?: name)?", r"attending(?: physician)?", r"prescriber",
-            r"doctor", r"dr\.?"),
+    *_label(
+        "name",
+        PROVIDER,
+        True,
+        r"ordering (?:physician|provider|clinician)",
+        r"referring (?:physician|provider)",
+    ),
+    *_label(
+        "name",
+        PROVIDER,
+        False,
+        r"physician(?: name)?",
+        r"attending(?: physician)?",
+        r"prescriber",
+        r"doctor",
+        r"dr\.?",
+    ),
     *_label("org", SUPPLIER, True, r"refer(?:red)? to", r"dme supplier", r"home health agency"),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
     *_label("org", PAYER, True, r"primary insurance", r"insurance company"),
@@ -47,15 +63,52 @@ LABELS: list[Label] = [
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     *_label("sex", PATIENT, False, r"sex", r"gender"),
-    *_label("member_id", PATIENT, True, r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
-            r"member (?:id|no\.?|number|#)", r"subscriber (?:id|no\.?|#)", r"(?:medicare|medicaid) (?:id|no\.?|#)",
-            r"policy (?:id|no\.?|number|#)", r"insurance id", r"id ?#", r"id no\.?", r"mbi"),
-    *_label("order_date", None, True, r"order date", r"date ordered", r"date of order", r"referral date",
-            r"ordered on"),
-    *_label("start_date", None, True, r"start date", r"start of care", r"soc date", r"services to begin",
-            r"requested start", r"please start on", r"start"),
-    *_label("discharge_date", None, True, r"discharge date", r"hospital discharge", r"date of discharge",
-            r"discharged from (?:the )?hospital on", r"discharged on"),
+    *_label(
+        "member_id",
+        PATIENT,
+        True,
+        r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
+        r"member (?:id|no\.?|number|#)",
+        r"subscriber (?:id|no\.?|#)",
+        r"(?:medicare|medicaid) (?:id|no\.?|#)",
+        r"policy (?:id|no\.?|number|#)",
+        r"insurance id",
+        r"id ?#",
+        r"id no\.?",
+        r"mbi",
+    ),
+    *_label(
+        "order_date",
+        None,
+        True,
+        r"order date",
+        r"date ordered",
+        r"date of order",
+        r"referral date",
+        r"ordered on",
+    ),
+    *_label(
+        "start_date",
+        None,
+        True,
+        r"start date",
+        r"start of care",
+        r"soc date",
+        r"services to begin",
+        r"requested start",
+        r"please start on",
+        r"start",
+    ),
+    *_label(
+        "discharge_date",
+        None,
+        True,
+        r"discharge date",
+        r"hospital discharge",
+        r"date of discharge",
+        r"discharged from (?:the )?hospital on",
+        r"discharged on",
+    ),
 ]
 ANCHOR_KINDS = {"name", "org"}
 
@@ -76,7 +129,9 @@ class LabelHit:
 def hits_in(segment: Segment) -> list[LabelHit]:
     """Label occurrences in one segment, longest first where they overlap, in text order."""
     text = segment.text
-    found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)]
+    found = [
+        LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)
+    ]
     found = [h for h in found if h.label.strong or _weak_ok(text, h)]
     kept: list[LabelHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
@@ -87,7 +142,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
 
 def _weak_ok(text: str, hit: LabelHit) -> bool:
     before = re.sub(r"^\s*\d{1,2}[.)]?\s*", "", text[: hit.start])
-    after = text[hit.end:].lstrip()
+    after = text[hit.end :].lstrip()
     if after.lower().startswith(("signature", "sign")):
         return False
     return after.startswith((":", "#")) or not before.strip()
@@ -107,8 +162,12 @@ def with_roles(hits: list[LabelHit], page_width: int) -> list[LabelHit]:
 
 
 def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> str:
-    column = [a for a in anchors if a.segment.page == hit.segment.page
-              and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width]
+    column = [
+        a
+        for a in anchors
+        if a.segment.page == hit.segment.page
+        and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+    ]
     if column:
         return column[-1].role or PROVIDER
     return PATIENT if hit.kind == "name" else PROVIDER

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from statistics import median
 
@@ -47,7 +48,7 @@ def _centre(line: list[Word]) -> float:
 def split_at_gaps(line: list[Word]) -> list[list[Word]]:
     height = median(w.height for w in line)
     parts: list[list[Word]] = [[line[0]]]
-    for previous, word in zip(line, line[1:], strict=False):
+    for previous, word in itertools.pairwise(line):
         if word.left - previous.right > max(GAP_FACTOR * height, 30):
             parts.append([word])
         else:
@@ -57,9 +58,11 @@ def split_at_gaps(line: list[Word]) -> list[list[Word]]:
 
 def page_segments(page: Page) -> tuple[list[Segment], list[Segment]]:
     """(whole lines, gap-split segments) of one page, each in reading order."""
-    lines = [Segment(page=page.number, index=i, words=tuple(words))
-             for i, words in enumerate(lines_of(page, by_key=False))]
-    segments = []
+    lines = [
+        Segment(page=page.number, index=i, words=tuple(words))
+        for i, words in enumerate(lines_of(page, by_key=False))
+    ]
+    segments: list[Segment] = []
     for words in lines_of(page):
         for part in split_at_gaps(words):
             segments.append(Segment(page=page.number, index=len(segments), words=tuple(part)))

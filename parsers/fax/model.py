@@ -69,8 +69,12 @@ class Segment:
 
 
 def bbox_of(words: tuple[Word, ...] | list[Word]) -> tuple[int, int, int, int]:
-    return (min(w.left for w in words), min(w.top for w in words),
-            max(w.right for w in words), max(w.bottom for w in words))
+    return (
+        min(w.left for w in words),
+        min(w.top for w in words),
+        max(w.right for w in words),
+        max(w.bottom for w in words),
+    )
 
 
 @dataclass(frozen=True)

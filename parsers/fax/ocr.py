@@ -110,12 +110,17 @@ def words_of(raw: RawData, scale: float = 1.0, dx: int = 0, dy: int = 0) -> list
         value = str(text).strip()
         if not value or float(str(raw["conf"][i])) < 0:
             continue
-        words.append(Word(
-            text=value, conf=float(str(raw["conf"][i])),
-            left=dx + round(_int(raw["left"][i]) / scale), top=dy + round(_int(raw["top"][i]) / scale),
-            width=round(_int(raw["width"][i]) / scale), height=round(_int(raw["height"][i]) / scale),
-            line_key=(_int(raw["block_num"][i]), _int(raw["par_num"][i]), _int(raw["line_num"][i])),
-        ))
+        words.append(
+            Word(
+                text=value,
+                conf=float(str(raw["conf"][i])),
+                left=dx + round(_int(raw["left"][i]) / scale),
+                top=dy + round(_int(raw["top"][i]) / scale),
+                width=round(_int(raw["width"][i]) / scale),
+                height=round(_int(raw["height"][i]) / scale),
+                line_key=(_int(raw["block_num"][i]), _int(raw["par_num"][i]), _int(raw["line_num"][i])),
+            )
+        )
     return words
 
 
@@ -123,7 +128,9 @@ def _int(value: object) -> int:
     return int(str(value))
 
 
-HOCR_SPAN = re.compile(r"<span class='(ocr_line|ocrx_word|ocrx_cinfo)' id='([a-z_0-9]+)'(?: title=['\"]([^'\"]*)['\"])?>([^<]*)")
+HOCR_SPAN = re.compile(
+    r"<span class='(ocr_line|ocrx_word|ocrx_cinfo)' id='([a-z_0-9]+)'(?: title=['\"]([^'\"]*)['\"])?>([^<]*)"
+)
 AMBIGUOUS_CHOICE = 40.0  # a second choice this confident (0..100) ...
 RIVAL_SHARE = 0.5  # ... and at least this share of the first choice's makes the character ambiguous
 
@@ -169,5 +176,12 @@ def _kind(char: str) -> str:
 def _hocr_word(title: str, text: str, line: int) -> Word:
     parts = dict(item.strip().split(" ", 1) for item in title.split(";") if " " in item.strip())
     x0, y0, x1, y1 = (int(v) for v in parts["bbox"].split())
-    return Word(text=html.unescape(text), conf=float(parts.get("x_wconf", "0")), left=x0, top=y0,
-                width=x1 - x0, height=y1 - y0, line_key=(line,))
+    return Word(
+        text=html.unescape(text),
+        conf=float(parts.get("x_wconf", "0")),
+        left=x0,
+        top=y0,
+        width=x1 - x0,
+        height=y1 - y0,
+        line_key=(line,),
+    )

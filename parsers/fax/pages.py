@@ -98,8 +98,16 @@ def _pdf_pages(path: Path, target_dpi: int) -> list[Page]:
             image = document[index].render(scale=target_dpi / 72, grayscale=True).to_pil().convert("L")
             words = layer_words[index] if index < len(layer_words) else []
             has_layer = len(words) >= MIN_TEXT_LAYER_WORDS
-            pages.append(Page(number=index + 1, width=image.width, height=image.height, image=image,
-                              words=words if has_layer else [], text_layer=has_layer))
+            pages.append(
+                Page(
+                    number=index + 1,
+                    width=image.width,
+                    height=image.height,
+                    image=image,
+                    words=words if has_layer else [],
+                    text_layer=has_layer,
+                )
+            )
         return pages
     finally:
         document.close()
@@ -112,7 +120,17 @@ def _text_layer_words(path: Path, target_dpi: int) -> list[list[Word]]:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-            out.append([Word(text=w["text"], conf=100.0, left=round(w["x0"] * scale), top=round(w["top"] * scale),
-                             width=round((w["x1"] - w["x0"]) * scale), height=round((w["bottom"] - w["top"]) * scale))
-                        for w in words])
+            out.append(
+                [
+                    Word(
+                        text=w["text"],
+                        conf=100.0,
+                        left=round(w["x0"] * scale),
+                        top=round(w["top"] * scale),
+                        width=round((w["x1"] - w["x0"]) * scale),
+                        height=round((w["bottom"] - w["top"]) * scale),
+                    )
+                    for w in words
+                ]
+            )
     return out

@@ -14,12 +14,21 @@ from parsers.fax.preprocess import DEFAULT_STEPS, Steps
 from referrals.domain import Record, SourceKind, status_from_findings
 
 STAGES: list[Callable[[reading.FaxRead], None]] = [
-    reading.load, reading.ocr, reading.read_headers, reading.layout, reading.classify, reading.check_page_count,
-    reading.find_fields, verify.mark_text_layer, verify.normalise_npis, verify.mark_repeated, verify.second_read,
+    reading.load,
+    reading.ocr,
+    reading.read_headers,
+    reading.layout,
+    reading.classify,
+    reading.check_page_count,
+    reading.find_fields,
+    verify.mark_text_layer,
+    verify.normalise_npis,
+    verify.mark_repeated,
+    verify.second_read,
 ]
 MESSAGES = {
-    "unreadable_pdf": "The PDF cannot be opened (it is damaged or not a PDF); ask the sender to fax it again.",
-    "unreadable_image": "The image cannot be decoded (it is damaged or truncated); ask the sender to fax it again.",
+    "unreadable_pdf": "The PDF cannot be opened (damaged, or not a PDF); ask the sender to fax it again.",
+    "unreadable_image": "The image cannot be decoded (damaged or truncated); ask the sender to fax it again.",
 }
 
 
@@ -48,9 +57,13 @@ def read_fax(ctx: ParseContext, engine: OcrEngine, kind: str, steps: Steps = DEF
     except UnreadableFile as exc:
         return rejected_document(ctx, SourceKind.FAX, exc.code, MESSAGES[exc.code])
     if not state.order_texts:
-        return rejected_document(ctx, SourceKind.FAX, "not_an_order",
-                                 "No order form, letter or referral was found in this fax (only a cover sheet or "
-                                 "unreadable pages); check the fax and ask the sender for the order.")
+        return rejected_document(
+            ctx,
+            SourceKind.FAX,
+            "not_an_order",
+            "No order form, letter or referral was found in this fax (only a cover sheet or "
+            "unreadable pages); check the fax and ask the sender for the order.",
+        )
     referral = build(state)
     referral.status = status_from_findings(referral.findings)
     return referral

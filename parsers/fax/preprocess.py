@@ -49,14 +49,23 @@ def cleaned(grey: np.ndarray, steps: Steps) -> np.ndarray:
     return grey
 
 
-def unrotate_box(box: tuple[int, int, int, int], angle: float, size: tuple[int, int]) -> tuple[int, int, int, int]:
+def unrotate_box(
+    box: tuple[int, int, int, int], angle: float, size: tuple[int, int]
+) -> tuple[int, int, int, int]:
     """A box on the straightened page mapped back onto the page as received."""
     if abs(angle) < 0.01:
         return box
     matrix = cv2.invertAffineTransform(cv2.getRotationMatrix2D((size[0] / 2, size[1] / 2), angle, 1.0))
-    corners = np.array([[box[0], box[1], 1], [box[2], box[1], 1], [box[0], box[3], 1], [box[2], box[3], 1]], float)
+    corners = np.array(
+        [[box[0], box[1], 1], [box[2], box[1], 1], [box[0], box[3], 1], [box[2], box[3], 1]], float
+    )
     mapped = corners @ matrix.T
-    return (int(mapped[:, 0].min()), int(mapped[:, 1].min()), int(mapped[:, 0].max()), int(mapped[:, 1].max()))
+    return (
+        int(mapped[:, 0].min()),
+        int(mapped[:, 1].min()),
+        int(mapped[:, 0].max()),
+        int(mapped[:, 1].max()),
+    )
 
 
 def skew_angle(grey: np.ndarray) -> float:
@@ -77,8 +86,14 @@ def rotate(image: np.ndarray, angle: float, border: float = 255.0) -> np.ndarray
         return image
     height, width = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    return cv2.warpAffine(image, matrix, (width, height), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+    return cv2.warpAffine(
+        image,
+        matrix,
+        (width, height),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=border,
+    )
 
 
 def binarized(grey: np.ndarray) -> np.ndarray:
@@ -88,7 +103,7 @@ def binarized(grey: np.ndarray) -> np.ndarray:
 
 def despeckled(bits: np.ndarray) -> np.ndarray:
     """Black specks smaller than a full stop become white."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(255 - bits, connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(255 - bits, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] < 12
     small[0] = False
     out = bits.copy()

@@ -45,8 +45,14 @@ class FaxRead:
     signature: SignatureRead | None = None
     confirmed_rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> agreed
 
-    def finding(self, path: str | None, code: str, message: str, page: int | None = None,
-                severity: Severity = Severity.ERROR) -> None:
+    def finding(
+        self,
+        path: str | None,
+        code: str,
+        message: str,
+        page: int | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         self.findings.append(Finding(field=path, code=code, severity=severity, message=message, page=page))
 
     @property
@@ -99,13 +105,22 @@ def classify(state: FaxRead) -> None:
 
 def check_page_count(state: FaxRead) -> None:
     """A cover sheet's (or fax header's) page count against the pages received."""
-    expected = [int(m.group(1)) for t in state.texts if t.page.kind == "cover"
-                for m in [COVER_PAGES.search(" ".join(line.text for line in t.lines))] if m]
+    expected = [
+        int(m.group(1))
+        for t in state.texts
+        if t.page.kind == "cover"
+        for m in [COVER_PAGES.search(" ".join(line.text for line in t.lines))]
+        if m
+    ]
     expected += [h.page_of[1] for h in state.headers if h.page_of]
     received = len(state.pages)
     if expected and max(expected) > received:
-        state.finding(None, "pages_missing", f"The fax announces {max(expected)} pages but {received} arrived; "
-                      "ask the sender to send the missing pages again.")
+        state.finding(
+            None,
+            "pages_missing",
+            f"The fax announces {max(expected)} pages but {received} arrived; "
+            "ask the sender to send the missing pages again.",
+        )
 
 
 def find_fields(state: FaxRead) -> None:

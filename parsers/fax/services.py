@@ -11,12 +11,47 @@ from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of
 from parsers.fax.values import read_quantity
 
-DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
+DIAGNOSIS_HEAD = re.compile(
+    r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I
+)
 SERVICE_HEAD = re.compile(r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services)\b", re.I)
 SECTION_END = re.compile(r"signature|sincerely|\bplease start\b", re.I)
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
-MODIFIERS = {"RR", "NU", "UE", "KX", "KH", "KI", "KJ", "KR", "MS", "GA", "GY", "GZ", "LT", "RT", "BP", "BR", "BU",
-             "CG", "GO", "GP", "GN", "TC", "EY", "JW", "JZ", "SH", "SQ", "59", "25", "76", "77", "79", "QW"}
+MODIFIERS = {
+    "RR",
+    "NU",
+    "UE",
+    "KX",
+    "KH",
+    "KI",
+    "KJ",
+    "KR",
+    "MS",
+    "GA",
+    "GY",
+    "GZ",
+    "LT",
+    "RT",
+    "BP",
+    "BR",
+    "BU",
+    "CG",
+    "GO",
+    "GP",
+    "GN",
+    "TC",
+    "EY",
+    "JW",
+    "JZ",
+    "SH",
+    "SQ",
+    "59",
+    "25",
+    "76",
+    "77",
+    "79",
+    "QW",
+}
 MAX_SECTION_LINES = 6
 
 
@@ -49,7 +84,7 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
     match = head.search(first.text)
     head_words = first.words_in_span(match.start(), match.end()) if match else ()
     yield first, max((w.right for w in head_words), default=0)
-    for line in lines[start + 1:start + 1 + MAX_SECTION_LINES]:
+    for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
         if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and SERVICE_HEAD.search(line.text)):
             return
         if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
@@ -92,8 +127,16 @@ def service_reads(text: PageText) -> Iterator[ServiceRead]:
                 if found is not None:
                     yield found
                 elif position > 0 and _looks_like_a_row(row):
-                    yield ServiceRead(CodeRead(row.text[:12], row.words[0], row.page, codecheck.Correction(
-                        None, False, ())), [], None, None, None, row)
+                    yield ServiceRead(
+                        CodeRead(
+                            row.text[:12], row.words[0], row.page, codecheck.Correction(None, False, ())
+                        ),
+                        [],
+                        None,
+                        None,
+                        None,
+                        row,
+                    )
             return
 
 
@@ -109,12 +152,14 @@ def _service_row(row: Segment) -> ServiceRead | None:
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head))
-            return _rest_of_row(code, [tail] if tail else [], words[position + 1:], row)
+            return _rest_of_row(code, [tail] if tail else [], words[position + 1 :], row)
     return None
 
 
 def _rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment) -> ServiceRead:
-    quantity, quantity_word, description = None, None, []
+    quantity: int | None = None
+    quantity_word: Word | None = None
+    description: list[str] = []
     for word in rest:
         text = word.text.strip(",.;")
         if not any(ch.isalnum() for ch in text):
@@ -125,13 +170,26 @@ def _rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Se
             quantity, quantity_word = int(str(read.value)), word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
             description.append(word.text)
-    return ServiceRead(code, [m.upper() for m in modifiers if codecheck.modifier_ok(m.upper())], quantity,
-                       quantity_word, " ".join(description) or None, row)
+    return ServiceRead(
+        code,
+        [m.upper() for m in modifiers if codecheck.modifier_ok(m.upper())],
+        quantity,
+        quantity_word,
+        " ".join(description) or None,
+        row,
+    )
 
 
 def row_candidate(read: ServiceRead, index: int) -> Candidate:
     """The whole service line as one candidate (for its provenance and second read)."""
     value = (read.code.correction.value, tuple(read.modifiers), read.quantity)
-    return Candidate(path=f"services[{index}]", value=value, page=read.row.page, bbox=bbox_of(read.row.words),
-                     conf=min(w.conf for w in read.row.words) / 100.0, method="table", raw=read.row.text,
-                     corrected=read.code.correction.corrected)
+    return Candidate(
+        path=f"services[{index}]",
+        value=value,
+        page=read.row.page,
+        bbox=bbox_of(read.row.words),
+        conf=min(w.conf for w in read.row.words) / 100.0,
+        method="table",
+        raw=read.row.text,
+        corrected=read.code.correction.corrected,
+    )

@@ -10,18 +10,36 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
 NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?(\d{4}|\d{2})(?![\d/])")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-LONG_DATE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b",
-                       re.IGNORECASE)
+LONG_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE
+)
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]{0,2}(\d{3})[\s.-]{0,2}(\d{4})(?!\d)")
 NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
 SUFFIXES = {"md", "m.d.", "do", "d.o.", "np", "pa", "rn", "dr", "dr.", "phd", "pa-c", "aprn", "fnp"}
 MEMBER_ID = re.compile(r"\b([A-Z0-9][A-Z0-9\-]{4,18}[A-Z0-9])\b")
-DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1",
-                                  "S": "5", "B": "8", "Z": "2", "G": "6"})
+DIGIT_LOOKALIKES = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "I": "1",
+        "l": "1",
+        "|": "1",
+        "S": "5",
+        "B": "8",
+        "Z": "2",
+        "G": "6",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +82,9 @@ def read_phone(text: str) -> Read | None:
 
 def read_name(text: str) -> Read | None:
     """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
-    head = re.split(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    head = re.split(
+        r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE
+    )[0]
     parts = [p.strip() for p in head.split(",") if p.strip()]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
     if not parts:

@@ -9,14 +9,16 @@ from parsers.fax import codecheck, values
 from parsers.fax.confirm import Region, agrees, second_reads
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.model import Candidate, Segment, Word
+from parsers.fax.model import Candidate, Word
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import ServiceRead
 
 # Every field read from an image needs a second, independent reading (or a check digit, or the
 # same value elsewhere) before a record may be ready: names and phones are misread as often as
 # dates ('Walter' as 'Waiter'), and a plausible wrong value is the failure that matters.
-PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {path: kind for kind, path in DATE_PATHS.items()}
+PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {
+    path: kind for kind, path in DATE_PATHS.items()
+}
 PATH_KIND["ordering_provider.name"] = "name"
 UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
 CRITICAL = set(PATH_KIND) - UNCHECKED
@@ -29,11 +31,16 @@ def normalise_npis(state: FaxRead) -> None:
         if cand.path.endswith(".npi"):
             fixed = codecheck.correct_npi(str(cand.value))
             if fixed.value is not None:
-                cand = dataclasses.replace(cand, value=fixed.value, corrected=fixed.corrected,
-                                           confirmed_by="check_digit")
+                cand = dataclasses.replace(
+                    cand, value=fixed.value, corrected=fixed.corrected, confirmed_by="check_digit"
+                )
             elif not str(cand.value).isdigit():
-                state.finding(cand.path, "npi_unreadable", "The NPI on the order could not be read as 10 digits; "
-                              "check the page and enter it.", page=cand.page)
+                state.finding(
+                    cand.path,
+                    "npi_unreadable",
+                    "The NPI on the order could not be read as 10 digits; check the page and enter it.",
+                    page=cand.page,
+                )
                 continue
         out.append(cand)
     state.candidates = out
@@ -43,17 +50,25 @@ def mark_repeated(state: FaxRead) -> None:
     """A value read in two places on the document confirms itself."""
     out = []
     for cand in state.candidates:
-        same = [c for c in state.candidates if c.path == cand.path and c.value == cand.value and c.bbox != cand.bbox]
+        same = [
+            c
+            for c in state.candidates
+            if c.path == cand.path and c.value == cand.value and c.bbox != cand.bbox
+        ]
         if cand.confirmed_by is None and (same or cand.method == "text_layer"):
-            cand = dataclasses.replace(cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated")
+            cand = dataclasses.replace(
+                cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated"
+            )
         out.append(cand)
     state.candidates = out
 
 
 def mark_text_layer(state: FaxRead) -> None:
     layer_pages = {p.number for p in state.pages if p.text_layer}
-    state.candidates = [dataclasses.replace(c, confirmed_by=c.confirmed_by or "text_layer")
-                        if c.page in layer_pages else c for c in state.candidates]
+    state.candidates = [
+        dataclasses.replace(c, confirmed_by=c.confirmed_by or "text_layer") if c.page in layer_pages else c
+        for c in state.candidates
+    ]
 
 
 def second_read(state: FaxRead) -> None:
@@ -68,8 +83,10 @@ def second_read(state: FaxRead) -> None:
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
     reads = second_reads(regions, images, state.engine) if regions else {}
     confirmed = {id(c) for i, c in enumerate(wanted) if agrees(_key(c), reads.get(f"c{i}", []), _reader(c))}
-    state.candidates = [dataclasses.replace(c, confirmed_by="second_read") if id(c) in confirmed else c
-                        for c in state.candidates]
+    state.candidates = [
+        dataclasses.replace(c, confirmed_by="second_read") if id(c) in confirmed else c
+        for c in state.candidates
+    ]
     for i, s in enumerate(rows):
         agreed = _agreed_row(s, reads, f"s{i}")
         if agreed is not None:
@@ -95,9 +112,12 @@ def _header_again(state: FaxRead, words: list[Word]) -> None:
 def _row_regions(key: str, row: ServiceRead) -> list[Region]:
     """The code cell and the quantity cell of a service line, each cut twice (grey, and cleaned larger)."""
     words = {"code": row.code.word, "qty": row.quantity_word}
-    return [Region(f"{key}{name}{variant}", row.row.page, (w.left, w.top, w.right, w.bottom), scale, source)
-            for name, w in words.items() if w is not None
-            for variant, scale, source in (("a", 1.0, "straight"), ("b", 1.5, "clean"))]
+    return [
+        Region(f"{key}{name}{variant}", row.row.page, (w.left, w.top, w.right, w.bottom), scale, source)
+        for name, w in words.items()
+        if w is not None
+        for variant, scale, source in (("a", 1.0, "straight"), ("b", 1.5, "clean"))
+    ]
 
 
 def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str) -> tuple[str, int] | None:
@@ -107,7 +127,9 @@ def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str) -> tup
         return None
     codes = [_crop_value(reads.get(f"{key}code{v}", []), _code_of) for v in "ab"]
     quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
-    if any(c is not None and c != code for c in codes) or any(q is not None and q != quantity for q in quantities):
+    if any(c is not None and c != code for c in codes) or any(
+        q is not None and q != quantity for q in quantities
+    ):
         return None
     if codes.count(code) >= 1 and quantities.count(quantity) >= 1:
         return code, quantity
@@ -142,7 +164,7 @@ def _reader(cand: Candidate) -> Callable[[str], object | None]:
     if cand.path.endswith(".npi"):
         return lambda text: _npi_value(text)
     read = READERS[PATH_KIND[cand.path]]
-    return lambda text: (found.value if (found := read(text)) is not None else None)
+    return lambda text: found.value if (found := read(text)) is not None else None
 
 
 def _npi_value(text: str) -> str | None:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PIL import Image, ImageDraw
+
 from parsers.context import ParseContext
 from parsers.fax.parser import FaxParser
 from parsers.fax.signature import has_ink
 from parsers.registry import parser_for
-from PIL import Image, ImageDraw
 
 
 def _ctx(path: Path) -> ParseContext:
-    return ParseContext(path=path, sha256="0" * 64, filename=path.name,
-                        received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+    return ParseContext(
+        path=path, sha256="0" * 64, filename=path.name, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
+    )
 
 
 def test_registry_picks_fax_parser_by_magic() -> None:
@@ -46,8 +48,20 @@ def test_blank_page_is_not_an_order(tmp_path: Path) -> None:
         name = "blank"
 
         def data(self, image: object, config: str) -> dict[str, list[object]]:
-            return {k: [] for k in ("text", "conf", "left", "top", "width", "height", "block_num", "par_num",
-                                    "line_num")}
+            return {
+                k: []
+                for k in (
+                    "text",
+                    "conf",
+                    "left",
+                    "top",
+                    "width",
+                    "height",
+                    "block_num",
+                    "par_num",
+                    "line_num",
+                )
+            }
 
         def hocr(self, image: object, config: str) -> str:
             return ""

@@ -37,8 +37,12 @@ def read_case(meta_path: Path, engine: RecordedEngine) -> tuple[dict[str, Any], 
 def _read_case(meta_path: Path, engine: RecordedEngine) -> tuple[dict[str, Any], dict[str, Any]]:
     meta = load_expected(meta_path)
     path = meta_path.parent / meta["file"]
-    ctx = ParseContext(path=path, sha256="0" * 64, filename=path.name,
-                       received_at=dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC))
+    ctx = ParseContext(
+        path=path,
+        sha256="0" * 64,
+        filename=path.name,
+        received_at=dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC),
+    )
     record: Record = read_fax(ctx, engine, kind_of(path.read_bytes()[:16]) or "tiff")
     record = finalize_record(record, ValidationContext(today=dt.date(2026, 11, 25)))
     return meta, record.to_dict()

@@ -14,8 +14,11 @@ from bench.fax_accuracy import score
 from referrals.cli import main
 from tests.fax.conftest import FIXTURES, load_expected
 
-pytestmark = [pytest.mark.tesseract, pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")]
+pytestmark = [
+    pytest.mark.tesseract,
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed"),
+]
 
 
 def _parse(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
@@ -27,8 +30,9 @@ def _parse(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("name", ["lv-fine", "cover-fine"])
-def test_intake_parse_reads_a_fax_with_real_tesseract(name: str, capsys: pytest.CaptureFixture[str],
-                                                      record_schema: dict[str, Any]) -> None:
+def test_intake_parse_reads_a_fax_with_real_tesseract(
+    name: str, capsys: pytest.CaptureFixture[str], record_schema: dict[str, Any]
+) -> None:
     meta = load_expected(FIXTURES / f"{name}.expected.json")
     record = _parse(FIXTURES / meta["file"], capsys)
     jsonschema.validate(record, record_schema)
@@ -40,7 +44,9 @@ def test_intake_parse_reads_a_fax_with_real_tesseract(name: str, capsys: pytest.
         assert tally["wrong"] == 0
 
 
-def test_intake_parse_text_layer_pdf(capsys: pytest.CaptureFixture[str], record_schema: dict[str, Any]) -> None:
+def test_intake_parse_text_layer_pdf(
+    capsys: pytest.CaptureFixture[str], record_schema: dict[str, Any]
+) -> None:
     meta = load_expected(FIXTURES / "lv-efax.expected.json")
     record = _parse(FIXTURES / meta["file"], capsys)
     jsonschema.validate(record, record_schema)

@@ -5,8 +5,17 @@ import pytest
 from parsers.fax import values
 
 
-@pytest.mark.parametrize("text", ["01/23/1945", "1-23-1945", "Jan 23, 1945", "January 23 1945", "1945-01-23",
-                                  "DOB: 01 / 23 / 1945 (age 81)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "01/23/1945",
+        "1-23-1945",
+        "Jan 23, 1945",
+        "January 23 1945",
+        "1945-01-23",
+        "DOB: 01 / 23 / 1945 (age 81)",
+    ],
+)
 def test_dates_in_every_common_us_form(text: str) -> None:
     read = values.read_date(text)
     assert read is not None and read.value == dt.date(1945, 1, 23)
@@ -16,13 +25,17 @@ def test_impossible_date_is_not_read() -> None:
     assert values.read_date("13/45/1945") is None
 
 
-@pytest.mark.parametrize("text", ["Smith, John", "John Smith", "John Q. Smith, MD", "Smith, John  DOB 1/2/1950"])
+@pytest.mark.parametrize(
+    "text", ["Smith, John", "John Smith", "John Q. Smith, MD", "Smith, John  DOB 1/2/1950"]
+)
 def test_names_in_both_orders(text: str) -> None:
     read = values.read_name(text)
     assert read is not None and read.value == ("John", "Smith")
 
 
-@pytest.mark.parametrize("text", ["(860) 555-0142", "860-555-0142", "860.555.0142", "8605550142", "1-860-555-0142"])
+@pytest.mark.parametrize(
+    "text", ["(860) 555-0142", "860-555-0142", "860.555.0142", "8605550142", "1-860-555-0142"]
+)
 def test_phones_in_every_punctuation(text: str) -> None:
     read = values.read_phone(text)
     assert read is not None and read.value == "8605550142"
