@@ -90,3 +90,4 @@ class Candidate:
     raw: str = ""
     corrected: bool = False
     confirmed_by: str | None = None  # check_digit | code_set | second_read | repeated | text_layer
+    second_conf: float | None = None  # the agreeing second read's OCR confidence, 0..1

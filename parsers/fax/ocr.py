@@ -23,8 +23,8 @@ from PIL import Image
 
 from parsers.fax.model import Word
 
-PAGE_CONFIG = "--oem 1 --psm 3"
-BLOCK_CONFIG = "--oem 1 --psm 6"
+PAGE_CONFIG = "--oem 1 --psm 3 -c tessedit_do_invert=0"  # no inverted-text retry: faxes are black on white
+BLOCK_CONFIG = "--oem 1 --psm 6 -c tessedit_do_invert=0"
 DATA_KEYS = ("text", "conf", "left", "top", "width", "height", "block_num", "par_num", "line_num")
 RawData = dict[str, list[object]]
 

@@ -13,7 +13,7 @@ from parsers.fax import header as fax_header
 from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
-from parsers.fax.model import Candidate, Page
+from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, cleaned, prepare
@@ -69,8 +69,30 @@ def ocr(state: FaxRead) -> None:
         if page.text_layer or page.image is None:
             continue
         prepared = prepare(page.image, state.steps)
+        words = words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
+        if not _reads_well(words):  # upside down? read the page turned half way round once
+            turned = prepare(page.image.rotate(180), state.steps)
+            turned_words = words_of(state.engine.data(turned.ocr_image, PAGE_CONFIG))
+            if _well_read(turned_words) > _well_read(words):
+                # the fax machine's header line stays on top, the right way up: keep its first reading
+                header = [w for w in words if w.top + w.height / 2 < fax_header.HEADER_BAND * page.height]
+                page.image, prepared, words = page.image.rotate(180), turned, turned_words + header
+                state.finding(None, "page_upside_down", f"Page {page.number} came upside down and was turned.",
+                              page=page.number, severity=Severity.WARNING)
         state.prepared[page.number] = prepared
-        page.words = words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
+        page.words = words
+
+
+MIN_WELL_READ = 20
+
+
+def _well_read(words: list[Word]) -> int:
+    """Words OCR is sure of: a right-way-up page of text has many, an upside-down one almost none."""
+    return sum(1 for w in words if w.conf >= 80 and len(w.text) >= 3 and w.text.isalpha())
+
+
+def _reads_well(words: list[Word]) -> bool:
+    return _well_read(words) >= MIN_WELL_READ
 
 
 def read_headers(state: FaxRead) -> None:

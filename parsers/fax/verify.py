@@ -82,9 +82,13 @@ def second_read(state: FaxRead) -> None:
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
     reads = second_reads(regions, images, state.engine) if regions else {}
-    confirmed = {id(c) for i, c in enumerate(wanted) if agrees(_key(c), reads.get(f"c{i}", []), _reader(c))}
+    confirmed = {
+        id(c): min(w.conf for w in reads[f"c{i}"]) / 100.0
+        for i, c in enumerate(wanted)
+        if agrees(_key(c), reads.get(f"c{i}", []), _reader(c))
+    }
     state.candidates = [
-        dataclasses.replace(c, confirmed_by="second_read") if id(c) in confirmed else c
+        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)]) if id(c) in confirmed else c
         for c in state.candidates
     ]
     for i, s in enumerate(rows):
