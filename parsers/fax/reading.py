@@ -66,21 +66,31 @@ def load(state: FaxRead) -> None:
 
 def ocr(state: FaxRead) -> None:
     for page in state.pages:
-        if page.text_layer or page.image is None:
-            continue
-        prepared = prepare(page.image, state.steps)
-        words = words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
-        if not _reads_well(words):  # upside down? read the page turned half way round once
-            turned = prepare(page.image.rotate(180), state.steps)
-            turned_words = words_of(state.engine.data(turned.ocr_image, PAGE_CONFIG))
-            if _well_read(turned_words) > _well_read(words):
-                # the fax machine's header line stays on top, the right way up: keep its first reading
-                header = [w for w in words if w.top + w.height / 2 < fax_header.HEADER_BAND * page.height]
-                page.image, prepared, words = page.image.rotate(180), turned, turned_words + header
-                state.finding(None, "page_upside_down", f"Page {page.number} came upside down and was turned.",
-                              page=page.number, severity=Severity.WARNING)
-        state.prepared[page.number] = prepared
-        page.words = words
+        if not page.text_layer and page.image is not None:
+            state.prepared[page.number], page.words = _read_page(state, page, page.image)
+
+
+def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared, list[Word]]:
+    """The page's words; a page that reads as gibberish is tried once more turned upside down."""
+    prepared = prepare(image, state.steps)
+    words = words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
+    if _reads_well(words):
+        return prepared, words
+    turned = prepare(image.rotate(180), state.steps)
+    turned_words = words_of(state.engine.data(turned.ocr_image, PAGE_CONFIG))
+    if _well_read(turned_words) <= _well_read(words):
+        return prepared, words
+    # the fax machine's header line stays on top, the right way up: keep its first reading
+    header = [w for w in words if w.top + w.height / 2 < fax_header.HEADER_BAND * page.height]
+    page.image = image.rotate(180)
+    state.finding(
+        None,
+        "page_upside_down",
+        f"Page {page.number} came upside down and was turned.",
+        page=page.number,
+        severity=Severity.WARNING,
+    )
+    return turned, turned_words + header
 
 
 MIN_WELL_READ = 20

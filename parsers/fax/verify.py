@@ -88,7 +88,9 @@ def second_read(state: FaxRead) -> None:
         if agrees(_key(c), reads.get(f"c{i}", []), _reader(c))
     }
     state.candidates = [
-        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)]) if id(c) in confirmed else c
+        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)])
+        if id(c) in confirmed
+        else c
         for c in state.candidates
     ]
     for i, s in enumerate(rows):
