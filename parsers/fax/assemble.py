@@ -123,8 +123,8 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
             state.finding(
                 "diagnoses",
                 "icd10_unreadable",
-                f"A diagnosis code read as {read.raw!r} is not one "
-                "ICD-10-CM code (none or several readings fit); check the page.",
+                f"A diagnosis code read as {read.raw!r} {_readings(read.correction.readings)}; "
+                "check the page and enter the code.",
                 page=read.page,
             )
             continue
@@ -143,6 +143,12 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
         builder.confidence[path] = 1.0 - (1.0 - word.conf / 100.0) * 0.4
         out.append(Diagnosis(code=code))
     return out
+
+
+def _readings(readings: tuple[str, ...]) -> str:
+    if not readings:
+        return "is no ICD-10-CM code, even with the usual OCR confusions"
+    return f"could be any of {', '.join(readings)}"
 
 
 def services(builder: Builder) -> list[Service]:

@@ -91,7 +91,9 @@ def correct_icd10(raw: str) -> Correction:
         for p in itertools.islice(itertools.product(*options), MAX_READINGS)
         if icd10_known(normalize_icd10("".join(p)))
     }
-    return _fewest_changes(compact, valid, normalize_icd10)
+    # an order's code is billable: when some readings are and some are not, only those count
+    billable = {r for r in valid if icd10_billable(normalize_icd10(r))}
+    return _fewest_changes(compact, billable or valid, normalize_icd10)
 
 
 def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] = str) -> Correction:
@@ -109,7 +111,7 @@ def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] =
 
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
-        return ["L", "C"] if char in "([" else [TO_LETTER.get(char, char)]
+        return {"(": ["L", "C"], "[": ["L", "C"], "1": ["I", "L"]}.get(char, [TO_LETTER.get(char, char)])
     if position == 1:
         return [TO_DIGIT.get(char, char)]
     options = {char, TO_DIGIT.get(char, char), TO_LETTER.get(char, char)}

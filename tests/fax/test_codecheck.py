@@ -13,8 +13,18 @@ def test_npi_with_a_wrong_check_digit_is_not_corrected() -> None:
 
 
 def test_icd10_one_valid_reading_is_accepted_and_marked_corrected() -> None:
-    result = codecheck.correct_icd10("150.9")
-    assert result.value == "I50.9" and result.corrected
+    result = codecheck.correct_icd10("J4S.9")
+    assert result.value == "J45.9" and result.corrected
+    assert codecheck.correct_icd10("189154").value == "L89.154"
+
+
+def test_icd10_several_valid_readings_leave_it_null() -> None:
+    result = codecheck.correct_icd10("150.9")  # I50.9 and L50.9 are both billable
+    assert result.value is None and set(result.readings) == {"I50.9", "L50.9"}
+
+
+def test_icd10_billable_reading_preferred_over_a_category() -> None:
+    assert codecheck.correct_icd10("110").value == "I10"  # L10 is a category, not billable
 
 
 def test_icd10_valid_code_is_kept_as_read() -> None:
