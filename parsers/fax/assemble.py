@@ -14,7 +14,10 @@ from parsers.fax.services import ServiceRead
 from parsers.fax.verify import CRITICAL
 from referrals.domain import (
     Diagnosis,
+    Member,
     NamedProvider,
+    OrderingProvider,
+    Payer,
     Provenance,
     Referral,
     Service,
@@ -224,33 +227,17 @@ def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]
 
 
 def build(state: FaxRead) -> Referral:
+    """The referral: every field from its confirmed candidate or null, with findings and provenance."""
     b = Builder(state)
-    name = b.field("member.name")
-    doctor = b.field("ordering_provider.name")
-    _split_name(b, "member", "member.name")
-    _split_name(b, "ordering_provider", "ordering_provider.name")
     found_services = services(b)
     src = source(state)
     referral = Referral(
         id=record_id(state.ctx.sha256, "fax"),
         status="ready",
         source=src,
-        member={
-            "first_name": name[0] if name else None,
-            "last_name": name[1] if name else None,
-            "dob": b.field("member.dob"),
-            "sex": b.field("member.sex"),
-            "member_id": b.field("member.member_id"),
-            "phone": b.field("member.phone"),
-        },
-        payer={"name": b.field("payer.name")},
-        ordering_provider={
-            "first_name": doctor[0] if doctor else None,
-            "last_name": doctor[1] if doctor else None,
-            "npi": b.field("ordering_provider.npi"),
-            "phone": b.field("ordering_provider.phone"),
-            "fax": b.field("ordering_provider.fax"),
-        },
+        member=_member(b),
+        payer=Payer(name=b.field("payer.name")),
+        ordering_provider=_ordering_provider(b),
         servicing_provider=NamedProvider(
             name=b.field("servicing_provider.name"), npi=b.field("servicing_provider.npi")
         ),
@@ -262,15 +249,37 @@ def build(state: FaxRead) -> Referral:
         discharge_date=b.field("discharge_date"),
         signature=_signature(b),
     )
-    referral.urgent = is_urgent(
-        state,
-        src.received_at or state.ctx.received_at,
-        [referral.requested_start_date, referral.discharge_date],
-    )
+    dates = [referral.requested_start_date, referral.discharge_date]
+    referral.urgent = is_urgent(state, src.received_at or state.ctx.received_at, dates)
     _required(state, referral)
     referral.findings = list(state.findings)
     referral.confidence, referral.provenance = b.confidence, b.provenance
     return referral
+
+
+def _member(b: Builder) -> Member:
+    name = b.field("member.name")
+    _split_name(b, "member", "member.name")
+    return Member(
+        first_name=name[0] if name else None,
+        last_name=name[1] if name else None,
+        dob=b.field("member.dob"),
+        sex=b.field("member.sex"),
+        member_id=b.field("member.member_id"),
+        phone=b.field("member.phone"),
+    )
+
+
+def _ordering_provider(b: Builder) -> OrderingProvider:
+    doctor = b.field("ordering_provider.name")
+    _split_name(b, "ordering_provider", "ordering_provider.name")
+    return OrderingProvider(
+        first_name=doctor[0] if doctor else None,
+        last_name=doctor[1] if doctor else None,
+        npi=b.field("ordering_provider.npi"),
+        phone=b.field("ordering_provider.phone"),
+        fax=b.field("ordering_provider.fax"),
+    )
 
 
 def _split_name(b: Builder, prefix: str, path: str) -> None:

@@ -20,7 +20,7 @@ from tests.fax.conftest import expected_cases, load_expected
 from validators import ValidationContext
 
 CASES = expected_cases()
-MIN_FIELD_ACCURACY = 0.70  # measured 2026-11-25 with the recording; raise it as the reader improves
+MIN_FIELD_ACCURACY = 0.80  # 0.85 measured 2026-11-25 with the recording; raise it as the reader improves
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
