@@ -92,11 +92,24 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
         yield line, 0
 
 
+NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
+UNREAD = codecheck.Correction(None, False, ())
+
+
 def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
+    """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
     for index, line in enumerate(text.lines):
         if DIAGNOSIS_HEAD.search(line.text):
+            reads, boxes = [], 0
             for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
-                yield from _icd_tokens(segment, after)
+                reads.extend(_icd_tokens(segment, after))
+                boxes += len(NUMBERED_BOX.findall(segment.text))
+            missing = max(boxes - len(reads), 0)
+            yield from reads
+            yield from (
+                CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD)
+                for i in range(missing)
+            )
             return
 
 
@@ -107,6 +120,8 @@ def _icd_tokens(line: Segment, after: int) -> Iterator[CodeRead]:
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
         if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate))
+        elif sum(ch.isdigit() for ch in candidate) >= 2 and not NUMBERED_BOX.search(piece):
+            yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
 
 
 @dataclass(frozen=True)
