@@ -94,13 +94,15 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
 
 NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
 UNREAD = codecheck.Correction(None, False, ())
+ICD_WORD = re.compile(r"icd", re.IGNORECASE)
 
 
 def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
     """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
     for index, line in enumerate(text.lines):
         if DIAGNOSIS_HEAD.search(line.text):
-            reads, boxes = [], 0
+            reads: list[CodeRead] = []
+            boxes = 0
             for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
                 reads.extend(_icd_tokens(segment, after))
                 boxes += len(NUMBERED_BOX.findall(segment.text))
@@ -120,7 +122,9 @@ def _icd_tokens(line: Segment, after: int) -> Iterator[CodeRead]:
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
         if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate))
-        elif sum(ch.isdigit() for ch in candidate) >= 2 and not NUMBERED_BOX.search(piece):
+        elif sum(ch.isdigit() for ch in candidate) >= 2 and not (
+            NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)
+        ):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
 
 
