@@ -295,12 +295,7 @@ def _signature(b: Builder) -> Signature:
     if read is None:
         return Signature()
     b.where("signature.present", read.page, read.bbox, "ink")
-    when = None
-    if read.date is not None and read.date_bbox is not None:
-        b.where("signature.date", read.page, read.date_bbox, "label")
-        b.confidence["signature.date"] = read.date_conf
-        when = read.date if read.date_conf * 1.0 >= b.state.ctx.ocr_confidence_threshold else None
-    return Signature(present=read.present, date=when)
+    return Signature(present=read.present, date=b.field("signature.date"))
 
 
 def _required(state: FaxRead, referral: Referral) -> None:

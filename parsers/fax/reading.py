@@ -165,6 +165,23 @@ def find_fields(state: FaxRead) -> None:
         if state.signature is None:
             image = _ink_image(state, text.page)
             state.signature = find_signature(text, image, state.steps.target_dpi)
+            state.candidates.extend(_signature_date(state.signature))
+
+
+def _signature_date(read: SignatureRead | None) -> list[Candidate]:
+    """The date beside the signature, a field like any other (it needs its second read too)."""
+    if read is None or read.date is None or read.date_bbox is None:
+        return []
+    return [
+        Candidate(
+            path="signature.date",
+            value=read.date,
+            page=read.page,
+            bbox=read.date_bbox,
+            conf=read.date_conf,
+            method="label",
+        )
+    ]
 
 
 def _ink_image(state: FaxRead, page: Page) -> Image.Image | None:

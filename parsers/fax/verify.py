@@ -20,6 +20,7 @@ PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {
     path: kind for kind, path in DATE_PATHS.items()
 }
 PATH_KIND["ordering_provider.name"] = "name"
+PATH_KIND["signature.date"] = "order_date"  # any date reader will do
 UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
 CRITICAL = set(PATH_KIND) - UNCHECKED
 
