@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
+
+import pytesseract
 
 from parsers.base import ParsedItem, rejected_document
 from parsers.context import ParseContext
@@ -13,6 +16,7 @@ from parsers.fax.pages import UnreadableFile, kind_of
 from parsers.fax.preprocess import DEFAULT_STEPS, Steps
 from referrals.domain import Record, SourceKind, status_from_findings
 
+LOG = logging.getLogger(__name__)
 STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.load,
     reading.ocr,
@@ -45,7 +49,19 @@ class FaxParser:
     def parse(self, ctx: ParseContext) -> Iterator[ParsedItem]:
         with ctx.path.open("rb") as fh:
             kind = kind_of(fh.read(16)) or "tiff"
-        yield read_fax(ctx, self.engine, kind, self.steps)
+        try:
+            yield read_fax(ctx, self.engine, kind, self.steps)
+        except pytesseract.TesseractNotFoundError:
+            raise  # the machine lacks tesseract: an installation problem, not a bad fax
+        except Exception as exc:  # a bug must not lose the fax: it becomes a record for a person
+            LOG.error("fax read failed: file %s, %s", ctx.sha256[:12], type(exc).__name__)  # no values: PHI
+            yield rejected_document(
+                ctx,
+                SourceKind.FAX,
+                "fax_read_failed",
+                f"The fax could not be read (internal error {type(exc).__name__}); the "
+                "original is kept: read it by hand and report the file id to support.",
+            )
 
 
 def read_fax(ctx: ParseContext, engine: OcrEngine, kind: str, steps: Steps = DEFAULT_STEPS) -> Record:

@@ -78,3 +78,21 @@ def test_signature_ink_is_a_scribble_not_specks() -> None:
     assert not has_ink(image, (0, 0, 1200, 200), 300)
     draw.line([(100, 100), (200, 60), (300, 140), (400, 70), (500, 120)], fill=0, width=5)
     assert has_ink(image, (0, 0, 1200, 200), 300)
+
+
+def test_a_bug_in_the_reader_becomes_a_rejected_document_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "page.png"
+    Image.new("L", (1700, 2200), 255).save(path, dpi=(200, 200))
+
+    class Broken:
+        name = "broken"
+
+        def data(self, image: object, config: str) -> dict[str, list[object]]:
+            raise ValueError("W123456789 is not an int")  # a message with a value in it
+
+        def hocr(self, image: object, config: str) -> str:
+            raise ValueError("never")
+
+    record = next(FaxParser(engine=Broken()).parse(_ctx(path)))
+    assert record.findings[0].code == "fax_read_failed"  # type: ignore[union-attr]
+    assert "W123456789" not in record.findings[0].message  # type: ignore[union-attr]
