@@ -198,10 +198,25 @@ def _service(read: ServiceRead, code: str, quantity: int) -> Service:
     )
 
 
-def service_type(found: list[Service]) -> ServiceType | None:
+def service_type(b: Builder, found: list[Service]) -> ServiceType | None:
+    """From the ticked box and from the codes: both must agree when both speak."""
     kinds = {next((v for k, v in SERVICE_PREFIX.items() if s.code.startswith(k)), None) for s in found}
-    only = kinds.pop() if len(kinds) == 1 else None
-    return ServiceType(only) if only is not None else None
+    by_codes = kinds.pop() if len(kinds) == 1 else None
+    ticked = b.state.ticked
+    by_box = ticked.value if ticked is not None else None
+    if by_codes and by_box and by_codes != by_box:
+        b.state.finding(
+            "service_type",
+            "service_type_conflict",
+            f"The order ticks {by_box} but its service "
+            f"codes are {by_codes}; ask the ordering office which is meant.",
+            page=ticked.page if ticked else None,
+        )
+        return None
+    if ticked is not None and by_box is not None:
+        b.where("service_type", ticked.page, ticked.bbox, "checkbox")
+    chosen = by_box or by_codes
+    return ServiceType(chosen) if chosen is not None else None
 
 
 def source(state: FaxRead) -> Source:
@@ -243,7 +258,7 @@ def build(state: FaxRead) -> Referral:
         ),
         diagnoses=diagnoses(b),
         services=found_services,
-        service_type=service_type(found_services),
+        service_type=service_type(b, found_services),
         order_date=b.field("order_date"),
         requested_start_date=b.field("requested_start_date"),
         discharge_date=b.field("discharge_date"),

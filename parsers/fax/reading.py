@@ -10,6 +10,7 @@ from PIL import Image
 
 from parsers.context import ParseContext
 from parsers.fax import header as fax_header
+from parsers.fax.checkbox import Ticked, ticked_service_type
 from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
@@ -43,6 +44,7 @@ class FaxRead:
     diagnoses: list[CodeRead] = field(default_factory=list)
     services: list[ServiceRead] = field(default_factory=list)
     signature: SignatureRead | None = None
+    ticked: Ticked | None = None
     confirmed_rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> agreed
 
     def finding(
@@ -166,6 +168,8 @@ def find_fields(state: FaxRead) -> None:
             image = _ink_image(state, text.page)
             state.signature = find_signature(text, image, state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
+        if state.ticked is None:
+            state.ticked = ticked_service_type(text, _ink_image(state, text.page), state.steps.target_dpi)
 
 
 def _signature_date(read: SignatureRead | None) -> list[Candidate]:

@@ -96,3 +96,18 @@ def test_a_bug_in_the_reader_becomes_a_rejected_document_not_a_crash(tmp_path: P
     record = next(FaxParser(engine=Broken()).parse(_ctx(path)))
     assert record.findings[0].code == "fax_read_failed"  # type: ignore[union-attr]
     assert "W123456789" not in record.findings[0].message  # type: ignore[union-attr]
+
+
+def test_checkbox_ticked_empty_and_missing() -> None:
+    from parsers.fax.checkbox import box_state
+    from parsers.fax.model import Word
+
+    image = Image.new("L", (600, 200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([100, 80, 133, 113], outline=0, width=3)  # empty box left of 'DME'
+    draw.rectangle([300, 80, 333, 113], outline=0, width=3)  # ticked box left of 'Home'
+    draw.line([(305, 85), (328, 108)], fill=0, width=4)
+    draw.line([(305, 108), (328, 85)], fill=0, width=4)
+    assert box_state(image, Word("DME", 95, 140, 85, 60, 25), 204) is False
+    assert box_state(image, Word("Home", 95, 340, 85, 80, 25), 204) is True
+    assert box_state(image, Word("Plan", 95, 520, 85, 60, 25), 204) is None
