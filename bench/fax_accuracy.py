@@ -30,6 +30,7 @@ from PIL import Image, ImageSequence  # noqa: E402
 
 from ingest.finalize import finalize_record  # noqa: E402
 from parsers.context import ParseContext  # noqa: E402
+from parsers.fax import codecheck  # noqa: E402
 from parsers.fax.ocr import TesseractEngine  # noqa: E402
 from parsers.fax.pages import kind_of  # noqa: E402
 from parsers.fax.parser import read_fax  # noqa: E402
@@ -179,6 +180,8 @@ def main() -> int:
         target_dpi=args.dpi,
     )
     print(f"steps: {steps}")
+    codecheck.icd10_known("J44.9")  # load the ICD-10-CM tables once, as a running service has them loaded
+    pytesseract.get_tesseract_version()
     totals: dict[str, Totals] = {}
     for meta_path in sorted(args.dir.glob("*.expected.json")):
         if args.only and meta_path.name.split(".")[0] not in args.only:
