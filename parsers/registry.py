@@ -29,13 +29,10 @@ def registered() -> list[DocumentParser]:
 def _load_builtin_parsers() -> None:
     if _PARSERS:
         return
+    from parsers.fax.parser import FaxParser
     from parsers.x12.parser import X12Parser
 
     register(X12Parser())
-    try:
-        from parsers.fax.parser import FaxParser
-    except ImportError:  # the fax path is optional until it exists
-        return
     register(FaxParser())
 
 

@@ -1,0 +1,195 @@
+"""Fax accuracy and speed over the generated fixtures: our whole path against plain tesseract.
+
+usage: python bench/fax_accuracy.py [--dir DIR] [--only NAME ...] [--no-STEP ...] [--json]
+
+Prints, per resolution and overall: field accuracy, status accuracy, silent errors (ready
+records with a wrong field: must be 0), seconds per page for our path and for plain tesseract
+(image_to_data on the same pages as they are in the file) in the same run, and how many of the
+printed diagnosis/service codes appear anywhere in plain tesseract's text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+import pypdfium2  # noqa: E402
+import pytesseract  # noqa: E402
+from PIL import Image, ImageSequence  # noqa: E402
+
+from ingest.finalize import finalize_record  # noqa: E402
+from parsers.context import ParseContext  # noqa: E402
+from parsers.fax import codecheck  # noqa: E402
+from parsers.fax.ocr import TesseractEngine  # noqa: E402
+from parsers.fax.pages import kind_of  # noqa: E402
+from parsers.fax.parser import read_fax  # noqa: E402
+from parsers.fax.preprocess import DEFAULT_STEPS, Steps  # noqa: E402
+from validators import ValidationContext  # noqa: E402
+
+DEFAULT_DIR = ROOT / "tests" / "fixtures" / "fax" / "generated"
+
+
+def lookup(record: dict[str, Any], path: str) -> Any:
+    value: Any = record
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def score(expected: dict[str, Any], record: dict[str, Any]) -> Counter[str]:
+    """correct / wrong / missing counts over every expected field (list fields count per element)."""
+    tally: Counter[str] = Counter()
+    for path, want in expected.items():
+        if path == "diagnoses":
+            got = [d["code"] for d in record.get("diagnoses", [])]
+            tally.update("correct" if code in got else "missing" for code in want)
+            tally.update("wrong" for code in got if code not in want)
+        elif path == "services":
+            _score_services(want, record.get("services", []), tally)
+        else:
+            got = lookup(record, path)
+            tally["correct" if got == want else "missing" if got is None else "wrong"] += 1
+    return tally
+
+
+def _score_services(want: list[dict[str, Any]], got: list[dict[str, Any]], tally: Counter[str]) -> None:
+    by_code = {s["code"]: s for s in got}
+    for line in want:
+        found = by_code.pop(line["code"], None)
+        if found is None:
+            tally["missing"] += 1
+        else:
+            same = found["modifiers"] == line["modifiers"] and found["quantity"] == line["quantity"]
+            tally["correct" if same else "wrong"] += 1
+    tally["wrong"] += len(by_code)
+
+
+def plain_pages(path: Path) -> list[Image.Image]:
+    """The pages as they are in the file (PDFs rendered at the fax's 204 dpi)."""
+    if kind_of(path.read_bytes()[:16]) == "pdf":
+        doc = pypdfium2.PdfDocument(path)
+        pages = [doc[i].render(scale=204 / 72, grayscale=True).to_pil() for i in range(len(doc))]
+        doc.close()
+        return pages
+    with Image.open(path) as image:
+        return [frame.copy() for frame in ImageSequence.Iterator(image)]
+
+
+@dataclasses.dataclass
+class Totals:
+    fields: Counter[str] = dataclasses.field(default_factory=Counter)
+    status_ok: int = 0
+    docs: int = 0
+    silent: list[str] = dataclasses.field(default_factory=list)
+    pages: int = 0
+    ours_s: float = 0.0
+    plain_s: float = 0.0
+    codes_printed: int = 0
+    codes_in_plain: int = 0
+
+
+def run_case(meta_path: Path, steps: Steps, totals: dict[str, Totals], verbose: bool) -> None:
+    meta = json.loads(meta_path.read_text())
+    path = meta_path.parent / meta["file"]
+    if meta["format"] == "textpdf":
+        return  # no OCR involved: measured by the tests, not here
+    ctx = ParseContext.for_file(path)
+    started = time.perf_counter()
+    record = read_fax(ctx, TesseractEngine(), kind_of(path.read_bytes()[:16]) or "tiff", steps)
+    record = finalize_record(record, ValidationContext.now())
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    plain_text = " ".join(pytesseract.image_to_string(page) for page in plain_pages(path))
+    plain = time.perf_counter() - started
+    data = record.to_dict()
+    tally = score(meta["fields"], data)
+    codes = meta["fields"]["diagnoses"] + [s["code"] for s in meta["fields"]["services"]]
+    for key in (meta["resolution"], "all"):
+        t = totals.setdefault(key, Totals())
+        t.fields.update(tally)
+        t.docs += 1
+        t.status_ok += data["status"] == meta["status"]
+        t.pages += meta["pages"]
+        t.ours_s += ours
+        t.plain_s += plain
+        t.codes_printed += len(codes)
+        t.codes_in_plain += sum(c in plain_text or c.replace(".", "") in plain_text for c in codes)
+        if data["status"] == "ready" and tally["wrong"]:
+            t.silent.append(meta["file"])
+    if verbose:
+        _show(meta, data, tally)
+
+
+def _show(meta: dict[str, Any], data: dict[str, Any], tally: Counter[str]) -> None:
+    print(f"{meta['file']:22} {data['status']:20} want {meta['status']:20} {dict(tally)}")
+    for path, want in meta["fields"].items():
+        got = lookup(data, path) if path not in ("diagnoses", "services") else None
+        if path == "diagnoses":
+            got = [d["code"] for d in data.get("diagnoses", [])]
+        if path == "services":
+            got = [
+                {"code": s["code"], "modifiers": s["modifiers"], "quantity": s["quantity"]}
+                for s in data.get("services", [])
+            ]
+        if got != want:
+            print(f"    {path}: got {got!r} want {want!r}")
+    for finding in data.get("findings", []):
+        print(f"    finding {finding['field']} {finding['code']}")
+
+
+def report(totals: dict[str, Totals]) -> None:
+    for key, t in totals.items():
+        n = sum(t.fields.values())
+        print(
+            f"[{key}] docs {t.docs} pages {t.pages}: field accuracy {t.fields['correct'] / n:.1%} "
+            f"(wrong {t.fields['wrong']}, missing {t.fields['missing']} of {n}); "
+            f"status accuracy {t.status_ok / t.docs:.1%}; silent errors {len(t.silent)} {t.silent}"
+        )
+        print(
+            f"[{key}] seconds/page: ours {t.ours_s / t.pages:.2f}, plain tesseract {t.plain_s / t.pages:.2f} "
+            f"(ratio {t.ours_s / max(t.plain_s, 1e-9):.2f}); codes in plain tesseract text "
+            f"{t.codes_in_plain}/{t.codes_printed}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--dpi", type=int, default=DEFAULT_STEPS.target_dpi)
+    for step in ("deskew", "binarize", "despeckle", "remove_lines"):
+        parser.add_argument(f"--no-{step.replace('_', '-')}", action="store_true")
+    args = parser.parse_args()
+    steps = Steps(
+        **{
+            s: not getattr(args, f"no_{s}") and getattr(DEFAULT_STEPS, s)
+            for s in ("deskew", "binarize", "despeckle", "remove_lines")
+        },
+        target_dpi=args.dpi,
+    )
+    print(f"steps: {steps}")
+    codecheck.icd10_known("J44.9")  # load the ICD-10-CM tables once, as a running service has them loaded
+    pytesseract.get_tesseract_version()
+    totals: dict[str, Totals] = {}
+    for meta_path in sorted(args.dir.glob("*.expected.json")):
+        if args.only and meta_path.name.split(".")[0] not in args.only:
+            continue
+        run_case(meta_path, steps, totals, args.verbose)
+    report(totals)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The fax path: page images or text layers -> OCR words -> fields that were read, never guessed."""

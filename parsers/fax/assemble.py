@@ -1,0 +1,341 @@
+"""From confirmed candidates to the referral record: one value per field, or null with a finding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from parsers.fax import codecheck
+from parsers.fax.model import Candidate
+from parsers.fax.preprocess import unrotate_box
+from parsers.fax.reading import FaxRead
+from parsers.fax.services import ServiceRead
+from parsers.fax.verify import CRITICAL
+from referrals.domain import (
+    Diagnosis,
+    Member,
+    NamedProvider,
+    OrderingProvider,
+    Payer,
+    Provenance,
+    Referral,
+    Service,
+    ServiceType,
+    Severity,
+    Signature,
+    Source,
+    SourceKind,
+    record_id,
+)
+
+METHOD_WEIGHT = {"label": 1.0, "below": 0.97, "pattern": 0.95, "table": 0.97, "text_layer": 1.0}
+URGENT_WORDS = re.compile(r"\b(stat|urgent|asap|rush)\b", re.IGNORECASE)
+SERVICE_PREFIX = {
+    "E": "dme",
+    "K": "dme",
+    "A": "dme",
+    "B": "dme",
+    "L": "dme",
+    "J": "home_infusion",
+    "S95": "home_infusion",
+    "S94": "home_infusion",
+    "G01": "home_health",
+    "G02": "home_health",
+    "G03": "home_health",
+    "G04": "home_health",
+}
+
+
+def confidence(cand: Candidate) -> float:
+    """OCR confidence, weighed by how the value was found and whether anything independent confirms it."""
+    base = cand.conf * METHOD_WEIGHT.get(cand.method, 0.9) * (0.95 if cand.corrected else 1.0)
+    if cand.second_conf is not None:  # two agreeing reads: wrong only if both are
+        base = 1.0 - (1.0 - base) * (1.0 - cand.second_conf)
+    elif cand.confirmed_by is not None:
+        base = 1.0 - (1.0 - base) * 0.4
+    return round(min(max(base, 0.0), 1.0), 3)
+
+
+class Builder:
+    """Fills one referral field by field, recording confidence, provenance and findings."""
+
+    def __init__(self, state: FaxRead) -> None:
+        self.state = state
+        self.values: dict[str, Any] = {}
+        self.confidence: dict[str, float] = {}
+        self.provenance: dict[str, Provenance] = {}
+
+    def where(self, path: str, page: int, bbox: tuple[int, int, int, int], method: str) -> None:
+        page_obj = self.state.pages[page - 1]
+        prepared = self.state.prepared.get(page)
+        if prepared is not None:
+            bbox = unrotate_box(bbox, prepared.angle, prepared.straight.size)
+        w, h = page_obj.width, page_obj.height
+        frac = [round(bbox[0] / w, 4), round(bbox[1] / h, 4), round(bbox[2] / w, 4), round(bbox[3] / h, 4)]
+        self.provenance[path] = Provenance(page=page, bbox=frac, method=method)
+
+    def field(self, path: str) -> Any:
+        chosen = self._choose(path)
+        if chosen is None:
+            return None
+        self.where(path, chosen.page, chosen.bbox, chosen.method)
+        self.confidence[path] = confidence(chosen)
+        return chosen.value
+
+    def _choose(self, path: str) -> Candidate | None:
+        found = [c for c in self.state.candidates if c.path == path]
+        if not found:
+            return None
+        if len({repr(c.value) for c in found}) > 1:
+            self.state.finding(
+                path,
+                "conflicting_values",
+                f"The order gives different values for {path} in different places; check the page.",
+                page=found[0].page,
+            )
+            return None
+        best = max(found, key=confidence)
+        if path in CRITICAL and best.confirmed_by is None:
+            self.state.finding(
+                path,
+                "unconfirmed_value",
+                f"{path} could not be read reliably (a second read did "
+                "not agree); check the page and enter it.",
+                page=best.page,
+            )
+            return None
+        if confidence(best) < self.state.ctx.ocr_confidence_threshold:
+            self.state.finding(
+                path,
+                "low_confidence",
+                f"{path} was read with too little confidence; check the page and enter it.",
+                page=best.page,
+            )
+            return None
+        return best
+
+
+def diagnoses(builder: Builder) -> list[Diagnosis]:
+    out: list[Diagnosis] = []
+    state = builder.state
+    for read in state.diagnoses:
+        code = read.correction.value
+        path = f"diagnoses[{len(out)}].code"
+        if code is None:
+            state.finding(
+                "diagnoses",
+                "icd10_unreadable",
+                f"A diagnosis code read as {read.raw!r} {_readings(read.correction.readings)}; "
+                "check the page and enter the code.",
+                page=read.page,
+            )
+            continue
+        if code in {d.code for d in out}:
+            continue
+        if not codecheck.icd10_billable(code):
+            state.finding(
+                path,
+                "icd10_not_billable",
+                f"Diagnosis {code} is a category header, not a billable "
+                "ICD-10-CM code; ask the ordering office for the full code.",
+                page=read.page,
+            )
+        word = read.word
+        builder.where(path, read.page, (word.left, word.top, word.right, word.bottom), "code_set")
+        builder.confidence[path] = 1.0 - (1.0 - word.conf / 100.0) * 0.4
+        out.append(Diagnosis(code=code))
+    return out
+
+
+def _readings(readings: tuple[str, ...]) -> str:
+    if not readings:
+        return "is no ICD-10-CM code, even with the usual OCR confusions"
+    return f"could be any of {', '.join(readings)}"
+
+
+def services(builder: Builder) -> list[Service]:
+    out: list[Service] = []
+    state = builder.state
+    layer = {p.number for p in state.pages if p.text_layer}
+    for read in state.services:
+        path = f"services[{len(out)}]"
+        code, quantity = state.confirmed_rows.get(id(read), (read.code.correction.value, read.quantity))
+        trusted = read.row.page in layer or id(read) in state.confirmed_rows
+        if code is None or quantity is None or not trusted:
+            state.finding(
+                "services",
+                "service_line_unreadable",
+                "A service line could not be read reliably "
+                f"(code read as {read.code.raw!r}); check the page and enter it.",
+                page=read.row.page,
+            )
+            continue
+        out.append(_service(read, code, quantity))
+        builder.where(path, read.row.page, _bbox(read), "table")
+        builder.confidence[path] = round(min(w.conf for w in read.row.words) / 100.0, 3)
+    return out
+
+
+def _bbox(read: ServiceRead) -> tuple[int, int, int, int]:
+    words = read.row.words
+    return (
+        min(w.left for w in words),
+        min(w.top for w in words),
+        max(w.right for w in words),
+        max(w.bottom for w in words),
+    )
+
+
+def _service(read: ServiceRead, code: str, quantity: int) -> Service:
+    system = "CPT" if code[0].isdigit() else "HCPCS"
+    return Service(
+        code=code,
+        system=system,
+        modifiers=read.modifiers,
+        quantity=float(quantity),
+        description=read.description,
+    )
+
+
+def service_type(b: Builder, found: list[Service]) -> ServiceType | None:
+    """From the ticked box and from the codes: both must agree when both speak."""
+    kinds = {next((v for k, v in SERVICE_PREFIX.items() if s.code.startswith(k)), None) for s in found}
+    by_codes = kinds.pop() if len(kinds) == 1 else None
+    ticked = b.state.ticked
+    by_box = ticked.value if ticked is not None else None
+    if by_codes and by_box and by_codes != by_box:
+        b.state.finding(
+            "service_type",
+            "service_type_conflict",
+            f"The order ticks {by_box} but its service "
+            f"codes are {by_codes}; ask the ordering office which is meant.",
+            page=ticked.page if ticked else None,
+        )
+        return None
+    if ticked is not None and by_box is not None:
+        b.where("service_type", ticked.page, ticked.bbox, "checkbox")
+    chosen = by_box or by_codes
+    return ServiceType(chosen) if chosen is not None else None
+
+
+def source(state: FaxRead) -> Source:
+    """The fax's own transmission time (its header line) is the receipt time; else the file's mtime."""
+    sent = next((h.sent_at for h in state.headers if h.sent_at is not None), None)
+    sender = next((h.sender_fax for h in state.headers if h.sender_fax), None)
+    return Source(
+        kind=SourceKind.FAX,
+        filename=state.ctx.filename,
+        sha256=state.ctx.sha256,
+        pages=len(state.pages),
+        received_at=sent or state.ctx.received_at,
+        sender_fax=sender,
+    )  # an extra field, allowed by the contract
+
+
+def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]) -> bool:
+    text = " ".join(line.text for t in state.order_texts for line in t.lines)
+    if URGENT_WORDS.search(text):
+        return True
+    soon = (received + dt.timedelta(hours=24)).date()
+    return any(d is not None and d <= soon for d in dates)
+
+
+def build(state: FaxRead) -> Referral:
+    """The referral: every field from its confirmed candidate or null, with findings and provenance."""
+    b = Builder(state)
+    found_services = services(b)
+    src = source(state)
+    referral = Referral(
+        id=record_id(state.ctx.sha256, "fax"),
+        status="ready",
+        source=src,
+        member=_member(b),
+        payer=Payer(name=b.field("payer.name")),
+        ordering_provider=_ordering_provider(b),
+        servicing_provider=NamedProvider(
+            name=b.field("servicing_provider.name"), npi=b.field("servicing_provider.npi")
+        ),
+        diagnoses=diagnoses(b),
+        services=found_services,
+        service_type=service_type(b, found_services),
+        order_date=b.field("order_date"),
+        requested_start_date=b.field("requested_start_date"),
+        discharge_date=b.field("discharge_date"),
+        signature=_signature(b),
+    )
+    dates = [referral.requested_start_date, referral.discharge_date]
+    referral.urgent = is_urgent(state, src.received_at or state.ctx.received_at, dates)
+    _required(state, referral)
+    referral.findings = list(state.findings)
+    referral.confidence, referral.provenance = b.confidence, b.provenance
+    return referral
+
+
+def _member(b: Builder) -> Member:
+    name = b.field("member.name")
+    _split_name(b, "member", "member.name")
+    return Member(
+        first_name=name[0] if name else None,
+        last_name=name[1] if name else None,
+        dob=b.field("member.dob"),
+        sex=b.field("member.sex"),
+        member_id=b.field("member.member_id"),
+        phone=b.field("member.phone"),
+    )
+
+
+def _ordering_provider(b: Builder) -> OrderingProvider:
+    doctor = b.field("ordering_provider.name")
+    _split_name(b, "ordering_provider", "ordering_provider.name")
+    return OrderingProvider(
+        first_name=doctor[0] if doctor else None,
+        last_name=doctor[1] if doctor else None,
+        npi=b.field("ordering_provider.npi"),
+        phone=b.field("ordering_provider.phone"),
+        fax=b.field("ordering_provider.fax"),
+    )
+
+
+def _split_name(b: Builder, prefix: str, path: str) -> None:
+    if path in b.provenance:
+        for part in ("first_name", "last_name"):
+            b.provenance[f"{prefix}.{part}"] = b.provenance[path]
+            b.confidence[f"{prefix}.{part}"] = b.confidence[path]
+        del b.provenance[path], b.confidence[path]
+
+
+def _signature(b: Builder) -> Signature:
+    read = b.state.signature
+    if read is None:
+        return Signature()
+    b.where("signature.present", read.page, read.bbox, "ink")
+    return Signature(present=read.present, date=b.field("signature.date"))
+
+
+def _required(state: FaxRead, referral: Referral) -> None:
+    if referral.member.first_name is None or referral.member.last_name is None:
+        state.finding(
+            "member.last_name",
+            "member_name_missing",
+            "The patient's name could not be read; check the page and enter it.",
+        )
+    if referral.signature.present is not True:
+        state.finding(
+            "signature.present",
+            "signature_missing",
+            "No signature was found on the signature line; ask the ordering clinician to sign the order.",
+        )
+    if not referral.services:
+        state.finding(
+            "services",
+            "services_missing",
+            "No service or item could be read from the order; check the page and enter what is ordered.",
+        )
+    if referral.order_date is None and referral.signature.date is None:
+        state.finding(
+            "order_date",
+            "order_date_missing",
+            "The order date could not be read; check the page.",
+            severity=Severity.WARNING,
+        )

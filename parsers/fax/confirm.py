@@ -1,0 +1,85 @@
+"""Second reads: the value regions of critical fields, cut from the straightened grey page (no
+binarisation, no line removal, enlarged), stacked into one image and read by OCR once more.
+
+Two reads that went through different preprocessing and page segmentation and still agree are
+the independent confirmation a critical field needs when no check digit or code set can vouch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PIL import Image
+
+from parsers.fax.model import Word
+from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, hocr_words
+
+CHOICES_CONFIG = BLOCK_CONFIG + " -c lstm_choice_mode=2"
+PAD = 10
+GAP = 36
+SCALE = 1.0
+
+
+@dataclass(frozen=True)
+class Region:
+    key: str
+    page: int
+    bbox: tuple[int, int, int, int]
+    scale: float = SCALE
+    source: str = "straight"  # straight (grey) | clean (binarised, lines removed)
+
+
+@dataclass(frozen=True)
+class _Placed:
+    region: Region
+    top: int
+    bottom: int
+
+
+Images = dict[tuple[int, str], Image.Image]
+
+
+def second_reads(regions: list[Region], images: Images, engine: OcrEngine) -> dict[str, list[Word]]:
+    """Each region's words from one OCR pass over all regions stacked (empty list when nothing was read)."""
+    usable = [r for r in regions if (r.page, r.source) in images]
+    if not usable:
+        return {}
+    stack, placed = _stack(usable, images)
+    words = hocr_words(engine.hocr(stack, CHOICES_CONFIG))
+    out: dict[str, list[Word]] = {p.region.key: [] for p in placed}
+    for word in words:
+        centre = word.top + word.height / 2
+        owner = next((p for p in placed if p.top - GAP / 2 <= centre < p.bottom + GAP / 2), None)
+        if owner is not None:
+            out[owner.region.key].append(word)
+    return {key: sorted(found, key=lambda w: (w.line_key, w.left)) for key, found in out.items()}
+
+
+def _stack(regions: list[Region], images: Images) -> tuple[Image.Image, list[_Placed]]:
+    crops = [_crop(images[(r.page, r.source)], r.bbox, r.scale) for r in regions]
+    width = max(c.width for c in crops) + 2 * GAP
+    height = sum(c.height for c in crops) + GAP * (len(crops) + 1)
+    stack = Image.new("L", (width, height), 255)
+    placed, y = [], GAP
+    for region, crop in zip(regions, crops, strict=True):
+        stack.paste(crop, (GAP, y))
+        placed.append(_Placed(region, y, y + crop.height))
+        y += crop.height + GAP
+    return stack, placed
+
+
+def _crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> Image.Image:
+    x0, y0, x1, y1 = max(box[0] - PAD, 0), max(box[1] - PAD, 0), box[2] + PAD, box[3] + PAD
+    crop = image.crop((x0, y0, min(x1, image.width), min(y1, image.height)))
+    return crop.resize(
+        (max(int(crop.width * scale), 1), max(int(crop.height * scale), 1)), Image.Resampling.BICUBIC
+    )
+
+
+def agrees(first: object, words: list[Word], reader: Callable[[str], object | None]) -> bool:
+    """True when the second read's text gives the same value as the first read, and no character of
+    it had a strong second choice (two reads of the same pixels can agree on 'Waiter' for 'Walter')."""
+    if not words or any(w.ambiguous for w in words):
+        return False
+    return reader(" ".join(w.text for w in words)) == first

@@ -1,0 +1,149 @@
+"""Field candidates from labelled text: the value after a label on its segment, or in the cell below."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from parsers.fax import values
+from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, LabelHit, hits_in, with_roles
+from parsers.fax.model import Candidate, Page, Segment, Word, bbox_of
+
+Reader = Callable[[str], values.Read | None]
+READERS: dict[str, Reader] = {
+    "name": values.read_name,
+    "org": values.read_org,
+    "npi": values.read_npi_text,
+    "phone": values.read_phone,
+    "fax": values.read_phone,
+    "dob": lambda t: values.read_date(t, two_digit_birth=True),
+    "sex": values.read_sex,
+    "member_id": values.read_member_id,
+    "order_date": values.read_date,
+    "start_date": values.read_date,
+    "discharge_date": values.read_date,
+}
+PATHS: dict[tuple[str, str | None], str] = {
+    ("name", PATIENT): "member.name",
+    ("name", PROVIDER): "ordering_provider.name",
+    ("org", SUPPLIER): "servicing_provider.name",
+    ("org", PAYER): "payer.name",
+    ("npi", PROVIDER): "ordering_provider.npi",
+    ("npi", SUPPLIER): "servicing_provider.npi",
+    ("phone", PATIENT): "member.phone",
+    ("phone", PROVIDER): "ordering_provider.phone",
+    ("fax", PROVIDER): "ordering_provider.fax",
+    ("dob", PATIENT): "member.dob",
+    ("sex", PATIENT): "member.sex",
+    ("member_id", PATIENT): "member.member_id",
+}
+DATE_PATHS = {
+    "order_date": "order_date",
+    "start_date": "requested_start_date",
+    "discharge_date": "discharge_date",
+}
+LEADING_NOISE = re.compile(r"^[\s:#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:#.\-|_]*")
+
+
+@dataclass(frozen=True)
+class PageText:
+    page: Page
+    lines: list[Segment]
+    segments: list[Segment]
+
+
+def labelled_hits(text: PageText) -> list[LabelHit]:
+    hits = [hit for segment in text.segments for hit in hits_in(segment)]
+    return with_roles(hits, text.page.width)
+
+
+def path_of(hit: LabelHit) -> str | None:
+    return DATE_PATHS.get(hit.kind) or PATHS.get((hit.kind, hit.role))
+
+
+def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
+    """Every value a label on this page points at, read by its field's reader."""
+    for index, hit in enumerate(hits):
+        path = path_of(hit)
+        if path is None:
+            continue
+        following = [h for h in hits[index + 1 :] if h.segment is hit.segment]
+        end = following[0].start if following else len(hit.segment.text)
+        found = _on_segment(hit, end, path) or _below(text, hit, hits, path)
+        if found is not None:
+            yield found
+
+
+def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
+    rest = hit.segment.text[hit.end : end]
+    noise = LEADING_NOISE.match(rest)
+    offset = hit.end + (noise.end() if noise else 0)
+    return _read(hit.segment, offset, hit.segment.text[offset:end], hit.kind, path, "label")
+
+
+def _below(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str) -> Candidate | None:
+    """The value in the cell under a label (boxed forms): the nearest segment just below it."""
+    x0, top, x1, bottom = hit.segment.bbox
+    height = bottom - top
+    labelled = {id(h.segment) for h in hits}
+    below = [
+        s
+        for s in text.segments
+        if s.bbox[1] > top + height * 0.6
+        and s.bbox[1] < bottom + 2.5 * height
+        and s.bbox[0] < max(x1, x0 + 0.2 * text.page.width)
+        and s.bbox[2] > x0
+        and id(s) not in labelled
+    ]
+    if not below:
+        return None
+    segment = min(below, key=lambda s: (s.bbox[1], abs(s.bbox[0] - x0)))
+    return _read(segment, 0, segment.text, hit.kind, path, "below")
+
+
+def _read(
+    segment: Segment, offset: int, value_text: str, kind: str, path: str, method: str
+) -> Candidate | None:
+    read = READERS[kind](value_text)
+    if read is None:
+        return None
+    words = segment.words_in_span(offset + read.start, offset + read.end) or segment.words
+    return Candidate(
+        path=path,
+        value=read.value,
+        page=segment.page,
+        bbox=bbox_of(words),
+        conf=_conf(words),
+        method=method,
+        raw=value_text[read.start : read.end],
+        corrected=read.corrected,
+    )
+
+
+def _conf(words: tuple[Word, ...]) -> float:
+    return min(w.conf for w in words) / 100.0
+
+
+PROVIDER_SUFFIX = re.compile(
+    r"^(?:dr\.?\s+)?([A-Z][A-Za-z'\-]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'\-]+),?\s+(?:MD|M\.D\.|DO|NP)\b"
+)
+
+
+def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
+    """'Jane Doe, MD' on a line of its own (letterheads, signature blocks): the ordering provider."""
+    for segment in text.segments:
+        match = PROVIDER_SUFFIX.match(segment.text)
+        if match:
+            read = values.read_name(match.group(1))
+            if read is not None:
+                words = segment.words_in_span(match.start(1), match.end(1))
+                yield Candidate(
+                    path="ordering_provider.name",
+                    value=read.value,
+                    page=segment.page,
+                    bbox=bbox_of(words),
+                    conf=_conf(words),
+                    method="pattern",
+                    raw=match.group(1),
+                )

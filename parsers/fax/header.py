@@ -1,0 +1,81 @@
+"""The fax header line a fax machine prints on top of each page: when, from which fax number, page i/n."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from parsers.fax.model import Page, Word
+from parsers.fax.values import MONTHS, read_phone
+
+HEADER_BAND = 0.045  # of the page height
+# OCR often drops the colon of a time in a header's small print ("09 42AM"): a space may stand for it.
+MONTH_TIME = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s.]+(\d{1,2})[-,\s.]+(\d{4})"
+    r"\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?",
+    re.IGNORECASE,
+)
+NUMERIC_TIME = re.compile(
+    r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?", re.IGNORECASE
+)
+PAGE_OF = re.compile(r"\bP(?:AGE)?[.\s]*[O0]*(\d{1,3})\s*/\s*[O0]*(\d{1,3})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FaxHeader:
+    sent_at: dt.datetime | None
+    sender_fax: str | None
+    page_of: tuple[int, int] | None
+
+
+def header_words(page: Page) -> list[Word]:
+    return [w for w in page.words if w.top + w.height / 2 < HEADER_BAND * page.height]
+
+
+def body_words(page: Page) -> list[Word]:
+    return [w for w in page.words if w.top + w.height / 2 >= HEADER_BAND * page.height]
+
+
+def read_header(page: Page, tz: dt.tzinfo) -> FaxHeader | None:
+    return header_from_words(header_words(page), tz)
+
+
+def header_from_words(found: list[Word], tz: dt.tzinfo) -> FaxHeader | None:
+    words = sorted(found, key=lambda w: w.left)
+    if not words:
+        return None
+    text = " ".join(w.text for w in words)
+    sender = read_phone(text.split("FROM", 1)[1] if "FROM" in text.upper() else text)
+    pages = PAGE_OF.search(text)
+    return FaxHeader(
+        sent_at=_sent_at(text, tz),
+        sender_fax=str(sender.value) if sender else None,
+        page_of=(int(pages.group(1)), int(pages.group(2))) if pages else None,
+    )
+
+
+def _sent_at(text: str, tz: dt.tzinfo) -> dt.datetime | None:
+    match = MONTH_TIME.search(text)
+    numeric = NUMERIC_TIME.search(text)
+    try:
+        if match:
+            month, day, year, hour, minute, half = match.groups()
+            return _at(int(year), MONTHS[month[:3].lower()], int(day), int(hour), int(minute), half, tz)
+        if numeric:
+            month, day, year, hour, minute, half = numeric.groups()
+            full_year = int(year) + (2000 if len(year) == 2 else 0)
+            return _at(full_year, int(month), int(day), int(hour), int(minute), half, tz)
+    except ValueError:
+        return None
+    return None
+
+
+def _at(
+    year: int, month: int, day: int, hour: int, minute: int, half: str | None, tz: dt.tzinfo
+) -> dt.datetime:
+    if half and half.upper() == "PM" and hour < 12:
+        hour += 12
+    if half and half.upper() == "AM" and hour == 12:
+        hour = 0
+    return dt.datetime(year, month, day, hour, minute, tzinfo=tz)

@@ -1,0 +1,173 @@
+"""Label synonyms: how order forms name each field, and whose field it is (patient, provider, ...).
+
+A label is `strong` when it is distinctive enough to count anywhere on a line ("date of birth",
+"NPI"); a weak one ("Name", "To", "Plan") counts only at the start of a segment or before a colon.
+A label without a role takes the role of the nearest name label above it in the same column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.fax.model import Segment
+
+PATIENT, PROVIDER, SUPPLIER, PAYER = "patient", "provider", "supplier", "payer"
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # name org npi phone fax dob sex member_id order_date start_date discharge_date
+    role: str | None
+    strong: bool
+    pattern: re.Pattern[str]
+
+
+def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[Label]:
+    return [
+        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE))
+        for s in synonyms
+    ]
+
+
+LABELS: list[Label] = [
+    *_label("name", PATIENT, True, r"patient'?s? name", r"member name", r"client name", r"name of patient"),
+    *_label("name", PATIENT, False, r"patient", r"re", r"name"),
+    *_label(
+        "name",
+        PROVIDER,
+        True,
+        r"ordering (?:physician|provider|clinician)",
+        r"referring (?:physician|provider)",
+    ),
+    *_label(
+        "name",
+        PROVIDER,
+        False,
+        r"physician(?: name)?",
+        r"attending(?: physician)?",
+        r"prescriber",
+        r"doctor",
+        r"dr\.?",
+    ),
+    *_label("org", SUPPLIER, True, r"refer(?:red)? to", r"dme supplier", r"home health agency"),
+    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
+    *_label("org", PAYER, True, r"primary insurance", r"insurance company"),
+    *_label("org", PAYER, False, r"insurance", r"payer", r"plan"),
+    *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?npi"),
+    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?npi"),
+    *_label("npi", None, True, r"npi(?: ?#| number| no\.?)?"),
+    *_label("phone", PATIENT, True, r"(?:patient|home) ?(?:phone|tel)"),
+    *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|tel)"),
+    *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph"),
+    *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
+    *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
+    *_label("sex", PATIENT, False, r"sex", r"gender"),
+    *_label(
+        "member_id",
+        PATIENT,
+        True,
+        r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
+        r"member (?:id|no\.?|number|#)",
+        r"subscriber (?:id|no\.?|#)",
+        r"(?:medicare|medicaid) (?:id|no\.?|#)",
+        r"policy (?:id|no\.?|number|#)",
+        r"insurance id",
+        r"id ?#",
+        r"id no\.?",
+        r"mbi",
+    ),
+    *_label(
+        "order_date",
+        None,
+        True,
+        r"order date",
+        r"date ordered",
+        r"date of order",
+        r"referral date",
+        r"ordered on",
+    ),
+    *_label(
+        "start_date",
+        None,
+        True,
+        r"start date",
+        r"start of care",
+        r"soc date",
+        r"services to begin",
+        r"requested start",
+        r"please start on",
+        r"start",
+    ),
+    *_label(
+        "discharge_date",
+        None,
+        True,
+        r"discharge date",
+        r"hospital discharge",
+        r"date of discharge",
+        r"discharged from (?:the )?hospital on",
+        r"discharged on",
+    ),
+]
+ANCHOR_KINDS = {"name", "org"}
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    label: Label
+    segment: Segment
+    start: int
+    end: int
+    role: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.label.kind
+
+
+def hits_in(segment: Segment) -> list[LabelHit]:
+    """Label occurrences in one segment, longest first where they overlap, in text order."""
+    text = segment.text
+    found = [
+        LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)
+    ]
+    found = [h for h in found if h.label.strong or _weak_ok(text, h)]
+    kept: list[LabelHit] = []
+    for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _weak_ok(text: str, hit: LabelHit) -> bool:
+    before = re.sub(r"^\s*\d{1,2}[.)]?\s*", "", text[: hit.start])
+    after = text[hit.end :].lstrip()
+    if after.lower().startswith(("signature", "sign")):
+        return False
+    return after.startswith((":", "#")) or not before.strip()
+
+
+def with_roles(hits: list[LabelHit], page_width: int) -> list[LabelHit]:
+    """Every hit with a role: its own, or the nearest anchor's above it in the same column."""
+    out: list[LabelHit] = []
+    anchors: list[LabelHit] = []
+    for hit in hits:
+        role = hit.label.role or _context_role(hit, anchors, page_width)
+        resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
+        if hit.kind in ANCHOR_KINDS:
+            anchors.append(resolved)
+        out.append(resolved)
+    return out
+
+
+def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> str:
+    column = [
+        a
+        for a in anchors
+        if a.segment.page == hit.segment.page
+        and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+    ]
+    if column:
+        return column[-1].role or PROVIDER
+    return PATIENT if hit.kind == "name" else PROVIDER

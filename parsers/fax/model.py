@@ -1,0 +1,93 @@
+"""What the fax reader passes between stages: words on pages, line segments, field candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PIL import Image
+
+
+@dataclass(frozen=True)
+class Word:
+    """One OCR word (or text-layer word) in page pixels; `conf` is 0..100."""
+
+    text: str
+    conf: float
+    left: int
+    top: int
+    width: int
+    height: int
+    line_key: tuple[int, ...] = ()
+    ambiguous: bool = False  # a character had a strong second choice (tesseract's LSTM alternatives)
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+@dataclass
+class Page:
+    """One page: its image (grey, square pixels, ~300 dpi) when it has one, and its words."""
+
+    number: int
+    width: int
+    height: int
+    image: Image.Image | None = None
+    words: list[Word] = field(default_factory=list)
+    text_layer: bool = False
+    kind: str = "order"  # cover | order | other
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words on one line with no wide gap: one cell, one column's line, or one label:value."""
+
+    page: int
+    index: int  # reading order on the page
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> tuple[int, int, int, int]:
+        return bbox_of(self.words)
+
+    def words_in_span(self, start: int, end: int) -> tuple[Word, ...]:
+        """The words whose characters overlap text[start:end]."""
+        out, pos = [], 0
+        for word in self.words:
+            if pos < end and pos + len(word.text) > start:
+                out.append(word)
+            pos += len(word.text) + 1
+        return tuple(out)
+
+
+def bbox_of(words: tuple[Word, ...] | list[Word]) -> tuple[int, int, int, int]:
+    return (
+        min(w.left for w in words),
+        min(w.top for w in words),
+        max(w.right for w in words),
+        max(w.bottom for w in words),
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of one field: the value, where it was, how sure, and how it was found."""
+
+    path: str
+    value: object
+    page: int
+    bbox: tuple[int, int, int, int]
+    conf: float  # 0..1, from OCR
+    method: str  # label | below | pattern | text_layer
+    raw: str = ""
+    corrected: bool = False
+    confirmed_by: str | None = None  # check_digit | code_set | second_read | repeated | text_layer
+    second_conf: float | None = None  # the agreeing second read's OCR confidence, 0..1

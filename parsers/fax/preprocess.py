@@ -1,0 +1,125 @@
+"""Page clean-up before OCR (OpenCV). Each step is optional: the benchmark decides which stay on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+MAX_SKEW_DEGREES = 4.0
+
+
+@dataclass(frozen=True)
+class Steps:
+    deskew: bool = True
+    binarize: bool = True
+    despeckle: bool = True
+    remove_lines: bool = True
+    target_dpi: int = 204  # pages are resampled to this (square pixels) before anything else
+
+
+DEFAULT_STEPS = Steps()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    ocr_image: Image.Image  # what full-page OCR reads
+    straight: Image.Image  # deskewed grey page: the source of second reads (other preprocessing)
+    angle: float  # degrees the page was turned to straighten it
+
+
+def prepare(image: Image.Image, steps: Steps = DEFAULT_STEPS) -> Prepared:
+    """The page as OCR should see it, and the straightened grey page."""
+    grey = np.asarray(image.convert("L"))
+    angle = skew_angle(grey) if steps.deskew else 0.0
+    grey = rotate(grey, angle)
+    straight = Image.fromarray(grey)
+    return Prepared(Image.fromarray(cleaned(grey, steps)), straight, angle)
+
+
+def cleaned(grey: np.ndarray, steps: Steps) -> np.ndarray:
+    if steps.binarize:
+        grey = binarized(grey)
+    if steps.despeckle:
+        grey = despeckled(grey)
+    if steps.remove_lines:
+        grey = without_lines(grey)
+    return grey
+
+
+def unrotate_box(
+    box: tuple[int, int, int, int], angle: float, size: tuple[int, int]
+) -> tuple[int, int, int, int]:
+    """A box on the straightened page mapped back onto the page as received."""
+    if abs(angle) < 0.01:
+        return box
+    matrix = cv2.invertAffineTransform(cv2.getRotationMatrix2D((size[0] / 2, size[1] / 2), angle, 1.0))
+    corners = np.array(
+        [[box[0], box[1], 1], [box[2], box[1], 1], [box[0], box[3], 1], [box[2], box[3], 1]], float
+    )
+    mapped = corners @ matrix.T
+    return (
+        int(mapped[:, 0].min()),
+        int(mapped[:, 1].min()),
+        int(mapped[:, 0].max()),
+        int(mapped[:, 1].max()),
+    )
+
+
+def skew_angle(grey: np.ndarray) -> float:
+    """The rotation that makes text rows horizontal (projection-profile search, degrees)."""
+    small = cv2.resize(grey, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    ink = (small < 128).astype(np.float32)
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.01, 0.25):
+        rows = rotate(ink, float(angle), border=0.0).sum(axis=1)
+        score = float(np.square(np.diff(rows)).sum())
+        if score > best_score:
+            best, best_score = float(angle), score
+    return best
+
+
+def rotate(image: np.ndarray, angle: float, border: float = 255.0) -> np.ndarray:
+    if abs(angle) < 0.01:
+        return image
+    height, width = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(
+        image,
+        matrix,
+        (width, height),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=border,
+    )
+
+
+def binarized(grey: np.ndarray) -> np.ndarray:
+    _, bits = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return bits
+
+
+def despeckled(bits: np.ndarray) -> np.ndarray:
+    """Black specks smaller than a full stop become white."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(255 - bits, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < 12
+    small[0] = False
+    out = bits.copy()
+    out[small[labels]] = 255
+    return out
+
+
+def line_mask(bits: np.ndarray) -> np.ndarray:
+    """Long horizontal and vertical strokes (form lines, fax streaks): 255 where a line is."""
+    ink = 255 - bits
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (120, 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 90)))
+    return cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+
+
+def without_lines(bits: np.ndarray) -> np.ndarray:
+    out = bits.copy()
+    out[line_mask(bits) > 0] = 255
+    return out

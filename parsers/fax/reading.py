@@ -1,0 +1,197 @@
+"""The state one fax read passes through its stages, and the stages up to field candidates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image
+
+from parsers.context import ParseContext
+from parsers.fax import header as fax_header
+from parsers.fax.checkbox import Ticked, ticked_service_type
+from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials
+from parsers.fax.labels import LabelHit
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Candidate, Page, Word
+from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, words_of
+from parsers.fax.pages import read_pages
+from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, cleaned, prepare
+from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
+from parsers.fax.signature import SignatureRead, find_signature
+from referrals.domain import Finding, Severity
+
+COVER_WORDS = re.compile(r"fax cover|cover sheet|transmittal", re.IGNORECASE)
+COVER_PAGES = re.compile(r"\bpages?\s*[:#]?\s*(\d{1,3})\b", re.IGNORECASE)
+MIN_ORDER_LABELS = 3
+INK_STEPS = Steps(deskew=False, binarize=True, despeckle=True, remove_lines=True)  # target_dpi unused here
+
+
+@dataclass
+class FaxRead:
+    ctx: ParseContext
+    engine: OcrEngine
+    kind: str
+    steps: Steps = DEFAULT_STEPS
+    pages: list[Page] = field(default_factory=list)
+    prepared: dict[int, Prepared] = field(default_factory=dict)
+    texts: list[PageText] = field(default_factory=list)
+    hits: dict[int, list[LabelHit]] = field(default_factory=dict)
+    headers: list[fax_header.FaxHeader] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    diagnoses: list[CodeRead] = field(default_factory=list)
+    services: list[ServiceRead] = field(default_factory=list)
+    signature: SignatureRead | None = None
+    ticked: Ticked | None = None
+    confirmed_rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> agreed
+
+    def finding(
+        self,
+        path: str | None,
+        code: str,
+        message: str,
+        page: int | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.findings.append(Finding(field=path, code=code, severity=severity, message=message, page=page))
+
+    @property
+    def order_texts(self) -> list[PageText]:
+        return [t for t in self.texts if t.page.kind == "order"]
+
+
+def load(state: FaxRead) -> None:
+    state.pages = read_pages(state.ctx.path, state.kind, state.steps.target_dpi)
+
+
+def ocr(state: FaxRead) -> None:
+    for page in state.pages:
+        if not page.text_layer and page.image is not None:
+            state.prepared[page.number], page.words = _read_page(state, page, page.image)
+
+
+def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared, list[Word]]:
+    """The page's words; a page that reads as gibberish is tried once more turned upside down."""
+    prepared = prepare(image, state.steps)
+    words = words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
+    if _reads_well(words):
+        return prepared, words
+    turned = prepare(image.rotate(180), state.steps)
+    turned_words = words_of(state.engine.data(turned.ocr_image, PAGE_CONFIG))
+    if _well_read(turned_words) <= _well_read(words):
+        return prepared, words
+    # the fax machine's header line stays on top, the right way up: keep its first reading
+    header = [w for w in words if w.top + w.height / 2 < fax_header.HEADER_BAND * page.height]
+    page.image = image.rotate(180)
+    state.finding(
+        None,
+        "page_upside_down",
+        f"Page {page.number} came upside down and was turned.",
+        page=page.number,
+        severity=Severity.WARNING,
+    )
+    return turned, turned_words + header
+
+
+MIN_WELL_READ = 20
+
+
+def _well_read(words: list[Word]) -> int:
+    """Words OCR is sure of: a right-way-up page of text has many, an upside-down one almost none."""
+    return sum(1 for w in words if w.conf >= 80 and len(w.text) >= 3 and w.text.isalpha())
+
+
+def _reads_well(words: list[Word]) -> bool:
+    return _well_read(words) >= MIN_WELL_READ
+
+
+def read_headers(state: FaxRead) -> None:
+    tz = state.ctx.received_at.tzinfo
+    for page in state.pages:
+        found = fax_header.read_header(page, tz) if tz is not None else None
+        if found is not None:
+            state.headers.append(found)
+        page.words = fax_header.body_words(page)
+
+
+def layout(state: FaxRead) -> None:
+    for page in state.pages:
+        lines, segments = page_segments(page) if page.words else ([], [])
+        text = PageText(page, lines, segments)
+        state.texts.append(text)
+        state.hits[page.number] = labelled_hits(text)
+
+
+def classify(state: FaxRead) -> None:
+    """Cover sheet, order, or other, by what is written on each page."""
+    for text in state.texts:
+        body = " ".join(line.text for line in text.lines)
+        fields = {hit.kind for hit in state.hits[text.page.number]}
+        if COVER_WORDS.search(body) and len(fields) < MIN_ORDER_LABELS + 2:
+            text.page.kind = "cover"
+        elif len(fields) >= MIN_ORDER_LABELS:
+            text.page.kind = "order"
+        else:
+            text.page.kind = "other"
+
+
+def check_page_count(state: FaxRead) -> None:
+    """A cover sheet's (or fax header's) page count against the pages received."""
+    expected = [
+        int(m.group(1))
+        for t in state.texts
+        if t.page.kind == "cover"
+        for m in [COVER_PAGES.search(" ".join(line.text for line in t.lines))]
+        if m
+    ]
+    expected += [h.page_of[1] for h in state.headers if h.page_of]
+    received = len(state.pages)
+    if expected and max(expected) > received:
+        state.finding(
+            None,
+            "pages_missing",
+            f"The fax announces {max(expected)} pages but {received} arrived; "
+            "ask the sender to send the missing pages again.",
+        )
+
+
+def find_fields(state: FaxRead) -> None:
+    for text in state.order_texts:
+        hits = state.hits[text.page.number]
+        state.candidates.extend(candidates(text, hits))
+        state.candidates.extend(provider_by_credentials(text))
+        state.diagnoses.extend(diagnosis_reads(text))
+        state.services.extend(service_reads(text))
+        if state.signature is None:
+            image = _ink_image(state, text.page)
+            state.signature = find_signature(text, image, state.steps.target_dpi)
+            state.candidates.extend(_signature_date(state.signature))
+        if state.ticked is None:
+            state.ticked = ticked_service_type(text, _ink_image(state, text.page), state.steps.target_dpi)
+
+
+def _signature_date(read: SignatureRead | None) -> list[Candidate]:
+    """The date beside the signature, a field like any other (it needs its second read too)."""
+    if read is None or read.date is None or read.date_bbox is None:
+        return []
+    return [
+        Candidate(
+            path="signature.date",
+            value=read.date,
+            page=read.page,
+            bbox=read.date_bbox,
+            conf=read.date_conf,
+            method="label",
+        )
+    ]
+
+
+def _ink_image(state: FaxRead, page: Page) -> Image.Image | None:
+    """The page without form lines and specks, where only strokes like a signature are left."""
+    prepared = state.prepared.get(page.number)
+    source = prepared.straight if prepared is not None else page.image
+    if source is None:
+        return None
+    return Image.fromarray(cleaned(np.asarray(source), INK_STEPS))

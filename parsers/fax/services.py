@@ -1,0 +1,214 @@
+"""Diagnosis codes and service lines: code-shaped tokens in the sections that hold them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from parsers.fax import codecheck
+from parsers.fax.extract import PageText
+from parsers.fax.model import Candidate, Segment, Word, bbox_of
+from parsers.fax.values import read_quantity
+
+DIAGNOSIS_HEAD = re.compile(
+    r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I
+)
+SERVICE_HEAD = re.compile(r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services)\b", re.I)
+SECTION_END = re.compile(r"signature|sincerely|\bplease start\b", re.I)
+CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
+MODIFIERS = {
+    "RR",
+    "NU",
+    "UE",
+    "KX",
+    "KH",
+    "KI",
+    "KJ",
+    "KR",
+    "MS",
+    "GA",
+    "GY",
+    "GZ",
+    "LT",
+    "RT",
+    "BP",
+    "BR",
+    "BU",
+    "CG",
+    "GO",
+    "GP",
+    "GN",
+    "TC",
+    "EY",
+    "JW",
+    "JZ",
+    "SH",
+    "SQ",
+    "59",
+    "25",
+    "76",
+    "77",
+    "79",
+    "QW",
+}
+MAX_SECTION_LINES = 6
+
+
+@dataclass(frozen=True)
+class CodeRead:
+    """A code-shaped token and what checking it gave."""
+
+    raw: str
+    word: Word
+    page: int
+    correction: codecheck.Correction
+
+
+def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
+    """Pieces of each word; with `keep_inner_comma`, 'G47,33' stays one piece with a dot (a misread dot)."""
+    for word in line.words:
+        if word.left < after:
+            continue
+        text = word.text.rstrip(").,;").lstrip(")")
+        if keep_inner_comma:
+            text = re.sub(r"(?<=^[A-Z0-9(\[]{3}),(?=[0-9A-Z]{1,4}$)", ".", text)
+        for piece in re.split(r"[,;]", text):
+            if piece:
+                yield piece, word
+
+
+def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterator[tuple[Segment, int]]:
+    """The head line (from just after the head words) and the lines under it, until the next section."""
+    first = lines[start]
+    match = head.search(first.text)
+    head_words = first.words_in_span(match.start(), match.end()) if match else ()
+    yield first, max((w.right for w in head_words), default=0)
+    for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
+        if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and SERVICE_HEAD.search(line.text)):
+            return
+        if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
+            return
+        yield line, 0
+
+
+NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
+UNREAD = codecheck.Correction(None, False, ())
+ICD_WORD = re.compile(r"icd", re.IGNORECASE)
+
+
+def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
+    """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
+    for index, line in enumerate(text.lines):
+        if DIAGNOSIS_HEAD.search(line.text):
+            reads: list[CodeRead] = []
+            boxes = 0
+            for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
+                reads.extend(_icd_tokens(segment, after))
+                boxes += len(NUMBERED_BOX.findall(segment.text))
+            missing = max(boxes - len(reads), 0)
+            yield from reads
+            yield from (
+                CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD)
+                for i in range(missing)
+            )
+            return
+
+
+def _icd_tokens(line: Segment, after: int) -> Iterator[CodeRead]:
+    for piece, word in _tokens(line, after, keep_inner_comma=True):
+        candidate = piece.upper().rstrip(".")
+        # all digits only as a misread I (I10 read as 110): any other number is no code
+        digits_ok = not candidate.isdigit() or candidate.startswith("1")
+        if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
+            yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate))
+        elif sum(ch.isdigit() for ch in candidate) >= 2 and not (
+            NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)
+        ):
+            yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+@dataclass(frozen=True)
+class ServiceRead:
+    code: CodeRead
+    modifiers: list[str]
+    quantity: int | None
+    quantity_word: Word | None
+    description: str | None
+    row: Segment
+
+
+def service_reads(text: PageText) -> Iterator[ServiceRead]:
+    for index, line in enumerate(text.lines):
+        if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
+            for position, (row, _) in enumerate(_section(text.lines, index, SERVICE_HEAD)):
+                found = _service_row(row)
+                if found is not None:
+                    yield found
+                elif position > 0 and _looks_like_a_row(row):
+                    yield ServiceRead(
+                        CodeRead(
+                            row.text[:12], row.words[0], row.page, codecheck.Correction(None, False, ())
+                        ),
+                        [],
+                        None,
+                        None,
+                        None,
+                        row,
+                    )
+            return
+
+
+def _looks_like_a_row(row: Segment) -> bool:
+    """A line under a service table head with a number on it: a service line whose code was not read."""
+    return len(row.words) >= 2 and any(sum(ch.isdigit() for ch in w.text) >= 3 for w in row.words)
+
+
+def _service_row(row: Segment) -> ServiceRead | None:
+    words = list(row.words)
+    for position, word in enumerate(words):
+        head, _, tail = word.text.partition("-")
+        if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
+            # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
+            code = CodeRead(head, word, row.page, codecheck.correct_procedure(head))
+            return _rest_of_row(code, [tail] if tail else [], words[position + 1 :], row)
+    return None
+
+
+def _rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment) -> ServiceRead:
+    quantity: int | None = None
+    quantity_word: Word | None = None
+    description: list[str] = []
+    for word in rest:
+        text = word.text.strip(",.;")
+        if not any(ch.isalnum() for ch in text):
+            continue  # remnants of form lines and specks
+        if text.upper() in MODIFIERS and quantity is None and not description:
+            modifiers.append(text.upper())
+        elif quantity is None and not description and (read := read_quantity(text)) is not None:
+            quantity, quantity_word = int(str(read.value)), word
+        elif text.lower() not in {"quantity", "qty", "units", "x"}:
+            description.append(word.text)
+    return ServiceRead(
+        code,
+        [m.upper() for m in modifiers if codecheck.modifier_ok(m.upper())],
+        quantity,
+        quantity_word,
+        " ".join(description) or None,
+        row,
+    )
+
+
+def row_candidate(read: ServiceRead, index: int) -> Candidate:
+    """The whole service line as one candidate (for its provenance and second read)."""
+    value = (read.code.correction.value, tuple(read.modifiers), read.quantity)
+    return Candidate(
+        path=f"services[{index}]",
+        value=value,
+        page=read.row.page,
+        bbox=bbox_of(read.row.words),
+        conf=min(w.conf for w in read.row.words) / 100.0,
+        method="table",
+        raw=read.row.text,
+        corrected=read.code.correction.corrected,
+    )

@@ -1,0 +1,67 @@
+"""Signature: ink on the signature line (a signature is a scribble, not text) and the date beside it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from parsers.fax.extract import PageText
+from parsers.fax.model import Segment, bbox_of
+from parsers.fax.values import read_date
+
+SIGNATURE_LABEL = re.compile(r"signature|signed", re.IGNORECASE)
+MIN_INK_INCHES = 0.4
+
+
+@dataclass(frozen=True)
+class SignatureRead:
+    present: bool | None  # None: no signature line found, or no image to look at
+    page: int
+    bbox: tuple[int, int, int, int]
+    date: object | None = None
+    date_bbox: tuple[int, int, int, int] | None = None
+    date_conf: float = 0.0
+
+
+def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
+    for line in text.lines:
+        match = SIGNATURE_LABEL.search(line.text)
+        if match:
+            return _read_line(line, match.end(), image, dpi)
+    return None
+
+
+def _read_line(line: Segment, label_end: int, image: Image.Image | None, dpi: float) -> SignatureRead:
+    label_words = line.words_in_span(0, label_end)
+    x0 = max(w.right for w in label_words) + int(0.08 * dpi)
+    date_words = [w for w in line.words if w.left > x0 and w.text.lower().startswith("date")]
+    x1 = date_words[0].left - int(0.08 * dpi) if date_words else x0 + int(3.5 * dpi)
+    height = max(w.height for w in label_words)
+    centre = sum(w.top + w.height / 2 for w in label_words) / len(label_words)
+    box = (x0, int(centre - 1.6 * height), x1, int(centre + 1.3 * height))
+    present = None if image is None else has_ink(image, box, dpi)
+    when = _date_after(line, date_words[0].left) if date_words else None
+    return SignatureRead(present, line.page, box, *(when or (None, None, 0.0)))
+
+
+def _date_after(line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float] | None:
+    words = [w for w in line.words if w.left >= left]
+    text = " ".join(w.text for w in words)
+    read = read_date(text)
+    if read is None:
+        return None
+    span = Segment(line.page, 0, tuple(words)).words_in_span(read.start, read.end) or tuple(words)
+    return read.value, bbox_of(span), min(w.conf for w in span) / 100.0
+
+
+def has_ink(image: Image.Image, box: tuple[int, int, int, int], dpi: float) -> bool:
+    """True when dark strokes span at least MIN_INK_INCHES across the box (lines and specks already gone)."""
+    x0, y0, x1, y1 = (max(v, 0) for v in box)
+    region = np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < 128
+    if region.size == 0:
+        return False
+    inked_columns = region.sum(axis=0) >= 2
+    return bool(inked_columns.sum() >= MIN_INK_INCHES * dpi)

@@ -1,0 +1,149 @@
+"""Value readers for field text: dates in US forms, names in both orders, phones, ids, sex.
+
+Each reader takes the text after a label (or a sentence) and returns the value and the span of
+`text` it came from, or None. They never invent characters: a value that does not parse is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
+NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?(\d{4}|\d{2})(?![\d/])")
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+LONG_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\s?[,|]?\s*(\d{4})\b",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]{0,2}(\d{3})[\s.-]{0,2}(\d{4})(?!\d)")
+NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
+SUFFIXES = {"md", "m.d.", "do", "d.o.", "np", "pa", "rn", "dr", "dr.", "phd", "pa-c", "aprn", "fnp"}
+MEMBER_ID = re.compile(r"\b([A-Z0-9][A-Z0-9\-]{4,18}[A-Z0-9])\b")
+DIGIT_LOOKALIKES = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "I": "1",
+        "l": "1",
+        "|": "1",
+        "S": "5",
+        "B": "8",
+        "Z": "2",
+        "G": "6",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Read:
+    value: object
+    start: int
+    end: int
+    corrected: bool = False
+
+
+def read_date(text: str, two_digit_birth: bool = False) -> Read | None:
+    """The first date in `text` in any common US form."""
+    found = [m for m in (NUMERIC_DATE.search(text), ISO_DATE.search(text), LONG_DATE.search(text)) if m]
+    for match in sorted(found, key=lambda m: m.start()):
+        value = _date_of(match, two_digit_birth)
+        if value is not None:
+            return Read(value, match.start(), match.end())
+    return None
+
+
+def _date_of(match: re.Match[str], two_digit_birth: bool) -> dt.date | None:
+    a, b, c = match.groups()
+    try:
+        if match.re is ISO_DATE:
+            return dt.date(int(a), int(b), int(c))
+        if match.re is LONG_DATE:
+            return dt.date(int(c), MONTHS[a[:3].lower()], int(b))
+        year = int(c)
+        if len(c) == 2:
+            year += 1900 if two_digit_birth and year > dt.date.today().year % 100 else 2000
+        return dt.date(year, int(a), int(b))
+    except ValueError:
+        return None
+
+
+def read_phone(text: str) -> Read | None:
+    match = PHONE.search(text)
+    return Read("".join(match.groups()), match.start(), match.end()) if match else None
+
+
+def read_name(text: str) -> Read | None:
+    """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
+    head = re.split(
+        r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE
+    )[0]
+    parts = [p.strip() for p in head.split(",") if p.strip()]
+    parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
+    if not parts:
+        return None
+    words = _name_words(parts[0])
+    if len(parts) >= 2 and len(words) == 1 and len(_name_words(parts[1])) in (1, 2):
+        value = (_name_words(parts[1])[0], words[0])
+    elif len(words) >= 2:
+        value = (words[0], words[-1])
+    else:
+        return None
+    start = text.find(head.strip()[:1]) if head.strip() else 0
+    return Read(value, max(start, 0), len(head))
+
+
+def _name_words(part: str) -> list[str]:
+    words = [w for w in part.split() if w.lower().rstrip(".") not in SUFFIXES and w.lower() not in SUFFIXES]
+    if not words or not all(NAME_WORD.match(w) for w in words):
+        return []
+    return [w.rstrip(".") for w in words if len(w.rstrip(".")) > 1 or len(words) <= 2]
+
+
+def read_npi_text(text: str) -> Read | None:
+    """A 10-character run that could be an NPI once look-alike letters are read as digits."""
+    match = re.search(r"(?<![A-Za-z0-9])([0-9OoIlSBZGD|]{10})(?![A-Za-z0-9])", text.replace(" ", " "))
+    if not match or sum(ch.isdigit() for ch in match.group(1)) < 7:
+        return None
+    return Read(match.group(1), match.start(1), match.end(1))
+
+
+def read_member_id(text: str) -> Read | None:
+    match = MEMBER_ID.search(text.upper())
+    if not match or sum(ch.isdigit() for ch in match.group(1)) < 4:
+        return None
+    return Read(match.group(1), match.start(1), match.end(1))
+
+
+def read_sex(text: str) -> Read | None:
+    match = re.search(r"\b(male|female|m|f)\b", text, re.IGNORECASE)
+    if not match:
+        return None
+    return Read(match.group(1)[0].upper(), match.start(1), match.end(1))
+
+
+def read_org(text: str) -> Read | None:
+    """An organisation's name: the words up to a bracket or a wide gap."""
+    head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(" ,.:-")
+    if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3:
+        return None
+    start = text.find(head)
+    return Read(head, start, start + len(head))
+
+
+def read_quantity(text: str) -> Read | None:
+    match = re.search(r"(?<![\w.])([0-9OoIlSBZ|]{1,3})(?![\w.])", text)
+    if not match:
+        return None
+    digits = match.group(1).translate(DIGIT_LOOKALIKES)
+    if not digits.isdigit() or int(digits) == 0:
+        return None
+    return Read(int(digits), match.start(1), match.end(1), corrected=digits != match.group(1))

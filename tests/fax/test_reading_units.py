@@ -1,0 +1,113 @@
+"""Units of the fax reader that need no image: hOCR choices, header line, labels and roles, page count."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parsers.fax.extract import PageText, candidates, labelled_hits
+from parsers.fax.header import header_from_words
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, Word
+from parsers.fax.ocr import hocr_words
+
+HOCR = """<span class='ocr_line' id='line_1_1' title="bbox 0 0 300 50">
+<span class='ocrx_word' id='word_1_1' title='bbox 15 15 163 53; x_wconf 79'>Waiter
+<span class='ocrx_cinfo' id='lstm_choices_1_1_1'>
+<span class='ocrx_cinfo' id='choice_1_1_1' title='x_confs 94.2'>W</span></span>
+<span class='ocrx_cinfo' id='lstm_choices_1_1_3'>
+<span class='ocrx_cinfo' id='choice_1_1_13' title='x_confs 84.5'>i</span>
+<span class='ocrx_cinfo' id='choice_1_1_14' title='x_confs 77.8'>l</span></span></span>
+<span class='ocrx_word' id='word_1_2' title='bbox 179 0 321 53; x_wconf 96'>Garcia
+<span class='ocrx_cinfo' id='lstm_choices_1_2_1'>
+<span class='ocrx_cinfo' id='choice_1_2_4' title='x_confs 95.2'>G</span>
+<span class='ocrx_cinfo' id='choice_1_2_5' title='x_confs 60.0'>6</span></span></span>
+"""
+
+
+def test_hocr_close_same_kind_rival_makes_a_word_doubtful() -> None:
+    words = hocr_words(HOCR)
+    assert [w.text for w in words] == ["Waiter", "Garcia"]
+    assert words[0].ambiguous  # 'i' with 'l' nearly as likely: Walter or Waiter
+    assert not words[1].ambiguous  # a digit cannot stand for the capital G in a name
+
+
+def _words(text: str, top: int = 20) -> list[Word]:
+    out, left = [], 10
+    for token in text.split():
+        out.append(Word(token, 95.0, left, top, 12 * len(token), 20, line_key=(1, 1, top)))
+        left += 12 * len(token) + 10
+    return out
+
+
+def test_header_line_with_dropped_colon() -> None:
+    found = header_from_words(
+        _words("NOV-21-2026 09 42AM FROM: OKAFOR OFFICE (860) 555 3362 PO01/002"), dt.UTC
+    )
+    assert found is not None
+    assert found.sent_at == dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)
+    assert found.sender_fax == "8605553362" and found.page_of == (1, 2)
+
+
+def _page(lines: list[str]) -> PageText:
+    words = [w for i, line in enumerate(lines) for w in _words(line, top=100 + 40 * i)]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    all_lines, segments = page_segments(page)
+    return PageText(page, all_lines, segments)
+
+
+def test_unqualified_labels_take_the_role_of_the_name_above_them() -> None:
+    text = _page(
+        [
+            "Patient Name: Smith, John",
+            "Phone: 860-555-0142",
+            "Ordering Physician: Jane Doe, MD",
+            "NPI: 1234567893",
+            "Phone: (203) 555-0100",
+            "Supplier: ABC Home Medical",
+            "NPI: 1245319599",
+        ]
+    )
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["member.name"] == ("John", "Smith")
+    assert found["member.phone"] == "8605550142"
+    assert found["ordering_provider.name"] == ("Jane", "Doe")
+    assert found["ordering_provider.npi"] == "1234567893"
+    assert found["ordering_provider.phone"] == "2035550100"
+    assert found["servicing_provider.npi"] == "1245319599"
+
+
+def test_prose_labels() -> None:
+    text = _page(
+        [
+            "Re: John Smith, date of birth January 23, 1945",
+            "who was discharged from hospital on Nov 20, 2026.",
+        ]
+    )
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["member.name"] == ("John", "Smith")
+    assert found["member.dob"] == dt.date(1945, 1, 23)
+    assert found["discharge_date"] == dt.date(2026, 11, 20)
+
+
+def test_cover_sheet_page_count_against_pages_received(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from parsers.context import ParseContext
+    from parsers.fax import reading
+    from parsers.fax.ocr import TesseractEngine
+
+    ctx = ParseContext(
+        path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
+    )
+    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
+    cover = _page(["FAX COVER SHEET", "To: ABC Home Medical", "Pages: 3 (including cover)"])
+    order = _page(
+        ["Patient Name: Smith, John", "DOB: 01/23/1945", "Member ID: W123456789", "NPI: 1234567893"]
+    )
+    order.page.number = 2
+    state.pages, state.texts = [cover.page, order.page], [cover, order]
+    state.hits = {1: labelled_hits(cover), 2: labelled_hits(order)}
+    reading.classify(state)
+    reading.check_page_count(state)
+    assert [cover.page.kind, order.page.kind] == ["cover", "order"]
+    assert [f.code for f in state.findings] == ["pages_missing"]
