@@ -44,6 +44,7 @@ from parsers.base import Acknowledgement, rejected_document
 from parsers.context import ParseContext
 from parsers.registry import parse_file
 from referrals.config import Settings
+from referrals.decisions import link_decisions
 from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
 from referrals.store.documents import claim, finish, next_control_number
@@ -217,6 +218,7 @@ def store_results(document: Document, records: list[Record], parsed: Parsed, ser
         ):
             raise LeaseLost(document.id)
         insert_new(session, records, document.id, now)
+        link_decisions(session, records, now)
         _queue_acks(session, parsed.acks, document, now)
     log.info("document %s: %s, %d records, %d acks", document.id, outcome.label, len(records), len(parsed.acks))
     return outcome
