@@ -100,8 +100,7 @@ class Builder:
             self.state.finding(
                 path,
                 "unconfirmed_value",
-                f"{path} could not be read reliably (a second read did "
-                "not agree); check the page and enter it.",
+                f"{path} could not be read reliably (a second read did not agree); check the page and enter it.",
                 page=best.page,
             )
             return None
@@ -208,8 +207,7 @@ def service_type(b: Builder, found: list[Service]) -> ServiceType | None:
         b.state.finding(
             "service_type",
             "service_type_conflict",
-            f"The order ticks {by_box} but its service "
-            f"codes are {by_codes}; ask the ordering office which is meant.",
+            f"The order ticks {by_box} but its service codes are {by_codes}; ask the ordering office which is meant.",
             page=ticked.page if ticked else None,
         )
         return None

@@ -72,9 +72,7 @@ def _stack(regions: list[Region], images: Images) -> tuple[Image.Image, list[_Pl
 def _crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> Image.Image:
     x0, y0, x1, y1 = max(box[0] - PAD, 0), max(box[1] - PAD, 0), box[2] + PAD, box[3] + PAD
     crop = image.crop((x0, y0, min(x1, image.width), min(y1, image.height)))
-    return crop.resize(
-        (max(int(crop.width * scale), 1), max(int(crop.height * scale), 1)), Image.Resampling.BICUBIC
-    )
+    return crop.resize((max(int(crop.width * scale), 1), max(int(crop.height * scale), 1)), Image.Resampling.BICUBIC)
 
 
 def agrees(first: object, words: list[Word], reader: Callable[[str], object | None]) -> bool:

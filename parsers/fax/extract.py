@@ -102,9 +102,7 @@ def _below(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str) -> Ca
     return _read(segment, 0, segment.text, hit.kind, path, "below")
 
 
-def _read(
-    segment: Segment, offset: int, value_text: str, kind: str, path: str, method: str
-) -> Candidate | None:
+def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, method: str) -> Candidate | None:
     read = READERS[kind](value_text)
     if read is None:
         return None

@@ -24,10 +24,7 @@ class Label:
 
 
 def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[Label]:
-    return [
-        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE))
-        for s in synonyms
-    ]
+    return [Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE)) for s in synonyms]
 
 
 LABELS: list[Label] = [
@@ -129,9 +126,7 @@ class LabelHit:
 def hits_in(segment: Segment) -> list[LabelHit]:
     """Label occurrences in one segment, longest first where they overlap, in text order."""
     text = segment.text
-    found = [
-        LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)
-    ]
+    found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)]
     found = [h for h in found if h.label.strong or _weak_ok(text, h)]
     kept: list[LabelHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
@@ -165,8 +160,7 @@ def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> st
     column = [
         a
         for a in anchors
-        if a.segment.page == hit.segment.page
-        and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+        if a.segment.page == hit.segment.page and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
     ]
     if column:
         return column[-1].role or PROVIDER

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 MONTHS = {
     m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-    )
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
 }
 NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?(\d{4}|\d{2})(?![\d/])")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -83,9 +81,7 @@ def read_phone(text: str) -> Read | None:
 
 def read_name(text: str) -> Read | None:
     """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
-    head = re.split(
-        r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE
-    )[0]
+    head = re.split(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
     parts = [p.strip() for p in head.split(",") if p.strip()]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
     if not parts:

@@ -40,9 +40,7 @@ def _words(text: str, top: int = 20) -> list[Word]:
 
 
 def test_header_line_with_dropped_colon() -> None:
-    found = header_from_words(
-        _words("NOV-21-2026 09 42AM FROM: OKAFOR OFFICE (860) 555 3362 PO01/002"), dt.UTC
-    )
+    found = header_from_words(_words("NOV-21-2026 09 42AM FROM: OKAFOR OFFICE (860) 555 3362 PO01/002"), dt.UTC)
     assert found is not None
     assert found.sent_at == dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)
     assert found.sender_fax == "8605553362" and found.page_of == (1, 2)
@@ -96,14 +94,10 @@ def test_cover_sheet_page_count_against_pages_received(tmp_path: object) -> None
     from parsers.fax import reading
     from parsers.fax.ocr import TesseractEngine
 
-    ctx = ParseContext(
-        path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
-    )
+    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
     state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
     cover = _page(["FAX COVER SHEET", "To: ABC Home Medical", "Pages: 3 (including cover)"])
-    order = _page(
-        ["Patient Name: Smith, John", "DOB: 01/23/1945", "Member ID: W123456789", "NPI: 1234567893"]
-    )
+    order = _page(["Patient Name: Smith, John", "DOB: 01/23/1945", "Member ID: W123456789", "NPI: 1234567893"])
     order.page.number = 2
     state.pages, state.texts = [cover.page, order.page], [cover, order]
     state.hits = {1: labelled_hits(cover), 2: labelled_hits(order)}

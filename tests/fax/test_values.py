@@ -25,17 +25,13 @@ def test_impossible_date_is_not_read() -> None:
     assert values.read_date("13/45/1945") is None
 
 
-@pytest.mark.parametrize(
-    "text", ["Smith, John", "John Smith", "John Q. Smith, MD", "Smith, John  DOB 1/2/1950"]
-)
+@pytest.mark.parametrize("text", ["Smith, John", "John Smith", "John Q. Smith, MD", "Smith, John  DOB 1/2/1950"])
 def test_names_in_both_orders(text: str) -> None:
     read = values.read_name(text)
     assert read is not None and read.value == ("John", "Smith")
 
 
-@pytest.mark.parametrize(
-    "text", ["(860) 555-0142", "860-555-0142", "860.555.0142", "8605550142", "1-860-555-0142"]
-)
+@pytest.mark.parametrize("text", ["(860) 555-0142", "860-555-0142", "860.555.0142", "8605550142", "1-860-555-0142"])
 def test_phones_in_every_punctuation(text: str) -> None:
     read = values.read_phone(text)
     assert read is not None and read.value == "8605550142"
