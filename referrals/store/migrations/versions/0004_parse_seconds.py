@@ -1,4 +1,4 @@
-"""How long parsing each document took (OCR for a fax), for `/metrics`.
+"""How long parsing each document took (OCR for a fax), for `/metrics`; a billed line's CLM05-3.
 
 Revision ID: 0004_parse_seconds
 Revises: 0003_web
@@ -19,8 +19,15 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("documents") as batch:
         batch.add_column(sa.Column("parse_seconds", sa.Float(), nullable=True))
+    # 0003_reconcile builds its tables from the current models, so a new database has the column already.
+    columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("reconcile_billed_lines")}
+    if "frequency_code" not in columns:
+        with op.batch_alter_table("reconcile_billed_lines") as batch:
+            batch.add_column(sa.Column("frequency_code", sa.String(length=1), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("reconcile_billed_lines") as batch:
+        batch.drop_column("frequency_code")
     with op.batch_alter_table("documents") as batch:
         batch.drop_column("parse_seconds")
