@@ -29,11 +29,11 @@ def registered() -> list[DocumentParser]:
 def _load_builtin_parsers() -> None:
     if _PARSERS:
         return
-    from parsers.fax.parser import FaxParser
+    from parsers.fax.lazy import LazyFaxParser
     from parsers.x12.parser import X12Parser
 
     register(X12Parser())
-    register(FaxParser())
+    register(LazyFaxParser())
 
 
 def read_head(ctx: ParseContext) -> bytes:

@@ -13,7 +13,10 @@ import pdfplumber
 import pypdfium2
 from PIL import Image, ImageSequence
 
+from parsers.fax.magic import kind_of
 from parsers.fax.model import Page, Word
+
+__all__ = ["UnreadableFile", "kind_of", "read_pages"]
 
 TARGET_DPI = 300
 LETTER_ASPECT = 11 / 8.5
@@ -26,19 +29,6 @@ class UnreadableFile(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
-
-
-def kind_of(head: bytes) -> str | None:
-    """'pdf', 'tiff', 'png' or 'jpeg' by magic bytes, else None."""
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return "tiff"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    return None
 
 
 def read_pages(path: Path, kind: str, target_dpi: int = TARGET_DPI) -> list[Page]:
