@@ -143,7 +143,7 @@ class ClaimBuilder:
         self.state.on_hl(ev.value("HL03"))
 
     def _nm1(self, ev: SegmentEvent) -> None:
-        party = _party(ev)
+        party = Party.of(ev)
         entity, loop = ev.value("NM101"), ev.loop_id or ""
         if loop.startswith("2010AA") or entity == "85":
             self.state.billing = party
@@ -300,18 +300,6 @@ def _version_note(st_event: SegmentEvent) -> Finding | None:
     )
 
 
-def _party(ev: SegmentEvent) -> Party:
-    return Party(
-        entity=ev.value("NM101"),
-        is_person=ev.value("NM102") == "1",
-        last_or_org=ev.value("NM103"),
-        first=ev.value("NM104"),
-        id_qualifier=ev.value("NM108"),
-        identifier=ev.value("NM109"),
-        event=ev,
-    )
-
-
 def _prov(ev: SegmentEvent, element: str) -> Provenance:
     return Provenance(
         loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line, element=element
@@ -327,55 +315,41 @@ def _money(raw: str | None) -> Decimal | None:
         return None
 
 
-def _dotted_icd(ev: SegmentEvent, index: int, position: int) -> Finding:
+def _hi_finding(ev: SegmentEvent, position: int, field: str, code: str, message: str, component: int = 2) -> Finding:
+    """A finding about one HI composite (HI01..HI12), placed at its line and element."""
+    element = f"HI{position:02d}"
     return Finding(
-        field=f"diagnoses[{index}].code",
-        code="x12_icd10_dotted",
+        field=field,
+        code=code,
         severity=Severity.ERROR,
-        message=(
-            f"Diagnosis {index + 1} is written with a decimal point (HI{position:02d}, line {ev.line}); "
-            "X12 requires ICD-10-CM codes without the dot; ask the sender to resend without it."
-        ),
+        message=message.format(element=element, line=ev.line),
         loop_id=ev.loop_id,
         segment="HI",
         segment_ordinal=ev.ordinal,
         line=ev.line,
-        element=f"HI{position:02d}-2",
+        element=f"{element}-{component}",
     )
+
+
+def _dotted_icd(ev: SegmentEvent, index: int, position: int) -> Finding:
+    message = (
+        f"Diagnosis {index + 1} is written with a decimal point ({{element}}, line {{line}}); "
+        "X12 requires ICD-10-CM codes without the dot; ask the sender to resend without it."
+    )
+    return _hi_finding(ev, position, f"diagnoses[{index}].code", "x12_icd10_dotted", message)
 
 
 def _not_icd10(ev: SegmentEvent, position: int) -> Finding:
-    return Finding(
-        field="diagnoses",
-        code="icd10_format",
-        severity=Severity.ERROR,
-        message=(
-            f"Diagnosis HI{position:02d} (line {ev.line}) is not an ICD-10-CM code; "
-            "ask the billing office for the correct code."
-        ),
-        loop_id=ev.loop_id,
-        segment="HI",
-        segment_ordinal=ev.ordinal,
-        line=ev.line,
-        element=f"HI{position:02d}-2",
-    )
+    message = "Diagnosis {element} (line {line}) is not an ICD-10-CM code; ask the billing office for the correct code."
+    return _hi_finding(ev, position, "diagnoses", "icd10_format", message)
 
 
 def _icd9(ev: SegmentEvent, position: int) -> Finding:
-    return Finding(
-        field="diagnoses",
-        code="diagnosis_icd9",
-        severity=Severity.ERROR,
-        message=(
-            f"The claim's diagnoses are ICD-9 codes (HI{position:02d}, line {ev.line}); claims for "
-            "services since 2015-10-01 need ICD-10-CM codes; ask the billing office to recode."
-        ),
-        loop_id=ev.loop_id,
-        segment="HI",
-        segment_ordinal=ev.ordinal,
-        line=ev.line,
-        element=f"HI{position:02d}-1",
+    message = (
+        "The claim's diagnoses are ICD-9 codes ({element}, line {line}); claims for services since "
+        "2015-10-01 need ICD-10-CM codes; ask the billing office to recode."
     )
+    return _hi_finding(ev, position, "diagnoses", "diagnosis_icd9", message, component=1)
 
 
 def professional_builder(ctx: ParseContext, st_event: SegmentEvent) -> ClaimBuilder:

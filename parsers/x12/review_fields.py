@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from parsers.x12 import values
 from parsers.x12.engine import SegmentEvent
+from parsers.x12.party import NamedParty
 from referrals.domain import Address, Finding, Provenance
 
 TRANSPORT_ENTITIES = {"45", "FS", "ND", "PW", "R3"}
@@ -46,48 +47,15 @@ def prov(ev: SegmentEvent, element: str) -> Provenance:
 
 
 @dataclass
-class Party:
+class Party(NamedParty):
     """One NM1 with the N3/N4/PER/DMG that follow it."""
 
-    event: SegmentEvent
-    entity: str | None
-    is_person: bool
-    last_or_org: str | None
-    first: str | None
-    id_qualifier: str | None
-    identifier: str | None
     address: Address | None = None
     phone: str | None = None
     fax: str | None = None
     dob: dt.date | None = None
     sex: str | None = None
     dmg_event: SegmentEvent | None = None
-
-    @classmethod
-    def of(cls, ev: SegmentEvent) -> Party:
-        return cls(
-            event=ev,
-            entity=ev.value("NM101"),
-            is_person=ev.value("NM102") == "1",
-            last_or_org=ev.value("NM103"),
-            first=ev.value("NM104"),
-            id_qualifier=ev.value("NM108"),
-            identifier=ev.value("NM109"),
-        )
-
-    @property
-    def display_name(self) -> str | None:
-        if self.is_person and self.first:
-            return f"{self.first} {self.last_or_org or ''}".strip()
-        return self.last_or_org
-
-    @property
-    def npi(self) -> str | None:
-        """NM109 when NM108 is XX and it has an NPI's shape; otherwise None."""
-        ident = self.identifier
-        if self.id_qualifier != "XX" or ident is None:
-            return None
-        return ident if len(ident) == 10 and ident.isdigit() else None
 
     def take_address(self, ev: SegmentEvent) -> None:
         address = self.address or Address()

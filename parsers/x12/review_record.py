@@ -132,21 +132,9 @@ def _fill_ordering(referral: Referral, requester: Party) -> None:
 
 
 def _npi_shape(referral: Referral, party: Party, field: str, who: str) -> None:
-    if party.id_qualifier == "XX" and party.identifier and party.npi is None:
-        ev = party.event
-        referral.findings.append(
-            Finding(
-                field=field,
-                code="npi_format",
-                severity=Severity.ERROR,
-                message=(f"The {who}'s NPI (NM109, line {ev.line}) is not 10 digits; ask the sender to confirm it."),
-                loop_id=ev.loop_id,
-                segment="NM1",
-                segment_ordinal=ev.ordinal,
-                line=ev.line,
-                element="NM109",
-            )
-        )
+    finding = party.npi_shape_finding(field, who)
+    if finding is not None:
+        referral.findings.append(finding)
 
 
 def _fill_event(referral: Referral, event: PatientEvent) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from parsers.x12.engine import SegmentEvent
+from parsers.x12.party import NamedParty
 from referrals.domain import (
     Address,
     Claim,
@@ -14,7 +15,6 @@ from referrals.domain import (
     NamedProvider,
     Payer,
     Provenance,
-    Severity,
     SourceKind,
 )
 
@@ -22,14 +22,9 @@ HL_LEVELS = {"20": 1, "22": 2, "23": 3}  # 0 is the header (1000A/1000B); billin
 
 
 @dataclass
-class Party:
-    entity: str | None
-    is_person: bool
-    last_or_org: str | None
-    first: str | None
-    id_qualifier: str | None
-    identifier: str | None
-    event: SegmentEvent
+class Party(NamedParty):
+    """An 837 party with the N3/N4 and DMG that follow its NM1."""
+
     address_line1: str | None = None
     address_line2: str | None = None
     city: str | None = None
@@ -39,39 +34,6 @@ class Party:
     dob_raw: str | None = None
     sex: str | None = None
     dmg_event: SegmentEvent | None = None
-
-    @property
-    def display_name(self) -> str | None:
-        if self.is_person and self.first:
-            return f"{self.first} {self.last_or_org or ''}".strip()
-        return self.last_or_org
-
-    @property
-    def npi(self) -> str | None:
-        """The NPI when NM108 says XX and it has the NPI's shape (10 digits); else None."""
-        if self.id_qualifier != "XX" or self.identifier is None:
-            return None
-        return self.identifier if len(self.identifier) == 10 and self.identifier.isdigit() else None
-
-    def npi_shape_finding(self, field: str, who: str) -> Finding | None:
-        """A finding when an NPI is given (XX) but is not 10 digits: the record then holds null."""
-        if self.id_qualifier != "XX" or self.identifier is None or self.npi is not None:
-            return None
-        ev = self.event
-        return Finding(
-            field=field,
-            code="npi_format",
-            severity=Severity.ERROR,
-            message=(
-                f"The {who}'s NPI {self.identifier!r} (NM109, line {ev.line}) is not 10 digits; "
-                "ask the sender to confirm the NPI."
-            ),
-            loop_id=ev.loop_id,
-            segment="NM1",
-            segment_ordinal=ev.ordinal,
-            line=ev.line,
-            element="NM109",
-        )
 
     def address(self) -> Address | None:
         parts = (self.address_line1, self.city, self.state, self.zip)
