@@ -12,14 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    SerializerFunctionWrapHandler,
-    model_serializer,
-)
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str)]
 Timestamp = Annotated[dt.datetime, PlainSerializer(lambda v: v.isoformat(timespec="seconds"), return_type=str)]
@@ -56,50 +49,46 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=False)
 
 
-class _Located(_Model):
-    """A model whose optional location keys are left out of the wire form when unknown."""
-
-    _always: tuple[str, ...] = ()
-
-    @model_serializer(mode="wrap")
-    def _drop_unknown_locations(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        return {k: v for k, v in data.items() if v is not None or k in self._always}
+def _unknown(value: object) -> bool:
+    return value is None
 
 
-class Finding(_Located):
+def _optional(default: Any = None) -> Any:
+    """An optional location key: left out of the wire form while unknown (None)."""
+    return Field(default=default, exclude_if=_unknown)
+
+
+class Finding(_Model):
     """One thing wrong (error) or worth a look (warning), about one field or the document."""
-
-    _always = ("field", "code", "severity", "message")
 
     field: str | None
     code: str
     severity: Severity
     message: str
-    # Where in the source: all optional, all extra to the contract.
-    loop_id: str | None = None
-    segment: str | None = None
-    segment_ordinal: int | None = None
-    line: int | None = None
-    element: str | None = None
-    page: int | None = None
+    # Where in the source: all optional, all extra to the contract, left out when unknown.
+    loop_id: str | None = _optional()
+    segment: str | None = _optional()
+    segment_ordinal: int | None = _optional()
+    line: int | None = _optional()
+    element: str | None = _optional()
+    page: int | None = _optional()
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
 
-class Provenance(_Located):
+class Provenance(_Model):
     """Where a field's value came from: a page region (fax) or a segment and element (X12)."""
 
-    page: int | None = None
-    bbox: list[float] | None = None
-    loop_id: str | None = None
-    segment: str | None = None
-    segment_ordinal: int | None = None
-    line: int | None = None
-    element: str | None = None
-    method: str | None = None
+    page: int | None = _optional()
+    bbox: list[float] | None = _optional()
+    loop_id: str | None = _optional()
+    segment: str | None = _optional()
+    segment_ordinal: int | None = _optional()
+    line: int | None = _optional()
+    element: str | None = _optional()
+    method: str | None = _optional()
 
 
 class Address(_Model):
