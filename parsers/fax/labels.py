@@ -17,17 +17,14 @@ PATIENT, PROVIDER, SUPPLIER, PAYER = "patient", "provider", "supplier", "payer"
 
 @dataclass(frozen=True)
 class Label:
-    kind: str  # name org npi phone fax dob sex member_id order_date start_date discharge_date
+    kind: str  # name org npi phone fax dob sex member_id address order_date start_date discharge_date
     role: str | None
     strong: bool
     pattern: re.Pattern[str]
 
 
 def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[Label]:
-    return [
-        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE))
-        for s in synonyms
-    ]
+    return [Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE)) for s in synonyms]
 
 
 LABELS: list[Label] = [
@@ -61,6 +58,16 @@ LABELS: list[Label] = [
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|tel)"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph"),
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
+    *_label(
+        "address",
+        PATIENT,
+        True,
+        r"(?:patient|member|client)'?s? (?:home |delivery |mailing )?address",
+        r"(?:home|delivery|residential|shipping|mailing) address",
+        r"ship(?:ping)? to",
+        r"deliver to",
+    ),
+    *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     *_label("sex", PATIENT, False, r"sex", r"gender"),
     *_label(
@@ -129,9 +136,7 @@ class LabelHit:
 def hits_in(segment: Segment) -> list[LabelHit]:
     """Label occurrences in one segment, longest first where they overlap, in text order."""
     text = segment.text
-    found = [
-        LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)
-    ]
+    found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)]
     found = [h for h in found if h.label.strong or _weak_ok(text, h)]
     kept: list[LabelHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
@@ -165,8 +170,7 @@ def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> st
     column = [
         a
         for a in anchors
-        if a.segment.page == hit.segment.page
-        and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+        if a.segment.page == hit.segment.page and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
     ]
     if column:
         return column[-1].role or PROVIDER

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 MONTHS = {
     m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-    )
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
 }
 NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?(\d{4}|\d{2})(?![\d/])")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -83,9 +81,7 @@ def read_phone(text: str) -> Read | None:
 
 def read_name(text: str) -> Read | None:
     """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
-    head = re.split(
-        r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE
-    )[0]
+    head = re.split(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
     parts = [p.strip() for p in head.split(",") if p.strip()]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
     if not parts:
@@ -147,3 +143,116 @@ def read_quantity(text: str) -> Read | None:
     if not digits.isdigit() or int(digits) == 0:
         return None
     return Read(int(digits), match.start(1), match.end(1), corrected=digits != match.group(1))
+
+
+USPS_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "PR",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "VI",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "GU",
+        "AS",
+        "MP",
+    ]
+)
+STATE_ZIP = re.compile(r"[,;\s]\s*([A-Za-z]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
+UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
+STREET = re.compile(r"^\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'\-]+)+$")
+STREET_END = re.compile(
+    r"^(.*?\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|way|ct|court|pl|place|"
+    r"ter|terrace|pkwy|parkway|hwy|highway|cir|circle|sq|square)\.?)\s+(.+)$",
+    re.IGNORECASE,
+)
+CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
+
+
+@dataclass(frozen=True)
+class AddressValue:
+    line1: str
+    line2: str | None
+    city: str
+    state: str
+    zip: str
+
+
+def read_address(text: str) -> Read | None:
+    """'12 Elm St, Apt 3B, Hartford, CT 06103-1234' (commas optional between street and city): the
+    street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing."""
+    found = next((m for m in STATE_ZIP.finditer(text) if m.group(1).upper() in USPS_STATES), None)
+    if found is None:
+        return None
+    parts = _address_parts(text[: found.start()])
+    if parts is None:
+        return None
+    line1, line2, city = parts
+    plus4 = found.group(3) or found.group(4)
+    zip_code = found.group(2) + (f"-{plus4}" if plus4 else "")
+    start = len(text) - len(text.lstrip(" ,:;"))
+    return Read(AddressValue(line1, line2, city, found.group(1).upper(), zip_code), start, found.end())
+
+
+def _address_parts(head: str) -> tuple[str, str | None, str] | None:
+    """(street, unit or None, city) from the text before the state: comma-separated, or split after
+    the street's suffix ('12 Elm St Hartford')."""
+    parts = [" ".join(p.split()) for p in head.strip(" ,:;").split(",")]
+    parts = [p for p in parts if p]
+    if len(parts) == 1:
+        split = STREET_END.match(parts[0])
+        parts = [split.group(1), split.group(2)] if split else parts
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    street, city = parts[0].rstrip("."), parts[-1]
+    unit = parts[1] if len(parts) == 3 else None
+    if not STREET.match(street) or not CITY.match(city) or (unit is not None and not UNIT.match(unit)):
+        return None
+    return street, unit, city

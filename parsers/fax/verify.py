@@ -16,13 +16,12 @@ from parsers.fax.services import ServiceRead
 # Every field read from an image needs a second, independent reading (or a check digit, or the
 # same value elsewhere) before a record may be ready: names and phones are misread as often as
 # dates ('Walter' as 'Waiter'), and a plausible wrong value is the failure that matters.
-PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {
-    path: kind for kind, path in DATE_PATHS.items()
-}
+PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {path: kind for kind, path in DATE_PATHS.items()}
 PATH_KIND["ordering_provider.name"] = "name"
 PATH_KIND["signature.date"] = "order_date"  # any date reader will do
 UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
 CRITICAL = set(PATH_KIND) - UNCHECKED
+LINE_SEP = {"member.address": ", "}  # a street line and a city line read as one value
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -51,15 +50,9 @@ def mark_repeated(state: FaxRead) -> None:
     """A value read in two places on the document confirms itself."""
     out = []
     for cand in state.candidates:
-        same = [
-            c
-            for c in state.candidates
-            if c.path == cand.path and c.value == cand.value and c.bbox != cand.bbox
-        ]
+        same = [c for c in state.candidates if c.path == cand.path and c.value == cand.value and c.bbox != cand.bbox]
         if cand.confirmed_by is None and (same or cand.method == "text_layer"):
-            cand = dataclasses.replace(
-                cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated"
-            )
+            cand = dataclasses.replace(cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated")
         out.append(cand)
     state.candidates = out
 
@@ -86,12 +79,10 @@ def second_read(state: FaxRead) -> None:
     confirmed = {
         id(c): min(w.conf for w in reads[f"c{i}"]) / 100.0
         for i, c in enumerate(wanted)
-        if agrees(_key(c), reads.get(f"c{i}", []), _reader(c))
+        if agrees(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
     }
     state.candidates = [
-        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)])
-        if id(c) in confirmed
-        else c
+        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)]) if id(c) in confirmed else c
         for c in state.candidates
     ]
     for i, s in enumerate(rows):
@@ -134,9 +125,7 @@ def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str) -> tup
         return None
     codes = [_crop_value(reads.get(f"{key}code{v}", []), _code_of) for v in "ab"]
     quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
-    if any(c is not None and c != code for c in codes) or any(
-        q is not None and q != quantity for q in quantities
-    ):
+    if any(c is not None and c != code for c in codes) or any(q is not None and q != quantity for q in quantities):
         return None
     if codes.count(code) >= 1 and quantities.count(quantity) >= 1:
         return code, quantity
