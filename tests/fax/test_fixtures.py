@@ -20,7 +20,8 @@ from tests.fax.conftest import expected_cases, load_expected
 from validators import ValidationContext
 
 CASES = expected_cases()
-MIN_FIELD_ACCURACY = 0.80  # 0.85 measured 2026-11-25 with the recording; raise it as the reader improves
+MIN_FIELD_ACCURACY = 0.80  # 0.815 measured 2026-11-25 with the recording (0.85 before delivery addresses were
+# printed and expected: a two-part value needs both reads to agree on every word); raise it as the reader improves
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
