@@ -45,6 +45,7 @@ DATE_PATHS = {
     "start_date": "requested_start_date",
     "discharge_date": "discharge_date",
 }
+CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 LEADING_NOISE = re.compile(r"^[\s:#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:#.\-|_]*")
 
 
@@ -130,11 +131,16 @@ def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path
     below = _next_line(text, first, hits) if found is None and first else None
     if below is None:
         return found
-    words = (*first, *below.words)
-    read = values.read_address(f"{' '.join(w.text for w in first)}, {below.text}")
+    label = CITY_LABEL.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
+    rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
+    if not rest:
+        return None
+    city_line = " ".join(w.text for w in rest)
+    read = values.read_address(f"{' '.join(w.text for w in first)}, {city_line}")
     if read is None:
         return None
-    return Candidate(path, read.value, segment.page, bbox_of(words), _conf(words), method, raw=below.text)
+    words = (*first, *rest)
+    return Candidate(path, read.value, segment.page, bbox_of(words), _conf(words), method, raw=city_line)
 
 
 def _next_line(text: PageText, first: tuple[Word, ...], hits: list[LabelHit]) -> Segment | None:

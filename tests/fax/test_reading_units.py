@@ -103,6 +103,12 @@ def test_address_city_line_continues_on_the_unlabelled_line_below() -> None:
     assert found[0].bbox[1] == 100 and found[0].bbox[3] == 160  # both lines: provenance covers the two
 
 
+def test_street_and_city_state_zip_labels_on_two_lines() -> None:
+    text = _page(["Patient: Smith, John", "Street: 12 Elm St", "City/State/ZIP: Hartford, CT 06103"])
+    found = [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+    assert found == [AddressValue("12 Elm St", None, "Hartford", "CT", "06103")]
+
+
 def test_street_without_a_city_line_gives_no_address() -> None:
     text = _page(["Delivery address: 4612 Prospect St", "Primary insurance: Acme Health"])
     assert not [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
