@@ -20,9 +20,11 @@ def validated_items(context: ParseContext, validation: ValidationContext) -> Ite
         yield item if isinstance(item, Acknowledgement) else finalize_record(item, validation)
 
 
-def records_of_file(path: Path, validation: ValidationContext, ack_dir: Path | None = None) -> Iterator[Record]:
+def records_of_file(
+    path: Path, validation: ValidationContext, ack_dir: Path | None = None, ocr_confidence_threshold: float = 0.80
+) -> Iterator[Record]:
     """Every record of one file, validated, in file order; acknowledgements go to `ack_dir`."""
-    context = ParseContext.for_file(path)
+    context = ParseContext.for_file(path, ocr_confidence_threshold=ocr_confidence_threshold)
     for item in validated_items(context, validation):
         if isinstance(item, Acknowledgement):
             if ack_dir is not None:

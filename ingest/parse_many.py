@@ -27,43 +27,54 @@ PartResult = tuple[list[str], list[Acknowledgement]]
 
 
 def parse_files(
-    files: Iterable[Path], ack_dir: Path | None = None, jobs: int = 1, home: Path | None = None
+    files: Iterable[Path],
+    ack_dir: Path | None = None,
+    jobs: int = 1,
+    home: Path | None = None,
+    ocr_confidence_threshold: float = 0.80,
 ) -> Iterator[str]:
     """JSON lines of every record of every file, files in the order given. `home` is the service
     home whose imported code sets and payer rules the validators use (when it exists)."""
     paths = list(files)
+    options = _Options(ack_dir, home, ocr_confidence_threshold)
     if jobs <= 1:
         for path in paths:
-            yield from _json_lines(path, ack_dir, home)
+            yield from _json_lines(path, options)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=silence_value_loggers) as pool:
         if len(paths) == 1:
-            yield from _split_file(pool, paths[0], ack_dir, jobs, home)
+            yield from _split_file(pool, paths[0], options, jobs)
             return
-        for lines in pool.map(_json_lines_list, paths, [ack_dir] * len(paths), [home] * len(paths)):
+        for lines in pool.map(_json_lines_list, paths, [options] * len(paths)):
             yield from lines
+
+
+@dataclasses.dataclass(frozen=True)
+class _Options:
+    ack_dir: Path | None
+    home: Path | None
+    ocr_confidence_threshold: float
 
 
 def _validation(home: Path | None) -> ValidationContext:
     return ValidationContext.now(home=home if home is not None and home.is_dir() else None)
 
 
-def _json_lines(path: Path, ack_dir: Path | None, home: Path | None) -> Iterator[str]:
-    for record in records_of_file(path, _validation(home), ack_dir=ack_dir):
+def _json_lines(path: Path, options: _Options) -> Iterator[str]:
+    validation = _validation(options.home)
+    for record in records_of_file(path, validation, options.ack_dir, options.ocr_confidence_threshold):
         yield record.to_json()
 
 
-def _json_lines_list(path: Path, ack_dir: Path | None, home: Path | None) -> list[str]:
-    return list(_json_lines(path, ack_dir, home))
+def _json_lines_list(path: Path, options: _Options) -> list[str]:
+    return list(_json_lines(path, options))
 
 
-def _split_file(
-    pool: ProcessPoolExecutor, path: Path, ack_dir: Path | None, jobs: int, home: Path | None
-) -> Iterator[str]:
+def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: int) -> Iterator[str]:
     context = ParseContext.for_file(path)
     parts = split_interchange(path, jobs) if looks_like_x12(read_head(context)) else None
     if not parts:
-        yield from _json_lines(path, ack_dir, home)
+        yield from _json_lines(path, options)
         return
     with tempfile.TemporaryDirectory(prefix="intake-split-") as tmp:
         contexts = [
@@ -71,12 +82,12 @@ def _split_file(
             for n, part in enumerate(parts)
         ]
         acks: list[Acknowledgement] = []
-        for lines, part_acks in pool.map(_parse_part, contexts, [home] * len(contexts)):
+        for lines, part_acks in pool.map(_parse_part, contexts, [options.home] * len(contexts)):
             acks.extend(part_acks)
             yield from lines
-    if ack_dir is not None:
+    if options.ack_dir is not None:
         for ack in merge_acknowledgements(acks):
-            write_ack(ack, ack_dir, context.sha256)
+            write_ack(ack, options.ack_dir, context.sha256)
 
 
 def _write_part(directory: Path, number: int, text: str) -> Path:

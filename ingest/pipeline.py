@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import socket
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ from parsers.base import Acknowledgement, rejected_document
 from parsers.context import ParseContext
 from parsers.registry import parse_file
 from referrals.config import Settings
+from referrals.decisions import link_decisions
 from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
 from referrals.store.documents import claim, finish, next_control_number
@@ -99,6 +101,7 @@ class Parsed:
     acks: list[Acknowledgement] = field(default_factory=list)
     failed: bool = False
     record_ids: set[str] = field(default_factory=set)
+    seconds: float | None = None  # how long parsing took
 
 
 class LeaseLost(Exception):
@@ -158,12 +161,14 @@ def parse_document(document: Document, service: Service) -> Parsed:
         ocr_confidence_threshold=service.settings.ocr_confidence_threshold,
     )
     parsed = Parsed()
+    started = time.perf_counter()
     try:
         for item in parse_file(context):
             _collect(parsed, item)
     except Exception as exc:  # a parser bug must not stop the service: say so in a record
         log.error("document %s: parser failed (%s)", document.id, type(exc).__name__)
         parsed = Parsed(records=[_parser_failure(context)], failed=True)
+    parsed.seconds = time.perf_counter() - started
     return parsed
 
 
@@ -214,9 +219,11 @@ def store_results(document: Document, records: list[Record], parsed: Parsed, ser
             status=status,
             now=now,
             error_code="parser_failed" if parsed.failed else None,
+            parse_seconds=parsed.seconds,
         ):
             raise LeaseLost(document.id)
         insert_new(session, records, document.id, now)
+        link_decisions(session, records, now)
         _queue_acks(session, parsed.acks, document, now)
     log.info("document %s: %s, %d records, %d acks", document.id, outcome.label, len(records), len(parsed.acks))
     return outcome

@@ -40,7 +40,14 @@ def parse_command(
     for path in files:
         if not path.is_file():
             raise InputFileError(f"cannot read {path}")
-    for line in parse_files(files, ack_dir=ack_dir, jobs=jobs, home=settings.home):
+    lines = parse_files(
+        files,
+        ack_dir=ack_dir,
+        jobs=jobs,
+        home=settings.home,
+        ocr_confidence_threshold=settings.ocr_confidence_threshold,
+    )
+    for line in lines:
         sys.stdout.write(line)
         sys.stdout.write("\n")
     sys.stdout.flush()

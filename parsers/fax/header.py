@@ -71,9 +71,7 @@ def _sent_at(text: str, tz: dt.tzinfo) -> dt.datetime | None:
     return None
 
 
-def _at(
-    year: int, month: int, day: int, hour: int, minute: int, half: str | None, tz: dt.tzinfo
-) -> dt.datetime:
+def _at(year: int, month: int, day: int, hour: int, minute: int, half: str | None, tz: dt.tzinfo) -> dt.datetime:
     if half and half.upper() == "PM" and hour < 12:
         hour += 12
     if half and half.upper() == "AM" and hour == 12:

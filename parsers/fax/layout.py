@@ -59,8 +59,7 @@ def split_at_gaps(line: list[Word]) -> list[list[Word]]:
 def page_segments(page: Page) -> tuple[list[Segment], list[Segment]]:
     """(whole lines, gap-split segments) of one page, each in reading order."""
     lines = [
-        Segment(page=page.number, index=i, words=tuple(words))
-        for i, words in enumerate(lines_of(page, by_key=False))
+        Segment(page=page.number, index=i, words=tuple(words)) for i, words in enumerate(lines_of(page, by_key=False))
     ]
     segments: list[Segment] = []
     for words in lines_of(page):

@@ -49,16 +49,12 @@ def cleaned(grey: np.ndarray, steps: Steps) -> np.ndarray:
     return grey
 
 
-def unrotate_box(
-    box: tuple[int, int, int, int], angle: float, size: tuple[int, int]
-) -> tuple[int, int, int, int]:
+def unrotate_box(box: tuple[int, int, int, int], angle: float, size: tuple[int, int]) -> tuple[int, int, int, int]:
     """A box on the straightened page mapped back onto the page as received."""
     if abs(angle) < 0.01:
         return box
     matrix = cv2.invertAffineTransform(cv2.getRotationMatrix2D((size[0] / 2, size[1] / 2), angle, 1.0))
-    corners = np.array(
-        [[box[0], box[1], 1], [box[2], box[1], 1], [box[0], box[3], 1], [box[2], box[3], 1]], float
-    )
+    corners = np.array([[box[0], box[1], 1], [box[2], box[1], 1], [box[0], box[3], 1], [box[2], box[3], 1]], float)
     mapped = corners @ matrix.T
     return (
         int(mapped[:, 0].min()),

@@ -11,9 +11,7 @@ from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of
 from parsers.fax.values import read_quantity
 
-DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I
-)
+DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
 SERVICE_HEAD = re.compile(r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services)\b", re.I)
 SECTION_END = re.compile(r"signature|sincerely|\bplease start\b", re.I)
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
@@ -109,8 +107,7 @@ def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
             missing = max(boxes - len(reads), 0)
             yield from reads
             yield from (
-                CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD)
-                for i in range(missing)
+                CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD) for i in range(missing)
             )
             return
 
@@ -122,9 +119,7 @@ def _icd_tokens(line: Segment, after: int) -> Iterator[CodeRead]:
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
         if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate))
-        elif sum(ch.isdigit() for ch in candidate) >= 2 and not (
-            NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)
-        ):
+        elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
 
 
@@ -147,9 +142,7 @@ def service_reads(text: PageText) -> Iterator[ServiceRead]:
                     yield found
                 elif position > 0 and _looks_like_a_row(row):
                     yield ServiceRead(
-                        CodeRead(
-                            row.text[:12], row.words[0], row.page, codecheck.Correction(None, False, ())
-                        ),
+                        CodeRead(row.text[:12], row.words[0], row.page, codecheck.Correction(None, False, ())),
                         [],
                         None,
                         None,

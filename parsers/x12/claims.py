@@ -131,6 +131,7 @@ class ClaimBuilder:
         self._put(ev, "claim_id", "CLM01", ev.value("CLM01"))
         self._put(ev, "total_charge", "CLM02", _money(ev.value("CLM02")))
         self.state.frequency_code = ev.value("CLM05-3")
+        self.claim.frequency_code = self.state.frequency_code  # type: ignore[attr-defined]  # extra field
 
     def _lx(self, ev: SegmentEvent) -> None:
         if self.claim is not None:

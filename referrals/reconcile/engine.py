@@ -46,6 +46,12 @@ def normalize_number(number: str | None) -> str | None:
     return cleaned or None
 
 
+# CLM05-3 7 (replacement) and 8 (void) resubmit an earlier claim under its claim id: not a
+# duplicate, and its units were already counted with the original (a replacement that changes the
+# units is not re-counted: a known simplification).
+RESUBMISSION_CODES = ("7", "8")
+
+
 @dataclass
 class AuthorizationIndex:
     """Authorizations by number, and by member + code for suggested matches."""
@@ -115,14 +121,16 @@ class Reconciler:
             yield self.reconcile_line(line)
 
     def reconcile_line(self, line: BilledLine) -> LineOutcome:
-        duplicate = self._duplicate(line)
+        resubmission = line.frequency_code in RESUBMISSION_CODES
+        duplicate = None if resubmission else self._duplicate(line)
         match, authorization, reason, lookup = self._match(line)
         found = [*lookup, *([duplicate] if duplicate else [])]
         before = 0.0
+        counts_units = duplicate is None and not resubmission
         if authorization is not None:
             before = self.ledger.units_before(authorization)
-            found.extend(checks.against_authorization(line, authorization, before, counts_units=duplicate is None))
-            if duplicate is None:
+            found.extend(checks.against_authorization(line, authorization, before, counts_units=counts_units))
+            if counts_units:
                 self.ledger.consume(authorization, line.units)
         return LineOutcome(line, match, authorization, reason, tuple(found), before)
 

@@ -90,6 +90,7 @@ class BilledLine:
     source_document: str | None = None
     received_at: dt.datetime | None = None
     authorization_on_line: bool = False  # REF*G1 came from the line (2400), not the claim (2300)
+    frequency_code: str | None = None  # the claim's CLM05-3: 1 original, 7 replacement, 8 void
 
     @property
     def line_key(self) -> str:

@@ -153,6 +153,7 @@ def _line_row(line: BilledLine, stored_at: dt.datetime) -> dict[str, Any]:
         "service_date": line.service_date,
         "prior_authorization": line.prior_authorization,
         "authorization_on_line": line.authorization_on_line,
+        "frequency_code": line.frequency_code,
         "billing_npi": line.billing_npi,
         "rendering_npi": line.rendering_npi,
         "source_document": line.source_document,
@@ -178,6 +179,7 @@ _LINE_COLUMNS = (
     "source_document",
     "received_at",
     "authorization_on_line",
+    "frequency_code",
 )
 
 
@@ -229,6 +231,7 @@ def billed_line_of_row(row: Any) -> BilledLine:
         document,
         received,
         on_line,
+        frequency_code,
     ) = row
     return BilledLine(
         record_id,
@@ -247,6 +250,7 @@ def billed_line_of_row(row: Any) -> BilledLine:
         document,
         received,
         bool(on_line),
+        frequency_code,
     )
 
 

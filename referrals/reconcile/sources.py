@@ -131,6 +131,7 @@ def _billed_line(claim: Claim, index: int, line: ClaimLine) -> BilledLine:
         source_document=claim.source.sha256,
         received_at=claim.source.received_at,
         authorization_on_line=line.prior_authorization is not None,
+        frequency_code=getattr(claim, "frequency_code", None),
     )
 
 

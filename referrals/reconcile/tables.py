@@ -61,6 +61,7 @@ class BilledLineRow(SQLModel, table=True):
     service_date: dt.date | None = None
     prior_authorization: str | None = Field(default=None, max_length=64)
     authorization_on_line: bool = False
+    frequency_code: str | None = Field(default=None, max_length=1)  # CLM05-3
     billing_npi: str | None = Field(default=None, max_length=10)
     rendering_npi: str | None = Field(default=None, max_length=10)
     source_document: str | None = Field(default=None, max_length=64)

@@ -79,6 +79,7 @@ def finish(
     status: DocumentStatus,
     now: dt.datetime,
     error_code: str | None = None,
+    parse_seconds: float | None = None,
 ) -> bool:
     """Mark the document done if `owner` still holds its lease; False when the lease was lost."""
     done = session.execute(
@@ -95,6 +96,7 @@ def finish(
             kind=kind,
             processed_at=now,
             error_code=error_code,
+            parse_seconds=parse_seconds,
             lease_owner=None,
             lease_expires_at=None,
         )

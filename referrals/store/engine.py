@@ -42,7 +42,8 @@ def engine_for(settings: Settings) -> Engine:
 def make_engine(url: str) -> Engine:
     if is_sqlite(url):
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # hide_parameters: SQLAlchemy's error messages would otherwise quote bound values (PHI).
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
 
 
 def is_sqlite(url: str) -> bool:
@@ -55,7 +56,7 @@ def is_postgresql(engine: Engine) -> bool:
 
 def _sqlite_engine(url: str) -> Engine:
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-    engine = create_engine(url, connect_args=connect_args)
+    engine = create_engine(url, connect_args=connect_args, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin_immediate)
     return engine

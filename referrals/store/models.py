@@ -70,6 +70,7 @@ class Document(SQLModel, table=True):
     processed_at: dt.datetime | None = _when()
     lease_owner: str | None = Field(default=None, max_length=128)
     lease_expires_at: dt.datetime | None = _when(index=True)
+    parse_seconds: float | None = None  # wall time of parsing (OCR, for a fax)
 
 
 class RecordRow(SQLModel, table=True):

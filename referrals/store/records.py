@@ -57,7 +57,8 @@ def list_rows(session: Session, where: RecordFilter = RecordFilter()) -> Sequenc
     if where.finding_code is not None:
         having = select(FindingRow.record_id).where(FindingRow.code == where.finding_code)
         query = query.where(col(RecordRow.id).in_(having))
-    order = (col(RecordRow.urgent).desc(), col(RecordRow.due_at).asc(), col(RecordRow.created_at).asc())
+    # NULLS LAST spelled out: SQLite sorts NULL first by default, PostgreSQL last.
+    order = (col(RecordRow.urgent).desc(), col(RecordRow.due_at).asc().nulls_last(), col(RecordRow.created_at).asc())
     return session.exec(query.order_by(*order).offset(where.offset).limit(where.limit)).all()
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from prometheus_client import CollectorRegistry, generate_latest
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import GaugeMetricFamily, Metric, SummaryMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine, func
@@ -27,6 +27,7 @@ class StoreCollector(Collector):
             yield _records(session)
             yield from _queue(session)
             yield _outbox(session)
+            yield _parse_seconds(session)
 
 
 def _documents(session: Session) -> Metric:
@@ -65,6 +66,21 @@ def _outbox(session: Session) -> Metric:
     )
     for status, destination, count in session.exec(query):
         family.add_metric([status, destination], count)
+    return family
+
+
+def _parse_seconds(session: Session) -> Metric:
+    """Seconds spent parsing, by document kind: for `fax` this is the OCR time."""
+    family = SummaryMetricFamily(
+        "intake_parse_seconds", "time spent parsing documents (OCR for faxes), by kind", labels=["kind"]
+    )
+    query = (
+        select(Document.kind, func.count(), func.sum(Document.parse_seconds))
+        .where(col(Document.parse_seconds).is_not(None))
+        .group_by(col(Document.kind))
+    )
+    for kind, count, total in session.exec(query):
+        family.add_metric([kind or "unknown"], count_value=count, sum_value=float(total or 0.0))
     return family
 
 

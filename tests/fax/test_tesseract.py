@@ -45,9 +45,7 @@ def test_intake_parse_reads_a_fax_with_real_tesseract(
         assert tally["wrong"] == 0
 
 
-def test_intake_parse_text_layer_pdf(
-    capsys: pytest.CaptureFixture[str], record_schema: dict[str, Any]
-) -> None:
+def test_intake_parse_text_layer_pdf(capsys: pytest.CaptureFixture[str], record_schema: dict[str, Any]) -> None:
     meta = load_expected(FIXTURES / "lv-efax.expected.json")
     record = _parse(FIXTURES / meta["file"], capsys)
     jsonschema.validate(record, record_schema)

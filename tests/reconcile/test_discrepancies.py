@@ -117,6 +117,14 @@ def test_duplicate_claim_id(billing: Billing) -> None:
     assert "C1" in lines[1].discrepancies[0].message
 
 
+def test_replacement_claim_is_not_a_duplicate_and_does_not_count_units_twice(billing: Billing) -> None:
+    billing.authorizations(auth("PA1251"))
+    billing.claims(claim("C1", line(on=2), prior_authorization="PA1251"))
+    billing.claims(claim("C1", line(on=2), prior_authorization="PA1251", frequency_code="7"))
+    lines = billing.reconcile().lines
+    assert [kinds(ln) for ln in lines] == [set(), set()]
+
+
 def test_duplicate_member_code_and_date(billing: Billing) -> None:
     billing.authorizations(auth("PA1301"))
     billing.claims(claim("C1", line(on=4), prior_authorization="PA1301"))

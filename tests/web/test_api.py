@@ -233,3 +233,18 @@ def test_admin_issues_a_token_on_the_users_page(client: TestClient, people: dict
     page = client.post("/admin/users/billing-user/token", headers=people[Role.ADMIN].bearer).text
     token = page.split('<code id="new-token">')[1].split("<")[0]
     assert client.get("/claims", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_metrics_count_parse_seconds_by_document_kind(
+    client: TestClient, settings: Settings, people: dict[Role, Person]
+) -> None:
+    from ingest.pipeline import Service, process_file
+    from tests.conftest import FIXTURES
+
+    service = Service.start(settings)
+    path = service.home.inbox / "claim.x12"
+    path.write_bytes((FIXTURES / "x12" / "valid" / "837p_dme_oxygen.x12").read_bytes())
+    process_file(path, service)
+    text = client.get("/metrics", headers=people[Role.ADMIN].bearer).text
+    assert 'intake_parse_seconds_count{kind="x12_837p"} 1.0' in text
+    assert 'intake_parse_seconds_sum{kind="x12_837p"}' in text
