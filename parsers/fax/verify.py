@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from parsers.fax import codecheck, values
 from parsers.fax.confirm import Region, agrees, second_reads
-from parsers.fax.extract import DATE_PATHS, PATHS, READERS
+from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word
 from parsers.fax.reading import FaxRead
@@ -44,6 +44,23 @@ def normalise_npis(state: FaxRead) -> None:
                 continue
         out.append(cand)
     state.candidates = out
+
+
+def flag_unread_address(state: FaxRead) -> None:
+    """An address label whose value is not a whole street, city, state and ZIP: say so, with its page."""
+    if any(c.path == "member.address" for c in state.candidates):
+        return
+    pages = [
+        t.page.number for t in state.order_texts for h in state.hits[t.page.number] if path_of(h) == "member.address"
+    ]
+    if pages:
+        state.finding(
+            "member.address",
+            "address_unreadable",
+            "The patient's address on the order could not be read as street, city, state and ZIP; "
+            "check the page and enter it.",
+            page=pages[0],
+        )
 
 
 def mark_repeated(state: FaxRead) -> None:
