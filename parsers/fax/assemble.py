@@ -6,13 +6,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from parsers.fax import codecheck
+from parsers.fax import codecheck, values
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import unrotate_box
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import ServiceRead
 from parsers.fax.verify import CRITICAL
 from referrals.domain import (
+    Address,
     Diagnosis,
     Member,
     NamedProvider,
@@ -280,7 +281,21 @@ def _member(b: Builder) -> Member:
         sex=b.field("member.sex"),
         member_id=b.field("member.member_id"),
         phone=b.field("member.phone"),
+        address=_address(b),
     )
+
+
+def _address(b: Builder) -> Address | None:
+    """The delivery address, all parts from one confirmed reading (each part points at it)."""
+    read = b.field("member.address")
+    if not isinstance(read, values.AddressValue):
+        return None
+    for part in ("line1", "line2", "city", "state", "zip"):
+        if getattr(read, part) is not None:
+            b.provenance[f"member.address.{part}"] = b.provenance["member.address"]
+            b.confidence[f"member.address.{part}"] = b.confidence["member.address"]
+    del b.confidence["member.address"], b.provenance["member.address"]
+    return Address(line1=read.line1, line2=read.line2, city=read.city, state=read.state, zip=read.zip)
 
 
 def _ordering_provider(b: Builder) -> OrderingProvider:

@@ -111,7 +111,8 @@ def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] =
 
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
-        return {"(": ["L", "C"], "[": ["L", "C"], "1": ["I", "L"]}.get(char, [TO_LETTER.get(char, char)])
+        # a J whose hook the fax lost reads as 1 too: '144.9' may be J44.9 or L44.9, so it is neither
+        return {"(": ["L", "C"], "[": ["L", "C"], "1": ["I", "L", "J"]}.get(char, [TO_LETTER.get(char, char)])
     if position == 1:
         return [TO_DIGIT.get(char, char)]
     options = {char, TO_DIGIT.get(char, char), TO_LETTER.get(char, char)}

@@ -7,6 +7,7 @@ the independent confirmation a critical field needs when no check digit or code 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -75,9 +76,11 @@ def _crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> I
     return crop.resize((max(int(crop.width * scale), 1), max(int(crop.height * scale), 1)), Image.Resampling.BICUBIC)
 
 
-def agrees(first: object, words: list[Word], reader: Callable[[str], object | None]) -> bool:
+def agrees(first: object, words: list[Word], reader: Callable[[str], object | None], line_sep: str = " ") -> bool:
     """True when the second read's text gives the same value as the first read, and no character of
-    it had a strong second choice (two reads of the same pixels can agree on 'Waiter' for 'Walter')."""
+    it had a strong second choice (two reads of the same pixels can agree on 'Waiter' for 'Walter').
+    `line_sep` joins the lines of a value written on two (an address's street and city lines)."""
     if not words or any(w.ambiguous for w in words):
         return False
-    return reader(" ".join(w.text for w in words)) == first
+    lines = [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line_key)]
+    return reader(line_sep.join(lines)) == first

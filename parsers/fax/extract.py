@@ -20,6 +20,7 @@ READERS: dict[str, Reader] = {
     "dob": lambda t: values.read_date(t, two_digit_birth=True),
     "sex": values.read_sex,
     "member_id": values.read_member_id,
+    "address": values.read_address,
     "order_date": values.read_date,
     "start_date": values.read_date,
     "discharge_date": values.read_date,
@@ -37,12 +38,14 @@ PATHS: dict[tuple[str, str | None], str] = {
     ("dob", PATIENT): "member.dob",
     ("sex", PATIENT): "member.sex",
     ("member_id", PATIENT): "member.member_id",
+    ("address", PATIENT): "member.address",
 }
 DATE_PATHS = {
     "order_date": "order_date",
     "start_date": "requested_start_date",
     "discharge_date": "discharge_date",
 }
+CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 LEADING_NOISE = re.compile(r"^[\s:#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:#.\-|_]*")
 
 
@@ -70,19 +73,30 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             continue
         following = [h for h in hits[index + 1 :] if h.segment is hit.segment]
         end = following[0].start if following else len(hit.segment.text)
-        found = _on_segment(hit, end, path) or _below(text, hit, hits, path)
+        if hit.kind == "address":
+            found = _address(text, hit, hits, end, path)
+        else:
+            found = _on_segment(hit, end, path) or _below(text, hit, hits, path)
         if found is not None:
             yield found
 
 
 def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
-    rest = hit.segment.text[hit.end : end]
-    noise = LEADING_NOISE.match(rest)
-    offset = hit.end + (noise.end() if noise else 0)
+    offset = _value_offset(hit, end)
     return _read(hit.segment, offset, hit.segment.text[offset:end], hit.kind, path, "label")
 
 
+def _value_offset(hit: LabelHit, end: int) -> int:
+    noise = LEADING_NOISE.match(hit.segment.text[hit.end : end])
+    return hit.end + (noise.end() if noise else 0)
+
+
 def _below(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str) -> Candidate | None:
+    segment = _segment_below(text, hit, hits)
+    return _read(segment, 0, segment.text, hit.kind, path, "below") if segment is not None else None
+
+
+def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
     """The value in the cell under a label (boxed forms): the nearest segment just below it."""
     x0, top, x1, bottom = hit.segment.bbox
     height = bottom - top
@@ -98,8 +112,51 @@ def _below(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str) -> Ca
     ]
     if not below:
         return None
-    segment = min(below, key=lambda s: (s.bbox[1], abs(s.bbox[0] - x0)))
-    return _read(segment, 0, segment.text, hit.kind, path, "below")
+    return min(below, key=lambda s: (s.bbox[1], abs(s.bbox[0] - x0)))
+
+
+def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path: str) -> Candidate | None:
+    """The address after its label (or in the cell below it); when its first line holds only the
+    street, the city, state and ZIP are read from the unlabelled line under it."""
+    offset = _value_offset(hit, end)
+    segment: Segment | None = hit.segment
+    method = "label"
+    if not hit.segment.text[offset:end].strip():
+        segment, offset, end, method = _segment_below(text, hit, hits), 0, -1, "below"
+    if segment is None:
+        return None
+    end = len(segment.text) if end < 0 else end
+    found = _read(segment, offset, segment.text[offset:end], "address", path, method)
+    first = segment.words_in_span(offset, end)
+    below = _next_line(text, first, hits) if found is None and first else None
+    if below is None:
+        return found
+    label = CITY_LABEL.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
+    rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
+    if not rest:
+        return None
+    city_line = " ".join(w.text for w in rest)
+    read = values.read_address(f"{' '.join(w.text for w in first)}, {city_line}")
+    if read is None:
+        return None
+    words = (*first, *rest)
+    return Candidate(path, read.value, segment.page, bbox_of(words), _conf(words), method, raw=city_line)
+
+
+def _next_line(text: PageText, first: tuple[Word, ...], hits: list[LabelHit]) -> Segment | None:
+    """The unlabelled segment on the line right under `first`, overlapping it across the page."""
+    x0, _, x1, bottom = bbox_of(first)
+    height = max(w.height for w in first)
+    labelled = {id(h.segment) for h in hits}
+    under = [
+        s
+        for s in text.segments
+        if bottom - 0.3 * height < s.bbox[1] < bottom + 2.5 * height
+        and s.bbox[0] < x1
+        and s.bbox[2] > x0
+        and id(s) not in labelled
+    ]
+    return min(under, key=lambda s: s.bbox[1]) if under else None
 
 
 def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, method: str) -> Candidate | None:

@@ -17,7 +17,7 @@ PATIENT, PROVIDER, SUPPLIER, PAYER = "patient", "provider", "supplier", "payer"
 
 @dataclass(frozen=True)
 class Label:
-    kind: str  # name org npi phone fax dob sex member_id order_date start_date discharge_date
+    kind: str  # name org npi phone fax dob sex member_id address order_date start_date discharge_date
     role: str | None
     strong: bool
     pattern: re.Pattern[str]
@@ -58,6 +58,16 @@ LABELS: list[Label] = [
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|tel)"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph"),
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
+    *_label(
+        "address",
+        PATIENT,
+        True,
+        r"(?:patient|member|client)'?s? (?:home |delivery |mailing )?address",
+        r"(?:home|delivery|residential|shipping|mailing) address",
+        r"ship(?:ping)? to",
+        r"deliver to",
+    ),
+    *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     *_label("sex", PATIENT, False, r"sex", r"gender"),
     *_label(

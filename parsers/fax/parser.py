@@ -25,6 +25,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.classify,
     reading.check_page_count,
     reading.find_fields,
+    verify.flag_unread_address,
     verify.mark_text_layer,
     verify.normalise_npis,
     verify.mark_repeated,

@@ -143,3 +143,116 @@ def read_quantity(text: str) -> Read | None:
     if not digits.isdigit() or int(digits) == 0:
         return None
     return Read(int(digits), match.start(1), match.end(1), corrected=digits != match.group(1))
+
+
+USPS_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "PR",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "VI",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "GU",
+        "AS",
+        "MP",
+    ]
+)
+STATE_ZIP = re.compile(r"[,;\s]\s*([A-Za-z]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
+UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
+STREET = re.compile(r"^\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'\-]+)+$")
+STREET_END = re.compile(
+    r"^(.*?\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|way|ct|court|pl|place|"
+    r"ter|terrace|pkwy|parkway|hwy|highway|cir|circle|sq|square)\.?)\s+(.+)$",
+    re.IGNORECASE,
+)
+CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
+
+
+@dataclass(frozen=True)
+class AddressValue:
+    line1: str
+    line2: str | None
+    city: str
+    state: str
+    zip: str
+
+
+def read_address(text: str) -> Read | None:
+    """'12 Elm St, Apt 3B, Hartford, CT 06103-1234' (commas optional between street and city): the
+    street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing."""
+    found = next((m for m in STATE_ZIP.finditer(text) if m.group(1).upper() in USPS_STATES), None)
+    if found is None:
+        return None
+    parts = _address_parts(text[: found.start()])
+    if parts is None:
+        return None
+    line1, line2, city = parts
+    plus4 = found.group(3) or found.group(4)
+    zip_code = found.group(2) + (f"-{plus4}" if plus4 else "")
+    start = len(text) - len(text.lstrip(" ,:;"))
+    return Read(AddressValue(line1, line2, city, found.group(1).upper(), zip_code), start, found.end())
+
+
+def _address_parts(head: str) -> tuple[str, str | None, str] | None:
+    """(street, unit or None, city) from the text before the state: comma-separated, or split after
+    the street's suffix ('12 Elm St Hartford')."""
+    parts = [" ".join(p.split()) for p in head.strip(" ,:;").split(",")]
+    parts = [p for p in parts if p]
+    if len(parts) == 1:
+        split = STREET_END.match(parts[0])
+        parts = [split.group(1), split.group(2)] if split else parts
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    street, city = parts[0].rstrip("."), parts[-1]
+    unit = parts[1] if len(parts) == 3 else None
+    if not STREET.match(street) or not CITY.match(city) or (unit is not None and not UNIT.match(unit)):
+        return None
+    return street, unit, city

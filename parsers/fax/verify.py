@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from parsers.fax import codecheck, values
 from parsers.fax.confirm import Region, agrees, second_reads
-from parsers.fax.extract import DATE_PATHS, PATHS, READERS
+from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word
 from parsers.fax.reading import FaxRead
@@ -21,6 +21,7 @@ PATH_KIND["ordering_provider.name"] = "name"
 PATH_KIND["signature.date"] = "order_date"  # any date reader will do
 UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
 CRITICAL = set(PATH_KIND) - UNCHECKED
+LINE_SEP = {"member.address": ", "}  # a street line and a city line read as one value
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -43,6 +44,23 @@ def normalise_npis(state: FaxRead) -> None:
                 continue
         out.append(cand)
     state.candidates = out
+
+
+def flag_unread_address(state: FaxRead) -> None:
+    """An address label whose value is not a whole street, city, state and ZIP: say so, with its page."""
+    if any(c.path == "member.address" for c in state.candidates):
+        return
+    pages = [
+        t.page.number for t in state.order_texts for h in state.hits[t.page.number] if path_of(h) == "member.address"
+    ]
+    if pages:
+        state.finding(
+            "member.address",
+            "address_unreadable",
+            "The patient's address on the order could not be read as street, city, state and ZIP; "
+            "check the page and enter it.",
+            page=pages[0],
+        )
 
 
 def mark_repeated(state: FaxRead) -> None:
@@ -78,7 +96,7 @@ def second_read(state: FaxRead) -> None:
     confirmed = {
         id(c): min(w.conf for w in reads[f"c{i}"]) / 100.0
         for i, c in enumerate(wanted)
-        if agrees(_key(c), reads.get(f"c{i}", []), _reader(c))
+        if agrees(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
     }
     state.candidates = [
         dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)]) if id(c) in confirmed else c

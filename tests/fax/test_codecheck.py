@@ -23,6 +23,12 @@ def test_icd10_several_valid_readings_leave_it_null() -> None:
     assert result.value is None and set(result.readings) == {"I50.9", "L50.9"}
 
 
+def test_icd10_leading_1_may_be_a_j_that_lost_its_hook() -> None:
+    found = codecheck.correct_icd10("144.9")  # printed J44.9; L44.9 is a valid code too
+    assert found.value is None and {"J44.9", "L44.9"} <= set(found.readings)
+    assert codecheck.correct_icd10("110").value == "I10"  # J10 and L10 are categories, not billable
+
+
 def test_icd10_billable_reading_preferred_over_a_category() -> None:
     assert codecheck.correct_icd10("110").value == "I10"  # L10 is a category, not billable
 

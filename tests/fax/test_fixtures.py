@@ -20,7 +20,8 @@ from tests.fax.conftest import expected_cases, load_expected
 from validators import ValidationContext
 
 CASES = expected_cases()
-MIN_FIELD_ACCURACY = 0.80  # 0.85 measured 2026-11-25 with the recording; raise it as the reader improves
+MIN_FIELD_ACCURACY = 0.80  # 0.815 measured 2026-11-25 with the recording (0.85 before delivery addresses were
+# printed and expected: a two-part value needs both reads to agree on every word); raise it as the reader improves
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -91,3 +92,12 @@ def test_text_layer_pdf_is_read_without_ocr_and_is_ready() -> None:
     assert record["status"] == "ready", record["findings"]
     assert score(meta["fields"], record)["correct"] == sum(score(meta["fields"], record).values())
     assert lookup(record, "ordering_provider.npi") == meta["fields"]["ordering_provider.npi"]
+
+
+def test_address_that_ocr_garbled_is_null_with_a_finding_on_its_page(ocr_engine: RecordedEngine) -> None:
+    """no-dob's unit prints 'Apt 204' and reads 'Apt 2:04': no address is guessed from the rest."""
+    meta, record = read_case(next(p for p in CASES if p.name.startswith("no-dob")), ocr_engine)
+    assert meta["fields"]["member.address.line2"] == "Apt 204"
+    assert record["member"]["address"] is None
+    found = [f for f in record["findings"] if f["code"] == "address_unreadable"]
+    assert [(f["field"], f["page"]) for f in found] == [("member.address", 2)]

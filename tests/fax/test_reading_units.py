@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+from parsers.fax.confirm import agrees
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.header import header_from_words
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Word
 from parsers.fax.ocr import hocr_words
+from parsers.fax.values import AddressValue, read_address
 
 HOCR = """<span class='ocr_line' id='line_1_1' title="bbox 0 0 300 50">
 <span class='ocrx_word' id='word_1_1' title='bbox 15 15 163 53; x_wconf 79'>Waiter
@@ -85,6 +88,44 @@ def test_prose_labels() -> None:
     assert found["member.name"] == ("John", "Smith")
     assert found["member.dob"] == dt.date(1945, 1, 23)
     assert found["discharge_date"] == dt.date(2026, 11, 20)
+
+
+def test_address_on_one_line_with_a_plain_label_is_the_patients() -> None:
+    text = _page(["Patient Name: Smith, John", "Address: 12 Elm St, Hartford, CT 06103-1234", "Insurance: Acme"])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["member.address"] == AddressValue("12 Elm St", None, "Hartford", "CT", "06103-1234")
+
+
+def test_address_city_line_continues_on_the_unlabelled_line_below() -> None:
+    text = _page(["Home address: 4612 Prospect St, Apt 204", "Stamford, CT 06901", "Primary insurance: Acme"])
+    found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+    assert [c.value for c in found] == [AddressValue("4612 Prospect St", "Apt 204", "Stamford", "CT", "06901")]
+    assert found[0].bbox[1] == 100 and found[0].bbox[3] == 160  # both lines: provenance covers the two
+
+
+def test_street_and_city_state_zip_labels_on_two_lines() -> None:
+    text = _page(["Patient: Smith, John", "Street: 12 Elm St", "City/State/ZIP: Hartford, CT 06103"])
+    found = [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+    assert found == [AddressValue("12 Elm St", None, "Hartford", "CT", "06103")]
+
+
+def test_street_without_a_city_line_gives_no_address() -> None:
+    text = _page(["Delivery address: 4612 Prospect St", "Primary insurance: Acme Health"])
+    assert not [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+
+
+def test_office_address_under_the_physician_is_not_the_members() -> None:
+    text = _page(["Ordering Physician: Jane Doe, MD", "Address: 1 Main St, Hartford, CT 06103"])
+    assert not [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+
+
+def test_second_read_of_a_two_line_address_joins_its_lines() -> None:
+    first = AddressValue("2630 Main Street", None, "Yonkers", "NY", "10701")
+    words = [*_words("2630 Main Street", top=10), *_words("Yonkers NY 10701", top=50)]
+    words = [replace(w, line_key=(w.top,)) for w in words]
+    assert agrees(first, words, lambda t: r.value if (r := read_address(t)) else None, ", ")
+    doubtful = [replace(words[0], ambiguous=True), *words[1:]]
+    assert not agrees(first, doubtful, lambda t: r.value if (r := read_address(t)) else None, ", ")
 
 
 def test_cover_sheet_page_count_against_pages_received(tmp_path: object) -> None:

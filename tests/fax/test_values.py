@@ -46,3 +46,32 @@ def test_member_id_needs_digits() -> None:
     assert values.read_member_id("Acme Health") is None
     read = values.read_member_id("W123456789 Acme")
     assert read is not None and read.value == "W123456789"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("12 Elm St, Hartford, CT 06103", ("12 Elm St", None, "Hartford", "CT", "06103")),
+        ("12 Elm St, Apt 3B, Hartford, CT 06103-1234", ("12 Elm St", "Apt 3B", "Hartford", "CT", "06103-1234")),
+        ("12 Elm St Hartford CT 06103 1234", ("12 Elm St", None, "Hartford", "CT", "06103-1234")),
+        ("4 Oak Ave, New Haven; ct 06511.  Insurance", ("4 Oak Ave", None, "New Haven", "CT", "06511")),
+    ],
+)
+def test_address_street_city_state_zip(text: str, want: tuple[str | None, ...]) -> None:
+    read = values.read_address(text)
+    assert read is not None and read.value == values.AddressValue(*want)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 Elm St, Hartford, XX 06103",  # not a USPS state
+        "12 Elm St, Hartford, CT 0610",  # a ZIP of four digits
+        "12 Elm St, Hartford, CT 061035",  # or of six
+        "Hartford, CT 06103",  # no street
+        "12 Elm St, Apt 2:04, Stamford, CT 06901",  # a unit OCR garbled
+        "12 Elm St",  # the city line missing
+    ],
+)
+def test_address_that_is_not_whole_or_not_real_is_not_read(text: str) -> None:
+    assert values.read_address(text) is None
