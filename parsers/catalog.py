@@ -64,6 +64,21 @@ _OWN: tuple[ParserCode, ...] = (
     ParserCode("x12_278_no_action_required", "warning", "278 response", "HCR01 NA: no decision to record"),
     ParserCode("x12_278_no_decision", "error", "278 response", "a response without an HCR decision"),
     ParserCode("x12_invalid", "error", "X12", "a pyx12 diagnostic of a kind not listed above"),
+    ParserCode("unreadable_pdf", "error", "fax", "the PDF cannot be opened (damaged, or not a PDF)"),
+    ParserCode("unreadable_image", "error", "fax", "the TIFF/PNG/JPEG cannot be decoded"),
+    ParserCode("fax_read_failed", "error", "fax", "reading the fax failed unexpectedly; the original is kept"),
+    ParserCode("pages_missing", "error", "fax", "fewer pages arrived than the cover sheet or header says"),
+    ParserCode("page_upside_down", "warning", "fax", "a page arrived upside down and was turned before reading"),
+    ParserCode("low_confidence", "error", "fax", "a value read with too little confidence: left null"),
+    ParserCode("unconfirmed_value", "error", "fax", "a critical value no second read or check confirmed: left null"),
+    ParserCode("conflicting_values", "error", "fax", "the document gives two different values for one field"),
+    ParserCode("npi_unreadable", "error", "fax", "an NPI whose digits no reading makes valid: left null"),
+    ParserCode("icd10_unreadable", "error", "fax", "a diagnosis code no (or more than one) reading makes valid"),
+    ParserCode("icd10_not_billable", "error", "fax", "a diagnosis read as a header code, not a billable one"),
+    ParserCode("service_line_unreadable", "error", "fax", "a service row whose code cell could not be read"),
+    ParserCode("service_type_conflict", "error", "fax", "the ticked service type disagrees with the service codes"),
+    ParserCode("services_missing", "error", "fax", "no service line (HCPCS/CPT code) could be found on the order"),
+    ParserCode("address_unreadable", "error", "fax", "an address label whose value is not a whole address"),
 )
 
 
