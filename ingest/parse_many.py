@@ -17,6 +17,7 @@ from ingest.parse import records_of_file, validated_items, write_ack
 from parsers.base import Acknowledgement
 from parsers.context import ParseContext
 from parsers.registry import read_head
+from parsers.x12 import maps
 from parsers.x12.acks import merge_acknowledgements
 from parsers.x12.reader import looks_like_x12
 from parsers.x12.split import split_interchange
@@ -72,7 +73,13 @@ def _json_lines_list(path: Path, options: _Options) -> list[str]:
 
 def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: int) -> Iterator[str]:
     context = ParseContext.for_file(path)
-    parts = split_interchange(path, jobs) if looks_like_x12(read_head(context)) else None
+    head = read_head(context)
+    if not looks_like_x12(head):
+        yield from _json_lines(path, options)
+        return
+    for _ in range(jobs):  # workers load their maps and code tables while this process splits the file
+        pool.submit(_warm_worker, head, options.home)
+    parts = split_interchange(path, jobs)
     if not parts:
         yield from _json_lines(path, options)
         return
@@ -88,6 +95,18 @@ def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: 
     if options.ack_dir is not None:
         for ack in merge_acknowledgements(acks):
             write_ack(ack, options.ack_dir, context.sha256)
+
+
+def _warm_worker(head: bytes, home: Path | None) -> None:
+    """Load what every part will need (the group's pyx12 map, the ICD-10-CM table) ahead of the parts."""
+    text = head.decode("latin-1")
+    if len(text) > 106 and (gs := text.find("GS" + text[3])) > 0:
+        fields = text[gs:].split(text[105], 1)[0].split(text[3])
+        choice = maps.choose_map(text[84:89], fields[8] if len(fields) > 8 else "", fields[1])
+        if choice is not None:
+            maps.load_map(choice.map_file, choice.map_path)
+        maps.control_map(text[84:89])
+    _ = _validation(home).icd10
 
 
 def _write_part(directory: Path, number: int, text: str) -> Path:
