@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,24 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 SCHEMA_PATH = ROOT / "schemas" / "record.schema.json"
+
+PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@functools.cache
+def postgres_unreachable() -> str | None:
+    """Why the PostgreSQL tests must skip (None when 127.0.0.1:5432 answers)."""
+    from sqlalchemy import create_engine, text
+
+    try:
+        engine = create_engine(PG_SERVER, connect_args={"connect_timeout": 2})
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+    except Exception as exc:
+        return f"PostgreSQL at 127.0.0.1:5432 is not reachable ({type(exc).__name__})"
+    return None
+
 
 requires_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (public corpus and contract) is absent")
 

@@ -14,22 +14,9 @@ from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session
 
 from referrals.reconcile.persist import ensure_tables
+from tests.conftest import PG_SERVER, postgres_unreachable
 
 from .support import Billing, auth, parse_278
-
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-@functools.cache
-def postgres_unreachable() -> str | None:
-    try:
-        engine = create_engine(PG_SERVER, connect_args={"connect_timeout": 2})
-        with engine.connect() as connection:
-            connection.execute(text("select 1"))
-        engine.dispose()
-    except Exception as exc:
-        return f"PostgreSQL at 127.0.0.1:5432 is not reachable ({type(exc).__name__})"
-    return None
 
 
 @functools.cache

@@ -16,19 +16,8 @@ from sqlalchemy import create_engine, text
 from ingest.pipeline import Service
 from referrals.config import Settings
 from referrals.store.engine import make_engine
-
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_reachable() -> str | None:
-    try:
-        engine = create_engine(PG_SERVER, connect_args={"connect_timeout": 2})
-        with engine.connect() as connection:
-            connection.execute(text("select 1"))
-        engine.dispose()
-    except Exception as exc:
-        return f"PostgreSQL at 127.0.0.1:5432 is not reachable ({type(exc).__name__})"
-    return None
+from tests.conftest import PG_SERVER
+from tests.conftest import postgres_unreachable as _postgres_reachable
 
 
 @pytest.fixture(scope="session")
