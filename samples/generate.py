@@ -1,8 +1,11 @@
-"""Writes the demo inbox (samples/inbox/): small synthetic 837P files and one unknown file.
+"""Writes the demo inbox (samples/inbox/): small synthetic 837P files, two 278 requests, three
+faxes and one unknown file.
 
 All names, ids and numbers are made up. Run `python samples/generate.py` to rewrite them.
 Each 837P file is an interchange with one claim per `claims` entry; the defect is in the file name.
-The two 278 requests are copies of synthetic test fixtures (tests/fixtures/x12/generate_278.py).
+The two 278 requests are copies of synthetic test fixtures (tests/fixtures/x12/generate_278.py);
+the faxes are copies of generated fax fixtures (tests/fixtures/fax/generate.py): an e-fax PDF with a
+text layer, a fine-resolution G4 TIFF, and a TIFF whose order is not signed.
 """
 
 from __future__ import annotations
@@ -11,10 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INBOX = Path(__file__).parent / "inbox"
-FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures" / "x12" / "valid"
+FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
 COPIED = {
-    "278-home-health-request.x12": "278_home_health_request.x12",
-    "278-urgent-dme-request.x12": "278_dme_dependent_request.x12",
+    "278-home-health-request.x12": "x12/valid/278_home_health_request.x12",
+    "278-urgent-dme-request.x12": "x12/valid/278_dme_dependent_request.x12",
+    "fax-efax-order.pdf": "fax/generated/lv-efax.pdf",
+    "fax-oxygen-order.tif": "fax/generated/lv-fine.tif",
+    "fax-unsigned-order.tif": "fax/generated/no-signature.tif",
 }
 
 
