@@ -153,8 +153,19 @@ def service_reads(text: PageText) -> Iterator[ServiceRead]:
 
 
 def _looks_like_a_row(row: Segment) -> bool:
-    """A line under a service table head with a number on it: a service line whose code was not read."""
-    return len(row.words) >= 2 and any(sum(ch.isdigit() for ch in w.text) >= 3 for w in row.words)
+    """A line under a service table head with a number on it, or with a code OCR mangled beyond
+    reading (G0151 read as GOISl): a service line whose code was not read, never a silent gap."""
+    if len(row.words) < 2:
+        return False
+    return any(sum(ch.isdigit() for ch in w.text) >= 3 or _mangled_code(w.text) for w in row.words)
+
+
+def _mangled_code(token: str) -> bool:
+    """Five characters, upper case or digits, at least three of them digits or digit look-alikes."""
+    text = token.strip(",.;:")
+    if len(text) != 5 or sum(ch.isupper() or ch.isdigit() for ch in text) < 4:
+        return False
+    return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
 
 
 def _service_row(row: Segment) -> ServiceRead | None:

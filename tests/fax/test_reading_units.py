@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from parsers.fax.confirm import agrees
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.header import header_from_words
@@ -146,3 +148,13 @@ def test_cover_sheet_page_count_against_pages_received(tmp_path: object) -> None
     reading.check_page_count(state)
     assert [cover.page.kind, order.page.kind] == ["cover", "order"]
     assert [f.code for f in state.findings] == ["pages_missing"]
+
+
+@pytest.mark.parametrize(
+    ("token", "mangled"),
+    [("GOISl", True), ("G0151", True), ("E0I39", True), ("Visit", False), ("nurse", False), ("HOME", False)],
+)
+def test_a_code_ocr_mangled_beyond_reading_still_marks_a_service_row(token: str, mangled: bool) -> None:
+    from parsers.fax.services import _mangled_code
+
+    assert _mangled_code(token) is mangled
