@@ -42,10 +42,11 @@ def parse_files(
         for path in paths:
             yield from _json_lines(path, options)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=silence_value_loggers) as pool:
-        if len(paths) == 1:
+    if len(paths) == 1:  # this process reads one part itself, jobs - 1 workers the others
+        with ProcessPoolExecutor(max_workers=jobs - 1, initializer=silence_value_loggers) as pool:
             yield from _split_file(pool, paths[0], options, jobs)
-            return
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=silence_value_loggers) as pool:
         for lines in pool.map(_json_lines_list, paths, [options] * len(paths)):
             yield from lines
 
@@ -77,7 +78,7 @@ def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: 
     if not looks_like_x12(head):
         yield from _json_lines(path, options)
         return
-    for _ in range(jobs):  # workers load their maps and code tables while this process splits the file
+    for _ in range(jobs - 1):  # workers load their maps and code tables while this process splits the file
         pool.submit(_warm_worker, head, options.home)
     parts = split_interchange(path, jobs)
     if not parts:
@@ -88,8 +89,15 @@ def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: 
             dataclasses.replace(context, path=_write_part(Path(tmp), n, part.text), original_lines=part.original_lines)
             for n, part in enumerate(parts)
         ]
+        others = [pool.submit(_parse_part, ctx, options.home) for ctx in contexts[1:]]
         acks: list[Acknowledgement] = []
-        for lines, part_acks in pool.map(_parse_part, contexts, [options.home] * len(contexts)):
+        for item in validated_items(contexts[0], _validation(options.home)):  # the first part, here
+            if isinstance(item, Acknowledgement):
+                acks.append(item)
+            else:
+                yield item.to_json()
+        for future in others:
+            lines, part_acks = future.result()
             acks.extend(part_acks)
             yield from lines
     if options.ack_dir is not None:
