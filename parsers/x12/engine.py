@@ -51,7 +51,7 @@ class Envelope:
     terminators: tuple[str, str, str] = ("~", "*", ":")
 
 
-@dataclass
+@dataclass(slots=True)
 class SegmentEvent:
     segment: pyx12.segment.Segment
     segment_id: str
@@ -214,15 +214,15 @@ class X12Walker:
         return node, current_map
 
     def _event(self, src: Any, seg: Any, node: Any) -> SegmentEvent:
-        parent = node.get_parent() if isinstance(node, pyx12.map_if.segment_if) else None
+        parent = node.parent if isinstance(node, pyx12.map_if.segment_if) else None
         return SegmentEvent(
-            segment=seg,
-            segment_id=seg.get_seg_id(),
-            loop_id=getattr(parent, "id", None),
-            line=self._line_of(src.get_cur_line()) or 0,
-            ordinal=src.get_seg_count(),
-            envelope=self.envelope,
-            diagnostics=self._drain(),
+            seg,
+            seg.seg_id,
+            None if parent is None else parent.id,
+            self._line_of(src.cur_line) or 0,
+            src.seg_count,
+            self.envelope,
+            self._drain() if self.errh.pending else [],
         )
 
     def _drain(self) -> list[Diagnostic]:
