@@ -17,7 +17,6 @@ from ingest.parse import records_of_file, validated_items, write_ack
 from parsers.base import Acknowledgement
 from parsers.context import ParseContext
 from parsers.registry import read_head
-from parsers.x12 import maps
 from parsers.x12.acks import merge_acknowledgements
 from parsers.x12.reader import looks_like_x12
 from parsers.x12.split import split_interchange
@@ -74,13 +73,7 @@ def _json_lines_list(path: Path, options: _Options) -> list[str]:
 
 def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: int) -> Iterator[str]:
     context = ParseContext.for_file(path)
-    head = read_head(context)
-    if not looks_like_x12(head):
-        yield from _json_lines(path, options)
-        return
-    for _ in range(jobs - 1):  # workers load their maps and code tables while this process splits the file
-        pool.submit(_warm_worker, head, options.home)
-    parts = split_interchange(path, jobs)
+    parts = split_interchange(path, jobs) if looks_like_x12(read_head(context)) else None
     if not parts:
         yield from _json_lines(path, options)
         return
@@ -91,11 +84,7 @@ def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: 
         ]
         others = [pool.submit(_parse_part, ctx, options.home) for ctx in contexts[1:]]
         acks: list[Acknowledgement] = []
-        for item in validated_items(contexts[0], _validation(options.home)):  # the first part, here
-            if isinstance(item, Acknowledgement):
-                acks.append(item)
-            else:
-                yield item.to_json()
+        yield from _part_lines(contexts[0], options.home, acks)  # the first part, here
         for future in others:
             lines, part_acks = future.result()
             acks.extend(part_acks)
@@ -105,30 +94,21 @@ def _split_file(pool: ProcessPoolExecutor, path: Path, options: _Options, jobs: 
             write_ack(ack, options.ack_dir, context.sha256)
 
 
-def _warm_worker(head: bytes, home: Path | None) -> None:
-    """Load what every part will need (the group's pyx12 map, the ICD-10-CM table) ahead of the parts."""
-    text = head.decode("latin-1")
-    if len(text) > 106 and (gs := text.find("GS" + text[3])) > 0:
-        fields = text[gs:].split(text[105], 1)[0].split(text[3])
-        choice = maps.choose_map(text[84:89], fields[8] if len(fields) > 8 else "", fields[1])
-        if choice is not None:
-            maps.load_map(choice.map_file, choice.map_path)
-        maps.control_map(text[84:89])
-    _ = _validation(home).icd10
-
-
 def _write_part(directory: Path, number: int, text: str) -> Path:
     part = directory / f"part-{number:03d}.x12"
     part.write_text(text, encoding="latin-1")
     return part
 
 
-def _parse_part(context: ParseContext, home: Path | None) -> PartResult:
-    lines: list[str] = []
-    acks: list[Acknowledgement] = []
+def _part_lines(context: ParseContext, home: Path | None, acks: list[Acknowledgement]) -> Iterator[str]:
+    """JSON lines of one part's records; its acknowledgements are added to `acks`."""
     for item in validated_items(context, _validation(home)):
         if isinstance(item, Acknowledgement):
             acks.append(item)
         else:
-            lines.append(item.to_json())
-    return lines, acks
+            yield item.to_json()
+
+
+def _parse_part(context: ParseContext, home: Path | None) -> PartResult:
+    acks: list[Acknowledgement] = []
+    return list(_part_lines(context, home, acks)), acks

@@ -22,7 +22,6 @@ from referrals.domain import (
     ClaimLine,
     Finding,
     NamedProvider,
-    Provenance,
     Record,
     Severity,
     Source,
@@ -164,7 +163,7 @@ class ClaimBuilder:
         current = self.claim.rendering_provider
         if current is None or entity == "82":
             self.claim.rendering_provider = NamedProvider(name=party.display_name, npi=party.npi)
-            self.claim.provenance["rendering_provider.npi"] = _prov(ev, "NM109")
+            self.claim.provenance["rendering_provider.npi"] = ev.provenance("NM109")
             shape = party.npi_shape_finding("rendering_provider.npi", "rendering provider")
             if shape is not None:
                 self.claim.findings.append(shape)
@@ -219,7 +218,7 @@ class ClaimBuilder:
                 self.claim.findings.append(_not_icd10(ev, position))
                 return
             self.claim.diagnoses.append(dx)
-            self.claim.provenance[f"diagnoses[{index}].code"] = _prov(ev, f"HI{position:02d}-2")
+            self.claim.provenance[f"diagnoses[{index}].code"] = ev.provenance(f"HI{position:02d}-2")
             if "." in code:
                 self.claim.findings.append(_dotted_icd(ev, index, position))
         elif qualifier in DIAGNOSIS_QUALIFIERS_ICD9 and not self.state.icd9_reported:
@@ -251,9 +250,9 @@ class ClaimBuilder:
         index = len(self.claim.lines)
         self.claim.lines.append(line)
         self.state.line_open = True
-        self.claim.provenance[f"lines[{index}].code"] = _prov(ev, f"{composite}-2")
-        self.claim.provenance[f"lines[{index}].charge"] = _prov(
-            ev, composite[:3] + ("02" if composite == "SV101" else "03")
+        self.claim.provenance[f"lines[{index}].code"] = ev.provenance(f"{composite}-2")
+        self.claim.provenance[f"lines[{index}].charge"] = ev.provenance(
+            composite[:3] + ("02" if composite == "SV101" else "03")
         )
 
     def _dtp(self, ev: SegmentEvent) -> None:
@@ -262,7 +261,7 @@ class ClaimBuilder:
         qualifier, start = ev.value("DTP01"), values.period_start(ev.value("DTP02"), ev.value("DTP03"))
         if qualifier == "472" and self.state.line_open and self.claim.lines:
             self.claim.lines[-1].service_date = start
-            self.claim.provenance[f"lines[{len(self.claim.lines) - 1}].service_date"] = _prov(ev, "DTP03")
+            self.claim.provenance[f"lines[{len(self.claim.lines) - 1}].service_date"] = ev.provenance("DTP03")
         elif qualifier in ("472", "434"):
             self.state.claim_service_date = start
 
@@ -271,7 +270,7 @@ class ClaimBuilder:
     def _put(self, ev: SegmentEvent, path: str, element: str, value: object) -> None:
         assert self.claim is not None
         setattr(self.claim, path, value)
-        self.claim.provenance[path] = _prov(ev, element)
+        self.claim.provenance[path] = ev.provenance(element)
 
     def _attach_diagnostics(self, ev: SegmentEvent) -> None:
         for diag in ev.diagnostics:
@@ -297,12 +296,6 @@ def _version_note(st_event: SegmentEvent) -> Finding | None:
         ),
         segment="GS",
         element="GS08",
-    )
-
-
-def _prov(ev: SegmentEvent, element: str) -> Provenance:
-    return Provenance(
-        loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line, element=element
     )
 
 

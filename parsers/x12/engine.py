@@ -27,6 +27,7 @@ from pyx12.map_walker import apply_walk_errors, walk_tree
 
 from parsers.x12 import maps
 from parsers.x12.diagnostics import CapturingErrorHandler, Diagnostic
+from referrals.domain import Provenance
 
 BHT_MAP_SWITCH_VERSIONS = ("004010X094", "004010X094A1", "005010X217")
 
@@ -60,6 +61,12 @@ class SegmentEvent:
     ordinal: int
     envelope: Envelope
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def provenance(self, element: str) -> Provenance:
+        """Where a field read from `element` of this segment came from."""
+        return Provenance(
+            loop_id=self.loop_id, segment=self.segment_id, segment_ordinal=self.ordinal, line=self.line, element=element
+        )
 
     def value(self, ref: str) -> str | None:
         """An element's value by reference (`NM109`, `SV101-2`, or `01`); None when empty.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from parsers.x12 import values
 from parsers.x12.engine import SegmentEvent
 from parsers.x12.party import NamedParty
-from referrals.domain import Address, Finding, Provenance
+from referrals.domain import Address, Finding
 
 TRANSPORT_ENTITIES = {"45", "FS", "ND", "PW", "R3"}
 SERVICING_ENTITIES = ("SJ", "FA", "77", "1T", "QV", "G3")
@@ -38,12 +38,6 @@ DECISIONS = {
     "C": "cancelled",
     "CT": "pended",
 }
-
-
-def prov(ev: SegmentEvent, element: str) -> Provenance:
-    return Provenance(
-        loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line, element=element
-    )
 
 
 @dataclass

@@ -17,7 +17,6 @@ from parsers.x12.review_fields import (
     PatientEvent,
     ReviewParties,
     ServiceLine,
-    prov,
 )
 from referrals.domain import (
     Decision,
@@ -93,7 +92,7 @@ def _fill_parties(referral: Referral, parties: ReviewParties) -> None:
     _fill_member(referral, parties)
     if parties.payer is not None:
         referral.payer = Payer(name=parties.payer.last_or_org, payer_id=parties.payer.identifier)
-        referral.provenance["payer.payer_id"] = prov(parties.payer.event, "NM109")
+        referral.provenance["payer.payer_id"] = parties.payer.event.provenance("NM109")
     if parties.requester is not None:
         _fill_ordering(referral, parties.requester)
 
@@ -111,10 +110,10 @@ def _fill_member(referral: Referral, parties: ReviewParties) -> None:
         address=person.address,
     )
     if subscriber is not None:
-        referral.provenance["member.member_id"] = prov(subscriber.event, "NM109")
-    referral.provenance["member.last_name"] = prov(person.event, "NM103")
+        referral.provenance["member.member_id"] = subscriber.event.provenance("NM109")
+    referral.provenance["member.last_name"] = person.event.provenance("NM103")
     if person.dmg_event is not None:
-        referral.provenance["member.dob"] = prov(person.dmg_event, "DMG02")
+        referral.provenance["member.dob"] = person.dmg_event.provenance("DMG02")
 
 
 def _fill_ordering(referral: Referral, requester: Party) -> None:
@@ -127,7 +126,7 @@ def _fill_ordering(referral: Referral, requester: Party) -> None:
         phone=requester.phone,
         fax=requester.fax,
     )
-    referral.provenance["ordering_provider.npi"] = prov(requester.event, "NM109")
+    referral.provenance["ordering_provider.npi"] = requester.event.provenance("NM109")
     _npi_shape(referral, requester, "ordering_provider.npi", "ordering provider")
 
 
@@ -141,7 +140,7 @@ def _fill_event(referral: Referral, event: PatientEvent) -> None:
     _fill_servicing(referral, event)
     referral.service_type = _service_type(event)
     if event.um_event is not None:
-        referral.provenance["service_type"] = prov(event.um_event, "UM03")
+        referral.provenance["service_type"] = event.um_event.provenance("UM03")
         referral.urgent = event.review.get("level_of_service") in URGENT_LEVELS
     _fill_diagnoses(referral, event)
     _fill_services(referral, event)
@@ -164,7 +163,7 @@ def _fill_servicing(referral: Referral, event: PatientEvent) -> None:
     if party is None:
         return
     referral.servicing_provider = NamedProvider(name=party.display_name, npi=party.npi)
-    referral.provenance["servicing_provider.npi"] = prov(party.event, "NM109")
+    referral.provenance["servicing_provider.npi"] = party.event.provenance("NM109")
     _npi_shape(referral, party, "servicing_provider.npi", "servicing provider")
 
 
@@ -190,7 +189,7 @@ def _fill_diagnoses(referral: Referral, event: PatientEvent) -> None:
             if dx is not None:
                 index = len(referral.diagnoses)
                 referral.diagnoses.append(dx)
-                referral.provenance[f"diagnoses[{index}].code"] = prov(ev, f"HI{position:02d}-2")
+                referral.provenance[f"diagnoses[{index}].code"] = ev.provenance(f"HI{position:02d}-2")
                 continue
             finding = diagnosis_findings(ev, position, qualifier)
             if finding is not None and finding.code not in reported:
@@ -206,9 +205,9 @@ def _fill_services(referral: Referral, event: PatientEvent) -> None:
         index = len(referral.services)
         referral.services.append(service)
         if line.code_event is not None:
-            referral.provenance[f"services[{index}].code"] = prov(line.code_event, line.code_element)
+            referral.provenance[f"services[{index}].code"] = line.code_event.provenance(line.code_element)
         if line.quantity_event is not None:
-            referral.provenance[f"services[{index}].quantity"] = prov(line.quantity_event, "quantity")
+            referral.provenance[f"services[{index}].quantity"] = line.quantity_event.provenance("quantity")
 
 
 def _service(referral: Referral, line: ServiceLine) -> Service | None:
@@ -251,14 +250,14 @@ def _fill_dates(referral: Referral, event: PatientEvent) -> None:
         if qualifier in event.dates and event.dates[qualifier][0] is not None:
             start, _end, ev = event.dates[qualifier]
             referral.requested_start_date = start
-            referral.provenance["requested_start_date"] = prov(ev, "DTP03")
+            referral.provenance["requested_start_date"] = ev.provenance("DTP03")
             break
     else:
         starts = [s.start for s in event.services if s.start is not None]
         referral.requested_start_date = min(starts) if starts else None
     if "096" in event.dates:
         referral.discharge_date, _end, ev = event.dates["096"]
-        referral.provenance["discharge_date"] = prov(ev, "DTP03")
+        referral.provenance["discharge_date"] = ev.provenance("DTP03")
 
 
 def _fill_decision(referral: Referral, event: PatientEvent, parties: ReviewParties) -> None:
@@ -280,7 +279,7 @@ def _fill_decision(referral: Referral, event: PatientEvent, parties: ReviewParti
     )
     referral.authorization_number = event.certification_number
     if event.hcr_event is not None:
-        referral.provenance["decision.action"] = prov(event.hcr_event, "HCR01")
+        referral.provenance["decision.action"] = event.hcr_event.provenance("HCR01")
 
 
 def _authorized_period(event: PatientEvent) -> tuple[Any, Any]:

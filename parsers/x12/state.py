@@ -49,10 +49,7 @@ class Party(NamedParty):
         )
 
     def provenance(self, element: str, event: SegmentEvent | None = None) -> Provenance:
-        ev = event or self.event
-        return Provenance(
-            loop_id=ev.loop_id, segment=ev.segment_id, segment_ordinal=ev.ordinal, line=ev.line, element=element
-        )
+        return (event or self.event).provenance(element)
 
 
 @dataclass
