@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -15,7 +15,6 @@ class ParseContext:
     received_at: dt.datetime
     filename: str = ""
     ocr_confidence_threshold: float = 0.80
-    options: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     # For a part of a split file: the original file's segment number of each segment in the part.
     original_lines: tuple[int, ...] | None = None
 

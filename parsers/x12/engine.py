@@ -38,8 +38,6 @@ class Envelope:
 
     icvn: str | None = None
     isa_control: str | None = None
-    sender_id: str | None = None
-    receiver_id: str | None = None
     fic: str | None = None
     vriic: str | None = None
     validated_as: str | None = None
@@ -47,7 +45,6 @@ class Envelope:
     st_id: str | None = None
     st_control: str | None = None
     bht02: str | None = None
-    bht03: str | None = None
     map_missing: bool = False
     terminators: tuple[str, str, str] = ("~", "*", ":")
 
@@ -158,8 +155,7 @@ class X12Walker:
         errh, env, seg_id = self.errh, self.envelope, seg.get_seg_id()
         if seg_id == "ISA":
             errh.add_isa_loop(seg, src)
-            env.isa_control, env.sender_id = seg.get_value("ISA13"), seg.get_value("ISA06")
-            env.receiver_id = seg.get_value("ISA08")
+            env.isa_control = seg.get_value("ISA13")
         elif seg_id == "IEA":
             errh.handle_errors(src.pop_errors())
             errh.close_isa_loop(node, seg, src)
@@ -211,7 +207,7 @@ class X12Walker:
 
     def _on_bht(self, src: Any, seg: Any, node: Any, current_map: Any) -> tuple[Any, Any]:
         env = self.envelope
-        env.bht02, env.bht03 = seg.get_value("BHT02"), seg.get_value("BHT03")
+        env.bht02 = seg.get_value("BHT02")
         if env.validated_as in BHT_MAP_SWITCH_VERSIONS:
             choice = maps.choose_map(env.icvn or "", env.vriic or "", env.fic or "", env.bht02)
             if choice is not None:
