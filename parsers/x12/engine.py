@@ -27,6 +27,7 @@ from pyx12.map_walker import apply_walk_errors, walk_tree
 
 from parsers.x12 import maps
 from parsers.x12.diagnostics import CapturingErrorHandler, Diagnostic
+from parsers.x12.fastpath import CachedRefReader, PathCounter
 from referrals.domain import Provenance
 
 BHT_MAP_SWITCH_VERSIONS = ("004010X094", "004010X094A1", "005010X217")
@@ -97,9 +98,15 @@ class X12Walker:
     """Iterate `events()`; afterwards `result` holds the error tree and any fatal diagnostic."""
 
     def __init__(
-        self, stream: TextIO | io.TextIOBase, line_of: Callable[[int | None], int | None] | None = None
+        self,
+        stream: TextIO | io.TextIOBase,
+        line_of: Callable[[int | None], int | None] | None = None,
+        pyx12_classes: bool = False,
     ) -> None:
+        """`pyx12_classes`: walk with pyx12's own reader and counter instead of `fastpath`'s
+        (same results, slower; the equivalence test's reference)."""
         self._stream = stream
+        self._pyx12_classes = pyx12_classes
         self._line_of = line_of or (lambda line: line)
         self.errh = CapturingErrorHandler()
         self.result = WalkResult(self.errh)
@@ -114,7 +121,7 @@ class X12Walker:
             self.result.fatal = Diagnostic("isa", "engine", type(exc).__name__ + ": " + _first_words(exc))
 
     def _walk(self) -> Iterator[SegmentEvent]:
-        src = pyx12.x12file.X12Reader(self._stream)
+        src = pyx12.x12file.X12Reader(self._stream) if self._pyx12_classes else CachedRefReader(self._stream)
         env = self.envelope
         env.icvn = src.icvn
         term = src.get_term()
@@ -122,6 +129,8 @@ class X12Walker:
         ctl = maps.control_map(src.icvn)
         node: Any = ctl.getnodebypath("/ISA_LOOP/ISA")
         walker = walk_tree()
+        if not self._pyx12_classes:
+            walker.counter = PathCounter()
         current_map: Any = None
         for seg in src:
             seg_id = seg.get_seg_id()
