@@ -58,7 +58,7 @@ class Party(NamedParty):
         else:
             address.city, address.state, address.zip = (
                 ev.value("N401"),
-                ev.value("N402"),
+                values.state_code(ev.value("N402")),
                 values.zip_code(ev.value("N403")),
             )
         self.address = address

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from parsers.x12 import values
 from parsers.x12.engine import SegmentEvent
 from parsers.x12.party import NamedParty
 from referrals.domain import (
@@ -39,12 +40,11 @@ class Party(NamedParty):
         parts = (self.address_line1, self.city, self.state, self.zip)
         if not any(parts):
             return None
-        state = self.state if self.state and len(self.state) == 2 and self.state.isalpha() else None
         return Address(
             line1=self.address_line1,
             line2=self.address_line2,
             city=self.city,
-            state=state.upper() if state else None,
+            state=values.state_code(self.state),
             zip=self.zip,
         )
 

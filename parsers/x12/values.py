@@ -47,6 +47,13 @@ def zip_code(raw: str | None) -> str | None:
     return None
 
 
+def state_code(raw: str | None) -> str | None:
+    """A two-letter state or province code, upper-cased; None for anything else (N402)."""
+    if raw is None or len(raw) != 2 or not raw.isalpha():
+        return None
+    return raw.upper()
+
+
 def sex(raw: str | None) -> str | None:
     return raw if raw in ("M", "F", "U") else None
 

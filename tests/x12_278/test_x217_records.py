@@ -116,3 +116,17 @@ def test_a_278_in_an_inconsistent_envelope_is_rejected_not_crashed() -> None:
     records = parse(path)  # BOM, indentation, ISA12 00401 but GS08 005010X279 (the 270's version)
     assert records and all(r.status.value == "rejected" for r in records)
     assert "x12_unsupported_transaction" in [f.code for r in records for f in r.findings]
+
+
+@pytest.mark.parametrize("bad_state", ["CONN", "C1", "1"])
+def test_a_malformed_state_code_is_left_out_and_the_record_keeps_to_the_contract(
+    bad_state: str, tmp_path: Path
+) -> None:
+    text = (FIXTURES / "valid" / "278_home_health_request.x12").read_text()
+    path = tmp_path / "bad_state.x12"
+    path.write_text(text.replace("N4*HARTFORD*CT*06103~", f"N4*HARTFORD*{bad_state}*06103~"))
+    [record] = parse(path)
+    assert schema_errors(record.to_dict()) == []
+    wire = record.to_dict()
+    addresses = [part["address"] for part in wire.values() if isinstance(part, dict) and part.get("address")]
+    assert [(a["city"], a["state"]) for a in addresses] == [("HARTFORD", None)]
