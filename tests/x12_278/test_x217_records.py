@@ -119,9 +119,7 @@ def test_a_278_in_an_inconsistent_envelope_is_rejected_not_crashed() -> None:
 
 
 @pytest.mark.parametrize("bad_state", ["CONN", "C1", "1"])
-def test_a_malformed_state_code_is_left_out_and_the_record_stays_valid(
-    bad_state: str, tmp_path: Path
-) -> None:
+def test_a_malformed_state_code_is_left_out_and_the_record_stays_valid(bad_state: str, tmp_path: Path) -> None:
     text = (FIXTURES / "valid" / "278_home_health_request.x12").read_text()
     path = tmp_path / "bad_state.x12"
     path.write_text(text.replace("N4*HARTFORD*CT*06103~", f"N4*HARTFORD*{bad_state}*06103~"))
