@@ -19,7 +19,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("documents") as batch:
         batch.add_column(sa.Column("parse_seconds", sa.Float(), nullable=True))
-    # 0003_reconcile builds its tables from the current models, so a new database has the column already.
+    # ensure_tables (first use without the service's migrations) creates the table with the column.
     columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("reconcile_billed_lines")}
     if "frequency_code" not in columns:
         with op.batch_alter_table("reconcile_billed_lines") as batch:
