@@ -91,6 +91,19 @@ class WebSession(SQLModel, table=True):
     expires_at: dt.datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
 
 
+class LoginFailure(SQLModel, table=True):
+    """One failed login, counted by the login throttle (referrals/web/security.py) for a minute.
+
+    Kept in the database so that every `intake serve` process sharing it counts the same
+    failures; `key_sha256` is the digest of "name:<user name>" or "address:<client address>"."""
+
+    __tablename__ = "login_failures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_sha256: str = Field(max_length=64, index=True)
+    at: dt.datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
 def valid_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > 64 or not all(c.isalnum() or c in "._-@" for c in cleaned):

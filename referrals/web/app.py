@@ -50,7 +50,9 @@ def create_app(settings: Settings | None = None, web: WebSettings | None = None)
     app.state.engine = engine_for(settings)
     upgrade(app.state.engine)
     app.state.secret = load_secret(web, settings.home)
-    app.state.throttle = LoginThrottle(web.login_attempts_per_minute, web.login_attempts_per_ip_minute)
+    app.state.throttle = LoginThrottle(
+        app.state.engine, web.login_attempts_per_minute, web.login_attempts_per_ip_minute
+    )
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     _add_routes(app)

@@ -70,11 +70,11 @@ def login(
     throttle.check(username, address)
     with session_scope(request.app.state.engine) as session:
         user = authenticate(session, username, password)
-        if user is None:
-            throttle.failed(username, address)
-            log.info("login failed")
-            return _login_form(request, _safe_next(next), "Wrong user name or password.", status=401)
-        session_id = _start(request, session, user)
+        session_id = None if user is None else _start(request, session, user)
+    if session_id is None:
+        throttle.failed(username, address)  # its own transaction, after this one has ended
+        log.info("login failed")
+        return _login_form(request, _safe_next(next), "Wrong user name or password.", status=401)
     response = RedirectResponse(_safe_next(next), status_code=303)
     set_cookie(request, response, SESSION_COOKIE, session_id, int(request.app.state.web.session_hours * 3600))
     response.delete_cookie(LOGIN_COOKIE, path="/")

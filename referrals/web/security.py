@@ -7,20 +7,21 @@ Route dependencies:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import Request, Response
-from limits import parse
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
+from sqlalchemy import Engine
+from sqlmodel import Session, col, delete, func, select
 from starlette.concurrency import run_in_threadpool
 
 from referrals.errors import PermissionDenied
 from referrals.store.engine import session_scope
-from referrals.users import ROLE_PERMISSIONS, Permission, Role, User, user_for_token
+from referrals.store.models import utcnow
+from referrals.users import ROLE_PERMISSIONS, LoginFailure, Permission, Role, User, token_digest, user_for_token
 from referrals.web.errors import CsrfFailed, NotAuthenticated, TooManyAttempts
 from referrals.web.sessions import session_user
 
@@ -136,20 +137,43 @@ def set_cookie(request: Request, response: Response, name: str, value: str, max_
 
 
 class LoginThrottle:
-    """Failed logins per user name and per client address, in a moving one-minute window."""
+    """Failed logins per user name and per client address, in a moving one-minute window.
 
-    def __init__(self, per_name: int, per_address: int) -> None:
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
-        self._per_name = parse(f"{per_name}/minute")
-        self._per_address = parse(f"{per_address}/minute")
+    The failures are rows in the database, so several `intake serve` processes behind one load
+    balancer throttle together (an in-memory count would give an attacker N times the tries)."""
+
+    WINDOW = dt.timedelta(minutes=1)
+
+    def __init__(self, engine: Engine, per_name: int, per_address: int) -> None:
+        self._engine = engine
+        self._per_name = per_name
+        self._per_address = per_address
 
     def check(self, name: str, address: str) -> None:
-        if not (
-            self._limiter.test(self._per_name, "name", name.lower())
-            and self._limiter.test(self._per_address, "address", address)
-        ):
-            raise TooManyAttempts("too many failed logins")
+        with session_scope(self._engine) as session:
+            since = utcnow() - self.WINDOW
+            if (
+                _failures_since(session, _name_key(name), since) >= self._per_name
+                or _failures_since(session, _address_key(address), since) >= self._per_address
+            ):
+                raise TooManyAttempts("too many failed logins")
 
     def failed(self, name: str, address: str) -> None:
-        self._limiter.hit(self._per_name, "name", name.lower())
-        self._limiter.hit(self._per_address, "address", address)
+        with session_scope(self._engine) as session:
+            now = utcnow()
+            session.exec(delete(LoginFailure).where(col(LoginFailure.at) < now - self.WINDOW))
+            session.add(LoginFailure(key_sha256=_name_key(name), at=now))
+            session.add(LoginFailure(key_sha256=_address_key(address), at=now))
+
+
+def _failures_since(session: Session, key: str, since: dt.datetime) -> int:
+    query = select(func.count()).where(col(LoginFailure.key_sha256) == key, col(LoginFailure.at) >= since)
+    return session.exec(query).one()
+
+
+def _name_key(name: str) -> str:
+    return token_digest("name:" + name.lower())
+
+
+def _address_key(address: str) -> str:
+    return token_digest("address:" + address)
