@@ -35,12 +35,13 @@ from PIL import Image, ImageSequence  # noqa: E402
 from ingest.finalize import finalize_record  # noqa: E402
 from parsers.context import ParseContext  # noqa: E402
 from parsers.fax import codecheck  # noqa: E402
-from parsers.fax.ocr import TesseractEngine  # noqa: E402
+from parsers.fax.ocr import default_engine  # noqa: E402
 from parsers.fax.pages import kind_of  # noqa: E402
 from parsers.fax.parser import read_fax  # noqa: E402
 from parsers.fax.preprocess import DEFAULT_STEPS, Steps  # noqa: E402
 from validators import ValidationContext  # noqa: E402
 
+ENGINE = default_engine()  # what the service uses: one per process, kept across files
 DEFAULT_DIR = ROOT / "tests" / "fixtures" / "fax" / "generated"
 # The layouts the reader was developed against; any other layout in the fixtures is held out.
 TUNED_LAYOUTS = frozenset({"label_value", "boxed", "checkbox", "letter", "cover_discharge"})
@@ -118,7 +119,7 @@ def run_case(meta_path: Path, steps: Steps, totals: dict[str, Totals], verbose: 
         return  # no OCR involved: measured by the tests, not here
     ctx = ParseContext.for_file(path)
     started = cpu_seconds()
-    record = read_fax(ctx, TesseractEngine(), kind_of(path.read_bytes()[:16]) or "tiff", steps)
+    record = read_fax(ctx, ENGINE, kind_of(path.read_bytes()[:16]) or "tiff", steps)
     record = finalize_record(record, ValidationContext.now())
     ours = cpu_seconds() - started
     started = cpu_seconds()
