@@ -32,9 +32,9 @@ import pypdfium2  # noqa: E402
 import pytesseract  # noqa: E402
 from PIL import Image, ImageSequence  # noqa: E402
 
+from ingest.codesets import VALIDATOR_CODE_SETS  # noqa: E402
 from ingest.finalize import finalize_record  # noqa: E402
 from parsers.context import ParseContext  # noqa: E402
-from parsers.fax import codecheck  # noqa: E402
 from parsers.fax.ocr import default_engine  # noqa: E402
 from parsers.fax.pages import kind_of  # noqa: E402
 from parsers.fax.parser import read_fax  # noqa: E402
@@ -117,7 +117,7 @@ def run_case(meta_path: Path, steps: Steps, totals: dict[str, Totals], verbose: 
     path = meta_path.parent / meta["file"]
     if meta["format"] == "textpdf":
         return  # no OCR involved: measured by the tests, not here
-    ctx = ParseContext.for_file(path)
+    ctx = ParseContext.for_file(path, code_sets=VALIDATOR_CODE_SETS)
     started = cpu_seconds()
     record = read_fax(ctx, ENGINE, kind_of(path.read_bytes()[:16]) or "tiff", steps)
     record = finalize_record(record, ValidationContext.now())
@@ -186,18 +186,18 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--dpi", type=int, default=DEFAULT_STEPS.target_dpi)
-    for step in ("deskew", "binarize", "despeckle", "remove_lines"):
+    for step in ("deskew", "binarize", "despeckle", "remove_lines", "cells"):
         parser.add_argument(f"--no-{step.replace('_', '-')}", action="store_true")
     args = parser.parse_args()
     steps = Steps(
         **{
             s: not getattr(args, f"no_{s}") and getattr(DEFAULT_STEPS, s)
-            for s in ("deskew", "binarize", "despeckle", "remove_lines")
+            for s in ("deskew", "binarize", "despeckle", "remove_lines", "cells")
         },
         target_dpi=args.dpi,
     )
     print(f"steps: {steps}")
-    codecheck.icd10_known("J44.9")  # load the ICD-10-CM tables once, as a running service has them loaded
+    VALIDATOR_CODE_SETS.icd10("J44.9")  # load the ICD-10-CM table once, as a running service has it loaded
     pytesseract.get_tesseract_version()
     totals: dict[str, Totals] = {}
     for meta_path in sorted(args.dir.glob("*.expected.json")):

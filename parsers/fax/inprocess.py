@@ -8,6 +8,7 @@ a lock keeps one image at a time in each (the service's parallelism is worker pr
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from pathlib import Path
@@ -45,7 +46,7 @@ def parse_config(config: str) -> tuple[int, tuple[tuple[str, str], ...]]:
     """('--oem 1 --psm 6 -c a=b') -> (6, (('a', 'b'),)); only the LSTM engine (oem 1) is used."""
     parts = config.split()
     psm, variables = 3, []
-    for flag, value in zip(parts, parts[1:], strict=False):
+    for flag, value in itertools.pairwise(parts):
         if flag == "--psm":
             psm = int(value)
         elif flag == "-c":
