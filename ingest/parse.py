@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ingest.codesets import VALIDATOR_CODE_SETS
 from ingest.control_numbers import FileControlNumbers
 from ingest.finalize import finalize_record
 from parsers.base import Acknowledgement
@@ -24,7 +25,9 @@ def records_of_file(
     path: Path, validation: ValidationContext, ack_dir: Path | None = None, ocr_confidence_threshold: float = 0.80
 ) -> Iterator[Record]:
     """Every record of one file, validated, in file order; acknowledgements go to `ack_dir`."""
-    context = ParseContext.for_file(path, ocr_confidence_threshold=ocr_confidence_threshold)
+    context = ParseContext.for_file(
+        path, ocr_confidence_threshold=ocr_confidence_threshold, code_sets=VALIDATOR_CODE_SETS
+    )
     for item in validated_items(context, validation):
         if isinstance(item, Acknowledgement):
             if ack_dir is not None:

@@ -29,6 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from ingest.arrival import Taker, take_from_inbox
+from ingest.codesets import VALIDATOR_CODE_SETS
 from ingest.finalize import finalize_record
 from ingest.home import ServiceHome
 from ingest.leases import keeper_for
@@ -159,6 +160,7 @@ def parse_document(document: Document, service: Service) -> Parsed:
         received_at=document.received_at,
         filename=document.original_name,
         ocr_confidence_threshold=service.settings.ocr_confidence_threshold,
+        code_sets=VALIDATOR_CODE_SETS,
     )
     parsed = Parsed()
     started = time.perf_counter()

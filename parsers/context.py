@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from referrals.codes import NO_CODE_SETS, CodeSets
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,9 @@ class ParseContext:
     ocr_confidence_threshold: float = 0.80
     # For a part of a split file: the original file's segment number of each segment in the part.
     original_lines: tuple[int, ...] | None = None
+    # Code-set membership (ICD-10-CM, HCPCS) for code-aware OCR correction: ingest passes the
+    # validators' tables; without them no code is confirmed by a code set.
+    code_sets: CodeSets = field(default=NO_CODE_SETS, compare=False, repr=False)
 
     def original_line(self, line: int | None) -> int | None:
         if line is None or self.original_lines is None or not 0 < line <= len(self.original_lines):

@@ -1,12 +1,16 @@
 """Code formats every part of the service shares (part of the domain, so parsers may use them).
 
 Membership in a code set (is the ICD-10-CM code billable, is the HCPCS code active) is the
-validators' business; this module only knows what a code looks like.
+validators' business; this module knows what a code looks like, the NPI's check digit, and the
+`CodeSets` interface through which a parser asks about membership: ingest fills a parser's
+`ParseContext.code_sets` with the validators' tables, so no parser imports validators.
 """
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
+from typing import Protocol
 
 # ICD-10-CM: a letter, then two characters of which the first may also be a letter (QA0 since
 # FY2026); up to four more after the dot.
@@ -43,3 +47,62 @@ def procedure_system(code: str | None) -> str | None:
     if HCPCS_FORMAT.match(code):
         return "HCPCS"
     return None
+
+
+NPI_PREFIX = "80840"
+# A doubled digit's Luhn value (2d, minus 9 when over 9), by digit.
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def luhn_check_digit(payload: str) -> int:
+    """The Luhn digit that completes `payload` (ASCII digits only)."""
+    total = 0
+    for index, char in enumerate(reversed(payload)):
+        digit = ord(char) - 48
+        total += _DOUBLED[digit] if index % 2 == 0 else digit
+    return (10 - total % 10) % 10
+
+
+def npi_check_digit(first_nine: str) -> int:
+    """The check digit of an NPI whose first nine digits are `first_nine`."""
+    return luhn_check_digit(NPI_PREFIX + first_nine)
+
+
+def npi_checks_out(value: str) -> bool:
+    """True for 10 ASCII digits, starting 1 or 2, whose last digit is the Luhn check digit."""
+    if len(value) != 10 or not all("0" <= ch <= "9" for ch in value) or value[0] not in "12":
+        return False
+    return ord(value[9]) - 48 == npi_check_digit(value[:9])
+
+
+class Icd10Membership(StrEnum):
+    BILLABLE = "billable"  # a leaf code, billable
+    HEADER = "header"  # a category with billable codes under it (J44)
+    KNOWN = "known"  # an ICD-10-CM code, but neither of the above now
+    UNKNOWN = "unknown"  # no ICD-10-CM code
+    UNCHECKED = "unchecked"  # no ICD-10-CM table to ask
+
+
+class CodeSets(Protocol):
+    """Code-set membership as a parser may ask it (ingest supplies the validators' tables)."""
+
+    def icd10(self, code: str) -> Icd10Membership:
+        """Membership of a dotted or dotless ICD-10-CM code."""
+        ...
+
+    def hcpcs_known(self, code: str) -> bool | None:
+        """Whether a HCPCS Level II code is in the code set in force; None when none is loaded."""
+        ...
+
+
+class NoCodeSets:
+    """No tables: every code is unchecked, so nothing can be confirmed by a code set."""
+
+    def icd10(self, code: str) -> Icd10Membership:
+        return Icd10Membership.UNCHECKED
+
+    def hcpcs_known(self, code: str) -> bool | None:
+        return None
+
+
+NO_CODE_SETS = NoCodeSets()

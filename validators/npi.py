@@ -9,10 +9,22 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-NPI_PREFIX = "80840"
+from referrals.codes import NPI_PREFIX, luhn_check_digit, npi_check_digit  # the check digit is the domain's
+
+__all__ = [
+    "NPI_PREFIX",
+    "IssueKind",
+    "NpiIssue",
+    "describe_character",
+    "is_valid_npi",
+    "issue_sentence",
+    "luhn_check_digit",
+    "npi_check_digit",
+    "npi_issue",
+    "npi_problem",
+]
+
 _ASCII_DIGITS = frozenset("0123456789")
-# A doubled digit's Luhn value (2d, minus 9 when over 9), by digit.
-_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 
 IssueKind = Literal["character", "length", "first_digit", "checksum"]
 
@@ -27,20 +39,6 @@ class NpiIssue:
     @property
     def code(self) -> str:
         return {"character": "npi_character", "checksum": "npi_checksum"}.get(self.kind, "npi_format")
-
-
-def luhn_check_digit(payload: str) -> int:
-    """The Luhn digit that completes `payload` (ASCII digits only)."""
-    total = 0
-    for index, char in enumerate(reversed(payload)):
-        digit = ord(char) - 48
-        total += _DOUBLED[digit] if index % 2 == 0 else digit
-    return (10 - total % 10) % 10
-
-
-def npi_check_digit(first_nine: str) -> int:
-    """The check digit of an NPI whose first nine digits are `first_nine`."""
-    return luhn_check_digit(NPI_PREFIX + first_nine)
 
 
 def describe_character(char: str) -> str:

@@ -10,7 +10,7 @@ from parsers.fax import codecheck, values
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import unrotate_box
 from parsers.fax.reading import FaxRead
-from parsers.fax.services import ServiceRead
+from parsers.fax.services import CodeRead, ServiceRead
 from parsers.fax.verify import CRITICAL
 from referrals.domain import (
     Address,
@@ -58,6 +58,11 @@ def confidence(cand: Candidate) -> float:
     return round(min(max(base, 0.0), 1.0), 3)
 
 
+def _frac(value: int, size: int) -> float:
+    """A pixel position as a fraction of the page, on the page (a rotated box may reach past its edge)."""
+    return round(min(max(value / size, 0.0), 1.0), 4)
+
+
 class Builder:
     """Fills one referral field by field, recording confidence, provenance and findings."""
 
@@ -73,7 +78,7 @@ class Builder:
         if prepared is not None:
             bbox = unrotate_box(bbox, prepared.angle, prepared.straight.size)
         w, h = page_obj.width, page_obj.height
-        frac = [round(bbox[0] / w, 4), round(bbox[1] / h, 4), round(bbox[2] / w, 4), round(bbox[3] / h, 4)]
+        frac = [_frac(bbox[0], w), _frac(bbox[1], h), _frac(bbox[2], w), _frac(bbox[3], h)]
         self.provenance[path] = Provenance(page=page, bbox=frac, method=method)
 
     def field(self, path: str) -> Any:
@@ -133,7 +138,16 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
             continue
         if code in {d.code for d in out}:
             continue
-        if not codecheck.icd10_billable(code):
+        if not _code_confirmed(state, read):
+            state.finding(
+                path,
+                "unconfirmed_value",
+                f"A diagnosis code read as {read.raw!r} could be {code} only after correcting look-alike "
+                "characters, and a second read did not confirm it; check the page and enter the code.",
+                page=read.page,
+            )
+            continue
+        if codecheck.icd10_not_billable(code, state.ctx.code_sets):
             state.finding(
                 path,
                 "icd10_not_billable",
@@ -146,6 +160,14 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
         builder.confidence[path] = 1.0 - (1.0 - word.conf / 100.0) * 0.4
         out.append(Diagnosis(code=code))
     return out
+
+
+def _code_confirmed(state: FaxRead, read: CodeRead) -> bool:
+    """In the code set exactly as read, on a text layer, or agreed by a second read."""
+    if read.page in {p.number for p in state.pages if p.text_layer}:
+        return True
+    fix = read.correction
+    return (fix.in_code_set and not fix.corrected) or id(read) in state.confirmed_codes
 
 
 def _readings(readings: tuple[str, ...]) -> str:

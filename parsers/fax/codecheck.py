@@ -1,9 +1,8 @@
 """Code-set checks the fax reader uses, in one place, and OCR-confusion correction over them.
 
-Adapter: today it uses validators.npi / validators.codes (formats) and the simple-icd-10-cm
-package (ICD-10-CM membership and billability, already a project dependency). When the
-validators gain richer checks (billable by date of service, HCPCS membership), point the
-functions below at them; nothing else in parsers/fax needs to change.
+Formats and the NPI check digit are the domain's (referrals.codes); membership in ICD-10-CM and
+HCPCS comes through `ParseContext.code_sets` (ingest passes the validators' tables). Without
+tables, no code is corrected or confirmed by a code set: it needs a second read like any field.
 """
 
 from __future__ import annotations
@@ -11,10 +10,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from validators.codes import CPT_FORMAT, HCPCS_FORMAT, ICD10_FORMAT, MODIFIER_FORMAT, normalize_icd10
-from validators.npi import is_valid_npi
+from referrals.codes import (
+    CPT_FORMAT,
+    HCPCS_FORMAT,
+    ICD10_FORMAT,
+    MODIFIER_FORMAT,
+    CodeSets,
+    Icd10Membership,
+    normalize_icd10,
+    npi_checks_out,
+)
 
 TO_DIGIT = {
     "O": "0",
@@ -30,27 +36,26 @@ TO_DIGIT = {
 }
 TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "$": "S"}
 MAX_READINGS = 256
+IN_ICD10 = {Icd10Membership.BILLABLE, Icd10Membership.HEADER, Icd10Membership.KNOWN}
 
 
-@lru_cache(maxsize=1)
-def _icd() -> object:
-    import simple_icd_10_cm
-
-    return simple_icd_10_cm
-
-
-def icd10_known(code: str) -> bool:
+def icd10_known(code: str, sets: CodeSets) -> bool:
     """True when `code` (dotted) is an ICD-10-CM code or category."""
-    return bool(ICD10_FORMAT.match(code)) and bool(_icd().is_valid_item(code))  # type: ignore[attr-defined]
+    return bool(ICD10_FORMAT.match(code)) and sets.icd10(code) in IN_ICD10
 
 
-def icd10_billable(code: str) -> bool:
-    """True when `code` is a leaf (billable) ICD-10-CM code; category headers are not."""
-    return icd10_known(code) and bool(_icd().is_leaf(code))  # type: ignore[attr-defined]
+def icd10_billable(code: str, sets: CodeSets) -> bool:
+    """True when `code` is a billable ICD-10-CM code; category headers are not."""
+    return bool(ICD10_FORMAT.match(code)) and sets.icd10(code) is Icd10Membership.BILLABLE
+
+
+def icd10_not_billable(code: str, sets: CodeSets) -> bool:
+    """True when the table says `code` is a code but not a billable one (unchecked codes are not)."""
+    return sets.icd10(code) in (Icd10Membership.HEADER, Icd10Membership.KNOWN)
 
 
 def npi_valid(value: str) -> bool:
-    return is_valid_npi(value)
+    return npi_checks_out(value)
 
 
 def procedure_format_ok(code: str) -> bool:
@@ -68,32 +73,39 @@ class Correction:
     value: str | None
     corrected: bool
     readings: tuple[str, ...]  # every valid reading found (0, 1 or several)
+    in_code_set: bool = False  # the value was found in a code-set table (not only the right shape)
 
 
 def correct_npi(raw: str) -> Correction:
     """An NPI with look-alike letters read as digits; valid only if the check digit agrees."""
     digits = "".join(TO_DIGIT.get(ch.upper(), ch) for ch in raw)
     if digits.isdigit() and len(digits) == 10 and npi_valid(digits):
-        return Correction(digits, digits != raw, (digits,))
+        return Correction(digits, digits != raw, (digits,), in_code_set=True)
     return Correction(None, False, ())
 
 
-def correct_icd10(raw: str) -> Correction:
+def correct_icd10(raw: str, sets: CodeSets) -> Correction:
     """The one ICD-10-CM code the OCR text can stand for, trying the usual confusions."""
     compact = raw.upper().replace(".", "").replace(" ", "").rstrip(",;:")
     if not 3 <= len(compact) <= 7:
         return Correction(None, False, ())
-    if icd10_known(normalize_icd10(compact)):
-        return Correction(normalize_icd10(compact), False, (normalize_icd10(compact),))
+    if sets.icd10(compact) is Icd10Membership.UNCHECKED:  # no table: the shape as read, or nothing
+        shaped = ICD10_FORMAT.match(normalize_icd10(compact))
+        return Correction(normalize_icd10(compact), False, (normalize_icd10(compact),)) if shaped else UNREAD
+    if icd10_known(normalize_icd10(compact), sets):
+        return Correction(normalize_icd10(compact), False, (normalize_icd10(compact),), in_code_set=True)
     options = [_icd_char_options(ch, i) for i, ch in enumerate(compact)]
     valid = {
         "".join(p)
         for p in itertools.islice(itertools.product(*options), MAX_READINGS)
-        if icd10_known(normalize_icd10("".join(p)))
+        if icd10_known(normalize_icd10("".join(p)), sets)
     }
     # an order's code is billable: when some readings are and some are not, only those count
-    billable = {r for r in valid if icd10_billable(normalize_icd10(r))}
+    billable = {r for r in valid if icd10_billable(normalize_icd10(r), sets)}
     return _fewest_changes(compact, billable or valid, normalize_icd10)
+
+
+UNREAD = Correction(None, False, ())
 
 
 def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] = str) -> Correction:
@@ -105,7 +117,7 @@ def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] =
     best = [r for r, n in changes.items() if n == fewest]
     everything = tuple(sorted(normal(r) for r in readings))
     if len(best) == 1:
-        return Correction(normal(best[0]), True, everything)
+        return Correction(normal(best[0]), True, everything, in_code_set=True)
     return Correction(None, False, everything)
 
 
@@ -119,13 +131,26 @@ def _icd_char_options(char: str, position: int) -> list[str]:
     return sorted(options)
 
 
-def correct_procedure(raw: str) -> Correction:
-    """A HCPCS (letter + 4 digits) or CPT code; look-alikes fixed only where one reading fits."""
+def correct_procedure(raw: str, sets: CodeSets) -> Correction:
+    """A HCPCS (letter + 4 digits) or CPT code; look-alikes fixed only where one reading fits. With a
+    HCPCS table loaded, a HCPCS reading that is not in it does not count."""
     compact = raw.upper().strip(".,;:")
     if len(compact) != 5:
         return Correction(None, False, ())
-    if procedure_format_ok(compact):
-        return Correction(compact, False, (compact,))
     hcpcs = TO_LETTER.get(compact[0], compact[0]) + "".join(TO_DIGIT.get(ch, ch) for ch in compact[1:])
     cpt = "".join(TO_DIGIT.get(ch, ch) for ch in compact)
-    return _fewest_changes(compact, {r for r in (hcpcs, cpt) if procedure_format_ok(r)})
+    readings = {r for r in (compact, hcpcs, cpt) if procedure_format_ok(r) and _not_excluded(r, sets)}
+    if compact in readings:
+        return Correction(compact, False, (compact,), in_code_set=_listed(compact, sets))
+    found = _fewest_changes(compact, readings)
+    if found.value is None:
+        return found
+    return Correction(found.value, True, found.readings, in_code_set=_listed(found.value, sets))
+
+
+def _not_excluded(code: str, sets: CodeSets) -> bool:
+    return not HCPCS_FORMAT.match(code) or sets.hcpcs_known(code) is not False
+
+
+def _listed(code: str, sets: CodeSets) -> bool:
+    return bool(HCPCS_FORMAT.match(code)) and sets.hcpcs_known(code) is True

@@ -17,6 +17,11 @@ from parsers.fax.model import Word
 from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, hocr_words
 
 CHOICES_CONFIG = BLOCK_CONFIG + " -c lstm_choice_mode=2"
+# Character sets for second reads of values that can only hold these characters: a read confined to
+# them is a different reading of the same pixels (and cannot wander off into look-alike letters).
+# Measured (bench/fax_accuracy.py): for names, phones and dates they lowered tesseract's confidence
+# enough to lose fields, so only diagnosis codes use one.
+WHITELISTS = {"code": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-"}
 PAD = 10
 GAP = 36
 SCALE = 1.0
@@ -29,6 +34,7 @@ class Region:
     bbox: tuple[int, int, int, int]
     scale: float = SCALE
     source: str = "straight"  # straight (grey) | clean (binarised, lines removed)
+    charset: str | None = None  # a WHITELISTS key: read with only those characters
 
 
 @dataclass(frozen=True)
@@ -44,10 +50,16 @@ Images = dict[tuple[int, str], Image.Image]
 def second_reads(regions: list[Region], images: Images, engine: OcrEngine) -> dict[str, list[Word]]:
     """Each region's words from one OCR pass over all regions stacked (empty list when nothing was read)."""
     usable = [r for r in regions if (r.page, r.source) in images]
-    if not usable:
-        return {}
-    stack, placed = _stack(usable, images)
-    words = hocr_words(engine.hocr(stack, CHOICES_CONFIG))
+    out: dict[str, list[Word]] = {}
+    for charset in sorted({r.charset or "" for r in usable}):
+        out.update(_read_group([r for r in usable if (r.charset or "") == charset], images, engine, charset))
+    return out
+
+
+def _read_group(regions: list[Region], images: Images, engine: OcrEngine, charset: str) -> dict[str, list[Word]]:
+    stack, placed = _stack(regions, images)
+    config = CHOICES_CONFIG + (f" -c tessedit_char_whitelist={WHITELISTS[charset]}" if charset else "")
+    words = hocr_words(engine.hocr(stack, config))
     out: dict[str, list[Word]] = {p.region.key: [] for p in placed}
     for word in words:
         centre = word.top + word.height / 2

@@ -58,7 +58,8 @@ class PageText:
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
     hits = [hit for segment in text.segments for hit in hits_in(segment)]
-    return with_roles(hits, text.page.width)
+    providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
+    return with_roles(hits, text.page.width, providers)
 
 
 def path_of(hit: LabelHit) -> str | None:

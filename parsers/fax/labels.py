@@ -118,6 +118,7 @@ LABELS: list[Label] = [
     ),
 ]
 ANCHOR_KINDS = {"name", "org"}
+PROVIDER_ANCHOR = Label("name", PROVIDER, True, re.compile(r"(?!)"))  # stands for a credentialed name line
 
 
 @dataclass(frozen=True)
@@ -153,11 +154,14 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
     return after.startswith((":", "#")) or not before.strip()
 
 
-def with_roles(hits: list[LabelHit], page_width: int) -> list[LabelHit]:
-    """Every hit with a role: its own, or the nearest anchor's above it in the same column."""
+def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] | None = None) -> list[LabelHit]:
+    """Every hit with a role: its own, or the nearest anchor's above it in the same column. A
+    credentialed name on a line of its own ('Jane Doe, MD': `providers`) anchors a provider block.
+    A hit with neither (an 'NPI' or 'Phone' in a block no name heads) has no role: whose it is
+    would be a guess, so it fills no field."""
     out: list[LabelHit] = []
-    anchors: list[LabelHit] = []
-    for hit in hits:
+    anchors: list[LabelHit] = [LabelHit(PROVIDER_ANCHOR, segment, 0, 0, PROVIDER) for segment in providers or []]
+    for hit in sorted(hits, key=lambda h: (h.segment.index, h.start)):
         role = hit.label.role or _context_role(hit, anchors, page_width)
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
@@ -166,12 +170,15 @@ def with_roles(hits: list[LabelHit], page_width: int) -> list[LabelHit]:
     return out
 
 
-def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> str:
+def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> str | None:
+    top = hit.segment.bbox[1]
     column = [
         a
         for a in anchors
-        if a.segment.page == hit.segment.page and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+        if a.segment.page == hit.segment.page
+        and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+        and a.segment.bbox[1] <= top
     ]
     if column:
-        return column[-1].role or PROVIDER
-    return PATIENT if hit.kind == "name" else PROVIDER
+        return max(column, key=lambda a: a.segment.bbox[1]).role or PROVIDER
+    return PATIENT if hit.kind == "name" else None

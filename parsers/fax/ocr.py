@@ -54,6 +54,13 @@ class TesseractEngine:
         return bytes(pytesseract.image_to_pdf_or_hocr(image, extension="hocr", config=config)).decode("utf-8")
 
 
+def default_engine() -> OcrEngine:
+    """Tesseract in this process when tesserocr and the English model are there, else the command line."""
+    from parsers.fax import inprocess
+
+    return inprocess.InProcessEngine() if inprocess.available() else TesseractEngine()
+
+
 class ReplayMiss(LookupError):
     """The recording has no output for this image: re-record (see tests/fax/conftest.py)."""
 
@@ -66,7 +73,7 @@ class RecordedEngine:
     def __init__(self, path: Path, record: bool = False, inner: OcrEngine | None = None) -> None:
         self.path = path
         self.record = record
-        self.inner = inner or TesseractEngine()
+        self.inner = inner or default_engine()
         self.store: dict[str, Any] = json.loads(_read(path)) if path.is_file() else {}
         self.lock = threading.Lock()
 

@@ -11,7 +11,7 @@ from parsers.base import ParsedItem, rejected_document
 from parsers.context import ParseContext
 from parsers.fax import reading, verify
 from parsers.fax.assemble import build
-from parsers.fax.ocr import OcrEngine, TesseractEngine
+from parsers.fax.ocr import OcrEngine, default_engine
 from parsers.fax.pages import UnreadableFile, kind_of
 from parsers.fax.preprocess import DEFAULT_STEPS, Steps
 from referrals.domain import Record, SourceKind, status_from_findings
@@ -41,7 +41,7 @@ class FaxParser:
     name = "fax"
 
     def __init__(self, engine: OcrEngine | None = None, steps: Steps = DEFAULT_STEPS) -> None:
-        self.engine: OcrEngine = engine or TesseractEngine()
+        self.engine: OcrEngine = engine or default_engine()
         self.steps = steps
 
     def accepts(self, head: bytes) -> bool:

@@ -17,6 +17,7 @@ class Steps:
     binarize: bool = True
     despeckle: bool = True
     remove_lines: bool = True
+    cells: bool = True  # ruled cells found and each read on its own (cells.py)
     target_dpi: int = 204  # pages are resampled to this (square pixels) before anything else
 
 

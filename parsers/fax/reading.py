@@ -10,6 +10,7 @@ from PIL import Image
 
 from parsers.context import ParseContext
 from parsers.fax import header as fax_header
+from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
 from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials
 from parsers.fax.labels import LabelHit
@@ -17,7 +18,7 @@ from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, words_of
 from parsers.fax.pages import read_pages
-from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, cleaned, prepare
+from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
 from referrals.domain import Finding, Severity
@@ -46,6 +47,7 @@ class FaxRead:
     signature: SignatureRead | None = None
     ticked: Ticked | None = None
     confirmed_rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> agreed
+    confirmed_codes: set[int] = field(default_factory=set)  # id(CodeRead) of diagnoses a second read agreed with
 
     def finding(
         self,
@@ -75,11 +77,11 @@ def ocr(state: FaxRead) -> None:
 def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared, list[Word]]:
     """The page's words; a page that reads as gibberish is tried once more turned upside down."""
     prepared = prepare(image, state.steps)
-    words = words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
+    words = _words(state, prepared)
     if _reads_well(words):
         return prepared, words
     turned = prepare(image.rotate(180), state.steps)
-    turned_words = words_of(state.engine.data(turned.ocr_image, PAGE_CONFIG))
+    turned_words = _words(state, turned)
     if _well_read(turned_words) <= _well_read(words):
         return prepared, words
     # the fax machine's header line stays on top, the right way up: keep its first reading
@@ -93,6 +95,16 @@ def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared
         severity=Severity.WARNING,
     )
     return turned, turned_words + header
+
+
+def _words(state: FaxRead, prepared: Prepared) -> list[Word]:
+    """The page read around its ruled cells, and every cell read on its own (see cells.py)."""
+    clean = np.asarray(prepared.ocr_image)
+    if not state.steps.cells:
+        return words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
+    found = find_cells(binarized(np.asarray(prepared.straight)), state.steps.target_dpi)
+    around = Image.fromarray(blank_cells(clean, found)) if found else prepared.ocr_image
+    return words_of(state.engine.data(around, PAGE_CONFIG)) + read_cells(clean, found, state.engine)
 
 
 MIN_WELL_READ = 20
@@ -162,8 +174,8 @@ def find_fields(state: FaxRead) -> None:
         hits = state.hits[text.page.number]
         state.candidates.extend(candidates(text, hits))
         state.candidates.extend(provider_by_credentials(text))
-        state.diagnoses.extend(diagnosis_reads(text))
-        state.services.extend(service_reads(text))
+        state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
+        state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:
             image = _ink_image(state, text.page)
             state.signature = find_signature(text, image, state.steps.target_dpi)

@@ -10,6 +10,7 @@ from parsers.fax import codecheck
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of
 from parsers.fax.values import read_quantity
+from referrals.codes import CodeSets
 
 DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
 SERVICE_HEAD = re.compile(r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services)\b", re.I)
@@ -95,14 +96,14 @@ UNREAD = codecheck.Correction(None, False, ())
 ICD_WORD = re.compile(r"icd", re.IGNORECASE)
 
 
-def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
+def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
     """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
     for index, line in enumerate(text.lines):
         if DIAGNOSIS_HEAD.search(line.text):
             reads: list[CodeRead] = []
             boxes = 0
             for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
-                reads.extend(_icd_tokens(segment, after))
+                reads.extend(_icd_tokens(segment, after, sets))
                 boxes += len(NUMBERED_BOX.findall(segment.text))
             missing = max(boxes - len(reads), 0)
             yield from reads
@@ -112,13 +113,13 @@ def diagnosis_reads(text: PageText) -> Iterator[CodeRead]:
             return
 
 
-def _icd_tokens(line: Segment, after: int) -> Iterator[CodeRead]:
+def _icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     for piece, word in _tokens(line, after, keep_inner_comma=True):
         candidate = piece.upper().rstrip(".")
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
         if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
-            yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate))
+            yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
         elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
 
@@ -133,11 +134,11 @@ class ServiceRead:
     row: Segment
 
 
-def service_reads(text: PageText) -> Iterator[ServiceRead]:
+def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
     for index, line in enumerate(text.lines):
         if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
             for position, (row, _) in enumerate(_section(text.lines, index, SERVICE_HEAD)):
-                found = _service_row(row)
+                found = _service_row(row, sets)
                 if found is not None:
                     yield found
                 elif position > 0 and _looks_like_a_row(row):
@@ -168,13 +169,13 @@ def _mangled_code(token: str) -> bool:
     return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
 
 
-def _service_row(row: Segment) -> ServiceRead | None:
+def _service_row(row: Segment, sets: CodeSets) -> ServiceRead | None:
     words = list(row.words)
     for position, word in enumerate(words):
         head, _, tail = word.text.partition("-")
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
-            code = CodeRead(head, word, row.page, codecheck.correct_procedure(head))
+            code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return _rest_of_row(code, [tail] if tail else [], words[position + 1 :], row)
     return None
 

@@ -11,7 +11,8 @@ from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word
 from parsers.fax.reading import FaxRead
-from parsers.fax.services import ServiceRead
+from parsers.fax.services import CodeRead, ServiceRead
+from referrals.codes import CodeSets
 
 # Every field read from an image needs a second, independent reading (or a check digit, or the
 # same value elsewhere) before a record may be ready: names and phones are misread as often as
@@ -89,6 +90,8 @@ def second_read(state: FaxRead) -> None:
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
         regions += _row_regions(f"s{i}", s)
+    codes = [d for d in state.diagnoses if _code_needs_read(d) and d.page not in _layer_pages(state)]
+    regions += [_code_region(f"d{i}", d) for i, d in enumerate(codes)]
     regions += _header_region(state)
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
@@ -103,10 +106,34 @@ def second_read(state: FaxRead) -> None:
         for c in state.candidates
     ]
     for i, s in enumerate(rows):
-        agreed = _agreed_row(s, reads, f"s{i}")
+        agreed = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets)
         if agreed is not None:
             state.confirmed_rows[id(s)] = agreed
+    state.confirmed_codes |= {
+        id(d) for i, d in enumerate(codes) if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
+    }
     _header_again(state, reads.get("header", []))
+
+
+def _code_needs_read(read: CodeRead) -> bool:
+    """A diagnosis code needs a second read unless the table knows it exactly as read (a look-alike
+    correction, or no table to ask, is one reading's word only)."""
+    fix = read.correction
+    return fix.value is not None and (fix.corrected or not fix.in_code_set)
+
+
+def _code_region(key: str, read: CodeRead) -> Region:
+    w = read.word
+    return Region(key, read.page, (w.left, w.top, w.right, w.bottom), 1.5, "straight", "code")
+
+
+def _code_agrees(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
+    """The crop, read with only code characters, gives the same single valid code (two reads that
+    agree, each resolved by the code set to one reading) and no character of it was doubtful."""
+    if not words or any(w.ambiguous for w in words):
+        return False
+    fixes = [codecheck.correct_icd10(w.text.strip(",;:()"), sets) for w in words]
+    return any(f.value == read.correction.value for f in fixes)
 
 
 def _header_region(state: FaxRead) -> list[Region]:
@@ -135,12 +162,12 @@ def _row_regions(key: str, row: ServiceRead) -> list[Region]:
     ]
 
 
-def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str) -> tuple[str, int] | None:
+def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str, sets: CodeSets) -> tuple[str, int] | None:
     """(code, quantity) when both crops of each agree with the page read and no character was doubtful."""
     code, quantity = row.code.correction.value, row.quantity
     if code is None or quantity is None:
         return None
-    codes = [_crop_value(reads.get(f"{key}code{v}", []), _code_of) for v in "ab"]
+    codes = [_crop_value(reads.get(f"{key}code{v}", []), lambda t: _code_of(t, sets)) for v in "ab"]
     quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
     if any(c is not None and c != code for c in codes) or any(q is not None and q != quantity for q in quantities):
         return None
@@ -155,9 +182,9 @@ def _crop_value(words: list[Word], read: Callable[[str], object | None]) -> obje
     return read(" ".join(w.text for w in words))
 
 
-def _code_of(text: str) -> str | None:
+def _code_of(text: str, sets: CodeSets) -> str | None:
     head = text.strip().split("-")[0].strip(" .,;")
-    return codecheck.correct_procedure(head).value if len(head) == 5 else None
+    return codecheck.correct_procedure(head, sets).value if len(head) == 5 else None
 
 
 def _quantity_of(text: str) -> int | None:

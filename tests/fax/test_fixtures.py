@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from bench.fax_accuracy import lookup, score
+from ingest.codesets import VALIDATOR_CODE_SETS
 from ingest.finalize import finalize_record
 from parsers.context import ParseContext
 from parsers.fax.ocr import RecordedEngine
@@ -20,8 +21,9 @@ from tests.fax.conftest import expected_cases, load_expected
 from validators import ValidationContext
 
 CASES = expected_cases()
-MIN_FIELD_ACCURACY = 0.80  # 0.815 measured 2026-11-25 with the recording (0.85 before delivery addresses were
-# printed and expected: a two-part value needs both reads to agree on every word); raise it as the reader improves
+MIN_FIELD_ACCURACY = 0.74  # 0.759 measured 2026-11-25 with the recording, over every fixture including the
+# held-out CMS-485 layout (0.40 alone) and with tesserocr's tesseract 5.5 (0.815 before, tuned layouts and
+# tesseract 5.3 only); raise it as the reader improves
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -43,6 +45,7 @@ def _read_case(meta_path: Path, engine: RecordedEngine) -> tuple[dict[str, Any],
         sha256="0" * 64,
         filename=path.name,
         received_at=dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC),
+        code_sets=VALIDATOR_CODE_SETS,
     )
     record: Record = read_fax(ctx, engine, kind_of(path.read_bytes()[:16]) or "tiff")
     record = finalize_record(record, ValidationContext(today=dt.date(2026, 11, 25)))

@@ -1,0 +1,141 @@
+"""Boxed forms and tables: the cells their ruled lines enclose (OpenCV morphology), each read on its own.
+
+Full-page OCR reads a grid badly: its layout analysis runs a cell's label into its neighbour's,
+and small print inside boxes is lost, mostly at standard resolution. Here the ruled lines are
+found (long horizontal strokes; vertical strokes that end on a horizontal line at both ends, so a
+scanner streak through the page is no cell wall), the regions they close off are the cells, and
+every cell is cut out, inset from its walls, and read as a block of its own. The cells are stacked
+into one image so one OCR call reads them all; the rest of the page (cells blanked) is read as a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from parsers.fax.model import Word
+from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, words_of
+
+Box = tuple[int, int, int, int]
+MIN_HEIGHT_IN, MIN_WIDTH_IN = 0.22, 0.3  # smaller enclosed regions are checkboxes, not cells
+MAX_PAGE_SHARE = 0.4  # an enclosed region this big is a page frame, not a cell
+MIN_FILL = 0.8  # a cell fills most of its bounding box (lines that do not close leave odd shapes)
+INSET = 4  # pixels kept clear of a cell's walls when it is cut out
+GAP = 30  # white between stacked cells
+SCALE = 1.0  # 1.5 read no better and cost 1.9x (bench/fax_accuracy.py, cms485-std)
+CELL_LINE_BASE = 10_000  # line keys of words read in cells start here (one key space per cell)
+
+
+@dataclass(frozen=True)
+class Cell:
+    index: int
+    box: Box
+
+
+def ruling(bits: np.ndarray, dpi: float) -> np.ndarray:
+    """255 where a form's ruled line is: horizontal rules, and vertical ones ending on them."""
+    ink = 255 - bits  # faxed rules are broken by dropouts: close small gaps along each direction first
+    across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 1)))
+    down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 9)))
+    horizontal = cv2.morphologyEx(
+        across, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(0.6 * dpi), 1))
+    )
+    vertical = cv2.morphologyEx(down, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(0.2 * dpi))))
+    reach = cv2.dilate(horizontal, np.ones((9, 9), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    walls = [i for i in range(1, count) if _ends_on_rules(stats[i], reach)]
+    kept = np.isin(labels, walls).astype(np.uint8) * 255
+    return cv2.dilate(cv2.bitwise_or(horizontal, kept), np.ones((3, 3), np.uint8))
+
+
+def _rect(width: int, height: int) -> np.ndarray:
+    return cv2.getStructuringElement(cv2.MORPH_RECT, (width, height))
+
+
+def _ends_on_rules(stat: np.ndarray, reach: np.ndarray) -> bool:
+    x, y, w, h = (int(v) for v in stat[:4])
+    top = reach[y, x : x + w].any()
+    bottom = reach[min(y + h - 1, reach.shape[0] - 1), x : x + w].any()
+    return bool(top and bottom)
+
+
+def find_cells(bits: np.ndarray, dpi: float) -> list[Cell]:
+    """The enclosed rectangular regions of the page's ruling, top to bottom, left to right."""
+    grid = ruling(bits, dpi)
+    height, width = grid.shape
+    count, _, stats, _ = cv2.connectedComponentsWithStats((grid == 0).astype(np.uint8), connectivity=4)
+    boxes = []
+    for x, y, w, h, area in (tuple(int(v) for v in stats[i]) for i in range(1, count)):
+        touches_edge = x == 0 or y == 0 or x + w >= width or y + h >= height
+        small = h < MIN_HEIGHT_IN * dpi or w < MIN_WIDTH_IN * dpi
+        if touches_edge or small or w * h > MAX_PAGE_SHARE * width * height or area < MIN_FILL * w * h:
+            continue
+        boxes.append((x, y, x + w, y + h))
+    return [Cell(i, box) for i, box in enumerate(sorted(boxes, key=lambda b: (b[1], b[0])))]
+
+
+def _has_ink(image: np.ndarray, box: Box) -> bool:
+    x0, y0, x1, y1 = box
+    region = image[y0 + INSET : y1 - INSET, x0 + INSET : x1 - INSET]
+    return region.size > 0 and int((region < 128).sum()) >= 12
+
+
+def read_cells(clean: np.ndarray, cells: list[Cell], engine: OcrEngine) -> list[Word]:
+    """Every inked cell cut from the cleaned page, stacked, read once; words in page pixels, each
+    cell's lines keyed apart so no segment runs from one cell into the next."""
+    inked = [c for c in cells if _has_ink(clean, c.box)]
+    if not inked:
+        return []
+    stack, offsets = _stack(clean, inked)
+    image = Image.fromarray(stack)
+    if SCALE != 1.0:
+        image = image.resize((round(image.width * SCALE), round(image.height * SCALE)), Image.Resampling.BICUBIC)
+    words = words_of(engine.data(image, BLOCK_CONFIG), scale=SCALE)
+    out = []
+    for word in words:
+        centre = word.top + word.height / 2
+        owner = next((o for o in offsets if o[1] - GAP / 2 <= centre < o[2] + GAP / 2), None)
+        if owner is None:
+            continue
+        cell, top, _ = owner
+        out.append(_placed(word, cell, top))
+    return out
+
+
+def _placed(word: Word, cell: Cell, top: int) -> Word:
+    x0, y0 = cell.box[0] + INSET, cell.box[1] + INSET
+    left, upper = max(word.left - GAP + x0, cell.box[0]), max(word.top - top + y0, cell.box[1])
+    return Word(  # kept inside its cell: OCR may report a box reaching into the stack's margin
+        text=word.text,
+        conf=word.conf,
+        left=left,
+        top=upper,
+        width=max(min(word.left - GAP + x0 + word.width, cell.box[2]) - left, 1),
+        height=max(min(word.top - top + y0 + word.height, cell.box[3]) - upper, 1),
+        line_key=(CELL_LINE_BASE + cell.index, *word.line_key),
+    )
+
+
+def _stack(clean: np.ndarray, cells: list[Cell]) -> tuple[np.ndarray, list[tuple[Cell, int, int]]]:
+    crops = [clean[c.box[1] + INSET : c.box[3] - INSET, c.box[0] + INSET : c.box[2] - INSET] for c in cells]
+    width = max(c.shape[1] for c in crops) + 2 * GAP
+    height = sum(c.shape[0] for c in crops) + GAP * (len(crops) + 1)
+    stack = np.full((height, width), 255, np.uint8)
+    offsets, y = [], GAP
+    for cell, crop in zip(cells, crops, strict=True):
+        stack[y : y + crop.shape[0], GAP : GAP + crop.shape[1]] = crop
+        offsets.append((cell, y, y + crop.shape[0]))
+        y += crop.shape[0] + GAP
+    return stack, offsets
+
+
+def blank_cells(clean: np.ndarray, cells: list[Cell]) -> np.ndarray:
+    """The page with its cells whitened: what full-page OCR reads around them."""
+    out = clean.copy()
+    for cell in cells:
+        x0, y0, x1, y1 = cell.box
+        out[y0:y1, x0:x1] = 255
+    return out

@@ -1,0 +1,79 @@
+"""Ruled cells of boxed forms: found by morphology, a scanner streak is no wall; roles need an anchor."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parsers.fax.cells import Cell, blank_cells, find_cells
+from parsers.fax.labels import PROVIDER, hits_in, with_roles
+from parsers.fax.model import Segment, Word
+
+DPI = 204
+
+
+def _page() -> np.ndarray:
+    return np.full((int(11 * DPI), int(8.5 * DPI)), 255, np.uint8)
+
+
+def _box(bits: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> None:
+    a, b, c, d = (int(v * DPI) for v in (x0, y0, x1, y1))
+    bits[b : b + 3, a:c] = 0
+    bits[d - 3 : d, a:c] = 0
+    bits[b:d, a : a + 3] = 0
+    bits[b:d, c - 3 : c] = 0
+
+
+def test_a_grid_of_boxes_gives_one_cell_each() -> None:
+    bits = _page()
+    for column in range(3):
+        _box(bits, 1 + 2 * column, 1, 3 + 2 * column, 1.6)
+    cells = find_cells(bits, DPI)
+    assert len(cells) == 3
+    assert [c.box[0] < c.box[2] for c in cells] == [True] * 3
+    assert cells[0].box[0] < cells[1].box[0] < cells[2].box[0]
+
+
+def test_a_streak_through_a_box_does_not_split_it() -> None:
+    bits = _page()
+    _box(bits, 1, 1, 5, 1.6)
+    x = int(3 * DPI)
+    bits[int(0.5 * DPI) : int(3 * DPI), x : x + 2] = 0  # crosses the box and ends in open page
+    assert len(find_cells(bits, DPI)) == 1
+
+
+def test_broken_rules_still_close_a_cell() -> None:
+    bits = _page()
+    _box(bits, 1, 1, 5, 1.6)
+    bits[int(1 * DPI) : int(1 * DPI) + 3, int(2 * DPI) : int(2 * DPI) + 4] = 255  # a fax dropout in the top rule
+    assert len(find_cells(bits, DPI)) == 1
+
+
+def test_a_checkbox_is_not_a_cell() -> None:
+    bits = _page()
+    _box(bits, 1, 1, 1.16, 1.16)
+    assert find_cells(bits, DPI) == []
+
+
+def test_blank_cells_whitens_only_the_cells() -> None:
+    bits = _page()
+    bits[100:110, 100:110] = 0
+    bits[500:510, 500:510] = 0
+    out = blank_cells(bits, [Cell(0, (90, 90, 120, 120))])
+    assert out[100:110, 100:110].min() == 255 and out[500:510, 500:510].max() == 0
+
+
+def _segment(text: str, top: int, left: int = 100, index: int = 0) -> Segment:
+    words = []
+    for word in text.split():
+        words.append(Word(word, 95.0, left, top, 20 * len(word), 30))
+        left += 20 * len(word) + 15
+    return Segment(1, index, tuple(words))
+
+
+def test_an_npi_no_name_heads_has_no_role_and_a_credentialed_name_anchors_one() -> None:
+    lone = _segment("NPI 1234567893", 400, index=1)
+    hits = with_roles(hits_in(lone), 1728)
+    assert [h.role for h in hits] == [None]
+    doctor = _segment("Jane Doe, MD", 300, index=0)
+    hits = with_roles(hits_in(lone), 1728, [doctor])
+    assert [h.role for h in hits] == [PROVIDER]
