@@ -122,7 +122,8 @@ def process_file(path: Path, service: Service) -> Outcome:
 
 def process_files(paths: list[Path], service: Service, stopping: Callable[[], bool] = lambda: False) -> list[Outcome]:
     """Inbox files, start to end, one outcome each in order. When `stopping()` turns true, the
-    document in hand is finished and the rest are left registered, their leases given back."""
+    document in hand (at least the first) is finished and the rest are left registered, their
+    leases given back."""
     outcomes: dict[int, Outcome] = {}
     claimed: dict[int, DocumentRef] = {}
     for index, arrival in enumerate(take_all_from_inbox(paths, service.taker)):
@@ -168,7 +169,7 @@ def process_claimed_all(
     with keeper.holding(*(document.id for document in documents)):
         since = time.monotonic()
         for position, document in enumerate(documents):
-            if stopping():
+            if position > 0 and stopping():  # the first is in hand from the moment it was taken
                 outcomes |= _give_back(documents[position:], service)
                 break
             parsed = parse_document(document, service)
