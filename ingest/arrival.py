@@ -1,8 +1,9 @@
-"""Taking a file out of the inbox: archive it, register its document, or quarantine it.
+"""Taking files out of the inbox: archive them, register their documents, or quarantine them.
 
 Order matters for losing nothing: (1) hash, (2) link the file into the archive, (3) insert the
 document row, (4) remove it from the inbox. A crash between any two steps leaves the file in the
-inbox, and taking it again finishes the job without a second document.
+inbox, and taking it again finishes the job without a second document. Several files taken
+together share step (3): one transaction registers all their documents.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from ingest.home import ServiceHome
 from ingest.outcomes import Duplicate, Quarantined, Registered, Vanished
 from parsers.context import sha256_of
-from referrals.store.documents import document_id, find_by_sha
+from referrals.store.documents import DocumentRef, KnownDocument, add_documents, document_id, find_all_by_sha
 from referrals.store.engine import session_scope
-from referrals.store.models import Document, utcnow
+from referrals.store.models import DocumentStatus, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +53,33 @@ class Taker:
 
 
 def take_from_inbox(path: Path, taker: Taker) -> Arrival:
-    """Archive and register one inbox file (see the module doc for the crash-safe order).
+    """Archive and register one inbox file (see `take_all_from_inbox`)."""
+    return take_all_from_inbox([path], taker)[0]
 
-    A newly registered document is leased to `taker.owner` in the same transaction."""
-    home = taker.home
+
+def take_all_from_inbox(paths: list[Path], taker: Taker) -> list[Arrival]:
+    """Archive and register inbox files (see the module doc for the crash-safe order), in order.
+
+    Newly registered documents are leased to `taker.owner` in the same transaction."""
+    arrivals: dict[int, Arrival] = {}
+    linked: dict[int, tuple[InboxFile, Path]] = {}
+    for index, path in enumerate(paths):
+        step = _archive(path, taker.home)
+        if isinstance(step, tuple):
+            linked[index] = step
+        else:
+            arrivals[index] = step
+    arrivals |= _register_all(linked, taker)
+    for index, (seen, _) in linked.items():
+        if isinstance(arrivals[index], Duplicate):
+            _keep_duplicate(seen, taker.home)
+        else:
+            seen.path.unlink(missing_ok=True)
+    return [arrivals[index] for index in range(len(paths))]
+
+
+def _archive(path: Path, home: ServiceHome) -> tuple[InboxFile, Path] | Quarantined | Vanished:
+    """Hash the file and link it into the archive; or quarantine it; or it is gone already."""
     try:
         seen = _inspect(path)
     except FileNotFoundError:
@@ -68,12 +93,7 @@ def take_from_inbox(path: Path, taker: Taker) -> Arrival:
         _link_or_copy(seen.path, archived)
     except FileNotFoundError:  # another watcher took it meanwhile
         return Vanished()
-    arrival = _register(seen, archived, taker)
-    if isinstance(arrival, Duplicate):
-        _keep_duplicate(seen, home)
-    else:
-        seen.path.unlink(missing_ok=True)
-    return arrival
+    return seen, archived
 
 
 def _inspect(path: Path) -> InboxFile | Quarantined:
@@ -113,22 +133,46 @@ def _link_or_copy(source: Path, target: Path) -> None:
         partial.replace(target)
 
 
+def _register_all(linked: dict[int, tuple[InboxFile, Path]], taker: Taker) -> dict[int, Registered | Duplicate]:
+    if not linked:
+        return {}
+    try:
+        with session_scope(taker.engine) as session:
+            return _register_in(session, linked, taker)
+    except IntegrityError:  # another watcher registered some of these bytes a moment ago: one by one
+        return {index: _register(seen, archived, taker) for index, (seen, archived) in linked.items()}
+
+
+def _register_in(
+    session: Session, linked: dict[int, tuple[InboxFile, Path]], taker: Taker
+) -> dict[int, Registered | Duplicate]:
+    """One query for the known sha256s, one INSERT for the new documents (leased to the taker)."""
+    known = find_all_by_sha(session, (seen.sha256 for seen, _ in linked.values()))
+    expires = utcnow() + taker.lease
+    arrivals: dict[int, Registered | Duplicate] = {}
+    new = []
+    for index, (seen, archived) in linked.items():
+        if seen.sha256 in known:  # stored before, or a copy of a file earlier in this batch
+            arrivals[index] = _known(known[seen.sha256], seen)
+            continue
+        row = _new_document(seen, archived) | {"lease_owner": taker.owner, "lease_expires_at": expires, "attempts": 1}
+        known[seen.sha256] = KnownDocument(str(row["id"]), str(seen.path), seen.size)
+        new.append(row)
+        document = DocumentRef(str(row["id"]), seen.sha256, str(row["original_name"]), str(archived), seen.landed_at)
+        arrivals[index] = Registered(document.id, document=document)
+    add_documents(session, new)
+    return arrivals
+
+
 def _register(seen: InboxFile, archived: Path, taker: Taker) -> Registered | Duplicate:
     try:
         with session_scope(taker.engine) as session:
-            known = find_by_sha(session, seen.sha256)
-            if known is not None:
-                return _known(known, seen)
-            document = _new_document(seen, archived)
-            document.lease_owner, document.lease_expires_at = taker.owner, utcnow() + taker.lease
-            document.attempts = 1
-            session.add(document)
-            return Registered(document.id, document=document)
+            return _register_in(session, {0: (seen, archived)}, taker)[0]
     except IntegrityError:  # another watcher registered the same bytes a moment ago
         return Registered(document_id(seen.sha256))
 
 
-def _known(known: Document, seen: InboxFile) -> Registered | Duplicate:
+def _known(known: KnownDocument, seen: InboxFile) -> Registered | Duplicate:
     """Our own earlier, interrupted take of this very file resumes; anything else is a duplicate."""
     if (known.original_path, known.size_bytes) == (str(seen.path), seen.size):
         return Registered(known.id)
@@ -136,16 +180,23 @@ def _known(known: Document, seen: InboxFile) -> Registered | Duplicate:
     return Duplicate(known.id)
 
 
-def _new_document(seen: InboxFile, archived: Path) -> Document:
-    return Document(
-        id=document_id(seen.sha256),
-        sha256=seen.sha256,
-        original_name=seen.path.name[:255],
-        original_path=str(seen.path),
-        archive_path=str(archived),
-        size_bytes=seen.size,
-        received_at=seen.landed_at,
-    )
+def _new_document(seen: InboxFile, archived: Path) -> dict[str, object]:
+    """The new document's row (columns not named take their defaults)."""
+    return {
+        "id": document_id(seen.sha256),
+        "sha256": seen.sha256,
+        "original_name": seen.path.name[:255],
+        "original_path": str(seen.path),
+        "archive_path": str(archived),
+        "size_bytes": seen.size,
+        "kind": None,
+        "status": DocumentStatus.PENDING,
+        "outcome": None,
+        "error_code": None,
+        "received_at": seen.landed_at,
+        "processed_at": None,
+        "parse_seconds": None,
+    }
 
 
 def _keep_duplicate(seen: InboxFile, home: ServiceHome) -> None:

@@ -33,10 +33,11 @@ class LeaseKeeper:
         self._thread: threading.Thread | None = None
 
     @contextmanager
-    def holding(self, document_id: str) -> Iterator[None]:
-        """Keep renewing this document's lease until the block ends."""
+    def holding(self, *document_ids: str) -> Iterator[None]:
+        """Keep renewing these documents' leases until the block ends (a finished document's
+        lease is gone: renewing it changes nothing)."""
         with self._lock:
-            self._held.add(document_id)
+            self._held.update(document_ids)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="lease-keeper", daemon=True)
                 self._thread.start()
@@ -44,7 +45,7 @@ class LeaseKeeper:
             yield
         finally:
             with self._lock:
-                self._held.discard(document_id)
+                self._held.difference_update(document_ids)
 
     def _run(self) -> None:
         every = self.lease.total_seconds() / 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from referrals.store.models import Document
+from referrals.store.documents import DocumentRef
 
 
 @dataclass(frozen=True)
@@ -12,7 +12,7 @@ class Registered:
     """The file is archived and has a document row; `document` is set when this worker holds its lease."""
 
     document_id: str
-    document: Document | None = field(default=None, compare=False, repr=False)
+    document: DocumentRef | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

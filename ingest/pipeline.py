@@ -1,15 +1,20 @@
-"""The service pipeline: one inbox file in, stored records and outbox messages out, exactly once.
+"""The service pipeline: inbox files in, stored records and outbox messages out, exactly once.
 
-    process_file(path, service)
-      take_from_inbox      archive the original, register its document (sha256: duplicates stop here)
-      claim_document       take the document's lease (several workers can share one database)
+    process_files(paths, service)         (process_file(path, service): the same for one file)
+      take_all_from_inbox  archive the originals, register their documents, leased to this worker,
+                           in one transaction (sha256: duplicates stop here)
+      claim_document       take the lease of a document registered by an interrupted earlier take
       parse_document       parsers.registry.parse_file on the archived original
       validate_records     ingest.finalize.finalize_record on each record
-      store_results        records, findings, provenance, outbox messages and the document's status
-                           in ONE transaction, committed only while the lease is still ours
+      store_all            per document: records, findings, provenance, outbox messages and its
+                           status, committed only while its lease is still ours; the documents
+                           parsed within STORE_EVERY_SECONDS share ONE transaction
 
-A worker that dies mid-file leaves a lease that expires; `process_pending` then processes the
-document again, and since nothing of the first attempt was committed, nothing is duplicated.
+A worker that dies mid-file leaves leases that expire; `process_pending` then processes those
+documents again, and since nothing of the first attempt was committed, nothing is duplicated.
+Sharing transactions between small documents is what keeps the service's cost per file small
+next to the parse (bench/service.py); a document's records still commit with its status, never
+apart, and a slow document (a fax through OCR) is committed on its own as soon as it is done.
 """
 
 from __future__ import annotations
@@ -21,14 +26,15 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from ingest.arrival import Taker, take_from_inbox
+from ingest.arrival import Taker, take_all_from_inbox
 from ingest.codesets import VALIDATOR_CODE_SETS
 from ingest.finalize import finalize_record
 from ingest.home import ServiceHome
@@ -49,15 +55,16 @@ from referrals.config import Settings
 from referrals.decisions import link_decisions
 from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
-from referrals.store.documents import claim, finish, next_control_number
+from referrals.store.documents import DocumentRef, claim, finish_all, leased_to, next_control_numbers, release_leases
 from referrals.store.engine import engine_for, session_scope, upgrade
-from referrals.store.models import Document, DocumentStatus, OutboxMessage, utcnow
-from referrals.store.records import insert_new
+from referrals.store.models import Document, DocumentStatus, OutboxMessage, OutboxStatus, utcnow
+from referrals.store.records import insert_all
 from validators import ValidationContext
 
 log = logging.getLogger(__name__)
 
 ACKS_DESTINATION = "acks"
+STORE_EVERY_SECONDS = 0.25  # documents parsed within this long share one transaction
 
 
 @dataclass(frozen=True)
@@ -111,13 +118,25 @@ class LeaseLost(Exception):
 
 def process_file(path: Path, service: Service) -> Outcome:
     """One inbox file, start to end (see the module doc)."""
-    arrival = take_from_inbox(path, service.taker)
-    if not isinstance(arrival, Registered):
-        return arrival
-    document = arrival.document or claim_document(service, arrival.document_id)
-    if document is None:
-        return InProgress(arrival.document_id)
-    return process_claimed(document, service)
+    return process_files([path], service)[0]
+
+
+def process_files(paths: list[Path], service: Service, stopping: Callable[[], bool] = lambda: False) -> list[Outcome]:
+    """Inbox files, start to end, one outcome each in order. When `stopping()` turns true, the
+    document in hand (at least the first) is finished and the rest are left registered, their
+    leases given back."""
+    outcomes: dict[int, Outcome] = {}
+    claimed: dict[int, DocumentRef] = {}
+    for index, arrival in enumerate(take_all_from_inbox(paths, service.taker)):
+        if not isinstance(arrival, Registered):
+            outcomes[index] = arrival
+        elif document := arrival.document or claim_document(service, arrival.document_id):
+            claimed[index] = document
+        else:
+            outcomes[index] = InProgress(arrival.document_id)
+    worked = process_claimed_all(list(claimed.values()), service, stopping)
+    outcomes |= dict(zip(claimed, worked, strict=True))
+    return [outcomes[index] for index in range(len(paths))]
 
 
 def process_document(service: Service, wanted: str | None = None) -> ProcessedOutcome | InProgress | None:
@@ -126,17 +145,48 @@ def process_document(service: Service, wanted: str | None = None) -> ProcessedOu
     return None if document is None else process_claimed(document, service)
 
 
-def process_claimed(document: Document, service: Service) -> ProcessedOutcome | InProgress:
+def process_claimed(document: DocumentRef, service: Service) -> ProcessedOutcome | InProgress:
     """Parse, validate and store a document whose lease this worker holds (renewed while working)."""
+    return process_claimed_all([document], service)[0]
+
+
+@dataclass(frozen=True)
+class Worked:
+    """A document parsed and validated, not yet stored."""
+
+    document: DocumentRef
+    records: list[Record]
+    parsed: Parsed
+
+
+def process_claimed_all(
+    documents: list[DocumentRef], service: Service, stopping: Callable[[], bool] = lambda: False
+) -> list[ProcessedOutcome | InProgress]:
+    """Parse, validate and store documents whose leases this worker holds (renewed while working),
+    committing whenever STORE_EVERY_SECONDS of work are done; one outcome each, in order."""
+    outcomes: dict[str, ProcessedOutcome | InProgress] = {}
+    worked: list[Worked] = []
     keeper = keeper_for(service.engine, service.worker_id, service.settings.lease_seconds)
-    with keeper.holding(document.id):
-        parsed = parse_document(document, service)
-        records = validate_records(parsed.records, document, service)
-    try:
-        return store_results(document, records, parsed, service)
-    except LeaseLost:
-        log.warning("document %s: lease lost, results of this attempt dropped", document.id)
-        return InProgress(document.id)
+    with keeper.holding(*(document.id for document in documents)):
+        since = time.monotonic()
+        for position, document in enumerate(documents):
+            if position > 0 and stopping():  # the first is in hand from the moment it was taken
+                outcomes |= _give_back(documents[position:], service)
+                break
+            parsed = parse_document(document, service)
+            worked.append(Worked(document, validate_records(parsed.records, document, service), parsed))
+            if time.monotonic() - since >= STORE_EVERY_SECONDS:
+                outcomes |= store_all(worked, service)
+                worked, since = [], time.monotonic()
+        outcomes |= store_all(worked, service)
+    return [outcomes[document.id] for document in documents]
+
+
+def _give_back(documents: list[DocumentRef], service: Service) -> dict[str, InProgress]:
+    """Leases of documents not started are released, so the next worker takes them at once."""
+    with session_scope(service.engine) as session:
+        release_leases(session, [document.id for document in documents], service.worker_id)
+    return {document.id: InProgress(document.id) for document in documents}
 
 
 def process_pending(service: Service) -> list[ProcessedOutcome | InProgress]:
@@ -147,12 +197,13 @@ def process_pending(service: Service) -> list[ProcessedOutcome | InProgress]:
     return outcomes
 
 
-def claim_document(service: Service, wanted: str | None) -> Document | None:
+def claim_document(service: Service, wanted: str | None) -> DocumentRef | None:
     with session_scope(service.engine) as session:
-        return claim(session, service.worker_id, service.lease, utcnow(), wanted)
+        document = claim(session, service.worker_id, service.lease, utcnow(), wanted)
+        return None if document is None else DocumentRef.of(document)
 
 
-def parse_document(document: Document, service: Service) -> Parsed:
+def parse_document(document: DocumentRef, service: Service) -> Parsed:
     """Records and acknowledgements of the archived original; a parser crash becomes a rejected record."""
     context = ParseContext(
         path=Path(document.archive_path),
@@ -192,11 +243,11 @@ def _parser_failure(context: ParseContext) -> Record:
     )
 
 
-def validate_records(records: list[Record], document: Document, service: Service) -> list[Record]:
+def validate_records(records: list[Record], document: DocumentRef, service: Service) -> list[Record]:
     return [finalize_record(record, validation_context(service.settings, document)) for record in records]
 
 
-def validation_context(settings: Settings, document: Document | None) -> ValidationContext:
+def validation_context(settings: Settings, document: DocumentRef | Document | None) -> ValidationContext:
     """Today, the document's receipt time, the due-time hours, and the home's code sets and payer rules."""
     return ValidationContext.now(
         home=settings.home,
@@ -206,46 +257,81 @@ def validation_context(settings: Settings, document: Document | None) -> Validat
     )
 
 
-def store_results(document: Document, records: list[Record], parsed: Parsed, service: Service) -> ProcessedOutcome:
+def store_results(document: DocumentRef, records: list[Record], parsed: Parsed, service: Service) -> ProcessedOutcome:
     """Everything of one document in one transaction; LeaseLost (rolled back) if the lease was lost."""
-    now = utcnow()
-    outcome = outcome_of(document.id, records)
-    status = DocumentStatus.FAILED if parsed.failed else DocumentStatus.PROCESSED
-    with session_scope(service.engine) as session:
-        if not finish(
-            session,
-            document,
-            service.worker_id,
-            kind=_kind_of(records),
-            outcome=outcome.label,
-            status=status,
-            now=now,
-            error_code="parser_failed" if parsed.failed else None,
-            parse_seconds=parsed.seconds,
-        ):
-            raise LeaseLost(document.id)
-        insert_new(session, records, document.id, now)
-        link_decisions(session, records, now)
-        _queue_acks(session, parsed.acks, document, now)
-    log.info("document %s: %s, %d records, %d acks", document.id, outcome.label, len(records), len(parsed.acks))
+    outcome = store_all([Worked(document, records, parsed)], service)[document.id]
+    if isinstance(outcome, InProgress):
+        raise LeaseLost(document.id)
     return outcome
 
 
-def _queue_acks(session: Session, acks: list[Acknowledgement], document: Document, now: dt.datetime) -> None:
-    for index, ack in enumerate(acks):
-        number = next_control_number(session)
-        filename = f"{document.sha256[:16]}.{number:09d}.{ack.kind}.x12"
-        payload = json.dumps({"filename": filename, "text": ack.render(number)})
-        session.add(
-            OutboxMessage(
-                key=f"ack:{document.id}:{index}",
-                destination=ACKS_DESTINATION,
-                document_id=document.id,
-                payload=payload,
-                next_attempt_at=now,
-                created_at=now,
+def store_all(worked: list[Worked], service: Service) -> dict[str, ProcessedOutcome | InProgress]:
+    """Everything of these documents in one transaction, but only of those whose lease is still
+    ours (locked until commit); the others' results are dropped (InProgress: another worker has it)."""
+    if not worked:
+        return {}
+    now = utcnow()
+    with session_scope(service.engine) as session:
+        held = leased_to(session, [w.document.id for w in worked], service.worker_id)
+        kept = [w for w in worked if w.document.id in held]
+        finish_all(session, [_finished(w, service.worker_id, now) for w in kept])
+        insert_all(session, [(w.document.id, record) for w in kept for record in w.records], now)
+        link_decisions(session, [record for w in kept for record in w.records], now)
+        _queue_acks(session, kept, now)
+    outcomes: dict[str, ProcessedOutcome | InProgress] = {}
+    for w in worked:
+        if w.document.id in held:
+            outcomes[w.document.id] = outcome = outcome_of(w.document.id, w.records)
+            log.info(
+                "document %s: %s, %d records, %d acks", w.document.id, outcome.label, len(w.records), len(w.parsed.acks)
             )
-        )
+        else:
+            log.warning("document %s: lease lost, results of this attempt dropped", w.document.id)
+            outcomes[w.document.id] = InProgress(w.document.id)
+    return outcomes
+
+
+def _finished(worked: Worked, owner: str, now: dt.datetime) -> dict[str, object]:
+    """The values `finish_all` sets on one document."""
+    failed = worked.parsed.failed
+    return {
+        "b_id": worked.document.id,
+        "b_owner": owner,
+        "b_status": DocumentStatus.FAILED if failed else DocumentStatus.PROCESSED,
+        "b_outcome": outcome_of(worked.document.id, worked.records).label,
+        "b_kind": _kind_of(worked.records),
+        "b_now": now,
+        "b_error_code": "parser_failed" if failed else None,
+        "b_parse_seconds": worked.parsed.seconds,
+    }
+
+
+def _queue_acks(session: Session, worked: list[Worked], now: dt.datetime) -> None:
+    """Each acknowledgement as an outbox message, numbered from one reservation of control numbers."""
+    acks = [(w.document, index, ack) for w in worked for index, ack in enumerate(w.parsed.acks)]
+    numbers = next_control_numbers(session, len(acks))
+    messages = [
+        _ack_message(document, index, ack, number, now)
+        for (document, index, ack), number in zip(acks, numbers, strict=True)
+    ]
+    if messages:
+        session.connection().execute(insert(OutboxMessage), messages)
+
+
+def _ack_message(
+    document: DocumentRef, index: int, ack: Acknowledgement, number: int, now: dt.datetime
+) -> dict[str, object]:
+    filename = f"{document.sha256[:16]}.{number:09d}.{ack.kind}.x12"
+    return {
+        "key": f"ack:{document.id}:{index}",
+        "destination": ACKS_DESTINATION,
+        "document_id": document.id,
+        "payload": json.dumps({"filename": filename, "text": ack.render(number)}),
+        "status": OutboxStatus.PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
 
 
 def _kind_of(records: list[Record]) -> str | None:

@@ -3,9 +3,11 @@
 Events come from watchdog (inotify, or polling for network shares), and a periodic rescan
 catches anything an event missed, plus the files already there at start. A file is taken when
 its size and mtime were the same at two looks and it has not been modified for
-`stable_seconds`. Files are processed by a pool of worker threads; a stop request (SIGTERM)
-lets the files in hand finish. A file that fails is logged (by code) and retried later; the
-watcher itself keeps running.
+`stable_seconds`. Files are processed by a pool of worker threads, in batches of up to
+BATCH_FILES (the stable files shared out between the workers): a batch's files are registered
+in one transaction and small documents share store transactions (ingest.pipeline). A stop
+request (SIGTERM) lets the document in hand finish; the rest of its batch is given back. A
+file that fails is logged (by code) and retried later; the watcher itself keeps running.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from ingest.outcomes import InProgress, Outcome, ProcessedOutcome
-from ingest.pipeline import Service, process_file, process_pending
+from ingest.pipeline import Service, process_files, process_pending
 
 log = logging.getLogger(__name__)
 
 IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".filepart")
 RETRY_FAILED_AFTER_SECONDS = 10.0
+BATCH_FILES = 32
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,15 @@ def is_candidate(path: Path) -> bool:
     if path.name.startswith(".") or path.name.lower().endswith(IGNORED_SUFFIXES):
         return False
     return path.is_symlink() or not path.is_dir()
+
+
+def batches(paths: list[Path], workers: int) -> list[list[Path]]:
+    """The paths shared out evenly between the workers, in batches of at most BATCH_FILES."""
+    if not paths:
+        return []
+    count = max(-(-len(paths) // BATCH_FILES), min(workers, len(paths)))
+    size = -(-len(paths) // count)
+    return [paths[start : start + size] for start in range(0, len(paths), size)]
 
 
 class StabilityTracker:
@@ -117,7 +129,8 @@ class InboxWatcher:
         self.tracker = StabilityTracker(options.stable_seconds)
         self.summary = WatchSummary()
         self._candidates: set[Path] = set()
-        self._in_flight: dict[Path, Future[Outcome]] = {}
+        self._in_flight: dict[Path, tuple[Future[list[Outcome]], int]] = {}  # the batch, the file's place
+        self._stop = threading.Event()
         self._retry_after: dict[Path, float] = {}
         self._pending_job: Future[list[ProcessedOutcome | InProgress]] | None = None
 
@@ -126,6 +139,7 @@ class InboxWatcher:
 
     def run(self, stop: threading.Event) -> WatchSummary:
         """Process files until `stop` is set (or, with `once`, until the inbox is empty)."""
+        self._stop = stop
         events = _EventQueue(self.inbox)
         observer = None if self.options.once else self._start_observer(events)
         pool = ThreadPoolExecutor(max_workers=self.options.workers, thread_name_prefix="intake-worker")
@@ -137,7 +151,7 @@ class InboxWatcher:
             if observer is not None:
                 observer.stop()
                 observer.join(timeout=5)
-        if self.options.once:
+        if self.options.once and not stop.is_set():
             self._recover_pending()
         return self.summary
 
@@ -167,22 +181,27 @@ class InboxWatcher:
         return observer
 
     def _dispatch_stable(self, pool: ThreadPoolExecutor) -> None:
+        stable = []
         for path in sorted(self._candidates - self._in_flight.keys()):
             if not is_candidate(path) or not (path.exists() or path.is_symlink()):
                 self._done_with(path)
             elif self._retry_after.get(path, 0.0) <= time.monotonic() and self.tracker.is_stable(path):
-                self._in_flight[path] = pool.submit(process_file, path, self.service)
+                stable.append(path)
+        for batch in batches(stable, self.options.workers):
+            future = pool.submit(process_files, batch, self.service, self._stop.is_set)
+            for place, path in enumerate(batch):
+                self._in_flight[path] = (future, place)
 
     def _collect_done(self, wait: bool = False) -> None:
         if self._pending_job is not None and (wait or self._pending_job.done()):
             self._count_pending(self._pending_job)
             self._pending_job = None
-        for path, future in list(self._in_flight.items()):
+        for path, (future, place) in list(self._in_flight.items()):
             if not (wait or future.done()):
                 continue
             del self._in_flight[path]
             try:
-                outcome = future.result()
+                outcome = future.result()[place]
             except Exception as exc:  # keep running; the file stays in the inbox and is tried again
                 self._failed(path, exc)
                 continue

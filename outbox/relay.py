@@ -13,14 +13,60 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, or_, update
-from sqlmodel import col, select
+from sqlalchemy import BindParameter, Engine, Table, bindparam, or_, select, update
+from sqlmodel import SQLModel, col
 
 from outbox.sinks import DeliveryFailed, Sink
 from referrals.store.engine import session_scope
 from referrals.store.models import OutboxMessage, OutboxStatus, utcnow
 
 log = logging.getLogger(__name__)
+
+MESSAGES: Table = SQLModel.metadata.tables["outbox_messages"]
+_NOW: BindParameter[dt.datetime] = bindparam("b_now")
+_FREE = or_(MESSAGES.c.lease_owner.is_(None), MESSAGES.c.lease_expires_at < _NOW)
+_DUE = (
+    select(
+        MESSAGES.c.id,
+        MESSAGES.c.key,
+        MESSAGES.c.destination,
+        MESSAGES.c.record_id,
+        MESSAGES.c.payload,
+        MESSAGES.c.attempts,
+    )
+    .where(MESSAGES.c.status == OutboxStatus.PENDING, MESSAGES.c.next_attempt_at <= _NOW, _FREE)
+    .order_by(MESSAGES.c.id)
+    .limit(bindparam("b_limit"))
+    .with_for_update(skip_locked=True)
+)
+_LEASE = (
+    update(MESSAGES)
+    .where(MESSAGES.c.id.in_(bindparam("b_ids", expanding=True)), _FREE)
+    .values(lease_owner=bindparam("b_owner"), lease_expires_at=bindparam("b_expires"))
+)
+_DELIVERED = (
+    update(MESSAGES)
+    .where(MESSAGES.c.id.in_(bindparam("b_ids", expanding=True)), MESSAGES.c.lease_owner == bindparam("b_owner"))
+    .values(
+        status=OutboxStatus.DELIVERED,
+        delivered_at=bindparam("b_now"),
+        attempts=MESSAGES.c.attempts + 1,
+        lease_owner=None,
+        lease_expires_at=None,
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A claimed outbox message: what the relay and the sinks need of its row."""
+
+    id: int
+    key: str
+    destination: str
+    record_id: str | None
+    payload: str
+    attempts: int
 
 
 @dataclass(frozen=True)
@@ -82,24 +128,20 @@ class Relay:
             if report.delivered + report.retried + report.dead == 0:
                 return total
 
-    def _claim(self, limit: int) -> list[OutboxMessage]:
+    def _claim(self, limit: int) -> list[Message]:
+        """Up to `limit` due messages, leased to this relay (prebuilt Core statements: per message,
+        the ORM's loading would cost more than writing the message out)."""
         now = self.clock()
-        due = (col(OutboxMessage.status) == OutboxStatus.PENDING) & (col(OutboxMessage.next_attempt_at) <= now)
-        free = or_(col(OutboxMessage.lease_owner).is_(None), col(OutboxMessage.lease_expires_at) < now)
+        expires = now + dt.timedelta(seconds=self.policy.lease_seconds)
         with session_scope(self.engine) as session:
-            query = select(OutboxMessage).where(due, free).order_by(col(OutboxMessage.id)).limit(limit)
-            messages = list(session.exec(query.with_for_update(skip_locked=True)).all())
-            expires = now + dt.timedelta(seconds=self.policy.lease_seconds)
-            ids = [m.id for m in messages]
-            session.execute(
-                update(OutboxMessage)
-                .execution_options(synchronize_session=False)
-                .where(col(OutboxMessage.id).in_(ids), free)
-                .values(lease_owner=self.owner, lease_expires_at=expires)
-            )
+            connection = session.connection()
+            messages = [Message(*row) for row in connection.execute(_DUE, {"b_now": now, "b_limit": limit})]
+            if messages:
+                leased = {"b_ids": [m.id for m in messages], "b_now": now, "b_owner": self.owner, "b_expires": expires}
+                connection.execute(_LEASE, leased)
         return messages
 
-    def _deliver_one(self, message: OutboxMessage, report: DeliveryReport) -> bool:
+    def _deliver_one(self, message: Message, report: DeliveryReport) -> bool:
         sink = self.sinks.get(message.destination)
         try:
             if sink is None:
@@ -110,25 +152,14 @@ class Relay:
             return False
         return True
 
-    def _mark_delivered(self, messages: list[OutboxMessage]) -> None:
+    def _mark_delivered(self, messages: list[Message]) -> None:
         if not messages:
             return
-        mine = col(OutboxMessage.lease_owner) == self.owner
         with session_scope(self.engine) as session:
-            session.execute(
-                update(OutboxMessage)
-                .execution_options(synchronize_session=False)
-                .where(col(OutboxMessage.id).in_([m.id for m in messages]), mine)
-                .values(
-                    status=OutboxStatus.DELIVERED,
-                    delivered_at=self.clock(),
-                    attempts=OutboxMessage.attempts + 1,
-                    lease_owner=None,
-                    lease_expires_at=None,
-                )
-            )
+            delivered = {"b_ids": [m.id for m in messages], "b_owner": self.owner, "b_now": self.clock()}
+            session.connection().execute(_DELIVERED, delivered)
 
-    def _failed(self, message: OutboxMessage, failure: DeliveryFailed, report: DeliveryReport) -> None:
+    def _failed(self, message: Message, failure: DeliveryFailed, report: DeliveryReport) -> None:
         attempts = message.attempts + 1
         report.errors[failure.code] = report.errors.get(failure.code, 0) + 1
         if not failure.retryable or attempts >= self.policy.max_attempts:
@@ -141,7 +172,7 @@ class Relay:
         log.info("outbox message %s failed (%s), retry %d scheduled", message.id, failure.code, attempts)
         report.retried += 1
 
-    def _mark(self, message: OutboxMessage, **values: object) -> None:
+    def _mark(self, message: Message, **values: object) -> None:
         """Update the message if this relay still holds its lease (else another relay has it now)."""
         with session_scope(self.engine) as session:
             session.execute(

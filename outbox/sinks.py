@@ -20,8 +20,6 @@ from typing import Protocol
 
 import httpx
 
-from referrals.store.models import OutboxMessage
-
 SIGNATURE_HEADER = "X-Intake-Signature"
 TIMESTAMP_HEADER = "X-Intake-Timestamp"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -35,8 +33,21 @@ class DeliveryFailed(Exception):
         self.retryable = retryable
 
 
+class Deliverable(Protocol):
+    """What a sink reads of an outbox message (an `OutboxMessage` row or the relay's light copy)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def record_id(self) -> str | None: ...
+
+    @property
+    def payload(self) -> str: ...
+
+
 class Sink(Protocol):
-    def deliver(self, message: OutboxMessage) -> None:
+    def deliver(self, message: Deliverable) -> None:
         """Hand the message over; raise DeliveryFailed when that did not work."""
         ...
 
@@ -85,7 +96,7 @@ class DirectorySink:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def deliver(self, message: OutboxMessage) -> None:
+    def deliver(self, message: Deliverable) -> None:
         name = message.record_id or message.key
         try:
             write_atomically(self.directory / f"{name}.json", message.payload.encode())
@@ -102,7 +113,7 @@ class AckDirectorySink:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def deliver(self, message: OutboxMessage) -> None:
+    def deliver(self, message: Deliverable) -> None:
         ack = json.loads(message.payload)
         try:
             write_atomically(self.directory / Path(ack["filename"]).name, ack["text"].encode("ascii"))
@@ -127,7 +138,7 @@ class WebhookSink:
         self.secret = secret
         self.client = client
 
-    def deliver(self, message: OutboxMessage) -> None:
+    def deliver(self, message: Deliverable) -> None:
         body = message.payload.encode()
         try:
             response = self.client.post(self.url, content=body, headers=self.headers(message, body))
@@ -142,7 +153,7 @@ class WebhookSink:
     def flush(self) -> None:
         return  # the receiver has it once it answered 2xx
 
-    def headers(self, message: OutboxMessage, body: bytes) -> dict[str, str]:
+    def headers(self, message: Deliverable, body: bytes) -> dict[str, str]:
         timestamp = str(int(time.time()))
         headers = {
             "Content-Type": "application/json",

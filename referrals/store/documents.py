@@ -10,19 +10,67 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, case, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement, Table, bindparam, case, insert, or_, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, SQLModel, col, select
 
-from referrals.store.models import ControlNumber, Document, DocumentStatus
+from referrals.store.models import Document, DocumentStatus
+
+# The pipeline's hot path runs prebuilt Core statements on the session's connection: building
+# and executing ORM statements costs far more per file than SQLite itself (bench/service.py).
+DOCUMENTS: Table = SQLModel.metadata.tables["documents"]
+CONTROL_NUMBERS: Table = SQLModel.metadata.tables["control_numbers"]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """What the pipeline needs of a document it works on (a light copy of its row)."""
+
+    id: str
+    sha256: str
+    original_name: str
+    archive_path: str
+    received_at: dt.datetime
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentRef:
+        return cls(document.id, document.sha256, document.original_name, document.archive_path, document.received_at)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDocument:
+    """A stored document found by sha256: enough to tell a resumed take from a duplicate."""
+
+    id: str
+    original_path: str
+    size_bytes: int
 
 
 def document_id(sha256: str) -> str:
     return f"doc_{hashlib.sha256(sha256.encode()).hexdigest()[:24]}"
 
 
-def find_by_sha(session: Session, sha256: str) -> Document | None:
-    return session.exec(select(Document).where(Document.sha256 == sha256)).first()
+_BY_SHA = core_select(DOCUMENTS.c.sha256, DOCUMENTS.c.id, DOCUMENTS.c.original_path, DOCUMENTS.c.size_bytes).where(
+    DOCUMENTS.c.sha256.in_(bindparam("shas", expanding=True))
+)
+
+
+def find_all_by_sha(session: Session, sha256s: Iterable[str]) -> dict[str, KnownDocument]:
+    """The stored documents with any of these sha256s, by sha256 (one query)."""
+    rows = session.connection().execute(_BY_SHA, {"shas": sorted(set(sha256s))})
+    return {sha: KnownDocument(id_, path, size) for sha, id_, path, size in rows}
+
+
+_ADD = insert(DOCUMENTS)
+
+
+def add_documents(session: Session, documents: list[dict[str, object]]) -> None:
+    """Insert new documents (column values, as `Document` names them) in one multi-row INSERT."""
+    if documents:
+        session.connection().execute(_ADD, documents)
 
 
 def _claimable(now: dt.datetime) -> ColumnElement[bool]:
@@ -69,6 +117,68 @@ def renew_leases(session: Session, document_ids: list[str], owner: str, lease: d
     return int(renewed.rowcount)  # type: ignore[attr-defined]
 
 
+def release_leases(session: Session, document_ids: list[str], owner: str) -> int:
+    """Give back `owner`'s leases on these pending documents (a stopping worker): claimable at once."""
+    released = session.execute(
+        update(Document)
+        .execution_options(synchronize_session=False)
+        .where(
+            col(Document.id).in_(document_ids),
+            col(Document.lease_owner) == owner,
+            col(Document.status) == DocumentStatus.PENDING,
+        )
+        .values(lease_owner=None, lease_expires_at=None)
+    )
+    return int(released.rowcount)  # type: ignore[attr-defined]
+
+
+def leased_to(session: Session, document_ids: list[str], owner: str) -> set[str]:
+    """Which of these pending documents `owner` holds the lease of, locked until the transaction
+    ends (FOR UPDATE on PostgreSQL; SQLite's write lock is taken at BEGIN), so it cannot be lost
+    before the caller commits."""
+    rows = session.connection().execute(_LEASED, {"ids": document_ids, "owner": owner})
+    return {document_id for (document_id,) in rows}
+
+
+_LEASED = (
+    core_select(DOCUMENTS.c.id)
+    .where(
+        DOCUMENTS.c.id.in_(bindparam("ids", expanding=True)),
+        DOCUMENTS.c.lease_owner == bindparam("owner"),
+        DOCUMENTS.c.status == DocumentStatus.PENDING,
+    )
+    .with_for_update()
+)
+
+
+_FINISH = (
+    update(DOCUMENTS)
+    .where(
+        DOCUMENTS.c.id == bindparam("b_id"),
+        DOCUMENTS.c.lease_owner == bindparam("b_owner"),
+        DOCUMENTS.c.status == DocumentStatus.PENDING,
+    )
+    .values(
+        status=bindparam("b_status"),
+        outcome=bindparam("b_outcome"),
+        kind=bindparam("b_kind"),
+        processed_at=bindparam("b_now"),
+        error_code=bindparam("b_error_code"),
+        parse_seconds=bindparam("b_parse_seconds"),
+        lease_owner=None,
+        lease_expires_at=None,
+    )
+)
+
+
+def finish_all(session: Session, done: list[dict[str, object]]) -> None:
+    """Mark documents done, one UPDATE for all (executemany). Each dict: b_id, b_owner, b_status,
+    b_outcome, b_kind, b_now, b_error_code, b_parse_seconds. Call `leased_to` first in the same
+    transaction: the lease condition here only guards, its row count is not checked."""
+    if done:
+        session.connection().execute(_FINISH, done)
+
+
 def finish(
     session: Session,
     doc: Document,
@@ -109,11 +219,27 @@ MAX_CONTROL_NUMBER = 999_999_999
 
 def next_control_number(session: Session, name: str = "ack") -> int:
     """The next interchange control number (1..999999999, then 1 again), in the caller's transaction."""
-    bumped = case((col(ControlNumber.value) >= MAX_CONTROL_NUMBER, 1), else_=col(ControlNumber.value) + 1)
-    result = session.execute(
-        update(ControlNumber)
-        .where(col(ControlNumber.name) == name)
-        .values(value=bumped)
-        .returning(col(ControlNumber.value))
+    return next_control_numbers(session, 1, name)[0]
+
+
+def next_control_numbers(session: Session, count: int, name: str = "ack") -> list[int]:
+    """`count` consecutive control numbers in one UPDATE; past 999999999 the run restarts at 1."""
+    if count <= 0:
+        return []
+    result = session.connection().execute(_RESERVE, {"b_count": count, "b_name": name})
+    last = int(result.scalar_one())
+    return list(range(last - count + 1, last + 1))
+
+
+_VALUE = CONTROL_NUMBERS.c.value
+_RESERVE = (
+    update(CONTROL_NUMBERS)
+    .where(CONTROL_NUMBERS.c.name == bindparam("b_name"))
+    .values(
+        value=case(
+            (_VALUE + bindparam("b_count") > MAX_CONTROL_NUMBER, bindparam("b_count")),
+            else_=_VALUE + bindparam("b_count"),
+        )
     )
-    return int(result.scalar_one())
+    .returning(_VALUE)
+)

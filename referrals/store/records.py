@@ -135,19 +135,25 @@ def queue_for_delivery(session: Session, record: Record, document_id: str, now: 
 
 
 def insert_new(session: Session, records: list[Record], document_id: str, now: dt.datetime) -> None:
-    """Insert a document's new records, their findings and provenance, and the ready ones' outbox
-    messages, as a few multi-row INSERTs (the pipeline's hot path; ids are new by construction).
-    Each record is serialised once; its row, provenance rows and outbox payload share that JSON."""
-    wire = {record.id: record.to_json() for record in records}
-    rows = [_row_values(record, document_id, now, wire[record.id]) for record in records]
-    findings = [_finding_values(record.id, f) for record in records for f in record.findings]
-    provenance = [_provenance_values(record.id, wire[record.id]) for record in records]
-    ready = [r for r in records if r.status is Status.READY]
-    outbox = [_message_values(record, document_id, now, wire[record.id]) for record in ready]
+    """Insert one document's new records (see `insert_all`)."""
+    insert_all(session, [(document_id, record) for record in records], now)
+
+
+def insert_all(session: Session, records: list[tuple[str, Record]], now: dt.datetime) -> None:
+    """Insert new records (each with its document id), their findings and provenance, and the ready
+    ones' outbox messages, as a few multi-row INSERTs (the pipeline's hot path; ids are new by
+    construction). Each record is serialised once; its row, provenance rows and outbox payload
+    share that JSON."""
+    wire = {record.id: record.to_json() for _, record in records}
+    rows = [_row_values(record, document_id, now, wire[record.id]) for document_id, record in records]
+    findings = [_finding_values(record.id, f) for _, record in records for f in record.findings]
+    provenance = [row for _, record in records for row in _provenance_values(record.id, wire[record.id])]
+    ready = [(document_id, r) for document_id, r in records if r.status is Status.READY]
+    outbox = [_message_values(record, document_id, now, wire[record.id]) for document_id, record in ready]
     for table, values in (
         (RecordRow, rows),
         (FindingRow, findings),
-        (ProvenanceRow, [row for rows_of_record in provenance for row in rows_of_record]),
+        (ProvenanceRow, provenance),
         (OutboxMessage, outbox),
     ):
         if values:  # Core INSERT (executemany): the ORM's bulk bookkeeping costs more than the rows

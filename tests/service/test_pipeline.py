@@ -20,6 +20,7 @@ from ingest.pipeline import (
     claim_document,
     parse_document,
     process_file,
+    process_files,
     process_pending,
     store_results,
     validate_records,
@@ -161,3 +162,21 @@ def test_a_parser_fault_becomes_a_rejected_record_and_a_failed_document(
         document = session.exec(select(Document)).one()
     assert (document.status, document.error_code) == ("failed", "parser_failed")
     assert Path(document.archive_path).read_text() == claim_file(621)
+
+
+def test_files_taken_together_keep_one_outcome_each_and_a_copy_in_the_batch_is_a_duplicate(service: Service) -> None:
+    paths = [drop(service, name, claim_file(control)) for name, control in (("a.x12", 630), ("b.x12", 631))]
+    paths.append(drop(service, "c.x12", claim_file(630)))
+    first, second, copy = process_files(paths, service)
+    assert isinstance(first, Ready) and isinstance(second, Ready)
+    assert copy == Duplicate(first.document_id)
+    assert _count(service, Document) == 2 and _count(service, RecordRow) == 2
+    assert not any(path.exists() for path in paths)
+
+
+def test_a_stop_finishes_the_document_in_hand_and_gives_the_rest_back(service: Service) -> None:
+    paths = [drop(service, f"{control}.x12", claim_file(control)) for control in (640, 641, 642)]
+    outcomes = process_files(paths, service, stopping=lambda: True)
+    assert isinstance(outcomes[0], Ready)
+    assert [type(outcome).__name__ for outcome in outcomes[1:]] == ["InProgress", "InProgress"]
+    assert len(process_pending(_worker(service, "next"))) == 2  # claimable at once, no lease to wait out
