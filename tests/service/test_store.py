@@ -36,6 +36,9 @@ def test_the_migrations_create_exactly_the_tables_of_the_models(service: Service
     from alembic.runtime.migration import MigrationContext
     from sqlmodel import SQLModel
 
+    import referrals.reconcile.tables
+    import referrals.users  # noqa: F401
+
     with service.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert differences == []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
+import referrals.reconcile.tables
 import referrals.store.models
-import referrals.users  # noqa: F401  (the web app's tables: users, api_tokens, web_sessions)
+import referrals.users  # noqa: F401  (the web app's tables: users, api_tokens, web_sessions, login_failures)
 
 connection = context.config.attributes.get("connection")
 if connection is None:
