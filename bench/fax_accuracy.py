@@ -1,6 +1,7 @@
 """Fax accuracy and speed over the generated fixtures: our whole path against plain tesseract.
 
-usage: python bench/fax_accuracy.py [--dir DIR] [--only NAME ...] [--no-STEP ...] [--json]
+usage: python bench/fax_accuracy.py [--dir DIR] [--only NAME ...] [--no-STEP ...] [--engine cli|inprocess]
+       [--tessdata DIR] [-v]
 
 Prints, per resolution, per layout group (layouts the reader was tuned on, and held-out layouts
 added later to keep the tuning honest: `TUNED_LAYOUTS`) and overall: field accuracy, status
@@ -35,13 +36,12 @@ from PIL import Image, ImageSequence  # noqa: E402
 from ingest.codesets import VALIDATOR_CODE_SETS  # noqa: E402
 from ingest.finalize import finalize_record  # noqa: E402
 from parsers.context import ParseContext  # noqa: E402
-from parsers.fax.ocr import default_engine  # noqa: E402
+from parsers.fax.ocr import ENGINE_NAMES, OcrEngine, default_engine, engine_named  # noqa: E402
 from parsers.fax.pages import kind_of  # noqa: E402
 from parsers.fax.parser import read_fax  # noqa: E402
 from parsers.fax.preprocess import DEFAULT_STEPS, Steps  # noqa: E402
 from validators import ValidationContext  # noqa: E402
 
-ENGINE = default_engine()  # what the service uses: one per process, kept across files
 DEFAULT_DIR = ROOT / "tests" / "fixtures" / "fax" / "generated"
 # The layouts the reader was developed against; any other layout in the fixtures is held out.
 TUNED_LAYOUTS = frozenset({"label_value", "boxed", "checkbox", "letter", "cover_discharge"})
@@ -112,18 +112,21 @@ class Totals:
     codes_in_plain: int = 0
 
 
-def run_case(meta_path: Path, steps: Steps, totals: dict[str, Totals], verbose: bool) -> None:
+PLAIN_CONFIG = ""  # plain tesseract reads with the same model as ours (--tessdata)
+
+
+def run_case(meta_path: Path, engine: OcrEngine, steps: Steps, totals: dict[str, Totals], verbose: bool) -> None:
     meta = json.loads(meta_path.read_text())
     path = meta_path.parent / meta["file"]
     if meta["format"] == "textpdf":
         return  # no OCR involved: measured by the tests, not here
     ctx = ParseContext.for_file(path, code_sets=VALIDATOR_CODE_SETS)
     started = cpu_seconds()
-    record = read_fax(ctx, ENGINE, kind_of(path.read_bytes()[:16]) or "tiff", steps)
+    record = read_fax(ctx, engine, kind_of(path.read_bytes()[:16]) or "tiff", steps)
     record = finalize_record(record, ValidationContext.now())
     ours = cpu_seconds() - started
     started = cpu_seconds()
-    plain_text = " ".join(pytesseract.image_to_string(page) for page in plain_pages(path))
+    plain_text = " ".join(pytesseract.image_to_string(page, config=PLAIN_CONFIG) for page in plain_pages(path))
     plain = cpu_seconds() - started
     data = record.to_dict()
     tally = score(meta["fields"], data)
@@ -186,6 +189,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--dpi", type=int, default=DEFAULT_STEPS.target_dpi)
+    parser.add_argument("--engine", choices=ENGINE_NAMES, default=None, help="default: what the service uses")
+    parser.add_argument("--tessdata", default=None, help="folder holding the eng.traineddata to read with")
     for step in ("deskew", "binarize", "despeckle", "remove_lines", "cells"):
         parser.add_argument(f"--no-{step.replace('_', '-')}", action="store_true")
     args = parser.parse_args()
@@ -196,14 +201,19 @@ def main() -> int:
         },
         target_dpi=args.dpi,
     )
-    print(f"steps: {steps}")
+    # what the service uses unless told: one engine per process, kept across files
+    chosen = args.engine or args.tessdata
+    engine = engine_named(args.engine or "inprocess", args.tessdata) if chosen else default_engine()
+    global PLAIN_CONFIG
+    PLAIN_CONFIG = f"--tessdata-dir {args.tessdata}" if args.tessdata else ""
+    print(f"steps: {steps}; engine: {type(engine).__name__} tessdata {args.tessdata or 'default'}")
     VALIDATOR_CODE_SETS.icd10("J44.9")  # load the ICD-10-CM table once, as a running service has it loaded
     pytesseract.get_tesseract_version()
     totals: dict[str, Totals] = {}
     for meta_path in sorted(args.dir.glob("*.expected.json")):
         if args.only and meta_path.name.split(".")[0] not in args.only:
             continue
-        run_case(meta_path, steps, totals, args.verbose)
+        run_case(meta_path, engine, steps, totals, args.verbose)
     report(totals)
     return 0
 

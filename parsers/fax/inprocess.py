@@ -58,8 +58,9 @@ def parse_config(config: str) -> tuple[int, tuple[tuple[str, str], ...]]:
 class InProcessEngine:
     name = "tesserocr"
 
-    def __init__(self) -> None:
+    def __init__(self, tessdata: str | None = None) -> None:
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        self._tessdata = tessdata or tessdata_dir() or ""
         self._apis: dict[tuple[tuple[str, str], ...], Any] = {}
         self._lock = threading.Lock()
 
@@ -67,7 +68,7 @@ class InProcessEngine:
         if variables not in self._apis:
             import tesserocr
 
-            api = tesserocr.PyTessBaseAPI(path=tessdata_dir() or "", lang="eng", oem=tesserocr.OEM.LSTM_ONLY)
+            api = tesserocr.PyTessBaseAPI(path=self._tessdata, lang="eng", oem=tesserocr.OEM.LSTM_ONLY)
             for name, value in variables:
                 api.SetVariable(name, value)
             self._apis[variables] = api

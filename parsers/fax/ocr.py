@@ -42,16 +42,36 @@ class OcrEngine(Protocol):
 
 
 class TesseractEngine:
+    """The tesseract command line (pytesseract); `tessdata` picks another folder of models."""
+
     name = "tesseract"
+
+    def __init__(self, tessdata: str | None = None) -> None:
+        self._extra = f" --tessdata-dir {tessdata}" if tessdata else ""
 
     def data(self, image: Image.Image, config: str) -> RawData:
         os.environ["OMP_THREAD_LIMIT"] = "1"
-        raw = pytesseract.image_to_data(image, config=config, output_type=pytesseract.Output.DICT)
+        raw = pytesseract.image_to_data(image, config=config + self._extra, output_type=pytesseract.Output.DICT)
         return {key: list(raw[key]) for key in DATA_KEYS}
 
     def hocr(self, image: Image.Image, config: str) -> str:
         os.environ["OMP_THREAD_LIMIT"] = "1"
-        return bytes(pytesseract.image_to_pdf_or_hocr(image, extension="hocr", config=config)).decode("utf-8")
+        found = pytesseract.image_to_pdf_or_hocr(image, extension="hocr", config=config + self._extra)
+        return bytes(found).decode("utf-8")
+
+
+ENGINE_NAMES = ("cli", "inprocess")
+
+
+def engine_named(name: str, tessdata: str | None = None) -> OcrEngine:
+    """'cli' (the tesseract command line) or 'inprocess' (tesserocr), reading `tessdata`'s English model."""
+    if name == "cli":
+        return TesseractEngine(tessdata)
+    if name == "inprocess":
+        from parsers.fax import inprocess
+
+        return inprocess.InProcessEngine(tessdata)
+    raise ValueError(f"unknown OCR engine {name!r}; one of {', '.join(ENGINE_NAMES)}")
 
 
 def default_engine() -> OcrEngine:

@@ -109,14 +109,39 @@ def despeckled(bits: np.ndarray) -> np.ndarray:
 
 
 def line_mask(bits: np.ndarray) -> np.ndarray:
-    """Long horizontal and vertical strokes (form lines, fax streaks): 255 where a line is."""
+    """Long horizontal and vertical strokes (form lines, fax streaks): 255 where a line is.
+
+    A stroke is first thickened across itself by a pixel each side, so one that leans a little (a
+    straightened page turns it) is still one run; a vertical one also has its dropouts closed, so a
+    fax streak broken by the fax is too (lines of text are further apart than the gaps closed; the
+    letters of a word are not, so horizontal strokes are not closed).
+    """
     ink = 255 - bits
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (120, 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 90)))
+    flat = cv2.dilate(ink, _rect(1, 3))
+    tall = cv2.morphologyEx(cv2.dilate(ink, _rect(3, 1)), cv2.MORPH_CLOSE, _rect(1, LINE_GAP))
+    horizontal = cv2.morphologyEx(flat, cv2.MORPH_OPEN, _rect(120, 1))
+    vertical = cv2.morphologyEx(tall, cv2.MORPH_OPEN, _rect(1, 90))
     return cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
 
 
+LINE_GAP = 5  # dropouts this long along a vertical line are closed before lines are looked for
+
+
+def _rect(width: int, height: int) -> np.ndarray:
+    return cv2.getStructuringElement(cv2.MORPH_RECT, (width, height))
+
+
 def without_lines(bits: np.ndarray) -> np.ndarray:
+    """The page with its lines whitened, except where a line ran through a letter: ink on both sides
+    of the cut within `HEAL` pixels (across the line) is put back, so a streak does not split a word."""
+    mask = line_mask(bits) > 0
     out = bits.copy()
-    out[line_mask(bits) > 0] = 255
+    out[mask] = 255
+    ink = 255 - out
+    across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, _rect(HEAL, 1))
+    down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, _rect(1, HEAL))
+    out[mask & (bits == 0) & ((across > 0) | (down > 0))] = 0
     return out
+
+
+HEAL = 7  # a cut this wide (a line through a letter, with the mask's margin) is closed again

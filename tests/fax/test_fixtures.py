@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from bench.fax_accuracy import lookup, score
+from bench.fax_accuracy import TUNED_LAYOUTS, lookup, score
 from ingest.codesets import VALIDATOR_CODE_SETS
 from ingest.finalize import finalize_record
 from parsers.context import ParseContext
@@ -21,9 +22,11 @@ from tests.fax.conftest import expected_cases, load_expected
 from validators import ValidationContext
 
 CASES = expected_cases()
-MIN_FIELD_ACCURACY = 0.74  # 0.759 measured 2026-11-25 with the recording, over every fixture including the
-# held-out CMS-485 layout (0.40 alone) and with tesserocr's tesseract 5.5 (0.815 before, tuned layouts and
-# tesseract 5.3 only); raise it as the reader improves
+# Field accuracy floors per layout group (bench/fax_accuracy.py's TUNED_LAYOUTS: the layouts the reader was
+# developed on; the others are held out to keep it honest), each just under what the recording measured
+# 2026-11-25 (tesserocr's tesseract 5.5.4, Debian's fast English model): tuned 471/571 = 0.825, held-out
+# (CMS-485, fine and standard) 23/60 = 0.383. Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.82, "held-out": 0.375}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -70,14 +73,14 @@ def test_fax_fixture(meta_path: Path, ocr_engine: RecordedEngine, record_schema:
         assert where["page"] >= 1 and len(where["bbox"]) == 4 and all(0 <= v <= 1.01 for v in where["bbox"])
 
 
-def test_field_accuracy_does_not_regress(ocr_engine: RecordedEngine) -> None:
-    correct = total = 0
+@pytest.mark.parametrize("group", sorted(MIN_FIELD_ACCURACY))
+def test_field_accuracy_does_not_regress(group: str, ocr_engine: RecordedEngine) -> None:
+    tally: Counter[str] = Counter()
     for meta_path in CASES:
         meta, record = read_case(meta_path, ocr_engine)
-        tally = score(meta["fields"], record)
-        correct += tally["correct"]
-        total += sum(tally.values())
-    assert correct / total >= MIN_FIELD_ACCURACY
+        if ("tuned" if meta["layout"] in TUNED_LAYOUTS else "held-out") == group:
+            tally.update(score(meta["fields"], record))
+    assert tally["correct"] / sum(tally.values()) >= MIN_FIELD_ACCURACY[group]
 
 
 def test_text_layer_pdf_is_read_without_ocr_and_is_ready() -> None:
@@ -97,10 +100,16 @@ def test_text_layer_pdf_is_read_without_ocr_and_is_ready() -> None:
     assert lookup(record, "ordering_provider.npi") == meta["fields"]["ordering_provider.npi"]
 
 
-def test_address_that_ocr_garbled_is_null_with_a_finding_on_its_page(ocr_engine: RecordedEngine) -> None:
-    """no-dob's unit prints 'Apt 204' and reads 'Apt 2:04': no address is guessed from the rest."""
+def test_address_is_read_whole_or_null_with_a_finding_on_its_page(ocr_engine: RecordedEngine) -> None:
+    """no-dob prints a unit ('Apt 204') that OCR has garbled ('Apt 2:04'): the address is then the
+    printed one or none at all, with a finding on its page, never a guess from the rest
+    (the garbled case itself: test_reading_units)."""
     meta, record = read_case(next(p for p in CASES if p.name.startswith("no-dob")), ocr_engine)
-    assert meta["fields"]["member.address.line2"] == "Apt 204"
-    assert record["member"]["address"] is None
-    found = [f for f in record["findings"] if f["code"] == "address_unreadable"]
-    assert [(f["field"], f["page"]) for f in found] == [("member.address", 2)]
+    address = record["member"]["address"]
+    if address is not None:
+        assert {f"member.address.{k}": v for k, v in address.items() if v is not None} == {
+            k: v for k, v in meta["fields"].items() if k.startswith("member.address.")
+        }
+    else:
+        found = [f for f in record["findings"] if f["code"] == "address_unreadable"]
+        assert [(f["field"], f["page"]) for f in found] == [("member.address", 2)]

@@ -150,6 +150,26 @@ def test_cover_sheet_page_count_against_pages_received(tmp_path: object) -> None
     assert [f.code for f in state.findings] == ["pages_missing"]
 
 
+def test_a_garbled_address_is_null_with_a_finding_on_its_page() -> None:
+    from pathlib import Path
+
+    from parsers.context import ParseContext
+    from parsers.fax import reading, verify
+    from parsers.fax.ocr import TesseractEngine
+
+    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
+    order = _page(
+        ["Patient Name: Smith, John", "DOB: 01/23/1945", "Member ID: W123456789", "Address: 4612 Prospect St, Apt 2:04"]
+    )
+    order.page.number, order.page.kind = 2, "order"
+    state.pages, state.texts, state.hits = [order.page], [order], {2: labelled_hits(order)}
+    state.candidates = candidates(order, state.hits[2])
+    verify.flag_unread_address(state)
+    assert not [c for c in state.candidates if c.path == "member.address"]
+    assert [(f.field, f.code, f.page) for f in state.findings] == [("member.address", "address_unreadable", 2)]
+
+
 @pytest.mark.parametrize(
     ("token", "mangled"),
     [("GOISl", True), ("G0151", True), ("E0I39", True), ("Visit", False), ("nurse", False), ("HOME", False)],
