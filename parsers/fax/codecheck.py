@@ -141,16 +141,16 @@ def correct_procedure(raw: str, sets: CodeSets) -> Correction:
     cpt = "".join(TO_DIGIT.get(ch, ch) for ch in compact)
     readings = {r for r in (compact, hcpcs, cpt) if procedure_format_ok(r) and _not_excluded(r, sets)}
     if compact in readings:
-        return Correction(compact, False, (compact,), in_code_set=_listed(compact, sets))
+        return Correction(compact, False, (compact,), in_code_set=hcpcs_listed(compact, sets))
     found = _fewest_changes(compact, readings)
     if found.value is None:
         return found
-    return Correction(found.value, True, found.readings, in_code_set=_listed(found.value, sets))
+    return Correction(found.value, True, found.readings, in_code_set=hcpcs_listed(found.value, sets))
 
 
 def _not_excluded(code: str, sets: CodeSets) -> bool:
     return not HCPCS_FORMAT.match(code) or sets.hcpcs_known(code) is not False
 
 
-def _listed(code: str, sets: CodeSets) -> bool:
+def hcpcs_listed(code: str, sets: CodeSets) -> bool:
     return bool(HCPCS_FORMAT.match(code)) and sets.hcpcs_known(code) is True

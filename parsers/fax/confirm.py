@@ -70,22 +70,22 @@ def _read_group(regions: list[Region], images: Images, engine: OcrEngine, charse
 
 
 def _stack(regions: list[Region], images: Images) -> tuple[Image.Image, list[_Placed]]:
-    crops = [_crop(images[(r.page, r.source)], r.bbox, r.scale) for r in regions]
+    crops = [crop(images[(r.page, r.source)], r.bbox, r.scale) for r in regions]
     width = max(c.width for c in crops) + 2 * GAP
     height = sum(c.height for c in crops) + GAP * (len(crops) + 1)
     stack = Image.new("L", (width, height), 255)
     placed, y = [], GAP
-    for region, crop in zip(regions, crops, strict=True):
-        stack.paste(crop, (GAP, y))
-        placed.append(_Placed(region, y, y + crop.height))
-        y += crop.height + GAP
+    for region, piece in zip(regions, crops, strict=True):
+        stack.paste(piece, (GAP, y))
+        placed.append(_Placed(region, y, y + piece.height))
+        y += piece.height + GAP
     return stack, placed
 
 
-def _crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> Image.Image:
+def crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> Image.Image:
     x0, y0, x1, y1 = max(box[0] - PAD, 0), max(box[1] - PAD, 0), box[2] + PAD, box[3] + PAD
-    crop = image.crop((x0, y0, min(x1, image.width), min(y1, image.height)))
-    return crop.resize((max(int(crop.width * scale), 1), max(int(crop.height * scale), 1)), Image.Resampling.BICUBIC)
+    piece = image.crop((x0, y0, min(x1, image.width), min(y1, image.height)))
+    return piece.resize((max(int(piece.width * scale), 1), max(int(piece.height * scale), 1)), Image.Resampling.BICUBIC)
 
 
 def agrees(first: object, words: list[Word], reader: Callable[[str], object | None], line_sep: str = " ") -> bool:

@@ -9,7 +9,7 @@ import pytesseract
 
 from parsers.base import ParsedItem, rejected_document
 from parsers.context import ParseContext
-from parsers.fax import reading, verify
+from parsers.fax import reading, reread, verify
 from parsers.fax.assemble import build
 from parsers.fax.ocr import OcrEngine, default_engine
 from parsers.fax.pages import UnreadableFile, kind_of
@@ -25,6 +25,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.classify,
     reading.check_page_count,
     reading.find_fields,
+    reread.reread_failing,
     verify.flag_unread_address,
     verify.mark_text_layer,
     verify.normalise_npis,

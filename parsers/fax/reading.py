@@ -48,6 +48,7 @@ class FaxRead:
     ticked: Ticked | None = None
     confirmed_rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> agreed
     confirmed_codes: set[int] = field(default_factory=set)  # id(CodeRead) of diagnoses a second read agreed with
+    reread_parts: dict[int, set[str]] = field(default_factory=dict)  # id(ServiceRead) -> parts two re-reads agreed on
 
     def finding(
         self,

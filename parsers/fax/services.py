@@ -176,11 +176,11 @@ def _service_row(row: Segment, sets: CodeSets) -> ServiceRead | None:
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
-            return _rest_of_row(code, [tail] if tail else [], words[position + 1 :], row)
+            return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row)
     return None
 
 
-def _rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment) -> ServiceRead:
+def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment) -> ServiceRead:
     quantity: int | None = None
     quantity_word: Word | None = None
     description: list[str] = []

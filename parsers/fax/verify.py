@@ -90,7 +90,7 @@ def second_read(state: FaxRead) -> None:
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
         regions += _row_regions(f"s{i}", s)
-    codes = [d for d in state.diagnoses if _code_needs_read(d) and d.page not in _layer_pages(state)]
+    codes = [d for d in state.diagnoses if _code_needs_read(state, d) and d.page not in _layer_pages(state)]
     regions += [_code_region(f"d{i}", d) for i, d in enumerate(codes)]
     regions += _header_region(state)
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
@@ -106,7 +106,7 @@ def second_read(state: FaxRead) -> None:
         for c in state.candidates
     ]
     for i, s in enumerate(rows):
-        agreed = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets)
+        agreed = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets, state.reread_parts.get(id(s), set()))
         if agreed is not None:
             state.confirmed_rows[id(s)] = agreed
     state.confirmed_codes |= {
@@ -115,11 +115,11 @@ def second_read(state: FaxRead) -> None:
     _header_again(state, reads.get("header", []))
 
 
-def _code_needs_read(read: CodeRead) -> bool:
+def _code_needs_read(state: FaxRead, read: CodeRead) -> bool:
     """A diagnosis code needs a second read unless the table knows it exactly as read (a look-alike
-    correction, or no table to ask, is one reading's word only)."""
+    correction, or no table to ask, is one reading's word only) or two re-reads already agreed."""
     fix = read.correction
-    return fix.value is not None and (fix.corrected or not fix.in_code_set)
+    return fix.value is not None and (fix.corrected or not fix.in_code_set) and id(read) not in state.confirmed_codes
 
 
 def _code_region(key: str, read: CodeRead) -> Region:
@@ -162,8 +162,11 @@ def _row_regions(key: str, row: ServiceRead) -> list[Region]:
     ]
 
 
-def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str, sets: CodeSets) -> tuple[str, int] | None:
-    """(code, quantity) when both crops of each agree with the page read and no character was doubtful."""
+def _agreed_row(
+    row: ServiceRead, reads: dict[str, list[Word]], key: str, sets: CodeSets, reread: set[str]
+) -> tuple[str, int] | None:
+    """(code, quantity) when both crops of each agree with the page read and no character was doubtful;
+    a part two re-reads agreed on (reread.py) needs no crop to agree, but none may contradict it."""
     code, quantity = row.code.correction.value, row.quantity
     if code is None or quantity is None:
         return None
@@ -171,7 +174,7 @@ def _agreed_row(row: ServiceRead, reads: dict[str, list[Word]], key: str, sets: 
     quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
     if any(c is not None and c != code for c in codes) or any(q is not None and q != quantity for q in quantities):
         return None
-    if codes.count(code) >= 1 and quantities.count(quantity) >= 1:
+    if ("code" in reread or code in codes) and ("qty" in reread or quantity in quantities):
         return code, quantity
     return None
 

@@ -1,0 +1,149 @@
+"""Cells whose value failed its check, read once more as one word with the characters it may hold.
+
+The first read of a code cell comes from a block of many cells (page segmentation for blocks, any
+character). When a diagnosis or service code, or a service line's quantity, fails its check there,
+only that value's crop is read again twice: as one line from the straightened grey page enlarged
+2x, and as one word from the cleaned page enlarged 1.5x, each confined to the characters the value
+can hold. A new value is taken only when both reads give the same valid value with no doubtful
+character (two independent reads that agree, as confirm.py asks of any critical field), and fits
+what the first read left open; anything else stays null with its finding.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
+
+from parsers.fax import codecheck, values
+from parsers.fax.confirm import crop
+from parsers.fax.model import Word
+from parsers.fax.ocr import hocr_words
+from parsers.fax.reading import FaxRead
+from parsers.fax.services import CodeRead, ServiceRead, rest_of_row
+from referrals.codes import CodeSets
+
+CHARSETS = {
+    "icd10": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.",
+    "procedure": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    "quantity": "0123456789",
+}
+# (psm, source, scale): one text line from the grey page, one word from the cleaned page
+VARIANTS = ((7, "straight", 2.0), (8, "clean", 1.5))
+DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
+T = TypeVar("T")
+Read = tuple[T, bool]  # a value, and whether it was read as it is (no look-alike changed)
+
+
+def reread_failing(state: FaxRead) -> None:
+    """Re-read the crops of diagnosis codes, service codes and quantities that failed their checks."""
+    state.diagnoses = [_diagnosis(state, d) for d in state.diagnoses]
+    state.services = [_service(state, s) for s in state.services]
+
+
+def _twice(state: FaxRead, page: int, word: Word, charset: str, read: Callable[[str], Read | None]) -> T | None:
+    """The value both variants read from `word`'s crop, when they agree, no character was doubtful
+    and at least one of them needed no look-alike correction; else None."""
+    prepared = state.prepared.get(page)
+    if prepared is None:
+        return None
+    found = []
+    for psm, source, scale in VARIANTS:
+        image = prepared.straight if source == "straight" else prepared.ocr_image
+        config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2"
+        config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
+        box = (word.left, word.top, word.right, word.bottom)
+        words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
+        if not words or any(w.ambiguous for w in words):
+            return None
+        found.append(read("".join(w.text for w in words)))
+    first = found[0]
+    if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
+        return None
+    return first[0]
+
+
+def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
+    if read.correction.value is not None or not _code_shaped(read.raw, 3, 8):
+        return read
+    sets = state.ctx.code_sets
+    value = _twice(state, read.page, read.word, "icd10", lambda t: _billable(t, sets))
+    open_readings = read.correction.readings
+    if value is None or (open_readings and value not in open_readings):
+        return read
+    fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.icd10_known(value, sets))
+    if not fixed.in_code_set:
+        return read  # without a code table a shape is no check
+    new = dataclasses.replace(read, correction=fixed)
+    state.confirmed_codes.add(id(new))
+    return new
+
+
+def _billable(text: str, sets: CodeSets) -> Read[str] | None:
+    """The one billable ICD-10-CM code the text stands for (an order's code is billable)."""
+    fixed = codecheck.correct_icd10(text, sets)
+    if fixed.value is None or not codecheck.icd10_billable(fixed.value, sets):
+        return None
+    return fixed.value, not fixed.corrected
+
+
+def _code_shaped(text: str, shortest: int, longest: int) -> bool:
+    core = text.strip(",.;:()")
+    return shortest <= len(core) <= longest and sum(ch.upper() in DIGIT_LOOKALIKES for ch in core) >= 2
+
+
+def _service(state: FaxRead, read: ServiceRead) -> ServiceRead:
+    if read.code.correction.value is None:
+        read = _service_code(state, read)
+    if read.code.correction.value is not None and read.quantity is None:
+        read = _quantity(state, read)
+    return read
+
+
+def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
+    """A row whose code fits no code: its code-shaped word re-read; the rest of the row parsed again."""
+    words = list(read.row.words)
+    position = next((i for i, w in enumerate(words) if _code_shaped(w.text.partition("-")[0], 4, 7)), None)
+    if position is None or position > 1:
+        return read
+    word, sets = words[position], state.ctx.code_sets
+    value = _twice(state, read.row.page, word, "procedure", lambda t: _procedure(t, sets))
+    if value is None:
+        return read
+    fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.hcpcs_listed(value, sets))
+    code = CodeRead(word.text, word, read.row.page, fixed)
+    tail = word.text.partition("-")[2]
+    new = rest_of_row(code, [tail] if tail else [], words[position + 1 :], read.row)
+    state.reread_parts[id(new)] = {"code"}
+    return new
+
+
+def _procedure(text: str, sets: CodeSets) -> Read[str] | None:
+    """The one HCPCS/CPT code the text stands for (one a loaded HCPCS table does not list is none)."""
+    fixed = codecheck.correct_procedure(text, sets)
+    return (fixed.value, not fixed.corrected) if fixed.value is not None else None
+
+
+def _quantity(state: FaxRead, read: ServiceRead) -> ServiceRead:
+    """The short word after the code and modifiers, when it is made of digit look-alikes ('i' for 1)."""
+    words = list(read.row.words)
+    after = [w for w in words if w.left > read.code.word.right and w.text.strip(",.;").upper() not in read.modifiers]
+    if not after or not _digit_like(after[0].text):
+        return read
+    value = _twice(state, read.row.page, after[0], "quantity", _quantity_value)
+    if value is None:
+        return read
+    new = dataclasses.replace(read, quantity=value, quantity_word=after[0])
+    parts = state.reread_parts.pop(id(read), set())
+    state.reread_parts[id(new)] = parts | {"qty"}
+    return new
+
+
+def _digit_like(text: str) -> bool:
+    core = text.strip(",.;:")
+    return 1 <= len(core) <= 3 and all(ch in DIGIT_LOOKALIKES or ch.upper() in DIGIT_LOOKALIKES for ch in core)
+
+
+def _quantity_value(text: str) -> Read[int] | None:
+    found = values.read_quantity(text.strip())
+    return (int(str(found.value)), True) if found is not None else None
