@@ -1,0 +1,76 @@
+"""Re-reads of failing code cells (reread.py): a value is taken only when both re-reads agree on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PIL import Image
+
+from ingest.codesets import VALIDATOR_CODE_SETS
+from parsers.context import ParseContext
+from parsers.fax import codecheck
+from parsers.fax.model import Word
+from parsers.fax.preprocess import Prepared
+from parsers.fax.reading import FaxRead
+from parsers.fax.reread import reread_failing
+from parsers.fax.services import CodeRead
+
+
+def _hocr(text: str) -> str:
+    return (
+        "<span class='ocr_line' id='line_1_1' title=\"bbox 0 0 200 40\">"
+        f"<span class='ocrx_word' id='word_1_1' title='bbox 5 5 150 35; x_wconf 80'>{text}</span></span>"
+    )
+
+
+class Canned:
+    """An OCR engine giving one canned text per call, in order."""
+
+    name = "canned"
+
+    def __init__(self, *texts: str) -> None:
+        self.texts = list(texts)
+
+    def data(self, image: Image.Image, config: str) -> dict[str, list[object]]:
+        raise AssertionError("re-reads use hOCR")
+
+    def hocr(self, image: Image.Image, config: str) -> str:
+        assert "--psm 7" in config or "--psm 8" in config
+        return _hocr(self.texts.pop(0))
+
+
+def _state(engine: Canned, raw: str, first: codecheck.Correction | None = None) -> FaxRead:
+    ctx = ParseContext(
+        path=Path("x.tif"),
+        sha256="0" * 64,
+        filename="x.tif",
+        received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC),
+        code_sets=VALIDATOR_CODE_SETS,
+    )
+    state = FaxRead(ctx=ctx, engine=engine, kind="tiff")
+    page = Image.new("L", (400, 200), 255)
+    state.prepared[1] = Prepared(page, page, 0.0)
+    word = Word(text=raw, conf=60, left=50, top=50, width=80, height=30, line_key=(1,))
+    state.diagnoses = [CodeRead(raw, word, 1, first or codecheck.correct_icd10(raw, VALIDATOR_CODE_SETS))]
+    return state
+
+
+def test_two_agreeing_rereads_fill_a_failed_code_and_confirm_it() -> None:
+    state = _state(Canned("J44.9", "J44.9"), "144.9")
+    reread_failing(state)
+    read = state.diagnoses[0]
+    assert read.correction.value == "J44.9" and id(read) in state.confirmed_codes
+
+
+def test_rereads_that_disagree_leave_the_code_unread() -> None:
+    state = _state(Canned("J44.9", "L44.9"), "144.9")
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value is None and not state.confirmed_codes
+
+
+def test_rereads_that_only_agree_after_look_alike_changes_are_no_confirmation() -> None:
+    # '500' read twice as '500' would be S00 only by changing a digit into a letter: no code
+    state = _state(Canned("500", "500"), "500", codecheck.Correction(None, False, ()))
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value is None
