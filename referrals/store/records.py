@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from sqlalchemy import Table, delete, insert
 from sqlmodel import Session, SQLModel, col, select
 
-from referrals.domain import Claim, Finding, Record, Referral, Status, parse_record
+from referrals.domain import Claim, Finding, Provenance, Record, Referral, Status, parse_record
 from referrals.errors import NotFoundError
 from referrals.store.models import FindingRow, OutboxMessage, ProvenanceRow, RecordRow, utcnow
 
 RECORDS_DESTINATION = "records"
+_PROVENANCE_SERIALIZER = Provenance.__pydantic_serializer__  # model_dump_json without its per-call setup
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,7 @@ def save_details(session: Session, record: Record) -> None:
             )
         )
     for field, where in record.provenance.items():
-        data = where.model_dump_json(exclude_none=True)
-        session.add(ProvenanceRow(record_id=record.id, field=field, data=data))
+        session.add(ProvenanceRow(record_id=record.id, field=field, data=_provenance_json(where)))
 
 
 def queue_for_delivery(session: Session, record: Record, document_id: str, now: dt.datetime) -> bool:
@@ -147,7 +147,7 @@ def insert_all(session: Session, records: list[tuple[str, Record]], now: dt.date
     wire = {record.id: record.to_json() for _, record in records}
     rows = [_row_values(record, document_id, now, wire[record.id]) for document_id, record in records]
     findings = [_finding_values(record.id, f) for _, record in records for f in record.findings]
-    provenance = [row for _, record in records for row in _provenance_values(record.id, wire[record.id])]
+    provenance = [row for _, record in records for row in _provenance_values(record)]
     ready = [(document_id, r) for document_id, r in records if r.status is Status.READY]
     outbox = [_message_values(record, document_id, now, wire[record.id]) for document_id, record in ready]
     for table, values in (
@@ -191,12 +191,17 @@ def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -
     return values
 
 
-def _provenance_values(record_id: str, data: str) -> list[dict[str, object]]:
-    entries: dict[str, dict[str, object]] = json.loads(data).get("provenance") or {}
+def _provenance_values(record: Record) -> list[dict[str, object]]:
+    """One row per provenance entry, its JSON from the entry itself (no second pass over the record's)."""
     return [
-        {"record_id": record_id, "field": name, "data": json.dumps({k: v for k, v in where.items() if v is not None})}
-        for name, where in entries.items()
+        {"record_id": record.id, "field": name, "data": _provenance_json(where)}
+        for name, where in record.provenance.items()
     ]
+
+
+def _provenance_json(where: Provenance) -> str:
+    """The entry's JSON without its unknown (None) keys, as `save_details` writes it too."""
+    return _PROVENANCE_SERIALIZER.to_json(where, exclude_none=True).decode()
 
 
 def _finding_values(record_id: str, finding: Finding) -> dict[str, object]:
