@@ -3,15 +3,19 @@
 Cases: small 837P files (1 claim each, as a fax server or EDI gateway drops them), larger ones
 (25 claims each), and the fax fixtures (tests/fixtures/fax/generated). For each case it times
   parse only    the `intake parse` path (ingest.parse_many.parse_files: parse, validate, JSON),
-                no database, no files moved
-  watch --once  the whole service path: archive, register, lease, parse, validate, store,
-                deliver (directory sink + acks, synced), on SQLite and (if reachable) PostgreSQL
-in alternating rounds (the median round is reported), after a warm-up of both paths, so caches
-(maps, code tables, OCR models) are warm for both. It prints wall time and CPU time: this
+                no database, no files written
+  parse + acks  the same with `--ack-dir`: the 999/TA1 files the service produces too
+  watch --once  the whole service path on SQLite and (if reachable) PostgreSQL, split into
+    pipeline    taken from the inbox, archived, registered, leased, parsed, validated, stored
+                with its outbox messages (ingest.pipeline.process_files, via the watcher)
+    delivery    the outbox relay writing each record and ack to the directory sinks (synced)
+in alternating rounds (the median round is reported), after a warm-up of every path, so caches
+(maps, code tables, OCR models) are warm for all. It prints wall time and CPU time: this
 process's (all threads) plus its children's (tesseract), and for PostgreSQL also the server's
 CPU (every `postgres` process on the machine, so other users of the server count too). The
-overhead is (service - parse) / parse; target: under 10% (issue 6). The machine is shared, so
-CPU is the steadier measure; wall also includes fsync/syncfs waits, which CPU does not.
+overhead is (service - parse) / parse, and for the delivery delivery / parse; target: the
+service adds under 10% to the parse time (issue 6). The machine is shared, so CPU is the
+steadier measure; wall also includes fsync/syncfs waits, which CPU does not.
 
 Then a running watcher (inotify, stable_seconds 0.2) gets files one by one and the time from a
 file landing to its record delivered is reported (median, p95).
@@ -34,7 +38,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +50,8 @@ from ingest.parse_many import parse_files  # noqa: E402
 from ingest.pipeline import Service  # noqa: E402
 from ingest.run import run_service  # noqa: E402
 from ingest.watcher import WatchOptions  # noqa: E402
+from outbox.relay import DeliveryReport, Relay  # noqa: E402
+from outbox.setup import relay_from  # noqa: E402
 from referrals.config import Settings  # noqa: E402
 from referrals.logs import silence_value_loggers  # noqa: E402
 
@@ -121,11 +127,42 @@ def timed(work: Callable[[], object], with_server: bool = False) -> Timing:
     return Timing(wall, cpu, _postgres_cpu() - server if with_server else 0.0)
 
 
-def parse_only(files: list[Path]) -> Timing:
-    return timed(lambda: sum(1 for _ in parse_files(files)))
+def minus(total: Timing, part: Timing) -> Timing:
+    return Timing(total.wall - part.wall, total.cpu - part.cpu, total.server_cpu - part.server_cpu)
 
 
-def through_service(files: list[Path], postgres: bool = False) -> Timing:
+def parse_only(files: list[Path], with_acks: bool = False) -> Timing:
+    """`intake parse` (with `--ack-dir` into a fresh folder when `with_acks`)."""
+    with tempfile.TemporaryDirectory() as acks:
+        ack_dir = Path(acks) if with_acks else None
+        return timed(lambda: sum(1 for _ in parse_files(files, ack_dir=ack_dir)))
+
+
+@dataclass(frozen=True)
+class TimedRelay(Relay):
+    """The configured relay, timing its deliveries (in `--once` mode: the last one, all of it)."""
+
+    with_server: bool = False
+    timings: list[Timing] = field(default_factory=list)
+
+    def deliver_all_due(self, batch: int = 100) -> DeliveryReport:
+        reports: list[DeliveryReport] = []
+        deliver = super().deliver_all_due
+        self.timings.append(timed(lambda: reports.append(deliver(batch)), self.with_server))
+        return reports[0]
+
+
+@dataclass(frozen=True)
+class ServiceTiming:
+    total: Timing  # run_service(once=True), start to end
+    delivery: Timing  # the relay's part of it
+
+    @property
+    def pipeline(self) -> Timing:
+        return minus(self.total, self.delivery)
+
+
+def through_service(files: list[Path], postgres: bool = False) -> ServiceTiming:
     """`watch --once` on a fresh home (and a fresh PostgreSQL schema) holding `files`;
     Service.start (migrations) is not timed."""
     with tempfile.TemporaryDirectory() as tmp, _database(postgres) as database_url:
@@ -133,16 +170,19 @@ def through_service(files: list[Path], postgres: bool = False) -> Timing:
         service = Service.start(settings)
         for path in files:
             shutil.copy(path, service.home.inbox / path.name)
+        configured = relay_from(settings, service.home, service.engine, service.worker_id)
+        relay = TimedRelay(**{f.name: getattr(configured, f.name) for f in fields(Relay)}, with_server=postgres)
         results = []
-        timing = timed(
-            lambda: results.append(run_service(service, WatchOptions(once=True, stable_seconds=0.0))),
-            with_server=database_url is not None,
+        total = timed(
+            lambda: results.append(run_service(service, WatchOptions(once=True, stable_seconds=0.0), relay=relay)),
+            with_server=postgres,
         )
         service.engine.dispose()
     result = results[0]
     assert sum(result.watch.outcomes.values()) == len(files), result.watch.outcomes
     assert result.delivery.dead == 0
-    return timing
+    assert len(relay.timings) == 1, "with once=True the relay delivers once, at the end"
+    return ServiceTiming(total, relay.timings[0])
 
 
 def landing_to_delivered(files: list[Path], database_url: str | None, records_per_file: int) -> list[float]:
@@ -204,36 +244,54 @@ def _pct(value: float, baseline: float) -> str:
     return f"{(value - baseline) / baseline * 100:+6.1f}%"
 
 
-def report(label: str, count: int, baseline: Timing, timing: Timing | None = None, least: str = "") -> None:
-    shown = timing or baseline
-    rate, per_file = count / shown.wall, shown.cpu / count * 1000
-    line = f"  {label:<26} wall {shown.wall:7.2f} s ({rate:6.1f} files/s)  CPU {shown.cpu:7.2f} s {per_file:6.2f} ms/f"
-    if timing is not None:
-        line += f"  overhead: CPU {_pct(timing.cpu, baseline.cpu)}, wall {_pct(timing.wall, baseline.wall)}"
-        if timing.server_cpu:
-            both = timing.cpu + timing.server_cpu
-            line += f"; +server CPU {timing.server_cpu:.2f} s -> {_pct(both, baseline.cpu)}"
-        line += least
-    print(line)
+def _share(value: float, baseline: float) -> str:
+    return f"{value / baseline * 100:+6.1f}%"
+
+
+def report(label: str, count: int, shown: Timing, overhead: str = "") -> None:
+    rate = f"({count / shown.wall:6.1f} files/s)" if shown.wall > 0 else " " * 17
+    per_file = shown.cpu / count * 1000
+    print(f"  {label:<26} wall {shown.wall:7.2f} s {rate}  CPU {shown.cpu:7.2f} s {per_file:6.2f} ms/f{overhead}")
+
+
+def overhead(timing: Timing, baseline: Timing, part: bool = False, least: str = "") -> str:
+    """Against the baseline: (service - parse) / parse, or for a part of the service part / parse."""
+    pct = _share if part else _pct
+    line = f"  overhead: CPU {pct(timing.cpu, baseline.cpu)}, wall {pct(timing.wall, baseline.wall)}"
+    if timing.server_cpu:
+        line += f"; +server CPU {timing.server_cpu:.2f} s -> {pct(timing.cpu + timing.server_cpu, baseline.cpu)}"
+    return line + least
 
 
 def measure(kind: str, files: list[Path], postgres: bool, rounds: int) -> None:
-    """Warm both paths up, then `rounds` alternating rounds of parse / sqlite / postgresql."""
+    """Warm every path up, then `rounds` alternating rounds of parse / parse + acks / sqlite / postgresql."""
     parse_only(files[:3])
+    parse_only(files[:3], with_acks=True)
     through_service(files[:3])
-    runs: dict[str, list[Timing]] = {"parse only": [], "sqlite": [], "postgresql": []}
+    runs: dict[str, list[Timing]] = {"parse": [], "parse + acks": []}
+    services: dict[str, list[ServiceTiming]] = {"sqlite": [], "postgresql": []}
     for _ in range(rounds):
-        runs["parse only"].append(parse_only(files))
-        runs["sqlite"].append(through_service(files))
+        runs["parse"].append(parse_only(files))
+        runs["parse + acks"].append(parse_only(files, with_acks=True))
+        services["sqlite"].append(through_service(files))
         if postgres:
-            runs["postgresql"].append(through_service(files, postgres=True))
+            services["postgresql"].append(through_service(files, postgres=True))
     print(f"{kind}: {len(files)} files, median of {rounds} rounds, load average {os.getloadavg()[0]:.2f}")
-    baseline = median_timing(runs["parse only"])
+    baseline, with_acks = median_timing(runs["parse"]), median_timing(runs["parse + acks"])
     report("parse only (baseline)", len(files), baseline)
-    for label in ("sqlite", "postgresql"):
-        if runs[label]:
-            least = f"; least-CPU rounds {_pct(least_cpu(runs[label]), least_cpu(runs['parse only']))}"
-            report(f"watch --once, {label}", len(files), baseline, median_timing(runs[label]), least)
+    report("parse --ack-dir", len(files), with_acks, overhead(with_acks, baseline))
+    for label, timings in services.items():
+        if not timings:
+            continue
+        totals = [t.total for t in timings]
+        least = f"; least-CPU rounds {_pct(least_cpu(totals), least_cpu(runs['parse']))}"
+        total = median_timing(totals)
+        report(f"watch --once, {label}", len(files), total, overhead(total, baseline, least=least))
+        report("  vs parse --ack-dir", len(files), total, overhead(total, with_acks))
+        pipeline = median_timing([t.pipeline for t in timings])
+        report("  pipeline", len(files), pipeline, overhead(pipeline, baseline))
+        delivery = median_timing([t.delivery for t in timings])
+        report("  delivery (relay, sinks)", len(files), delivery, overhead(delivery, baseline, part=True))
 
 
 def main() -> None:

@@ -38,10 +38,12 @@ def run_service(
     options: WatchOptions,
     on_outcome: OnOutcome | None = None,
     stop: threading.Event | None = None,
+    relay: Relay | None = None,
 ) -> RunResult:
-    """Watch the inbox (until stopped, or once) while the relay delivers; a last delivery at the end."""
+    """Watch the inbox (until stopped, or once) while the relay (by default the configured one)
+    delivers; a last delivery at the end."""
     stop = stop or threading.Event()
-    relay = relay_from(service.settings, service.home, service.engine, service.worker_id)
+    relay = relay or relay_from(service.settings, service.home, service.engine, service.worker_id)
     delivery = DeliveryReport()
     wake = threading.Event()
     relay_thread = None

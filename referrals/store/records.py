@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, insert
+from sqlalchemy import Connection, Dialect, Table, delete, insert
 from sqlmodel import Session, SQLModel, col, select
 
-from referrals.domain import Claim, Finding, Record, Referral, Status, parse_record
+from referrals.domain import Claim, Finding, Provenance, Record, Referral, Status, parse_record
 from referrals.errors import NotFoundError
 from referrals.store.models import FindingRow, OutboxMessage, ProvenanceRow, RecordRow, utcnow
 
 RECORDS_DESTINATION = "records"
+FINDING_COLUMNS = ("record_id", "field", "code", "severity", "message")
+PROVENANCE_COLUMNS = ("record_id", "field", "data")
+_PROVENANCE_SERIALIZER = Provenance.__pydantic_serializer__  # model_dump_json without its per-call setup
 
 
 @dataclass(frozen=True)
@@ -112,8 +116,7 @@ def save_details(session: Session, record: Record) -> None:
             )
         )
     for field, where in record.provenance.items():
-        data = where.model_dump_json(exclude_none=True)
-        session.add(ProvenanceRow(record_id=record.id, field=field, data=data))
+        session.add(ProvenanceRow(record_id=record.id, field=field, data=_provenance_json(where)))
 
 
 def queue_for_delivery(session: Session, record: Record, document_id: str, now: dt.datetime) -> bool:
@@ -143,25 +146,53 @@ def insert_all(session: Session, records: list[tuple[str, Record]], now: dt.date
     """Insert new records (each with its document id), their findings and provenance, and the ready
     ones' outbox messages, as a few multi-row INSERTs (the pipeline's hot path; ids are new by
     construction). Each record is serialised once; its row, provenance rows and outbox payload
-    share that JSON."""
+    share that JSON; findings and provenance rows are built from the record's objects."""
     wire = {record.id: record.to_json() for _, record in records}
     rows = [_row_values(record, document_id, now, wire[record.id]) for document_id, record in records]
     findings = [_finding_values(record.id, f) for _, record in records for f in record.findings]
-    provenance = [row for _, record in records for row in _provenance_values(record.id, wire[record.id])]
+    provenance: list[tuple[object, ...]] = [
+        (record.id, name, _provenance_json(where)) for _, record in records for name, where in record.provenance.items()
+    ]
     ready = [(document_id, r) for document_id, r in records if r.status is Status.READY]
     outbox = [_message_values(record, document_id, now, wire[record.id]) for document_id, record in ready]
-    for table, values in (
-        (RecordRow, rows),
-        (FindingRow, findings),
-        (ProvenanceRow, provenance),
-        (OutboxMessage, outbox),
-    ):
+    connection = session.connection()
+    for table, values in ((RecordRow, rows), (OutboxMessage, outbox)):
         if values:  # Core INSERT (executemany): the ORM's bulk bookkeeping costs more than the rows
-            session.connection().execute(insert(_table_of(table)), values)
+            connection.execute(insert(_table_of(table)), values)
+    for model, columns, plain in (
+        (FindingRow, FINDING_COLUMNS, findings),
+        (ProvenanceRow, PROVENANCE_COLUMNS, provenance),
+    ):
+        if plain:
+            _insert_plain(connection, _table_of(model), columns, plain)
 
 
 def _table_of(model: type[SQLModel]) -> Table:
     return SQLModel.metadata.tables[str(model.__tablename__)]
+
+
+def _insert_plain(
+    connection: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[object, ...]]
+) -> None:
+    """Rows of text and integer columns (nothing to convert), values in `columns` order, handed to
+    the driver's executemany as they are: SQLAlchemy's per-row parameter processing costs more than
+    a findings or provenance row (a record has a dozen of those). The statement is SQLAlchemy's."""
+    sql, order = _plain_insert_sql(connection.dialect, table, columns)
+    if order is None:  # named parameters (psycopg)
+        connection.exec_driver_sql(sql, [dict(zip(columns, row, strict=True)) for row in rows])
+    elif order == tuple(range(len(columns))):
+        connection.exec_driver_sql(sql, rows)
+    else:
+        connection.exec_driver_sql(sql, [tuple(row[index] for index in order) for row in rows])
+
+
+@functools.cache
+def _plain_insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> tuple[str, tuple[int, ...] | None]:
+    """The INSERT as the driver takes it, and for positional parameters their places in `columns`."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns), for_executemany=True)
+    if not compiled.positional:
+        return str(compiled), None
+    return str(compiled), tuple(columns.index(key) for key in compiled.positiontup or ())
 
 
 def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -> dict[str, object]:
@@ -191,22 +222,14 @@ def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -
     return values
 
 
-def _provenance_values(record_id: str, data: str) -> list[dict[str, object]]:
-    entries: dict[str, dict[str, object]] = json.loads(data).get("provenance") or {}
-    return [
-        {"record_id": record_id, "field": name, "data": json.dumps({k: v for k, v in where.items() if v is not None})}
-        for name, where in entries.items()
-    ]
+def _provenance_json(where: Provenance) -> str:
+    """The entry's JSON without its unknown (None) keys, as `save_details` writes it too."""
+    return _PROVENANCE_SERIALIZER.to_json(where, exclude_none=True).decode()
 
 
-def _finding_values(record_id: str, finding: Finding) -> dict[str, object]:
-    return {
-        "record_id": record_id,
-        "field": finding.field,
-        "code": finding.code,
-        "severity": str(finding.severity),
-        "message": finding.message,
-    }
+def _finding_values(record_id: str, finding: Finding) -> tuple[object, ...]:
+    """A findings row, in FINDING_COLUMNS order."""
+    return (record_id, finding.field, finding.code, str(finding.severity), finding.message)
 
 
 def _message_values(record: Record, document_id: str, now: dt.datetime, payload: str) -> dict[str, object]:
