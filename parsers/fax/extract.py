@@ -82,6 +82,17 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             yield found
 
 
+def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Segment, tuple[Word, ...]] | None:
+    """The words a label's value is written in: after it on its segment, else the cell below it."""
+    following = [h for h in hits if h.segment is hit.segment and h.start > hit.start]
+    end = following[0].start if following else len(hit.segment.text)
+    offset = _value_offset(hit, end)
+    if hit.segment.text[offset:end].strip():
+        return hit.segment, hit.segment.words_in_span(offset, end)
+    below = _segment_below(text, hit, hits)
+    return (below, below.words) if below is not None else None
+
+
 def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
     offset = _value_offset(hit, end)
     return _read(hit.segment, offset, hit.segment.text[offset:end], hit.kind, path, "label")

@@ -27,9 +27,15 @@ CHARSETS = {
     "icd10": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.",
     "procedure": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
     "quantity": "0123456789",
+    "npi": "0123456789",
+    "phone": "0123456789()-.",
+    "date": "0123456789/-.",
+    "long_date": "0123456789,.ABCDEFGJLMNOPRSTUVYabceghilmnoprstuvy",  # month names
+    "sex": "FMEALfemal",
 }
 # (psm, source, scale): one text line from the grey page, one word from the cleaned page
 VARIANTS = ((7, "straight", 2.0), (8, "clean", 1.5))
+LINE_VARIANTS = ((7, "straight", 2.0), (7, "clean", 1.5))  # a value of several words, each kept apart
 DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
 T = TypeVar("T")
 Read = tuple[T, bool]  # a value, and whether it was read as it is (no look-alike changed)
@@ -41,14 +47,17 @@ def reread_failing(state: FaxRead) -> None:
     state.services = [_service(state, s) for s in state.services]
 
 
-def _twice(state: FaxRead, page: int, word: Word, charset: str, read: Callable[[str], Read | None]) -> T | None:
+def twice(
+    state: FaxRead, page: int, word: Word, charset: str, read: Callable[[str], Read | None], joiner: str = ""
+) -> T | None:
     """The value both variants read from `word`'s crop, when they agree, no character was doubtful
-    and at least one of them needed no look-alike correction; else None."""
+    and at least one of them needed no look-alike correction; else None. A value of several words
+    (joined by `joiner`) is read as a line both times."""
     prepared = state.prepared.get(page)
     if prepared is None:
         return None
-    found = []
-    for psm, source, scale in VARIANTS:
+    found: list[Read | None] = []
+    for psm, source, scale in LINE_VARIANTS if joiner else VARIANTS:
         image = prepared.straight if source == "straight" else prepared.ocr_image
         config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2"
         config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
@@ -56,7 +65,7 @@ def _twice(state: FaxRead, page: int, word: Word, charset: str, read: Callable[[
         words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
         if not words or any(w.ambiguous for w in words):
             return None
-        found.append(read("".join(w.text for w in words)))
+        found.append(read(joiner.join(w.text for w in words)))
     first = found[0]
     if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
         return None
@@ -67,7 +76,7 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     if read.correction.value is not None or not _code_shaped(read.raw, 3, 8):
         return read
     sets = state.ctx.code_sets
-    value = _twice(state, read.page, read.word, "icd10", lambda t: _billable(t, sets))
+    value = twice(state, read.page, read.word, "icd10", lambda t: _billable(t, sets))
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -107,7 +116,7 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
     if position is None or position > 1:
         return read
     word, sets = words[position], state.ctx.code_sets
-    value = _twice(state, read.row.page, word, "procedure", lambda t: _procedure(t, sets))
+    value = twice(state, read.row.page, word, "procedure", lambda t: _procedure(t, sets))
     if value is None:
         return read
     fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.hcpcs_listed(value, sets))
@@ -130,7 +139,7 @@ def _quantity(state: FaxRead, read: ServiceRead) -> ServiceRead:
     after = [w for w in words if w.left > read.code.word.right and w.text.strip(",.;").upper() not in read.modifiers]
     if not after or not _digit_like(after[0].text):
         return read
-    value = _twice(state, read.row.page, after[0], "quantity", _quantity_value)
+    value = twice(state, read.row.page, after[0], "quantity", _quantity_value)
     if value is None:
         return read
     new = dataclasses.replace(read, quantity=value, quantity_word=after[0])

@@ -1,0 +1,147 @@
+"""Labelled values that failed their check, read twice more with the characters they may hold.
+
+Like the code cells of reread.py, a critical field whose first read gave no valid value (an NPI
+whose check digit fails, a date that is no calendar date or is out of range for its role, a phone
+that is not ten NANP digits, a sex that is no M/F) has only its value's crop read again, once as a
+line from the grey page at 2x and once as a word from the cleaned page at 1.5x. A value is taken
+only when both reads give the same valid value with no doubtful character; otherwise the field
+stays as it was (null, with the finding the later stages give it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from parsers.fax import codecheck, values
+from parsers.fax.extract import PageText, path_of, value_words
+from parsers.fax.labels import LabelHit
+from parsers.fax.model import Candidate, Word, bbox_of
+from parsers.fax.reading import FaxRead
+from parsers.fax.reread import Read, twice
+
+KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date"}
+DATE_KINDS = {"dob", "order_date", "start_date", "discharge_date"}
+MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+LOOKALIKE = re.compile(r"[0-9OoIlSBZGD|]")
+# fewest digit-like characters a damaged value of each kind still shows (else it is no such value)
+MIN_DIGITS = {"npi": 8, "phone": 8, "fax": 8, "dob": 4, "order_date": 4, "start_date": 4, "discharge_date": 4}
+OLDEST_BIRTH_YEAR = 1900
+ORDER_DATE_SPAN = dt.timedelta(days=2 * 365)  # an order's dates lie within this of its receipt
+
+
+def reread_failing_fields(state: FaxRead) -> None:
+    """Re-read each critical labelled value that gave no valid first reading."""
+    for text in state.order_texts:
+        if text.page.text_layer or text.page.number not in state.prepared:
+            continue
+        for hit in state.hits[text.page.number]:
+            path = path_of(hit)
+            if hit.kind in KINDS and path is not None and _failed(state, path):
+                found = _candidate(state, text, hit, path)  # (it drops the failed reading it replaces)
+                state.candidates += found
+
+
+def _failed(state: FaxRead, path: str) -> bool:
+    """No candidate for the field, or (an NPI) only ones whose check digit fails."""
+    found = [c for c in state.candidates if c.path == path]
+    if path.endswith(".npi"):
+        return not any(codecheck.correct_npi(str(c.value)).value for c in found)
+    return not found
+
+
+def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list[Candidate]:
+    where = value_words(text, hit, state.hits[text.page.number])
+    if where is None:
+        return []
+    words = _digit_run(where[1]) if hit.kind != "sex" else where[1]
+    raw = " ".join(w.text for w in words)
+    if not words or not _shaped(hit.kind, raw):
+        return []
+    box = bbox_of(words)
+    whole = Word(raw, min(w.conf for w in words), box[0], box[1], box[2] - box[0], box[3] - box[1])
+    joiner = " " if len(words) > 1 else ""
+    value: object | None = twice(
+        state, text.page.number, whole, _charset(hit.kind, raw), _reader(state, hit.kind), joiner
+    )
+    if value is None:
+        return []
+    # the failed first reading of these pixels (an NPI whose check digit failed) gives way
+    state.candidates = [c for c in state.candidates if not (c.path == path and _overlap(c.bbox, box))]
+    # tesseract's word confidence under a character whitelist is often 0 for a clear value: the page
+    # read's confidence is weighed as confirmed (assemble.confidence), as a code-set hit is
+    first = whole.conf / 100.0
+    return [Candidate(path, value, text.page.number, box, first, "reread", raw, False, "second_read")]
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _digit_run(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words from the first to the last with a digit in it (a month name before a day counts):
+    a stray label word left in the crop ('Tel;') only makes its re-reads worse."""
+    keep = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w.text) or MONTH.match(w.text)]
+    return words[keep[0] : keep[-1] + 1] if keep else ()
+
+
+def _shaped(kind: str, raw: str) -> bool:
+    """The first read looks like a damaged value of this kind (not some other field's text)."""
+    if kind == "sex":
+        return 1 <= len(raw.strip(" .:")) <= 6
+    if kind in DATE_KINDS and MONTH.search(raw):
+        return len(LOOKALIKE.findall(raw)) >= 5
+    return len(LOOKALIKE.findall(raw)) >= MIN_DIGITS[kind] and len(raw) <= 24
+
+
+def _charset(kind: str, raw: str) -> str:
+    if kind in DATE_KINDS:
+        return "long_date" if MONTH.search(raw) else "date"
+    return {"fax": "phone"}.get(kind, kind)
+
+
+def _reader(state: FaxRead, kind: str) -> Callable[[str], Read[object] | None]:
+    if kind == "npi":
+        return _npi
+    if kind in ("phone", "fax"):
+        return _phone
+    if kind == "sex":
+        return _sex
+    sent = [h.sent_at for h in state.headers if h.sent_at is not None]
+    received = (sent[0] if sent else state.ctx.received_at).date()
+    return lambda text: _date(text, kind, received)
+
+
+def _npi(text: str) -> Read[object] | None:
+    digits = text.replace(" ", "")
+    return (digits, True) if len(digits) == 10 and codecheck.npi_valid(digits) else None
+
+
+def _phone(text: str) -> Read[object] | None:
+    """Ten digits under NANP rules: area code and exchange start 2-9, and neither is an N11 code."""
+    digits = re.sub(r"[()\-. ]", "", text)
+    if len(digits) != 10 or not digits.isdigit():
+        return None
+    area, exchange = digits[:3], digits[3:6]
+    if area[0] in "01" or exchange[0] in "01" or area[1:] == "11" or exchange[1:] == "11":
+        return None
+    return digits, True
+
+
+def _sex(text: str) -> Read[object] | None:
+    found = values.read_sex(text.strip(" .:"))
+    return (found.value, True) if found is not None and found.start == 0 else None
+
+
+def _date(text: str, kind: str, received: dt.date) -> Read[object] | None:
+    found = values.read_date(text, two_digit_birth=kind == "dob")
+    if found is None or not isinstance(found.value, dt.date):
+        return None
+    return (found.value, True) if _plausible(found.value, kind, received) else None
+
+
+def _plausible(date: dt.date, kind: str, received: dt.date) -> bool:
+    if kind == "dob":
+        return dt.date(OLDEST_BIRTH_YEAR, 1, 1) <= date <= received
+    return abs(date - received) <= ORDER_DATE_SPAN

@@ -1,0 +1,97 @@
+"""Re-reads of labelled values that failed their check (reread_fields.py): NPI, dates, phones, sex."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PIL import Image
+
+from ingest.codesets import VALIDATOR_CODE_SETS
+from parsers.context import ParseContext
+from parsers.fax.extract import PageText
+from parsers.fax.labels import PATIENT, PROVIDER, Label, LabelHit
+from parsers.fax.model import Candidate, Page, Segment, Word
+from parsers.fax.preprocess import Prepared
+from parsers.fax.reading import FaxRead
+from parsers.fax.reread_fields import reread_failing_fields
+from tests.fax.test_reread import Canned
+
+RECEIVED = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
+
+
+def _state(engine: Canned, kind: str, role: str | None, label: str, value: str) -> FaxRead:
+    ctx = ParseContext(
+        path=Path("x.tif"), sha256="0" * 64, filename="x.tif", received_at=RECEIVED, code_sets=VALIDATOR_CODE_SETS
+    )
+    state = FaxRead(ctx=ctx, engine=engine, kind="tiff")
+    image = Image.new("L", (600, 200), 255)
+    state.prepared[1] = Prepared(image, image, 0.0)
+    words, left = [], 20
+    for text in [label, *value.split()]:
+        words.append(Word(text=text, conf=70, left=left, top=50, width=12 * len(text), height=30, line_key=(1,)))
+        left += 12 * len(text) + 12
+    segment = Segment(1, 0, tuple(words))
+    page = Page(number=1, width=600, height=200, image=image, words=words)
+    state.pages, state.texts = [page], [PageText(page, [segment], [segment])]
+    pattern = Label(kind, role, True, re.compile(re.escape(label)))
+    state.hits[1] = [LabelHit(pattern, segment, 0, len(label), role)]
+    return state
+
+
+def _values(state: FaxRead, path: str) -> list[object]:
+    return [c.value for c in state.candidates if c.path == path and c.confirmed_by is not None]
+
+
+def test_an_npi_whose_check_digit_failed_is_taken_when_both_rereads_agree_on_a_valid_one() -> None:
+    state = _state(Canned("1234567893", "1234567893"), "npi", PROVIDER, "NPI:", "1234567B98")
+    failed = Candidate("ordering_provider.npi", "1234567B98", 1, (80, 50, 200, 80), 0.6, "label")
+    state.candidates = [failed]
+    reread_failing_fields(state)
+    assert [c.value for c in state.candidates if c.path == "ordering_provider.npi"] == ["1234567893"]
+
+
+def test_rereads_agreeing_on_an_npi_with_a_bad_check_digit_give_nothing() -> None:
+    state = _state(Canned("1234567890", "1234567890"), "npi", PROVIDER, "NPI:", "1234567890")
+    reread_failing_fields(state)
+    assert _values(state, "ordering_provider.npi") == []
+
+
+def test_a_date_read_the_same_twice_and_plausible_for_its_role_is_taken() -> None:
+    state = _state(Canned("03/14/1950", "03/14/1950"), "dob", PATIENT, "DOB:", "O3/l4/195O")
+    reread_failing_fields(state)
+    assert _values(state, "member.dob") == [dt.date(1950, 3, 14)]
+
+
+def test_dates_that_disagree_or_are_out_of_range_for_their_role_give_nothing() -> None:
+    disagree = _state(Canned("03/14/1950", "03/14/1956"), "dob", PATIENT, "DOB:", "O3/l4/195O")
+    future_birth = _state(Canned("03/14/2050", "03/14/2050"), "dob", PATIENT, "DOB:", "O3/l4/2O5O")
+    old_order = _state(Canned("11/19/2016", "11/19/2016"), "order_date", None, "Order date:", "ll/19/2Ol6")
+    for state in (disagree, future_birth, old_order):
+        reread_failing_fields(state)
+        assert not [c for c in state.candidates if c.confirmed_by]
+
+
+def test_a_phone_is_taken_only_as_ten_digits_under_nanp_rules() -> None:
+    good = _state(Canned("(860) 555-0142", "(860) 555-0142"), "phone", PROVIDER, "Phone:", "(86O) S55-Ol42")
+    reread_failing_fields(good)
+    assert _values(good, "ordering_provider.phone") == ["8605550142"]
+    bad = _state(Canned("(160) 555-0142", "(160) 555-0142"), "phone", PROVIDER, "Phone:", "(l6O) S55-Ol42")
+    reread_failing_fields(bad)
+    assert _values(bad, "ordering_provider.phone") == []
+
+
+def test_sex_is_taken_from_two_agreeing_single_letter_reads() -> None:
+    state = _state(Canned("F", "F"), "sex", PATIENT, "Sex:", "E")
+    reread_failing_fields(state)
+    assert _values(state, "member.sex") == ["F"]
+    state = _state(Canned("F", "M"), "sex", PATIENT, "Sex:", "E")
+    reread_failing_fields(state)
+    assert _values(state, "member.sex") == []
+
+
+def test_text_that_does_not_look_like_a_damaged_value_is_not_reread() -> None:
+    state = _state(Canned(), "phone", PATIENT, "Phone:", "see chart")  # no canned reads: any OCR call fails
+    reread_failing_fields(state)
+    assert state.candidates == []
