@@ -9,6 +9,10 @@ import numpy as np
 from PIL import Image
 
 MAX_SKEW_DEGREES = 4.0
+# One OpenCV thread, as tesseract runs with one (OMP_THREAD_LIMIT=1): the service's parallelism is
+# worker processes, and OpenCV's own threads cost about 1.5x the CPU on a page's morphology here
+# (bench/fax_accuracy.py measures CPU time).
+cv2.setNumThreads(1)
 
 
 @dataclass(frozen=True)
