@@ -9,6 +9,10 @@ import numpy as np
 from PIL import Image
 
 MAX_SKEW_DEGREES = 4.0
+# One OpenCV thread, as tesseract runs with one (OMP_THREAD_LIMIT=1): the service's parallelism is
+# worker processes, and OpenCV's own threads cost about 1.5x the CPU on a page's morphology here
+# (bench/fax_accuracy.py measures CPU time).
+cv2.setNumThreads(1)
 
 
 @dataclass(frozen=True)
@@ -29,20 +33,23 @@ class Prepared:
     ocr_image: Image.Image  # what full-page OCR reads
     straight: Image.Image  # deskewed grey page: the source of second reads (other preprocessing)
     angle: float  # degrees the page was turned to straighten it
+    bits: np.ndarray | None = None  # the straightened page binarised (Otsu), when that was computed
 
 
 def prepare(image: Image.Image, steps: Steps = DEFAULT_STEPS) -> Prepared:
-    """The page as OCR should see it, and the straightened grey page."""
+    """The page as OCR should see it, the straightened grey page, and that page binarised."""
     grey = np.asarray(image.convert("L"))
     angle = skew_angle(grey) if steps.deskew else 0.0
     grey = rotate(grey, angle)
     straight = Image.fromarray(grey)
-    return Prepared(Image.fromarray(cleaned(grey, steps)), straight, angle)
+    bits = binarized(grey)
+    return Prepared(Image.fromarray(cleaned(grey, steps, bits)), straight, angle, bits)
 
 
-def cleaned(grey: np.ndarray, steps: Steps) -> np.ndarray:
+def cleaned(grey: np.ndarray, steps: Steps, bits: np.ndarray | None = None) -> np.ndarray:
+    """`grey` cleaned by `steps`; `bits` is `grey` binarised when the caller has it already."""
     if steps.binarize:
-        grey = binarized(grey)
+        grey = bits if bits is not None else binarized(grey)
     if steps.despeckle:
         grey = despeckled(grey)
     if steps.remove_lines:

@@ -103,7 +103,8 @@ def _words(state: FaxRead, prepared: Prepared) -> list[Word]:
     clean = np.asarray(prepared.ocr_image)
     if not state.steps.cells:
         return words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
-    found = find_cells(binarized(np.asarray(prepared.straight)), state.steps.target_dpi)
+    bits = prepared.bits if prepared.bits is not None else binarized(np.asarray(prepared.straight))
+    found = find_cells(bits, state.steps.target_dpi)
     around = Image.fromarray(blank_cells(clean, found)) if found else prepared.ocr_image
     return words_of(state.engine.data(around, PAGE_CONFIG)) + read_cells(clean, found, state.engine)
 
@@ -204,7 +205,15 @@ def _signature_date(read: SignatureRead | None) -> list[Candidate]:
 def _ink_image(state: FaxRead, page: Page) -> Image.Image | None:
     """The page without form lines and specks, where only strokes like a signature are left."""
     prepared = state.prepared.get(page.number)
+    if prepared is not None and _cleaned_for_ink(state.steps):
+        return prepared.ocr_image  # the same clean-up of the same straightened page, done once
     source = prepared.straight if prepared is not None else page.image
     if source is None:
         return None
-    return Image.fromarray(cleaned(np.asarray(source), INK_STEPS))
+    bits = prepared.bits if prepared is not None else None
+    return Image.fromarray(cleaned(np.asarray(source), INK_STEPS, bits))
+
+
+def _cleaned_for_ink(steps: Steps) -> bool:
+    """True when the page OCR read was cleaned exactly as the ink checks need it."""
+    return (steps.binarize, steps.despeckle, steps.remove_lines) == (True, True, True)
