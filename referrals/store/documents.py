@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Table, bindparam, case, insert, or_, update
+from sqlalchemy import ColumnElement, Table, Update, bindparam, case, insert, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
@@ -104,22 +104,19 @@ def claim(
 
 def renew_leases(session: Session, document_ids: list[str], owner: str, lease: dt.timedelta, now: dt.datetime) -> int:
     """Push out the expiry of the leases `owner` still holds on these documents; how many it held."""
-    renewed = session.execute(
-        update(Document)
-        .execution_options(synchronize_session=False)
-        .where(
-            col(Document.id).in_(document_ids),
-            col(Document.lease_owner) == owner,
-            col(Document.status) == DocumentStatus.PENDING,
-        )
-        .values(lease_expires_at=now + lease)
-    )
+    renewed = session.execute(_held_by(document_ids, owner).values(lease_expires_at=now + lease))
     return int(renewed.rowcount)  # type: ignore[attr-defined]
 
 
 def release_leases(session: Session, document_ids: list[str], owner: str) -> int:
     """Give back `owner`'s leases on these pending documents (a stopping worker): claimable at once."""
-    released = session.execute(
+    released = session.execute(_held_by(document_ids, owner).values(lease_owner=None, lease_expires_at=None))
+    return int(released.rowcount)  # type: ignore[attr-defined]
+
+
+def _held_by(document_ids: list[str], owner: str) -> Update:
+    """An UPDATE of the pending documents among these whose lease `owner` holds."""
+    return (
         update(Document)
         .execution_options(synchronize_session=False)
         .where(
@@ -127,9 +124,7 @@ def release_leases(session: Session, document_ids: list[str], owner: str) -> int
             col(Document.lease_owner) == owner,
             col(Document.status) == DocumentStatus.PENDING,
         )
-        .values(lease_owner=None, lease_expires_at=None)
     )
-    return int(released.rowcount)  # type: ignore[attr-defined]
 
 
 def leased_to(session: Session, document_ids: list[str], owner: str) -> set[str]:
@@ -191,35 +186,15 @@ def finish(
     error_code: str | None = None,
     parse_seconds: float | None = None,
 ) -> bool:
-    """Mark the document done if `owner` still holds its lease; False when the lease was lost."""
-    done = session.execute(
-        update(Document)
-        .execution_options(synchronize_session=False)
-        .where(
-            col(Document.id) == doc.id,
-            col(Document.lease_owner) == owner,
-            col(Document.status) == DocumentStatus.PENDING,
-        )
-        .values(
-            status=status,
-            outcome=outcome,
-            kind=kind,
-            processed_at=now,
-            error_code=error_code,
-            parse_seconds=parse_seconds,
-            lease_owner=None,
-            lease_expires_at=None,
-        )
-    )
-    return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+    """Mark one document done if `owner` still holds its lease; False when the lease was lost."""
+    if doc.id not in leased_to(session, [doc.id], owner):
+        return False
+    done = {"b_id": doc.id, "b_owner": owner, "b_status": status, "b_outcome": outcome, "b_kind": kind}
+    finish_all(session, [done | {"b_now": now, "b_error_code": error_code, "b_parse_seconds": parse_seconds}])
+    return True
 
 
 MAX_CONTROL_NUMBER = 999_999_999
-
-
-def next_control_number(session: Session, name: str = "ack") -> int:
-    """The next interchange control number (1..999999999, then 1 again), in the caller's transaction."""
-    return next_control_numbers(session, 1, name)[0]
 
 
 def next_control_numbers(session: Session, count: int, name: str = "ack") -> list[int]:

@@ -91,32 +91,28 @@ def fill_row(row: RecordRow, record: Record, now: dt.datetime) -> None:
     row.status = str(record.status)
     row.updated_at = now
     row.ready_at = row.ready_at or (now if record.status is Status.READY else None)
+    for column, value in _query_columns(record).items():
+        setattr(row, column, value)
+
+
+def _query_columns(record: Record) -> dict[str, object]:
+    """The indexed columns a record's row is queried by (member, payer, urgency, due time, service type)."""
+    columns: dict[str, object] = dict.fromkeys(("member_id", "payer_id", "payer_name", "due_at", "service_type"))
+    columns["urgent"] = False
     if isinstance(record, Referral | Claim):
-        row.member_id = record.member.member_id
-        row.payer_id = record.payer.payer_id
-        row.payer_name = record.payer.name
+        columns.update(member_id=record.member.member_id, payer_id=record.payer.payer_id, payer_name=record.payer.name)
     if isinstance(record, Referral):
-        row.urgent = record.urgent
-        row.due_at = record.due_at
-        row.service_type = str(record.service_type) if record.service_type else None
+        service_type = str(record.service_type) if record.service_type else None
+        columns.update(urgent=record.urgent, due_at=record.due_at, service_type=service_type)
+    return columns
 
 
 def save_details(session: Session, record: Record) -> None:
     """Replace the record's findings and provenance rows with the record's current ones."""
     session.execute(delete(FindingRow).where(col(FindingRow.record_id) == record.id))
     session.execute(delete(ProvenanceRow).where(col(ProvenanceRow.record_id) == record.id))
-    for finding in record.findings:
-        session.add(
-            FindingRow(
-                record_id=record.id,
-                field=finding.field,
-                code=finding.code,
-                severity=str(finding.severity),
-                message=finding.message,
-            )
-        )
-    for field, where in record.provenance.items():
-        session.add(ProvenanceRow(record_id=record.id, field=field, data=_provenance_json(where)))
+    session.flush()  # the record's own row first (the detail rows refer to it)
+    _insert_details(session.connection(), [record])
 
 
 def queue_for_delivery(session: Session, record: Record, document_id: str, now: dt.datetime) -> bool:
@@ -149,16 +145,21 @@ def insert_all(session: Session, records: list[tuple[str, Record]], now: dt.date
     share that JSON; findings and provenance rows are built from the record's objects."""
     wire = {record.id: record.to_json() for _, record in records}
     rows = [_row_values(record, document_id, now, wire[record.id]) for document_id, record in records]
-    findings = [_finding_values(record.id, f) for _, record in records for f in record.findings]
-    provenance: list[tuple[object, ...]] = [
-        (record.id, name, _provenance_json(where)) for _, record in records for name, where in record.provenance.items()
-    ]
     ready = [(document_id, r) for document_id, r in records if r.status is Status.READY]
     outbox = [_message_values(record, document_id, now, wire[record.id]) for document_id, record in ready]
     connection = session.connection()
     for table, values in ((RecordRow, rows), (OutboxMessage, outbox)):
         if values:  # Core INSERT (executemany): the ORM's bulk bookkeeping costs more than the rows
             connection.execute(insert(_table_of(table)), values)
+    _insert_details(connection, [record for _, record in records])
+
+
+def _insert_details(connection: Connection, records: list[Record]) -> None:
+    """The records' findings and provenance rows (built from the record's objects, not its JSON)."""
+    findings = [_finding_values(record.id, f) for record in records for f in record.findings]
+    provenance: list[tuple[object, ...]] = [
+        (record.id, name, _provenance_json(where)) for record in records for name, where in record.provenance.items()
+    ]
     for model, columns, plain in (
         (FindingRow, FINDING_COLUMNS, findings),
         (ProvenanceRow, PROVENANCE_COLUMNS, provenance),
@@ -196,34 +197,22 @@ def _plain_insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) 
 
 
 def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -> dict[str, object]:
-    values: dict[str, object] = {
+    return {
         "id": record.id,
         "document_id": document_id,
         "record_type": record.record_type,
         "status": str(record.status),
-        "urgent": False,
-        "due_at": None,
-        "member_id": None,
-        "payer_id": None,
-        "payer_name": None,
-        "service_type": None,
         "data": data,
         "version": 1,
         "touched_by_person": False,
         "created_at": now,
         "updated_at": now,
         "ready_at": now if record.status is Status.READY else None,
-    }
-    if isinstance(record, Referral | Claim):
-        values.update(member_id=record.member.member_id, payer_id=record.payer.payer_id, payer_name=record.payer.name)
-    if isinstance(record, Referral):
-        service_type = str(record.service_type) if record.service_type else None
-        values.update(urgent=record.urgent, due_at=record.due_at, service_type=service_type)
-    return values
+    } | _query_columns(record)
 
 
 def _provenance_json(where: Provenance) -> str:
-    """The entry's JSON without its unknown (None) keys, as `save_details` writes it too."""
+    """The entry's JSON without its unknown (None) keys."""
     return _PROVENANCE_SERIALIZER.to_json(where, exclude_none=True).decode()
 
 
