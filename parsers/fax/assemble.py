@@ -241,15 +241,14 @@ def service_type(b: Builder, found: list[Service]) -> ServiceType | None:
 
 
 def source(state: FaxRead) -> Source:
-    """The fax's own transmission time (its header line) is the receipt time; else the file's mtime."""
-    sent = next((h.sent_at for h in state.headers if h.sent_at is not None), None)
+    """The fax's source; its receipt time is `FaxRead.received_at` (the fax header's, else the file's)."""
     sender = next((h.sender_fax for h in state.headers if h.sender_fax), None)
     return Source(
         kind=SourceKind.FAX,
         filename=state.ctx.filename,
         sha256=state.ctx.sha256,
         pages=len(state.pages),
-        received_at=sent or state.ctx.received_at,
+        received_at=state.received_at,
         sender_fax=sender,
     )  # an extra field, allowed by the contract
 

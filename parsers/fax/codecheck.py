@@ -54,10 +54,6 @@ def icd10_not_billable(code: str, sets: CodeSets) -> bool:
     return sets.icd10(code) in (Icd10Membership.HEADER, Icd10Membership.KNOWN)
 
 
-def npi_valid(value: str) -> bool:
-    return npi_checks_out(value)
-
-
 def procedure_format_ok(code: str) -> bool:
     return bool(HCPCS_FORMAT.match(code) or CPT_FORMAT.match(code))
 
@@ -79,7 +75,7 @@ class Correction:
 def correct_npi(raw: str) -> Correction:
     """An NPI with look-alike letters read as digits; valid only if the check digit agrees."""
     digits = "".join(TO_DIGIT.get(ch.upper(), ch) for ch in raw)
-    if digits.isdigit() and len(digits) == 10 and npi_valid(digits):
+    if digits.isdigit() and len(digits) == 10 and npi_checks_out(digits):
         return Correction(digits, digits != raw, (digits,), in_code_set=True)
     return Correction(None, False, ())
 

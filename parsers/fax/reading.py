@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -59,6 +60,11 @@ class FaxRead:
         severity: Severity = Severity.ERROR,
     ) -> None:
         self.findings.append(Finding(field=path, code=code, severity=severity, message=message, page=page))
+
+    @property
+    def received_at(self) -> dt.datetime:
+        """The fax's own transmission time (its header line) is the receipt time; else the file's."""
+        return next((h.sent_at for h in self.headers if h.sent_at is not None), self.ctx.received_at)
 
     @property
     def order_texts(self) -> list[PageText]:

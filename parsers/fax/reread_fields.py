@@ -20,6 +20,7 @@ from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, Word, bbox_of
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread import Read, twice
+from referrals.codes import npi_checks_out
 
 KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date"}
 DATE_KINDS = {"dob", "order_date", "start_date", "discharge_date"}
@@ -108,14 +109,13 @@ def _reader(state: FaxRead, kind: str) -> Callable[[str], Read[object] | None]:
         return _phone
     if kind == "sex":
         return _sex
-    sent = [h.sent_at for h in state.headers if h.sent_at is not None]
-    received = (sent[0] if sent else state.ctx.received_at).date()
+    received = state.received_at.date()
     return lambda text: _date(text, kind, received)
 
 
 def _npi(text: str) -> Read[object] | None:
     digits = text.replace(" ", "")
-    return (digits, True) if len(digits) == 10 and codecheck.npi_valid(digits) else None
+    return (digits, True) if len(digits) == 10 and npi_checks_out(digits) else None
 
 
 def _phone(text: str) -> Read[object] | None:
