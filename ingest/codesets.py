@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from referrals.codes import ICD10_FORMAT, Icd10Membership, normalize_icd10
+from validators import codes
 
 
 class ValidatorCodeSets:
@@ -18,16 +19,12 @@ class ValidatorCodeSets:
         self.on_date = on_date
 
     def icd10(self, code: str) -> Icd10Membership:
-        from validators.codes import icd10_status
-
         if not ICD10_FORMAT.match(normalize_icd10(code)):
             return Icd10Membership.UNKNOWN
-        return Icd10Membership(icd10_status(code, self.on_date).value)
+        return Icd10Membership(codes.icd10_status(code, self.on_date).value)
 
     def hcpcs_known(self, code: str) -> bool | None:
-        from validators.codes import hcpcs_known
-
-        return hcpcs_known(code, self.on_date)
+        return codes.hcpcs_known(code, self.on_date)
 
 
 VALIDATOR_CODE_SETS = ValidatorCodeSets()
