@@ -74,8 +74,16 @@ def score(expected: dict[str, Any], record: dict[str, Any]) -> Counter[str]:
             _score_services(want, record.get("services", []), tally)
         else:
             got = lookup(record, path)
-            tally["correct" if got == want else "missing" if got is None else "wrong"] += 1
+            tally["correct" if _same(path, got, want) else "missing" if got is None else "wrong"] += 1
     return tally
+
+
+def _same(path: str, got: Any, want: Any) -> bool:
+    """Equal; a person's name also in another case (a form printing 'GARCIA, ROBERT' gives the
+    name as printed, which is the same name: the reader does not guess at 'McDonald' from capitals)."""
+    if path.endswith(("first_name", "last_name")) and isinstance(got, str) and isinstance(want, str):
+        return got.casefold() == want.casefold()
+    return bool(got == want)
 
 
 def _score_services(want: list[dict[str, Any]], got: list[dict[str, Any]], tally: Counter[str]) -> None:

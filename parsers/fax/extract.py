@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from parsers.fax import values
-from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, LabelHit, hits_in, with_roles
+from parsers.fax.labels import ADDRESS_IN_TAIL, PATIENT, PAYER, PROVIDER, SUPPLIER, LabelHit, hits_in, with_roles
 from parsers.fax.model import Candidate, Page, Segment, Word, bbox_of
 
 Reader = Callable[[str], values.Read | None]
@@ -80,6 +80,8 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             found = _on_segment(hit, end, path) or _below(text, hit, hits, path)
         if found is not None:
             yield found
+        if found is not None and path == "member.name" and ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end]):
+            yield from _address_under_name(text, found, hits)
 
 
 def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Segment, tuple[Word, ...]] | None:
@@ -124,12 +126,30 @@ def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segme
     ]
     if not below:
         return None
-    return min(below, key=lambda s: (s.bbox[1], abs(s.bbox[0] - x0)))
+    return min(below, key=lambda s: (not _spans_overlap(s.bbox, hit.segment.bbox), s.bbox[1], abs(s.bbox[0] - x0)))
+
+
+def _spans_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """The two boxes share some of the page's width (a value under its label in the same box)."""
+    return a[0] < b[2] and b[0] < a[2]
+
+
+def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -> Iterator[Candidate]:
+    """'Patient's Name and Address': the street on the line under the name, the city line under that."""
+    words = tuple(w for s in text.segments if s.page == name.page for w in s.words if _inside(w, name.bbox))
+    street = _next_line(text, words, hits) if words else None
+    if street is not None:
+        found = _address_from(text, street, 0, len(street.text), hits, "member.address", "below")
+        if found is not None:
+            yield found
+
+
+def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
+    return word.left >= box[0] and word.top >= box[1] and word.right <= box[2] and word.bottom <= box[3]
 
 
 def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path: str) -> Candidate | None:
-    """The address after its label (or in the cell below it); when its first line holds only the
-    street, the city, state and ZIP are read from the unlabelled line under it."""
+    """The address after its label (or in the cell below it)."""
     offset = _value_offset(hit, end)
     segment: Segment | None = hit.segment
     method = "label"
@@ -138,6 +158,14 @@ def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path
     if segment is None:
         return None
     end = len(segment.text) if end < 0 else end
+    return _address_from(text, segment, offset, end, hits, path, method)
+
+
+def _address_from(
+    text: PageText, segment: Segment, offset: int, end: int, hits: list[LabelHit], path: str, method: str
+) -> Candidate | None:
+    """The address in `segment`'s text[offset:end]; when that holds only the street, the city,
+    state and ZIP are read from the unlabelled line under it."""
     found = _read(segment, offset, segment.text[offset:end], "address", path, method)
     first = segment.words_in_span(offset, end)
     below = _next_line(text, first, hits) if found is None and first else None

@@ -27,35 +27,67 @@ def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[La
     return [Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE)) for s in synonyms]
 
 
+# A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
+POSS = r"(?:['’`]?s|\s['’`]?s)?"
+# What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
+# Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
+TAIL = r"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|npi|telephone|phone|tel\.?|title|credentials|id))*"
+# A name label that also announces the address in its box: the lines under the name are the address.
+ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
+
+
 LABELS: list[Label] = [
-    *_label("name", PATIENT, True, r"patient'?s? name", r"member name", r"client name", r"name of patient"),
-    *_label("name", PATIENT, False, r"patient", r"re", r"name"),
+    *_label(
+        "name",
+        PATIENT,
+        True,
+        rf"patient{POSS} (?:full )?name{TAIL}",
+        rf"(?:member|client|resident|beneficiary){POSS} name{TAIL}",
+        r"name of patient",
+    ),
+    *_label("name", PATIENT, False, r"patient", r"re", rf"name{TAIL}"),
     *_label(
         "name",
         PROVIDER,
         True,
-        r"ordering (?:physician|provider|clinician)",
-        r"referring (?:physician|provider)",
+        rf"(?:ordering|referring|certifying) (?:physician|provider|clinician|practitioner){POSS}(?: name)?{TAIL}",
+        rf"(?:attending )?physician{POSS} name{TAIL}",
     ),
     *_label(
         "name",
         PROVIDER,
         False,
-        r"physician(?: name)?",
+        r"physician",
         r"attending(?: physician)?",
         r"prescriber",
         r"doctor",
         r"dr\.?",
     ),
-    *_label("org", SUPPLIER, True, r"refer(?:red)? to", r"dme supplier", r"home health agency"),
-    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
-    *_label("org", PAYER, True, r"primary insurance", r"insurance company"),
-    *_label("org", PAYER, False, r"insurance", r"payer", r"plan"),
+    *_label(
+        "org",
+        SUPPLIER,
+        True,
+        r"refer(?:red)? to",
+        r"dme supplier",
+        r"home health agency",
+        rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
+        rf"agency{POSS} name{TAIL}",
+    ),
+    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to", rf"provider{POSS} name{TAIL}"),
+    *_label(
+        "org",
+        PAYER,
+        True,
+        r"(?:primary|secondary) (?:insurance|payer|payor)(?: name)?",
+        r"insurance (?:company|carrier|plan)(?: name)?",
+        r"pay[eo]r name",
+    ),
+    *_label("org", PAYER, False, r"insurance", r"pay[eo]r", r"plan"),
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?npi"),
     *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?npi"),
-    *_label("npi", None, True, r"npi(?: ?#| number| no\.?)?"),
-    *_label("phone", PATIENT, True, r"(?:patient|home) ?(?:phone|tel)"),
-    *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|tel)"),
+    *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
+    *_label("phone", PATIENT, True, rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?"),
+    *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph"),
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
     *_label(
@@ -77,9 +109,12 @@ LABELS: list[Label] = [
         r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
         r"member (?:id|no\.?|number|#)",
         r"subscriber (?:id|no\.?|#)",
-        r"(?:medicare|medicaid) (?:id|no\.?|#)",
+        r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
         r"policy (?:id|no\.?|number|#)",
         r"insurance id",
+        rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
+        r"beneficiary (?:id|no\.?|number|#)",
+        r"hicn",
         r"id ?#",
         r"id no\.?",
         r"mbi",

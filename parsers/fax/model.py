@@ -19,6 +19,7 @@ class Word:
     height: int
     line_key: tuple[int, ...] = ()
     ambiguous: bool = False  # a character had a strong second choice (tesseract's LSTM alternatives)
+    tied: bool = False  # ... one nearly as likely as the first (a near tie: 'Waiter' or 'Walter')
 
     @property
     def right(self) -> int:

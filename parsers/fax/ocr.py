@@ -160,6 +160,7 @@ HOCR_SPAN = re.compile(
 )
 AMBIGUOUS_CHOICE = 40.0  # a second choice this confident (0..100) ...
 RIVAL_SHARE = 0.5  # ... and at least this share of the first choice's makes the character ambiguous
+TIE_SHARE = 0.8  # a rival this close to the first choice is a near tie: no other read can settle it
 
 
 def hocr_words(hocr: str) -> list[Word]:
@@ -178,7 +179,8 @@ def hocr_words(hocr: str) -> list[Word]:
             if not chosen:
                 chosen, chosen_conf = char, conf
             elif _rival(chosen, char, conf, chosen_conf):
-                words[-1] = dataclasses.replace(words[-1], ambiguous=True)
+                tied = words[-1].tied or conf >= TIE_SHARE * chosen_conf
+                words[-1] = dataclasses.replace(words[-1], ambiguous=True, tied=tied)
     return [w for w in words if w.text]
 
 

@@ -22,6 +22,13 @@ LONG_DATE = re.compile(
 )
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]{0,2}(\d{3})[\s.-]{0,2}(\d{4})(?!\d)")
 NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
+# Words of a form's captions: a "name" made of them is a label read as a value ("Name and Address").
+FORM_WORDS = frozenset(
+    "name names and address addr npi phone telephone tel fax date birth dob sex gender id no number "
+    "patient physician provider signature diagnosis insurance payer payor".split()
+)
+STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
+MAX_NAME_WORDS = 4
 SUFFIXES = {"md", "m.d.", "do", "d.o.", "np", "pa", "rn", "dr", "dr.", "phd", "pa-c", "aprn", "fnp"}
 MEMBER_ID = re.compile(r"\b([A-Z0-9][A-Z0-9\-]{4,18}[A-Z0-9])\b")
 DIGIT_LOOKALIKES = str.maketrans(
@@ -82,16 +89,18 @@ def read_phone(text: str) -> Read | None:
 def read_name(text: str) -> Read | None:
     """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
     head = re.split(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
-    parts = [p.strip() for p in head.split(",") if p.strip()]
+    parts = [p.strip(STRAY) for p in head.split(",") if p.strip(STRAY)]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
     if not parts:
         return None
     words = _name_words(parts[0])
     if len(parts) >= 2 and len(words) == 1 and len(_name_words(parts[1])) in (1, 2):
         value = (_name_words(parts[1])[0], words[0])
-    elif len(words) >= 2:
+    elif 2 <= len(words) <= MAX_NAME_WORDS:
         value = (words[0], words[-1])
     else:
+        return None
+    if not all(v[:1].isupper() for v in value):  # 'to remain safely at home' is no name
         return None
     start = text.find(head.strip()[:1]) if head.strip() else 0
     return Read(value, max(start, 0), len(head))
@@ -99,9 +108,14 @@ def read_name(text: str) -> Read | None:
 
 def _name_words(part: str) -> list[str]:
     words = [w for w in part.split() if w.lower().rstrip(".") not in SUFFIXES and w.lower() not in SUFFIXES]
-    if not words or not all(NAME_WORD.match(w) for w in words):
+    if not words or not all(NAME_WORD.match(w) for w in words) or _form_words(words):
         return []
     return [w.rstrip(".") for w in words if len(w.rstrip(".")) > 1 or len(words) <= 2]
+
+
+def _form_words(words: list[str]) -> bool:
+    """True when a word is one a form prints, not a person's or company's name ('Name and Address')."""
+    return any(w.lower().strip(".,:") in FORM_WORDS for w in words)
 
 
 def read_npi_text(text: str) -> Read | None:
@@ -129,7 +143,7 @@ def read_sex(text: str) -> Read | None:
 def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
     head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(" ,.:-")
-    if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3:
+    if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
         return None
     start = text.find(head)
     return Read(head, start, start + len(head))

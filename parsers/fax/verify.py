@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from parsers.fax import codecheck, values
-from parsers.fax.confirm import Region, agrees, second_reads
+from parsers.fax.confirm import Images, Region, agrees, doubtful, second_reads
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word
@@ -23,6 +23,7 @@ PATH_KIND["signature.date"] = "order_date"  # any date reader will do
 UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
 CRITICAL = set(PATH_KIND) - UNCHECKED
 LINE_SEP = {"member.address": ", "}  # a street line and a city line read as one value
+THIRD_SCALE, THIRD_SOURCE = 1.5, "clean"  # the third read of a value its second read was unsure of
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -68,7 +69,11 @@ def mark_repeated(state: FaxRead) -> None:
     """A value read in two places on the document confirms itself."""
     out = []
     for cand in state.candidates:
-        same = [c for c in state.candidates if c.path == cand.path and c.value == cand.value and c.bbox != cand.bbox]
+        same = [
+            c
+            for c in state.candidates
+            if c.path == cand.path and c.value == cand.value and not _overlap(c.bbox, cand.bbox)
+        ]
         if cand.confirmed_by is None and (same or cand.method == "text_layer"):
             cand = dataclasses.replace(cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated")
         out.append(cand)
@@ -101,6 +106,12 @@ def second_read(state: FaxRead) -> None:
         for i, c in enumerate(wanted)
         if agrees(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
     }
+    undecided = [
+        c
+        for i, c in enumerate(wanted)
+        if doubtful(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
+    ]
+    confirmed |= _third_read(undecided, images, state)
     state.candidates = [
         dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)]) if id(c) in confirmed else c
         for c in state.candidates
@@ -113,6 +124,21 @@ def second_read(state: FaxRead) -> None:
         id(d) for i, d in enumerate(codes) if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
     }
     _header_again(state, reads.get("header", []))
+
+
+def _third_read(undecided: list[Candidate], images: Images, state: FaxRead) -> dict[int, float]:
+    """Values whose second read agreed but with a doubtful character, read once more from the
+    cleaned page enlarged: confirmed when that read agrees with no doubtful character (two reads
+    through different preprocessing vouch for the value, and none contradicts it)."""
+    if not undecided:
+        return {}
+    regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, THIRD_SOURCE) for i, c in enumerate(undecided)]
+    reads = second_reads(regions, images, state.engine)
+    return {
+        id(c): min(w.conf for w in reads[f"t{i}"]) / 100.0
+        for i, c in enumerate(undecided)
+        if agrees(_key(c), reads.get(f"t{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
+    }
 
 
 def _code_needs_read(state: FaxRead, read: CodeRead) -> bool:
@@ -193,6 +219,11 @@ def _code_of(text: str, sets: CodeSets) -> str | None:
 def _quantity_of(text: str) -> int | None:
     found = values.read_quantity(text.strip(" .,;"))
     return int(str(found.value)) if found is not None else None
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Two boxes share pixels: two readings of them are one reading, not the value written twice."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _layer_pages(state: FaxRead) -> set[int]:
