@@ -50,9 +50,12 @@ SERVICE_PREFIX = {
 
 def confidence(cand: Candidate) -> float:
     """OCR confidence, weighed by how the value was found and whether anything independent confirms it."""
-    base = cand.conf * METHOD_WEIGHT.get(cand.method, 0.9) * (0.95 if cand.corrected else 1.0)
+    weight = METHOD_WEIGHT.get(cand.method, 0.9) * (0.95 if cand.corrected else 1.0)
+    base = cand.conf * weight
     if cand.second_conf is not None:  # two agreeing reads: wrong only if both are
         base = 1.0 - (1.0 - base) * (1.0 - cand.second_conf)
+    if cand.joint_conf is not None:  # ... counted character by character where both reads are known
+        base = max(base, cand.joint_conf * weight)
     elif cand.confirmed_by is not None:
         base = 1.0 - (1.0 - base) * 0.4
     return round(min(max(base, 0.0), 1.0), 3)

@@ -107,6 +107,21 @@ def doubtful(first: object, words: list[Word], reader: Callable[[str], object | 
     return value_of(words, reader, line_sep) == first
 
 
+def joint_confidence(first: tuple[Word, ...], second: list[Word]) -> float | None:
+    """Per character of the value, the chance that not both reads of it are wrong (confidences as
+    independent): the lowest over the characters. Two agreeing reads of a word each read at 40 are
+    surer together than either alone; a word both read weakly stays weak. None when the two reads'
+    letters and digits do not line up one to one (then only the reads' lowest confidences count)."""
+    a, b = _char_confs(first), _char_confs(list(second))
+    if not a or [c for c, _ in a] != [c for c, _ in b]:
+        return None
+    return min(1.0 - (1.0 - x) * (1.0 - y) for (_, x), (_, y) in zip(a, b, strict=True))
+
+
+def _char_confs(words: list[Word] | tuple[Word, ...]) -> list[tuple[str, float]]:
+    return [(ch.casefold(), w.conf / 100.0) for w in words for ch in w.text if ch.isalnum()]
+
+
 def value_of(words: list[Word], reader: Callable[[str], object | None], line_sep: str = " ") -> object | None:
     lines = [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line_key)]
     return reader(line_sep.join(lines))

@@ -180,7 +180,8 @@ def _address_from(
     if read is None:
         return None
     words = (*first, *rest)
-    return Candidate(path, read.value, segment.page, bbox_of(words), _conf(words), method, raw=city_line)
+    box = bbox_of(words)
+    return Candidate(path, read.value, segment.page, box, _conf(words), method, raw=city_line, words=words)
 
 
 def _next_line(text: PageText, first: tuple[Word, ...], hits: list[LabelHit]) -> Segment | None:
@@ -213,6 +214,7 @@ def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, 
         method=method,
         raw=value_text[read.start : read.end],
         corrected=read.corrected,
+        words=words,
     )
 
 
@@ -241,4 +243,5 @@ def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
                     conf=_conf(words),
                     method="pattern",
                     raw=match.group(1),
+                    words=words,
                 )

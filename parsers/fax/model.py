@@ -92,3 +92,5 @@ class Candidate:
     corrected: bool = False
     confirmed_by: str | None = None  # check_digit | code_set | second_read | repeated | text_layer
     second_conf: float | None = None  # the agreeing second read's OCR confidence, 0..1
+    words: tuple[Word, ...] = ()  # the page read's words the value came from (for per-character agreement)
+    joint_conf: float | None = None  # 0..1: per character, the chance that not both agreeing reads are wrong

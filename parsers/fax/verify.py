@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from parsers.fax import codecheck, values
-from parsers.fax.confirm import Images, Region, agrees, doubtful, second_reads
+from parsers.fax.confirm import Images, Region, agrees, doubtful, joint_confidence, second_reads
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word
@@ -112,8 +112,12 @@ def second_read(state: FaxRead) -> None:
         if doubtful(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
     ]
     confirmed |= _third_read(undecided, images, state)
+    agreed = {f"c{i}": c for i, c in enumerate(wanted) if id(c) in confirmed}
+    joint = {id(c): joint_confidence(c.words, reads.get(key, [])) for key, c in agreed.items()}
     state.candidates = [
-        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)]) if id(c) in confirmed else c
+        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)], joint_conf=joint.get(id(c)))
+        if id(c) in confirmed
+        else c
         for c in state.candidates
     ]
     for i, s in enumerate(rows):
