@@ -245,3 +245,22 @@ def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
                     raw=match.group(1),
                     words=words,
                 )
+
+
+SEX_IN_PROSE = re.compile(
+    r"\b(?:patient(?:,| is| who is)?\s+an?\s+(?:\d{1,3}[- ]?(?:year|yr)s?[- ]old\s+)?|\d{1,3}[- ]?(?:year|yr)s?[- ]old\s+)"
+    r"(male|female|man|woman)\b",
+    re.IGNORECASE,
+)
+SEX_WORDS = {"male": "M", "man": "M", "female": "F", "woman": "F"}
+
+
+def sex_in_prose(text: PageText) -> Iterator[Candidate]:
+    """A letter's 'my patient, a male ...' or 'a 72-year-old woman': the patient's sex."""
+    for line in text.lines:
+        for match in SEX_IN_PROSE.finditer(line.text):
+            words = line.words_in_span(match.start(1), match.end(1))
+            if words:
+                value = SEX_WORDS[match.group(1).lower()]
+                yield Candidate("member.sex", value, line.page, bbox_of(words), _conf(words), "pattern", match.group(1))
+

@@ -13,7 +13,7 @@ from parsers.context import ParseContext
 from parsers.fax import header as fax_header
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
-from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials
+from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials, sex_in_prose
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
@@ -182,6 +182,7 @@ def find_fields(state: FaxRead) -> None:
         hits = state.hits[text.page.number]
         state.candidates.extend(candidates(text, hits))
         state.candidates.extend(provider_by_credentials(text))
+        state.candidates.extend(sex_in_prose(text))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:

@@ -23,6 +23,7 @@ PATH_KIND["signature.date"] = "order_date"  # any date reader will do
 UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
 CRITICAL = set(PATH_KIND) - UNCHECKED
 LINE_SEP = {"member.address": ", "}  # a street line and a city line read as one value
+CASELESS = {"member.name", "ordering_provider.name", "servicing_provider.name", "payer.name"}
 THIRD_SCALE, THIRD_SOURCE = 1.5, "clean"  # the third read of a value its second read was unsure of
 
 
@@ -235,14 +236,24 @@ def _layer_pages(state: FaxRead) -> set[int]:
 
 
 def _key(cand: Candidate) -> object:
-    return cand.value
+    return _caseless(cand.value) if cand.path in CASELESS else cand.value
 
 
 def _reader(cand: Candidate) -> Callable[[str], object | None]:
     if cand.path.endswith(".npi"):
         return lambda text: _npi_value(text)
     read = READERS[PATH_KIND[cand.path]]
+    if cand.path in CASELESS:
+        return lambda text: _caseless(found.value) if (found := read(text)) is not None else None
     return lambda text: found.value if (found := read(text)) is not None else None
+
+
+def _caseless(value: object) -> object:
+    """A name compared letter for letter whatever the case ('summit' is a read of 'Summit': the
+    same pixels scaled, where 'Walter' and 'Waiter' are different letters)."""
+    if isinstance(value, tuple):
+        return tuple(str(part).casefold() for part in value)
+    return str(value).casefold()
 
 
 def _npi_value(text: str) -> str | None:
