@@ -46,7 +46,7 @@ DATE_PATHS = {
     "discharge_date": "discharge_date",
 }
 CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
-LEADING_NOISE = re.compile(r"^[\s:#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:#.\-|_]*")
+LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
 
 
 @dataclass(frozen=True)

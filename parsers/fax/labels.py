@@ -8,6 +8,7 @@ A label without a role takes the role of the nearest name label above it in the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from parsers.fax.model import Segment
@@ -172,13 +173,25 @@ class LabelHit:
 def hits_in(segment: Segment) -> list[LabelHit]:
     """Label occurrences in one segment, longest first where they overlap, in text order."""
     text = segment.text
-    found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(text)]
+    folded = fold_accents(text)
+    found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded)]
     found = [h for h in found if h.label.strong or _weak_ok(text, h)]
     kept: list[LabelHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+def fold_accents(text: str) -> str:
+    """The text with accents OCR put on plain letters taken off ('Génder' -> 'Gender'), one
+    character for one, so positions in it are positions in `text`."""
+    return "".join(_base(ch) for ch in text)
+
+
+def _base(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return base if base.isascii() and base.isalpha() else char
 
 
 def _weak_ok(text: str, hit: LabelHit) -> bool:

@@ -45,10 +45,13 @@ def reread_failing_fields(state: FaxRead) -> None:
 
 
 def _failed(state: FaxRead, path: str) -> bool:
-    """No candidate for the field, or (an NPI) only ones whose check digit fails."""
+    """No candidate for the field, or (an NPI) only ones whose check digit fails, or (the sex, a
+    single letter that no other check can vouch for) only ones read below the confidence threshold."""
     found = [c for c in state.candidates if c.path == path]
     if path.endswith(".npi"):
         return not any(codecheck.correct_npi(str(c.value)).value for c in found)
+    if path == "member.sex":
+        return not any(c.conf >= state.ctx.ocr_confidence_threshold for c in found)
     return not found
 
 
