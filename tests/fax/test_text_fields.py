@@ -1,0 +1,174 @@
+"""Text fields and numbered-box forms: label synonyms, caption words, the third read, joint confidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from parsers.fax.confirm import doubtful, joint_confidence
+from parsers.fax.extract import PageText, candidates, labelled_hits, sex_in_prose
+from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, hits_in
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Candidate, Page, Segment, Word
+from parsers.fax.ocr import hocr_words
+from parsers.fax.values import AddressValue, read_name, read_org
+from parsers.fax.verify import mark_repeated
+
+
+def _words(text: str, top: int = 20, conf: float = 95.0) -> list[Word]:
+    out, left = [], 10
+    for token in text.split():
+        out.append(Word(token, conf, left, top, 12 * len(token), 20, line_key=(1, 1, top)))
+        left += 12 * len(token) + 10
+    return out
+
+
+def _page(lines: list[str]) -> PageText:
+    words = [w for i, line in enumerate(lines) for w in _words(line, top=100 + 40 * i)]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    all_lines, segments = page_segments(page)
+    return PageText(page, all_lines, segments)
+
+
+def _hits(text: str) -> list[tuple[str, str | None, str]]:
+    segment = Segment(page=1, index=0, words=tuple(_words(text)))
+    return [(h.kind, h.label.role, text[h.start : h.end]) for h in hits_in(segment)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind", "role"),
+    [
+        ("1. Patient's HI Claim No.", "member_id", PATIENT),
+        ("Beneficiary ID", "member_id", PATIENT),
+        ("6 Patient s Name and Address", "name", PATIENT),  # the apostrophe lost by OCR
+        ("Patients Name, Address and Telephone", "name", PATIENT),
+        ("24. Physician’s Name and Address", "name", PROVIDER),
+        ("7) Provider's Name and NPI", "org", SUPPLIER),
+        ("Servicing Provider", "org", SUPPLIER),
+        ("Primary Payer", "org", PAYER),
+        ("Secondary Insurance Name", "org", PAYER),
+        ("Patient Telephone", "phone", PATIENT),
+        ("Génder: F", "sex", PATIENT),  # an accent OCR put on a plain letter
+    ],
+)
+def test_numbered_box_captions_and_synonyms(caption: str, kind: str, role: str) -> None:
+    found = _hits(caption)
+    assert [(k, r) for k, r, _ in found] == [(kind, role)]
+
+
+def test_a_name_label_takes_its_tail_so_no_caption_word_is_a_value() -> None:
+    assert _hits("Ordering Provider Name and NPI") == [("name", PROVIDER, "Ordering Provider Name and NPI")]
+    assert _hits("NP! 1891879466")[0][0] == "npi"  # 'I' misread as '!'
+
+
+@pytest.mark.parametrize("text", ["Name and Address", "to remain safely at home", "and NPI", "Date Signed"])
+def test_captions_and_prose_are_no_names(text: str) -> None:
+    assert read_name(text) is None
+
+
+def test_caption_words_are_no_organisation_and_stray_marks_are_no_part_of_a_name() -> None:
+    assert read_org("and NPI") is None
+    assert read_org("Northside DME Supply").value == "Northside DME Supply"  # type: ignore[union-attr]
+    found = read_name("‘GARCIA, ROBERT|")
+    assert found is not None and found.value == ("ROBERT", "GARCIA")
+
+
+def test_name_and_address_box_gives_the_name_and_the_lines_under_it_as_the_address() -> None:
+    text = _page(["6. Patient's Name and Address", "GARCIA, ROBERT", "105 Maple Avenue", "Providence, RI 02903"])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["member.name"] == ("ROBERT", "GARCIA")
+    assert found["member.address"] == AddressValue("105 Maple Avenue", None, "Providence", "RI", "02903")
+
+
+def test_the_physicians_name_and_address_box_gives_no_member_address() -> None:
+    text = _page(["24. Physician's Name and Address", "Jane Doe, MD", "1 Main St", "Hartford, CT 06103"])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found.get("ordering_provider.name") == ("Jane", "Doe")
+    assert "member.address" not in found
+
+
+def test_value_under_a_label_is_the_one_sharing_its_column() -> None:
+    words = [
+        *_words("9 Sex", top=100),
+        *[replace(w, left=w.left + 400) for w in _words("Patient Telephone", top=100)],
+        *[replace(w, left=w.left + 400) for w in _words("914-555-9399", top=140)],
+        *[replace(w, left=w.left + 10) for w in _words("M", top=141)],
+    ]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    text = PageText(page, lines, segments)
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["member.sex"] == "M"
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("for my patient, a male under my care,", "M"),
+        ("She is a 72-year-old woman with COPD", "F"),
+        ("my patient is an 81 year old female", "F"),
+    ],
+)
+def test_sex_in_a_letters_prose(line: str, want: str) -> None:
+    assert [c.value for c in sex_in_prose(_page([line]))] == [want]
+
+
+def test_an_item_for_men_is_not_the_patients_sex() -> None:
+    assert not list(sex_in_prose(_page(["A4326 male external catheter, quantity 30"])))
+
+
+HOCR_TIE = """<span class='ocr_line' id='line_1_1' title="bbox 0 0 300 50">
+<span class='ocrx_word' id='word_1_1' title='bbox 15 15 163 53; x_wconf 79'>Waiter
+<span class='ocrx_cinfo' id='lstm_choices_1_1_3'>
+<span class='ocrx_cinfo' id='choice_1_1_13' title='x_confs 85.5'>i</span>
+<span class='ocrx_cinfo' id='choice_1_1_14' title='x_confs 80.8'>l</span></span></span>
+<span class='ocrx_word' id='word_1_2' title='bbox 179 0 321 53; x_wconf 94'>Health
+<span class='ocrx_cinfo' id='lstm_choices_1_2_9'>
+<span class='ocrx_cinfo' id='choice_1_2_9' title='x_confs 91.3'>l</span>
+<span class='ocrx_cinfo' id='choice_1_2_10' title='x_confs 47.1'>i</span></span></span>
+"""
+
+
+def test_a_near_tie_is_marked_apart_from_a_weaker_rival() -> None:
+    waiter, health = hocr_words(HOCR_TIE)
+    assert waiter.ambiguous and waiter.tied
+    assert health.ambiguous and not health.tied
+
+
+def _org(text: str) -> object | None:
+    found = read_org(text)
+    return found.value if found is not None else None
+
+
+def test_a_doubtful_second_read_is_left_to_a_third_unless_it_is_a_near_tie() -> None:
+    words = _words("Valley Home Health")
+    unsure = [*words[:2], replace(words[2], ambiguous=True)]
+    assert doubtful("Valley Home Health", unsure, _org)
+    assert not doubtful("Valley Home Health", words, _org)  # a clean agreeing read is no doubt
+    assert not doubtful("Valley Home Health", [*words[:2], replace(words[2], ambiguous=True, tied=True)], _org)
+    assert not doubtful("Valley Home Heaith", unsure, _org)  # a read that disagrees is no abstention
+
+
+def test_joint_confidence_counts_each_character_in_both_reads() -> None:
+    first = tuple(_words("148 Main Street", conf=96.0))
+    second = [*_words("148 Main", conf=96.0), *_words("Street", conf=18.0)]
+    assert joint_confidence(first, second) == pytest.approx(1 - 0.04 * 0.82)
+    weak_twice = [*_words("148 Main", conf=96.0), *_words("Street", conf=30.0)]
+    assert joint_confidence(tuple([*first[:2], replace(first[2], conf=30.0)]), weak_twice) == pytest.approx(0.51)
+    assert joint_confidence(first, _words("148 Main Streot")) is None  # letters that differ: no pairing
+
+
+def test_two_readings_of_overlapping_pixels_are_not_a_repeat() -> None:
+    from parsers.fax import reading
+
+    state = reading.FaxRead.__new__(reading.FaxRead)
+    one = Candidate("ordering_provider.name", ("Samuel", "Okafor"), 1, (10, 10, 200, 40), 0.3, "below")
+    two = replace(one, bbox=(10, 10, 160, 40), method="pattern")
+    elsewhere = replace(one, bbox=(10, 900, 200, 930), method="label")
+    state.candidates = [one, two]
+    mark_repeated(state)
+    assert all(c.confirmed_by is None for c in state.candidates)
+    state.candidates = [one, elsewhere]
+    mark_repeated(state)
+    assert all(c.confirmed_by == "repeated" for c in state.candidates)
