@@ -175,7 +175,7 @@ def _show(meta: dict[str, Any], data: dict[str, Any], tally: Counter[str]) -> No
                 {"code": s["code"], "modifiers": s["modifiers"], "quantity": s["quantity"]}
                 for s in data.get("services", [])
             ]
-        if got != want:
+        if not _same(path, got, want):
             print(f"    {path}: got {got!r} want {want!r}")
     for finding in data.get("findings", []):
         print(f"    finding {finding['field']} {finding['code']}")

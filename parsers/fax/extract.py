@@ -80,7 +80,11 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             found = _on_segment(hit, end, path) or _below(text, hit, hits, path)
         if found is not None:
             yield found
-        if found is not None and path == "member.name" and ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end]):
+        if (
+            found is not None
+            and path == "member.name"
+            and ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end])
+        ):
             yield from _address_under_name(text, found, hits)
 
 
@@ -247,9 +251,9 @@ def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
                 )
 
 
+AGE = r"\d{1,3}[- ]?(?:year|yr)s?[- ]old\s+"
 SEX_IN_PROSE = re.compile(
-    r"\b(?:patient(?:,| is| who is)?\s+an?\s+(?:\d{1,3}[- ]?(?:year|yr)s?[- ]old\s+)?|\d{1,3}[- ]?(?:year|yr)s?[- ]old\s+)"
-    r"(male|female|man|woman)\b",
+    rf"\b(?:patient(?:,| is| who is)?\s+an?\s+(?:{AGE})?|{AGE})(male|female|man|woman)\b",
     re.IGNORECASE,
 )
 SEX_WORDS = {"male": "M", "man": "M", "female": "F", "woman": "F"}
@@ -263,4 +267,3 @@ def sex_in_prose(text: PageText) -> Iterator[Candidate]:
             if words:
                 value = SEX_WORDS[match.group(1).lower()]
                 yield Candidate("member.sex", value, line.page, bbox_of(words), _conf(words), "pattern", match.group(1))
-

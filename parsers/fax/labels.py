@@ -87,7 +87,9 @@ LABELS: list[Label] = [
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?npi"),
     *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?npi"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
-    *_label("phone", PATIENT, True, rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?"),
+    *_label(
+        "phone", PATIENT, True, rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?"
+    ),
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph"),
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),

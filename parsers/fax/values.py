@@ -24,8 +24,11 @@ PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]{0,2}(\d{3})[\s.-
 NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
 # Words of a form's captions: a "name" made of them is a label read as a value ("Name and Address").
 FORM_WORDS = frozenset(
-    "name names and address addr npi phone telephone tel fax date birth dob sex gender id no number "
-    "patient physician provider signature diagnosis insurance payer payor".split()
+    {
+        *("name", "names", "and", "address", "addr", "npi", "phone", "telephone", "tel", "fax"),
+        *("date", "birth", "dob", "sex", "gender", "id", "no", "number", "signature", "diagnosis"),
+        *("patient", "physician", "provider", "insurance", "payer", "payor"),
+    }
 )
 STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
 MAX_NAME_WORDS = 4

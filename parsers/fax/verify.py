@@ -113,8 +113,8 @@ def second_read(state: FaxRead) -> None:
         if doubtful(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
     ]
     confirmed |= _third_read(undecided, images, state)
-    agreed = {f"c{i}": c for i, c in enumerate(wanted) if id(c) in confirmed}
-    joint = {id(c): joint_confidence(c.words, reads.get(key, [])) for key, c in agreed.items()}
+    by_key = {f"c{i}": c for i, c in enumerate(wanted) if id(c) in confirmed}
+    joint = {id(c): joint_confidence(c.words, reads.get(key, [])) for key, c in by_key.items()}
     state.candidates = [
         dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)], joint_conf=joint.get(id(c)))
         if id(c) in confirmed
