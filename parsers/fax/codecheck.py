@@ -92,7 +92,8 @@ def correct_icd10(raw: str, sets: CodeSets) -> Correction:
     bar_first = raw.lstrip()[:1] in ("l", "|")
     if icd10_known(normalize_icd10(compact), sets) and not bar_first:
         return Correction(normalize_icd10(compact), False, (normalize_icd10(compact),), in_code_set=True)
-    options = [_icd_char_options("1" if i == 0 and bar_first else ch, i) for i, ch in enumerate(compact)]
+    compact = "1" + compact[1:] if bar_first else compact
+    options = [_icd_char_options(ch, i) for i, ch in enumerate(compact)]
     valid = {
         "".join(p)
         for p in itertools.islice(itertools.product(*options), MAX_READINGS)
