@@ -30,6 +30,7 @@ from referrals.domain import (
     record_id,
 )
 
+CHECKED = {"check_digit", "code_set"}
 METHOD_WEIGHT = {"label": 1.0, "below": 0.97, "pattern": 0.95, "table": 0.97, "text_layer": 1.0}
 URGENT_WORDS = re.compile(r"\b(stat|urgent|asap|rush)\b", re.IGNORECASE)
 SERVICE_PREFIX = {
@@ -56,8 +57,8 @@ def confidence(cand: Candidate) -> float:
         base = 1.0 - (1.0 - base) * (1.0 - cand.second_conf)
     if cand.joint_conf is not None:  # ... counted character by character where both reads are known
         base = max(base, cand.joint_conf * weight)
-    elif cand.confirmed_by is not None:
-        base = 1.0 - (1.0 - base) * 0.4
+    if cand.confirmed_by is not None and (cand.second_conf is None or cand.confirmed_by in CHECKED):
+        base = 1.0 - (1.0 - base) * 0.4  # a check digit or code set vouches besides any second read
     return round(min(max(base, 0.0), 1.0), 3)
 
 

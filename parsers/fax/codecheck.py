@@ -88,8 +88,11 @@ def correct_icd10(raw: str, sets: CodeSets) -> Correction:
     if sets.icd10(compact) is Icd10Membership.UNCHECKED:  # no table: the shape as read, or nothing
         shaped = ICD10_FORMAT.match(normalize_icd10(compact))
         return Correction(normalize_icd10(compact), False, (normalize_icd10(compact),)) if shaped else UNREAD
-    if icd10_known(normalize_icd10(compact), sets):
+    # a lower-case 'l' or a '|' first is a bar OCR could not place: I, L or J, not the L upper-casing makes it
+    bar_first = raw.lstrip()[:1] in ("l", "|")
+    if icd10_known(normalize_icd10(compact), sets) and not bar_first:
         return Correction(normalize_icd10(compact), False, (normalize_icd10(compact),), in_code_set=True)
+    compact = "1" + compact[1:] if bar_first else compact
     options = [_icd_char_options(ch, i) for i, ch in enumerate(compact)]
     valid = {
         "".join(p)

@@ -88,21 +88,18 @@ def crop(image: Image.Image, box: tuple[int, int, int, int], scale: float) -> Im
     return piece.resize((max(int(piece.width * scale), 1), max(int(piece.height * scale), 1)), Image.Resampling.BICUBIC)
 
 
-def agrees(first: object, words: list[Word], reader: Callable[[str], object | None], line_sep: str = " ") -> bool:
+def agrees(
+    first: object,
+    words: list[Word],
+    reader: Callable[[str], object | None],
+    line_sep: str = " ",
+    doubt_allowed: bool = False,
+) -> bool:
     """True when the second read's text gives the same value as the first read, and no character of
-    it had a strong second choice (two reads of the same pixels can agree on 'Waiter' for 'Walter').
-    `line_sep` joins the lines of a value written on two (an address's street and city lines)."""
-    if not words or any(w.ambiguous for w in words):
-        return False
-    return value_of(words, reader, line_sep) == first
-
-
-def doubtful(first: object, words: list[Word], reader: Callable[[str], object | None], line_sep: str = " ") -> bool:
-    """True when the second read gives the same value as the first but some character of it had a
-    strong second choice, though none a near tie: a read that neither confirms nor contradicts (a
-    third read decides). A near tie ('i' 86 against 'l' 81 in 'Waiter') is left open: reads through
-    other preprocessing measured here agreed on the wrong one of the two."""
-    if not words or not any(w.ambiguous for w in words) or any(w.tied for w in words):
+    it had a strong second choice (two reads of the same pixels can agree on 'Waiter' for 'Walter'),
+    unless `doubt_allowed`. `line_sep` joins the lines of a value written on two (an address's
+    street and city lines)."""
+    if not words or (not doubt_allowed and any(w.ambiguous for w in words)):
         return False
     return value_of(words, reader, line_sep) == first
 

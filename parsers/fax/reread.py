@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
-from parsers.fax import codecheck, values
+from parsers.fax import codecheck, glyph, values
 from parsers.fax.confirm import crop
 from parsers.fax.model import Word
 from parsers.fax.ocr import hocr_words
@@ -36,6 +36,7 @@ CHARSETS = {
 # (psm, source, scale): one text line from the grey page, one word from the cleaned page
 VARIANTS = ((7, "straight", 2.0), (8, "clean", 1.5))
 LINE_VARIANTS = ((7, "straight", 2.0), (7, "clean", 1.5))  # a value of several words, each kept apart
+BAR_LIKE = set("1lI|!")  # what OCR makes of a plain vertical bar
 DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
 T = TypeVar("T")
 Read = tuple[T, bool]  # a value, and whether it was read as it is (no look-alike changed)
@@ -53,10 +54,23 @@ def twice(
     """The value both variants read from `word`'s crop, when they agree, no character was doubtful
     and at least one of them needed no look-alike correction; else None. A value of several words
     (joined by `joiner`) is read as a line both times."""
+    texts = reread_texts(state, page, word, charset, joiner)
+    if texts is None:
+        return None
+    found = [read(text) for text in texts]
+    first = found[0]
+    if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
+        return None
+    return first[0]
+
+
+def reread_texts(state: FaxRead, page: int, word: Word, charset: str, joiner: str = "") -> list[str] | None:
+    """The text of `word`'s crop read by each variant, confined to `charset`; None when a variant read
+    nothing or some character of it had a close rival."""
     prepared = state.prepared.get(page)
     if prepared is None:
         return None
-    found: list[Read | None] = []
+    texts = []
     for psm, source, scale in LINE_VARIANTS if joiner else VARIANTS:
         image = prepared.straight if source == "straight" else prepared.ocr_image
         config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2"
@@ -65,18 +79,18 @@ def twice(
         words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
         if not words or any(w.ambiguous for w in words):
             return None
-        found.append(read(joiner.join(w.text for w in words)))
-    first = found[0]
-    if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
-        return None
-    return first[0]
+        texts.append(joiner.join(w.text for w in words))
+    return texts
 
 
 def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     if read.correction.value is not None or not _code_shaped(read.raw, 3, 8):
         return read
     sets = state.ctx.code_sets
-    value = twice(state, read.page, read.word, "icd10", lambda t: _billable(t, sets))
+    texts = reread_texts(state, read.page, read.word, "icd10")
+    if texts is None:
+        return read
+    value = _agreed_code(texts, sets) or _by_first_glyph(state, read, texts)
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -86,6 +100,38 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     new = dataclasses.replace(read, correction=fixed)
     state.confirmed_codes.add(id(new))
     return new
+
+
+def _agreed_code(texts: list[str], sets: CodeSets) -> str | None:
+    """The one billable code every re-read gives, when one of them needed no look-alike change."""
+    found = [_billable(text, sets) for text in texts]
+    first = found[0]
+    if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
+        return None
+    return first[0]
+
+
+def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
+    """'150.9' stands for I50.9 and L50.9 alike: when the page read's readings differ only in a first
+    letter read as a bar-like character, every re-read allows the I reading (as its only reading or
+    among the same open ones), and the pixels of that character are a plain bar on both the grey and
+    the cleaned page (glyph.py), it is the I one."""
+    readings = read.correction.readings
+    if len(readings) < 2 or len({r[1:] for r in readings}) != 1 or read.raw[:1] not in BAR_LIKE:
+        return None
+    value = next((r for r in readings if r.startswith("I")), None)
+    sets = state.ctx.code_sets
+    if value is None or any(not _allows(text, value, readings, sets) for text in texts):
+        return None
+    prepared = state.prepared[read.page]
+    box = (read.word.left, read.word.top, read.word.right, read.word.bottom)
+    return value if glyph.first_is_bar([prepared.straight, prepared.ocr_image], box) else None
+
+
+def _allows(text: str, value: str, readings: tuple[str, ...], sets: CodeSets) -> bool:
+    """The re-read begins with a bar and leaves `value` open, with no reading the page read did not."""
+    found = codecheck.correct_icd10(text, sets).readings
+    return text[:1] in BAR_LIKE and value in found and set(found) <= set(readings)
 
 
 def _billable(text: str, sets: CodeSets) -> Read[str] | None:

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from parsers.fax import codecheck, values
-from parsers.fax.confirm import Images, Region, agrees, doubtful, joint_confidence, second_reads
+from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word
@@ -24,7 +24,15 @@ UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliabl
 CRITICAL = set(PATH_KIND) - UNCHECKED
 LINE_SEP = {"member.address": ", "}  # a street line and a city line read as one value
 CASELESS = {"member.name", "ordering_provider.name", "servicing_provider.name", "payer.name"}
-THIRD_SCALE, THIRD_SOURCE = 1.5, "clean"  # the third read of a value its second read was unsure of
+THIRD_SCALE = 1.5  # the third read: the cleaned page, enlarged (the second read took the grey page as it is)
+# Values a third read may confirm: digits in a fixed shape with a range or check of their own. Not
+# ids or a birth date (the plausible misread that matters most): a doubtful character there stays a
+# finding.
+THIRD_READ_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharge_date"}
+# Names, organisations and addresses too, unless the doubtful character was a near tie (Word.tied):
+# three reads agreed on 'Waiter' for 'Walter', where 'i' and 'l' were 86 and 81; a rival at half
+# the first choice's confidence ('Health', 'l' 91 against 'i' 47) is settled by an agreeing third read.
+TEXT_THIRD_READ_KINDS = {"name", "org", "address"}
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -90,8 +98,9 @@ def mark_text_layer(state: FaxRead) -> None:
 
 
 def second_read(state: FaxRead) -> None:
-    """Re-read every unconfirmed critical value and service row once more, all in one OCR pass."""
-    wanted = [c for c in state.candidates if c.path in CRITICAL and c.confirmed_by is None]
+    """Re-read every unconfirmed critical value and service row once more, all in one OCR pass; a
+    value whose second read agreed but had a doubtful character is read a third time (grey page)."""
+    wanted = [c for c in state.candidates if _needs_second_read(state, c)]
     rows = [s for s in state.services if s.row.page not in _layer_pages(state)]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
@@ -102,48 +111,69 @@ def second_read(state: FaxRead) -> None:
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
     reads = second_reads(regions, images, state.engine) if regions else {}
-    confirmed = {
-        id(c): min(w.conf for w in reads[f"c{i}"]) / 100.0
-        for i, c in enumerate(wanted)
-        if agrees(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
-    }
-    undecided = [
-        c
-        for i, c in enumerate(wanted)
-        if doubtful(_key(c), reads.get(f"c{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
-    ]
-    confirmed |= _third_read(undecided, images, state)
-    by_key = {f"c{i}": c for i, c in enumerate(wanted) if id(c) in confirmed}
-    joint = {id(c): joint_confidence(c.words, reads.get(key, [])) for key, c in by_key.items()}
-    state.candidates = [
-        dataclasses.replace(c, confirmed_by="second_read", second_conf=confirmed[id(c)], joint_conf=joint.get(id(c)))
-        if id(c) in confirmed
-        else c
-        for c in state.candidates
-    ]
+    agreed = {id(c): _agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
+    confirmed = {key: conf for key, conf in agreed.items() if conf is not None}
+    joint = {id(c): joint_confidence(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
+    confirmed |= _third_reads([c for c in wanted if id(c) not in confirmed], reads, wanted, images, state)
+    state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
     for i, s in enumerate(rows):
-        agreed = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets, state.reread_parts.get(id(s), set()))
-        if agreed is not None:
-            state.confirmed_rows[id(s)] = agreed
+        row = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets, state.reread_parts.get(id(s), set()))
+        if row is not None:
+            state.confirmed_rows[id(s)] = row
     state.confirmed_codes |= {
         id(d) for i, d in enumerate(codes) if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
     }
     _header_again(state, reads.get("header", []))
 
 
-def _third_read(undecided: list[Candidate], images: Images, state: FaxRead) -> dict[int, float]:
-    """Values whose second read agreed but with a doubtful character, read once more from the
-    cleaned page enlarged: confirmed when that read agrees with no doubtful character (two reads
-    through different preprocessing vouch for the value, and none contradicts it)."""
-    if not undecided:
+def _needs_second_read(state: FaxRead, cand: Candidate) -> bool:
+    """Unconfirmed critical values; and NPIs whose check digit holds but whose read was unsure (one
+    misread in ten still passes a check digit), so an agreeing read can lift their confidence."""
+    if cand.path not in CRITICAL:
+        return False
+    if cand.confirmed_by == "check_digit":
+        return cand.conf < state.ctx.ocr_confidence_threshold
+    return cand.confirmed_by is None
+
+
+def _confirmed(cand: Candidate, second_conf: float | None, joint_conf: float | None = None) -> Candidate:
+    if second_conf is None:
+        return cand
+    by = cand.confirmed_by or "second_read"
+    return dataclasses.replace(cand, confirmed_by=by, second_conf=second_conf, joint_conf=joint_conf)
+
+
+def _agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:
+    """The agreeing read's lowest word confidence (0..1), or None when it does not agree."""
+    sep = LINE_SEP.get(cand.path, " ")
+    return min(w.conf for w in words) / 100.0 if agrees(_key(cand), words, _reader(cand), sep, doubt_allowed) else None
+
+
+def _third_reads(
+    doubtful: list[Candidate], reads: dict[str, list[Word]], wanted: list[Candidate], images: Images, state: FaxRead
+) -> dict[int, float]:
+    """Values whose second read gave the same value but with a close rival for some character: their
+    crops from the cleaned page, enlarged, read once more; three reads that agree, the last with no
+    doubtful character, confirm the value (at the lower confidence of the last two)."""
+    keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
+    second = {id(c): _agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
+    again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
+    if not again:
         return {}
-    regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, THIRD_SOURCE) for i, c in enumerate(undecided)]
-    reads = second_reads(regions, images, state.engine)
-    return {
-        id(c): min(w.conf for w in reads[f"t{i}"]) / 100.0
-        for i, c in enumerate(undecided)
-        if agrees(_key(c), reads.get(f"t{i}", []), _reader(c), LINE_SEP.get(c.path, " "))
-    }
+    regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
+    third = second_reads(regions, images, state.engine)
+    out = {}
+    for i, c in enumerate(again):
+        conf = _agreement(c, third.get(f"t{i}", []))
+        if conf is not None:
+            out[id(c)] = min(conf, second[id(c)] or 0.0)
+    return out
+
+
+def _third_read_may(cand: Candidate, second: list[Word]) -> bool:
+    """Whether a third read may settle this value's doubtful second read (see TEXT_THIRD_READ_KINDS)."""
+    kind = PATH_KIND[cand.path]
+    return kind in THIRD_READ_KINDS or (kind in TEXT_THIRD_READ_KINDS and not any(w.tied for w in second))
 
 
 def _code_needs_read(state: FaxRead, read: CodeRead) -> bool:
@@ -222,7 +252,11 @@ def _code_of(text: str, sets: CodeSets) -> str | None:
 
 
 def _quantity_of(text: str) -> int | None:
-    found = values.read_quantity(text.strip(" .,;"))
+    """The quantity a crop shows; a '|' at its edge may be the cell's rule or a 1, so it shows none."""
+    core = text.strip(" .,;")
+    if core.startswith("|") or core.endswith("|"):
+        return None
+    found = values.read_quantity(core)
     return int(str(found.value)) if found is not None else None
 
 

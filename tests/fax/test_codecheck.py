@@ -94,3 +94,11 @@ def test_icd10_exact_hit_is_in_the_code_set_and_a_correction_is_marked() -> None
 def test_npi_check_digit_is_the_domains() -> None:
     assert npi_check_digit("123456789") == 3
     assert npi_checks_out("1234567893") and not npi_checks_out("1234567890") and not npi_checks_out("123456789")
+
+
+def test_a_lower_case_l_or_pipe_first_is_a_bar_not_an_l() -> None:
+    # 'l50.9' upper-cased is L50.9, a real code: but the bar may as well be the I of I50.9
+    for raw in ("l50.9", "|50.9"):
+        fixed = codecheck.correct_icd10(raw, VALIDATOR_CODE_SETS)
+        assert fixed.value is None and set(fixed.readings) == {"I50.9", "L50.9"}, raw
+    assert codecheck.correct_icd10("L50.9", VALIDATOR_CODE_SETS).value == "L50.9"

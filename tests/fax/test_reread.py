@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.context import ParseContext
@@ -40,7 +40,9 @@ class Canned:
         return _hocr(self.texts.pop(0))
 
 
-def _state(engine: Canned, raw: str, first: codecheck.Correction | None = None) -> FaxRead:
+def _state(
+    engine: Canned, raw: str, first: codecheck.Correction | None = None, first_glyph: list[tuple[int, ...]] = ()
+) -> FaxRead:
     ctx = ParseContext(
         path=Path("x.tif"),
         sha256="0" * 64,
@@ -50,6 +52,9 @@ def _state(engine: Canned, raw: str, first: codecheck.Correction | None = None) 
     )
     state = FaxRead(ctx=ctx, engine=engine, kind="tiff")
     page = Image.new("L", (400, 200), 255)
+    draw = ImageDraw.Draw(page)
+    for rect in [*first_glyph, (62, 55, 72, 75)]:  # the first glyph, then a digit-sized block
+        draw.rectangle(rect, fill=0)
     state.prepared[1] = Prepared(page, page, 0.0)
     word = Word(text=raw, conf=60, left=50, top=50, width=80, height=30, line_key=(1,))
     state.diagnoses = [CodeRead(raw, word, 1, first or codecheck.correct_icd10(raw, VALIDATOR_CODE_SETS))]
@@ -74,3 +79,33 @@ def test_rereads_that_only_agree_after_look_alike_changes_are_no_confirmation() 
     state = _state(Canned("500", "500"), "500", codecheck.Correction(None, False, ()))
     reread_failing(state)
     assert state.diagnoses[0].correction.value is None
+
+
+BAR = [(55, 55, 57, 75)]  # a plain bar on the line: the pixels of an I
+L_SHAPE = [(55, 55, 57, 75), (55, 72, 60, 75)]
+
+
+def test_a_leading_bar_read_as_1_everywhere_is_the_i_reading_when_its_pixels_are_a_plain_bar() -> None:
+    state = _state(Canned("150.9", "150.9"), "150.9", first_glyph=BAR)
+    reread_failing(state)
+    read = state.diagnoses[0]
+    assert read.correction.value == "I50.9" and id(read) in state.confirmed_codes
+
+
+def test_a_re_read_giving_the_i_reading_outright_still_agrees() -> None:
+    state = _state(Canned("I50.9", "150.9"), "150.9", first_glyph=BAR)
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value == "I50.9"
+
+
+def test_a_leading_glyph_with_a_foot_decides_nothing() -> None:
+    state = _state(Canned("150.9", "150.9"), "150.9", first_glyph=L_SHAPE)
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value is None and not state.confirmed_codes
+
+
+def test_a_re_read_that_reads_something_else_decides_nothing_even_for_a_bar() -> None:
+    for other in ("L50.9", "150.95", "J50.9"):
+        state = _state(Canned("150.9", other), "150.9", first_glyph=BAR)
+        reread_failing(state)
+        assert state.diagnoses[0].correction.value is None, other

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import pytest
 
-from parsers.fax.confirm import doubtful, joint_confidence
+from parsers.fax.confirm import joint_confidence
 from parsers.fax.extract import PageText, candidates, labelled_hits, sex_in_prose
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, hits_in
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
 from parsers.fax.values import AddressValue, read_name, read_org
-from parsers.fax.verify import mark_repeated
+from parsers.fax.verify import _third_read_may, mark_repeated
 
 
 def _words(text: str, top: int = 20, conf: float = 95.0) -> list[Word]:
@@ -136,18 +136,15 @@ def test_a_near_tie_is_marked_apart_from_a_weaker_rival() -> None:
     assert health.ambiguous and not health.tied
 
 
-def _org(text: str) -> object | None:
-    found = read_org(text)
-    return found.value if found is not None else None
-
-
-def test_a_doubtful_second_read_is_left_to_a_third_unless_it_is_a_near_tie() -> None:
+def test_a_doubtful_name_gets_a_third_read_unless_its_doubt_is_a_near_tie() -> None:
     words = _words("Valley Home Health")
-    unsure = [*words[:2], replace(words[2], ambiguous=True)]
-    assert doubtful("Valley Home Health", unsure, _org)
-    assert not doubtful("Valley Home Health", words, _org)  # a clean agreeing read is no doubt
-    assert not doubtful("Valley Home Health", [*words[:2], replace(words[2], ambiguous=True, tied=True)], _org)
-    assert not doubtful("Valley Home Heaith", unsure, _org)  # a read that disagrees is no abstention
+    org = Candidate("servicing_provider.name", "Valley Home Health", 1, (10, 10, 300, 40), 0.95, "label")
+    name = Candidate("member.name", ("Walter", "Garcia"), 1, (10, 10, 300, 40), 0.87, "label")
+    assert _third_read_may(org, [*words[:2], replace(words[2], ambiguous=True)])
+    assert not _third_read_may(org, [*words[:2], replace(words[2], ambiguous=True, tied=True)])
+    assert not _third_read_may(name, [replace(w, ambiguous=True, tied=True) for w in _words("Waiter Garcia")])
+    dob = Candidate("member.dob", "1961-01-02", 1, (10, 10, 300, 40), 0.9, "label")
+    assert not _third_read_may(dob, _words("01/02/1961"))  # a birth date's doubt stays a finding
 
 
 def test_joint_confidence_counts_each_character_in_both_reads() -> None:

@@ -1,0 +1,112 @@
+"""Second and third reads of critical values (verify.second_read), with the OCR of crops faked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from parsers.context import ParseContext
+from parsers.fax import verify
+from parsers.fax.assemble import confidence
+from parsers.fax.confirm import Region
+from parsers.fax.model import Candidate, Word
+from parsers.fax.reading import FaxRead
+
+ORDER = dt.date(2026, 11, 19)
+
+
+def _word(text: str, doubtful: bool = False, conf: float = 90, tied: bool = False) -> Word:
+    return Word(
+        text=text, conf=conf, left=0, top=0, width=80, height=20, line_key=(1,), ambiguous=doubtful or tied, tied=tied
+    )
+
+
+class FakeReads:
+    """Stands in for confirm.second_reads: each call answers from the next canned {key prefix: word}."""
+
+    def __init__(self, *answers: dict[str, Word]) -> None:
+        self.answers = list(answers)
+        self.calls: list[list[str]] = []
+
+    def __call__(self, regions: list[Region], images: object, engine: object) -> dict[str, list[Word]]:
+        self.calls.append([r.key for r in regions])
+        answer = self.answers.pop(0) if self.answers else {}
+        return {r.key: [answer[r.key]] if r.key in answer else [] for r in regions}
+
+
+def _state(*cands: Candidate) -> FaxRead:
+    ctx = ParseContext(
+        path=Path("x.tif"),
+        sha256="0" * 64,
+        filename="x.tif",
+        received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC),
+    )
+    state = FaxRead(ctx=ctx, engine=object(), kind="tiff")  # type: ignore[arg-type]
+    state.candidates = list(cands)
+    return state
+
+
+def _cand(path: str, value: object, conf: float = 0.9, confirmed_by: str | None = None) -> Candidate:
+    return Candidate(path, value, 1, (10, 10, 90, 30), conf, "label", confirmed_by=confirmed_by)
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, state: FaxRead, fake: FakeReads) -> dict[str, Candidate]:
+    monkeypatch.setattr(verify, "second_reads", fake)
+    verify.second_read(state)
+    return {c.path: c for c in state.candidates}
+
+
+def test_a_doubtful_second_read_of_a_date_is_settled_by_an_agreeing_third_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeReads({"c0": _word("11/19/2026", doubtful=True)}, {"t0": _word("11/19/2026")})
+    found = _run(monkeypatch, _state(_cand("order_date", ORDER)), fake)
+    assert found["order_date"].confirmed_by == "second_read" and found["order_date"].second_conf == 0.9
+
+
+def test_a_third_read_that_disagrees_or_is_doubtful_itself_confirms_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    for third in (_word("11/18/2026"), _word("11/19/2026", doubtful=True)):
+        fake = FakeReads({"c0": _word("11/19/2026", doubtful=True)}, {"t0": third})
+        assert _run(monkeypatch, _state(_cand("order_date", ORDER)), fake)["order_date"].confirmed_by is None
+
+
+def test_no_third_read_for_a_birth_date_or_a_name_whose_doubt_is_a_near_tie(monkeypatch: pytest.MonkeyPatch) -> None:
+    state = _state(_cand("member.dob", dt.date(1961, 3, 2)), _cand("member.name", ("Walter", "Garcia")))
+    fake = FakeReads({"c0": _word("03/02/1961", doubtful=True), "c1": _word("Walter Garcia", tied=True)})
+    found = _run(monkeypatch, state, fake)
+    assert len(fake.calls) == 1 and all(c.confirmed_by is None for c in found.values())
+
+
+def test_a_name_with_a_weaker_rival_is_settled_by_an_agreeing_third_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeReads({"c0": _word("Walter Garcia", doubtful=True)}, {"t0": _word("Walter Garcia")})
+    found = _run(monkeypatch, _state(_cand("member.name", ("Walter", "Garcia"))), fake)
+    assert found["member.name"].confirmed_by == "second_read" and len(fake.calls) == 2
+
+
+def test_a_second_read_that_disagrees_gets_no_third_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeReads({"c0": _word("11/18/2026", doubtful=True)}, {"t0": _word("11/19/2026")})
+    assert _run(monkeypatch, _state(_cand("order_date", ORDER)), fake)["order_date"].confirmed_by is None
+    assert len(fake.calls) == 1
+
+
+def test_an_unsure_npi_whose_check_digit_holds_is_lifted_only_by_an_agreeing_second_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    npi = "1571753502"
+    unsure = _cand("ordering_provider.npi", npi, conf=0.3, confirmed_by="check_digit")
+    assert confidence(unsure) < 0.8
+    found = _run(monkeypatch, _state(unsure), FakeReads({"c0": _word(npi)}))
+    assert found["ordering_provider.npi"].second_conf == 0.9 and confidence(found["ordering_provider.npi"]) >= 0.8
+    other = _run(monkeypatch, _state(unsure), FakeReads({"c0": _word("1571753510")}))
+    assert other["ordering_provider.npi"].second_conf is None
+
+
+def test_a_sure_npi_whose_check_digit_holds_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeReads()
+    _run(monkeypatch, _state(_cand("ordering_provider.npi", "1571753502", 0.95, "check_digit")), fake)
+    assert fake.calls == []
+
+
+def test_a_rule_at_the_edge_of_a_quantity_crop_shows_no_quantity() -> None:
+    assert verify._quantity_of("1|") is None and verify._quantity_of("|1") is None
+    assert verify._quantity_of("1") == 1 and verify._quantity_of("12.") == 12
