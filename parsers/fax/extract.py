@@ -7,7 +7,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from parsers.fax import values
-from parsers.fax.labels import ADDRESS_IN_TAIL, PATIENT, PAYER, PROVIDER, SUPPLIER, LabelHit, hits_in, with_roles
+from parsers.fax.labels import (
+    ADDRESS_IN_TAIL,
+    PATIENT,
+    PAYER,
+    PROVIDER,
+    SUPPLIER,
+    LabelHit,
+    hits_in,
+    with_roles,
+    without_unsure_provider,
+)
 from parsers.fax.model import Candidate, Page, Segment, Word, bbox_of
 
 Reader = Callable[[str], values.Read | None]
@@ -57,7 +67,7 @@ class PageText:
 
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
-    hits = [hit for segment in text.segments for hit in hits_in(segment)]
+    hits = without_unsure_provider([hit for segment in text.segments for hit in hits_in(segment)])
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
     return with_roles(hits, text.page.width, providers)
 

@@ -74,7 +74,7 @@ LABELS: list[Label] = [
         rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
         rf"agency{POSS} name{TAIL}",
     ),
-    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to", rf"provider{POSS} name{TAIL}"),
+    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
     *_label(
         "org",
         PAYER,
@@ -155,6 +155,10 @@ LABELS: list[Label] = [
         r"discharged on",
     ),
 ]
+# A bare "Provider's Name" is the agency on a form that names the physician in a box of its own
+# (CMS-485), but may be the physician on another: it counts only on a page with a physician label.
+BARE_PROVIDER = Label("org", SUPPLIER, False, re.compile(rf"(?<![A-Za-z])provider{POSS} name{TAIL}(?![A-Za-z])", re.I))
+LABELS.append(BARE_PROVIDER)
 ANCHOR_KINDS = {"name", "org"}
 PROVIDER_ANCHOR = Label("name", PROVIDER, True, re.compile(r"(?!)"))  # stands for a credentialed name line
 
@@ -202,6 +206,13 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
     if after.lower().startswith(("signature", "sign")):
         return False
     return after.startswith((":", "#")) or not before.strip()
+
+
+def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
+    """The hits, less a bare "Provider's Name" on a page where no label names the physician."""
+    if any(h.kind == "name" and h.label.role == PROVIDER for h in hits):
+        return hits
+    return [h for h in hits if h.label is not BARE_PROVIDER]
 
 
 def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] | None = None) -> list[LabelHit]:

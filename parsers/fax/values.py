@@ -32,6 +32,7 @@ FORM_WORDS = frozenset(
 )
 STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
 MAX_NAME_WORDS = 4
+CREDENTIALS = {"md", "m.d", "do", "d.o", "np", "pa-c", "rn", "aprn", "fnp", "dpm", "phd"}
 SUFFIXES = {"md", "m.d.", "do", "d.o.", "np", "pa", "rn", "dr", "dr.", "phd", "pa-c", "aprn", "fnp"}
 MEMBER_ID = re.compile(r"\b([A-Z0-9][A-Z0-9\-]{4,18}[A-Z0-9])\b")
 DIGIT_LOOKALIKES = str.maketrans(
@@ -147,6 +148,8 @@ def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
     head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(" ,.:-")
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
+        return None
+    if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
     start = text.find(head)
     return Read(head, start, start + len(head))

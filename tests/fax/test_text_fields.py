@@ -44,7 +44,6 @@ def _hits(text: str) -> list[tuple[str, str | None, str]]:
         ("6 Patient s Name and Address", "name", PATIENT),  # the apostrophe lost by OCR
         ("Patients Name, Address and Telephone", "name", PATIENT),
         ("24. Physician’s Name and Address", "name", PROVIDER),
-        ("7) Provider's Name and NPI", "org", SUPPLIER),
         ("Servicing Provider", "org", SUPPLIER),
         ("Primary Payer", "org", PAYER),
         ("Secondary Insurance Name", "org", PAYER),
@@ -55,6 +54,19 @@ def _hits(text: str) -> list[tuple[str, str | None, str]]:
 def test_numbered_box_captions_and_synonyms(caption: str, kind: str, role: str) -> None:
     found = _hits(caption)
     assert [(k, r) for k, r, _ in found] == [(kind, role)]
+
+
+def test_a_bare_providers_name_is_the_agency_only_where_the_physician_has_a_label_of_its_own() -> None:
+    cms = _page(["7) Provider's Name and NPI", "Northside DME Supply", "24. Physician's Name and Address", "Jane Doe"])
+    found = {c.path: c.value for c in candidates(cms, labelled_hits(cms))}
+    assert found["servicing_provider.name"] == "Northside DME Supply"
+    assert found["ordering_provider.name"] == ("Jane", "Doe")
+    alone = _page(["Provider Name: Jane Doe", "Patient Name: John Smith"])
+    assert "servicing_provider.name" not in {c.path for c in candidates(alone, labelled_hits(alone))}
+
+
+def test_a_credentialed_person_is_no_organisation() -> None:
+    assert read_org("Jane Doe, MD") is None and read_org("Carter Helen DO") is None
 
 
 def test_a_name_label_takes_its_tail_so_no_caption_word_is_a_value() -> None:
