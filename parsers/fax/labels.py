@@ -7,6 +7,7 @@ A label without a role takes the role of the nearest name label above it in the 
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -182,11 +183,57 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     folded = fold_accents(text)
     found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded)]
     found = [h for h in found if h.label.strong or _weak_ok(text, h)]
+    fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
+    if fuzzy is not None:  # the whole segment is one garbled caption ('Patient Talephone', not 'Patient')
+        return [fuzzy]
     kept: list[LabelHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+# Captions of a box or a line as forms print them, for captions OCR garbled past every synonym
+# ('Patent Telephc ne'): (kind, role) of each. Only long captions: a short word is too easily another.
+FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
+    "patient telephone": ("phone", PATIENT),
+    "patient phone": ("phone", PATIENT),
+    "date of birth": ("dob", PATIENT),
+    "primary insurance": ("org", PAYER),
+    "insurance company": ("org", PAYER),
+    "ordering physician": ("name", PROVIDER),
+    "physician name": ("name", PROVIDER),
+    "patient name": ("name", PATIENT),
+    "member name": ("name", PATIENT),
+    "member number": ("member_id", PATIENT),
+    "discharge date": ("discharge_date", None),
+}
+FUZZY_MIN_LETTERS = 11
+FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
+FUZZY_MARGIN = 0.06  # ... and clearly nearer it than to any caption of another field
+CAPTION = re.compile(r"^\s*(?:\d{1,2}[a-z]?[.)]?\s+)?([A-Za-z][A-Za-z '’.]*?)\s*:?\s*$")
+
+
+def fuzzy_caption(segment: Segment) -> LabelHit | None:
+    """A segment that is nothing but a caption OCR garbled ('Patent Telephc ne'), as the label it
+    is nearest to, when it is near one known caption and clearly nearer it than any other field's."""
+    match = CAPTION.match(fold_accents(segment.text))
+    letters = re.sub(r"[^a-z]", "", match.group(1).lower()) if match else ""
+    if not match or len(letters) < FUZZY_MIN_LETTERS or len(match.group(1).split()) > 4:
+        return None
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, letters, caption.replace(" ", "")).ratio(), field)
+            for caption, field in FUZZY_CAPTIONS.items()
+        ),
+        reverse=True,
+    )
+    best, field = scored[0]
+    rivals = [ratio for ratio, other in scored[1:] if other != field]
+    if best < FUZZY_RATIO or (rivals and best - rivals[0] < FUZZY_MARGIN):
+        return None
+    label = next(lab for lab in LABELS if (lab.kind, lab.role) == field)
+    return LabelHit(label, segment, match.start(1), match.end(1))
 
 
 def fold_accents(text: str) -> str:

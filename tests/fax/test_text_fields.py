@@ -8,7 +8,7 @@ import pytest
 
 from parsers.fax.confirm import joint_confidence
 from parsers.fax.extract import PageText, candidates, labelled_hits, sex_in_prose
-from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, hits_in
+from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption, hits_in
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
@@ -181,3 +181,24 @@ def test_two_readings_of_overlapping_pixels_are_not_a_repeat() -> None:
     state.candidates = [one, elsewhere]
     mark_repeated(state)
     assert all(c.confirmed_by == "repeated" for c in state.candidates)
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind"),
+    [
+        ("Patent Telephc ne", "phone"),
+        ("Patient Talephone", "phone"),
+        ("8. Date of Brith", "dob"),
+        ("Dischrage Date:", "discharge_date"),
+    ],
+)
+def test_a_caption_ocr_garbled_is_the_label_it_is_nearest_to(caption: str, kind: str) -> None:
+    assert [k for k, _, _ in _hits(caption)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Primary Health Insurance", "Jennifer Patterson", "Northside DME Supply", "5 Insura ice", "Patient Smith John"],
+)
+def test_values_and_short_or_far_captions_are_no_garbled_caption(text: str) -> None:
+    assert fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(text)))) is None
