@@ -105,6 +105,7 @@ LABELS: list[Label] = [
     ),
     *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
+    *_label("sex", PATIENT, True, rf"(?:patient|member){POSS} (?:sex|gender)"),
     *_label("sex", PATIENT, False, r"sex", r"gender"),
     *_label(
         "member_id",
@@ -211,7 +212,11 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
 FUZZY_MIN_LETTERS = 11
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
 FUZZY_MARGIN = 0.06  # ... and clearly nearer it than to any caption of another field
-CAPTION = re.compile(r"^\s*(?:\d{1,2}[a-z]?[.)]?\s+)?([A-Za-z][A-Za-z '’.]*?)\s*:?\s*$")
+CAPTION = re.compile(r"^\s*(?:(?:box|item)\s*)?(?:\(?\d{1,2}[a-z]?[.):]?\s+)?([A-Za-z][A-Za-z '’.]*?)\s*:?\s*$", re.I)
+
+
+# A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'.
+BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*", re.IGNORECASE)
 
 
 def fuzzy_caption(segment: Segment) -> LabelHit | None:
@@ -248,7 +253,7 @@ def _base(char: str) -> str:
 
 
 def _weak_ok(text: str, hit: LabelHit) -> bool:
-    before = re.sub(r"^\s*\d{1,2}[.)]?\s*", "", text[: hit.start])
+    before = BOX_NUMBER.sub("", text[: hit.start])
     after = text[hit.end :].lstrip()
     if after.lower().startswith(("signature", "sign")):
         return False

@@ -49,6 +49,11 @@ def _hits(text: str) -> list[tuple[str, str | None, str]]:
         ("Secondary Insurance Name", "org", PAYER),
         ("Patient Telephone", "phone", PATIENT),
         ("Génder: F", "sex", PATIENT),  # an accent OCR put on a plain letter
+        ("6a. Patient address", "address", PATIENT),
+        ("(4) Insurance", "org", PAYER),
+        ("Box 7 Supplier", "org", SUPPLIER),
+        ("Item 12: Sex", "sex", PATIENT),
+        ("Patient Gender", "sex", PATIENT),
     ],
 )
 def test_numbered_box_captions_and_synonyms(caption: str, kind: str, role: str) -> None:
