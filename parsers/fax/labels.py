@@ -80,7 +80,7 @@ LABELS: list[Label] = [
         "org",
         PAYER,
         True,
-        r"(?:primary|secondary) (?:insurance|payer|payor)(?: name)?",
+        r"primary (?:insurance|payer|payor)(?: name)?",  # not a secondary one: the referral's payer is the first
         r"insurance (?:company|carrier|plan)(?: name)?",
         r"pay[eo]r name",
     ),
@@ -252,10 +252,13 @@ def _base(char: str) -> str:
     return base if base.isascii() and base.isalpha() else char
 
 
+SECONDARY = re.compile(r"(?:secondary|tertiary|2nd|3rd|other)\s*$", re.IGNORECASE)  # not the record's own
+
+
 def _weak_ok(text: str, hit: LabelHit) -> bool:
     before = BOX_NUMBER.sub("", text[: hit.start])
     after = text[hit.end :].lstrip()
-    if after.lower().startswith(("signature", "sign")):
+    if after.lower().startswith(("signature", "sign")) or SECONDARY.search(before):
         return False
     return after.startswith((":", "#")) or not before.strip()
 

@@ -46,7 +46,7 @@ def _hits(text: str) -> list[tuple[str, str | None, str]]:
         ("24. Physician’s Name and Address", "name", PROVIDER),
         ("Servicing Provider", "org", SUPPLIER),
         ("Primary Payer", "org", PAYER),
-        ("Secondary Insurance Name", "org", PAYER),
+        ("Primary Insurance Name", "org", PAYER),
         ("Patient Telephone", "phone", PATIENT),
         ("Génder: F", "sex", PATIENT),  # an accent OCR put on a plain letter
         ("6a. Patient address", "address", PATIENT),
@@ -68,6 +68,10 @@ def test_a_bare_providers_name_is_the_agency_only_where_the_physician_has_a_labe
     assert found["ordering_provider.name"] == ("Jane", "Doe")
     alone = _page(["Provider Name: Jane Doe", "Patient Name: John Smith"])
     assert "servicing_provider.name" not in {c.path for c in candidates(alone, labelled_hits(alone))}
+
+
+def test_a_secondary_insurance_is_not_the_payer() -> None:
+    assert _hits("Secondary Insurance: Acme Health") == []
 
 
 def test_a_credentialed_person_is_no_organisation() -> None:
