@@ -190,7 +190,7 @@ def _new_document(seen: InboxFile, archived: Path) -> dict[str, object]:
         "archive_path": str(archived),
         "size_bytes": seen.size,
         "kind": None,
-        "status": DocumentStatus.PENDING,
+        "status": DocumentStatus.PENDING.value,
         "outcome": None,
         "error_code": None,
         "received_at": seen.landed_at,

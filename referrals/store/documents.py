@@ -13,10 +13,11 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Table, Update, bindparam, case, insert, or_, update
+from sqlalchemy import ColumnElement, Table, Update, bindparam, case, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
+from referrals.store.bulk import insert_rows
 from referrals.store.models import Document, DocumentStatus
 
 # The pipeline's hot path runs prebuilt Core statements on the session's connection: building
@@ -64,13 +65,13 @@ def find_all_by_sha(session: Session, sha256s: Iterable[str]) -> dict[str, Known
     return {sha: KnownDocument(id_, path, size) for sha, id_, path, size in rows}
 
 
-_ADD = insert(DOCUMENTS)
-
-
 def add_documents(session: Session, documents: list[dict[str, object]]) -> None:
-    """Insert new documents (column values, as `Document` names them) in one multi-row INSERT."""
+    """Insert new documents (column values, as `Document` names them, the same columns for each)
+    in one multi-row INSERT (referrals.store.bulk)."""
     if documents:
-        session.connection().execute(_ADD, documents)
+        columns = tuple(documents[0])
+        rows = [tuple(document[column] for column in columns) for document in documents]
+        insert_rows(session.connection(), DOCUMENTS, columns, rows)
 
 
 def _claimable(now: dt.datetime) -> ColumnElement[bool]:
