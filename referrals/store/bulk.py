@@ -18,9 +18,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, insert
+from sqlalchemy.exc import DBAPIError
 
 Row = tuple[object, ...]
 
@@ -28,17 +30,19 @@ Row = tuple[object, ...]
 @dataclass(frozen=True)
 class _Plan:
     sql: str
+    defaults: Row  # values of the columns not named that have a scalar default, appended to each row
     converters: tuple[tuple[int, Callable[[Any], Any]], ...]  # (place, bind processor) of columns that have one
     order: tuple[int, ...] | None  # positional parameters: their places in `columns`; None: as given
     copy: bool  # PostgreSQL: `sql` is a COPY ... FROM STDIN
 
 
 def insert_rows(connection: Connection, table: Table, columns: tuple[str, ...], rows: Sequence[Row]) -> None:
-    """Insert `rows` (values in `columns` order; columns not named take their defaults)."""
+    """Insert `rows` (values in `columns` order; a column not named takes its scalar default,
+    or NULL; one with a computed default must be named)."""
     if not rows:
         return
     plan = _plan(connection.dialect, table, columns)
-    values = _converted(rows, plan.converters) if plan.converters else rows
+    values = _converted(rows, plan) if plan.converters or plan.defaults else rows
     if plan.copy:
         _copy(connection, plan.sql, values)
     elif plan.order is None:
@@ -49,16 +53,24 @@ def insert_rows(connection: Connection, table: Table, columns: tuple[str, ...], 
 
 
 def _copy(connection: Connection, sql: str, rows: Sequence[Row]) -> None:
-    """COPY on the DBAPI connection of `connection`, so inside its transaction."""
-    with connection.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
-        for row in rows:
-            copy.write_row(row)
+    """COPY on the DBAPI connection of `connection`, so inside its transaction. A driver error
+    is raised as SQLAlchemy's (IntegrityError for a duplicate key), as an INSERT's would be,
+    without its parameters (PHI)."""
+    dbapi = connection.dialect.loaded_dbapi
+    try:
+        with connection.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+    except dbapi.Error as exc:
+        dialect = connection.dialect
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error, hide_parameters=True, dialect=dialect) from exc
 
 
-def _converted(rows: Sequence[Row], converters: tuple[tuple[int, Callable[[Any], Any]], ...]) -> list[Row]:
+def _converted(rows: Sequence[Row], plan: _Plan) -> list[Row]:
     out = []
+    defaults, converters = list(plan.defaults), plan.converters
     for row in rows:
-        values = list(row)
+        values = [*row, *defaults]
         for place, convert in converters:
             values[place] = convert(values[place])
         out.append(tuple(values))
@@ -66,19 +78,37 @@ def _converted(rows: Sequence[Row], converters: tuple[tuple[int, Callable[[Any],
 
 
 @functools.cache
-def _plan(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _Plan:
+def _plan(dialect: Dialect, table: Table, named: tuple[str, ...]) -> _Plan:
+    defaults = _scalar_defaults(table, named)
+    columns = (*named, *defaults)
     converters = tuple(
         (place, processor)
         for place, name in enumerate(columns)
         if (processor := table.c[name].type.bind_processor(dialect)) is not None
     )
+    values = tuple(defaults.values())
     if dialect.name == "postgresql":
-        return _Plan(_copy_sql(dialect, table, columns), converters, None, copy=True)
+        return _Plan(_copy_sql(dialect, table, columns), values, converters, None, copy=True)
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns), for_executemany=True)
     if not compiled.positional:
         raise ValueError(f"{dialect.name}: named parameters are not supported here")
     order = tuple(columns.index(key) for key in compiled.positiontup or ())
-    return _Plan(str(compiled), converters, None if order == tuple(range(len(columns))) else order, copy=False)
+    in_place = order == tuple(range(len(columns)))
+    return _Plan(str(compiled), values, converters, None if in_place else order, copy=False)
+
+
+def _scalar_defaults(table: Table, named: tuple[str, ...]) -> dict[str, object]:
+    """The columns not named that have a client-side default: their (scalar) values."""
+    defaults: dict[str, object] = {}
+    for column in table.columns:
+        default = column.default
+        if column.name in named or default is None:
+            continue
+        if not getattr(default, "is_scalar", False):
+            raise ValueError(f"{table.name}.{column.name} has a computed default: name it")
+        value = default.arg  # type: ignore[attr-defined]
+        defaults[column.name] = value.value if isinstance(value, Enum) else value
+    return defaults
 
 
 def _copy_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from ingest.pipeline import Service
-from referrals.store.documents import claim, finish
+from referrals.store.documents import add_documents, claim, finish
 from referrals.store.engine import current_revision, head_revision, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, utcnow
 from referrals.store.records import RecordFilter, get_record, list_records
@@ -105,3 +107,42 @@ def test_records_round_trip_and_filter(service: Service, tmp_path: object) -> No
         again = get_record(session, ready[0].id)
     assert [r.id for r in waiting] == [r.id for r in unbalanced] and len(waiting) == 1
     assert again == ready[0]
+
+
+def _new_document_values(doc_id: str, received: dt.datetime) -> dict[str, object]:
+    return {
+        "id": doc_id,
+        "sha256": doc_id.ljust(64, "0"),
+        "original_name": "x.x12",
+        "original_path": "/in/x.x12",
+        "archive_path": "/archive/x.x12",
+        "size_bytes": 7,
+        "status": DocumentStatus.PENDING.value,
+        "received_at": received,
+        "lease_owner": None,
+        "parse_seconds": 0.25,
+    }
+
+
+def test_bulk_inserted_rows_read_back_as_the_orm_writes_them(service: Service) -> None:
+    """add_documents goes through referrals.store.bulk (COPY on PostgreSQL): aware UTC times,
+    numbers, NULLs and the columns' defaults come back as an ORM insert's would."""
+    received = dt.datetime(2026, 11, 20, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    with session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_b1", received), _new_document_values("doc_b2", received)])
+    with session_scope(service.engine) as session:
+        stored = session.exec(select(Document).order_by(Document.id)).all()
+    assert [d.id for d in stored] == ["doc_b1", "doc_b2"]
+    assert stored[0].received_at == received and stored[0].received_at.tzinfo is not None
+    assert (stored[0].size_bytes, stored[0].parse_seconds, stored[0].lease_owner) == (7, 0.25, None)
+    assert (stored[0].attempts, stored[0].kind) == (0, None)
+
+
+def test_a_bulk_insert_of_a_known_key_is_an_integrity_error_and_rolls_back(service: Service) -> None:
+    now = utcnow()
+    with session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_d1", now)])
+    with pytest.raises(IntegrityError), session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_d2", now), _new_document_values("doc_d1", now)])
+    with session_scope(service.engine) as session:
+        assert [d.id for d in session.exec(select(Document)).all()] == ["doc_d1"]
