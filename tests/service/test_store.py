@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from ingest.pipeline import Service
-from referrals.store.documents import add_documents, claim, finish
+from referrals.store.documents import add_documents, claim, finish, finish_all
 from referrals.store.engine import current_revision, head_revision, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, utcnow
 from referrals.store.records import RecordFilter, get_record, list_records
@@ -146,3 +146,42 @@ def test_a_bulk_insert_of_a_known_key_is_an_integrity_error_and_rolls_back(servi
         add_documents(session, [_new_document_values("doc_d2", now), _new_document_values("doc_d1", now)])
     with session_scope(service.engine) as session:
         assert [d.id for d in session.exec(select(Document)).all()] == ["doc_d1"]
+
+
+def test_finishing_many_at_once_changes_only_the_owners_pending_documents(service: Service) -> None:
+    """finish_all (one UPDATE over arrays on PostgreSQL): another worker's lease is left alone."""
+    now = utcnow()
+    mine = [_new_document_values(f"doc_m{n}", now) | {"lease_owner": "me"} for n in range(3)]
+    theirs = _new_document_values("doc_t", now) | {"lease_owner": "them"}
+    with session_scope(service.engine) as session:
+        add_documents(session, [*mine, theirs])
+    done = [
+        {"b_id": doc_id, "b_owner": "me", "b_status": status, "b_outcome": outcome, "b_kind": kind}
+        | {"b_now": now, "b_error_code": error, "b_parse_seconds": seconds}
+        for doc_id, status, outcome, kind, error, seconds in (
+            ("doc_m0", DocumentStatus.PROCESSED, "ready", "x12_837p", None, 0.5),
+            ("doc_m1", DocumentStatus.FAILED, "rejected", None, "parser_failed", None),
+            ("doc_t", DocumentStatus.PROCESSED, "ready", "x12_837p", None, 0.5),
+        )
+    ]
+    with session_scope(service.engine) as session:
+        finish_all(session, done)
+    with session_scope(service.engine) as session:
+        stored = {d.id: d for d in session.exec(select(Document)).all()}
+    assert (stored["doc_m0"].status, stored["doc_m0"].kind, stored["doc_m0"].parse_seconds) == (
+        "processed",
+        "x12_837p",
+        0.5,
+    )
+    assert (stored["doc_m1"].status, stored["doc_m1"].error_code, stored["doc_m1"].outcome) == (
+        "failed",
+        "parser_failed",
+        "rejected",
+    )
+    assert stored["doc_m0"].processed_at == now and stored["doc_m0"].lease_owner is None
+    assert (stored["doc_m2"].status, stored["doc_m2"].lease_owner) == ("pending", "me")
+    assert (stored["doc_t"].status, stored["doc_t"].lease_owner, stored["doc_t"].processed_at) == (
+        "pending",
+        "them",
+        None,
+    )
