@@ -84,7 +84,7 @@ def _plan(dialect: Dialect, table: Table, named: tuple[str, ...]) -> _Plan:
     converters = tuple(
         (place, processor)
         for place, name in enumerate(columns)
-        if (processor := table.c[name].type.bind_processor(dialect)) is not None
+        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     )
     values = tuple(defaults.values())
     if dialect.name == "postgresql":

@@ -201,7 +201,7 @@ def _arrays_of(done: list[dict[str, object]], dialect: Dialect) -> dict[str, obj
     arrays: dict[str, object] = {
         key: [str(d[key]) if isinstance(d[key], str) else d[key] for d in done] for key in _ARRAYS
     }
-    as_bound = DOCUMENTS.c.processed_at.type.bind_processor(dialect)
+    as_bound = DOCUMENTS.c.processed_at.type.dialect_impl(dialect).bind_processor(dialect)
     now = done[0]["b_now"]
     return arrays | {"b_owner": done[0]["b_owner"], "b_now": as_bound(now) if as_bound else now}
 

@@ -185,3 +185,15 @@ def test_finishing_many_at_once_changes_only_the_owners_pending_documents(servic
         "them",
         None,
     )
+
+
+def test_a_bulk_inserted_time_is_stored_exactly_as_the_orm_stores_it(service: Service) -> None:
+    """SQLite compares times as text: a bulk row's time must have the ORM's form, not the driver's."""
+    received = dt.datetime(2026, 11, 20, 8, 30, 0, 120000, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_orm", received))
+    with session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_bulk", received)])
+    with session_scope(service.engine) as session:
+        forms = session.connection().exec_driver_sql("SELECT DISTINCT received_at FROM documents").all()
+    assert len(forms) == 1
