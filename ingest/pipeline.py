@@ -244,7 +244,9 @@ def _parser_failure(context: ParseContext) -> Record:
 
 
 def validate_records(records: list[Record], document: DocumentRef, service: Service) -> list[Record]:
-    return [finalize_record(record, validation_context(service.settings, document)) for record in records]
+    """Each record validated against one context for its document (its payer rules read once)."""
+    context = validation_context(service.settings, document)
+    return [finalize_record(record, context) for record in records]
 
 
 def validation_context(settings: Settings, document: DocumentRef | Document | None) -> ValidationContext:
