@@ -20,7 +20,10 @@ steadier measure; wall also includes fsync/syncfs waits, which CPU does not.
 Then a running watcher (inotify, stable_seconds 0.2) gets files one by one and the time from a
 file landing to its record delivered is reported (median, p95).
 
-usage: python bench/service.py [--files N] [--rounds N] [--fax-rounds N] [--no-postgres] [--no-fax]
+Scratch folders (service homes, ack folders) are kept until the end of the run (see `scratch`);
+`--tmp DIR` puts them on another folder than the system's temp dir (a quieter block group).
+
+usage: python bench/service.py [--files N] [--rounds N] [--fax-rounds N] [--no-postgres] [--no-fax] [--tmp DIR]
 """
 
 from __future__ import annotations
@@ -131,9 +134,18 @@ def minus(total: Timing, part: Timing) -> Timing:
     return Timing(total.wall - part.wall, total.cpu - part.cpu, total.server_cpu - part.server_cpu)
 
 
+@contextmanager
+def scratch() -> Iterator[str]:
+    """A fresh folder for one round, removed only at the end of the run (see `main`). On ext4
+    without a journal (this machine's disk) creating a file costs a look at every inode freed in
+    its block group in the last ~30 s (the kernel's `recently_deleted`), so deleting round N's
+    homes right away would bill round N+1's file writes for the bench's own clean-up."""
+    yield tempfile.mkdtemp(prefix="round-")
+
+
 def parse_only(files: list[Path], with_acks: bool = False) -> Timing:
     """`intake parse` (with `--ack-dir` into a fresh folder when `with_acks`)."""
-    with tempfile.TemporaryDirectory() as acks:
+    with scratch() as acks:
         ack_dir = Path(acks) if with_acks else None
         return timed(lambda: sum(1 for _ in parse_files(files, ack_dir=ack_dir)))
 
@@ -165,7 +177,7 @@ class ServiceTiming:
 def through_service(files: list[Path], postgres: bool = False) -> ServiceTiming:
     """`watch --once` on a fresh home (and a fresh PostgreSQL schema) holding `files`;
     Service.start (migrations) is not timed."""
-    with tempfile.TemporaryDirectory() as tmp, _database(postgres) as database_url:
+    with scratch() as tmp, _database(postgres) as database_url:
         settings = Settings(home=Path(tmp) / "home", database_url=database_url, stable_seconds=0.0)
         service = Service.start(settings)
         for path in files:
@@ -302,7 +314,17 @@ def main() -> None:
     parser.add_argument("--latency-files", type=int, default=20)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-fax", action="store_true")
+    parser.add_argument("--tmp", type=Path, help="where the run's scratch folders go (default: the system's)")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.tmp, prefix="bench-service-") as run:
+        tempfile.tempdir = run  # every round's folder in here, all removed at the end
+        try:
+            run_all(args)
+        finally:
+            tempfile.tempdir = None
+
+
+def run_all(args: argparse.Namespace) -> None:
     silence_value_loggers()
     postgres = not args.no_postgres and _postgres_reachable()
     with tempfile.TemporaryDirectory() as tmp:

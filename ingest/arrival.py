@@ -118,13 +118,24 @@ def archive_path(home: ServiceHome, seen: InboxFile) -> Path:
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
-    if target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Hard-link the original into the archive (there already: done); the day's folder is made
+    when the link finds it missing. FileNotFoundError when the source is gone."""
     try:
-        os.link(source, target)
+        _link(source, target)
     except FileExistsError:
         return
+    except FileNotFoundError:
+        if target.parent.is_dir():
+            raise  # the source is gone
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(source, target)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except (FileExistsError, FileNotFoundError):
+        raise
     except OSError:  # another filesystem: copy, fsync, then rename into place
         partial = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.partial")
         shutil.copyfile(source, partial)
@@ -190,7 +201,7 @@ def _new_document(seen: InboxFile, archived: Path) -> dict[str, object]:
         "archive_path": str(archived),
         "size_bytes": seen.size,
         "kind": None,
-        "status": DocumentStatus.PENDING,
+        "status": DocumentStatus.PENDING.value,
         "outcome": None,
         "error_code": None,
         "received_at": seen.landed_at,

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
@@ -57,8 +57,8 @@ from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
 from referrals.store.documents import DocumentRef, claim, finish_all, leased_to, next_control_numbers, release_leases
 from referrals.store.engine import engine_for, session_scope, upgrade
-from referrals.store.models import Document, DocumentStatus, OutboxMessage, OutboxStatus, utcnow
-from referrals.store.records import insert_all
+from referrals.store.models import Document, DocumentStatus, OutboxStatus, utcnow
+from referrals.store.records import insert_all, queue_messages
 from validators import ValidationContext
 
 log = logging.getLogger(__name__)
@@ -244,7 +244,9 @@ def _parser_failure(context: ParseContext) -> Record:
 
 
 def validate_records(records: list[Record], document: DocumentRef, service: Service) -> list[Record]:
-    return [finalize_record(record, validation_context(service.settings, document)) for record in records]
+    """Each record validated against one context for its document (its payer rules read once)."""
+    context = validation_context(service.settings, document)
+    return [finalize_record(record, context) for record in records]
 
 
 def validation_context(settings: Settings, document: DocumentRef | Document | None) -> ValidationContext:
@@ -314,24 +316,17 @@ def _queue_acks(session: Session, worked: list[Worked], now: dt.datetime) -> Non
         _ack_message(document, index, ack, number, now)
         for (document, index, ack), number in zip(acks, numbers, strict=True)
     ]
-    if messages:
-        session.connection().execute(insert(OutboxMessage), messages)
+    queue_messages(session.connection(), messages)
 
 
 def _ack_message(
     document: DocumentRef, index: int, ack: Acknowledgement, number: int, now: dt.datetime
-) -> dict[str, object]:
+) -> tuple[object, ...]:
+    """An acknowledgement's outbox message, in MESSAGE_COLUMNS order."""
     filename = f"{document.sha256[:16]}.{number:09d}.{ack.kind}.x12"
-    return {
-        "key": f"ack:{document.id}:{index}",
-        "destination": ACKS_DESTINATION,
-        "document_id": document.id,
-        "payload": json.dumps({"filename": filename, "text": ack.render(number)}),
-        "status": OutboxStatus.PENDING,
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-    }
+    payload = json.dumps({"filename": filename, "text": ack.render(number)})
+    key = f"ack:{document.id}:{index}"
+    return (key, ACKS_DESTINATION, None, document.id, payload, OutboxStatus.PENDING.value, 0, now, now)
 
 
 def _kind_of(records: list[Record]) -> str | None:

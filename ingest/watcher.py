@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import queue
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -60,11 +62,25 @@ class WatchSummary:
 OnOutcome = Callable[[Path, Outcome], None]
 
 
-def is_candidate(path: Path) -> bool:
-    """Hidden files, folders and the usual in-progress names (.tmp, .part, ...) are left alone."""
-    if path.name.startswith(".") or path.name.lower().endswith(IGNORED_SUFFIXES):
+def is_candidate(path: Path, info: os.stat_result | None = None) -> bool:
+    """Hidden files, folders and the usual in-progress names (.tmp, .part, ...) are left alone;
+    a symlink is a candidate (to be quarantined). `info`: the path's lstat, when already known."""
+    if not _candidate_name(path.name):
         return False
-    return path.is_symlink() or not path.is_dir()
+    if info is None and (info := _lstat(path)) is None:
+        return True  # gone meanwhile: whoever looks next finds out
+    return not stat.S_ISDIR(info.st_mode)
+
+
+def _candidate_name(name: str) -> bool:
+    return not (name.startswith(".") or name.lower().endswith(IGNORED_SUFFIXES))
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
 
 
 def batches(paths: list[Path], workers: int) -> list[list[Path]]:
@@ -84,12 +100,14 @@ class StabilityTracker:
         self.clock = clock
         self._seen: dict[Path, tuple[int, int]] = {}
 
-    def is_stable(self, path: Path) -> bool:
-        try:
-            info = path.lstat()
-        except FileNotFoundError:
-            self.forget(path)
-            return False
+    def is_stable(self, path: Path, info: os.stat_result | None = None) -> bool:
+        """`info`: the path's lstat, when the caller has just taken it."""
+        if info is None:
+            try:
+                info = path.lstat()
+            except FileNotFoundError:
+                self.forget(path)
+                return False
         signature = (info.st_size, info.st_mtime_ns)
         previous = self._seen.get(path)
         self._seen[path] = signature
@@ -135,7 +153,13 @@ class InboxWatcher:
         self._pending_job: Future[list[ProcessedOutcome | InProgress]] | None = None
 
     def scan(self) -> set[Path]:
-        return {path for path in self.inbox.iterdir() if is_candidate(path)}
+        """The inbox's candidates (as `is_candidate`, from the directory entries' types: no stat each)."""
+        with os.scandir(self.inbox) as entries:
+            return {
+                Path(entry.path)
+                for entry in entries
+                if _candidate_name(entry.name) and not entry.is_dir(follow_symlinks=False)
+            }
 
     def run(self, stop: threading.Event) -> WatchSummary:
         """Process files until `stop` is set (or, with `once`, until the inbox is empty)."""
@@ -181,11 +205,14 @@ class InboxWatcher:
         return observer
 
     def _dispatch_stable(self, pool: ThreadPoolExecutor) -> None:
+        """Every tick: one lstat per waiting file (gone, not a candidate, stable?), in name order."""
         stable = []
-        for path in sorted(self._candidates - self._in_flight.keys()):
-            if not is_candidate(path) or not (path.exists() or path.is_symlink()):
+        now = time.monotonic()
+        for path in sorted(self._candidates - self._in_flight.keys(), key=os.fspath):
+            info = _lstat(path)
+            if info is None or not is_candidate(path, info):
                 self._done_with(path)
-            elif self._retry_after.get(path, 0.0) <= time.monotonic() and self.tracker.is_stable(path):
+            elif self._retry_after.get(path, 0.0) <= now and self.tracker.is_stable(path, info):
                 stable.append(path)
         for batch in batches(stable, self.options.workers):
             future = pool.submit(process_files, batch, self.service, self._stop.is_set)
@@ -196,8 +223,11 @@ class InboxWatcher:
         if self._pending_job is not None and (wait or self._pending_job.done()):
             self._count_pending(self._pending_job)
             self._pending_job = None
+        finished: dict[Future[list[Outcome]], bool] = {}  # a batch's future asked once per tick
         for path, (future, place) in list(self._in_flight.items()):
-            if not (wait or future.done()):
+            if future not in finished:
+                finished[future] = wait or future.done()
+            if not finished[future]:
                 continue
             del self._in_flight[path]
             try:

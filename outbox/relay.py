@@ -25,8 +25,20 @@ log = logging.getLogger(__name__)
 MESSAGES: Table = SQLModel.metadata.tables["outbox_messages"]
 _NOW: BindParameter[dt.datetime] = bindparam("b_now")
 _FREE = or_(MESSAGES.c.lease_owner.is_(None), MESSAGES.c.lease_expires_at < _NOW)
-_DUE = (
-    select(
+_DUE_IDS = (
+    select(MESSAGES.c.id)
+    .where(MESSAGES.c.status == OutboxStatus.PENDING, MESSAGES.c.next_attempt_at <= _NOW, _FREE)
+    .order_by(MESSAGES.c.id)
+    .limit(bindparam("b_limit"))
+    .with_for_update(skip_locked=True)
+)
+# One statement claims the due messages and returns them: the lease condition is checked again on
+# each row (PostgreSQL re-checks a row it locks; SQLite holds the write lock from BEGIN).
+_CLAIM = (
+    update(MESSAGES)
+    .where(MESSAGES.c.id.in_(_DUE_IDS), _FREE)
+    .values(lease_owner=bindparam("b_owner"), lease_expires_at=bindparam("b_expires"))
+    .returning(
         MESSAGES.c.id,
         MESSAGES.c.key,
         MESSAGES.c.destination,
@@ -34,15 +46,6 @@ _DUE = (
         MESSAGES.c.payload,
         MESSAGES.c.attempts,
     )
-    .where(MESSAGES.c.status == OutboxStatus.PENDING, MESSAGES.c.next_attempt_at <= _NOW, _FREE)
-    .order_by(MESSAGES.c.id)
-    .limit(bindparam("b_limit"))
-    .with_for_update(skip_locked=True)
-)
-_LEASE = (
-    update(MESSAGES)
-    .where(MESSAGES.c.id.in_(bindparam("b_ids", expanding=True)), _FREE)
-    .values(lease_owner=bindparam("b_owner"), lease_expires_at=bindparam("b_expires"))
 )
 _DELIVERED = (
     update(MESSAGES)
@@ -129,17 +132,14 @@ class Relay:
                 return total
 
     def _claim(self, limit: int) -> list[Message]:
-        """Up to `limit` due messages, leased to this relay (prebuilt Core statements: per message,
-        the ORM's loading would cost more than writing the message out)."""
+        """Up to `limit` due messages, oldest first, leased to this relay in one UPDATE ... RETURNING
+        (prebuilt Core statement: per message, the ORM's loading would cost more than writing it out)."""
         now = self.clock()
         expires = now + dt.timedelta(seconds=self.policy.lease_seconds)
+        claim = {"b_now": now, "b_limit": limit, "b_owner": self.owner, "b_expires": expires}
         with session_scope(self.engine) as session:
-            connection = session.connection()
-            messages = [Message(*row) for row in connection.execute(_DUE, {"b_now": now, "b_limit": limit})]
-            if messages:
-                leased = {"b_ids": [m.id for m in messages], "b_now": now, "b_owner": self.owner, "b_expires": expires}
-                connection.execute(_LEASE, leased)
-        return messages
+            rows = session.connection().execute(_CLAIM, claim).all()
+        return sorted((Message(*row) for row in rows), key=lambda message: message.id)
 
     def _deliver_one(self, message: Message, report: DeliveryReport) -> bool:
         sink = self.sinks.get(message.destination)

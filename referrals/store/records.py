@@ -3,21 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Dialect, Table, delete, insert
+from sqlalchemy import Connection, Table, delete
 from sqlmodel import Session, SQLModel, col, select
 
 from referrals.domain import Claim, Finding, Provenance, Record, Referral, Status, parse_record
 from referrals.errors import NotFoundError
-from referrals.store.models import FindingRow, OutboxMessage, ProvenanceRow, RecordRow, utcnow
+from referrals.store.bulk import insert_rows
+from referrals.store.models import FindingRow, OutboxMessage, OutboxStatus, ProvenanceRow, RecordRow, utcnow
 
 RECORDS_DESTINATION = "records"
 FINDING_COLUMNS = ("record_id", "field", "code", "severity", "message")
 PROVENANCE_COLUMNS = ("record_id", "field", "data")
+QUERY_COLUMNS = ("member_id", "payer_id", "payer_name", "due_at", "service_type", "urgent")
+RECORD_COLUMNS = (
+    "id",
+    "document_id",
+    "record_type",
+    "status",
+    "data",
+    "version",
+    "touched_by_person",
+    "created_at",
+    "updated_at",
+    "ready_at",
+    *QUERY_COLUMNS,
+)
+MESSAGE_COLUMNS = (
+    "key",
+    "destination",
+    "record_id",
+    "document_id",
+    "payload",
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "created_at",
+)
 _PROVENANCE_SERIALIZER = Provenance.__pydantic_serializer__  # model_dump_json without its per-call setup
 
 
@@ -97,7 +122,7 @@ def fill_row(row: RecordRow, record: Record, now: dt.datetime) -> None:
 
 def _query_columns(record: Record) -> dict[str, object]:
     """The indexed columns a record's row is queried by (member, payer, urgency, due time, service type)."""
-    columns: dict[str, object] = dict.fromkeys(("member_id", "payer_id", "payer_name", "due_at", "service_type"))
+    columns: dict[str, object] = dict.fromkeys(QUERY_COLUMNS)
     columns["urgent"] = False
     if isinstance(record, Referral | Claim):
         columns.update(member_id=record.member.member_id, payer_id=record.payer.payer_id, payer_name=record.payer.name)
@@ -140,18 +165,21 @@ def insert_new(session: Session, records: list[Record], document_id: str, now: d
 
 def insert_all(session: Session, records: list[tuple[str, Record]], now: dt.datetime) -> None:
     """Insert new records (each with its document id), their findings and provenance, and the ready
-    ones' outbox messages, as a few multi-row INSERTs (the pipeline's hot path; ids are new by
-    construction). Each record is serialised once; its row, provenance rows and outbox payload
-    share that JSON; findings and provenance rows are built from the record's objects."""
+    ones' outbox messages, one multi-row INSERT per table (referrals.store.bulk; the pipeline's hot
+    path; ids are new by construction). Each record is serialised once: its row and its outbox
+    payload share that JSON; findings and provenance rows are built from the record's objects."""
+    connection = session.connection()
     wire = {record.id: record.to_json() for _, record in records}
     rows = [_row_values(record, document_id, now, wire[record.id]) for document_id, record in records]
+    insert_rows(connection, _table_of(RecordRow), RECORD_COLUMNS, rows)
     ready = [(document_id, r) for document_id, r in records if r.status is Status.READY]
-    outbox = [_message_values(record, document_id, now, wire[record.id]) for document_id, record in ready]
-    connection = session.connection()
-    for table, values in ((RecordRow, rows), (OutboxMessage, outbox)):
-        if values:  # Core INSERT (executemany): the ORM's bulk bookkeeping costs more than the rows
-            connection.execute(insert(_table_of(table)), values)
+    queue_messages(connection, [_message_values(r, document_id, now, wire[r.id]) for document_id, r in ready])
     _insert_details(connection, [record for _, record in records])
+
+
+def queue_messages(connection: Connection, messages: list[tuple[object, ...]]) -> None:
+    """New pending outbox messages (values in MESSAGE_COLUMNS order), one multi-row INSERT."""
+    insert_rows(connection, _table_of(OutboxMessage), MESSAGE_COLUMNS, messages)
 
 
 def _insert_details(connection: Connection, records: list[Record]) -> None:
@@ -160,55 +188,31 @@ def _insert_details(connection: Connection, records: list[Record]) -> None:
     provenance: list[tuple[object, ...]] = [
         (record.id, name, _provenance_json(where)) for record in records for name, where in record.provenance.items()
     ]
-    for model, columns, plain in (
-        (FindingRow, FINDING_COLUMNS, findings),
-        (ProvenanceRow, PROVENANCE_COLUMNS, provenance),
-    ):
-        if plain:
-            _insert_plain(connection, _table_of(model), columns, plain)
+    insert_rows(connection, _table_of(FindingRow), FINDING_COLUMNS, findings)
+    insert_rows(connection, _table_of(ProvenanceRow), PROVENANCE_COLUMNS, provenance)
 
 
 def _table_of(model: type[SQLModel]) -> Table:
     return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
-def _insert_plain(
-    connection: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[object, ...]]
-) -> None:
-    """Rows of text and integer columns (nothing to convert), values in `columns` order, handed to
-    the driver's executemany as they are: SQLAlchemy's per-row parameter processing costs more than
-    a findings or provenance row (a record has a dozen of those). The statement is SQLAlchemy's."""
-    sql, order = _plain_insert_sql(connection.dialect, table, columns)
-    if order is None:  # named parameters (psycopg)
-        connection.exec_driver_sql(sql, [dict(zip(columns, row, strict=True)) for row in rows])
-    elif order == tuple(range(len(columns))):
-        connection.exec_driver_sql(sql, rows)
-    else:
-        connection.exec_driver_sql(sql, [tuple(row[index] for index in order) for row in rows])
-
-
-@functools.cache
-def _plain_insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> tuple[str, tuple[int, ...] | None]:
-    """The INSERT as the driver takes it, and for positional parameters their places in `columns`."""
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns), for_executemany=True)
-    if not compiled.positional:
-        return str(compiled), None
-    return str(compiled), tuple(columns.index(key) for key in compiled.positiontup or ())
-
-
-def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -> dict[str, object]:
-    return {
-        "id": record.id,
-        "document_id": document_id,
-        "record_type": record.record_type,
-        "status": str(record.status),
-        "data": data,
-        "version": 1,
-        "touched_by_person": False,
-        "created_at": now,
-        "updated_at": now,
-        "ready_at": now if record.status is Status.READY else None,
-    } | _query_columns(record)
+def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -> tuple[object, ...]:
+    """A records row, in RECORD_COLUMNS order."""
+    ready_at = now if record.status is Status.READY else None
+    query = _query_columns(record)
+    return (
+        record.id,
+        document_id,
+        record.record_type,
+        str(record.status),
+        data,
+        1,
+        False,
+        now,
+        now,
+        ready_at,
+        *(query[column] for column in QUERY_COLUMNS),
+    )
 
 
 def _provenance_json(where: Provenance) -> str:
@@ -221,15 +225,6 @@ def _finding_values(record_id: str, finding: Finding) -> tuple[object, ...]:
     return (record_id, finding.field, finding.code, str(finding.severity), finding.message)
 
 
-def _message_values(record: Record, document_id: str, now: dt.datetime, payload: str) -> dict[str, object]:
-    return {
-        "key": record.id,
-        "destination": RECORDS_DESTINATION,
-        "record_id": record.id,
-        "document_id": document_id,
-        "payload": payload,
-        "status": "pending",
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-    }
+def _message_values(record: Record, document_id: str, now: dt.datetime, payload: str) -> tuple[object, ...]:
+    """A ready record's outbox message, in MESSAGE_COLUMNS order."""
+    return (record.id, RECORDS_DESTINATION, record.id, document_id, payload, OutboxStatus.PENDING.value, 0, now, now)

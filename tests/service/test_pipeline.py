@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import time
@@ -180,3 +181,19 @@ def test_a_stop_finishes_the_document_in_hand_and_gives_the_rest_back(service: S
     assert isinstance(outcomes[0], Ready)
     assert [type(outcome).__name__ for outcome in outcomes[1:]] == ["InProgress", "InProgress"]
     assert len(process_pending(_worker(service, "next"))) == 2  # claimable at once, no lease to wait out
+
+
+def test_across_filesystems_the_original_is_copied_into_the_archive(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No hard link across filesystems (EXDEV): the original is copied, synced and renamed in."""
+
+    def cross_device(source: object, target: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr("ingest.arrival.os.link", cross_device)
+    path = drop(service, "claim.x12", claim_file(631))
+    assert isinstance(process_file(path, service), Ready)
+    archived = list(service.home.archive.rglob("*.x12"))
+    assert [p.read_text() for p in archived] == [claim_file(631)] and not path.exists()
+    assert not list(service.home.archive.rglob(".*.partial"))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from ingest.pipeline import Service
-from referrals.store.documents import claim, finish
+from referrals.store.documents import add_documents, claim, finish, finish_all
 from referrals.store.engine import current_revision, head_revision, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, utcnow
 from referrals.store.records import RecordFilter, get_record, list_records
@@ -105,3 +107,93 @@ def test_records_round_trip_and_filter(service: Service, tmp_path: object) -> No
         again = get_record(session, ready[0].id)
     assert [r.id for r in waiting] == [r.id for r in unbalanced] and len(waiting) == 1
     assert again == ready[0]
+
+
+def _new_document_values(doc_id: str, received: dt.datetime) -> dict[str, object]:
+    return {
+        "id": doc_id,
+        "sha256": doc_id.ljust(64, "0"),
+        "original_name": "x.x12",
+        "original_path": "/in/x.x12",
+        "archive_path": "/archive/x.x12",
+        "size_bytes": 7,
+        "status": DocumentStatus.PENDING.value,
+        "received_at": received,
+        "lease_owner": None,
+        "parse_seconds": 0.25,
+    }
+
+
+def test_bulk_inserted_rows_read_back_as_the_orm_writes_them(service: Service) -> None:
+    """add_documents goes through referrals.store.bulk (COPY on PostgreSQL): aware UTC times,
+    numbers, NULLs and the columns' defaults come back as an ORM insert's would."""
+    received = dt.datetime(2026, 11, 20, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    with session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_b1", received), _new_document_values("doc_b2", received)])
+    with session_scope(service.engine) as session:
+        stored = session.exec(select(Document).order_by(Document.id)).all()
+    assert [d.id for d in stored] == ["doc_b1", "doc_b2"]
+    assert stored[0].received_at == received and stored[0].received_at.tzinfo is not None
+    assert (stored[0].size_bytes, stored[0].parse_seconds, stored[0].lease_owner) == (7, 0.25, None)
+    assert (stored[0].attempts, stored[0].kind) == (0, None)
+
+
+def test_a_bulk_insert_of_a_known_key_is_an_integrity_error_and_rolls_back(service: Service) -> None:
+    now = utcnow()
+    with session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_d1", now)])
+    with pytest.raises(IntegrityError), session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_d2", now), _new_document_values("doc_d1", now)])
+    with session_scope(service.engine) as session:
+        assert [d.id for d in session.exec(select(Document)).all()] == ["doc_d1"]
+
+
+def test_finishing_many_at_once_changes_only_the_owners_pending_documents(service: Service) -> None:
+    """finish_all (one UPDATE over arrays on PostgreSQL): another worker's lease is left alone."""
+    now = utcnow()
+    mine = [_new_document_values(f"doc_m{n}", now) | {"lease_owner": "me"} for n in range(3)]
+    theirs = _new_document_values("doc_t", now) | {"lease_owner": "them"}
+    with session_scope(service.engine) as session:
+        add_documents(session, [*mine, theirs])
+    done = [
+        {"b_id": doc_id, "b_owner": "me", "b_status": status, "b_outcome": outcome, "b_kind": kind}
+        | {"b_now": now, "b_error_code": error, "b_parse_seconds": seconds}
+        for doc_id, status, outcome, kind, error, seconds in (
+            ("doc_m0", DocumentStatus.PROCESSED, "ready", "x12_837p", None, 0.5),
+            ("doc_m1", DocumentStatus.FAILED, "rejected", None, "parser_failed", None),
+            ("doc_t", DocumentStatus.PROCESSED, "ready", "x12_837p", None, 0.5),
+        )
+    ]
+    with session_scope(service.engine) as session:
+        finish_all(session, done)
+    with session_scope(service.engine) as session:
+        stored = {d.id: d for d in session.exec(select(Document)).all()}
+    assert (stored["doc_m0"].status, stored["doc_m0"].kind, stored["doc_m0"].parse_seconds) == (
+        "processed",
+        "x12_837p",
+        0.5,
+    )
+    assert (stored["doc_m1"].status, stored["doc_m1"].error_code, stored["doc_m1"].outcome) == (
+        "failed",
+        "parser_failed",
+        "rejected",
+    )
+    assert stored["doc_m0"].processed_at == now and stored["doc_m0"].lease_owner is None
+    assert (stored["doc_m2"].status, stored["doc_m2"].lease_owner) == ("pending", "me")
+    assert (stored["doc_t"].status, stored["doc_t"].lease_owner, stored["doc_t"].processed_at) == (
+        "pending",
+        "them",
+        None,
+    )
+
+
+def test_a_bulk_inserted_time_is_stored_exactly_as_the_orm_stores_it(service: Service) -> None:
+    """SQLite compares times as text: a bulk row's time must have the ORM's form, not the driver's."""
+    received = dt.datetime(2026, 11, 20, 8, 30, 0, 120000, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_orm", received))
+    with session_scope(service.engine) as session:
+        add_documents(session, [_new_document_values("doc_bulk", received)])
+    with session_scope(service.engine) as session:
+        forms = session.connection().exec_driver_sql("SELECT DISTINCT received_at FROM documents").all()
+    assert len(forms) == 1
