@@ -18,6 +18,7 @@ from PIL import Image
 
 from parsers.fax.model import Word
 from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, words_of
+from parsers.fax.preprocess import components, paint
 
 Box = tuple[int, int, int, int]
 MIN_HEIGHT_IN, MIN_WIDTH_IN = 0.22, 0.3  # smaller enclosed regions are checkboxes, not cells
@@ -45,9 +46,9 @@ def ruling(bits: np.ndarray, dpi: float) -> np.ndarray:
     )
     vertical = cv2.morphologyEx(down, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(0.2 * dpi))))
     reach = cv2.dilate(horizontal, np.ones((9, 9), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
-    walls = [i for i in range(1, count) if _ends_on_rules(stats[i], reach)]
-    kept = np.isin(labels, walls).astype(np.uint8) * 255
+    count, labels, stats = components(vertical)
+    kept = np.zeros_like(vertical)
+    paint(kept, labels, stats, (i for i in range(1, count) if _ends_on_rules(stats[i], reach)), 255)
     return cv2.dilate(cv2.bitwise_or(horizontal, kept), np.ones((3, 3), np.uint8))
 
 
@@ -66,7 +67,9 @@ def find_cells(bits: np.ndarray, dpi: float) -> list[Cell]:
     """The enclosed rectangular regions of the page's ruling, top to bottom, left to right."""
     grid = ruling(bits, dpi)
     height, width = grid.shape
-    count, _, stats, _ = cv2.connectedComponentsWithStats((grid == 0).astype(np.uint8), connectivity=4)
+    # 8-connected white regions: the ruling is dilated 3x3, so no two white regions touch only at
+    # a corner and these are the 4-connected regions the cells are
+    count, _, stats = components(cv2.bitwise_not(grid))
     boxes = []
     for x, y, w, h, area in (tuple(int(v) for v in stats[i]) for i in range(1, count)):
         touches_edge = x == 0 or y == 0 or x + w >= width or y + h >= height
