@@ -109,3 +109,39 @@ def test_a_re_read_that_reads_something_else_decides_nothing_even_for_a_bar() ->
         state = _state(Canned("150.9", other), "150.9", first_glyph=BAR)
         reread_failing(state)
         assert state.diagnoses[0].correction.value is None, other
+
+
+def _service_state(engine: Canned, row_text: str) -> FaxRead:
+    from parsers.fax.model import Segment
+    from parsers.fax.services import service_reads
+    from tests.fax.test_reading_units import _page
+
+    state = _state(engine, "I10")
+    state.diagnoses = []
+    text = _page(["Code Mod Qty Description", row_text])
+    state.services = list(service_reads(text, state.ctx.code_sets))
+    assert isinstance(state.services[0].row, Segment)
+    return state
+
+
+def test_a_service_code_with_a_doubled_zero_is_settled_by_a_third_read_showing_it() -> None:
+    engine = Canned("KOO0O1", "KO001", "KO001")  # grey 2x, cleaned 1.5x, then the cleaned crop at 3x
+    state = _service_state(engine, "KO0001 RR 1 standard wheelchair")
+    assert state.services[0].code.correction.value is None
+    reread_failing(state)
+    line = state.services[0]
+    assert (line.code.correction.value, line.modifiers, line.quantity) == ("K0001", ["RR"], 1)
+    assert state.reread_parts[id(line)] == {"code"} and not engine.texts
+
+
+def test_a_third_read_showing_another_code_leaves_the_service_code_unread() -> None:
+    state = _service_state(Canned("KOO0O1", "KO001", "KO011"), "KO0001 RR 1 standard wheelchair")
+    reread_failing(state)
+    assert state.services[0].code.correction.value is None and not state.reread_parts
+
+
+def test_two_re_reads_that_agree_need_no_third() -> None:
+    engine = Canned("G0152", "G0152", "never read")
+    state = _service_state(engine, "GO0152 12 occupational therapy visit")
+    reread_failing(state)
+    assert state.services[0].code.correction.value == "G0152" and engine.texts == ["never read"]
