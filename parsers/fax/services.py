@@ -116,9 +116,17 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
 
 
 def _icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
-    for piece, word in _tokens(line, after, keep_inner_comma=True):
-        if coded_service(word.text):
-            continue  # a service code with its modifier ('A4253-NU'), not a diagnosis
+    # a service code with its modifier ('A4253-NU') is no diagnosis
+    pieces = [(p, w) for p, w in _tokens(line, after, keep_inner_comma=True) if not coded_service(w.text)]
+    skip: Word | None = None
+    for position, (piece, word) in enumerate(pieces):
+        if word is skip:
+            continue
+        joined = _split_code(piece, word, pieces[position + 1 : position + 2], line.page, sets)
+        if joined is not None:
+            skip = pieces[position + 1][1]
+            yield joined
+            continue
         candidate = piece.upper().rstrip(".")
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
@@ -126,6 +134,29 @@ def _icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
         elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+SUBCODE = re.compile(r"^[0-9A-Z]{1,4}$")
+
+
+def _split_code(
+    piece: str, word: Word, following: list[tuple[str, Word]], page: int, sets: CodeSets
+) -> CodeRead | None:
+    """A category ('M17') with the rest of its code just after it as a word of its own ('11'): the
+    dot read as a gap. The joined code ('M17.11'), when it is billable, left open (no value): it
+    counts only when the re-reads of the two words' crop give it (reread.py)."""
+    if not following or not codecheck.icd10_not_billable(piece.upper(), sets):
+        return None
+    rest, after = following[0]
+    close = after is not word and 0 <= after.left - word.right <= word.height
+    if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
+        return None
+    joined = f"{piece.upper()}.{rest.upper()}"
+    if not codecheck.icd10_billable(joined, sets):
+        return None
+    box = bbox_of([word, after])
+    whole = Word(joined, min(word.conf, after.conf), box[0], box[1], box[2] - box[0], box[3] - box[1], word.line_key)
+    return CodeRead(joined, whole, page, codecheck.Correction(None, False, (joined,)))
 
 
 @dataclass(frozen=True)

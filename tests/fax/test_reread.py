@@ -145,3 +145,13 @@ def test_two_re_reads_that_agree_need_no_third() -> None:
     state = _service_state(engine, "GO0152 12 occupational therapy visit")
     reread_failing(state)
     assert state.services[0].code.correction.value == "G0152" and engine.texts == ["never read"]
+
+
+def test_a_split_code_left_open_is_filled_only_when_the_re_reads_give_it() -> None:
+    open_code = codecheck.Correction(None, False, ("M17.11",))
+    state = _state(Canned("M17.11", "M1711"), "M17.11", open_code)
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value == "M17.11" and state.confirmed_codes
+    state = _state(Canned("M17.11", "M17.1"), "M17.11", open_code)
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value is None

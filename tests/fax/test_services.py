@@ -31,3 +31,21 @@ def test_a_table_row_is_not_read_twice_and_a_signature_date_under_it_is_no_servi
     text = _page(["HCPCS Units Description", "G0299-GO 1 skilled nursing visit", "Alan Brooks, MD 11/21/2026"])
     lines = [(s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
     assert lines == [("G0299", 1)]
+
+
+def test_a_category_with_the_rest_of_its_code_beside_it_is_one_open_code() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    text = _page(["Diagnoses: J96.11, M17 11"])
+    reads = list(diagnosis_reads(text, VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["J96.11", "M17.11"]
+    joined = reads[1].correction
+    assert joined.value is None and joined.readings == ("M17.11",)  # open: only agreeing re-reads may fill it
+    assert reads[1].word.width > 60  # the crop holds both words
+
+
+def test_a_category_alone_or_with_a_far_number_stays_as_read() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnoses: M17"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("M17", "M17")]
