@@ -13,6 +13,7 @@ from parsers.context import ParseContext
 from parsers.fax import header as fax_header
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
+from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
@@ -182,6 +183,7 @@ def find_fields(state: FaxRead) -> None:
         hits = state.hits[text.page.number]
         state.candidates.extend(candidates(text, hits))
         state.candidates.extend(provider_by_credentials(text))
+        state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:
