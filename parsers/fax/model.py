@@ -19,6 +19,7 @@ class Word:
     height: int
     line_key: tuple[int, ...] = ()
     ambiguous: bool = False  # a character had a strong second choice (tesseract's LSTM alternatives)
+    rivals: tuple[tuple[str, str], ...] = ()  # (character chosen, its strong second choice), as they came
 
     @property
     def right(self) -> int:

@@ -178,7 +178,8 @@ def hocr_words(hocr: str) -> list[Word]:
             if not chosen:
                 chosen, chosen_conf = char, conf
             elif _rival(chosen, char, conf, chosen_conf):
-                words[-1] = dataclasses.replace(words[-1], ambiguous=True)
+                rivals = (*words[-1].rivals, (chosen, char))
+                words[-1] = dataclasses.replace(words[-1], ambiguous=True, rivals=rivals)
     return [w for w in words if w.text]
 
 
