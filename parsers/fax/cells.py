@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.fax.model import Word
-from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, words_of
+from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.preprocess import components, paint
 
 Box = tuple[int, int, int, int]
@@ -93,9 +93,10 @@ def _has_ink(image: np.ndarray, box: Box) -> bool:
     return region.size > 0 and int((region < 128).sum()) >= 12
 
 
-def read_cells(clean: np.ndarray, cells: list[Cell], engine: OcrEngine) -> list[Word]:
+def read_cells(clean: np.ndarray, cells: list[Cell], engine: OcrEngine, binary: bool = False) -> list[Word]:
     """Every inked cell cut from the cleaned page, stacked, read once; words in page pixels, each
-    cell's lines keyed apart so no segment runs from one cell into the next."""
+    cell's lines keyed apart so no segment runs from one cell into the next. A `binary` page's stack
+    is read as 1-bit (ocr.one_bit)."""
     inked = [c for c in cells if _has_ink(clean, c.box)]
     if not inked:
         return []
@@ -103,7 +104,7 @@ def read_cells(clean: np.ndarray, cells: list[Cell], engine: OcrEngine) -> list[
     image = Image.fromarray(stack)
     if SCALE != 1.0:
         image = image.resize((round(image.width * SCALE), round(image.height * SCALE)), Image.Resampling.BICUBIC)
-    words = words_of(engine.data(image, BLOCK_CONFIG), scale=SCALE)
+    words = words_of(engine.data(one_bit(image) if binary and SCALE == 1.0 else image, BLOCK_CONFIG), scale=SCALE)
     out = []
     for word in words:
         centre = word.top + word.height / 2

@@ -36,3 +36,15 @@ def _lines_of_text(turn: float) -> np.ndarray:
 @pytest.mark.parametrize("turn", [-2.75, -1.0, 0.0, 0.5, 2.25, 3.5])
 def test_skew_angle_undoes_the_turn(turn: float) -> None:
     assert skew_angle(_lines_of_text(turn)) == pytest.approx(-turn, abs=0.26)
+
+
+def test_a_binarised_page_goes_to_ocr_as_1_bit_with_every_pixel_kept() -> None:
+    from PIL import Image
+
+    from parsers.fax.ocr import one_bit
+
+    page = np.full((50, 80), 255, np.uint8)
+    page[10:20, 5:60] = 0
+    page[30, ::3] = 0
+    out = one_bit(Image.fromarray(page))
+    assert out.mode == "1" and np.array_equal(np.asarray(out.convert("L")), page)
