@@ -40,6 +40,7 @@ LINE_VARIANTS = ((7, "straight", 2.0), (7, "clean", 1.5))  # a value of several 
 # reads whose letter or a zero went astray are settled by codecheck.hcpcs_agreed over all three)
 THIRD_PROCEDURE_VARIANT = ((7, "clean", 3.0),)
 Variant = tuple[int, str, float]
+CODE_3X_VARIANTS = ((7, "straight", 3.0), (7, "clean", 3.0))  # a diagnosis code the first two leave open
 BAR_LIKE = set("1lI|!")  # what OCR makes of a plain vertical bar
 DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
 T = TypeVar("T")
@@ -106,7 +107,7 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     texts = reread_texts(state, read.page, read.word, "icd10")
     if texts is None:
         return read
-    value = _agreed_code(texts, sets) or _by_first_glyph(state, read, texts)
+    value = _agreed_code(texts, sets) or _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts)
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -116,6 +117,22 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     new = dataclasses.replace(read, correction=fixed)
     state.confirmed_codes.add(id(new))
     return new
+
+
+def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
+    """A code the first two re-reads leave open ('150.9', '150.95'): the crop read twice more at 3x
+    (grey and cleaned); taken when both show the same billable code exactly as printed, with no
+    doubtful character, and no read shows another billable code."""
+    more = variant_texts(state, read.page, read.word, "icd10", CODE_3X_VARIANTS)
+    if more is None or any(t is None for t in more):
+        return None
+    sets = state.ctx.code_sets
+    shown = [_billable(t, sets) for t in more if t is not None]
+    if len(shown) != 2 or any(s is None or not s[1] for s in shown) or shown[0] != shown[1]:
+        return None
+    value = shown[0][0] if shown[0] is not None else None
+    others = {found[0] for t in texts if (found := _billable(t, sets)) is not None}
+    return value if others <= {value} else None
 
 
 def _agreed_code(texts: list[str], sets: CodeSets) -> str | None:

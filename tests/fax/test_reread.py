@@ -25,7 +25,7 @@ def _hocr(text: str) -> str:
 
 
 class Canned:
-    """An OCR engine giving one canned text per call, in order."""
+    """An OCR engine giving one canned text per call, in order, then reading nothing."""
 
     name = "canned"
 
@@ -37,7 +37,7 @@ class Canned:
 
     def hocr(self, image: Image.Image, config: str) -> str:
         assert "--psm 7" in config or "--psm 8" in config
-        return _hocr(self.texts.pop(0))
+        return _hocr(self.texts.pop(0)) if self.texts else ""
 
 
 def _state(
@@ -155,3 +155,22 @@ def test_a_split_code_left_open_is_filled_only_when_the_re_reads_give_it() -> No
     state = _state(Canned("M17.11", "M17.1"), "M17.11", open_code)
     reread_failing(state)
     assert state.diagnoses[0].correction.value is None
+
+
+def test_a_code_the_two_re_reads_leave_open_is_taken_when_both_3x_reads_show_it() -> None:
+    state = _state(Canned("150.9", "150.95", "I50.9", "I50.9"), "150.9")
+    reread_failing(state)
+    read = state.diagnoses[0]
+    assert read.correction.value == "I50.9" and id(read) in state.confirmed_codes
+
+
+def test_3x_reads_that_differ_or_need_a_change_or_meet_another_code_decide_nothing() -> None:
+    for texts in (
+        ("150.9", "150.95", "I50.9", "L50.9"),  # the 3x reads differ
+        ("150.9", "150.95", "150.9", "150.9"),  # shown only with a look-alike change
+        ("150.9", "150.95", "I50.9"),  # one 3x read gave nothing
+        ("L50.9", "150.95", "I50.9", "I50.9"),  # a re-read shows another code
+    ):
+        state = _state(Canned(*texts), "150.9")
+        reread_failing(state)
+        assert state.diagnoses[0].correction.value is None, texts
