@@ -76,7 +76,7 @@ def unrotate_box(box: tuple[int, int, int, int], angle: float, size: tuple[int, 
 def skew_angle(grey: np.ndarray) -> float:
     """The rotation that makes text rows horizontal (projection-profile search, degrees): whole
     degrees first, then quarter degrees around the best (the same angle as trying every quarter
-    degree on every fixture page and 72 randomly turned ones, at half the CPU)."""
+    degree on every fixture page and 120 randomly turned ones, at half the CPU)."""
     small = cv2.resize(grey, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
     ink = (small < 128).astype(np.float32)
     coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.01, 1.0), key=lambda a: _rows_score(ink, a))
