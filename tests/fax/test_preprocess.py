@@ -48,3 +48,16 @@ def test_a_binarised_page_goes_to_ocr_as_1_bit_with_every_pixel_kept() -> None:
     page[30, ::3] = 0
     out = one_bit(Image.fromarray(page))
     assert out.mode == "1" and np.array_equal(np.asarray(out.convert("L")), page)
+
+
+def test_a_standard_resolution_page_is_stretched_with_lanczos_and_a_fine_one_with_bicubic() -> None:
+    from PIL import Image
+
+    from parsers.fax.pages import Dpi, square_pixels
+
+    frame = Image.fromarray(((np.indices((98, 204)).sum(axis=0) % 7 == 0) * 255).astype(np.uint8))
+    standard = square_pixels(frame, Dpi(204, 98), 204)
+    assert standard.size == (204, 204)
+    assert np.array_equal(np.asarray(standard), np.asarray(frame.resize((204, 204), Image.Resampling.LANCZOS)))
+    fine = square_pixels(frame, Dpi(204, 196), 204)
+    assert np.array_equal(np.asarray(fine), np.asarray(frame.resize((204, 102), Image.Resampling.BICUBIC)))
