@@ -24,9 +24,9 @@ from validators import ValidationContext
 CASES = expected_cases()
 # Field accuracy floors per layout group (bench/fax_accuracy.py's TUNED_LAYOUTS: the layouts the reader was
 # developed on; the others are held out to keep it honest), each just under what the recording measured
-# 2026-11-26 (tesserocr's tesseract 5.5.4, Debian's fast English model): tuned 501/570 = 0.879, held-out
+# 2026-11-26 (tesserocr's tesseract 5.5.4, Debian's fast English model): tuned 502/570 = 0.881, held-out
 # (CMS-485, fine and standard) 29/60 = 0.483. Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.878, "held-out": 0.483}
+MIN_FIELD_ACCURACY = {"tuned": 0.880, "held-out": 0.483}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
