@@ -153,3 +153,65 @@ def _not_excluded(code: str, sets: CodeSets) -> bool:
 
 def hcpcs_listed(code: str, sets: CodeSets) -> bool:
     return bool(HCPCS_FORMAT.match(code)) and sets.hcpcs_known(code) is True
+
+
+HCPCS_LETTERS = "ABCDEFGHIJKLMNOPQRSTUV"
+ZERO_AS_O = str.maketrans("Oo", "00")  # in a HCPCS code's digit places a letter O can only be the zero
+
+
+def hcpcs_shown(text: str) -> str | None:
+    """The HCPCS code `text` shows as printed: a letter and four digits, where a letter O in a digit's
+    place is the zero it must be there (the font's O and 0 are one shape to OCR). Nothing else changed."""
+    core = text.strip(".,;:").partition("-")[0]
+    digits = core[1:].translate(ZERO_AS_O)
+    shown = core[:1] + digits
+    return shown if len(core) == 5 and HCPCS_FORMAT.match(shown) else None
+
+
+def hcpcs_fits(text: str, code: str) -> bool:
+    """`text` may be a garbled read of HCPCS `code`: the code shown, the code with one glyph doubled
+    ('KO0001': the zero read as 'O0'), or its digits with the letter lost or unreadable ('1390', '£1390')."""
+    core = text.strip(".,;:").partition("-")[0]
+    if hcpcs_shown(core) == code:
+        return True
+    if len(core) == 6 and core[0] == code[0]:
+        return any(hcpcs_shown(core[:i] + core[i + 1 :]) == code for i in _doubled(core))
+    return _letter_lost(core) == code[1:]
+
+
+def _doubled(core: str) -> list[int]:
+    """Places (after the letter) of a character that repeats its neighbour's shape: a doubled glyph."""
+    same = core[1:].translate(ZERO_AS_O)
+    return [i + 1 for i in range(len(same)) if (i > 0 and same[i - 1] == same[i]) or same[i + 1 : i + 2] == same[i]]
+
+
+def hcpcs_agreed(page_text: str, rereads: list[str], sets: CodeSets) -> str | None:
+    """The HCPCS code the reads of one code cell agree on, or None. A re-read shows the code as
+    printed and none shows another; every read stands for it (hcpcs_fits), at least two show its
+    digits as they are, and at least two its letter, unless a loaded HCPCS table lists the code and
+    no other letter with its digits (a letter lost in all reads but one is then the table's word,
+    not one read's guess). A loaded table that lacks the code rules it out."""
+    shown = {code for code in map(hcpcs_shown, rereads) if code is not None}
+    if len(shown) != 1:
+        return None
+    code = shown.pop()
+    reads = [page_text, *rereads]
+    if sets.hcpcs_known(code) is False or not all(hcpcs_fits(t, code) for t in reads):
+        return None
+    exact = sum(hcpcs_shown(t) == code or _letter_lost(t) == code[1:] for t in reads)
+    letter_seen = sum(t.strip(".,;:")[:1] == code[0] for t in reads)
+    return code if exact >= 2 and (letter_seen >= 2 or _only_letter(code, sets)) else None
+
+
+def _letter_lost(text: str) -> str | None:
+    """The four digits of a code whose letter OCR lost ('1390') or could not read ('£1390')."""
+    core = text.strip(".,;:").partition("-")[0]
+    lost = core if len(core) == 4 else core[1:] if len(core) == 5 and not core[0].isalnum() else None
+    digits = lost.translate(ZERO_AS_O) if lost is not None else None
+    return digits if digits is not None and digits.isdigit() else None
+
+
+def _only_letter(code: str, sets: CodeSets) -> bool:
+    """A loaded HCPCS table lists `code` and no code with another letter before its digits."""
+    others = (letter + code[1:] for letter in HCPCS_LETTERS if letter != code[0])
+    return sets.hcpcs_known(code) is True and not any(sets.hcpcs_known(other) for other in others)

@@ -96,12 +96,32 @@ def agrees(
     doubt_allowed: bool = False,
 ) -> bool:
     """True when the second read's text gives the same value as the first read, and no character of
-    it had a strong second choice (two reads of the same pixels can agree on 'Waiter' for 'Walter'),
-    unless `doubt_allowed`. `line_sep` joins the lines of a value written on two (an address's
-    street and city lines)."""
-    if not words or (not doubt_allowed and any(w.ambiguous for w in words)):
+    it had a strong second choice that would give another valid value (two reads of the same pixels
+    can agree on 'Waiter' for 'Walter'), unless `doubt_allowed`. `line_sep` joins the lines of a
+    value written on two (an address's street and city lines)."""
+    if not words:
         return False
-    return value_of(words, reader, line_sep) == first
+    text = text_of(words, line_sep)
+    if reader(text) != first:
+        return False
+    return doubt_allowed or not any(w.ambiguous for w in words) or not _rival_counts(text, words, reader, first)
+
+
+def _rival_counts(text: str, words: list[Word], reader: Callable[[str], object | None], first: object) -> bool:
+    """True when some character's rival, put in place of any character like the one chosen, gives a
+    valid value other than `first` (a month '1' whose rival is '3' gives no date: no doubt). A
+    doubtful word whose rivals were not kept, or whose chosen character is not in the text, counts
+    as doubtful."""
+    if any(w.ambiguous and not w.rivals for w in words):
+        return True
+    for chosen, rival in {pair for w in words for pair in w.rivals}:
+        if chosen not in text:
+            return True
+        for at in (i for i, ch in enumerate(text) if ch == chosen):
+            other = reader(text[:at] + rival + text[at + 1 :])
+            if other is not None and other != first:
+                return True
+    return False
 
 
 def joint_confidence(first: tuple[Word, ...], second: list[Word]) -> float | None:
@@ -120,5 +140,10 @@ def _char_confs(words: list[Word] | tuple[Word, ...]) -> list[tuple[str, float]]
 
 
 def value_of(words: list[Word], reader: Callable[[str], object | None], line_sep: str = " ") -> object | None:
+    return reader(text_of(words, line_sep))
+
+
+def text_of(words: list[Word], line_sep: str = " ") -> str:
+    """The words' text, line by line, lines joined by `line_sep`."""
     lines = [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line_key)]
-    return reader(line_sep.join(lines))
+    return line_sep.join(lines)

@@ -20,6 +20,7 @@ class Word:
     line_key: tuple[int, ...] = ()
     ambiguous: bool = False  # a character had a strong second choice (tesseract's LSTM alternatives)
     tied: bool = False  # ... one nearly as likely as the first (a near tie: 'Waiter' or 'Walter')
+    rivals: tuple[tuple[str, str], ...] = ()  # (character chosen, its strong second choice), as they came
 
     @property
     def right(self) -> int:

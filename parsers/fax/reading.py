@@ -13,11 +13,12 @@ from parsers.context import ParseContext
 from parsers.fax import header as fax_header
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
+from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials, sex_in_prose
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
-from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, words_of
+from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
@@ -107,12 +108,18 @@ def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared
 def _words(state: FaxRead, prepared: Prepared) -> list[Word]:
     """The page read around its ruled cells, and every cell read on its own (see cells.py)."""
     clean = np.asarray(prepared.ocr_image)
+    binary = state.steps.binarize  # the cleaned page is black and white: read as 1-bit (ocr.one_bit)
     if not state.steps.cells:
-        return words_of(state.engine.data(prepared.ocr_image, PAGE_CONFIG))
+        return words_of(state.engine.data(_as_read(prepared.ocr_image, binary), PAGE_CONFIG))
     bits = prepared.bits if prepared.bits is not None else binarized(np.asarray(prepared.straight))
     found = find_cells(bits, state.steps.target_dpi)
     around = Image.fromarray(blank_cells(clean, found)) if found else prepared.ocr_image
-    return words_of(state.engine.data(around, PAGE_CONFIG)) + read_cells(clean, found, state.engine)
+    page_words = words_of(state.engine.data(_as_read(around, binary), PAGE_CONFIG))
+    return page_words + read_cells(clean, found, state.engine, binary)
+
+
+def _as_read(image: Image.Image, binary: bool) -> Image.Image:
+    return one_bit(image) if binary else image
 
 
 MIN_WELL_READ = 20
@@ -183,6 +190,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(candidates(text, hits))
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
+        state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:

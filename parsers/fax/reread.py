@@ -36,6 +36,11 @@ CHARSETS = {
 # (psm, source, scale): one text line from the grey page, one word from the cleaned page
 VARIANTS = ((7, "straight", 2.0), (8, "clean", 1.5))
 LINE_VARIANTS = ((7, "straight", 2.0), (7, "clean", 1.5))  # a value of several words, each kept apart
+# a service code the two re-reads do not settle: a third read, the cleaned crop enlarged 3x (HCPCS
+# reads whose letter or a zero went astray are settled by codecheck.hcpcs_agreed over all three)
+THIRD_PROCEDURE_VARIANT = ((7, "clean", 3.0),)
+Variant = tuple[int, str, float]
+CODE_3X_VARIANTS = ((7, "straight", 3.0), (7, "clean", 3.0))  # a diagnosis code the first two leave open
 BAR_LIKE = set("1lI|!")  # what OCR makes of a plain vertical bar
 DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
 T = TypeVar("T")
@@ -55,8 +60,11 @@ def twice(
     and at least one of them needed no look-alike correction; else None. A value of several words
     (joined by `joiner`) is read as a line both times."""
     texts = reread_texts(state, page, word, charset, joiner)
-    if texts is None:
-        return None
+    return agreed(texts, read) if texts is not None else None
+
+
+def agreed(texts: list[str], read: Callable[[str], Read | None]) -> T | None:
+    """The value every text gives, when one of them needed no look-alike correction."""
     found = [read(text) for text in texts]
     first = found[0]
     if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
@@ -67,19 +75,28 @@ def twice(
 def reread_texts(state: FaxRead, page: int, word: Word, charset: str, joiner: str = "") -> list[str] | None:
     """The text of `word`'s crop read by each variant, confined to `charset`; None when a variant read
     nothing or some character of it had a close rival."""
+    texts = variant_texts(state, page, word, charset, LINE_VARIANTS if joiner else VARIANTS, joiner)
+    return None if texts is None or any(t is None for t in texts) else [t for t in texts if t is not None]
+
+
+def variant_texts(
+    state: FaxRead, page: int, word: Word, charset: str, variants: tuple[Variant, ...], joiner: str = ""
+) -> list[str | None] | None:
+    """Each variant's text of `word`'s crop (None where it read nothing), confined to `charset`; None
+    when some character of any read had a close rival."""
     prepared = state.prepared.get(page)
     if prepared is None:
         return None
-    texts = []
-    for psm, source, scale in LINE_VARIANTS if joiner else VARIANTS:
+    texts: list[str | None] = []
+    for psm, source, scale in variants:
         image = prepared.straight if source == "straight" else prepared.ocr_image
         config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2"
         config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
         box = (word.left, word.top, word.right, word.bottom)
         words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
-        if not words or any(w.ambiguous for w in words):
+        if any(w.ambiguous for w in words):
             return None
-        texts.append(joiner.join(w.text for w in words))
+        texts.append(joiner.join(w.text for w in words) if words else None)
     return texts
 
 
@@ -90,7 +107,7 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     texts = reread_texts(state, read.page, read.word, "icd10")
     if texts is None:
         return read
-    value = _agreed_code(texts, sets) or _by_first_glyph(state, read, texts)
+    value = _agreed_code(texts, sets) or _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts)
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -100,6 +117,22 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     new = dataclasses.replace(read, correction=fixed)
     state.confirmed_codes.add(id(new))
     return new
+
+
+def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
+    """A code the first two re-reads leave open ('150.9', '150.95'): the crop read twice more at 3x
+    (grey and cleaned); taken when both show the same billable code exactly as printed, with no
+    doubtful character, and no read shows another billable code."""
+    more = variant_texts(state, read.page, read.word, "icd10", CODE_3X_VARIANTS)
+    if more is None or any(t is None for t in more):
+        return None
+    sets = state.ctx.code_sets
+    shown = [_billable(t, sets) for t in more if t is not None]
+    if len(shown) != 2 or any(s is None or not s[1] for s in shown) or shown[0] != shown[1]:
+        return None
+    value = shown[0][0] if shown[0] is not None else None
+    others = {found[0] for t in texts if (found := _billable(t, sets)) is not None}
+    return value if others <= {value} else None
 
 
 def _agreed_code(texts: list[str], sets: CodeSets) -> str | None:
@@ -162,7 +195,7 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
     if position is None or position > 1:
         return read
     word, sets = words[position], state.ctx.code_sets
-    value = twice(state, read.row.page, word, "procedure", lambda t: _procedure(t, sets))
+    value = _procedure_agreed(state, read.row.page, word, sets)
     if value is None:
         return read
     fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.hcpcs_listed(value, sets))
@@ -171,6 +204,20 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
     new = rest_of_row(code, [tail] if tail else [], words[position + 1 :], read.row)
     state.reread_parts[id(new)] = {"code"}
     return new
+
+
+def _procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> str | None:
+    """The code two re-reads agree on as any field's (one of them as read); else, with a third read,
+    the HCPCS code all reads stand for (codecheck.hcpcs_agreed)."""
+    texts = variant_texts(state, page, word, "procedure", VARIANTS)
+    if texts is None:
+        return None
+    if all(t is not None for t in texts) and (found := agreed([t for t in texts if t], lambda t: _procedure(t, sets))):
+        return str(found)
+    third = variant_texts(state, page, word, "procedure", THIRD_PROCEDURE_VARIANT)
+    if third is None:
+        return None
+    return codecheck.hcpcs_agreed(word.text, [t for t in texts + third if t is not None], sets)
 
 
 def _procedure(text: str, sets: CodeSets) -> Read[str] | None:

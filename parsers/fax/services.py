@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from parsers.fax import codecheck
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of
-from parsers.fax.values import read_quantity
+from parsers.fax.values import read_date, read_quantity
 from referrals.codes import CodeSets
 
 DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
@@ -86,6 +86,8 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
     for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
         if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and SERVICE_HEAD.search(line.text)):
             return
+        if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
+            return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
         if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
             return
         yield line, 0
@@ -114,7 +116,17 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
 
 
 def _icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
-    for piece, word in _tokens(line, after, keep_inner_comma=True):
+    # a service code with its modifier ('A4253-NU') is no diagnosis
+    pieces = [(p, w) for p, w in _tokens(line, after, keep_inner_comma=True) if not coded_service(w.text)]
+    skip: Word | None = None
+    for position, (piece, word) in enumerate(pieces):
+        if word is skip:
+            continue
+        joined = _split_code(piece, word, pieces[position + 1 : position + 2], line.page, sets)
+        if joined is not None:
+            skip = pieces[position + 1][1]
+            yield joined
+            continue
         candidate = piece.upper().rstrip(".")
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
@@ -122,6 +134,29 @@ def _icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
         elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+SUBCODE = re.compile(r"^[0-9A-Z]{1,4}$")
+
+
+def _split_code(
+    piece: str, word: Word, following: list[tuple[str, Word]], page: int, sets: CodeSets
+) -> CodeRead | None:
+    """A category ('M17') with the rest of its code just after it as a word of its own ('11'): the
+    dot read as a gap. The joined code ('M17.11'), when it is billable, left open (no value): it
+    counts only when the re-reads of the two words' crop give it (reread.py)."""
+    if not following or not codecheck.icd10_not_billable(piece.upper(), sets):
+        return None
+    rest, after = following[0]
+    close = after is not word and 0 <= after.left - word.right <= word.height
+    if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
+        return None
+    joined = f"{piece.upper()}.{rest.upper()}"
+    if not codecheck.icd10_billable(joined, sets):
+        return None
+    box = bbox_of([word, after])
+    whole = Word(joined, min(word.conf, after.conf), box[0], box[1], box[2] - box[0], box[3] - box[1], word.line_key)
+    return CodeRead(joined, whole, page, codecheck.Correction(None, False, (joined,)))
 
 
 @dataclass(frozen=True)
@@ -135,30 +170,49 @@ class ServiceRead:
 
 
 def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
+    """The rows of the page's service table (the lines under its heading), and any other line with a
+    service code and its modifier on it ('E0601-RR' in a letter's prose), wherever it stands."""
+    table: list[Segment] = []
     for index, line in enumerate(text.lines):
         if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
-            for position, (row, _) in enumerate(_section(text.lines, index, SERVICE_HEAD)):
-                found = _service_row(row, sets)
-                if found is not None:
-                    yield found
-                elif position > 0 and _looks_like_a_row(row):
-                    yield ServiceRead(
-                        CodeRead(row.text[:12], row.words[0], row.page, codecheck.Correction(None, False, ())),
-                        [],
-                        None,
-                        None,
-                        None,
-                        row,
-                    )
-            return
+            table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
+            break
+    for position, row in enumerate(table):
+        found = _service_row(row, sets)
+        if found is not None:
+            yield found
+        elif position > 0 and _looks_like_a_row(row):
+            yield ServiceRead(CodeRead(row.text[:12], row.words[0], row.page, UNREAD), [], None, None, None, row)
+    for line in text.lines:
+        coded = next((i for i, w in enumerate(line.words) if coded_service(w.text)), None)
+        if coded is not None and not any(line is row for row in table):
+            yield _service_from(line, coded, sets)
+
+
+SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})[.,;:]?$")
+
+
+def coded_service(token: str) -> bool:
+    """A HCPCS code (letter and four digits, as OCR may show them) joined to a known modifier: 'E0601-RR'."""
+    found = SERVICE_WITH_MODIFIER.match(token.strip())
+    return found is not None and found.group(3) in MODIFIERS
+
+
+def _service_from(line: Segment, position: int, sets: CodeSets) -> ServiceRead:
+    words = list(line.words)
+    head, _, tail = words[position].text.strip(".,;:").partition("-")
+    code = CodeRead(head, words[position], line.page, codecheck.correct_procedure(head, sets))
+    return rest_of_row(code, [tail], words[position + 1 :], line)
 
 
 def _looks_like_a_row(row: Segment) -> bool:
-    """A line under a service table head with a number on it, or with a code OCR mangled beyond
-    reading (G0151 read as GOISl): a service line whose code was not read, never a silent gap."""
+    """A line under a service table head with a number on it (a date is no service line's), or with
+    a code OCR mangled beyond reading (G0151 read as GOISl): a service line whose code was not read,
+    never a silent gap."""
     if len(row.words) < 2:
         return False
-    return any(sum(ch.isdigit() for ch in w.text) >= 3 or _mangled_code(w.text) for w in row.words)
+    numbers = [w for w in row.words if sum(ch.isdigit() for ch in w.text) >= 3 and read_date(w.text) is None]
+    return bool(numbers) or any(_mangled_code(w.text) for w in row.words)
 
 
 def _mangled_code(token: str) -> bool:

@@ -33,6 +33,26 @@ def test_a_grid_of_boxes_gives_one_cell_each() -> None:
     assert cells[0].box[0] < cells[1].box[0] < cells[2].box[0]
 
 
+def test_cells_are_placed_on_the_page_and_a_blank_page_has_none() -> None:
+    assert find_cells(_page(), DPI) == []
+    bits = _page()
+    _box(bits, 1, 1, 3, 1.6)
+    _box(bits, 5, 6, 7, 7)
+    boxes = [c.box for c in find_cells(bits, DPI)]
+    assert len(boxes) == 2
+    for box, (x0, y0, x1, y1) in zip(boxes, [(1, 1, 3, 1.6), (5, 6, 7, 7)], strict=True):
+        assert abs(box[0] - x0 * DPI) < 6 and abs(box[1] - y0 * DPI) < 6
+        assert abs(box[2] - x1 * DPI) < 6 and abs(box[3] - y1 * DPI) < 6
+
+
+def test_a_box_cut_by_the_page_edge_is_no_cell() -> None:
+    bits = _page()
+    _box(bits, 1, 1, 3, 1.6)
+    bits[:, : int(2 * DPI)] = 255  # the page cut through the box: its left wall is gone
+    bits[int(1 * DPI) : int(1.6 * DPI), 0:3] = 0  # a rule at the very edge closes nothing
+    assert find_cells(bits, DPI) == []
+
+
 def test_a_streak_through_a_box_does_not_split_it() -> None:
     bits = _page()
     _box(bits, 1, 1, 5, 1.6)

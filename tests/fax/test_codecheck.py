@@ -102,3 +102,36 @@ def test_a_lower_case_l_or_pipe_first_is_a_bar_not_an_l() -> None:
         fixed = codecheck.correct_icd10(raw, VALIDATOR_CODE_SETS)
         assert fixed.value is None and set(fixed.readings) == {"I50.9", "L50.9"}, raw
     assert codecheck.correct_icd10("L50.9", VALIDATOR_CODE_SETS).value == "L50.9"
+
+
+def test_hcpcs_shown_reads_a_letter_o_in_a_digit_place_as_the_zero_and_changes_nothing_else() -> None:
+    assert codecheck.hcpcs_shown("KO001") == "K0001"
+    assert codecheck.hcpcs_shown("E0601-RR") == "E0601"
+    assert codecheck.hcpcs_shown("KI001") is None  # an I is no digit here: that is a look-alike change
+    assert codecheck.hcpcs_shown("1390") is None and codecheck.hcpcs_shown("KO0001") is None
+
+
+def test_hcpcs_fits_garbled_reads_of_one_code() -> None:
+    assert codecheck.hcpcs_fits("KO0001", "K0001")  # the zero read as 'O0'
+    assert codecheck.hcpcs_fits("1390", "E1390") and codecheck.hcpcs_fits("£1390", "E1390")  # letter lost / unread
+    assert not codecheck.hcpcs_fits("KO0051", "K0001")  # no doubled glyph gives it
+    assert not codecheck.hcpcs_fits("G1390", "E1390") and not codecheck.hcpcs_fits("1391", "E1390")
+
+
+def test_hcpcs_agreed_needs_a_read_showing_the_code_and_no_read_against_it() -> None:
+    none = NO_CODE_SETS
+    assert codecheck.hcpcs_agreed("KO0001", ["KOO0O1", "KO001", "KO001"], none) == "K0001"
+    assert codecheck.hcpcs_agreed("GO0152", ["G0O152", "GO152", "G0152"], none) == "G0152"
+    assert codecheck.hcpcs_agreed("KO0001", ["KO001", "KO011"], none) is None  # two codes shown
+    assert codecheck.hcpcs_agreed("KO0001", ["KOO0O1", "KO001"], none) is None  # digits as they are only once
+    assert codecheck.hcpcs_agreed("K0O51", ["KO001", "KO001"], none) is None  # the page read stands for another
+    assert codecheck.hcpcs_agreed("KO0001", ["KOO0O1", "KOO01"], none) is None  # no read shows it
+
+
+def test_a_letter_seen_by_one_read_only_needs_a_table_that_allows_no_other_letter() -> None:
+    reads = ["1390", "1390", "E1390"]
+    assert codecheck.hcpcs_agreed("£1390", reads, NO_CODE_SETS) is None
+    assert codecheck.hcpcs_agreed("£1390", reads, _HcpcsTable("E1390")) == "E1390"
+    assert codecheck.hcpcs_agreed("£1390", reads, _HcpcsTable("E1390", "A1390")) is None
+    assert codecheck.hcpcs_agreed("£1390", reads, _HcpcsTable("A1390")) is None  # the table lacks it
+    assert codecheck.hcpcs_agreed("E1390", ["E1390", "1390"], NO_CODE_SETS) == "E1390"  # the letter seen twice

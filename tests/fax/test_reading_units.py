@@ -178,3 +178,27 @@ def test_a_code_ocr_mangled_beyond_reading_still_marks_a_service_row(token: str,
     from parsers.fax.services import _mangled_code
 
     assert _mangled_code(token) is mangled
+
+
+def _doubtful(text: str, rivals: tuple[tuple[str, str], ...]) -> list[Word]:
+    return [Word(text, 90.0, 0, 0, 100, 20, (1,), ambiguous=True, rivals=rivals)]
+
+
+def test_a_rival_that_gives_no_valid_value_leaves_no_doubt() -> None:
+    from parsers.fax.values import read_date
+
+    def date(text: str) -> object:
+        found = read_date(text)
+        return found.value if found is not None else None
+
+    first = dt.date(2026, 11, 20)
+    assert agrees(first, _doubtful("11/20/2026", (("1", "3"),)), date)  # 13/20, 31/20: no dates
+    assert not agrees(first, _doubtful("11/20/2026", (("1", "2"),)), date)  # 12/20/2026 is a date
+    assert not agrees(first, _doubtful("11/20/2026", (("7", "1"),)), date)  # a choice not in the text
+    assert not agrees(first, [replace(_doubtful("11/20/2026", ())[0])], date)  # rivals not kept
+    assert agrees(first, _doubtful("11/20/2026", (("1", "2"),)), date, doubt_allowed=True)
+
+
+def test_hocr_keeps_each_doubtful_characters_rival() -> None:
+    words = hocr_words(HOCR)
+    assert words[0].rivals == (("i", "l"),) and words[1].rivals == ()

@@ -25,7 +25,7 @@ def _hocr(text: str) -> str:
 
 
 class Canned:
-    """An OCR engine giving one canned text per call, in order."""
+    """An OCR engine giving one canned text per call, in order, then reading nothing."""
 
     name = "canned"
 
@@ -37,7 +37,7 @@ class Canned:
 
     def hocr(self, image: Image.Image, config: str) -> str:
         assert "--psm 7" in config or "--psm 8" in config
-        return _hocr(self.texts.pop(0))
+        return _hocr(self.texts.pop(0)) if self.texts else ""
 
 
 def _state(
@@ -109,3 +109,68 @@ def test_a_re_read_that_reads_something_else_decides_nothing_even_for_a_bar() ->
         state = _state(Canned("150.9", other), "150.9", first_glyph=BAR)
         reread_failing(state)
         assert state.diagnoses[0].correction.value is None, other
+
+
+def _service_state(engine: Canned, row_text: str) -> FaxRead:
+    from parsers.fax.model import Segment
+    from parsers.fax.services import service_reads
+    from tests.fax.test_reading_units import _page
+
+    state = _state(engine, "I10")
+    state.diagnoses = []
+    text = _page(["Code Mod Qty Description", row_text])
+    state.services = list(service_reads(text, state.ctx.code_sets))
+    assert isinstance(state.services[0].row, Segment)
+    return state
+
+
+def test_a_service_code_with_a_doubled_zero_is_settled_by_a_third_read_showing_it() -> None:
+    engine = Canned("KOO0O1", "KO001", "KO001")  # grey 2x, cleaned 1.5x, then the cleaned crop at 3x
+    state = _service_state(engine, "KO0001 RR 1 standard wheelchair")
+    assert state.services[0].code.correction.value is None
+    reread_failing(state)
+    line = state.services[0]
+    assert (line.code.correction.value, line.modifiers, line.quantity) == ("K0001", ["RR"], 1)
+    assert state.reread_parts[id(line)] == {"code"} and not engine.texts
+
+
+def test_a_third_read_showing_another_code_leaves_the_service_code_unread() -> None:
+    state = _service_state(Canned("KOO0O1", "KO001", "KO011"), "KO0001 RR 1 standard wheelchair")
+    reread_failing(state)
+    assert state.services[0].code.correction.value is None and not state.reread_parts
+
+
+def test_two_re_reads_that_agree_need_no_third() -> None:
+    engine = Canned("G0152", "G0152", "never read")
+    state = _service_state(engine, "GO0152 12 occupational therapy visit")
+    reread_failing(state)
+    assert state.services[0].code.correction.value == "G0152" and engine.texts == ["never read"]
+
+
+def test_a_split_code_left_open_is_filled_only_when_the_re_reads_give_it() -> None:
+    open_code = codecheck.Correction(None, False, ("M17.11",))
+    state = _state(Canned("M17.11", "M1711"), "M17.11", open_code)
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value == "M17.11" and state.confirmed_codes
+    state = _state(Canned("M17.11", "M17.1"), "M17.11", open_code)
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value is None
+
+
+def test_a_code_the_two_re_reads_leave_open_is_taken_when_both_3x_reads_show_it() -> None:
+    state = _state(Canned("150.9", "150.95", "I50.9", "I50.9"), "150.9")
+    reread_failing(state)
+    read = state.diagnoses[0]
+    assert read.correction.value == "I50.9" and id(read) in state.confirmed_codes
+
+
+def test_3x_reads_that_differ_or_need_a_change_or_meet_another_code_decide_nothing() -> None:
+    for texts in (
+        ("150.9", "150.95", "I50.9", "L50.9"),  # the 3x reads differ
+        ("150.9", "150.95", "150.9", "150.9"),  # shown only with a look-alike change
+        ("150.9", "150.95", "I50.9"),  # one 3x read gave nothing
+        ("L50.9", "150.95", "I50.9", "I50.9"),  # a re-read shows another code
+    ):
+        state = _state(Canned(*texts), "150.9")
+        reread_failing(state)
+        assert state.diagnoses[0].correction.value is None, texts

@@ -75,3 +75,13 @@ def test_address_street_city_state_zip(text: str, want: tuple[str | None, ...]) 
 )
 def test_address_that_is_not_whole_or_not_real_is_not_read(text: str) -> None:
     assert values.read_address(text) is None
+
+
+def test_a_long_date_whose_comma_was_read_as_a_full_stop() -> None:
+    import datetime as dt
+
+    from parsers.fax.values import read_date
+
+    found = read_date("Please start on November 24. 2026.")
+    assert found is not None and found.value == dt.date(2026, 11, 24)
+    assert read_date("November 24 2026") is not None and read_date("November 24; 2026") is None

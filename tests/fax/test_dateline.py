@@ -1,0 +1,30 @@
+"""A letter's date line is its order date only when nothing on the page gives one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parsers.fax.dateline import dateline
+from parsers.fax.model import Candidate
+from tests.fax.test_reading_units import _page
+
+RECEIVED = dt.date(2026, 11, 25)
+
+
+def test_a_date_alone_high_on_the_page_is_the_order_date() -> None:
+    text = _page(["Jane Doe, MD", "November 19, 2026", "Re: John Wilson, date of birth November 26, 1957"])
+    found = dateline(text, [], RECEIVED)
+    assert [(c.path, c.value, c.method) for c in found] == [("order_date", dt.date(2026, 11, 19), "pattern")]
+
+
+def test_a_date_with_words_beside_it_or_far_from_receipt_or_low_on_the_page_is_none() -> None:
+    assert dateline(_page(["Seen on November 19, 2026"]), [], RECEIVED) == []
+    assert dateline(_page(["July 3, 1958"]), [], RECEIVED) == []  # a birth date on a line of its own
+    low = _page([""] * 30 + ["November 19, 2026"])
+    assert dateline(low, [], RECEIVED) == []
+
+
+def test_a_labelled_order_date_on_the_page_wins() -> None:
+    text = _page(["November 19, 2026"])
+    labelled = Candidate("order_date", dt.date(2026, 11, 18), 1, (0, 0, 10, 10), 0.9, "label")
+    assert dateline(text, [labelled], RECEIVED) == []

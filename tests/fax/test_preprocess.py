@@ -1,0 +1,63 @@
+"""Page clean-up: specks go, full stops and letters stay; the skew search finds the page's turn."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from parsers.fax.preprocess import despeckled, rotate, skew_angle
+
+
+def test_specks_go_and_full_stops_and_strokes_stay() -> None:
+    bits = np.full((200, 300), 255, np.uint8)
+    bits[10:12, 10:12] = 0  # a speck (4 px)
+    bits[50:52, 200:203] = 0  # a speck (6 px)
+    bits[100:104, 100:104] = 0  # a full stop (16 px)
+    bits[150:153, 20:120] = 0  # a stroke
+    out = despeckled(bits)
+    assert (out[10:12, 10:12] == 255).all() and (out[50:52, 200:203] == 255).all()
+    assert (out[100:104, 100:104] == 0).all() and (out[150:153, 20:120] == 0).all()
+    assert int((out == 0).sum()) == 16 + 300
+
+
+def test_despeckling_a_blank_page_leaves_it_blank() -> None:
+    assert (despeckled(np.full((40, 40), 255, np.uint8)) == 255).all()
+
+
+def _lines_of_text(turn: float) -> np.ndarray:
+    page = np.full((1100, 850), 255, np.uint8)
+    for row in range(100, 1000, 40):
+        for col in range(80, 760, 60):
+            cv2.putText(page, "Text", (col, row), cv2.FONT_HERSHEY_SIMPLEX, 0.7, 0, 2)
+    return rotate(page, turn)
+
+
+@pytest.mark.parametrize("turn", [-2.75, -1.0, 0.0, 0.5, 2.25, 3.5])
+def test_skew_angle_undoes_the_turn(turn: float) -> None:
+    assert skew_angle(_lines_of_text(turn)) == pytest.approx(-turn, abs=0.26)
+
+
+def test_a_binarised_page_goes_to_ocr_as_1_bit_with_every_pixel_kept() -> None:
+    from PIL import Image
+
+    from parsers.fax.ocr import one_bit
+
+    page = np.full((50, 80), 255, np.uint8)
+    page[10:20, 5:60] = 0
+    page[30, ::3] = 0
+    out = one_bit(Image.fromarray(page))
+    assert out.mode == "1" and np.array_equal(np.asarray(out.convert("L")), page)
+
+
+def test_a_standard_resolution_page_is_stretched_with_lanczos_and_a_fine_one_with_bicubic() -> None:
+    from PIL import Image
+
+    from parsers.fax.pages import Dpi, square_pixels
+
+    frame = Image.fromarray(((np.indices((98, 204)).sum(axis=0) % 7 == 0) * 255).astype(np.uint8))
+    standard = square_pixels(frame, Dpi(204, 98), 204)
+    assert standard.size == (204, 204)
+    assert np.array_equal(np.asarray(standard), np.asarray(frame.resize((204, 204), Image.Resampling.LANCZOS)))
+    fine = square_pixels(frame, Dpi(204, 196), 204)
+    assert np.array_equal(np.asarray(fine), np.asarray(frame.resize((204, 102), Image.Resampling.BICUBIC)))

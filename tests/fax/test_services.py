@@ -1,0 +1,51 @@
+"""Service lines: a letter's coded services anywhere in its prose; a date under the table is no service line."""
+
+from __future__ import annotations
+
+from parsers.fax.services import coded_service, diagnosis_reads, service_reads
+from referrals.codes import NO_CODE_SETS
+from tests.fax.test_reading_units import _page
+
+
+def test_coded_services_in_a_letter_are_service_lines_not_diagnoses() -> None:
+    text = _page(
+        [
+            "Diagnoses: I10 and J96.11.",
+            "A4253-NU quantity 1 glucose test strips",
+            "E0601-RR quantity 12 CPAP device",
+            "Please start on November 24, 2026.",
+        ]
+    )
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["I10", "J96.11"]
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("A4253", ["NU"], 1), ("E0601", ["RR"], 12)]
+
+
+def test_a_coded_service_is_a_hcpcs_shape_with_a_known_modifier() -> None:
+    assert coded_service("E0601-RR") and coded_service("KO001-RR,") and coded_service("£1390-RR")
+    assert not coded_service("E0601") and not coded_service("555-12") and not coded_service("E0601-ZQ")
+    assert not coded_service("2026-11") and not coded_service("M17.11")
+
+
+def test_a_table_row_is_not_read_twice_and_a_signature_date_under_it_is_no_service_line() -> None:
+    text = _page(["HCPCS Units Description", "G0299-GO 1 skilled nursing visit", "Alan Brooks, MD 11/21/2026"])
+    lines = [(s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("G0299", 1)]
+
+
+def test_a_category_with_the_rest_of_its_code_beside_it_is_one_open_code() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    text = _page(["Diagnoses: J96.11, M17 11"])
+    reads = list(diagnosis_reads(text, VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["J96.11", "M17.11"]
+    joined = reads[1].correction
+    assert joined.value is None and joined.readings == ("M17.11",)  # open: only agreeing re-reads may fill it
+    assert reads[1].word.width > 60  # the crop holds both words
+
+
+def test_a_category_alone_or_with_a_far_number_stays_as_read() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnoses: M17"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("M17", "M17")]
