@@ -1,0 +1,114 @@
+"""Two-column forms whose captions sit left of their values: ruled grids and unruled gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parsers.fax.cells import CELL_LINE_BASE
+from parsers.fax.extract import PageText, candidates, labelled_hits
+from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, hits_in
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, Segment, Word
+
+WIDTH = 1734
+
+
+def _placed(text: str, left: int, top: int, cell: int | None = None) -> list[Word]:
+    """Words of `text` from `left` on the line at `top`; in ruled cell `cell` when given."""
+    out = []
+    for token in text.split():
+        key = (CELL_LINE_BASE + cell, 1, 1, top) if cell is not None else (1, 1, top)
+        out.append(Word(token, 95.0, left, top, 12 * len(token), 20, line_key=key))
+        left += 12 * len(token) + 10
+    return out
+
+
+def _page(items: list[tuple[str, int, int, int | None]]) -> PageText:
+    words = [w for text, left, top, cell in items for w in _placed(text, left, top, cell)]
+    page = Page(number=1, width=WIDTH, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+def _found(text: PageText) -> dict[str, object]:
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+def _grid(rows: list[tuple[str, str, str, str]]) -> PageText:
+    """A ruled grid: each row four cells (caption, value, caption, value), one cell each."""
+    items: list[tuple[str, int, int, int | None]] = []
+    for r, row in enumerate(rows):
+        for c, (text, left) in enumerate(zip(row, (117, 408, 882, 1173), strict=True)):
+            if text:
+                items.append((text, left, 230 + 85 * r, 4 * r + c))
+    return _page(items)
+
+
+def test_a_caption_alone_in_its_cell_takes_the_value_in_the_cell_right_of_it() -> None:
+    found = _found(
+        _grid(
+            [
+                ("Patient (Last, First)", "Rodriguez, Linda", "Birthdate", "9-4-1932"),
+                ("Gender", "Female", "Contact Phone", "203.555.3324"),
+                ("Health Plan", "Summit Advantage", "Plan Member #", "M516815792"),
+                ("Attending", "Helen Carter, MD", "Attending NP!", "1911227324"),
+            ]
+        )
+    )
+    assert found["member.name"] == ("Linda", "Rodriguez")
+    assert found["member.dob"] == dt.date(1932, 9, 4)
+    assert found["member.sex"] == "F"
+    assert found["member.phone"] == "2035553324"  # the right column's role from the row above
+    assert found["payer.name"] == "Summit Advantage"
+    assert found["member.member_id"] == "M516815792"
+    assert found["ordering_provider.npi"] == "1911227324"
+
+
+def test_an_unruled_caption_takes_the_value_across_a_wide_gap_on_its_line() -> None:
+    found = _found(_page([("Date of Birth", 100, 200, None), ("01/23/1945", 520, 200, None)]))
+    assert found["member.dob"] == dt.date(1945, 1, 23)
+
+
+def test_no_value_is_taken_across_another_caption() -> None:
+    found = _found(_grid([("Gender", "", "Birthdate", "F")]))
+    assert "member.sex" not in found  # the cell right of 'Gender' is the next caption, not a value
+    unknown = _found(_page([("Sex", 100, 200, None), ("Relationship:", 400, 200, None), ("M", 700, 200, None)]))
+    assert "member.sex" not in unknown
+
+
+def test_a_value_too_far_right_is_not_the_captions() -> None:
+    assert "member.dob" not in _found(_page([("Date of Birth", 100, 200, None), ("01/23/1945", 1200, 200, None)]))
+
+
+def test_a_value_under_its_caption_in_its_own_cell_comes_before_the_next_cell() -> None:
+    found = _found(_page([("Patient Name", 117, 230, 0), ("John Smith", 117, 262, 0), ("Mary Jones", 600, 230, 1)]))
+    assert found["member.name"] == ("John", "Smith")
+
+
+def test_a_weak_caption_word_run_into_the_next_caption_qualifies_it() -> None:
+    segment = Segment(1, 0, tuple(_placed("Plan Member #", 10, 20)))
+    assert [(h.kind, h.label.role) for h in hits_in(segment)] == [("member_id", PATIENT)]
+
+
+def test_a_payers_name_ending_in_health_plan_is_one_value() -> None:
+    assert _found(_page([("Insurance: Acme Health Plan", 100, 200, None)]))["payer.name"] == "Acme Health Plan"
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind", "role"),
+    [
+        ("Anticipated D/C", "discharge_date", None),
+        ("Expected discharge date", "discharge_date", None),
+        ("Date of Referral", "order_date", None),
+        ("Accepting Agency", "org", SUPPLIER),
+        ("Discharge Address", "address", PATIENT),
+        ("Callback #", "phone", None),
+        ("Attending NP!", "npi", PROVIDER),
+        ("Health Plan", "org", PAYER),
+    ],
+)
+def test_discharge_referral_captions(caption: str, kind: str, role: str | None) -> None:
+    segment = Segment(1, 0, tuple(_placed(caption, 10, 20)))
+    assert [(h.kind, h.label.role) for h in hits_in(segment)] == [(kind, role)]
