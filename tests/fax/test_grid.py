@@ -11,6 +11,7 @@ from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, hits_in
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Segment, Word
+from parsers.fax.values import read_address
 
 WIDTH = 1734
 
@@ -112,3 +113,31 @@ def test_a_payers_name_ending_in_health_plan_is_one_value() -> None:
 def test_discharge_referral_captions(caption: str, kind: str, role: str | None) -> None:
     segment = Segment(1, 0, tuple(_placed(caption, 10, 20)))
     assert [(h.kind, h.label.role) for h in hits_in(segment)] == [(kind, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "corrected"),
+    [
+        ("105 Maple Avenue, Providence, R! 02903", "RI", True),
+        ("12 Elm St, Chicago, 1L 60601", "IL", True),
+        ("12 Elm St, Hartford, CT 06103", "CT", False),
+    ],
+)
+def test_a_state_codes_i_misread_as_a_bar_or_one_is_the_state(text: str, state: str, corrected: bool) -> None:
+    read = read_address(text)
+    assert read is not None and read.value.state == state and read.corrected is corrected  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["12 Elm St, Unit 11 06103", "12 Elm St, Hartford, X! 06103"])
+def test_no_state_is_made_of_digits_or_of_an_unknown_pair(text: str) -> None:
+    assert read_address(text) is None
+
+
+def test_tel_with_its_l_misread_is_a_phone_caption_only_at_the_start_or_before_a_colon() -> None:
+    found = _found(_page([("Dr: Okafor, Samuel", 917, 300, None), ("Tet: 860.555.5520", 917, 370, None)]))
+    assert found["ordering_provider.phone"] == "8605555520"
+    assert _hits("Fred Tet 860.555.5520") == []
+
+
+def _hits(text: str) -> list[tuple[str, str | None]]:
+    return [(h.kind, h.label.role) for h in hits_in(Segment(1, 0, tuple(_placed(text, 10, 20))))]
