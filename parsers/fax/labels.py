@@ -224,6 +224,17 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "member name": ("name", PATIENT),
     "member number": ("member_id", PATIENT),
     "discharge date": ("discharge_date", None),
+    "physician phone": ("phone", PROVIDER),
+    "physician telephone": ("phone", PROVIDER),
+    "physician fax": ("fax", PROVIDER),
+    "physician npi": ("npi", PROVIDER),
+    "referring physician": ("name", PROVIDER),
+    "start of care": ("start_date", None),
+    "date of referral": ("order_date", None),
+    "referral date": ("order_date", None),
+    "member id number": ("member_id", PATIENT),
+    "health insurance": ("org", PAYER),
+    "delivery address": ("address", PATIENT),
 }
 FUZZY_MIN_LETTERS = 11
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's

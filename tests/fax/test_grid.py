@@ -141,3 +141,17 @@ def test_tel_with_its_l_misread_is_a_phone_caption_only_at_the_start_or_before_a
 
 def _hits(text: str) -> list[tuple[str, str | None]]:
     return [(h.kind, h.label.role) for h in hits_in(Segment(1, 0, tuple(_placed(text, 10, 20))))]
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind", "role"),
+    [
+        ("9 Physician phorie", "phone", PROVIDER),
+        ("Start of Cane", "start_date", None),
+        ("Date of Referal", "order_date", None),
+    ],
+)
+def test_more_captions_ocr_garbled_are_the_caption_they_are_nearest_to(
+    caption: str, kind: str, role: str | None
+) -> None:
+    assert _hits(caption) == [(kind, role)]
