@@ -225,7 +225,8 @@ USPS_STATES = frozenset(
         "MP",
     ]
 )
-STATE_ZIP = re.compile(r"[,;\s]\s*([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
+# a stray quote mark OCR puts before the state code ('‘CT') is no part of it
+STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
 
 UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)

@@ -121,6 +121,7 @@ def test_discharge_referral_captions(caption: str, kind: str, role: str | None) 
         ("105 Maple Avenue, Providence, R! 02903", "RI", True),
         ("12 Elm St, Chicago, 1L 60601", "IL", True),
         ("12 Elm St, Hartford, CT 06103", "CT", False),
+        ("2637 Asylum Ave, New Haven, ‘CT 06511-9775", "CT", False),  # a stray quote mark before it
     ],
 )
 def test_a_state_codes_i_misread_as_a_bar_or_one_is_the_state(text: str, state: str, corrected: bool) -> None:
