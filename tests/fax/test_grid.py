@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PIL import Image, ImageDraw
 
 from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, hits_in
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Segment, Word
+from parsers.fax.signature import find_signature
 from parsers.fax.values import read_address
 
 WIDTH = 1734
@@ -156,3 +158,36 @@ def test_more_captions_ocr_garbled_are_the_caption_they_are_nearest_to(
     caption: str, kind: str, role: str | None
 ) -> None:
     assert _hits(caption) == [(kind, role)]
+
+
+def _signature_page(signer_line: str, typed: str | None, ink: bool) -> tuple[PageText, Image.Image]:
+    items: list[tuple[str, int, int, int | None]] = [
+        ("I certify this patient is under my care", 100, 1400, None),
+        (signer_line, 100, 1500, None),
+        ("Date/Time: 11/19/2026 14:20", 1080, 1500, None),
+    ]
+    if typed:
+        items.append((typed, 600, 1500, None))
+    image = Image.new("L", (WIDTH, 2244), 255)
+    if ink:
+        ImageDraw.Draw(image).line([(600, 1510), (700, 1490), (800, 1515), (900, 1495)], fill=0, width=6)
+    return _page(items), image
+
+
+def test_the_signers_line_under_an_attestation_is_the_signature_line() -> None:
+    text, image = _signature_page("Discharging physician:", None, ink=True)
+    read = find_signature(text, image, 300)
+    assert read is not None and read.present is True and read.date == dt.date(2026, 11, 19)
+    text, image = _signature_page("Discharging physician:", None, ink=False)
+    assert (read := find_signature(text, image, 300)) is not None and read.present is False
+
+
+def test_a_typed_name_on_the_signers_line_is_no_signature() -> None:
+    text, image = _signature_page("Discharging physician:", "Helen Carter", ink=True)
+    read = find_signature(text, image, 300)
+    assert read is not None and read.present is None
+
+
+def test_a_physician_caption_with_no_attestation_above_is_no_signature_line() -> None:
+    text = _page([("Physician: Helen Carter", 100, 1500, None), ("Date: 11/19/2026", 1080, 1500, None)])
+    assert find_signature(text, Image.new("L", (WIDTH, 2244), 0), 300) is None
