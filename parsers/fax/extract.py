@@ -60,7 +60,8 @@ DATE_PATHS = {
 CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
 RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
-UNKNOWN_CAPTION = re.compile(r"^[^:]{1,40}:\s*$")  # 'Relationship:': a caption we have no field for
+UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
+CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,16 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
     if not row:
         return None
     nearest = min(row, key=lambda s: s.bbox[0])
-    labelled = {id(h.segment) for h in hits}
+    labelled = {id(h.segment): h.segment for h in hits}
     if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text):
         return None
+    if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
+        return None  # a caption we do not know, in the column where the form's captions stand
     return nearest
+
+
+def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:
+    return any(abs(segment.bbox[0] - c.bbox[0]) < CAPTION_COLUMN * page_width for c in captions)
 
 
 def _same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

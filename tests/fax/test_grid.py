@@ -191,3 +191,23 @@ def test_a_typed_name_on_the_signers_line_is_no_signature() -> None:
 def test_a_physician_caption_with_no_attestation_above_is_no_signature_line() -> None:
     text = _page([("Physician: Helen Carter", 100, 1500, None), ("Date: 11/19/2026", 1080, 1500, None)])
     assert find_signature(text, Image.new("L", (WIDTH, 2244), 0), 300) is None
+
+
+def test_an_unknown_caption_in_the_captions_column_is_no_value_for_the_caption_left_of_it() -> None:
+    found = _found(
+        _page(
+            [
+                ("Patient Name", 117, 230, 0),
+                ("Emergency Contact", 600, 230, 2),
+                ("John Doe", 850, 230, 3),
+                ("Gender", 117, 315, 4),
+                ("Female", 330, 315, 5),
+                ("Birthdate", 600, 315, 6),
+                ("9-4-1932", 850, 315, 7),
+            ]
+        )
+    )
+    assert "member.name" not in found  # 'Emergency Contact' stands where 'Birthdate' does: a caption
+    assert found["member.sex"] == "F"
+    unknown = _found(_page([("Patient Name", 100, 200, None), ("Relationship: Spouse", 400, 200, None)]))
+    assert "member.name" not in unknown
