@@ -304,8 +304,10 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
     would be a guess, so it fills no field."""
     out: list[LabelHit] = []
     anchors: list[LabelHit] = [LabelHit(PROVIDER_ANCHOR, segment, 0, 0, PROVIDER) for segment in providers or []]
+    # every name heading a row, wherever reading order put it (a right cell may be read before the left)
+    rows = anchors + [LabelHit(h.label, h.segment, h.start, h.end, h.label.role) for h in hits if _anchors(h)]
     for hit in sorted(hits, key=lambda h: (h.segment.index, h.start)):
-        role = hit.label.role or _context_role(hit, anchors, page_width)
+        role = hit.label.role or _context_role(hit, anchors, page_width) or _row_role(hit, rows)
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -324,14 +326,17 @@ def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> st
     ]
     if column:
         return max(column, key=lambda a: a.segment.bbox[1]).role or PROVIDER
-    if hit.kind == "name":
-        return PATIENT
-    return _row_role(hit, anchors)
+    return PATIENT if hit.kind == "name" else None
 
 
-def _row_role(hit: LabelHit, anchors: list[LabelHit]) -> str | None:
+def _anchors(hit: LabelHit) -> bool:
+    return hit.kind in ANCHOR_KINDS and hit.label.role is not None
+
+
+def _row_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
     """With no name above it in its column (the right half of a two-column grid), the role of the
-    nearest name heading a row at or above it, across the page."""
-    top = hit.segment.bbox[1]
-    above = [a for a in anchors if a.segment.page == hit.segment.page and a.segment.bbox[1] <= top + 2]
+    nearest name heading its row or a row above it, across the page (a caption on the same row may
+    stand a little higher or lower: its top above this one's middle counts)."""
+    middle = (hit.segment.bbox[1] + hit.segment.bbox[3]) / 2
+    above = [a for a in rows if a.segment.page == hit.segment.page and a.segment.bbox[1] <= middle]
     return max(above, key=lambda a: a.segment.bbox[1]).role if above else None

@@ -211,3 +211,20 @@ def test_an_unknown_caption_in_the_captions_column_is_no_value_for_the_caption_l
     assert found["member.sex"] == "F"
     unknown = _found(_page([("Patient Name", 100, 200, None), ("Relationship: Spouse", 400, 200, None)]))
     assert "member.name" not in unknown
+
+
+def test_a_right_column_caption_takes_the_role_of_its_rows_name_read_after_it() -> None:
+    found = _found(
+        _page(
+            [
+                ("Patient Name", 117, 230, 0),
+                ("Linda Rodriguez", 408, 230, 1),
+                ("Attending", 117, 318, 2),
+                ("Helen Carter, MD", 408, 318, 3),
+                ("Phone", 882, 314, 4),  # a little higher than 'Attending': read first
+                ("203-555-9028", 1173, 314, 5),
+            ]
+        )
+    )
+    assert found["ordering_provider.phone"] == "2035559028"
+    assert "member.phone" not in found
