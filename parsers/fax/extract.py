@@ -61,6 +61,7 @@ CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
 RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
 UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
+CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
 CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 
 
@@ -92,7 +93,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if hit.kind == "address":
             found = _address(text, hit, hits, end, path)
         else:
-            found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path)
+            found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path, end)
         if found is not None:
             yield found
         if (
@@ -110,17 +111,20 @@ def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Se
     offset = _value_offset(hit, end)
     if hit.segment.text[offset:end].strip():
         return hit.segment, hit.segment.words_in_span(offset, end)
-    found = value_segment(text, hit, hits)
+    found = value_segment(text, hit, hits, _caption_alone(hit, end))
     return (found[0], found[0].words) if found is not None else None
 
 
-def value_segment(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Segment, str] | None:
+def value_segment(
+    text: PageText, hit: LabelHit, hits: list[LabelHit], alone: bool = True
+) -> tuple[Segment, str] | None:
     """(segment, method) of the value a caption with nothing after it points at: the value under it
-    in its own ruled cell, else the one right of it on its row, else the one below it."""
+    in its own ruled cell, else (when the caption ends its segment: `alone`) the one right of it on
+    its row, else the one below it."""
     below = _segment_below(text, hit, hits)
     if below is not None and _same_cell(below, hit.segment):
         return below, "below"
-    right = segment_right(text, hit.segment, hits)
+    right = segment_right(text, hit.segment, hits) if alone else None
     if right is not None:
         return right, "label"
     return (below, "below") if below is not None else None
@@ -173,14 +177,21 @@ def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
     return _read(hit.segment, offset, hit.segment.text[offset:end], hit.kind, path, "label")
 
 
+def _caption_alone(hit: LabelHit, end: int) -> bool:
+    """The caption ends its segment, but for a hint ('Patient (Last, First)', 'DOB (MM/DD/YY):'): a
+    label inside a phrase or a title ('HOSPITAL DISCHARGE REFERRAL') has no value right of it."""
+    rest = hit.segment.text[_value_offset(hit, end) :]
+    return end == len(hit.segment.text) and bool(CAPTION_HINT.match(rest))
+
+
 def _value_offset(hit: LabelHit, end: int) -> int:
     noise = LEADING_NOISE.match(hit.segment.text[hit.end : end])
     return hit.end + (noise.end() if noise else 0)
 
 
-def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str) -> Candidate | None:
+def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, end: int) -> Candidate | None:
     """The value of a caption whose own segment holds none (see `value_segment`)."""
-    found = value_segment(text, hit, hits)
+    found = value_segment(text, hit, hits, _caption_alone(hit, end))
     return _read(found[0], 0, found[0].text, hit.kind, path, found[1]) if found is not None else None
 
 
@@ -227,7 +238,7 @@ def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path
     offset = _value_offset(hit, end)
     segment, method = hit.segment, "label"
     if not hit.segment.text[offset:end].strip():
-        found = value_segment(text, hit, hits)
+        found = value_segment(text, hit, hits, _caption_alone(hit, end))
         if found is None:
             return None
         (segment, method), offset, end = found, 0, -1

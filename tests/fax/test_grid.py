@@ -228,3 +228,10 @@ def test_a_right_column_caption_takes_the_role_of_its_rows_name_read_after_it() 
     )
     assert found["ordering_provider.phone"] == "2035559028"
     assert "member.phone" not in found
+
+
+def test_a_label_inside_a_title_takes_no_value_right_of_it() -> None:
+    found = _found(_page([("HOSPITAL DISCHARGE REFERRAL", 400, 130, None), ("11/19/2026", 1200, 130, None)]))
+    assert "discharge_date" not in found
+    hint = _found(_page([("Birthdate (MM/DD/YYYY):", 100, 200, None), ("01/23/1945", 560, 200, None)]))
+    assert hint["member.dob"] == dt.date(1945, 1, 23)
