@@ -1,4 +1,5 @@
-"""Field candidates from labelled text: the value after a label on its segment, or in the cell below."""
+"""Field candidates from labelled text: the value after a label on its segment, in its cell under it,
+in the cell (or across the gap) right of it, or in the cell below."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from parsers.fax import values
+from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -57,6 +59,10 @@ DATE_PATHS = {
 }
 CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
+RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
+UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
+CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
+CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if hit.kind == "address":
             found = _address(text, hit, hits, end, path)
         else:
-            found = _on_segment(hit, end, path) or _below(text, hit, hits, path)
+            found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path, end)
         if found is not None:
             yield found
         if (
@@ -105,8 +111,65 @@ def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Se
     offset = _value_offset(hit, end)
     if hit.segment.text[offset:end].strip():
         return hit.segment, hit.segment.words_in_span(offset, end)
+    found = value_segment(text, hit, hits, _caption_alone(hit, end))
+    return (found[0], found[0].words) if found is not None else None
+
+
+def value_segment(
+    text: PageText, hit: LabelHit, hits: list[LabelHit], alone: bool = True
+) -> tuple[Segment, str] | None:
+    """(segment, method) of the value a caption with nothing after it points at: the value under it
+    in its own ruled cell, else (when the caption ends its segment: `alone`) the one right of it on
+    its row, else the one below it."""
     below = _segment_below(text, hit, hits)
-    return (below, below.words) if below is not None else None
+    if below is not None and _same_cell(below, hit.segment):
+        return below, "below"
+    right = segment_right(text, hit.segment, hits) if alone else None
+    if right is not None:
+        return right, "label"
+    return (below, "below") if below is not None else None
+
+
+def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Segment | None:
+    """The nearest segment right of a caption on its row (the next ruled cell, or the column across
+    a wide gap), unless that segment is itself a caption: a value is never taken across one."""
+    x1 = caption.bbox[2]
+    row = [
+        s
+        for s in text.segments
+        if s.bbox[0] >= x1 - 2
+        and s.bbox[0] - x1 < RIGHT_REACH * text.page.width
+        and _same_row(s.bbox, caption.bbox)
+        and s is not caption
+    ]
+    if not row:
+        return None
+    nearest = min(row, key=lambda s: s.bbox[0])
+    labelled = {id(h.segment): h.segment for h in hits}
+    if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text):
+        return None
+    if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
+        return None  # a caption we do not know, in the column where the form's captions stand
+    return nearest
+
+
+def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:
+    return any(abs(segment.bbox[0] - c.bbox[0]) < CAPTION_COLUMN * page_width for c in captions)
+
+
+def _same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Each box's vertical centre lies within the other's height: one baseline, one grid row."""
+    centre_a, centre_b = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+    return b[1] <= centre_a <= b[3] and a[1] <= centre_b <= a[3]
+
+
+def _cell_of(segment: Segment) -> int | None:
+    key = segment.words[0].line_key
+    return key[0] if key and key[0] >= CELL_LINE_BASE else None
+
+
+def _same_cell(a: Segment, b: Segment) -> bool:
+    return _cell_of(a) is not None and _cell_of(a) == _cell_of(b)
 
 
 def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
@@ -114,14 +177,22 @@ def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
     return _read(hit.segment, offset, hit.segment.text[offset:end], hit.kind, path, "label")
 
 
+def _caption_alone(hit: LabelHit, end: int) -> bool:
+    """The caption ends its segment, but for a hint ('Patient (Last, First)', 'DOB (MM/DD/YY):'): a
+    label inside a phrase or a title ('HOSPITAL DISCHARGE REFERRAL') has no value right of it."""
+    rest = hit.segment.text[_value_offset(hit, end) :]
+    return end == len(hit.segment.text) and bool(CAPTION_HINT.match(rest))
+
+
 def _value_offset(hit: LabelHit, end: int) -> int:
     noise = LEADING_NOISE.match(hit.segment.text[hit.end : end])
     return hit.end + (noise.end() if noise else 0)
 
 
-def _below(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str) -> Candidate | None:
-    segment = _segment_below(text, hit, hits)
-    return _read(segment, 0, segment.text, hit.kind, path, "below") if segment is not None else None
+def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, end: int) -> Candidate | None:
+    """The value of a caption whose own segment holds none (see `value_segment`)."""
+    found = value_segment(text, hit, hits, _caption_alone(hit, end))
+    return _read(found[0], 0, found[0].text, hit.kind, path, found[1]) if found is not None else None
 
 
 def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
@@ -165,12 +236,12 @@ def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
 def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path: str) -> Candidate | None:
     """The address after its label (or in the cell below it)."""
     offset = _value_offset(hit, end)
-    segment: Segment | None = hit.segment
-    method = "label"
+    segment, method = hit.segment, "label"
     if not hit.segment.text[offset:end].strip():
-        segment, offset, end, method = _segment_below(text, hit, hits), 0, -1, "below"
-    if segment is None:
-        return None
+        found = value_segment(text, hit, hits, _caption_alone(hit, end))
+        if found is None:
+            return None
+        (segment, method), offset, end = found, 0, -1
     end = len(segment.text) if end < 0 else end
     return _address_from(text, segment, offset, end, hits, path, method)
 

@@ -74,6 +74,7 @@ LABELS: list[Label] = [
         r"home health agency",
         rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
         rf"agency{POSS} name{TAIL}",
+        r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
     *_label(
@@ -84,22 +85,24 @@ LABELS: list[Label] = [
         r"insurance (?:company|carrier|plan)(?: name)?",
         r"pay[eo]r name",
     ),
-    *_label("org", PAYER, False, r"insurance", r"pay[eo]r", r"plan"),
-    *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?npi"),
-    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?npi"),
+    # weak: 'Acme Health Plan' is a payer's name, not a caption in it
+    *_label("org", PAYER, False, r"insurance", r"pay[eo]r", r"health ?plan(?: name)?", r"plan"),
+    *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
+    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
     *_label(
         "phone", PATIENT, True, rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?"
     ),
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)"),
-    *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph"),
+    *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
+    *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
     *_label(
         "address",
         PATIENT,
         True,
         r"(?:patient|member|client)'?s? (?:home |delivery |mailing )?address",
-        r"(?:home|delivery|residential|shipping|mailing) address",
+        r"(?:home|delivery|residential|shipping|mailing|discharge|current|permanent) address",
         r"ship(?:ping)? to",
         r"deliver to",
     ),
@@ -132,6 +135,7 @@ LABELS: list[Label] = [
         r"date ordered",
         r"date of order",
         r"referral date",
+        r"date of referral",
         r"ordered on",
     ),
     *_label(
@@ -155,6 +159,8 @@ LABELS: list[Label] = [
         r"date of discharge",
         r"discharged from (?:the )?hospital on",
         r"discharged on",
+        r"(?:anticipated|expected|planned|projected) (?:discharge|d/ ?c)(?: date)?",
+        r"d/ ?c date",
     ),
 ]
 # A bare "Provider's Name" is the agency on a form that names the physician in a box of its own
@@ -191,7 +197,17 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+    return _without_qualifiers(sorted(kept, key=lambda h: h.start), text)
+
+
+def _without_qualifiers(hits: list[LabelHit], text: str) -> list[LabelHit]:
+    """The hits less a weak label run straight into the next one ('Plan Member #' is the member
+    number, not the plan): a word qualifying the caption after it, with no value of its own."""
+    out = []
+    for hit, after in zip(hits, [*hits[1:], None], strict=False):
+        if hit.label.strong or after is None or text[hit.end : after.start].strip():
+            out.append(hit)
+    return out
 
 
 # Captions of a box or a line as forms print them, for captions OCR garbled past every synonym
@@ -208,6 +224,17 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "member name": ("name", PATIENT),
     "member number": ("member_id", PATIENT),
     "discharge date": ("discharge_date", None),
+    "physician phone": ("phone", PROVIDER),
+    "physician telephone": ("phone", PROVIDER),
+    "physician fax": ("fax", PROVIDER),
+    "physician npi": ("npi", PROVIDER),
+    "referring physician": ("name", PROVIDER),
+    "start of care": ("start_date", None),
+    "date of referral": ("order_date", None),
+    "referral date": ("order_date", None),
+    "member id number": ("member_id", PATIENT),
+    "health insurance": ("org", PAYER),
+    "delivery address": ("address", PATIENT),
 }
 FUZZY_MIN_LETTERS = 11
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
@@ -277,8 +304,10 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
     would be a guess, so it fills no field."""
     out: list[LabelHit] = []
     anchors: list[LabelHit] = [LabelHit(PROVIDER_ANCHOR, segment, 0, 0, PROVIDER) for segment in providers or []]
+    # every name heading a row, wherever reading order put it (a right cell may be read before the left)
+    rows = anchors + [LabelHit(h.label, h.segment, h.start, h.end, h.label.role) for h in hits if _anchors(h)]
     for hit in sorted(hits, key=lambda h: (h.segment.index, h.start)):
-        role = hit.label.role or _context_role(hit, anchors, page_width)
+        role = hit.label.role or _context_role(hit, anchors, page_width) or _row_role(hit, rows)
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -298,3 +327,16 @@ def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> st
     if column:
         return max(column, key=lambda a: a.segment.bbox[1]).role or PROVIDER
     return PATIENT if hit.kind == "name" else None
+
+
+def _anchors(hit: LabelHit) -> bool:
+    return hit.kind in ANCHOR_KINDS and hit.label.role is not None
+
+
+def _row_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
+    """With no name above it in its column (the right half of a two-column grid), the role of the
+    nearest name heading its row or a row above it, across the page (a caption on the same row may
+    stand a little higher or lower: its top above this one's middle counts)."""
+    middle = (hit.segment.bbox[1] + hit.segment.bbox[3]) / 2
+    above = [a for a in rows if a.segment.page == hit.segment.page and a.segment.bbox[1] <= middle]
+    return max(above, key=lambda a: a.segment.bbox[1]).role if above else None

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image
 
 from parsers.fax.extract import PageText
 from parsers.fax.model import Segment, bbox_of
-from parsers.fax.values import read_date
+from parsers.fax.values import read_date, read_name
 
 SIGNATURE_LABEL = re.compile(r"signature|signed", re.IGNORECASE)
+# Under an attestation ('I certify ...'), a signer's caption with a date after it on its line is the
+# signature line ('Discharging physician: ______  Date/Time: ...'), though it never says "signature".
+ATTESTATION = re.compile(r"\b(?:certify|attest)\b", re.IGNORECASE)
+SIGNER = re.compile(
+    r"^\s*(?:(?:attending|discharging|ordering|referring|certifying|treating)\s+)?"
+    r"(?:physician|practitioner|prescriber|provider|clinician)['’]?s?\b\s*[:=;]?",
+    re.IGNORECASE,
+)
+ATTESTATION_REACH = 3  # lines under the attestation where its signer's line may be
+TYPED_NAME_CONF = 85  # a name read this surely on the line is typed, not signed
 MIN_INK_INCHES = 0.4
 
 
@@ -31,7 +41,27 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
         match = SIGNATURE_LABEL.search(line.text)
         if match:
             return _read_line(line, match.end(), image, dpi)
+    return _attested_signer(text, image, dpi)
+
+
+def _attested_signer(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
+    """The signer's line under an attestation: ink on it is a signature unless it reads as a typed
+    name (then whether it was signed is unknown: None)."""
+    for index, line in enumerate(text.lines):
+        if not ATTESTATION.search(line.text):
+            continue
+        for under in text.lines[index + 1 : index + 1 + ATTESTATION_REACH]:
+            match = SIGNER.match(under.text)
+            if match and re.search(r"\bdate", under.text[match.end() :], re.IGNORECASE):
+                read = _read_line(under, match.end(), image, dpi)
+                return replace(read, present=None) if read.present and _typed_name(under, read.bbox) else read
     return None
+
+
+def _typed_name(line: Segment, box: tuple[int, int, int, int]) -> bool:
+    words = [w for w in line.words if w.left >= box[0] and w.right <= box[2]]
+    read = read_name(" ".join(w.text for w in words)) if words else None
+    return read is not None and min(w.conf for w in words) >= TYPED_NAME_CONF
 
 
 def _read_line(line: Segment, label_end: int, image: Image.Image | None, dpi: float) -> SignatureRead:

@@ -16,7 +16,7 @@ MONTHS = {
 }
 NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?(\d{4}|\d{2})(?![\d/])")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-LONG_DATE = re.compile(
+LONG_DATE = re.compile(  # a "." after the day is a misread ","
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\s?[,.|]?\s*(\d{4})\b",
     re.IGNORECASE,
 )
@@ -225,7 +225,10 @@ USPS_STATES = frozenset(
         "MP",
     ]
 )
-STATE_ZIP = re.compile(r"[,;\s]\s*([A-Za-z]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
+# a stray quote mark OCR puts before the state code ('‘CT') is no part of it
+STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
+STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
+
 UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
 STREET = re.compile(r"^\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'\-]+)+$")
 STREET_END = re.compile(
@@ -248,9 +251,10 @@ class AddressValue:
 def read_address(text: str) -> Read | None:
     """'12 Elm St, Apt 3B, Hartford, CT 06103-1234' (commas optional between street and city): the
     street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing."""
-    found = next((m for m in STATE_ZIP.finditer(text) if m.group(1).upper() in USPS_STATES), None)
+    found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
     if found is None:
         return None
+    state = _state(found.group(1)) or ""
     parts = _address_parts(text[: found.start()])
     if parts is None:
         return None
@@ -258,7 +262,19 @@ def read_address(text: str) -> Read | None:
     plus4 = found.group(3) or found.group(4)
     zip_code = found.group(2) + (f"-{plus4}" if plus4 else "")
     start = len(text) - len(text.lstrip(" ,:;"))
-    return Read(AddressValue(line1, line2, city, found.group(1).upper(), zip_code), start, found.end())
+    corrected = state != found.group(1).upper()
+    return Read(AddressValue(line1, line2, city, state, zip_code), start, found.end(), corrected)
+
+
+def _state(raw: str) -> str | None:
+    """The USPS state code `raw` stands for: as read, or with an I that OCR read as '!', '|', '1' or
+    'l' ('R!' is RI); a pair with no letter is none."""
+    if not any(ch.isalpha() for ch in raw):
+        return None
+    for reading in (raw.upper(), raw.translate(STATE_I).upper()):
+        if reading in USPS_STATES:
+            return reading
+    return None
 
 
 def _address_parts(head: str) -> tuple[str, str | None, str] | None:

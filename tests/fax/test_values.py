@@ -14,6 +14,7 @@ from parsers.fax import values
         "January 23 1945",
         "1945-01-23",
         "DOB: 01 / 23 / 1945 (age 81)",
+        "January 23. 1945",  # the comma read as a full stop
     ],
 )
 def test_dates_in_every_common_us_form(text: str) -> None:
