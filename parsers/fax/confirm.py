@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Word
 from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, hocr_words
 
@@ -94,27 +95,36 @@ def agrees(
     reader: Callable[[str], object | None],
     line_sep: str = " ",
     doubt_allowed: bool = False,
+    known: Callable[[str], bool] | None = None,
 ) -> bool:
     """True when the second read's text gives the same value as the first read, and no character of
     it had a strong second choice that would give another valid value (two reads of the same pixels
     can agree on 'Waiter' for 'Walter'), unless `doubt_allowed`. `line_sep` joins the lines of a
-    value written on two (an address's street and city lines)."""
+    value written on two (an address's street and city lines). With `known` (a word list, for
+    organisations and addresses), a rival letter that turns a known word into no word is no doubt."""
     if not words:
         return False
     text = text_of(words, line_sep)
     if reader(text) != first:
         return False
-    return doubt_allowed or not any(w.ambiguous for w in words) or not _rival_counts(text, words, reader, first)
+    return doubt_allowed or not any(w.ambiguous for w in words) or not _rival_counts(text, words, reader, first, known)
 
 
-def _rival_counts(text: str, words: list[Word], reader: Callable[[str], object | None], first: object) -> bool:
+def _rival_counts(
+    text: str,
+    words: list[Word],
+    reader: Callable[[str], object | None],
+    first: object,
+    known: Callable[[str], bool] | None = None,
+) -> bool:
     """True when some character's rival, put in place of any character like the one chosen, gives a
     valid value other than `first` (a month '1' whose rival is '3' gives no date: no doubt). A
     doubtful word whose rivals were not kept, or whose chosen character is not in the text, counts
-    as doubtful."""
+    as doubtful. A rival `nonword` dismisses counts for nothing."""
     if any(w.ambiguous and not w.rivals for w in words):
         return True
-    for chosen, rival in {pair for w in words for pair in w.rivals}:
+    pairs = {pair for w in words for pair in w.rivals if known is None or not nonword(w.text, *pair, known)}
+    for chosen, rival in pairs:
         if chosen not in text:
             return True
         for at in (i for i, ch in enumerate(text) if ch == chosen):
@@ -122,6 +132,16 @@ def _rival_counts(text: str, words: list[Word], reader: Callable[[str], object |
             if other is not None and other != first:
                 return True
     return False
+
+
+def nonword(word: str, chosen: str, rival: str, known: Callable[[str], bool]) -> bool:
+    """True when `word` as read is a known word and the rival letter in place of any of its `chosen`
+    letters makes no known word ('Health' whose 'l' rivals 'i': 'Heaith' is no word, so the read
+    'Health' stands). Digits, and words not in the list ('CarePoint'), are never settled so."""
+    core = word.strip(EDGE)
+    if not (chosen.isalpha() and rival.isalpha()) or chosen not in core or not known(core):
+        return False
+    return not any(known(core[:at] + rival + core[at + 1 :]) for at, ch in enumerate(core) if ch == chosen)
 
 
 def joint_confidence(first: tuple[Word, ...], second: list[Word]) -> float | None:

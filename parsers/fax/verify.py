@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
-from parsers.fax import codecheck, values
-from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads
+from parsers.fax import codecheck, lexicon, values
+from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word
@@ -33,6 +34,17 @@ THIRD_READ_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharg
 # three reads agreed on 'Waiter' for 'Walter', where 'i' and 'l' were 86 and 81; a rival at half
 # the first choice's confidence ('Health', 'l' 91 against 'i' 47) is settled by an agreeing third read.
 TEXT_THIRD_READ_KINDS = {"name", "org", "address"}
+# Organisation and address words are checked against a word list: a rival letter that turns a known
+# word into none ('Health' whose 'l' rivals 'i') is no doubt (lexicon.py). Not names: 'Wiison' or
+# 'Hejen' are no words, yet a person's name may be any spelling.
+WORD_LIST_KINDS = {"org", "address"}
+# A second read that gave no value at all ('2026}11-20', '914-555/9399') neither agrees nor
+# contradicts: these kinds then get another read from the grey page, enlarged (other preprocessing
+# than the page read's), and an agreeing read with no doubtful character confirms the value. Not
+# names, ids or a birth date (as for the third read above).
+UNREAD_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharge_date", "org", "address"}
+UNREAD_SCALE = 2.0
+RUN = re.compile(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -114,6 +126,7 @@ def second_read(state: FaxRead) -> None:
     agreed = {id(c): _agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed = {key: conf for key, conf in agreed.items() if conf is not None}
     joint = {id(c): joint_confidence(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
+    confirmed |= _same_characters([c for c in wanted if id(c) not in confirmed], reads, wanted)
     confirmed |= _third_reads([c for c in wanted if id(c) not in confirmed], reads, wanted, images, state)
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
     for i, s in enumerate(rows):
@@ -146,7 +159,44 @@ def _confirmed(cand: Candidate, second_conf: float | None, joint_conf: float | N
 def _agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:
     """The agreeing read's lowest word confidence (0..1), or None when it does not agree."""
     sep = LINE_SEP.get(cand.path, " ")
-    return min(w.conf for w in words) / 100.0 if agrees(_key(cand), words, _reader(cand), sep, doubt_allowed) else None
+    known = lexicon.known if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
+    agreed = agrees(_key(cand), words, _reader(cand), sep, doubt_allowed, known)
+    return min(w.conf for w in words) / 100.0 if agreed else None
+
+
+def _same_characters(
+    doubtful: list[Candidate], reads: dict[str, list[Word]], wanted: list[Candidate]
+) -> dict[int, float]:
+    """Values whose second read gave no value only for its punctuation ('2026}11-20' for 2026-11-20,
+    '914-555/9399', 'November, 24, 2026.'): its runs of letters and of digits are the page read's,
+    run for run, and no character was doubtful. Every letter and digit then agrees, which is what
+    two agreeing reads are; a run split or joined differently ('202611-20') is no agreement."""
+    keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
+    out = {}
+    for cand in doubtful:
+        words = reads.get(keys[id(cand)], [])
+        if _unread(cand, words) and _only_punctuation_differs(cand, words):
+            out[id(cand)] = min(w.conf for w in words) / 100.0
+    return out
+
+
+def _only_punctuation_differs(cand: Candidate, words: list[Word]) -> bool:
+    """No character of the read was doubtful, and its runs of letters and digits are the page read's."""
+    return not any(w.ambiguous for w in words) and _runs(text_of(words)) == _runs(_first_text(cand))
+
+
+def _runs(text: str) -> list[str]:
+    return RUN.findall(text)
+
+
+def _first_text(cand: Candidate) -> str:
+    """The page read's text of the value: its words, or (with none kept) the raw text the value came from."""
+    return " ".join(w.text for w in cand.words) or cand.raw
+
+
+def _unread(cand: Candidate, words: list[Word]) -> bool:
+    """The second read gave no value of this kind at all (see UNREAD_KINDS)."""
+    return PATH_KIND[cand.path] in UNREAD_KINDS and value_of(words, _reader(cand), LINE_SEP.get(cand.path, " ")) is None
 
 
 def _third_reads(
@@ -154,19 +204,27 @@ def _third_reads(
 ) -> dict[int, float]:
     """Values whose second read gave the same value but with a close rival for some character: their
     crops from the cleaned page, enlarged, read once more; three reads that agree, the last with no
-    doubtful character, confirm the value (at the lower confidence of the last two)."""
+    doubtful character, confirm the value (at the lower confidence of the last two). Values whose
+    second read gave no value (UNREAD_KINDS): their crops from the grey page, enlarged, read once
+    more; an agreeing read with no doubtful character confirms the value (at its confidence)."""
     keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
     second = {id(c): _agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
     again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
-    if not again:
-        return {}
+    unread = [c for c in doubtful if second[id(c)] is None and _unread(c, reads.get(keys[id(c)], []))]
     regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
+    regions += [Region(f"u{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unread)]
+    if not regions:
+        return {}
     third = second_reads(regions, images, state.engine)
     out = {}
     for i, c in enumerate(again):
         conf = _agreement(c, third.get(f"t{i}", []))
         if conf is not None:
             out[id(c)] = min(conf, second[id(c)] or 0.0)
+    for i, c in enumerate(unread):
+        conf = _agreement(c, third.get(f"u{i}", []))
+        if conf is not None:
+            out[id(c)] = conf
     return out
 
 
