@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -110,3 +111,30 @@ def test_a_sure_npi_whose_check_digit_holds_is_not_read_again(monkeypatch: pytes
 def test_a_rule_at_the_edge_of_a_quantity_crop_shows_no_quantity() -> None:
     assert verify._quantity_of("1|") is None and verify._quantity_of("|1") is None
     assert verify._quantity_of("1") == 1 and verify._quantity_of("12.") == 12
+
+
+def test_a_second_read_that_differs_only_in_punctuation_confirms_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    start = dt.date(2026, 11, 20)
+    cand = dataclasses.replace(_cand("requested_start_date", start), raw="2026-11-20")
+    found = _run(monkeypatch, _state(cand), FakeReads({"c0": _word("2026}11-20")}))
+    assert found["requested_start_date"].confirmed_by == "second_read"
+    for other in (_word("2026}11-20", doubtful=True), _word("2026}11-29")):  # doubtful, or another digit
+        fake = FakeReads({"c0": other})
+        assert _run(monkeypatch, _state(cand), fake)["requested_start_date"].confirmed_by is None
+
+
+def test_a_second_read_giving_no_value_gets_a_grey_read_that_must_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    cand = dataclasses.replace(_cand("order_date", ORDER), raw="11/19/2026")
+    fake = FakeReads({"c0": _word("1119/2026")}, {"u0": _word("11/19/2026")})  # runs joined: no agreement by itself
+    assert _run(monkeypatch, _state(cand), fake)["order_date"].confirmed_by == "second_read"
+    for third in (_word("11/18/2026"), _word("11/19/2026", doubtful=True)):
+        fake = FakeReads({"c0": _word("1119/2026")}, {"u0": third})
+        assert _run(monkeypatch, _state(cand), fake)["order_date"].confirmed_by is None
+
+
+def test_no_grey_read_for_a_name_or_birth_date_whose_second_read_gave_no_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
+    dob = dataclasses.replace(_cand("member.dob", dt.date(1961, 3, 2)), raw="03/02/1961")
+    fake = FakeReads({"c0": _word("walter garcia"), "c1": _word("0302/1961")})
+    found = _run(monkeypatch, _state(name, dob), fake)
+    assert len(fake.calls) == 1 and all(c.confirmed_by is None for c in found.values())

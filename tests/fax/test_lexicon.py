@@ -1,0 +1,56 @@
+"""A word list settles a rival letter in an organisation's or address's word (confirm.nonword)."""
+
+from __future__ import annotations
+
+from parsers.fax.confirm import agrees, nonword
+from parsers.fax.lexicon import known
+from parsers.fax.model import Word
+from parsers.fax.values import read_org
+
+
+def _org(text: str) -> object:
+    found = read_org(text)
+    return found.value if found is not None else None
+
+
+def _words(*texts: str, doubtful: str = "", rivals: tuple[tuple[str, str], ...] = ()) -> list[Word]:
+    return [
+        Word(
+            t,
+            90.0,
+            100 * i,
+            0,
+            90,
+            20,
+            (1,),
+            ambiguous=t == doubtful,
+            tied=t == doubtful,
+            rivals=rivals * (t == doubtful),
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_known_words_drop_edge_punctuation_and_hold_place_names() -> None:
+    assert known("Health") and known("Springfield,") and known("stamford")
+    assert not known("Heaith") and not known("CarePoint") and not known("06901") and not known("a")
+
+
+def test_a_rival_that_turns_a_known_word_into_none_is_no_doubt() -> None:
+    assert nonword("Health", "l", "i", known)  # 'Heaith'
+    assert nonword("Springfield,", "g", "o", known)  # 'Sprinofield'
+    assert not nonword("Walter", "l", "i", known)  # 'Waiter' is a word too
+    assert not nonword("CarePoint", "r", "p", known)  # the word as read is in no list: nothing to go by
+    assert not nonword("2303", "3", "8", known)  # digits are never settled by a word list
+    assert not nonword("Health", "x", "y", known)  # a choice not in the word
+
+
+def test_a_near_tie_in_a_known_word_agrees_only_with_the_word_list() -> None:
+    first = "Acme Health Plan"
+    tied = _words("Acme", "Health", "Plan", doubtful="Health", rivals=(("l", "i"), ("e", "é")))
+    assert agrees(first, tied, _org, known=known)
+    assert not agrees(first, tied, _org)
+    walter = _words("Walter", "Supply", doubtful="Walter", rivals=(("l", "i"),))
+    assert not agrees("Walter Supply", walter, _org, known=known)  # 'Waiter Supply' is a valid reading too
+    unkept = [Word("Health", 90.0, 0, 0, 90, 20, (1,), ambiguous=True)]
+    assert not agrees("Health", unkept, _org, known=known)  # a doubt whose rivals were not kept still counts
