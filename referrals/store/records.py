@@ -7,10 +7,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
 from sqlalchemy import Connection, Table, delete
 from sqlmodel import Session, SQLModel, col, select
-
-from pydantic import TypeAdapter
 
 from referrals.domain import Claim, Finding, Provenance, Record, Referral, Status, parse_record
 from referrals.errors import NotFoundError

@@ -36,7 +36,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("record_id"),
     )
     merged: dict[str, dict[str, object]] = {}
-    for record_id, field, data in op.get_bind().exec_driver_sql(f"SELECT record_id, field, data FROM {OLD} ORDER BY id"):
+    old_rows = op.get_bind().exec_driver_sql(f"SELECT record_id, field, data FROM {OLD} ORDER BY id")
+    for record_id, field, data in old_rows:
         merged.setdefault(record_id, {})[field] = json.loads(data)
     rows = [{"record_id": record_id, "data": json.dumps(entries)} for record_id, entries in merged.items()]
     if rows:
