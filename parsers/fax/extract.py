@@ -62,6 +62,9 @@ LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  #
 RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
 UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
 CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
+# A caption's format hint ('Sex (M/F)', 'Name (Last, First):'): words in brackets, no digits (a phone's
+# '(617)' is a value). It is no value: 'Sex (M/F) F' is F, and 'Sex (M/F)' alone has its value elsewhere.
+FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
 CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 
 
@@ -185,8 +188,14 @@ def _caption_alone(hit: LabelHit, end: int) -> bool:
 
 
 def _value_offset(hit: LabelHit, end: int) -> int:
-    noise = LEADING_NOISE.match(hit.segment.text[hit.end : end])
-    return hit.end + (noise.end() if noise else 0)
+    """Where a caption's value starts on its segment: past separators, a box number and a format hint."""
+    offset = hit.end + _match_length(LEADING_NOISE, hit.segment.text[hit.end : end])
+    return offset + _match_length(FORMAT_HINT, hit.segment.text[offset:end])
+
+
+def _match_length(pattern: re.Pattern[str], text: str) -> int:
+    match = pattern.match(text)
+    return match.end() if match else 0
 
 
 def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, end: int) -> Candidate | None:

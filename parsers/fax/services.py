@@ -242,7 +242,7 @@ def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Seg
         text = word.text.strip(",.;")
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        if text.upper() in MODIFIERS and quantity is None and not description:
+        if _modifier_here(text, quantity is not None) and not description:
             modifiers.append(text.upper())
         elif quantity is None and not description and (read := read_quantity(text)) is not None:
             quantity, quantity_word = int(str(read.value)), word
@@ -256,6 +256,12 @@ def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Seg
         " ".join(description) or None,
         row,
     )
+
+
+def _modifier_here(text: str, after_quantity: bool) -> bool:
+    """A known modifier before the description: between code and quantity ('E0601 RR 1'), or printed
+    in capitals after the quantity ('E0601 1 RR', a form whose MOD column follows QTY)."""
+    return text.upper() in MODIFIERS and (not after_quantity or text.isupper())
 
 
 def row_candidate(read: ServiceRead, index: int) -> Candidate:

@@ -110,13 +110,13 @@ class FindingRow(SQLModel, table=True):
 
 
 class ProvenanceRow(SQLModel, table=True):
-    """Where a record field's value came from (JSON of the contract's provenance entry)."""
+    """Where a record's values came from: one row per record, `data` the JSON object of the
+    contract's provenance (field path -> entry: page, bbox, segment line, method). Readers use the
+    record's own JSON; this row is what a query on provenance alone reads (migration 0007)."""
 
     __tablename__ = "provenance"
 
-    id: int | None = Field(default=None, primary_key=True)
-    record_id: str = Field(foreign_key="records.id", index=True, max_length=40)
-    field: str = Field(max_length=255)
+    record_id: str = Field(foreign_key="records.id", primary_key=True, max_length=40)
     data: str = Field(sa_column=Column(Text, nullable=False))
 
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
 from sqlalchemy import Connection, Table, delete
 from sqlmodel import Session, SQLModel, col, select
 
@@ -17,7 +18,7 @@ from referrals.store.models import FindingRow, OutboxMessage, OutboxStatus, Prov
 
 RECORDS_DESTINATION = "records"
 FINDING_COLUMNS = ("record_id", "field", "code", "severity", "message")
-PROVENANCE_COLUMNS = ("record_id", "field", "data")
+PROVENANCE_COLUMNS = ("record_id", "data")
 QUERY_COLUMNS = ("member_id", "payer_id", "payer_name", "due_at", "service_type", "urgent")
 RECORD_COLUMNS = (
     "id",
@@ -43,7 +44,8 @@ MESSAGE_COLUMNS = (
     "next_attempt_at",
     "created_at",
 )
-_PROVENANCE_SERIALIZER = Provenance.__pydantic_serializer__  # model_dump_json without its per-call setup
+# A record's whole provenance mapping in one call, without TypeAdapter.dump_json's per-call setup.
+_PROVENANCE_SERIALIZER = TypeAdapter(dict[str, Provenance]).serializer
 
 
 @dataclass(frozen=True)
@@ -183,10 +185,11 @@ def queue_messages(connection: Connection, messages: list[tuple[object, ...]]) -
 
 
 def _insert_details(connection: Connection, records: list[Record]) -> None:
-    """The records' findings and provenance rows (built from the record's objects, not its JSON)."""
+    """The records' findings rows, and one provenance row per record that has provenance (built
+    from the record's objects, not its JSON)."""
     findings = [_finding_values(record.id, f) for record in records for f in record.findings]
     provenance: list[tuple[object, ...]] = [
-        (record.id, name, _provenance_json(where)) for record in records for name, where in record.provenance.items()
+        (record.id, _provenance_json(record.provenance)) for record in records if record.provenance
     ]
     insert_rows(connection, _table_of(FindingRow), FINDING_COLUMNS, findings)
     insert_rows(connection, _table_of(ProvenanceRow), PROVENANCE_COLUMNS, provenance)
@@ -215,9 +218,9 @@ def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -
     )
 
 
-def _provenance_json(where: Provenance) -> str:
-    """The entry's JSON without its unknown (None) keys."""
-    return _PROVENANCE_SERIALIZER.to_json(where, exclude_none=True).decode()
+def _provenance_json(provenance: dict[str, Provenance]) -> str:
+    """The record's provenance as one JSON object (field path -> entry), without unknown (None) keys."""
+    return _PROVENANCE_SERIALIZER.to_json(provenance, exclude_none=True).decode()
 
 
 def _finding_values(record_id: str, finding: Finding) -> tuple[object, ...]:

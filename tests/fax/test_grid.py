@@ -235,3 +235,14 @@ def test_a_label_inside_a_title_takes_no_value_right_of_it() -> None:
     assert "discharge_date" not in found
     hint = _found(_page([("Birthdate (MM/DD/YYYY):", 100, 200, None), ("01/23/1945", 560, 200, None)]))
     assert hint["member.dob"] == dt.date(1945, 1, 23)
+
+
+def test_a_format_hint_after_a_caption_is_no_value() -> None:
+    """'Sex (M/F)' printed on the form is no answer: the value is what follows the hint, or elsewhere."""
+    assert _found(_page([("SEX (M/F) F", 100, 200, None)]))["member.sex"] == "F"
+    alone = _found(_page([("SEX (M/F)", 100, 200, None), ("F", 560, 200, None)]))
+    assert alone["member.sex"] == "F"
+    blank = _found(_page([("SEX (M/F)", 100, 200, None)]))
+    assert "member.sex" not in blank
+    phone = _found(_page([("Patient Phone: (617) 555-0123", 100, 200, None)]))
+    assert phone["member.phone"] == "6175550123"

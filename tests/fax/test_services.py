@@ -49,3 +49,12 @@ def test_a_category_alone_or_with_a_far_number_stays_as_read() -> None:
 
     reads = list(diagnosis_reads(_page(["Diagnoses: M17"]), VALIDATOR_CODE_SETS))
     assert [(r.raw, r.correction.value) for r in reads] == [("M17", "M17")]
+
+
+def test_a_modifier_column_after_the_quantity_is_read() -> None:
+    """A form whose MOD column follows QTY: 'K0001 1 RR' is a rental, not a purchase with 'RR' described."""
+    text = _page(["HCPCS QTY MOD ITEM DESCRIPTION", "K0001 1 RR Standard wheelchair", "E0260 2 Hospital bed"])
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("K0001", ["RR"], 1), ("E0260", [], 2)]
+    prose = _page(["HCPCS QTY DESCRIPTION", "E0260 1 nu bed linen"])
+    assert [s.modifiers for s in service_reads(prose, NO_CODE_SETS)] == [[]]

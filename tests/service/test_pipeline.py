@@ -27,7 +27,8 @@ from ingest.pipeline import (
     validate_records,
 )
 from referrals.store.engine import session_scope
-from referrals.store.models import Document, OutboxMessage, RecordRow, utcnow
+from referrals.store.models import Document, OutboxMessage, ProvenanceRow, RecordRow, utcnow
+from referrals.store.records import get_record
 
 from .support import claim_file, drop
 
@@ -47,6 +48,17 @@ def test_a_ready_claim_is_stored_with_its_outbox_message_and_the_original_archiv
     with session_scope(service.engine) as session:
         messages = session.exec(select(OutboxMessage)).all()
     assert sorted(m.destination for m in messages) == ["acks", "records"]
+
+
+def test_a_records_provenance_is_stored_as_one_row_holding_all_its_entries(service: Service) -> None:
+    outcome = process_file(drop(service, "claim.x12", claim_file(611)), service)
+    assert isinstance(outcome, Ready)
+    with session_scope(service.engine) as session:
+        record = get_record(session, outcome.record_ids[0])
+        rows = session.exec(select(ProvenanceRow)).all()
+    assert [row.record_id for row in rows] == [record.id] and len(record.provenance) > 5
+    expected = {path: where.model_dump(mode="json", exclude_none=True) for path, where in record.provenance.items()}
+    assert json.loads(rows[0].data) == expected
 
 
 def test_an_incomplete_claim_needs_clarification_and_is_not_queued_for_delivery(service: Service) -> None:

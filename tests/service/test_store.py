@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -197,3 +198,47 @@ def test_a_bulk_inserted_time_is_stored_exactly_as_the_orm_stores_it(service: Se
     with session_scope(service.engine) as session:
         forms = session.connection().exec_driver_sql("SELECT DISTINCT received_at FROM documents").all()
     assert len(forms) == 1
+
+
+def test_migration_0007_merges_provenance_rows_per_record_and_splits_them_back(database_url: str) -> None:
+    from alembic import command
+
+    from referrals.store.engine import _alembic_config, make_engine
+
+    engine = make_engine(database_url)
+    config = _alembic_config()
+
+    def migrate(step: str, target: str) -> None:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            getattr(command, step)(config, target)
+
+    migrate("upgrade", "0006_lz4_json")
+    now = utcnow()
+    with session_scope(engine) as session:
+        session.add(_document("doc_p", now))
+        session.flush()
+        connection = session.connection()
+        for record_id in ("rec_1", "rec_2"):
+            connection.exec_driver_sql(
+                "INSERT INTO records (id, document_id, record_type, status, data, version, touched_by_person, "
+                f"created_at, updated_at, urgent) VALUES ('{record_id}', 'doc_p', 'claim', 'ready', '{{}}', 1, "
+                "false, '2026-11-26 00:00:00', '2026-11-26 00:00:00', false)"
+            )
+        entries = [("rec_1", "member.member_id", '{"line": 7}'), ("rec_2", "payer.name", '{"line": 3}')]
+        entries.append(("rec_1", "billing.npi", '{"line": 4, "method": "x12"}'))
+        for record_id, field, data in entries:
+            connection.exec_driver_sql(
+                f"INSERT INTO provenance (record_id, field, data) VALUES ('{record_id}', '{field}', '{data}')"
+            )
+    migrate("upgrade", "head")
+    with engine.connect() as connection:
+        merged = dict(connection.exec_driver_sql("SELECT record_id, data FROM provenance").all())
+    assert json.loads(merged["rec_1"]) == {"member.member_id": {"line": 7}, "billing.npi": {"line": 4, "method": "x12"}}
+    assert list(json.loads(merged["rec_1"])) == ["member.member_id", "billing.npi"]  # the order written
+    assert json.loads(merged["rec_2"]) == {"payer.name": {"line": 3}}
+    migrate("downgrade", "0006_lz4_json")
+    with engine.connect() as connection:
+        split = connection.exec_driver_sql("SELECT record_id, field, data FROM provenance ORDER BY id").all()
+    assert sorted((r, f, json.loads(d)) for r, f, d in split) == sorted((r, f, json.loads(d)) for r, f, d in entries)
+    migrate("upgrade", "head")
