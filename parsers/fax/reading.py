@@ -15,6 +15,7 @@ from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials, sex_in_prose
+from parsers.fax.prose import payer_in_prose
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
@@ -190,6 +191,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(candidates(text, hits))
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
+        state.candidates.extend(payer_in_prose(text.lines))
         state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))

@@ -1,0 +1,44 @@
+"""Fields a letter states in prose rather than under a caption: the patient's plan."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from parsers.fax import values
+from parsers.fax.model import Candidate, Segment, bbox_of
+
+ORG = r"(?P<org>[A-Z][A-Za-z&'’‘.\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][A-Za-z&'’‘.\-]*){0,5})"  # capitalised words
+# 'covered by X', 'insured with X', 'enrolled in X': the cue alone makes X the plan.
+COVERED = re.compile(rf"\b(?i:covered|insured|enrolled)\s+(?i:by|with|under|through|in)\s+{ORG}")
+# 'Member ID W123, X,': the item after the member's number names the plan only when it reads as one
+# (a plan word in it), never a person ('Member ID W123, John Smith, ...').
+AFTER_MEMBER_ID = re.compile(rf"\b(?i:member\s*(?:id|#|no\.?|number))\s*[:#]?\s*[A-Z0-9][A-Z0-9\-]{{3,}},\s*{ORG}\s*(?=[,;(]|$)")
+PLAN_WORDS = {
+    *("health", "healthcare", "plan", "medicare", "medicaid", "insurance", "advantage", "mutual"),
+    *("assurance", "benefits", "hmo", "ppo", "blue", "shield", "cross", "care", "community"),
+}
+
+
+def payer_in_prose(lines: list[Segment]) -> Iterator[Candidate]:
+    """A letter's 'covered by X' or 'Member ID W123, X Health Plan, ...': the payer."""
+    for line in lines:
+        for pattern, needs_plan_word in ((COVERED, False), (AFTER_MEMBER_ID, True)):
+            for match in pattern.finditer(line.text):
+                found = _payer(line, match, needs_plan_word)
+                if found is not None:
+                    yield found
+
+
+def _payer(line: Segment, match: re.Match[str], needs_plan_word: bool) -> Candidate | None:
+    read = values.read_org(match.group("org"))
+    if read is None:
+        return None
+    if needs_plan_word and not PLAN_WORDS & {w.lower().strip(".,") for w in read.value.split()}:
+        return None
+    start = match.start("org") + read.start
+    words = line.words_in_span(start, match.start("org") + read.end)
+    if not words:
+        return None
+    conf = min(w.conf for w in words) / 100.0
+    return Candidate("payer.name", read.value, line.page, bbox_of(words), conf, "pattern", read.value, words=words)
