@@ -242,6 +242,10 @@ FUZZY_MARGIN = 0.06  # ... and clearly nearer it than to any caption of another 
 CAPTION = re.compile(r"^\s*(?:(?:box|item)\s*)?(?:\(?\d{1,2}[a-z]?[.):]?\s+)?([A-Za-z][A-Za-z '’.]*?)\s*:?\s*$", re.I)
 
 
+# A name-order hint after a caption ('Patient (Last, First)'): the caption names a person.
+NAME_ORDER_HINT = re.compile(r"\s*\((?:last|first)\b[^)]{0,24}\)\s*:?\s*$", re.IGNORECASE)
+
+
 # A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'.
 BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*", re.IGNORECASE)
 
@@ -249,8 +253,10 @@ BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\
 def fuzzy_caption(segment: Segment) -> LabelHit | None:
     """A segment that is nothing but a caption OCR garbled ('Patent Telephc ne'), as the label it
     is nearest to, when it is near one known caption and clearly nearer it than any other field's."""
-    match = CAPTION.match(fold_accents(segment.text))
-    letters = re.sub(r"[^a-z]", "", match.group(1).lower()) if match else ""
+    text = fold_accents(segment.text)
+    hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
+    match = CAPTION.match(text[: hint.start()] if hint else text)
+    letters = re.sub(r"[^a-z]", "", match.group(1).lower()) + ("name" if hint else "") if match else ""
     if not match or len(letters) < FUZZY_MIN_LETTERS or len(match.group(1).split()) > 4:
         return None
     scored = sorted(

@@ -12,6 +12,7 @@ from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
+from parsers.fax.prose import payer_in_prose
 from parsers.fax.values import AddressValue, read_name, read_org
 from parsers.fax.verify import _third_read_may, mark_repeated
 
@@ -199,6 +200,7 @@ def test_two_readings_of_overlapping_pixels_are_not_a_repeat() -> None:
         ("Patient Talephone", "phone"),
         ("8. Date of Brith", "dob"),
         ("Dischrage Date:", "discharge_date"),
+        ("Patiant (Last, First)", "name"),  # a name-order hint says 'name'
     ],
 )
 def test_a_caption_ocr_garbled_is_the_label_it_is_nearest_to(caption: str, kind: str) -> None:
@@ -207,7 +209,36 @@ def test_a_caption_ocr_garbled_is_the_label_it_is_nearest_to(caption: str, kind:
 
 @pytest.mark.parametrize(
     "text",
-    ["Primary Health Insurance", "Jennifer Patterson", "Northside DME Supply", "5 Insura ice", "Patient Smith John"],
+    [
+        *("Primary Health Insurance", "Jennifer Patterson", "Northside DME Supply", "5 Insura ice"),
+        *("Patient Smith John", "Patiant (M/F)", "Smith (Last, First) John"),
+    ],
 )
 def test_values_and_short_or_far_captions_are_no_garbled_caption(text: str) -> None:
     assert fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(text)))) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Member ID W123456789, Acme Health Plan, phone (203) 555-8256", "Acme Health Plan"),
+        ("Member # A12345, Blue Cross of Ohio;", "Blue Cross of Ohio"),
+        ("She is covered by Summit Advantage for this equipment.", "Summit Advantage"),
+        ("The patient is insured with Northwind Mutual.", "Northwind Mutual"),
+    ],
+)
+def test_a_payer_stated_in_a_letters_prose(line: str, want: str) -> None:
+    assert [c.value for c in payer_in_prose(_page([line]).lines)] == [want]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Member ID W123456789, John Smith, date of birth May 1, 1950",  # a person, no plan word
+        "Member ID W123456789, phone (203) 555-8256",
+        "covered by the plan on file",
+        "Plan Member # W136281643",
+    ],
+)
+def test_no_payer_without_a_plan_named_after_its_cue(line: str) -> None:
+    assert not list(payer_in_prose(_page([line]).lines))
