@@ -13,7 +13,8 @@ ORG = r"(?P<org>[A-Z][A-Za-z&'’‘.\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][A-Za-z&'’�
 COVERED = re.compile(rf"\b(?i:covered|insured|enrolled)\s+(?i:by|with|under|through|in)\s+{ORG}")
 # 'Member ID W123, X,': the item after the member's number names the plan only when it reads as one
 # (a plan word in it), never a person ('Member ID W123, John Smith, ...').
-AFTER_MEMBER_ID = re.compile(rf"\b(?i:member\s*(?:id|#|no\.?|number))\s*[:#]?\s*[A-Z0-9][A-Z0-9\-]{{3,}},\s*{ORG}\s*(?=[,;(]|$)")
+MEMBER_NUMBER = r"\b(?i:member\s*(?:id|#|no\.?|number))\s*[:#]?\s*[A-Z0-9][A-Z0-9\-]{3,}"
+AFTER_MEMBER_ID = re.compile(rf"{MEMBER_NUMBER},\s*{ORG}\s*(?=[,;(]|$)")
 PLAN_WORDS = {
     *("health", "healthcare", "plan", "medicare", "medicaid", "insurance", "advantage", "mutual"),
     *("assurance", "benefits", "hmo", "ppo", "blue", "shield", "cross", "care", "community"),
@@ -34,11 +35,12 @@ def _payer(line: Segment, match: re.Match[str], needs_plan_word: bool) -> Candid
     read = values.read_org(match.group("org"))
     if read is None:
         return None
-    if needs_plan_word and not PLAN_WORDS & {w.lower().strip(".,") for w in read.value.split()}:
+    name = str(read.value)
+    if needs_plan_word and not PLAN_WORDS & {w.lower().strip(".,") for w in name.split()}:
         return None
     start = match.start("org") + read.start
     words = line.words_in_span(start, match.start("org") + read.end)
     if not words:
         return None
     conf = min(w.conf for w in words) / 100.0
-    return Candidate("payer.name", read.value, line.page, bbox_of(words), conf, "pattern", read.value, words=words)
+    return Candidate("payer.name", read.value, line.page, bbox_of(words), conf, "pattern", name, words=words)
