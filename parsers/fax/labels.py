@@ -193,6 +193,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
     if fuzzy is not None:  # the whole segment is one garbled caption ('Patient Talephone', not 'Patient')
         return [fuzzy]
+    found += [h for h in fuzzy_phrases(segment) if all(h.end <= f.start or h.start >= f.end for f in found)]
     kept: list[LabelHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
@@ -266,6 +267,32 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
         return None
     label = next(lab for lab in LABELS if (lab.kind, lab.role) == field)
     return LabelHit(label, segment, match.start(1), match.end(1))
+
+
+# Long phrases letters and orders use before a date in prose, for phrases OCR garbled past the
+# label's pattern ('who was disciarged from hospital on ...'): only long ones, where one or two
+# letters misread still leave the phrase far from anything else.
+FUZZY_PHRASES: dict[str, tuple[str, str | None]] = {
+    "discharged from hospital on": ("discharge_date", None),
+    "discharged from the hospital on": ("discharge_date", None),
+}
+PHRASE_RATIO = 0.9
+WORD = re.compile(r"\S+")
+
+
+def fuzzy_phrases(segment: Segment) -> list[LabelHit]:
+    """Garbled long prose phrases in a segment: a run of as many words as the phrase whose
+    letters are near the phrase's (difflib ratio >= 0.9), as that phrase's label."""
+    words = list(WORD.finditer(fold_accents(segment.text)))
+    hits = []
+    for phrase, field in FUZZY_PHRASES.items():
+        size, letters = len(phrase.split()), phrase.replace(" ", "")
+        for i in range(len(words) - size + 1):
+            run = re.sub(r"[^a-z]", "", "".join(w.group() for w in words[i : i + size]).lower())
+            if difflib.SequenceMatcher(None, run, letters).ratio() >= PHRASE_RATIO:
+                label = next(lab for lab in LABELS if (lab.kind, lab.role) == field)
+                hits.append(LabelHit(label, segment, words[i].start(), words[i + size - 1].end()))
+    return hits
 
 
 def fold_accents(text: str) -> str:
