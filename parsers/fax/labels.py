@@ -90,7 +90,8 @@ LABELS: list[Label] = [
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
     *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
-    *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),  # 'NPI' with its P read as F: a caption only before ':'/'#'/at the start
+    # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
+    *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
         "phone", PATIENT, True, rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?"
     ),
