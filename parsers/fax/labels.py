@@ -26,7 +26,15 @@ class Label:
 
 
 def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[Label]:
-    return [Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE)) for s in synonyms]
+    return [
+        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){_ocr_date(s)}(?![A-Za-z])", re.IGNORECASE))
+        for s in synonyms
+    ]
+
+
+def _ocr_date(synonym: str) -> str:
+    """The word 'date' in a caption also as OCR reads it with its D as an O ('Order Oate')."""
+    return synonym.replace("date", "[do]ate")
 
 
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").

@@ -68,6 +68,11 @@ def test_a_long_prose_phrase_garbled_by_ocr_is_still_its_label() -> None:
     assert _hits("who was admitted to hospital on November 21, 2026.") == []
 
 
+def test_a_date_caption_with_its_d_read_as_o_is_still_the_caption() -> None:
+    assert [(k, r) for k, r, _ in _hits("23 Order Oate")] == [("order_date", None)]
+    assert [k for k, _, _ in _hits("Discharge Oate: 11/20/2026")] == ["discharge_date"]
+
+
 def test_npi_with_its_p_read_as_f_is_a_caption_only_where_weak_captions_count() -> None:
     assert [(k, r) for k, r, _ in _hits("NFI: 1860630783")] == [("npi", None)]
     assert _hits("see the NFI rules") == []
