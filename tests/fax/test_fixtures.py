@@ -25,12 +25,12 @@ CASES = expected_cases()
 # Field accuracy floors per layout group (bench/fax_accuracy.py's TUNED_LAYOUTS: the layouts the reader was
 # developed on; the others are held out to keep it honest), each just under what the recording measured
 # 2026-11-26 (tesserocr's tesseract 5.5.4, Debian's fast English model) after the garbled prose
-# phrase, 'NFI' caption and service-table column-caption rules: tuned (with CMS-485 and the discharge grid)
-# 638/690 = 0.925, held-out (the DME certificate of medical necessity, fine and standard, never tuned on)
+# phrase, 'NFI' and 'Oate' caption and service-table column-caption rules: tuned (with CMS-485 and the grid)
+# 639/690 = 0.926, held-out (the DME certificate of medical necessity, fine and standard, never tuned on)
 # 27/60 = 0.450 (of which 4 fields came from fixing its WRONG values, 'Sex (M/F)', a MOD column after QTY,
 # and scoring urgency against the fixture's arrival time; its misses were not looked at). Raise them as
 # the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.924, "held-out": 0.44}
+MIN_FIELD_ACCURACY = {"tuned": 0.925, "held-out": 0.44}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
