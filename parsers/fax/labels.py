@@ -26,7 +26,15 @@ class Label:
 
 
 def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[Label]:
-    return [Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){s}(?![A-Za-z])", re.IGNORECASE)) for s in synonyms]
+    return [
+        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){_ocr_date(s)}(?![A-Za-z])", re.IGNORECASE))
+        for s in synonyms
+    ]
+
+
+def _ocr_date(synonym: str) -> str:
+    """The word 'date' in a caption also as OCR reads it with its D as an O ('Order Oate')."""
+    return synonym.replace("date", "[do]ate")
 
 
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
@@ -90,6 +98,8 @@ LABELS: list[Label] = [
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
     *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
+    # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
+    *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
         "phone", PATIENT, True, rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?"
     ),
@@ -193,6 +203,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
     if fuzzy is not None:  # the whole segment is one garbled caption ('Patient Talephone', not 'Patient')
         return [fuzzy]
+    found += [h for h in fuzzy_phrases(segment) if all(h.end <= f.start or h.start >= f.end for f in found)]
     kept: list[LabelHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
@@ -272,6 +283,32 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
         return None
     label = next(lab for lab in LABELS if (lab.kind, lab.role) == field)
     return LabelHit(label, segment, match.start(1), match.end(1))
+
+
+# Long phrases letters and orders use before a date in prose, for phrases OCR garbled past the
+# label's pattern ('who was disciarged from hospital on ...'): only long ones, where one or two
+# letters misread still leave the phrase far from anything else.
+FUZZY_PHRASES: dict[str, tuple[str, str | None]] = {
+    "discharged from hospital on": ("discharge_date", None),
+    "discharged from the hospital on": ("discharge_date", None),
+}
+PHRASE_RATIO = 0.9
+WORD = re.compile(r"\S+")
+
+
+def fuzzy_phrases(segment: Segment) -> list[LabelHit]:
+    """Garbled long prose phrases in a segment: a run of as many words as the phrase whose
+    letters are near the phrase's (difflib ratio >= 0.9), as that phrase's label."""
+    words = list(WORD.finditer(fold_accents(segment.text)))
+    hits = []
+    for phrase, field in FUZZY_PHRASES.items():
+        size, letters = len(phrase.split()), phrase.replace(" ", "")
+        for i in range(len(words) - size + 1):
+            run = re.sub(r"[^a-z]", "", "".join(w.group() for w in words[i : i + size]).lower())
+            if difflib.SequenceMatcher(None, run, letters).ratio() >= PHRASE_RATIO:
+                label = next(lab for lab in LABELS if (lab.kind, lab.role) == field)
+                hits.append(LabelHit(label, segment, words[i].start(), words[i + size - 1].end()))
+    return hits
 
 
 def fold_accents(text: str) -> str:

@@ -191,8 +191,8 @@ def _service(state: FaxRead, read: ServiceRead) -> ServiceRead:
 def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
     """A row whose code fits no code: its code-shaped word re-read; the rest of the row parsed again."""
     words = list(read.row.words)
-    position = next((i for i, w in enumerate(words) if _code_shaped(w.text.partition("-")[0], 4, 7)), None)
-    if position is None or position > 1:
+    position = _code_position(read, words)
+    if position is None:
         return read
     word, sets = words[position], state.ctx.code_sets
     value = _procedure_agreed(state, read.row.page, word, sets)
@@ -204,6 +204,16 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
     new = rest_of_row(code, [tail] if tail else [], words[position + 1 :], read.row)
     state.reread_parts[id(new)] = {"code"}
     return new
+
+
+def _code_position(read: ServiceRead, words: list[Word]) -> int | None:
+    """Where the row's code stands: the word the row took as its code when code-shaped (a table may
+    put the description first: 'CPAP device £0601 RR 1'); else a code-shaped first or second word."""
+    taken = next((i for i, w in enumerate(words) if w is read.code.word), None)
+    if taken is not None and _code_shaped(words[taken].text.partition("-")[0], 4, 7):
+        return taken
+    position = next((i for i, w in enumerate(words) if _code_shaped(w.text.partition("-")[0], 4, 7)), None)
+    return position if position is not None and position <= 1 else None
 
 
 def _procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> str | None:

@@ -13,8 +13,15 @@ from parsers.fax.values import read_date, read_quantity
 from referrals.codes import CodeSets
 
 DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
-SERVICE_HEAD = re.compile(r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services)\b", re.I)
-SECTION_END = re.compile(r"signature|sincerely|\bplease start\b", re.I)
+# A service table's head: a heading, or its column captions (a description column beside a units,
+# quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled)
+SERVICE_HEAD = re.compile(
+    r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services"
+    r"|description\b.*\b(?:units|qty|quantity|mod|modifiers?)"
+    r"|(?:units|qty|quantity|mod|modifiers?)\b.*\bdescription)\b",
+    re.I,
+)
+SECTION_END = re.compile(r"signature|sincerely|\bplease start\b|\bcertify\b", re.I)  # (an attestation ends a table)
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
 MODIFIERS = {
     "RR",

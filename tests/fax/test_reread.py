@@ -111,14 +111,14 @@ def test_a_re_read_that_reads_something_else_decides_nothing_even_for_a_bar() ->
         assert state.diagnoses[0].correction.value is None, other
 
 
-def _service_state(engine: Canned, row_text: str) -> FaxRead:
+def _service_state(engine: Canned, row_text: str, head: str = "Code Mod Qty Description") -> FaxRead:
     from parsers.fax.model import Segment
     from parsers.fax.services import service_reads
     from tests.fax.test_reading_units import _page
 
     state = _state(engine, "I10")
     state.diagnoses = []
-    text = _page(["Code Mod Qty Description", row_text])
+    text = _page([head, row_text])
     state.services = list(service_reads(text, state.ctx.code_sets))
     assert isinstance(state.services[0].row, Segment)
     return state
@@ -138,6 +138,15 @@ def test_a_third_read_showing_another_code_leaves_the_service_code_unread() -> N
     state = _service_state(Canned("KOO0O1", "KO001", "KO011"), "KO0001 RR 1 standard wheelchair")
     reread_failing(state)
     assert state.services[0].code.correction.value is None and not state.reread_parts
+
+
+def test_a_code_after_the_description_is_re_read_where_the_row_took_it() -> None:
+    """A table printing the description first ('CPAP device £0601 RR 1'): the code word is re-read."""
+    state = _service_state(Canned("E0601", "E0601"), "CPAP device £0601 RR 1", "Description HCPCS Mod Units")
+    assert state.services[0].code.correction.value is None
+    reread_failing(state)
+    line = state.services[0]
+    assert (line.code.correction.value, line.modifiers, line.quantity) == ("E0601", ["RR"], 1)
 
 
 def test_two_re_reads_that_agree_need_no_third() -> None:

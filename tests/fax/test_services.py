@@ -58,3 +58,20 @@ def test_a_modifier_column_after_the_quantity_is_read() -> None:
     assert lines == [("K0001", ["RR"], 1), ("E0260", [], 2)]
     prose = _page(["HCPCS QTY DESCRIPTION", "E0260 1 nu bed linen"])
     assert [s.modifiers for s in service_reads(prose, NO_CODE_SETS)] == [[]]
+
+
+def test_column_captions_head_a_service_table_and_an_attestation_ends_it() -> None:
+    """'Description HCPCS Mod Units' with its HCPCS caption garbled still heads the table (its codes are
+    no diagnoses), and the signer's line under an attestation is no service line."""
+    text = _page(
+        [
+            "Dx (ICD-10) J96.11 G47.33",
+            "Description WePes Mod Units",
+            "CPAP device E0601 RR 1",
+            "I certify this patient is under my care",
+            "Discharging physician Date/Time: 11/19/2026 14.20",
+        ]
+    )
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["J96.11", "G47.33"]
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("E0601", ["RR"], 1)]

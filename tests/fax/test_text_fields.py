@@ -62,6 +62,23 @@ def test_numbered_box_captions_and_synonyms(caption: str, kind: str, role: str) 
     assert [(k, r) for k, r, _ in found] == [(kind, role)]
 
 
+def test_a_long_prose_phrase_garbled_by_ocr_is_still_its_label() -> None:
+    assert _hits("who was disciarged from hospital on November 21, 2026.") == [
+        ("discharge_date", None, "disciarged from hospital on")
+    ]
+    assert _hits("who was admitted to hospital on November 21, 2026.") == []
+
+
+def test_a_date_caption_with_its_d_read_as_o_is_still_the_caption() -> None:
+    assert [(k, r) for k, r, _ in _hits("23 Order Oate")] == [("order_date", None)]
+    assert [k for k, _, _ in _hits("Discharge Oate: 11/20/2026")] == ["discharge_date"]
+
+
+def test_npi_with_its_p_read_as_f_is_a_caption_only_where_weak_captions_count() -> None:
+    assert [(k, r) for k, r, _ in _hits("NFI: 1860630783")] == [("npi", None)]
+    assert _hits("see the NFI rules") == []
+
+
 def test_a_bare_providers_name_is_the_agency_only_where_the_physician_has_a_label_of_its_own() -> None:
     cms = _page(["7) Provider's Name and NPI", "Northside DME Supply", "24. Physician's Name and Address", "Jane Doe"])
     found = {c.path: c.value for c in candidates(cms, labelled_hits(cms))}
