@@ -119,16 +119,19 @@ def archive_path(home: ServiceHome, seen: InboxFile) -> Path:
 
 def _link_or_copy(source: Path, target: Path) -> None:
     """Hard-link the original into the archive (there already: done); the day's folder is made
-    when the link finds it missing. FileNotFoundError when the source is gone."""
+    when the link finds it missing, then the link is tried once more (another worker may have made
+    the folder meanwhile: asking whether it exists would not tell a gone source from a race).
+    FileNotFoundError when the source is gone."""
     try:
         _link(source, target)
     except FileExistsError:
         return
     except FileNotFoundError:
-        if target.parent.is_dir():
-            raise  # the source is gone
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(source, target)
+        try:
+            _link(source, target)
+        except FileExistsError:
+            return
 
 
 def _link(source: Path, target: Path) -> None:

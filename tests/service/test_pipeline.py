@@ -209,3 +209,32 @@ def test_across_filesystems_the_original_is_copied_into_the_archive(
     archived = list(service.home.archive.rglob("*.x12"))
     assert [p.read_text() for p in archived] == [claim_file(631)] and not path.exists()
     assert not list(service.home.archive.rglob(".*.partial"))
+
+
+def test_a_worker_racing_another_for_the_days_archive_folder_still_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers take the day's first files: one's link fails for the missing folder, the other
+    makes it before the first looks. The first file is still archived, not reported vanished."""
+    from ingest import arrival
+
+    source = tmp_path / "inbox" / "a.x12"
+    source.parent.mkdir()
+    source.write_text("ISA")
+    target = tmp_path / "archive" / "2026-11-26" / "a.x12"
+    real_link = os.link
+    calls: list[int] = []
+
+    def link_while_another_worker_makes_the_folder(src: Path, dst: Path) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            target.parent.mkdir(parents=True)  # the other worker, between our link and our look
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+        real_link(src, dst)
+
+    monkeypatch.setattr("ingest.arrival.os.link", link_while_another_worker_makes_the_folder)
+    arrival._link_or_copy(source, target)
+    assert target.read_text() == "ISA"
+    source.unlink()
+    with pytest.raises(FileNotFoundError):
+        arrival._link_or_copy(source, tmp_path / "archive" / "2026-11-26" / "b.x12")
