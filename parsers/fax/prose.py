@@ -19,6 +19,12 @@ PLAN_WORDS = {
     *("health", "healthcare", "plan", "medicare", "medicaid", "insurance", "advantage", "mutual"),
     *("assurance", "benefits", "hmo", "ppo", "blue", "shield", "cross", "care", "community"),
 }
+# Words that name who provides the care, not who pays for it ('Sunrise Home Care', 'Northside DME
+# Supply'): such a name in that place is never taken as the payer (a plan so named stays null).
+PROVIDER_WORDS = {
+    *("home", "agency", "supply", "supplies", "dme", "infusion", "nursing", "hospice", "pharmacy"),
+    *("hospital", "clinic", "therapy", "rehab", "rehabilitation", "services"),
+}
 
 
 def payer_in_prose(lines: list[Segment]) -> Iterator[Candidate]:
@@ -36,7 +42,8 @@ def _payer(line: Segment, match: re.Match[str], needs_plan_word: bool) -> Candid
     if read is None:
         return None
     name = str(read.value)
-    if needs_plan_word and not PLAN_WORDS & {w.lower().strip(".,") for w in name.split()}:
+    words_of_name = {w.lower().strip(".,") for w in name.split()}
+    if PROVIDER_WORDS & words_of_name or (needs_plan_word and not PLAN_WORDS & words_of_name):
         return None
     start = match.start("org") + read.start
     words = line.words_in_span(start, match.start("org") + read.end)

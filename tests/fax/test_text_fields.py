@@ -255,6 +255,8 @@ def test_a_payer_stated_in_a_letters_prose(line: str, want: str) -> None:
         "Member ID W123456789, phone (203) 555-8256",
         "covered by the plan on file",
         "Plan Member # W136281643",
+        "Member ID W123456789, Sunrise Home Care, will start on Monday",  # the agency, not the plan
+        "covered by Northside DME Supply for the rental",
     ],
 )
 def test_no_payer_without_a_plan_named_after_its_cue(line: str) -> None:
