@@ -36,10 +36,10 @@ def test_hocr_close_same_kind_rival_makes_a_word_doubtful() -> None:
     assert not words[1].ambiguous  # a digit cannot stand for the capital G in a name
 
 
-def _words(text: str, top: int = 20) -> list[Word]:
+def _words(text: str, top: int = 20, conf: float = 95.0) -> list[Word]:
     out, left = [], 10
     for token in text.split():
-        out.append(Word(token, 95.0, left, top, 12 * len(token), 20, line_key=(1, 1, top)))
+        out.append(Word(token, conf, left, top, 12 * len(token), 20, line_key=(1, 1, top)))
         left += 12 * len(token) + 10
     return out
 

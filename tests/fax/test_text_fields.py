@@ -10,26 +10,12 @@ from parsers.fax.confirm import joint_confidence
 from parsers.fax.extract import PageText, candidates, labelled_hits, sex_in_prose
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption, hits_in
 from parsers.fax.layout import page_segments
-from parsers.fax.model import Candidate, Page, Segment, Word
+from parsers.fax.model import Candidate, Page, Segment
 from parsers.fax.ocr import hocr_words
 from parsers.fax.prose import payer_in_prose
 from parsers.fax.values import AddressValue, read_name, read_org
 from parsers.fax.verify import _third_read_may, mark_repeated
-
-
-def _words(text: str, top: int = 20, conf: float = 95.0) -> list[Word]:
-    out, left = [], 10
-    for token in text.split():
-        out.append(Word(token, conf, left, top, 12 * len(token), 20, line_key=(1, 1, top)))
-        left += 12 * len(token) + 10
-    return out
-
-
-def _page(lines: list[str]) -> PageText:
-    words = [w for i, line in enumerate(lines) for w in _words(line, top=100 + 40 * i)]
-    page = Page(number=1, width=1734, height=2244, words=words)
-    all_lines, segments = page_segments(page)
-    return PageText(page, all_lines, segments)
+from tests.fax.test_reading_units import _page, _words
 
 
 def _hits(text: str) -> list[tuple[str, str | None, str]]:
