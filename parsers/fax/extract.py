@@ -230,16 +230,11 @@ def _spans_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -
 
 def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -> Iterator[Candidate]:
     """'Patient's Name and Address': the street on the line under the name, the city line under that."""
-    words = tuple(w for s in text.segments if s.page == name.page for w in s.words if _inside(w, name.bbox))
-    street = _next_line(text, words, hits) if words else None
+    street = _next_line(text, name.words, hits) if name.words else None
     if street is not None:
         found = _address_from(text, street, 0, len(street.text), hits, "member.address", "below")
         if found is not None:
             yield found
-
-
-def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
-    return word.left >= box[0] and word.top >= box[1] and word.right <= box[2] and word.bottom <= box[3]
 
 
 def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path: str) -> Candidate | None:
