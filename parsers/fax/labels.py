@@ -267,7 +267,7 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     text = fold_accents(segment.text)
     hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
     match = CAPTION.match(text[: hint.start()] if hint else text)
-    letters = re.sub(r"[^a-z]", "", match.group(1).lower()) + ("name" if hint else "") if match else ""
+    letters = _letters(match.group(1)) + ("name" if hint else "") if match else ""
     if not match or len(letters) < FUZZY_MIN_LETTERS or len(match.group(1).split()) > 4:
         return None
     scored = sorted(
@@ -281,8 +281,17 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     rivals = [ratio for ratio, other in scored[1:] if other != field]
     if best < FUZZY_RATIO or (rivals and best - rivals[0] < FUZZY_MARGIN):
         return None
-    label = next(lab for lab in LABELS if (lab.kind, lab.role) == field)
-    return LabelHit(label, segment, match.start(1), match.end(1))
+    return LabelHit(_label_for(field), segment, match.start(1), match.end(1))
+
+
+def _letters(text: str) -> str:
+    """The text's letters alone, in lower case: what a garbled caption is compared by."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _label_for(field: tuple[str, str | None]) -> Label:
+    """The first label of a (kind, role): the one a fuzzy caption or phrase stands for."""
+    return next(lab for lab in LABELS if (lab.kind, lab.role) == field)
 
 
 # Long phrases letters and orders use before a date in prose, for phrases OCR garbled past the
@@ -304,10 +313,9 @@ def fuzzy_phrases(segment: Segment) -> list[LabelHit]:
     for phrase, field in FUZZY_PHRASES.items():
         size, letters = len(phrase.split()), phrase.replace(" ", "")
         for i in range(len(words) - size + 1):
-            run = re.sub(r"[^a-z]", "", "".join(w.group() for w in words[i : i + size]).lower())
+            run = _letters("".join(w.group() for w in words[i : i + size]))
             if difflib.SequenceMatcher(None, run, letters).ratio() >= PHRASE_RATIO:
-                label = next(lab for lab in LABELS if (lab.kind, lab.role) == field)
-                hits.append(LabelHit(label, segment, words[i].start(), words[i + size - 1].end()))
+                hits.append(LabelHit(_label_for(field), segment, words[i].start(), words[i + size - 1].end()))
     return hits
 
 
