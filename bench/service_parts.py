@@ -97,7 +97,8 @@ class Meter:
 
 def service_round(files: list[Path]) -> tuple[int, int]:
     """CPU ns of the pipeline (in batches, as the watcher shares them out) and of the delivery."""
-    settings = Settings(home=Path(tempfile.mkdtemp()) / "home", stable_seconds=0.0)
+    with bench.scratch() as tmp:
+        settings = Settings(home=Path(tmp) / "home", stable_seconds=0.0)
     service = pipeline.Service.start(settings)
     paths = []
     for path in files:

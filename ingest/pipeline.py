@@ -57,8 +57,8 @@ from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
 from referrals.store.documents import DocumentRef, claim, finish_all, leased_to, next_control_numbers, release_leases
 from referrals.store.engine import engine_for, session_scope, upgrade
-from referrals.store.models import Document, DocumentStatus, OutboxStatus, utcnow
-from referrals.store.records import insert_all, queue_messages
+from referrals.store.models import Document, DocumentStatus, utcnow
+from referrals.store.records import insert_all, pending_message, queue_messages
 from validators import ValidationContext
 
 log = logging.getLogger(__name__)
@@ -326,7 +326,7 @@ def _ack_message(
     filename = f"{document.sha256[:16]}.{number:09d}.{ack.kind}.x12"
     payload = json.dumps({"filename": filename, "text": ack.render(number)})
     key = f"ack:{document.id}:{index}"
-    return (key, ACKS_DESTINATION, None, document.id, payload, OutboxStatus.PENDING.value, 0, now, now)
+    return pending_message(key, ACKS_DESTINATION, None, document.id, payload, now)
 
 
 def _kind_of(records: list[Record]) -> str | None:

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Dialect, Table, Update, bindparam, case, or_, update
+from sqlalchemy import ColumnElement, Dialect, Table, bindparam, case, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
@@ -105,46 +105,36 @@ def claim(
 
 def renew_leases(session: Session, document_ids: list[str], owner: str, lease: dt.timedelta, now: dt.datetime) -> int:
     """Push out the expiry of the leases `owner` still holds on these documents; how many it held."""
-    renewed = session.execute(_held_by(document_ids, owner).values(lease_expires_at=now + lease))
+    renewed = session.execute(_HELD_UPDATE.values(lease_expires_at=now + lease), _held(document_ids, owner))
     return int(renewed.rowcount)  # type: ignore[attr-defined]
 
 
 def release_leases(session: Session, document_ids: list[str], owner: str) -> int:
     """Give back `owner`'s leases on these pending documents (a stopping worker): claimable at once."""
-    released = session.execute(_held_by(document_ids, owner).values(lease_owner=None, lease_expires_at=None))
+    released = session.execute(_HELD_UPDATE.values(lease_owner=None, lease_expires_at=None), _held(document_ids, owner))
     return int(released.rowcount)  # type: ignore[attr-defined]
 
 
-def _held_by(document_ids: list[str], owner: str) -> Update:
-    """An UPDATE of the pending documents among these whose lease `owner` holds."""
-    return (
-        update(Document)
-        .execution_options(synchronize_session=False)
-        .where(
-            col(Document.id).in_(document_ids),
-            col(Document.lease_owner) == owner,
-            col(Document.status) == DocumentStatus.PENDING,
-        )
-    )
+# The pending documents among `ids` whose lease `owner` holds (parameters: `_held`).
+_HELD_BY = (
+    DOCUMENTS.c.id.in_(bindparam("ids", expanding=True)),
+    DOCUMENTS.c.lease_owner == bindparam("owner"),
+    DOCUMENTS.c.status == DocumentStatus.PENDING,
+)
+_HELD_UPDATE = update(DOCUMENTS).where(*_HELD_BY)
+_LEASED = core_select(DOCUMENTS.c.id).where(*_HELD_BY).with_for_update()
+
+
+def _held(document_ids: list[str], owner: str) -> dict[str, object]:
+    return {"ids": document_ids, "owner": owner}
 
 
 def leased_to(session: Session, document_ids: list[str], owner: str) -> set[str]:
     """Which of these pending documents `owner` holds the lease of, locked until the transaction
     ends (FOR UPDATE on PostgreSQL; SQLite's write lock is taken at BEGIN), so it cannot be lost
     before the caller commits."""
-    rows = session.connection().execute(_LEASED, {"ids": document_ids, "owner": owner})
+    rows = session.connection().execute(_LEASED, _held(document_ids, owner))
     return {document_id for (document_id,) in rows}
-
-
-_LEASED = (
-    core_select(DOCUMENTS.c.id)
-    .where(
-        DOCUMENTS.c.id.in_(bindparam("ids", expanding=True)),
-        DOCUMENTS.c.lease_owner == bindparam("owner"),
-        DOCUMENTS.c.status == DocumentStatus.PENDING,
-    )
-    .with_for_update()
-)
 
 
 _FINISH = (

@@ -230,4 +230,11 @@ def _finding_values(record_id: str, finding: Finding) -> tuple[object, ...]:
 
 def _message_values(record: Record, document_id: str, now: dt.datetime, payload: str) -> tuple[object, ...]:
     """A ready record's outbox message, in MESSAGE_COLUMNS order."""
-    return (record.id, RECORDS_DESTINATION, record.id, document_id, payload, OutboxStatus.PENDING.value, 0, now, now)
+    return pending_message(record.id, RECORDS_DESTINATION, record.id, document_id, payload, now)
+
+
+def pending_message(
+    key: str, destination: str, record_id: str | None, document_id: str, payload: str, now: dt.datetime
+) -> tuple[object, ...]:
+    """A new pending outbox message (due now, no attempts yet), in MESSAGE_COLUMNS order."""
+    return (key, destination, record_id, document_id, payload, OutboxStatus.PENDING.value, 0, now, now)
