@@ -10,7 +10,7 @@ from parsers.fax import codecheck, lexicon, values
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.model import Candidate, Word
+from parsers.fax.model import Candidate, Word, bbox_of
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
@@ -242,8 +242,7 @@ def _code_needs_read(state: FaxRead, read: CodeRead) -> bool:
 
 
 def _code_region(key: str, read: CodeRead) -> Region:
-    w = read.word
-    return Region(key, read.page, (w.left, w.top, w.right, w.bottom), 1.5, "straight", "code")
+    return Region(key, read.page, bbox_of((read.word,)), 1.5, "straight", "code")
 
 
 def _code_agrees(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
@@ -274,7 +273,7 @@ def _row_regions(key: str, row: ServiceRead) -> list[Region]:
     """The code cell and the quantity cell of a service line, each cut twice (grey, and cleaned larger)."""
     words = {"code": row.code.word, "qty": row.quantity_word}
     return [
-        Region(f"{key}{name}{variant}", row.row.page, (w.left, w.top, w.right, w.bottom), scale, source)
+        Region(f"{key}{name}{variant}", row.row.page, bbox_of((w,)), scale, source)
         for name, w in words.items()
         if w is not None
         for variant, scale, source in (("a", 1.0, "straight"), ("b", 1.5, "clean"))
@@ -301,7 +300,7 @@ def _agreed_row(
 def _crop_value(words: list[Word], read: Callable[[str], object | None]) -> object | None:
     if not words or any(w.ambiguous for w in words):
         return None
-    return read(" ".join(w.text for w in words))
+    return value_of(words, read)
 
 
 def _code_of(text: str, sets: CodeSets) -> str | None:
