@@ -95,3 +95,8 @@ class Candidate:
     second_conf: float | None = None  # the agreeing second read's OCR confidence, 0..1
     words: tuple[Word, ...] = ()  # the page read's words the value came from (for per-character agreement)
     joint_conf: float | None = None  # 0..1: per character, the chance that not both agreeing reads are wrong
+
+
+def boxes_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Two boxes share pixels: two readings of them are one reading, not the value written twice."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -10,7 +10,7 @@ from parsers.fax import codecheck, lexicon, values
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.model import Candidate, Word, bbox_of
+from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
@@ -93,7 +93,7 @@ def mark_repeated(state: FaxRead) -> None:
         same = [
             c
             for c in state.candidates
-            if c.path == cand.path and c.value == cand.value and not _overlap(c.bbox, cand.bbox)
+            if c.path == cand.path and c.value == cand.value and not boxes_overlap(c.bbox, cand.bbox)
         ]
         if cand.confirmed_by is None and (same or cand.method == "text_layer"):
             cand = dataclasses.replace(cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated")
@@ -315,11 +315,6 @@ def _quantity_of(text: str) -> int | None:
         return None
     found = values.read_quantity(core)
     return int(str(found.value)) if found is not None else None
-
-
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    """Two boxes share pixels: two readings of them are one reading, not the value written twice."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _layer_pages(state: FaxRead) -> set[int]:
