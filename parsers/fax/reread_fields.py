@@ -17,7 +17,7 @@ from collections.abc import Callable
 from parsers.fax import codecheck, values
 from parsers.fax.extract import PageText, path_of, value_words
 from parsers.fax.labels import LabelHit
-from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap
+from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, word_spanning
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread import Read, twice
 from referrals.codes import npi_checks_out
@@ -64,7 +64,7 @@ def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list
     if not words or not _shaped(hit.kind, raw):
         return []
     box = bbox_of(words)
-    whole = Word(raw, min(w.conf for w in words), box[0], box[1], box[2] - box[0], box[3] - box[1])
+    whole = word_spanning(raw, words)
     joiner = " " if len(words) > 1 else ""
     value: object | None = twice(
         state, text.page.number, whole, _charset(hit.kind, raw), _reader(state, hit.kind), joiner
