@@ -102,7 +102,7 @@ def mark_repeated(state: FaxRead) -> None:
 
 
 def mark_text_layer(state: FaxRead) -> None:
-    layer_pages = {p.number for p in state.pages if p.text_layer}
+    layer_pages = _layer_pages(state)
     state.candidates = [
         dataclasses.replace(c, confirmed_by=c.confirmed_by or "text_layer") if c.page in layer_pages else c
         for c in state.candidates
@@ -113,11 +113,12 @@ def second_read(state: FaxRead) -> None:
     """Re-read every unconfirmed critical value and service row once more, all in one OCR pass; a
     value whose second read agreed but had a doubtful character is read a third time (grey page)."""
     wanted = [c for c in state.candidates if _needs_second_read(state, c)]
-    rows = [s for s in state.services if s.row.page not in _layer_pages(state)]
+    layer_pages = _layer_pages(state)
+    rows = [s for s in state.services if s.row.page not in layer_pages]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
         regions += _row_regions(f"s{i}", s)
-    codes = [d for d in state.diagnoses if _code_needs_read(state, d) and d.page not in _layer_pages(state)]
+    codes = [d for d in state.diagnoses if _code_needs_read(state, d) and d.page not in layer_pages]
     regions += [_code_region(f"d{i}", d) for i, d in enumerate(codes)]
     regions += _header_region(state)
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
