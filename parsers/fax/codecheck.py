@@ -162,7 +162,7 @@ ZERO_AS_O = str.maketrans("Oo", "00")  # in a HCPCS code's digit places a letter
 def hcpcs_shown(text: str) -> str | None:
     """The HCPCS code `text` shows as printed: a letter and four digits, where a letter O in a digit's
     place is the zero it must be there (the font's O and 0 are one shape to OCR). Nothing else changed."""
-    core = text.strip(".,;:").partition("-")[0]
+    core = _code_part(text)
     digits = core[1:].translate(ZERO_AS_O)
     shown = core[:1] + digits
     return shown if len(core) == 5 and HCPCS_FORMAT.match(shown) else None
@@ -171,7 +171,7 @@ def hcpcs_shown(text: str) -> str | None:
 def hcpcs_fits(text: str, code: str) -> bool:
     """`text` may be a garbled read of HCPCS `code`: the code shown, the code with one glyph doubled
     ('KO0001': the zero read as 'O0'), or its digits with the letter lost or unreadable ('1390', '£1390')."""
-    core = text.strip(".,;:").partition("-")[0]
+    core = _code_part(text)
     if hcpcs_shown(core) == code:
         return True
     if len(core) == 6 and core[0] == code[0]:
@@ -205,7 +205,7 @@ def hcpcs_agreed(page_text: str, rereads: list[str], sets: CodeSets) -> str | No
 
 def _letter_lost(text: str) -> str | None:
     """The four digits of a code whose letter OCR lost ('1390') or could not read ('£1390')."""
-    core = text.strip(".,;:").partition("-")[0]
+    core = _code_part(text)
     lost = core if len(core) == 4 else core[1:] if len(core) == 5 and not core[0].isalnum() else None
     digits = lost.translate(ZERO_AS_O) if lost is not None else None
     return digits if digits is not None and digits.isdigit() else None
@@ -215,3 +215,8 @@ def _only_letter(code: str, sets: CodeSets) -> bool:
     """A loaded HCPCS table lists `code` and no code with another letter before its digits."""
     others = (letter + code[1:] for letter in HCPCS_LETTERS if letter != code[0])
     return sets.hcpcs_known(code) is True and not any(sets.hcpcs_known(other) for other in others)
+
+
+def _code_part(text: str) -> str:
+    """The code a read shows, without edge punctuation or the modifier after a hyphen ('E0601-RR')."""
+    return text.strip(".,;:").partition("-")[0]

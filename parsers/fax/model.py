@@ -95,3 +95,14 @@ class Candidate:
     second_conf: float | None = None  # the agreeing second read's OCR confidence, 0..1
     words: tuple[Word, ...] = ()  # the page read's words the value came from (for per-character agreement)
     joint_conf: float | None = None  # 0..1: per character, the chance that not both agreeing reads are wrong
+
+
+def word_spanning(text: str, words: tuple[Word, ...] | list[Word], line_key: tuple[int, ...] = ()) -> Word:
+    """One word standing for `words` read as `text`: their box, and the weakest one's confidence."""
+    box = bbox_of(words)
+    return Word(text, min(w.conf for w in words), box[0], box[1], box[2] - box[0], box[3] - box[1], line_key)
+
+
+def boxes_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Two boxes share pixels: two readings of them are one reading, not the value written twice."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

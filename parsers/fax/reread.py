@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from parsers.fax import codecheck, glyph, values
 from parsers.fax.confirm import crop
-from parsers.fax.model import Word
+from parsers.fax.model import Word, bbox_of
 from parsers.fax.ocr import hocr_words
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead, rest_of_row
@@ -88,11 +88,11 @@ def variant_texts(
     if prepared is None:
         return None
     texts: list[str | None] = []
+    box = bbox_of((word,))
     for psm, source, scale in variants:
         image = prepared.straight if source == "straight" else prepared.ocr_image
         config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2"
         config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
-        box = (word.left, word.top, word.right, word.bottom)
         words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
         if any(w.ambiguous for w in words):
             return None
@@ -137,11 +137,8 @@ def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None
 
 def _agreed_code(texts: list[str], sets: CodeSets) -> str | None:
     """The one billable code every re-read gives, when one of them needed no look-alike change."""
-    found = [_billable(text, sets) for text in texts]
-    first = found[0]
-    if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
-        return None
-    return first[0]
+    found = agreed(texts, lambda text: _billable(text, sets))
+    return str(found) if found is not None else None
 
 
 def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
@@ -157,8 +154,7 @@ def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | N
     if value is None or any(not _allows(text, value, readings, sets) for text in texts):
         return None
     prepared = state.prepared[read.page]
-    box = (read.word.left, read.word.top, read.word.right, read.word.bottom)
-    return value if glyph.first_is_bar([prepared.straight, prepared.ocr_image], box) else None
+    return value if glyph.first_is_bar([prepared.straight, prepared.ocr_image], bbox_of((read.word,))) else None
 
 
 def _allows(text: str, value: str, readings: tuple[str, ...], sets: CodeSets) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from parsers.fax import codecheck, values
 from parsers.fax.extract import PageText, path_of, value_words
 from parsers.fax.labels import LabelHit
-from parsers.fax.model import Candidate, Word, bbox_of
+from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, word_spanning
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread import Read, twice
 from referrals.codes import npi_checks_out
@@ -64,7 +64,7 @@ def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list
     if not words or not _shaped(hit.kind, raw):
         return []
     box = bbox_of(words)
-    whole = Word(raw, min(w.conf for w in words), box[0], box[1], box[2] - box[0], box[3] - box[1])
+    whole = word_spanning(raw, words)
     joiner = " " if len(words) > 1 else ""
     value: object | None = twice(
         state, text.page.number, whole, _charset(hit.kind, raw), _reader(state, hit.kind), joiner
@@ -72,15 +72,11 @@ def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list
     if value is None:
         return []
     # the failed first reading of these pixels (an NPI whose check digit failed) gives way
-    state.candidates = [c for c in state.candidates if not (c.path == path and _overlap(c.bbox, box))]
+    state.candidates = [c for c in state.candidates if not (c.path == path and boxes_overlap(c.bbox, box))]
     # tesseract's word confidence under a character whitelist is often 0 for a clear value: the page
     # read's confidence is weighed as confirmed (assemble.confidence), as a code-set hit is
     first = whole.conf / 100.0
     return [Candidate(path, value, text.page.number, box, first, "reread", raw, False, "second_read")]
-
-
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _digit_run(words: tuple[Word, ...]) -> tuple[Word, ...]:

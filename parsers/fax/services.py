@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from parsers.fax import codecheck
 from parsers.fax.extract import PageText
-from parsers.fax.model import Candidate, Segment, Word, bbox_of
+from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
 from parsers.fax.values import read_date, read_quantity
 from referrals.codes import CodeSets
 
@@ -161,8 +161,7 @@ def _split_code(
     joined = f"{piece.upper()}.{rest.upper()}"
     if not codecheck.icd10_billable(joined, sets):
         return None
-    box = bbox_of([word, after])
-    whole = Word(joined, min(word.conf, after.conf), box[0], box[1], box[2] - box[0], box[3] - box[1], word.line_key)
+    whole = word_spanning(joined, [word, after], word.line_key)
     return CodeRead(joined, whole, page, codecheck.Correction(None, False, (joined,)))
 
 

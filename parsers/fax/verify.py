@@ -10,7 +10,7 @@ from parsers.fax import codecheck, lexicon, values
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.model import Candidate, Word
+from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
@@ -93,7 +93,7 @@ def mark_repeated(state: FaxRead) -> None:
         same = [
             c
             for c in state.candidates
-            if c.path == cand.path and c.value == cand.value and not _overlap(c.bbox, cand.bbox)
+            if c.path == cand.path and c.value == cand.value and not boxes_overlap(c.bbox, cand.bbox)
         ]
         if cand.confirmed_by is None and (same or cand.method == "text_layer"):
             cand = dataclasses.replace(cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated")
@@ -102,7 +102,7 @@ def mark_repeated(state: FaxRead) -> None:
 
 
 def mark_text_layer(state: FaxRead) -> None:
-    layer_pages = {p.number for p in state.pages if p.text_layer}
+    layer_pages = _layer_pages(state)
     state.candidates = [
         dataclasses.replace(c, confirmed_by=c.confirmed_by or "text_layer") if c.page in layer_pages else c
         for c in state.candidates
@@ -113,11 +113,12 @@ def second_read(state: FaxRead) -> None:
     """Re-read every unconfirmed critical value and service row once more, all in one OCR pass; a
     value whose second read agreed but had a doubtful character is read a third time (grey page)."""
     wanted = [c for c in state.candidates if _needs_second_read(state, c)]
-    rows = [s for s in state.services if s.row.page not in _layer_pages(state)]
+    layer_pages = _layer_pages(state)
+    rows = [s for s in state.services if s.row.page not in layer_pages]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
         regions += _row_regions(f"s{i}", s)
-    codes = [d for d in state.diagnoses if _code_needs_read(state, d) and d.page not in _layer_pages(state)]
+    codes = [d for d in state.diagnoses if _code_needs_read(state, d) and d.page not in layer_pages]
     regions += [_code_region(f"d{i}", d) for i, d in enumerate(codes)]
     regions += _header_region(state)
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
@@ -242,8 +243,7 @@ def _code_needs_read(state: FaxRead, read: CodeRead) -> bool:
 
 
 def _code_region(key: str, read: CodeRead) -> Region:
-    w = read.word
-    return Region(key, read.page, (w.left, w.top, w.right, w.bottom), 1.5, "straight", "code")
+    return Region(key, read.page, bbox_of((read.word,)), 1.5, "straight", "code")
 
 
 def _code_agrees(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
@@ -274,7 +274,7 @@ def _row_regions(key: str, row: ServiceRead) -> list[Region]:
     """The code cell and the quantity cell of a service line, each cut twice (grey, and cleaned larger)."""
     words = {"code": row.code.word, "qty": row.quantity_word}
     return [
-        Region(f"{key}{name}{variant}", row.row.page, (w.left, w.top, w.right, w.bottom), scale, source)
+        Region(f"{key}{name}{variant}", row.row.page, bbox_of((w,)), scale, source)
         for name, w in words.items()
         if w is not None
         for variant, scale, source in (("a", 1.0, "straight"), ("b", 1.5, "clean"))
@@ -301,7 +301,7 @@ def _agreed_row(
 def _crop_value(words: list[Word], read: Callable[[str], object | None]) -> object | None:
     if not words or any(w.ambiguous for w in words):
         return None
-    return read(" ".join(w.text for w in words))
+    return value_of(words, read)
 
 
 def _code_of(text: str, sets: CodeSets) -> str | None:
@@ -316,11 +316,6 @@ def _quantity_of(text: str) -> int | None:
         return None
     found = values.read_quantity(core)
     return int(str(found.value)) if found is not None else None
-
-
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    """Two boxes share pixels: two readings of them are one reading, not the value written twice."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _layer_pages(state: FaxRead) -> set[int]:
