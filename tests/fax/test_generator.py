@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.fax.conftest import FIXTURES
+from bench.fax_accuracy import TUNED_LAYOUTS
+from tests.fax.conftest import FIXTURES, load_expected
 from tests.fixtures.fax.generate import CASES, generate_case
+from tests.fixtures.fax.layouts_late import LATE_LAYOUTS
 
 
 @pytest.mark.slow
@@ -17,3 +19,16 @@ def test_committed_fixtures_are_what_the_generator_writes(tmp_path: Path) -> Non
         assert written.read_bytes() == (FIXTURES / written.name).read_bytes(), written.name
         expected = f"{case.name}.expected.json"
         assert (tmp_path / expected).read_text() == (FIXTURES / expected).read_text(), expected
+
+
+def test_late_layouts_are_held_out_at_both_resolutions() -> None:
+    """The layouts added after the day's tuning count as held out in the bench and have a committed
+    fixture at fine and at standard resolution, whose expected record asks for no discharge date
+    (neither form prints one)."""
+    assert LATE_LAYOUTS and not set(LATE_LAYOUTS) & TUNED_LAYOUTS
+    for layout in LATE_LAYOUTS:
+        cases = [case for case in CASES if case.layout == layout]
+        assert {case.resolution for case in cases} == {"fine", "standard"}, layout
+        for case in cases:
+            meta = load_expected(FIXTURES / f"{case.name}.expected.json")
+            assert meta["layout"] == layout and meta["fields"]["discharge_date"] is None
