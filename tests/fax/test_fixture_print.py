@@ -1,18 +1,21 @@
 """The fax fixtures' own soundness: every field a fixture's expected record holds is printed on its pages
 (so a miss is the reader's, never the fixture's: checked on the clean drawings' text, in any of the forms
-the layouts print), every layout comes at both resolutions, and the held-out layouts stay held out."""
+the layouts print), printed clear of other text and of the form's rules, every layout comes at both
+resolutions, and the held-out layouts stay held out."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 import re
-from typing import Any
+from itertools import combinations
+from typing import Any, cast
 
 import pytest
 
 from bench.fax_accuracy import TUNED_LAYOUTS
 from tests.fixtures.fax.generate import CASES, LAYOUTS, Case, order_for
+from tests.fixtures.fax.layouts import DPI, PAGE_H, PAGE_W, Page
 from tests.fixtures.fax.layouts_more import MORE_LAYOUTS
 from tests.fixtures.fax.orders import expected_fields
 
@@ -20,9 +23,69 @@ from tests.fixtures.fax.orders import expected_fields
 NOT_TEXT = {"member.sex", "service_type", "signature.present", "urgent"}
 
 
+Box = tuple[float, float, float, float]
+Segment = tuple[tuple[float, float], tuple[float, float]]
+HEADER_BAND = 0.3  # inches: the fax machine prints its header line above this
+
+
+def clean_pages(case: Case) -> list[Page]:
+    return LAYOUTS[case.layout](order_for(case), random.Random(case.name))
+
+
 def printed_text(case: Case) -> str:
-    pages = LAYOUTS[case.layout](order_for(case), random.Random(case.name))
-    return "\n".join(str(op[3]) for page in pages for op in page.ops if op[0] == "text")
+    return "\n".join(str(op[3]) for page in clean_pages(case) for op in page.ops if op[0] == "text")
+
+
+def text_boxes(page: Page) -> list[tuple[Box, str]]:
+    """Each non-blank text's ink box in page pixels, with its text."""
+    found: list[tuple[Box, str]] = []
+    for op in page.ops:
+        if op[0] != "text" or not str(op[3]).strip():
+            continue
+        x, y, size = (float(cast(float, v)) for v in (op[1], op[2], op[4]))
+        font = page.font(size, bool(op[5]))
+        left, top, right, bottom = page.draw.textbbox((int(x * DPI), int(y * DPI)), str(op[3]), font=font)
+        found.append(((left, top, right, bottom), str(op[3])))
+    return found
+
+
+def rules(page: Page) -> list[Segment]:
+    """The form's straight rules: lines of two points and the four edges of every box (pixels)."""
+    segments: list[Segment] = []
+    for op in page.ops:
+        points = cast(list[tuple[float, float]], op[1]) if op[0] == "line" else []
+        if len(points) == 2:
+            (ax, ay), (bx, by) = points
+            segments.append(((ax * DPI, ay * DPI), (bx * DPI, by * DPI)))
+        elif op[0] == "box":
+            x0, y0, x1, y1 = (float(cast(float, v)) * DPI for v in op[1:])
+            segments += [((x0, y0), (x1, y0)), ((x0, y1), (x1, y1)), ((x0, y0), (x0, y1)), ((x1, y0), (x1, y1))]
+    return segments
+
+
+def crosses(box: Box, segment: Segment) -> bool:
+    (x0, y0), (x1, y1) = segment
+    if y0 == y1:
+        return box[1] < y0 < box[3] and min(x0, x1) < box[2] and box[0] < max(x0, x1)
+    return x0 == x1 and box[0] < x0 < box[2] and min(y0, y1) < box[3] and box[1] < max(y0, y1)
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def clutter(page: Page) -> list[str]:
+    """What would make a printed value hard to read: text off the page or in the fax header's band,
+    text over other text, text crossed by a rule."""
+    boxes, segments = text_boxes(page), rules(page)
+    inside = (0, HEADER_BAND * DPI, PAGE_W, PAGE_H)
+    found = [
+        f"off the page: {t!r}"
+        for b, t in boxes
+        if not (b[0] >= inside[0] and b[1] >= inside[1] and b[2] <= inside[2] and b[3] <= inside[3])
+    ]
+    found += [f"over each other: {s!r} {t!r}" for (a, s), (b, t) in combinations(boxes, 2) if overlap(a, b)]
+    return found + [f"crossed by a rule: {t!r}" for b, t in boxes if any(crosses(b, s) for s in segments)]
 
 
 def date_forms(value: str) -> set[str]:
@@ -59,6 +122,11 @@ def test_every_expected_field_is_printed(case: Case) -> None:
         if want is not None and path not in NOT_TEXT and not is_printed(path, want, text)
     ]
     assert not unprinted, f"{case.name}: expected but not printed: {unprinted}"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.fmt != "textpdf"], ids=lambda c: c.name)
+def test_printed_text_stays_clear(case: Case) -> None:
+    assert not [f"page {n + 1} {c}" for n, page in enumerate(clean_pages(case)) for c in clutter(page)]
 
 
 def test_every_layout_has_a_fine_and_a_standard_case() -> None:
