@@ -16,7 +16,7 @@ import pytest
 from bench.fax_accuracy import TUNED_LAYOUTS
 from tests.fixtures.fax.generate import CASES, LAYOUTS, Case, order_for
 from tests.fixtures.fax.layouts import DPI, PAGE_H, PAGE_W, Page
-from tests.fixtures.fax.layouts_more import MORE_LAYOUTS
+from tests.fixtures.fax.layouts_more import MORE_LAYOUTS, OfficePage
 from tests.fixtures.fax.orders import expected_fields
 
 # Not text on the page: checkboxes, the signature scribble, urgency (a rule over the dates and words).
@@ -127,6 +127,24 @@ def test_every_expected_field_is_printed(case: Case) -> None:
 @pytest.mark.parametrize("case", [c for c in CASES if c.fmt != "textpdf"], ids=lambda c: c.name)
 def test_printed_text_stays_clear(case: Case) -> None:
     assert not [f"page {n + 1} {c}" for n, page in enumerate(clean_pages(case)) for c in clutter(page)]
+
+
+# What a ticked checkbox question says about the record (checkbox forms of layouts_more.py).
+TICKED = {
+    "Sex": ("member.sex", {"Male": "M", "Female": "F"}),
+    "Needed": ("urgent", {"STAT (same day)": True, "Routine": False}),
+}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.layout in MORE_LAYOUTS], ids=lambda c: c.name)
+def test_ticked_checkboxes_agree_with_the_expected_record(case: Case) -> None:
+    fields = expected_fields(order_for(case))
+    for page in (p for p in clean_pages(case) if isinstance(p, OfficePage)):
+        for caption, ticked in page.ticked.items():
+            assert len(ticked) == 1 or caption not in TICKED, caption
+            if caption in TICKED:
+                path, meaning = TICKED[caption]
+                assert meaning[ticked[0]] == fields[path], path
 
 
 def test_every_layout_has_a_fine_and_a_standard_case() -> None:
