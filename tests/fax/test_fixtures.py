@@ -29,11 +29,11 @@ CASES = expected_cases()
 # (with CMS-485 and the grid) 644/690 = 0.933; held-out (the DME certificate of medical necessity, fine
 # and standard, never tuned on) 27/60 = 0.450, of which 4 fields came from fixing its WRONG values
 # ('Sex (M/F)', a MOD column after QTY) and from scoring urgency against the fixture's arrival time; its
-# misses were not tuned on. The held-out group grew the same day, after all of its tuning, by the
-# prior-authorization request and the EHR-printed order (layouts_late.py, never tuned on): the re-recorded
-# replay measured it at 93/181 = 0.514 (the certificate 27/60, the two new layouts 66/121). Raise them as
-# the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.932, "held-out": 0.51}
+# misses were not tuned on. The held-out group grew the same day by four layouts never tuned on: the
+# hospital physician's order sheet and the home infusion pharmacy referral (layouts_more.py, in Courier New
+# and Arial metric faces) and, after all of the day's tuning, the prior-authorization request and the
+# EHR-printed order (layouts_late.py): measured after the merge. Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.932, "held-out": 0.38}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
