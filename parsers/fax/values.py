@@ -137,11 +137,16 @@ def read_member_id(text: str) -> Read | None:
     return Read(match.group(1), match.start(1), match.end(1))
 
 
+SEX_WORD = re.compile(r"\b(male|female|m|f)\b", re.IGNORECASE)
+
+
 def read_sex(text: str) -> Read | None:
-    match = re.search(r"\b(male|female|m|f)\b", text, re.IGNORECASE)
-    if not match:
+    """'F', 'Female', 'M'; None when the text offers both ('[ ] Male [X] Female', 'M / F'): that is a
+    choice whose answer is in its boxes, not in its words."""
+    found = list(SEX_WORD.finditer(text))
+    if not found or len({m.group(1)[0].upper() for m in found}) > 1:
         return None
-    return Read(match.group(1)[0].upper(), match.start(1), match.end(1))
+    return Read(found[0].group(1)[0].upper(), found[0].start(1), found[0].end(1))
 
 
 def read_org(text: str) -> Read | None:

@@ -10,7 +10,7 @@ from parsers.fax.confirm import joint_confidence
 from parsers.fax.extract import PageText, candidates, labelled_hits, sex_in_prose
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption, hits_in
 from parsers.fax.layout import page_segments
-from parsers.fax.model import Candidate, Page, Segment
+from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
 from parsers.fax.prose import payer_in_prose
 from parsers.fax.values import AddressValue, read_name, read_org
@@ -247,3 +247,26 @@ def test_a_payer_stated_in_a_letters_prose(line: str, want: str) -> None:
 )
 def test_no_payer_without_a_plan_named_after_its_cue(line: str) -> None:
     assert not list(payer_in_prose(_page([line]).lines))
+
+
+def _found(words: list[Word]) -> dict[str, object]:
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    text = PageText(page, lines, segments)
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+@pytest.mark.parametrize("line", ["Sex [ ] Male [X] Female", "Gender M / F", "Sex: M F"])
+def test_a_sex_offering_both_options_on_its_segment_is_no_answer(line: str) -> None:
+    assert "member.sex" not in _found(_words(line))
+
+
+def test_a_sex_whose_other_option_stands_across_a_gap_is_no_answer() -> None:
+    words = [*_words("Sex [[] Male"), *[replace(w, left=w.left + 380) for w in _words("Female")]]
+    assert "member.sex" not in _found(words)
+    assert _found(_words("Sex Female"))["member.sex"] == "F"
+
+
+def test_a_number_a_sentence_leads_to_is_not_the_captions_value() -> None:
+    assert "ordering_provider.fax" not in _found(_words("Fax completed referral and both pages to (800) 555-0143"))
+    assert _found(_words("Physician Fax: (860) 555-0143"))["ordering_provider.fax"] == "8605550143"
