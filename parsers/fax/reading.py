@@ -196,11 +196,11 @@ def find_fields(state: FaxRead) -> None:
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:
-            image = _ink_image(state, text.page)
+            image = ink_image(state, text.page)
             state.signature = find_signature(text, image, state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
-            state.ticked = ticked_service_type(text, _ink_image(state, text.page), state.steps.target_dpi)
+            state.ticked = ticked_service_type(text, ink_image(state, text.page), state.steps.target_dpi)
 
 
 def _signature_date(read: SignatureRead | None) -> list[Candidate]:
@@ -219,7 +219,7 @@ def _signature_date(read: SignatureRead | None) -> list[Candidate]:
     ]
 
 
-def _ink_image(state: FaxRead, page: Page) -> Image.Image | None:
+def ink_image(state: FaxRead, page: Page) -> Image.Image | None:
     """The page without form lines and specks, where only strokes like a signature are left."""
     prepared = state.prepared.get(page.number)
     if prepared is not None and _cleaned_for_ink(state.steps):
