@@ -34,7 +34,9 @@ def _box(draw: ImageDraw.ImageDraw, left: int, top: int, ticked: bool) -> None:
 def _request_type(urgent_ticked: bool, extra: list[Word] | None = None) -> tuple[PageText, Image.Image]:
     """'Request type: [x] Standard   [ ] Expedited / Urgent' (or the other box ticked); the image
     holds only the boxes (the words are given as OCR would)."""
-    words = _line([(20, "Request"), (114, "type:"), (245, "Standard"), (465, "Expedited"), (583, "/"), (605, "Urgent")], 80)
+    words = _line(
+        [(20, "Request"), (114, "type:"), (245, "Standard"), (465, "Expedited"), (583, "/"), (605, "Urgent")], 80
+    )
     page = Page(number=1, width=1734, height=2244, words=words + (extra or []))
     image = Image.new("L", (page.width, page.height), 255)
     draw = ImageDraw.Draw(image)
