@@ -247,3 +247,19 @@ def test_a_payer_stated_in_a_letters_prose(line: str, want: str) -> None:
 )
 def test_no_payer_without_a_plan_named_after_its_cue(line: str) -> None:
     assert not list(payer_in_prose(_page([line]).lines))
+
+
+def _fields(line: str) -> dict[str, object]:
+    text = _page([line])
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+def test_a_payer_run_into_a_caption_opening_with_a_plan_word_is_unsure() -> None:
+    """'Insurance: Evergreen Medicaid ID: X4567': 'Medicaid' may end the plan's name or begin the
+    member id's caption, so the payer is null (never 'Evergreen'); the member id is the same either way."""
+    found = _fields("Insurance: Evergreen Medicaid ID: X456775120")
+    assert "payer.name" not in found
+    assert found["member.member_id"] == "X456775120"
+    # a comma ends the name, and a caption opening with no plan word leaves no doubt where it ends
+    assert _fields("Insurance: Evergreen Medicaid, Medicaid ID: X456775120")["payer.name"] == "Evergreen Medicaid"
+    assert _fields("Insurance: Evergreen Health Member ID: X456775120")["payer.name"] == "Evergreen Health"
