@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from parsers.fax import codecheck, values
+from parsers.fax import checkbox, codecheck, values
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import unrotate_box
-from parsers.fax.reading import FaxRead
+from parsers.fax.reading import FaxRead, ink_image
 from parsers.fax.services import CodeRead, ServiceRead
 from parsers.fax.verify import CRITICAL
 from referrals.domain import (
@@ -258,9 +258,11 @@ def source(state: FaxRead) -> Source:
 
 
 def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]) -> bool:
-    text = " ".join(line.text for t in state.order_texts for line in t.lines)
-    if URGENT_WORDS.search(text):
-        return True
+    for text in state.order_texts:  # the page's ink is looked at only where an urgency word stands
+        if URGENT_WORDS.search(" ".join(line.text for line in text.lines)) and checkbox.said(
+            text, URGENT_WORDS, ink_image(state, text.page), state.steps.target_dpi
+        ):
+            return True
     soon = (received + dt.timedelta(hours=24)).date()
     return any(d is not None and d <= soon for d in dates)
 

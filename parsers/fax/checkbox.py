@@ -1,7 +1,9 @@
-"""Checkboxes: which service type an order ticks (a box with a mark in it, left of its label)."""
+"""Checkboxes: which service type an order ticks (a box with a mark in it, left of its label), and
+whether a word stands in the caption of an option left unticked."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,3 +63,42 @@ def box_state(image: Image.Image, label: Word, dpi: float) -> bool | None:
         return None
     share = float(inner.mean())
     return True if share >= MARKED else False if share <= EMPTY else None
+
+
+MAX_CAPTION_WORDS = 4  # an option's caption is short ('Expedited / Urgent'); a longer run is prose
+CAPTION_JOINERS = {"/", "&", "-", "or"}
+
+
+def said(text: PageText, pattern: re.Pattern[str], image: Image.Image | None, dpi: float) -> bool:
+    """A word matching `pattern` stands on the page, other than in the caption of a checkbox option
+    whose box is empty ('[ ] Expedited / Urgent' beside '[x] Standard' says the order is not urgent)."""
+    for segment in text.segments:
+        for index, word in enumerate(segment.words):
+            if pattern.search(word.text) and not in_unticked_option(segment, index, image, dpi):
+                return True
+    return False
+
+
+def in_unticked_option(segment: Segment, index: int, image: Image.Image | None, dpi: float) -> bool:
+    """The word at `index` is in an option's caption (a short run of words ending at it, after a
+    colon, a box's glyph or a wide gap) with an empty box left of the caption's first word."""
+    start = _caption_start(segment.words, index)
+    return image is not None and start is not None and box_state(image, segment.words[start], dpi) is False
+
+
+def _caption_start(words: tuple[Word, ...], index: int) -> int | None:
+    """Where the caption holding words[index] starts; None when the run is too long to be one."""
+    start = index
+    while start > 0 and _continues(words[start - 1], words[start]):
+        start -= 1
+        if index - start >= MAX_CAPTION_WORDS:
+            return None
+    return start
+
+
+def _continues(before: Word, word: Word) -> bool:
+    """`before` is a caption word running into `word` (a word gap, no colon after it); a box's glyph
+    as OCR reads it ('x', '[]', '><]') is none."""
+    text = before.text.lower()
+    is_word = sum(ch.isalpha() for ch in text) >= 2 or text in CAPTION_JOINERS
+    return is_word and not text.endswith(":") and word.left - before.right <= word.height

@@ -17,10 +17,11 @@ from parsers.fax.labels import (
     SUPPLIER,
     LabelHit,
     hits_in,
-    with_roles,
     without_unsure_provider,
 )
 from parsers.fax.model import Candidate, Page, Segment, Word, bbox_of
+from parsers.fax.prose import PLAN_WORDS
+from parsers.fax.roles import with_roles
 
 Reader = Callable[[str], values.Read | None]
 READERS: dict[str, Reader] = {
@@ -93,6 +94,8 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             continue
         following = [h for h in hits[index + 1 :] if h.segment is hit.segment]
         end = following[0].start if following else len(hit.segment.text)
+        if following and runs_into_caption(hit, following[0], path):
+            continue  # where the value ends is unsure: no value (reading.py adds the finding)
         if hit.kind == "address":
             found = _address(text, hit, hits, end, path)
         else:
@@ -107,6 +110,15 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             and ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end])
         ):
             yield from _address_under_name(text, found, hits)
+
+
+def runs_into_caption(hit: LabelHit, after: LabelHit, path: str | None) -> bool:
+    """A payer's name run straight into a caption that opens with a plan word ('Insurance: Evergreen
+    Medicaid ID: ...'): the word may end the name or begin the caption, so where the name ends is unsure."""
+    caption = hit.segment.text[after.start : after.end].split()
+    between = hit.segment.text[_value_offset(hit, after.start) : after.start].rstrip()
+    opens_with_plan_word = len(caption) > 1 and caption[0].lower() in PLAN_WORDS
+    return path == "payer.name" and opens_with_plan_word and bool(between) and not between.endswith((",", ";", "|"))
 
 
 def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Segment, tuple[Word, ...]] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +15,15 @@ from parsers.fax import header as fax_header
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
 from parsers.fax.dateline import dateline
-from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials, sex_in_prose
+from parsers.fax.extract import (
+    PageText,
+    candidates,
+    labelled_hits,
+    path_of,
+    provider_by_credentials,
+    runs_into_caption,
+    sex_in_prose,
+)
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
@@ -189,6 +198,7 @@ def find_fields(state: FaxRead) -> None:
     for text in state.order_texts:
         hits = state.hits[text.page.number]
         state.candidates.extend(candidates(text, hits))
+        _unsure_payer(state, hits)
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
@@ -196,11 +206,24 @@ def find_fields(state: FaxRead) -> None:
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:
-            image = _ink_image(state, text.page)
+            image = ink_image(state, text.page)
             state.signature = find_signature(text, image, state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
-            state.ticked = ticked_service_type(text, _ink_image(state, text.page), state.steps.target_dpi)
+            state.ticked = ticked_service_type(text, ink_image(state, text.page), state.steps.target_dpi)
+
+
+def _unsure_payer(state: FaxRead, hits: list[LabelHit]) -> None:
+    """A finding for a payer's name whose end is unsure (extract.runs_into_caption), left null."""
+    for hit, after in itertools.pairwise(hits):
+        if after.segment is hit.segment and runs_into_caption(hit, after, path_of(hit)):
+            state.finding(
+                "payer.name",
+                "unconfirmed_value",
+                "The payer's name runs into another caption on its line, so where it ends is unsure; "
+                "check the page and enter it.",
+                page=hit.segment.page,
+            )
 
 
 def _signature_date(read: SignatureRead | None) -> list[Candidate]:
@@ -219,7 +242,7 @@ def _signature_date(read: SignatureRead | None) -> list[Candidate]:
     ]
 
 
-def _ink_image(state: FaxRead, page: Page) -> Image.Image | None:
+def ink_image(state: FaxRead, page: Page) -> Image.Image | None:
     """The page without form lines and specks, where only strokes like a signature are left."""
     prepared = state.prepared.get(page.number)
     if prepared is not None and _cleaned_for_ink(state.steps):

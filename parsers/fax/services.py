@@ -149,20 +149,31 @@ SUBCODE = re.compile(r"^[0-9A-Z]{1,4}$")
 def _split_code(
     piece: str, word: Word, following: list[tuple[str, Word]], page: int, sets: CodeSets
 ) -> CodeRead | None:
-    """A category ('M17') with the rest of its code just after it as a word of its own ('11'): the
-    dot read as a gap. The joined code ('M17.11'), when it is billable, left open (no value): it
-    counts only when the re-reads of the two words' crop give it (reread.py)."""
-    if not following or not codecheck.icd10_not_billable(piece.upper(), sets):
+    """A category ('M17', or '150' that stands for the categories I50 and L50) with the rest of its
+    code just after it as a word of its own ('11'): the dot read as a gap. The joined code ('M17.11';
+    'I50.9' or 'L50.9'), when billable, left open (no value), never the category alone: it counts
+    only when the re-reads of the two words' crop give it (reread.py)."""
+    categories = _categories(piece, sets) if following else ()
+    if not categories:
         return None
     rest, after = following[0]
     close = after is not word and 0 <= after.left - word.right <= word.height
     if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
         return None
-    joined = f"{piece.upper()}.{rest.upper()}"
-    if not codecheck.icd10_billable(joined, sets):
+    joined = tuple(c for c in (f"{c}.{rest.upper()}" for c in categories) if codecheck.icd10_billable(c, sets))
+    if not joined:
         return None
-    whole = word_spanning(joined, [word, after], word.line_key)
-    return CodeRead(joined, whole, page, codecheck.Correction(None, False, (joined,)))
+    whole = word_spanning(f"{piece.upper()}.{rest.upper()}", [word, after], word.line_key)
+    return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
+
+
+def _categories(piece: str, sets: CodeSets) -> tuple[str, ...]:
+    """The category codes (not billable) `piece` stands for: itself, or every look-alike reading of it
+    when each of them is one ('150': I50 and L50; '110' may be I10, billable: none)."""
+    if codecheck.icd10_not_billable(piece.upper(), sets):
+        return (piece.upper(),)
+    readings = codecheck.correct_icd10(piece, sets).readings
+    return readings if readings and all(codecheck.icd10_not_billable(r, sets) for r in readings) else ()
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,18 @@ def test_a_category_with_the_rest_of_its_code_beside_it_is_one_open_code() -> No
     assert reads[1].word.width > 60  # the crop holds both words
 
 
+def test_a_look_alike_category_with_the_rest_of_its_code_beside_it_is_never_the_category() -> None:
+    """'150 9,' (I50.9 with the I read as a 1 and the dot as a gap): '150' stands for the categories
+    I50 and L50 alike; with '9' just after it, the code is one open code, I50.9 or L50.9, never I50."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnosis Code(s) 150 9, J96.11"]), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["150.9", "J96.11"]
+    joined = reads[0].correction
+    assert joined.value is None and joined.readings == ("I50.9", "L50.9")
+    assert reads[0].word.width > 60  # the crop holds both words
+
+
 def test_a_category_alone_or_with_a_far_number_stays_as_read() -> None:
     from ingest.codesets import VALIDATOR_CODE_SETS
 

@@ -270,3 +270,19 @@ def test_a_sex_whose_other_option_stands_across_a_gap_is_no_answer() -> None:
 def test_a_number_a_sentence_leads_to_is_not_the_captions_value() -> None:
     assert "ordering_provider.fax" not in _found(_words("Fax completed referral and both pages to (800) 555-0143"))
     assert _found(_words("Physician Fax: (860) 555-0143"))["ordering_provider.fax"] == "8605550143"
+
+
+def _fields(line: str) -> dict[str, object]:
+    text = _page([line])
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+def test_a_payer_run_into_a_caption_opening_with_a_plan_word_is_unsure() -> None:
+    """'Insurance: Evergreen Medicaid ID: X4567': 'Medicaid' may end the plan's name or begin the
+    member id's caption, so the payer is null (never 'Evergreen'); the member id is the same either way."""
+    found = _fields("Insurance: Evergreen Medicaid ID: X456775120")
+    assert "payer.name" not in found
+    assert found["member.member_id"] == "X456775120"
+    # a comma ends the name, and a caption opening with no plan word leaves no doubt where it ends
+    assert _fields("Insurance: Evergreen Medicaid, Medicaid ID: X456775120")["payer.name"] == "Evergreen Medicaid"
+    assert _fields("Insurance: Evergreen Health Member ID: X456775120")["payer.name"] == "Evergreen Health"

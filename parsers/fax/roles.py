@@ -1,0 +1,76 @@
+"""Whose a label is: a label without a role of its own ('NPI', 'Phone') takes the role of the name
+heading its block (the nearest name label or credentialed name above it in its column, or its row's)."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.fax.labels import PATIENT, PROVIDER, Label, LabelHit
+from parsers.fax.model import Segment
+
+ANCHOR_KINDS = {"name", "org"}
+PROVIDER_ANCHOR = Label("name", PROVIDER, True, re.compile(r"(?!)"))  # stands for a credentialed name line
+
+
+def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] | None = None) -> list[LabelHit]:
+    """Every hit with a role: its own, or the nearest anchor's above it in the same column. A
+    credentialed name on a line of its own ('Jane Doe, MD': `providers`) anchors a provider block.
+    A hit with neither (an 'NPI' or 'Phone' in a block no name heads) has no role: whose it is
+    would be a guess, so it fills no field."""
+    out: list[LabelHit] = []
+    anchors: list[LabelHit] = [LabelHit(PROVIDER_ANCHOR, segment, 0, 0, PROVIDER) for segment in providers or []]
+    # every name heading a row, wherever reading order put it (a right cell may be read before the left)
+    rows = anchors + [LabelHit(h.label, h.segment, h.start, h.end, h.label.role) for h in hits if _anchors(h)]
+    for hit in sorted(hits, key=lambda h: (h.segment.index, h.start)):
+        role = hit.label.role or _unlabelled_role(hit, anchors, rows, page_width)
+        resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
+        if hit.kind in ANCHOR_KINDS:
+            anchors.append(resolved)
+        out.append(resolved)
+    return out
+
+
+def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit], page_width: int) -> str | None:
+    """The role of the nearest anchor above the hit in its column, unless a name row of another role
+    stands between them on the hit's half of the page (a new block may have begun there: whose the
+    hit is would be a guess); with no anchor in its column, a name is the patient's and any other
+    label takes its row's role."""
+    column = _column_anchor(hit, anchors, page_width)
+    if column is None:
+        return PATIENT if hit.kind == "name" else _row_role(hit, rows)
+    role = column.role or PROVIDER
+    return None if any(_breaks_block(row, column, hit, role, page_width) for row in rows) else role
+
+
+def _column_anchor(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> LabelHit | None:
+    top = hit.segment.bbox[1]
+    column = [
+        a
+        for a in anchors
+        if a.segment.page == hit.segment.page
+        and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+        and a.segment.bbox[1] <= top
+    ]
+    return max(column, key=lambda a: a.segment.bbox[1]) if column else None
+
+
+def _breaks_block(row: LabelHit, column: LabelHit, hit: LabelHit, role: str, page_width: int) -> bool:
+    """`row` names someone else on a line below the column's anchor and not below the hit, on the
+    hit's half of the page ('Requesting Provider | Jane Doe, MD' between 'Member Name' and 'Phone')."""
+    middle = (hit.segment.bbox[1] + hit.segment.bbox[3]) / 2
+    same_half = (row.segment.bbox[0] < page_width / 2) == (hit.segment.bbox[0] < page_width / 2)
+    between = column.segment.bbox[3] < row.segment.bbox[1] <= middle
+    return row.segment.page == hit.segment.page and same_half and between and (row.role or PROVIDER) != role
+
+
+def _anchors(hit: LabelHit) -> bool:
+    return hit.kind in ANCHOR_KINDS and hit.label.role is not None
+
+
+def _row_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
+    """With no name above it in its column (the right half of a two-column grid), the role of the
+    nearest name heading its row or a row above it, across the page (a caption on the same row may
+    stand a little higher or lower: its top above this one's middle counts)."""
+    middle = (hit.segment.bbox[1] + hit.segment.bbox[3]) / 2
+    above = [a for a in rows if a.segment.page == hit.segment.page and a.segment.bbox[1] <= middle]
+    return max(above, key=lambda a: a.segment.bbox[1]).role if above else None

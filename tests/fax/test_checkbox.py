@@ -1,0 +1,71 @@
+"""Checkboxes: an urgency word in the caption of an option left unticked says nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from parsers.context import ParseContext
+from parsers.fax.assemble import URGENT_WORDS, is_urgent
+from parsers.fax.checkbox import said
+from parsers.fax.extract import PageText
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, Word
+from parsers.fax.reading import FaxRead
+
+RECEIVED = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+
+
+def _line(tokens: list[tuple[int, str]], top: int) -> list[Word]:
+    """Words at the given left edges, 12 px a character, 25 px high."""
+    return [Word(text, 95.0, left, top, 12 * len(text), 25) for left, text in tokens]
+
+
+def _box(draw: ImageDraw.ImageDraw, left: int, top: int, ticked: bool) -> None:
+    draw.rectangle([left, top, left + 33, top + 33], outline=0, width=3)
+    if ticked:
+        draw.line([(left + 5, top + 5), (left + 28, top + 28)], fill=0, width=4)
+        draw.line([(left + 5, top + 28), (left + 28, top + 5)], fill=0, width=4)
+
+
+def _request_type(urgent_ticked: bool, extra: list[Word] | None = None) -> tuple[PageText, Image.Image]:
+    """'Request type: [x] Standard   [ ] Expedited / Urgent' (or the other box ticked); the image
+    holds only the boxes (the words are given as OCR would)."""
+    words = _line(
+        [(20, "Request"), (114, "type:"), (245, "Standard"), (465, "Expedited"), (583, "/"), (605, "Urgent")], 80
+    )
+    page = Page(number=1, width=1734, height=2244, words=words + (extra or []))
+    image = Image.new("L", (page.width, page.height), 255)
+    draw = ImageDraw.Draw(image)
+    _box(draw, 200, 76, not urgent_ticked)
+    _box(draw, 420, 76, urgent_ticked)
+    lines, segments = page_segments(page)
+    page.image = image
+    return PageText(page, lines, segments), image
+
+
+def test_an_urgency_word_counts_only_when_its_option_is_ticked() -> None:
+    text, image = _request_type(urgent_ticked=False)
+    assert not said(text, URGENT_WORDS, image, 204)
+    text, image = _request_type(urgent_ticked=True)
+    assert said(text, URGENT_WORDS, image, 204)
+
+
+def test_an_urgency_word_outside_any_option_counts() -> None:
+    prose = _line([(20, "Please"), (104, "deliver"), (200, "STAT"), (260, "today.")], 300)
+    text, image = _request_type(urgent_ticked=False, extra=prose)
+    assert said(text, URGENT_WORDS, image, 204)
+    assert said(text, re.compile(r"\burgent\b", re.I), None, 204)  # no image to judge a box by: it counts
+
+
+def test_an_order_whose_standard_box_is_ticked_is_not_urgent() -> None:
+    text, _ = _request_type(urgent_ticked=False)
+    ctx = ParseContext(path=Path("order.png"), sha256="0" * 64, filename="order.png", received_at=RECEIVED)
+    state = FaxRead(ctx=ctx, engine=None, kind="png", pages=[text.page], texts=[text])  # type: ignore[arg-type]
+    assert not is_urgent(state, RECEIVED, [])
+    text, _ = _request_type(urgent_ticked=True)
+    state = FaxRead(ctx=ctx, engine=None, kind="png", pages=[text.page], texts=[text])  # type: ignore[arg-type]
+    assert is_urgent(state, RECEIVED, [])

@@ -1,0 +1,57 @@
+"""Whose a roleless label ('Phone', 'NPI') is: its column's block, unless another block began between."""
+
+from __future__ import annotations
+
+from parsers.fax.extract import PageText, candidates, labelled_hits
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, Word
+
+
+def _cells(rows: list[tuple[int, list[tuple[int, str]]]]) -> PageText:
+    """A grid of caption and value cells: (top, [(left, text), ...]) per row, 12 px a character."""
+    words = []
+    for top, cells in rows:
+        for left, text in cells:
+            x = left
+            for token in text.split():
+                words.append(Word(token, 95.0, x, top, 12 * len(token), 22))
+                x += 12 * len(token) + 10
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+def _found(text: PageText) -> dict[str, object]:
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+def test_a_phone_under_another_name_row_is_not_the_members() -> None:
+    """A ruled form whose provider row has no caption of ours ('Requesting Provider'), only a
+    credentialed name in its value cell: the 'Phone' under it is not the member's, though the
+    nearest name caption above it in its column is 'Member Name'."""
+    text = _cells(
+        [
+            (370, [(114, "Member Name"), (435, "Smith, John"), (950, "Member ID"), (1190, "M947198865")]),
+            (445, [(114, "Date of Birth"), (435, "05/18/1946")]),
+            (750, [(114, "Requesting Provider"), (435, "Helen Carter, MD"), (950, "NPI"), (1190, "1245319599")]),
+            (823, [(114, "Phone"), (435, "860-555-7632"), (950, "Fax"), (1190, "914-555-6563")]),
+        ]
+    )
+    found = _found(text)
+    assert found["member.name"] == ("John", "Smith")
+    assert "member.phone" not in found
+
+
+def test_a_name_row_in_the_other_half_of_the_page_does_not_break_a_block() -> None:
+    """Two blocks side by side: the physician's name in the right half, a row lower than the
+    patient's, leaves the left column's 'Phone' the patient's."""
+    text = _cells(
+        [
+            (100, [(60, "Patient Name: Smith, John")]),
+            (140, [(60, "DOB: 05/18/1946"), (900, "Physician: Jane Doe, MD")]),
+            (180, [(60, "Phone: 860-555-0142"), (900, "NPI: 1245319599")]),
+        ]
+    )
+    found = _found(text)
+    assert found["member.phone"] == "8605550142"
+    assert found["ordering_provider.npi"] == "1245319599"
