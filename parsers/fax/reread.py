@@ -18,7 +18,7 @@ from typing import TypeVar
 from parsers.fax import codecheck, glyph, values
 from parsers.fax.confirm import crop
 from parsers.fax.model import Word, bbox_of
-from parsers.fax.ocr import hocr_words
+from parsers.fax.ocr import REREAD_MODEL, hocr_words
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead, rest_of_row
 from referrals.codes import CodeSets
@@ -43,6 +43,8 @@ Variant = tuple[int, str, float]
 CODE_3X_VARIANTS = ((7, "straight", 3.0), (7, "clean", 3.0))  # a diagnosis code the first two leave open
 BAR_LIKE = set("1lI|!")  # what OCR makes of a plain vertical bar
 DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
+# The page's model re-reads first; where its reads settle nothing, the standard model's (models.py)
+MODELS = ("", " " + REREAD_MODEL)
 T = TypeVar("T")
 Read = tuple[T, bool]  # a value, and whether it was read as it is (no look-alike changed)
 
@@ -58,9 +60,14 @@ def twice(
 ) -> T | None:
     """The value both variants read from `word`'s crop, when they agree, no character was doubtful
     and at least one of them needed no look-alike correction; else None. A value of several words
-    (joined by `joiner`) is read as a line both times."""
-    texts = reread_texts(state, page, word, charset, joiner)
-    return agreed(texts, read) if texts is not None else None
+    (joined by `joiner`) is read as a line both times. The page's model reads first; when its two
+    reads settle nothing, the standard model's two (MODELS)."""
+    for model in MODELS:
+        texts = reread_texts(state, page, word, charset, joiner, model)
+        found = agreed(texts, read) if texts is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def agreed(texts: list[str], read: Callable[[str], Read | None]) -> T | None:
@@ -72,15 +79,23 @@ def agreed(texts: list[str], read: Callable[[str], Read | None]) -> T | None:
     return first[0]
 
 
-def reread_texts(state: FaxRead, page: int, word: Word, charset: str, joiner: str = "") -> list[str] | None:
+def reread_texts(
+    state: FaxRead, page: int, word: Word, charset: str, joiner: str = "", model: str = ""
+) -> list[str] | None:
     """The text of `word`'s crop read by each variant, confined to `charset`; None when a variant read
     nothing or some character of it had a close rival."""
-    texts = variant_texts(state, page, word, charset, LINE_VARIANTS if joiner else VARIANTS, joiner)
+    texts = variant_texts(state, page, word, charset, LINE_VARIANTS if joiner else VARIANTS, joiner, model)
     return None if texts is None or any(t is None for t in texts) else [t for t in texts if t is not None]
 
 
 def variant_texts(
-    state: FaxRead, page: int, word: Word, charset: str, variants: tuple[Variant, ...], joiner: str = ""
+    state: FaxRead,
+    page: int,
+    word: Word,
+    charset: str,
+    variants: tuple[Variant, ...],
+    joiner: str = "",
+    model: str = "",
 ) -> list[str | None] | None:
     """Each variant's text of `word`'s crop (None where it read nothing), confined to `charset`; None
     when some character of any read had a close rival."""
@@ -91,7 +106,7 @@ def variant_texts(
     box = bbox_of((word,))
     for psm, source, scale in variants:
         image = prepared.straight if source == "straight" else prepared.ocr_image
-        config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2"
+        config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2{model}"
         config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
         words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
         if any(w.ambiguous for w in words):
@@ -104,10 +119,7 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     if read.correction.value is not None or not _code_shaped(read.raw, 3, 8):
         return read
     sets = state.ctx.code_sets
-    texts = reread_texts(state, read.page, read.word, "icd10")
-    if texts is None:
-        return read
-    value = _agreed_code(texts, sets) or _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts)
+    value = next((v for model in MODELS if (v := _code_by(state, read, model)) is not None), None)
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -119,11 +131,21 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     return new
 
 
-def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
+def _code_by(state: FaxRead, read: CodeRead, model: str) -> str | None:
+    """The code `model`'s re-reads of the crop settle on (agreeing reads, a first glyph that is a
+    plain bar, or two more reads at 3x), else None."""
+    texts = reread_texts(state, read.page, read.word, "icd10", model=model)
+    if texts is None:
+        return None
+    sets = state.ctx.code_sets
+    return _agreed_code(texts, sets) or _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts, model)
+
+
+def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str], model: str = "") -> str | None:
     """A code the first two re-reads leave open ('150.9', '150.95'): the crop read twice more at 3x
     (grey and cleaned); taken when both show the same billable code exactly as printed, with no
     doubtful character, and no read shows another billable code."""
-    more = variant_texts(state, read.page, read.word, "icd10", CODE_3X_VARIANTS)
+    more = variant_texts(state, read.page, read.word, "icd10", CODE_3X_VARIANTS, model=model)
     if more is None or any(t is None for t in more):
         return None
     sets = state.ctx.code_sets
@@ -213,14 +235,19 @@ def _code_position(read: ServiceRead, words: list[Word]) -> int | None:
 
 
 def _procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> str | None:
-    """The code two re-reads agree on as any field's (one of them as read); else, with a third read,
-    the HCPCS code all reads stand for (codecheck.hcpcs_agreed)."""
-    texts = variant_texts(state, page, word, "procedure", VARIANTS)
-    if texts is None:
-        return None
-    if all(t is not None for t in texts) and (found := agreed([t for t in texts if t], lambda t: _procedure(t, sets))):
-        return str(found)
-    third = variant_texts(state, page, word, "procedure", THIRD_PROCEDURE_VARIANT)
+    """The code two re-reads of one model agree on as any field's (one of them as read); else, with a
+    third read, the HCPCS code all reads of both models stand for (codecheck.hcpcs_agreed)."""
+    texts: list[str | None] = []
+    doubtful = False
+    for model in MODELS:
+        found = variant_texts(state, page, word, "procedure", VARIANTS, model=model)
+        if found is None:
+            doubtful = True
+            continue
+        if all(t is not None for t in found) and (code := agreed([t for t in found if t], lambda t: _procedure(t, sets))):
+            return str(code)
+        texts += found
+    third = variant_texts(state, page, word, "procedure", THIRD_PROCEDURE_VARIANT) if not doubtful else None
     if third is None:
         return None
     return codecheck.hcpcs_agreed(word.text, [t for t in texts + third if t is not None], sets)
