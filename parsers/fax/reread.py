@@ -20,6 +20,7 @@ from parsers.fax.confirm import crop
 from parsers.fax.model import Word, bbox_of
 from parsers.fax.ocr import REREAD_MODEL, hocr_words
 from parsers.fax.reading import FaxRead
+from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
 from parsers.fax.services import CodeRead, ServiceRead, rest_of_row
 from referrals.codes import CodeSets
 
@@ -46,7 +47,6 @@ DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", 
 # The page's model re-reads first; where its reads settle nothing, the standard model's (models.py)
 MODELS = ("", " " + REREAD_MODEL)
 T = TypeVar("T")
-Read = tuple[T, bool]  # a value, and whether it was read as it is (no look-alike changed)
 
 
 def reread_failing(state: FaxRead) -> None:
@@ -58,37 +58,22 @@ def reread_failing(state: FaxRead) -> None:
 def twice(
     state: FaxRead, page: int, word: Word, charset: str, read: Callable[[str], Read | None], joiner: str = ""
 ) -> T | None:
-    """The value both variants read from `word`'s crop, when they agree, no character was doubtful
-    and at least one of them needed no look-alike correction; else None. A value of several words
-    (joined by `joiner`) is read as a line both times. The page's model reads first; when its two
-    reads settle nothing, the standard model's two (MODELS)."""
+    """The value the re-reads of `word`'s crop agree on (reread_pool.pooled), else None. A value of
+    several words (joined by `joiner`) is read as a line each time. The page's model reads twice
+    first; when its reads settle nothing, the standard model's two join them (MODELS)."""
+    pool: list[Reread] = []
     for model in MODELS:
-        texts = reread_texts(state, page, word, charset, joiner, model)
-        found = agreed(texts, read) if texts is not None else None
-        if found is not None:
-            return found
+        found = reads_of(state, page, word, charset, LINE_VARIANTS if joiner else VARIANTS, joiner, model)
+        if found is None:
+            return None
+        pool += found
+        value = pooled(pool, read)
+        if value is not None:
+            return value
     return None
 
 
-def agreed(texts: list[str], read: Callable[[str], Read | None]) -> T | None:
-    """The value every text gives, when one of them needed no look-alike correction."""
-    found = [read(text) for text in texts]
-    first = found[0]
-    if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
-        return None
-    return first[0]
-
-
-def reread_texts(
-    state: FaxRead, page: int, word: Word, charset: str, joiner: str = "", model: str = ""
-) -> list[str] | None:
-    """The text of `word`'s crop read by each variant, confined to `charset`; None when a variant read
-    nothing or some character of it had a close rival."""
-    texts = variant_texts(state, page, word, charset, LINE_VARIANTS if joiner else VARIANTS, joiner, model)
-    return None if texts is None or any(t is None for t in texts) else [t for t in texts if t is not None]
-
-
-def variant_texts(
+def reads_of(
     state: FaxRead,
     page: int,
     word: Word,
@@ -96,30 +81,28 @@ def variant_texts(
     variants: tuple[Variant, ...],
     joiner: str = "",
     model: str = "",
-) -> list[str | None] | None:
-    """Each variant's text of `word`'s crop (None where it read nothing), confined to `charset`; None
-    when some character of any read had a close rival."""
+) -> list[Reread] | None:
+    """Each variant's read of `word`'s crop, confined to `charset`; None when the page was not prepared."""
     prepared = state.prepared.get(page)
     if prepared is None:
         return None
-    texts: list[str | None] = []
+    out = []
     box = bbox_of((word,))
     for psm, source, scale in variants:
         image = prepared.straight if source == "straight" else prepared.ocr_image
         config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2{model}"
         config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
         words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
-        if any(w.ambiguous for w in words):
-            return None
-        texts.append(joiner.join(w.text for w in words) if words else None)
-    return texts
+        out.append(Reread(joiner.join(w.text for w in words) if words else None, tuple(words)))
+    return out
 
 
 def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     if read.correction.value is not None or not _code_shaped(read.raw, 3, 8):
         return read
     sets = state.ctx.code_sets
-    value = next((v for model in MODELS if (v := _code_by(state, read, model)) is not None), None)
+    pool: list[Reread] = []
+    value = next((v for model in MODELS if (v := _code_by(state, read, model, pool)) is not None), None)
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -131,36 +114,36 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     return new
 
 
-def _code_by(state: FaxRead, read: CodeRead, model: str) -> str | None:
-    """The code `model`'s re-reads of the crop settle on (agreeing reads, a first glyph that is a
-    plain bar, or two more reads at 3x), else None."""
-    texts = reread_texts(state, read.page, read.word, "icd10", model=model)
-    if texts is None:
+def _code_by(state: FaxRead, read: CodeRead, model: str, pool: list[Reread]) -> str | None:
+    """The code `model`'s re-reads of the crop settle on, with the reads before them in `pool`
+    (agreeing reads, a first glyph that is a plain bar, or two more reads at 3x), else None."""
+    reads = reads_of(state, read.page, read.word, "icd10", VARIANTS, model=model)
+    if reads is None:
         return None
-    sets = state.ctx.code_sets
-    return _agreed_code(texts, sets) or _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts, model)
+    pool += reads
+    billable = _billable_in(state.ctx.code_sets)
+    found = pooled(pool, billable)
+    texts = clean_texts(reads, billable)
+    if found is not None or texts is None:
+        return found
+    return _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts, model)
 
 
 def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str], model: str = "") -> str | None:
     """A code the first two re-reads leave open ('150.9', '150.95'): the crop read twice more at 3x
     (grey and cleaned); taken when both show the same billable code exactly as printed, with no
     doubtful character, and no read shows another billable code."""
-    more = variant_texts(state, read.page, read.word, "icd10", CODE_3X_VARIANTS, model=model)
-    if more is None or any(t is None for t in more):
-        return None
     sets = state.ctx.code_sets
-    shown = [_billable(t, sets) for t in more if t is not None]
+    reads = reads_of(state, read.page, read.word, "icd10", CODE_3X_VARIANTS, model=model)
+    more = clean_texts(reads, _billable_in(sets)) if reads is not None else None
+    if more is None:
+        return None
+    shown = [_billable(t, sets) for t in more]
     if len(shown) != 2 or any(s is None or not s[1] for s in shown) or shown[0] != shown[1]:
         return None
     value = shown[0][0] if shown[0] is not None else None
     others = {found[0] for t in texts if (found := _billable(t, sets)) is not None}
     return value if others <= {value} else None
-
-
-def _agreed_code(texts: list[str], sets: CodeSets) -> str | None:
-    """The one billable code every re-read gives, when one of them needed no look-alike change."""
-    found = agreed(texts, lambda text: _billable(text, sets))
-    return str(found) if found is not None else None
 
 
 def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
@@ -183,6 +166,10 @@ def _allows(text: str, value: str, readings: tuple[str, ...], sets: CodeSets) ->
     """The re-read begins with a bar and leaves `value` open, with no reading the page read did not."""
     found = codecheck.correct_icd10(text, sets).readings
     return text[:1] in BAR_LIKE and value in found and set(found) <= set(readings)
+
+
+def _billable_in(sets: CodeSets) -> Callable[[str], Read[str] | None]:
+    return lambda text: _billable(text, sets)
 
 
 def _billable(text: str, sets: CodeSets) -> Read[str] | None:
@@ -235,22 +222,21 @@ def _code_position(read: ServiceRead, words: list[Word]) -> int | None:
 
 
 def _procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> str | None:
-    """The code two re-reads of one model agree on as any field's (one of them as read); else, with a
-    third read, the HCPCS code all reads of both models stand for (codecheck.hcpcs_agreed)."""
-    texts: list[str | None] = []
-    doubtful = False
+    """The code the re-reads agree on as any field's (reread_pool.pooled: the page's model first,
+    then the standard model's reads with them); else, with a third read, the HCPCS code all
+    undoubted reads stand for (codecheck.hcpcs_agreed)."""
+    pool: list[Reread] = []
+    procedure: Callable[[str], Read[str] | None] = lambda text: _procedure(text, sets)  # noqa: E731
     for model in MODELS:
-        found = variant_texts(state, page, word, "procedure", VARIANTS, model=model)
-        if found is None:
-            doubtful = True
-            continue
-        if all(t is not None for t in found) and (code := agreed([t for t in found if t], lambda t: _procedure(t, sets))):
-            return str(code)
-        texts += found
-    third = variant_texts(state, page, word, "procedure", THIRD_PROCEDURE_VARIANT) if not doubtful else None
-    if third is None:
-        return None
-    return codecheck.hcpcs_agreed(word.text, [t for t in texts + third if t is not None], sets)
+        reads = reads_of(state, page, word, "procedure", VARIANTS, model=model)
+        if reads is None:
+            return None
+        pool += reads
+        if (code := pooled(pool, procedure)) is not None:
+            return code
+    third = reads_of(state, page, word, "procedure", THIRD_PROCEDURE_VARIANT)
+    texts = undoubted_texts(pool + third, procedure) if third is not None else None
+    return codecheck.hcpcs_agreed(word.text, texts, sets) if texts is not None else None
 
 
 def _procedure(text: str, sets: CodeSets) -> Read[str] | None:
