@@ -15,6 +15,8 @@ import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
+from PIL import ImageOps
+
 from parsers.fax import codecheck, glyph, values
 from parsers.fax.confirm import crop
 from parsers.fax.model import Word, bbox_of
@@ -41,6 +43,9 @@ LINE_VARIANTS = ((7, "straight", 2.0), (7, "clean", 1.5))  # a value of several 
 # reads whose letter or a zero went astray are settled by codecheck.hcpcs_agreed over all three)
 THIRD_PROCEDURE_VARIANT = ((7, "clean", 3.0),)
 Variant = tuple[int, str, float]
+# white pixels added around a crop that read as nothing: tesseract reads some crops as nothing at
+# all (a clear 'I50.9,' at 2x under psm 7) and reads them once a few pixels of margin are added
+BORDER = 10
 CODE_3X_VARIANTS = ((7, "straight", 3.0), (7, "clean", 3.0))  # a diagnosis code the first two leave open
 BAR_LIKE = set("1lI|!")  # what OCR makes of a plain vertical bar
 DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
@@ -92,7 +97,10 @@ def reads_of(
         image = prepared.straight if source == "straight" else prepared.ocr_image
         config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2{model}"
         config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
-        words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
+        piece = crop(image, box, scale)
+        words = hocr_words(state.engine.hocr(piece, config))
+        if not words:  # read again with a margin (BORDER)
+            words = hocr_words(state.engine.hocr(ImageOps.expand(piece, BORDER, fill=255), config))
         out.append(Reread(joiner.join(w.text for w in words) if words else None, tuple(words)))
     return out
 

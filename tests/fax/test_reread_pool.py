@@ -7,7 +7,7 @@ from PIL import Image
 
 from parsers.fax import models
 from parsers.fax.model import Word
-from parsers.fax.reread import reread_failing
+from parsers.fax.reread import BORDER, reread_failing
 from parsers.fax.reread_fields import _npi
 from parsers.fax.reread_pool import Read, Reread, pooled
 from tests.fax.test_reread import _hocr, _state
@@ -101,3 +101,26 @@ def test_the_model_flag_names_the_standard_model_or_falls_back(monkeypatch: pyte
     assert models.model_of("--psm 7 --model standard -c a=b", None) == ("--psm 7 -c a=b", "/std")
     monkeypatch.setattr(models, "standard_tessdata", lambda: None)
     assert models.model_of("--psm 7 --model standard", "/own") == ("--psm 7", "/own")
+
+
+class Sized(Models):
+    """Reads nothing from an image of the plain crop's size, the canned texts from any larger one."""
+
+    def __init__(self, fast: list[str]) -> None:
+        super().__init__(fast, [])
+        self.sizes: list[tuple[int, int]] = []
+
+    def hocr(self, image: Image.Image, config: str) -> str:
+        self.sizes.append(image.size)
+        if len(self.sizes) == 1:
+            return ""
+        return super().hocr(image, config)
+
+
+def test_a_crop_read_as_nothing_is_read_again_with_a_white_margin() -> None:
+    engine = Sized(["J44.9", "J44.9"])
+    state = _state(engine, "144.9")  # type: ignore[arg-type]
+    reread_failing(state)
+    assert state.diagnoses[0].correction.value == "J44.9"
+    (w0, h0), (w1, h1) = engine.sizes[:2]
+    assert (w1 - w0, h1 - h0) == (2 * BORDER, 2 * BORDER)
