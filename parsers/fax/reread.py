@@ -35,6 +35,7 @@ CHARSETS = {
     "date": "0123456789/-.",
     "long_date": "0123456789,.ABCDEFGJLMNOPRSTUVYabceghilmnoprstuvy",  # month names
     "sex": "FMEALfemal",
+    "address": "",  # any character: under a whitelist tesseract's LSTM drops the spaces between words
 }
 # (psm, source, scale): one text line from the grey page, one word from the cleaned page
 VARIANTS = ((7, "straight", 2.0), (8, "clean", 1.5))
@@ -96,7 +97,7 @@ def reads_of(
     for psm, source, scale in variants:
         image = prepared.straight if source == "straight" else prepared.ocr_image
         config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2{model}"
-        config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
+        config += f" -c tessedit_char_whitelist={CHARSETS[charset]}" if CHARSETS[charset] else ""
         piece = crop(image, box, scale)
         words = hocr_words(state.engine.hocr(piece, config))
         if not words:  # read again with a margin (BORDER)

@@ -22,12 +22,13 @@ from parsers.fax.reading import FaxRead
 from parsers.fax.reread import Read, twice
 from referrals.codes import npi_checks_out
 
-KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date"}
+KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date", "address"}
 DATE_KINDS = {"dob", "order_date", "start_date", "discharge_date"}
 MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 LOOKALIKE = re.compile(r"[0-9OoIlSBZGD|]")
 # fewest digit-like characters a damaged value of each kind still shows (else it is no such value)
 MIN_DIGITS = {"npi": 8, "phone": 8, "fax": 8, "dob": 4, "order_date": 4, "start_date": 4, "discharge_date": 4}
+MIN_ADDRESS_DIGITS = 6  # a house number and a ZIP: an address on one line (a street line alone is none)
 OLDEST_BIRTH_YEAR = 1900
 ORDER_DATE_SPAN = dt.timedelta(days=2 * 365)  # an order's dates lie within this of its receipt
 
@@ -92,6 +93,8 @@ def _shaped(kind: str, raw: str) -> bool:
         return 1 <= len(raw.strip(" .:")) <= 6
     if kind in DATE_KINDS and MONTH.search(raw):
         return len(LOOKALIKE.findall(raw)) >= 5
+    if kind == "address":
+        return raw[:1].isdigit() and sum(ch.isdigit() for ch in raw) >= MIN_ADDRESS_DIGITS
     return len(LOOKALIKE.findall(raw)) >= MIN_DIGITS[kind] and len(raw) <= 24
 
 
@@ -108,6 +111,8 @@ def _reader(state: FaxRead, kind: str) -> Callable[[str], Read[object] | None]:
         return _phone
     if kind == "sex":
         return _sex
+    if kind == "address":
+        return _address
     received = state.received_at.date()
     return lambda text: _date(text, kind, received)
 
@@ -126,6 +131,11 @@ def _phone(text: str) -> Read[object] | None:
     if area[0] in "01" or exchange[0] in "01" or area[1:] == "11" or exchange[1:] == "11":
         return None
     return digits, True
+
+
+def _address(text: str) -> Read[object] | None:
+    found = values.read_address(text)
+    return (found.value, not found.corrected) if found is not None and found.start == 0 else None
 
 
 def _sex(text: str) -> Read[object] | None:
