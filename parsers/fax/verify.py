@@ -124,7 +124,7 @@ def second_read(state: FaxRead) -> None:
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
     reads = second_reads(regions, images, state.engine) if regions else {}
-    agreed = {id(c): _agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
+    agreed = {id(c): agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed = {key: conf for key, conf in agreed.items() if conf is not None}
     joint = {id(c): joint_confidence(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed |= _same_characters([c for c in wanted if id(c) not in confirmed], reads, wanted)
@@ -157,7 +157,7 @@ def _confirmed(cand: Candidate, second_conf: float | None, joint_conf: float | N
     return dataclasses.replace(cand, confirmed_by=by, second_conf=second_conf, joint_conf=joint_conf)
 
 
-def _agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:
+def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:
     """The agreeing read's lowest word confidence (0..1), or None when it does not agree."""
     sep = LINE_SEP.get(cand.path, " ")
     known = lexicon.known if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
@@ -176,12 +176,12 @@ def _same_characters(
     out = {}
     for cand in doubtful:
         words = reads.get(keys[id(cand)], [])
-        if _unread(cand, words) and _only_punctuation_differs(cand, words):
+        if _unread(cand, words) and only_punctuation_differs(cand, words):
             out[id(cand)] = min(w.conf for w in words) / 100.0
     return out
 
 
-def _only_punctuation_differs(cand: Candidate, words: list[Word]) -> bool:
+def only_punctuation_differs(cand: Candidate, words: list[Word]) -> bool:
     """No character of the read was doubtful, and its runs of letters and digits are the page read's."""
     return not any(w.ambiguous for w in words) and _runs(text_of(words)) == _runs(_first_text(cand))
 
@@ -209,7 +209,7 @@ def _third_reads(
     second read gave no value (UNREAD_KINDS): their crops from the grey page, enlarged, read once
     more; an agreeing read with no doubtful character confirms the value (at its confidence)."""
     keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
-    second = {id(c): _agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
+    second = {id(c): agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
     again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
     unread = [c for c in doubtful if second[id(c)] is None and _unread(c, reads.get(keys[id(c)], []))]
     regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
@@ -219,11 +219,11 @@ def _third_reads(
     third = second_reads(regions, images, state.engine)
     out = {}
     for i, c in enumerate(again):
-        conf = _agreement(c, third.get(f"t{i}", []))
+        conf = agreement(c, third.get(f"t{i}", []))
         if conf is not None:
             out[id(c)] = min(conf, second[id(c)] or 0.0)
     for i, c in enumerate(unread):
-        conf = _agreement(c, third.get(f"u{i}", []))
+        conf = agreement(c, third.get(f"u{i}", []))
         if conf is not None:
             out[id(c)] = conf
     return out
