@@ -19,13 +19,13 @@ from parsers.fax.confirm import Region, second_reads
 from parsers.fax.model import Candidate, Word
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.verify import CRITICAL, agreement, only_punctuation_differs
+from parsers.fax.verify import PATH_KIND, agreement, only_punctuation_differs
 
 SCALE = 2.0
 
 
 def standard_read(state: FaxRead) -> None:
-    """Read each confirmed but weakly read critical value once more with the standard model."""
+    """Read each confirmed but weakly read value once more with the standard model."""
     weak = [c for c in state.candidates if _weak(state, c)]
     if not weak:
         return
@@ -37,9 +37,10 @@ def standard_read(state: FaxRead) -> None:
 
 
 def _weak(state: FaxRead, cand: Candidate) -> bool:
-    """A confirmed critical value from an image whose confidence is under the threshold."""
+    """A confirmed value from an image (a critical one, or the sex its re-reads agreed on) whose
+    confidence is under the threshold."""
     return (
-        cand.path in CRITICAL
+        cand.path in PATH_KIND
         and cand.confirmed_by is not None
         and cand.page in state.prepared
         and confidence(cand) < state.ctx.ocr_confidence_threshold

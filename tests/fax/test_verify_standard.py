@@ -66,3 +66,10 @@ def test_an_unconfirmed_value_is_not_read_by_the_standard_model(monkeypatch: pyt
     fake = StandardReads("860.555.9240")
     assert _run(monkeypatch, fake, _weak_phone(confirmed_by=None)).second_conf == 0.0
     assert not fake.models
+
+
+def test_a_weakly_read_sex_that_its_re_reads_agreed_on_is_lifted_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    sex = Candidate("member.sex", "F", 1, (10, 10, 30, 30), 0.47, "reread", confirmed_by="second_read")
+    found = _run(monkeypatch, StandardReads("F", conf=92), sex)
+    assert found.second_conf == pytest.approx(0.92) and confidence(found) >= 0.8
+    assert _run(monkeypatch, StandardReads("M", conf=92), sex).second_conf is None
