@@ -112,6 +112,8 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     sets = state.ctx.code_sets
     pool: list[Reread] = []
     value = next((v for model in MODELS if (v := _code_by(state, read, model, pool)) is not None), None)
+    if value is None:
+        value = _by_hook(state, read, undoubted_texts(pool, _billable_in(sets)))
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -169,6 +171,26 @@ def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | N
         return None
     prepared = state.prepared[read.page]
     return value if glyph.first_is_bar([prepared.straight, prepared.ocr_image], bbox_of((read.word,))) else None
+
+
+def _by_hook(state: FaxRead, read: CodeRead, texts: list[str] | None) -> str | None:
+    """A J the re-reads lost or read as a bar ('144.9' stands for J44.9 and L44.9 alike): taken when
+    one re-read shows the J code exactly as printed, every other one gives it, leaves it open beside
+    only readings with another first letter and the same rest, or reads no code at all, and the
+    first glyph is a J on both the grey and the cleaned page (glyph.first_is_hook: a stem dropping
+    below the line with its foot bent left, where an I is a plain bar and an L has a foot on the line)."""
+    sets = state.ctx.code_sets
+    shown = {found[0] for t in texts or [] if (found := _billable(t, sets)) is not None and found[1]}
+    value = shown.pop() if len(shown) == 1 else None
+    if texts is None or value is None or not value.startswith("J"):
+        return None
+    for text in texts:
+        fixed = codecheck.correct_icd10(text, sets)
+        readings = set(fixed.readings) | ({fixed.value} if fixed.value else set())
+        if readings and (value not in readings or any(r[1:] != value[1:] for r in readings)):
+            return None
+    prepared = state.prepared[read.page]
+    return value if glyph.first_is_hook([prepared.straight, prepared.ocr_image], bbox_of((read.word,))) else None
 
 
 def _allows(text: str, value: str, readings: tuple[str, ...], sets: CodeSets) -> bool:

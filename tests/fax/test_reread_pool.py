@@ -124,3 +124,23 @@ def test_a_crop_read_as_nothing_is_read_again_with_a_white_margin() -> None:
     assert state.diagnoses[0].correction.value == "J44.9"
     (w0, h0), (w1, h1) = engine.sizes[:2]
     assert (w1 - w0, h1 - h0) == (2 * BORDER, 2 * BORDER)
+
+
+J_SHAPE = [(55, 55, 57, 83), (50, 80, 57, 83)]  # a stem dropping below the line, its foot bent left
+
+
+def test_a_j_the_re_reads_lost_is_taken_when_one_shows_it_and_its_pixels_are_a_j() -> None:
+    from tests.fax.test_reread import BAR
+
+    for shape, want in ((J_SHAPE, "J44.9"), (BAR, None)):
+        engine = Models(["J44.9", "444.9"], ["144.9", "144.9"])
+        state = _state(engine, "144.9", first_glyph=shape)  # type: ignore[arg-type]
+        reread_failing(state)
+        assert state.diagnoses[0].correction.value == want
+
+
+def test_a_j_is_not_taken_when_no_read_shows_it_or_one_shows_another_code() -> None:
+    for fast, standard in ((["144.9", "444.9"], ["144.9", "144.9"]), (["J44.9", "L44.9"], ["144.9", "144.9"])):
+        state = _state(Models(fast, standard), "144.9", first_glyph=J_SHAPE)  # type: ignore[arg-type]
+        reread_failing(state)
+        assert state.diagnoses[0].correction.value is None
