@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable
 
 from parsers.fax import codecheck, lexicon, values
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
+from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap
+from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
@@ -200,32 +203,55 @@ def _unread(cand: Candidate, words: list[Word]) -> bool:
     return PATH_KIND[cand.path] in UNREAD_KINDS and value_of(words, _reader(cand), LINE_SEP.get(cand.path, " ")) is None
 
 
+def _garbled(cand: Candidate, words: list[Word]) -> bool:
+    """An organisation's or address's second read that differs from the page read, word for word,
+    only where a known word came back as no word of the same length ('Health' as 'Heaith', 'Home'
+    as 'Hbme') or with an accent OCR put on a plain letter ('Northsidé'): a misread of the same
+    words, which neither agrees nor contradicts."""
+    first, second = _first_text(cand).split(), text_of(words).split()
+    if PATH_KIND[cand.path] not in WORD_LIST_KINDS or len(first) != len(second) or first == second:
+        return False
+    return all(a == b or _misread_word(a, b) for a, b in zip(first, second, strict=True))
+
+
+def _misread_word(page: str, second: str) -> bool:
+    if _unaccented(second) == page and second != page:
+        return True
+    same_length = len(page.strip(EDGE)) == len(second.strip(EDGE))
+    return same_length and lexicon.known(page) and not lexicon.known(second)
+
+
+def _unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _third_reads(
     doubtful: list[Candidate], reads: dict[str, list[Word]], wanted: list[Candidate], images: Images, state: FaxRead
 ) -> dict[int, float]:
     """Values whose second read gave the same value but with a close rival for some character: their
     crops from the cleaned page, enlarged, read once more; three reads that agree, the last with no
     doubtful character, confirm the value (at the lower confidence of the last two). Values whose
-    second read gave no value (UNREAD_KINDS): their crops from the grey page, enlarged, read once
-    more; an agreeing read with no doubtful character confirms the value (at its confidence)."""
+    second read gave no value (UNREAD_KINDS), or only a garbled one (_garbled, read this time by the
+    standard model): their crops from the grey page, enlarged, read once more; an agreeing read with
+    no doubtful character confirms the value (at its confidence)."""
     keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
     second = {id(c): agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
     again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
     unread = [c for c in doubtful if second[id(c)] is None and _unread(c, reads.get(keys[id(c)], []))]
+    garbled = [c for c in doubtful if second[id(c)] is None and _garbled(c, reads.get(keys[id(c)], []))]
     regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
     regions += [Region(f"u{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unread)]
-    if not regions:
-        return {}
-    third = second_reads(regions, images, state.engine)
+    third = second_reads(regions, images, state.engine) if regions else {}
+    if garbled:  # the fast model garbled these words once: the standard model reads them
+        regions = [Region(f"g{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(garbled)]
+        third |= second_reads(regions, images, state.engine, REREAD_MODEL)
     out = {}
     for i, c in enumerate(again):
         conf = agreement(c, third.get(f"t{i}", []))
         if conf is not None:
             out[id(c)] = min(conf, second[id(c)] or 0.0)
-    for i, c in enumerate(unread):
-        conf = agreement(c, third.get(f"u{i}", []))
-        if conf is not None:
-            out[id(c)] = conf
+    for key, group in (("u", unread), ("g", garbled)):
+        out |= {id(c): conf for i, c in enumerate(group) if (conf := agreement(c, third.get(f"{key}{i}", []))) is not None}
     return out
 
 

@@ -1,0 +1,62 @@
+"""An organisation's second read that garbled a known word gets a standard-model read (verify._garbled)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from parsers.fax import verify
+from parsers.fax.confirm import Region
+from parsers.fax.model import Candidate, Word
+from tests.fax.test_verify import FakeReads, _cand, _state, _word
+
+
+class ModelReads(FakeReads):
+    """FakeReads that also keeps the model each call asked for."""
+
+    def __init__(self, *answers: dict[str, Word]) -> None:
+        super().__init__(*answers)
+        self.models: list[str] = []
+
+    def __call__(self, regions: list[Region], images: Any, engine: Any, model: str = "") -> dict[str, list[Word]]:
+        self.models.append(model)
+        return super().__call__(regions, images, engine)
+
+
+def _agency(raw: str = "Valley Home Health") -> Candidate:
+    return dataclasses.replace(_cand("servicing_provider.name", raw), raw=raw)
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, cand: Candidate, fake: ModelReads) -> Candidate:
+    state = _state(cand)
+    monkeypatch.setattr(verify, "second_reads", fake)
+    verify.second_read(state)
+    return state.candidates[0]
+
+
+def test_a_known_word_garbled_into_no_word_is_read_again_by_the_standard_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = ModelReads({"c0": _word("Valley Home Heaith")}, {"g0": _word("Valley Home Health")})
+    assert _run(monkeypatch, _agency(), fake).confirmed_by == "second_read"
+    assert fake.models == ["", "--model standard"]
+
+
+def test_an_accent_on_a_plain_letter_is_a_garble_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = ModelReads({"c0": _word("Northsidé DME Supply")}, {"g0": _word("Northside DME Supply")})
+    assert _run(monkeypatch, _agency("Northside DME Supply"), fake).confirmed_by == "second_read"
+
+
+def test_a_garbled_read_confirms_nothing_without_an_agreeing_standard_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    for third in (_word("Valley Home Heaith"), _word("Valley Home Health", doubtful=True)):
+        fake = ModelReads({"c0": _word("Valley Home Heaith")}, {"g0": third})
+        assert _run(monkeypatch, _agency(), fake).confirmed_by is None
+
+
+def test_a_read_of_other_words_or_of_a_person_is_no_garble(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'Hearth' is a word: another value, not a misread of 'Health'
+    fake = ModelReads({"c0": _word("Valley Home Hearth")}, {"g0": _word("Valley Home Health")})
+    assert _run(monkeypatch, _agency(), fake).confirmed_by is None and fake.models == [""]
+    name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
+    fake = ModelReads({"c0": _word("Waiter Garcia")}, {"g0": _word("Walter Garcia")})
+    assert _run(monkeypatch, name, fake).confirmed_by is None and fake.models == [""]
