@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Callable
 
 from parsers.fax import codecheck, lexicon, values
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
@@ -204,25 +202,10 @@ def _unread(cand: Candidate, words: list[Word]) -> bool:
 
 
 def _garbled(cand: Candidate, words: list[Word]) -> bool:
-    """An organisation's or address's second read that differs from the page read, word for word,
-    only where a known word came back as no word of the same length ('Health' as 'Heaith', 'Home'
-    as 'Hbme') or with an accent OCR put on a plain letter ('Northsidé'): a misread of the same
-    words, which neither agrees nor contradicts."""
-    first, second = _first_text(cand).split(), text_of(words).split()
-    if PATH_KIND[cand.path] not in WORD_LIST_KINDS or len(first) != len(second) or first == second:
-        return False
-    return all(a == b or _misread_word(a, b) for a, b in zip(first, second, strict=True))
-
-
-def _misread_word(page: str, second: str) -> bool:
-    if _unaccented(second) == page and second != page:
-        return True
-    same_length = len(page.strip(EDGE)) == len(second.strip(EDGE))
-    return same_length and lexicon.known(page) and not lexicon.known(second)
-
-
-def _unaccented(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    """An organisation's or address's second read that is a misread of the page read's words
+    (lexicon.misread: a known word come back as no word, or with an accent on a plain letter)."""
+    kind = PATH_KIND[cand.path]
+    return kind in WORD_LIST_KINDS and lexicon.misread(_first_text(cand), text_of(words))
 
 
 def _third_reads(
