@@ -32,6 +32,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.normalise_npis,
     verify.mark_repeated,
     verify.second_read,
+    verify_standard.misread_page_read,
     verify_standard.standard_read,
 ]
 MESSAGES = {

@@ -131,6 +131,7 @@ def second_read(state: FaxRead) -> None:
     confirmed |= _same_characters([c for c in wanted if id(c) not in confirmed], reads, wanted)
     confirmed |= _third_reads([c for c in wanted if id(c) not in confirmed], reads, wanted, images, state)
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
+    state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
         row = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets, state.reread_parts.get(id(s), set()))
         if row is not None:
@@ -184,14 +185,14 @@ def _same_characters(
 
 def only_punctuation_differs(cand: Candidate, words: list[Word]) -> bool:
     """No character of the read was doubtful, and its runs of letters and digits are the page read's."""
-    return not any(w.ambiguous for w in words) and _runs(text_of(words)) == _runs(_first_text(cand))
+    return not any(w.ambiguous for w in words) and _runs(text_of(words)) == _runs(first_text(cand))
 
 
 def _runs(text: str) -> list[str]:
     return RUN.findall(text)
 
 
-def _first_text(cand: Candidate) -> str:
+def first_text(cand: Candidate) -> str:
     """The page read's text of the value: its words, or (with none kept) the raw text the value came from."""
     return " ".join(w.text for w in cand.words) or cand.raw
 
@@ -205,7 +206,7 @@ def _garbled(cand: Candidate, words: list[Word]) -> bool:
     """An organisation's or address's second read that is a misread of the page read's words
     (lexicon.misread: a known word come back as no word, or with an accent on a plain letter)."""
     kind = PATH_KIND[cand.path]
-    return kind in WORD_LIST_KINDS and lexicon.misread(_first_text(cand), text_of(words))
+    return kind in WORD_LIST_KINDS and lexicon.misread(first_text(cand), text_of(words))
 
 
 def _third_reads(
@@ -234,7 +235,8 @@ def _third_reads(
         if conf is not None:
             out[id(c)] = min(conf, second[id(c)] or 0.0)
     for key, group in (("u", unread), ("g", garbled)):
-        out |= {id(c): conf for i, c in enumerate(group) if (conf := agreement(c, third.get(f"{key}{i}", []))) is not None}
+        found = {id(c): agreement(c, third.get(f"{key}{i}", [])) for i, c in enumerate(group)}
+        out |= {ident: conf for ident, conf in found.items() if conf is not None}
     return out
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from parsers.fax import lexicon
 from parsers.fax.assemble import confidence
-from parsers.fax.confirm import Region, second_reads
+from parsers.fax.confirm import Region, second_reads, text_of
+from parsers.fax.extract import READERS
 from parsers.fax.model import Candidate, Word
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.verify import PATH_KIND, agreement, only_punctuation_differs
+from parsers.fax.verify import LINE_SEP, PATH_KIND, WORD_LIST_KINDS, agreement, first_text, only_punctuation_differs
 
 SCALE = 2.0
 
@@ -60,3 +62,48 @@ def _lifted(cand: Candidate, conf: float | None) -> Candidate:
     if conf is None or conf <= (cand.second_conf or 0.0):
         return cand
     return dataclasses.replace(cand, second_conf=conf)
+
+
+def misread_page_read(state: FaxRead) -> None:
+    """An organisation or address whose page read is a misread of its second read's words
+    (lexicon.misread the other way round: 'Springfielc' where the second read has 'Springfield'),
+    with the second read giving a value and no doubtful character: the standard model reads the crop
+    (grey, 2x); when it gives the second read's value with no doubtful character, that value is taken,
+    confirmed by those two reads (the page read, a misread of the same words, neither agrees nor
+    contradicts)."""
+    misread = {id(c): words for c in state.candidates if (words := _misread_by_page(state, c)) is not None}
+    if not misread:
+        return
+    chosen = [c for c in state.candidates if id(c) in misread]
+    regions = [Region(f"m{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(chosen)]
+    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    reads = second_reads(regions, images, state.engine, REREAD_MODEL)
+    taken = {}
+    for i, cand in enumerate(chosen):
+        second = _as_read(cand, misread[id(cand)])
+        conf = agreement(second, reads.get(f"m{i}", []))
+        if conf is not None:
+            taken[id(cand)] = dataclasses.replace(second, confirmed_by="second_read", second_conf=conf)
+    state.candidates = [taken.get(id(c), c) for c in state.candidates]
+
+
+def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
+    """The second read's words, when the page read is a misread of them and they give a value."""
+    words = state.second_words.get(id(cand))
+    if not words or cand.confirmed_by is not None or PATH_KIND.get(cand.path) not in WORD_LIST_KINDS:
+        return None
+    if any(w.ambiguous for w in words) or not lexicon.misread(text_of(words), first_text(cand)):
+        return None
+    return words if _read_value(cand.path, words) is not None else None
+
+
+def _as_read(cand: Candidate, words: list[Word]) -> Candidate:
+    """The candidate with the second read's value, words and confidence in place of the page read's."""
+    value = _read_value(cand.path, words)
+    conf = min(w.conf for w in words) / 100.0
+    return dataclasses.replace(cand, value=value, conf=conf, raw=text_of(words), words=tuple(words), joint_conf=None)
+
+
+def _read_value(path: str, words: list[Word]) -> object | None:
+    found = READERS[PATH_KIND[path]](text_of(words, LINE_SEP.get(path, " ")))
+    return found.value if found is not None else None

@@ -60,3 +60,41 @@ def test_a_read_of_other_words_or_of_a_person_is_no_garble(monkeypatch: pytest.M
     name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
     fake = ModelReads({"c0": _word("Waiter Garcia")}, {"g0": _word("Walter Garcia")})
     assert _run(monkeypatch, name, fake).confirmed_by is None and fake.models == [""]
+
+
+MISREAD = "50 Maple Avenue, Springfielc, MA 01103"
+READ = "50 Maple Avenue, Springfield, MA 01103"
+
+
+def _page_misread(monkeypatch: pytest.MonkeyPatch, second: Word, fake: ModelReads) -> Candidate:
+    from parsers.fax import values, verify_standard
+
+    found = values.read_address(MISREAD)
+    assert found is not None
+    cand = dataclasses.replace(_cand("member.address", found.value), raw=MISREAD)
+    state = _state(cand)
+    state.second_words[id(cand)] = [second]
+    monkeypatch.setattr(verify_standard, "second_reads", fake)
+    verify_standard.misread_page_read(state)
+    return state.candidates[0]
+
+
+def test_a_page_read_that_misread_a_word_gives_way_to_two_agreeing_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = ModelReads({"m0": _word(READ)})
+    found = _page_misread(monkeypatch, _word(READ), fake)
+    assert found.confirmed_by == "second_read" and getattr(found.value, "city", None) == "Springfield"
+    assert fake.models == ["--model standard"]
+
+
+def test_the_second_read_stands_only_when_the_standard_read_agrees_without_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for third in (_word(MISREAD), _word(READ, doubtful=True)):
+        found = _page_misread(monkeypatch, _word(READ), ModelReads({"m0": third}))
+        assert found.confirmed_by is None and getattr(found.value, "city", None) == "Springfielc"
+
+
+def test_a_doubtful_second_read_or_other_words_are_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    for second in (_word(READ, doubtful=True), _word("50 Maple Avenue, Springfield, MA 01104")):
+        fake = ModelReads({"m0": _word(READ)})
+        assert _page_misread(monkeypatch, second, fake).confirmed_by is None and not fake.models
