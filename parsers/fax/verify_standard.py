@@ -65,9 +65,10 @@ def _lifted(cand: Candidate, conf: float | None) -> Candidate:
 
 
 def misread_page_read(state: FaxRead) -> None:
-    """An organisation or address whose page read is a misread of its second read's words
-    (lexicon.misread the other way round: 'Springfielc' where the second read has 'Springfield'),
-    with the second read giving a value and no doubtful character: the standard model reads the crop
+    """A value whose page read is a misread of its second read: an organisation's or address's
+    words (lexicon.misread the other way round: 'Springfielc' where the second read has
+    'Springfield'), or any value but a name with a stray mark where the second read has a letter or
+    digit (_damaged); the second read giving a value and no doubtful character: the standard model reads the crop
     (grey, 2x); when it gives the second read's value with no doubtful character, that value is taken,
     confirmed by those two reads (the page read, a misread of the same words, neither agrees nor
     contradicts)."""
@@ -90,11 +91,22 @@ def misread_page_read(state: FaxRead) -> None:
 def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
     """The second read's words, when the page read is a misread of them and they give a value."""
     words = state.second_words.get(id(cand))
-    if not words or cand.confirmed_by is not None or PATH_KIND.get(cand.path) not in WORD_LIST_KINDS:
+    kind = PATH_KIND.get(cand.path)
+    if not words or cand.confirmed_by is not None or kind is None or kind == "name":
         return None
-    if any(w.ambiguous for w in words) or not lexicon.misread(text_of(words), first_text(cand)):
+    second, page = text_of(words), first_text(cand)
+    misread = (kind in WORD_LIST_KINDS and lexicon.misread(second, page)) or _damaged(page, second)
+    if any(w.ambiguous for w in words) or not misread:
         return None
     return words if _read_value(cand.path, words) is not None else None
+
+
+def _damaged(page: str, second: str) -> bool:
+    """The page read holds, where the second read has a letter or digit, a character no letter or
+    digit ('W73024872]' for 'W730248721': the last 1 read as a bracket), and is the same elsewhere."""
+    if len(page) != len(second) or page == second:
+        return False
+    return all(a == b or (not a.isalnum() and not a.isspace() and b.isalnum()) for a, b in zip(page, second, strict=True))
 
 
 def _as_read(cand: Candidate, words: list[Word]) -> Candidate:

@@ -98,3 +98,19 @@ def test_a_doubtful_second_read_or_other_words_are_not_read_again(monkeypatch: p
     for second in (_word(READ, doubtful=True), _word("50 Maple Avenue, Springfield, MA 01104")):
         fake = ModelReads({"m0": _word(READ)})
         assert _page_misread(monkeypatch, second, fake).confirmed_by is None and not fake.models
+
+
+def test_an_id_whose_page_read_has_a_stray_mark_for_a_digit_takes_two_agreeing_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parsers.fax import verify_standard
+
+    for third, want in (("W730248721", "W730248721"), ("W730248727", "W73024872")):
+        cand = dataclasses.replace(_cand("member.member_id", "W73024872"), raw="W73024872]")
+        state = _state(cand)
+        state.second_words[id(cand)] = [_word("W730248721")]
+        monkeypatch.setattr(verify_standard, "second_reads", ModelReads({"m0": _word(third)}))
+        verify_standard.misread_page_read(state)
+        assert state.candidates[0].value == want
+    assert not verify_standard._damaged("W730248727", "W730248721")  # a digit for a digit: another value
+    assert not verify_standard._damaged("Walter", "Waiter") and verify_standard._damaged("W73024872]", "W730248721")
