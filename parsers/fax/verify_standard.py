@@ -106,7 +106,12 @@ def _damaged(page: str, second: str) -> bool:
     digit ('W73024872]' for 'W730248721': the last 1 read as a bracket), and is the same elsewhere."""
     if len(page) != len(second) or page == second:
         return False
-    return all(a == b or (not a.isalnum() and not a.isspace() and b.isalnum()) for a, b in zip(page, second, strict=True))
+    return all(a == b or _stray(a, b) for a, b in zip(page, second, strict=True))
+
+
+def _stray(mark: str, char: str) -> bool:
+    """`mark` (no letter, digit or space) stands where `char` (a letter or digit) was."""
+    return not mark.isalnum() and not mark.isspace() and char.isalnum()
 
 
 def _as_read(cand: Candidate, words: list[Word]) -> Candidate:
