@@ -4,9 +4,10 @@ The first read of a code cell comes from a block of many cells (page segmentatio
 character). When a diagnosis or service code, or a service line's quantity, fails its check there,
 only that value's crop is read again twice: as one line from the straightened grey page enlarged
 2x, and as one word from the cleaned page enlarged 1.5x, each confined to the characters the value
-can hold. A new value is taken only when both reads give the same valid value with no doubtful
-character (two independent reads that agree, as confirm.py asks of any critical field), and fits
-what the first read left open; anything else stays null with its finding.
+can hold. A new value is taken only when the reads agree on it (reread_pool.pooled: two clean
+reads that agree, none contradicting, as confirm.py asks of any critical field), and fits what the
+first read left open; anything else stays null with its finding. When the page's (fast) model's two
+reads settle nothing, the standard model reads the crop twice more (MODELS, models.py).
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 Like the code cells of reread.py, a critical field whose first read gave no valid value (an NPI
 whose check digit fails, a date that is no calendar date or is out of range for its role, a phone
 that is not ten NANP digits, a sex that is no M/F) has only its value's crop read again, once as a
-line from the grey page at 2x and once as a word from the cleaned page at 1.5x. A value is taken
-only when both reads give the same valid value with no doubtful character; otherwise the field
-stays as it was (null, with the finding the later stages give it).
+line from the grey page at 2x and once as a word from the cleaned page at 1.5x (then by the
+standard model, reread.twice). A value is taken only when the reads agree on it
+(reread_pool.pooled); otherwise the field stays as it was (null, with the finding the later stages
+give it). A patient address that failed to parse is re-read the same way, without a whitelist.
 """
 
 from __future__ import annotations
