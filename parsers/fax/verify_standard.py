@@ -1,13 +1,16 @@
-"""Confirmed values read with too little confidence: one more read by the standard model.
+"""Reads by the standard model (models.py) after the second read: a weak value lifted, a misread page read replaced.
 
 Tesseract's fast model often gives a clear value a low word confidence ('860.555.9240' read right
 at 34 on the page and at 0 in its second read), and such a value, though two reads agreed, would be
 held as `low_confidence`. Its crop (the grey page, enlarged) is read once more by the standard
-English model (models.py), a model trained apart from the fast one: when that read gives the same
-value with no doubtful character (confirm.agrees), or the same letters and digits run for run
-with only its punctuation read otherwise ('860.555,9240'), its confidence counts as the second read's where
-higher. A value whose reads did not agree is not read again here: this lifts confidence, it never
-confirms.
+English model, a model trained apart from the fast one: when that read gives the same value with
+no doubtful character (confirm.agrees), or the same letters and digits run for run with only its
+punctuation read otherwise ('860.555,9240'), its confidence counts as the second read's where
+higher (standard_read: it lifts confidence, it never confirms).
+
+A value whose page read is a misread of what its second read shows ('Springfielc' for
+'Springfield', 'W73024872]' for 'W730248721') is read by the standard model too, and the second
+read's value is taken when that read agrees with it (misread_page_read).
 """
 
 from __future__ import annotations
@@ -67,11 +70,11 @@ def _lifted(cand: Candidate, conf: float | None) -> Candidate:
 def misread_page_read(state: FaxRead) -> None:
     """A value whose page read is a misread of its second read: an organisation's or address's
     words (lexicon.misread the other way round: 'Springfielc' where the second read has
-    'Springfield'), or any value but a name with a stray mark where the second read has a letter or
-    digit (_damaged); the second read giving a value and no doubtful character: the standard model reads the crop
-    (grey, 2x); when it gives the second read's value with no doubtful character, that value is taken,
-    confirmed by those two reads (the page read, a misread of the same words, neither agrees nor
-    contradicts)."""
+    'Springfield'), or any value but a name or an NPI (which has its check digit) with a stray mark
+    where the second read has a letter or digit (_damaged). With the second read giving a value and
+    no doubtful character, the standard model reads the crop (grey, 2x); when it gives the second
+    read's value with no doubtful character, that value is taken, confirmed by those two reads (the
+    page read, a misread of the same words, neither agrees nor contradicts)."""
     misread = {id(c): words for c in state.candidates if (words := _misread_by_page(state, c)) is not None}
     if not misread:
         return
@@ -92,7 +95,7 @@ def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
     """The second read's words, when the page read is a misread of them and they give a value."""
     words = state.second_words.get(id(cand))
     kind = PATH_KIND.get(cand.path)
-    if not words or cand.confirmed_by is not None or kind is None or kind == "name":
+    if not words or cand.confirmed_by is not None or kind is None or kind in ("name", "npi"):
         return None
     second, page = text_of(words), first_text(cand)
     misread = (kind in WORD_LIST_KINDS and lexicon.misread(second, page)) or _damaged(page, second)
