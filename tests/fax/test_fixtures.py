@@ -30,10 +30,10 @@ CASES = expected_cases()
 # and standard, never tuned on) 27/60 = 0.450, of which 4 fields came from fixing its WRONG values
 # ('Sex (M/F)', a MOD column after QTY) and from scoring urgency against the fixture's arrival time; its
 # misses were not tuned on. After the reading work of the same day (the standard model as a second
-# re-reader, pooled re-reads, the J glyph, diagonal healing, misread words): tuned 666/690 = 0.965,
+# re-reader, pooled re-reads, the J glyph, diagonal healing, misread words): tuned 667/690 = 0.967,
 # held-out 33/60 = 0.550 (its gains came from general rules, none fitted to it). Raise them as the
 # reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.964, "held-out": 0.54}
+MIN_FIELD_ACCURACY = {"tuned": 0.966, "held-out": 0.54}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
