@@ -108,7 +108,7 @@ def reads_of(
 
 
 def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
-    if read.correction.value is not None or not _code_shaped(read.raw, 3, 8):
+    if read.correction.value is not None or not code_shaped(read.raw, 3, 8):
         return read
     sets = state.ctx.code_sets
     pool: list[Reread] = []
@@ -212,7 +212,7 @@ def _billable(text: str, sets: CodeSets) -> Read[str] | None:
     return fixed.value, not fixed.corrected
 
 
-def _code_shaped(text: str, shortest: int, longest: int) -> bool:
+def code_shaped(text: str, shortest: int, longest: int) -> bool:
     core = text.strip(",.;:()")
     return shortest <= len(core) <= longest and sum(ch.upper() in DIGIT_LOOKALIKES for ch in core) >= 2
 
@@ -247,9 +247,9 @@ def _code_position(read: ServiceRead, words: list[Word]) -> int | None:
     """Where the row's code stands: the word the row took as its code when code-shaped (a table may
     put the description first: 'CPAP device £0601 RR 1'); else a code-shaped first or second word."""
     taken = next((i for i, w in enumerate(words) if w is read.code.word), None)
-    if taken is not None and _code_shaped(words[taken].text.partition("-")[0], 4, 7):
+    if taken is not None and code_shaped(words[taken].text.partition("-")[0], 4, 7):
         return taken
-    position = next((i for i, w in enumerate(words) if _code_shaped(w.text.partition("-")[0], 4, 7)), None)
+    position = next((i for i, w in enumerate(words) if code_shaped(w.text.partition("-")[0], 4, 7)), None)
     return position if position is not None and position <= 1 else None
 
 

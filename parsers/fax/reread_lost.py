@@ -15,7 +15,7 @@ from __future__ import annotations
 from parsers.fax import codecheck, glyph, lexicon
 from parsers.fax.model import Word, bbox_of
 from parsers.fax.reading import FaxRead
-from parsers.fax.reread import BAR_LIKE, MODELS, VARIANTS, reads_of
+from parsers.fax.reread import BAR_LIKE, MODELS, VARIANTS, code_shaped, reads_of
 from parsers.fax.reread_pool import MIN_AGREEING, Read, Reread, pooled, undoubted_texts
 from parsers.fax.services import CodeRead
 from referrals.codes import CodeSets
@@ -83,8 +83,8 @@ def _code(state: FaxRead, page: int, word: Word) -> str | None:
     pool: list[Reread] = []
     for model in MODELS:
         reads = reads_of(state, page, word, "icd10", VARIANTS, model=model)
-        if reads is None:
-            return None
+        if reads is None or not any(code_shaped(r.text or "", 3, 8) for r in pool + reads):
+            return None  # no read looks like a code at all (a caption, a word): no more reads
         pool += reads
         found = pooled(pool, billable)
         if found is not None:
