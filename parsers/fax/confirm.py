@@ -48,18 +48,23 @@ class _Placed:
 Images = dict[tuple[int, str], Image.Image]
 
 
-def second_reads(regions: list[Region], images: Images, engine: OcrEngine) -> dict[str, list[Word]]:
-    """Each region's words from one OCR pass over all regions stacked (empty list when nothing was read)."""
+def second_reads(regions: list[Region], images: Images, engine: OcrEngine, model: str = "") -> dict[str, list[Word]]:
+    """Each region's words from one OCR pass over all regions stacked (empty list when nothing was
+    read); `model` a model flag for the config (ocr.REREAD_MODEL), else the engine's own model."""
     usable = [r for r in regions if (r.page, r.source) in images]
     out: dict[str, list[Word]] = {}
     for charset in sorted({r.charset or "" for r in usable}):
-        out.update(_read_group([r for r in usable if (r.charset or "") == charset], images, engine, charset))
+        group = [r for r in usable if (r.charset or "") == charset]
+        out.update(_read_group(group, images, engine, charset, model))
     return out
 
 
-def _read_group(regions: list[Region], images: Images, engine: OcrEngine, charset: str) -> dict[str, list[Word]]:
+def _read_group(
+    regions: list[Region], images: Images, engine: OcrEngine, charset: str, model: str
+) -> dict[str, list[Word]]:
     stack, placed = _stack(regions, images)
     config = CHOICES_CONFIG + (f" -c tessedit_char_whitelist={WHITELISTS[charset]}" if charset else "")
+    config += f" {model}" if model else ""
     words = hocr_words(engine.hocr(stack, config))
     out: dict[str, list[Word]] = {p.region.key: [] for p in placed}
     for word in words:

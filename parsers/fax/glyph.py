@@ -19,6 +19,7 @@ LINE_SLACK = 0.15  # the bar's top and bottom may differ from the next glyph's b
 STROKE_SLACK = 0.6  # a row of a plain bar is at most this much wider than its typical row ...
 STROKE_SLACK_PX = 2  # ... or this many pixels (fax edges are ragged)
 MIN_HEIGHT_SHARE = 0.6  # a bar shorter than this share of the next glyph is a speck, not a letter
+HOOK_PX = 2  # a J's foot reaches at least this many pixels left of its stem
 PIECE_SHARE = 0.15  # a second piece this big (of the largest) beside a glyph is part of it, not a speck
 
 
@@ -37,6 +38,43 @@ def _bar_in(image: Image.Image, box: tuple[int, int, int, int]) -> bool:
     if len(glyphs) < 2 or glyphs[0] is None or glyphs[1] is None:
         return False
     return _plain_bar(glyphs[0]) and _on_the_line(glyphs[0], glyphs[1])
+
+
+def first_is_hook(images: list[Image.Image], box: tuple[int, int, int, int]) -> bool:
+    """True when the first glyph of the word in `box` is a J in every image: a stem whose foot drops
+    below the line the next glyph stands on and bends to the left."""
+    return bool(images) and all(_hook_in(image, box) for image in images)
+
+
+def _hook_in(image: Image.Image, box: tuple[int, int, int, int]) -> bool:
+    glyphs = _first_two(image, box)
+    if glyphs is None:
+        return False
+    first, nxt = glyphs
+    (top, bottom), (ntop, nbottom) = _rows(first), _rows(nxt)
+    height = nbottom - ntop + 1
+    drops = bottom - nbottom > LINE_SLACK * height and abs(top - ntop) <= LINE_SLACK * height
+    return drops and _bends_left(first, top, bottom)
+
+
+def _bends_left(glyph: np.ndarray, top: int, bottom: int) -> bool:
+    """The glyph's lowest rows reach left of its stem (the stem: where the upper half's rows start)."""
+    starts = [int(np.flatnonzero(row)[0]) for row in glyph[top : bottom + 1] if row.any()]
+    upper, foot = starts[: len(starts) // 2], starts[-max(len(starts) // 5, 1) :]
+    stem = float(np.median(upper)) if upper else 0.0
+    return bool(upper) and min(foot) <= stem - HOOK_PX
+
+
+def _first_two(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray] | None:
+    x0, y0 = max(box[0] - EDGE, 0), max(box[1] - EDGE, 0)
+    piece = np.asarray(image.convert("L").crop((x0, y0, box[2] + EDGE, box[3] + EDGE)))
+    if piece.size == 0:
+        return None
+    _, ink = cv2.threshold(piece, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    glyphs = _glyphs(ink)
+    if len(glyphs) < 2 or glyphs[0] is None or glyphs[1] is None:
+        return None
+    return glyphs[0], glyphs[1]
 
 
 def _glyphs(ink: np.ndarray) -> list[np.ndarray | None]:

@@ -4,7 +4,8 @@ and a model load for every image (about 0.2 s CPU each; a page costs 0.55 s inst
 Takes the same config strings as the command line (`--psm N`, `-c name=value`), so recordings made
 with either engine replay for both. One API (one model load) per engine, loaded on first use; each
 call sets its variables and puts back the defaults of those it does not name (checked: the same
-output as a fresh API per set of variables). A lock keeps one image at a time in it (the service's
+output as a fresh API per set of variables). A config naming another model (models.py) is read by
+an API of its own for that model. A lock keeps one image at a time in it (the service's
 parallelism is worker processes).
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from PIL import Image
 
+from parsers.fax import models
 from parsers.fax.ocr import DATA_KEYS, RawData
 
 TESSDATA_DIRS = (
@@ -57,38 +59,49 @@ def parse_config(config: str) -> tuple[int, tuple[tuple[str, str], ...]]:
     return psm, tuple(sorted(variables))
 
 
+class _Api:
+    """One tesserocr API (one model load) whose variables are set per call over its defaults."""
+
+    def __init__(self, tessdata: str) -> None:
+        import tesserocr
+
+        self.base: Any = tesserocr.PyTessBaseAPI(path=tessdata, lang="eng", oem=tesserocr.OEM.LSTM_ONLY)
+        self._set: dict[str, str] = {}  # variables set now, and the defaults they replaced
+        self._defaults: dict[str, str] = {}
+
+    def with_variables(self, variables: tuple[tuple[str, str], ...]) -> Any:
+        """The API with exactly `variables` set over its defaults."""
+        wanted = dict(variables)
+        for name in [n for n in self._set if n not in wanted]:
+            self.base.SetVariable(name, self._defaults[name])
+            del self._set[name]
+        for name, value in wanted.items():
+            if self._set.get(name) != value:
+                self._defaults.setdefault(name, self.base.GetVariableAsString(name))
+                self.base.SetVariable(name, value)
+                self._set[name] = value
+        return self.base
+
+
 class InProcessEngine:
     name = "tesserocr"
 
     def __init__(self, tessdata: str | None = None) -> None:
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         self._tessdata = tessdata or tessdata_dir() or ""
-        self._base: Any = None
-        self._set: dict[str, str] = {}  # variables set now, and the defaults they replaced
-        self._defaults: dict[str, str] = {}
+        self._apis: dict[str, _Api] = {}  # one per model folder, loaded on first use
         self._lock = threading.Lock()
 
-    def _api(self, variables: tuple[tuple[str, str], ...]) -> Any:
-        """The one API (one model load per process), with exactly `variables` set over its defaults."""
-        if self._base is None:
-            import tesserocr
-
-            self._base = tesserocr.PyTessBaseAPI(path=self._tessdata, lang="eng", oem=tesserocr.OEM.LSTM_ONLY)
-        wanted = dict(variables)
-        for name in [n for n in self._set if n not in wanted]:
-            self._base.SetVariable(name, self._defaults[name])
-            del self._set[name]
-        for name, value in wanted.items():
-            if self._set.get(name) != value:
-                self._defaults.setdefault(name, self._base.GetVariableAsString(name))
-                self._base.SetVariable(name, value)
-                self._set[name] = value
-        return self._base
+    def _api(self, tessdata: str, variables: tuple[tuple[str, str], ...]) -> Any:
+        if tessdata not in self._apis:
+            self._apis[tessdata] = _Api(tessdata)
+        return self._apis[tessdata].with_variables(variables)
 
     def _run(self, image: Image.Image, config: str, output: str) -> str:
+        config, tessdata = models.model_of(config, self._tessdata)
         psm, variables = parse_config(config)
         with self._lock:
-            api = self._api(variables)
+            api = self._api(tessdata or "", variables)
             api.SetPageSegMode(psm)
             api.SetImage(image)
             text: str = api.GetTSVText(0) if output == "tsv" else api.GetHOCRText(0)

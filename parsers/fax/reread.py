@@ -4,9 +4,10 @@ The first read of a code cell comes from a block of many cells (page segmentatio
 character). When a diagnosis or service code, or a service line's quantity, fails its check there,
 only that value's crop is read again twice: as one line from the straightened grey page enlarged
 2x, and as one word from the cleaned page enlarged 1.5x, each confined to the characters the value
-can hold. A new value is taken only when both reads give the same valid value with no doubtful
-character (two independent reads that agree, as confirm.py asks of any critical field), and fits
-what the first read left open; anything else stays null with its finding.
+can hold. A new value is taken only when the reads agree on it (reread_pool.pooled: two clean
+reads that agree, none contradicting, as confirm.py asks of any critical field), and fits what the
+first read left open; anything else stays null with its finding. When the page's (fast) model's two
+reads settle nothing, the standard model reads the crop twice more (MODELS, models.py).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
+from PIL import ImageOps
+
 from parsers.fax import codecheck, glyph, values
 from parsers.fax.confirm import crop
 from parsers.fax.model import Word, bbox_of
-from parsers.fax.ocr import hocr_words
+from parsers.fax.ocr import REREAD_MODEL, hocr_words
 from parsers.fax.reading import FaxRead
+from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
 from parsers.fax.services import CodeRead, ServiceRead, rest_of_row
 from referrals.codes import CodeSets
 
@@ -32,6 +36,7 @@ CHARSETS = {
     "date": "0123456789/-.",
     "long_date": "0123456789,.ABCDEFGJLMNOPRSTUVYabceghilmnoprstuvy",  # month names
     "sex": "FMEALfemal",
+    "address": "",  # any character: under a whitelist tesseract's LSTM drops the spaces between words
 }
 # (psm, source, scale): one text line from the grey page, one word from the cleaned page
 VARIANTS = ((7, "straight", 2.0), (8, "clean", 1.5))
@@ -40,11 +45,15 @@ LINE_VARIANTS = ((7, "straight", 2.0), (7, "clean", 1.5))  # a value of several 
 # reads whose letter or a zero went astray are settled by codecheck.hcpcs_agreed over all three)
 THIRD_PROCEDURE_VARIANT = ((7, "clean", 3.0),)
 Variant = tuple[int, str, float]
+# white pixels added around a crop that read as nothing: tesseract reads some crops as nothing at
+# all (a clear 'I50.9,' at 2x under psm 7) and reads them once a few pixels of margin are added
+BORDER = 10
 CODE_3X_VARIANTS = ((7, "straight", 3.0), (7, "clean", 3.0))  # a diagnosis code the first two leave open
 BAR_LIKE = set("1lI|!")  # what OCR makes of a plain vertical bar
 DIGIT_LOOKALIKES = set("0123456789" + "".join(codecheck.TO_DIGIT)) | {"i", "l", "o"}
+# The page's model re-reads first; where its reads settle nothing, the standard model's (models.py)
+MODELS = ("", " " + REREAD_MODEL)
 T = TypeVar("T")
-Read = tuple[T, bool]  # a value, and whether it was read as it is (no look-alike changed)
 
 
 def reread_failing(state: FaxRead) -> None:
@@ -56,58 +65,56 @@ def reread_failing(state: FaxRead) -> None:
 def twice(
     state: FaxRead, page: int, word: Word, charset: str, read: Callable[[str], Read | None], joiner: str = ""
 ) -> T | None:
-    """The value both variants read from `word`'s crop, when they agree, no character was doubtful
-    and at least one of them needed no look-alike correction; else None. A value of several words
-    (joined by `joiner`) is read as a line both times."""
-    texts = reread_texts(state, page, word, charset, joiner)
-    return agreed(texts, read) if texts is not None else None
+    """The value the re-reads of `word`'s crop agree on (reread_pool.pooled), else None. A value of
+    several words (joined by `joiner`) is read as a line each time. The page's model reads twice
+    first; when its reads settle nothing, the standard model's two join them (MODELS)."""
+    pool: list[Reread] = []
+    for model in MODELS:
+        found = reads_of(state, page, word, charset, LINE_VARIANTS if joiner else VARIANTS, joiner, model)
+        if found is None:
+            return None
+        pool += found
+        value = pooled(pool, read)
+        if value is not None:
+            return value
+    return None
 
 
-def agreed(texts: list[str], read: Callable[[str], Read | None]) -> T | None:
-    """The value every text gives, when one of them needed no look-alike correction."""
-    found = [read(text) for text in texts]
-    first = found[0]
-    if first is None or any(f is None or f[0] != first[0] for f in found) or not any(f[1] for f in found if f):
-        return None
-    return first[0]
-
-
-def reread_texts(state: FaxRead, page: int, word: Word, charset: str, joiner: str = "") -> list[str] | None:
-    """The text of `word`'s crop read by each variant, confined to `charset`; None when a variant read
-    nothing or some character of it had a close rival."""
-    texts = variant_texts(state, page, word, charset, LINE_VARIANTS if joiner else VARIANTS, joiner)
-    return None if texts is None or any(t is None for t in texts) else [t for t in texts if t is not None]
-
-
-def variant_texts(
-    state: FaxRead, page: int, word: Word, charset: str, variants: tuple[Variant, ...], joiner: str = ""
-) -> list[str | None] | None:
-    """Each variant's text of `word`'s crop (None where it read nothing), confined to `charset`; None
-    when some character of any read had a close rival."""
+def reads_of(
+    state: FaxRead,
+    page: int,
+    word: Word,
+    charset: str,
+    variants: tuple[Variant, ...],
+    joiner: str = "",
+    model: str = "",
+) -> list[Reread] | None:
+    """Each variant's read of `word`'s crop, confined to `charset`; None when the page was not prepared."""
     prepared = state.prepared.get(page)
     if prepared is None:
         return None
-    texts: list[str | None] = []
+    out = []
     box = bbox_of((word,))
     for psm, source, scale in variants:
         image = prepared.straight if source == "straight" else prepared.ocr_image
-        config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2"
-        config += f" -c tessedit_char_whitelist={CHARSETS[charset]}"
-        words = hocr_words(state.engine.hocr(crop(image, box, scale), config))
-        if any(w.ambiguous for w in words):
-            return None
-        texts.append(joiner.join(w.text for w in words) if words else None)
-    return texts
+        config = f"--oem 1 --psm {psm} -c tessedit_do_invert=0 -c lstm_choice_mode=2{model}"
+        config += f" -c tessedit_char_whitelist={CHARSETS[charset]}" if CHARSETS[charset] else ""
+        piece = crop(image, box, scale)
+        words = hocr_words(state.engine.hocr(piece, config))
+        if not words:  # read again with a margin (BORDER)
+            words = hocr_words(state.engine.hocr(ImageOps.expand(piece, BORDER, fill=255), config))
+        out.append(Reread(joiner.join(w.text for w in words) if words else None, tuple(words)))
+    return out
 
 
 def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
-    if read.correction.value is not None or not _code_shaped(read.raw, 3, 8):
+    if read.correction.value is not None or not code_shaped(read.raw, 3, 8):
         return read
     sets = state.ctx.code_sets
-    texts = reread_texts(state, read.page, read.word, "icd10")
-    if texts is None:
-        return read
-    value = _agreed_code(texts, sets) or _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts)
+    pool: list[Reread] = []
+    value = next((v for model in MODELS if (v := _code_by(state, read, model, pool)) is not None), None)
+    if value is None:
+        value = _by_hook(state, read, undoubted_texts(pool, _billable_in(sets)))
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -119,26 +126,36 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     return new
 
 
-def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
+def _code_by(state: FaxRead, read: CodeRead, model: str, pool: list[Reread]) -> str | None:
+    """The code `model`'s re-reads of the crop settle on, with the reads before them in `pool`
+    (agreeing reads, a first glyph that is a plain bar, or two more reads at 3x), else None."""
+    reads = reads_of(state, read.page, read.word, "icd10", VARIANTS, model=model)
+    if reads is None:
+        return None
+    pool += reads
+    billable = _billable_in(state.ctx.code_sets)
+    found = pooled(pool, billable)
+    texts = clean_texts(reads, billable)
+    if found is not None or texts is None:
+        return found
+    return _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts, model)
+
+
+def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str], model: str = "") -> str | None:
     """A code the first two re-reads leave open ('150.9', '150.95'): the crop read twice more at 3x
     (grey and cleaned); taken when both show the same billable code exactly as printed, with no
     doubtful character, and no read shows another billable code."""
-    more = variant_texts(state, read.page, read.word, "icd10", CODE_3X_VARIANTS)
-    if more is None or any(t is None for t in more):
-        return None
     sets = state.ctx.code_sets
-    shown = [_billable(t, sets) for t in more if t is not None]
+    reads = reads_of(state, read.page, read.word, "icd10", CODE_3X_VARIANTS, model=model)
+    more = clean_texts(reads, _billable_in(sets)) if reads is not None else None
+    if more is None:
+        return None
+    shown = [_billable(t, sets) for t in more]
     if len(shown) != 2 or any(s is None or not s[1] for s in shown) or shown[0] != shown[1]:
         return None
     value = shown[0][0] if shown[0] is not None else None
     others = {found[0] for t in texts if (found := _billable(t, sets)) is not None}
     return value if others <= {value} else None
-
-
-def _agreed_code(texts: list[str], sets: CodeSets) -> str | None:
-    """The one billable code every re-read gives, when one of them needed no look-alike change."""
-    found = agreed(texts, lambda text: _billable(text, sets))
-    return str(found) if found is not None else None
 
 
 def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
@@ -157,10 +174,34 @@ def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | N
     return value if glyph.first_is_bar([prepared.straight, prepared.ocr_image], bbox_of((read.word,))) else None
 
 
+def _by_hook(state: FaxRead, read: CodeRead, texts: list[str] | None) -> str | None:
+    """A J the re-reads lost or read as a bar ('144.9' stands for J44.9 and L44.9 alike): taken when
+    one re-read shows the J code exactly as printed, every other one gives it, leaves it open beside
+    only readings with another first letter and the same rest, or reads no code at all, and the
+    first glyph is a J on both the grey and the cleaned page (glyph.first_is_hook: a stem dropping
+    below the line with its foot bent left, where an I is a plain bar and an L has a foot on the line)."""
+    sets = state.ctx.code_sets
+    shown = {found[0] for t in texts or [] if (found := _billable(t, sets)) is not None and found[1]}
+    value = shown.pop() if len(shown) == 1 else None
+    if texts is None or value is None or not value.startswith("J"):
+        return None
+    for text in texts:
+        fixed = codecheck.correct_icd10(text, sets)
+        readings = set(fixed.readings) | ({fixed.value} if fixed.value else set())
+        if readings and (value not in readings or any(r[1:] != value[1:] for r in readings)):
+            return None
+    prepared = state.prepared[read.page]
+    return value if glyph.first_is_hook([prepared.straight, prepared.ocr_image], bbox_of((read.word,))) else None
+
+
 def _allows(text: str, value: str, readings: tuple[str, ...], sets: CodeSets) -> bool:
     """The re-read begins with a bar and leaves `value` open, with no reading the page read did not."""
     found = codecheck.correct_icd10(text, sets).readings
     return text[:1] in BAR_LIKE and value in found and set(found) <= set(readings)
+
+
+def _billable_in(sets: CodeSets) -> Callable[[str], Read[str] | None]:
+    return lambda text: _billable(text, sets)
 
 
 def _billable(text: str, sets: CodeSets) -> Read[str] | None:
@@ -171,7 +212,7 @@ def _billable(text: str, sets: CodeSets) -> Read[str] | None:
     return fixed.value, not fixed.corrected
 
 
-def _code_shaped(text: str, shortest: int, longest: int) -> bool:
+def code_shaped(text: str, shortest: int, longest: int) -> bool:
     core = text.strip(",.;:()")
     return shortest <= len(core) <= longest and sum(ch.upper() in DIGIT_LOOKALIKES for ch in core) >= 2
 
@@ -206,24 +247,28 @@ def _code_position(read: ServiceRead, words: list[Word]) -> int | None:
     """Where the row's code stands: the word the row took as its code when code-shaped (a table may
     put the description first: 'CPAP device £0601 RR 1'); else a code-shaped first or second word."""
     taken = next((i for i, w in enumerate(words) if w is read.code.word), None)
-    if taken is not None and _code_shaped(words[taken].text.partition("-")[0], 4, 7):
+    if taken is not None and code_shaped(words[taken].text.partition("-")[0], 4, 7):
         return taken
-    position = next((i for i, w in enumerate(words) if _code_shaped(w.text.partition("-")[0], 4, 7)), None)
+    position = next((i for i, w in enumerate(words) if code_shaped(w.text.partition("-")[0], 4, 7)), None)
     return position if position is not None and position <= 1 else None
 
 
 def _procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> str | None:
-    """The code two re-reads agree on as any field's (one of them as read); else, with a third read,
-    the HCPCS code all reads stand for (codecheck.hcpcs_agreed)."""
-    texts = variant_texts(state, page, word, "procedure", VARIANTS)
-    if texts is None:
-        return None
-    if all(t is not None for t in texts) and (found := agreed([t for t in texts if t], lambda t: _procedure(t, sets))):
-        return str(found)
-    third = variant_texts(state, page, word, "procedure", THIRD_PROCEDURE_VARIANT)
-    if third is None:
-        return None
-    return codecheck.hcpcs_agreed(word.text, [t for t in texts + third if t is not None], sets)
+    """The code the re-reads agree on as any field's (reread_pool.pooled: the page's model first,
+    then the standard model's reads with them); else, with a third read, the HCPCS code all
+    undoubted reads stand for (codecheck.hcpcs_agreed)."""
+    pool: list[Reread] = []
+    procedure: Callable[[str], Read[str] | None] = lambda text: _procedure(text, sets)  # noqa: E731
+    for model in MODELS:
+        reads = reads_of(state, page, word, "procedure", VARIANTS, model=model)
+        if reads is None:
+            return None
+        pool += reads
+        if (code := pooled(pool, procedure)) is not None:
+            return code
+    third = reads_of(state, page, word, "procedure", THIRD_PROCEDURE_VARIANT)
+    texts = undoubted_texts(pool + third, procedure) if third is not None else None
+    return codecheck.hcpcs_agreed(word.text, texts, sets) if texts is not None else None
 
 
 def _procedure(text: str, sets: CodeSets) -> Read[str] | None:

@@ -3,9 +3,10 @@
 Like the code cells of reread.py, a critical field whose first read gave no valid value (an NPI
 whose check digit fails, a date that is no calendar date or is out of range for its role, a phone
 that is not ten NANP digits, a sex that is no M/F) has only its value's crop read again, once as a
-line from the grey page at 2x and once as a word from the cleaned page at 1.5x. A value is taken
-only when both reads give the same valid value with no doubtful character; otherwise the field
-stays as it was (null, with the finding the later stages give it).
+line from the grey page at 2x and once as a word from the cleaned page at 1.5x (then by the
+standard model, reread.twice). A value is taken only when the reads agree on it
+(reread_pool.pooled); otherwise the field stays as it was (null, with the finding the later stages
+give it). A patient address that failed to parse is re-read the same way, without a whitelist.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from parsers.fax.reading import FaxRead
 from parsers.fax.reread import Read, twice
 from referrals.codes import npi_checks_out
 
-KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date"}
+KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date", "address"}
 DATE_KINDS = {"dob", "order_date", "start_date", "discharge_date"}
 MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 LOOKALIKE = re.compile(r"[0-9OoIlSBZGD|]")
 # fewest digit-like characters a damaged value of each kind still shows (else it is no such value)
 MIN_DIGITS = {"npi": 8, "phone": 8, "fax": 8, "dob": 4, "order_date": 4, "start_date": 4, "discharge_date": 4}
+MIN_ADDRESS_DIGITS = 6  # a house number and a ZIP: an address on one line (a street line alone is none)
 OLDEST_BIRTH_YEAR = 1900
 ORDER_DATE_SPAN = dt.timedelta(days=2 * 365)  # an order's dates lie within this of its receipt
 
@@ -92,6 +94,8 @@ def _shaped(kind: str, raw: str) -> bool:
         return 1 <= len(raw.strip(" .:")) <= 6
     if kind in DATE_KINDS and MONTH.search(raw):
         return len(LOOKALIKE.findall(raw)) >= 5
+    if kind == "address":
+        return raw[:1].isdigit() and sum(ch.isdigit() for ch in raw) >= MIN_ADDRESS_DIGITS
     return len(LOOKALIKE.findall(raw)) >= MIN_DIGITS[kind] and len(raw) <= 24
 
 
@@ -108,6 +112,8 @@ def _reader(state: FaxRead, kind: str) -> Callable[[str], Read[object] | None]:
         return _phone
     if kind == "sex":
         return _sex
+    if kind == "address":
+        return _address
     received = state.received_at.date()
     return lambda text: _date(text, kind, received)
 
@@ -126,6 +132,11 @@ def _phone(text: str) -> Read[object] | None:
     if area[0] in "01" or exchange[0] in "01" or area[1:] == "11" or exchange[1:] == "11":
         return None
     return digits, True
+
+
+def _address(text: str) -> Read[object] | None:
+    found = values.read_address(text)
+    return (found.value, not found.corrected) if found is not None and found.start == 0 else None
 
 
 def _sex(text: str) -> Read[object] | None:

@@ -11,6 +11,7 @@ from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap
+from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
@@ -124,12 +125,13 @@ def second_read(state: FaxRead) -> None:
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
     reads = second_reads(regions, images, state.engine) if regions else {}
-    agreed = {id(c): _agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
+    agreed = {id(c): agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed = {key: conf for key, conf in agreed.items() if conf is not None}
     joint = {id(c): joint_confidence(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed |= _same_characters([c for c in wanted if id(c) not in confirmed], reads, wanted)
     confirmed |= _third_reads([c for c in wanted if id(c) not in confirmed], reads, wanted, images, state)
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
+    state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
         row = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets, state.reread_parts.get(id(s), set()))
         if row is not None:
@@ -157,7 +159,7 @@ def _confirmed(cand: Candidate, second_conf: float | None, joint_conf: float | N
     return dataclasses.replace(cand, confirmed_by=by, second_conf=second_conf, joint_conf=joint_conf)
 
 
-def _agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:
+def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:
     """The agreeing read's lowest word confidence (0..1), or None when it does not agree."""
     sep = LINE_SEP.get(cand.path, " ")
     known = lexicon.known if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
@@ -176,21 +178,21 @@ def _same_characters(
     out = {}
     for cand in doubtful:
         words = reads.get(keys[id(cand)], [])
-        if _unread(cand, words) and _only_punctuation_differs(cand, words):
+        if _unread(cand, words) and only_punctuation_differs(cand, words):
             out[id(cand)] = min(w.conf for w in words) / 100.0
     return out
 
 
-def _only_punctuation_differs(cand: Candidate, words: list[Word]) -> bool:
+def only_punctuation_differs(cand: Candidate, words: list[Word]) -> bool:
     """No character of the read was doubtful, and its runs of letters and digits are the page read's."""
-    return not any(w.ambiguous for w in words) and _runs(text_of(words)) == _runs(_first_text(cand))
+    return not any(w.ambiguous for w in words) and _runs(text_of(words)) == _runs(first_text(cand))
 
 
 def _runs(text: str) -> list[str]:
     return RUN.findall(text)
 
 
-def _first_text(cand: Candidate) -> str:
+def first_text(cand: Candidate) -> str:
     """The page read's text of the value: its words, or (with none kept) the raw text the value came from."""
     return " ".join(w.text for w in cand.words) or cand.raw
 
@@ -200,32 +202,41 @@ def _unread(cand: Candidate, words: list[Word]) -> bool:
     return PATH_KIND[cand.path] in UNREAD_KINDS and value_of(words, _reader(cand), LINE_SEP.get(cand.path, " ")) is None
 
 
+def _garbled(cand: Candidate, words: list[Word]) -> bool:
+    """An organisation's or address's second read that is a misread of the page read's words
+    (lexicon.misread: a known word come back as no word, or with an accent on a plain letter)."""
+    kind = PATH_KIND[cand.path]
+    return kind in WORD_LIST_KINDS and lexicon.misread(first_text(cand), text_of(words))
+
+
 def _third_reads(
     doubtful: list[Candidate], reads: dict[str, list[Word]], wanted: list[Candidate], images: Images, state: FaxRead
 ) -> dict[int, float]:
     """Values whose second read gave the same value but with a close rival for some character: their
     crops from the cleaned page, enlarged, read once more; three reads that agree, the last with no
     doubtful character, confirm the value (at the lower confidence of the last two). Values whose
-    second read gave no value (UNREAD_KINDS): their crops from the grey page, enlarged, read once
-    more; an agreeing read with no doubtful character confirms the value (at its confidence)."""
+    second read gave no value (UNREAD_KINDS), or only a garbled one (_garbled, read this time by the
+    standard model): their crops from the grey page, enlarged, read once more; an agreeing read with
+    no doubtful character confirms the value (at its confidence)."""
     keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
-    second = {id(c): _agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
+    second = {id(c): agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
     again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
     unread = [c for c in doubtful if second[id(c)] is None and _unread(c, reads.get(keys[id(c)], []))]
+    garbled = [c for c in doubtful if second[id(c)] is None and _garbled(c, reads.get(keys[id(c)], []))]
     regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
     regions += [Region(f"u{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unread)]
-    if not regions:
-        return {}
-    third = second_reads(regions, images, state.engine)
+    third = second_reads(regions, images, state.engine) if regions else {}
+    if garbled:  # the fast model garbled these words once: the standard model reads them
+        regions = [Region(f"g{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(garbled)]
+        third |= second_reads(regions, images, state.engine, REREAD_MODEL)
     out = {}
     for i, c in enumerate(again):
-        conf = _agreement(c, third.get(f"t{i}", []))
+        conf = agreement(c, third.get(f"t{i}", []))
         if conf is not None:
             out[id(c)] = min(conf, second[id(c)] or 0.0)
-    for i, c in enumerate(unread):
-        conf = _agreement(c, third.get(f"u{i}", []))
-        if conf is not None:
-            out[id(c)] = conf
+    for key, group in (("u", unread), ("g", garbled)):
+        found = {id(c): agreement(c, third.get(f"{key}{i}", [])) for i, c in enumerate(group)}
+        out |= {ident: conf for ident, conf in found.items() if conf is not None}
     return out
 
 

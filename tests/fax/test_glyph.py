@@ -44,3 +44,17 @@ def test_every_image_must_show_the_bar() -> None:
 def test_a_small_speck_beside_the_bar_is_ignored_but_a_detached_piece_is_not() -> None:
     assert glyph.first_is_bar([_page([*BAR, (31, BOTTOM + 3, 31, BOTTOM + 3)])], BOX)
     assert not glyph.first_is_bar([_page([*BAR, (29, BOTTOM + 3, 34, BOTTOM + 6)])], BOX)
+
+
+J_SHAPE = [(30, TOP, 33, BOTTOM + 9), (25, BOTTOM + 6, 33, BOTTOM + 9)]  # a stem dropping below, foot bent left
+
+
+def test_a_stem_dropping_below_the_line_with_its_foot_bent_left_is_a_j() -> None:
+    assert glyph.first_is_hook([_page(J_SHAPE), _page(J_SHAPE)], BOX)
+
+
+def test_a_bar_a_foot_a_base_a_hookless_drop_or_a_speck_is_no_j() -> None:
+    for shape in (BAR, L_SHAPE, ONE_WITH_BASE, DROPPING_BAR, SPECK):
+        assert not glyph.first_is_hook([_page(shape)], BOX)
+    assert not glyph.first_is_hook([_page(J_SHAPE), _page(BAR)], BOX)
+    assert not glyph.first_is_hook([], BOX)

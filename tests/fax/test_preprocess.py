@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from parsers.fax.preprocess import despeckled, rotate, skew_angle
+from parsers.fax.preprocess import despeckled, rotate, skew_angle, without_lines
 
 
 def test_specks_go_and_full_stops_and_strokes_stay() -> None:
@@ -61,3 +61,13 @@ def test_a_standard_resolution_page_is_stretched_with_lanczos_and_a_fine_one_wit
     assert np.array_equal(np.asarray(standard), np.asarray(frame.resize((204, 204), Image.Resampling.LANCZOS)))
     fine = square_pixels(frame, Dpi(204, 196), 204)
     assert np.array_equal(np.asarray(fine), np.asarray(frame.resize((204, 102), Image.Resampling.BICUBIC)))
+
+
+def test_a_slanting_stroke_cut_by_a_streak_is_put_back_where_it_crossed() -> None:
+    page = np.full((200, 200), 255, np.uint8)
+    page[:, 100:102] = 0  # a fax streak from top to bottom
+    for i in range(-12, 13):  # a stroke at 45 degrees (the diagonal of a '4') crossing it
+        page[100 + i, 100 + i : 102 + i] = 0
+    cleaned = without_lines(page)
+    assert (cleaned[:60, 100:102] == 255).all()  # the streak is gone above the stroke ...
+    assert (cleaned[100, 100:102] == 0).all()  # ... but not where the stroke crossed it

