@@ -100,7 +100,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             found = _address(text, hit, hits, end, path)
         else:
             found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path, end)
-        if found is not None and hit.kind == "sex" and _other_option_on_row(text, hit.segment, found):
+        if found is not None and hit.kind == "sex" and other_option_on_row(text, hit.segment, found.value):
             found = None  # 'Sex [ ] Male   [X] Female': a choice, answered by a box, not by its first word
         if found is not None:
             yield found
@@ -170,7 +170,7 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
     return nearest
 
 
-def _other_option_on_row(text: PageText, caption: Segment, found: Candidate) -> bool:
+def other_option_on_row(text: PageText, caption: Segment, value: object) -> bool:
     """Another value of the caption's kind stands right of it on its row, within reach (the options
     of a checkbox choice OCR split into segments): the words give no answer."""
     x1 = caption.bbox[2]
@@ -180,7 +180,7 @@ def _other_option_on_row(text: PageText, caption: Segment, found: Candidate) -> 
         if s is not caption and 0 <= s.bbox[0] - x1 < RIGHT_REACH * text.page.width and _same_row(s.bbox, caption.bbox)
     ]
     others = (values.read_sex(s.text.strip(" []|()0O:")) for s in row)
-    return any(other is not None and other.value != found.value for other in others)
+    return any(other is not None and other.value != value for other in others)
 
 
 def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:
@@ -318,7 +318,7 @@ def _next_line(text: PageText, first: tuple[Word, ...], hits: list[LabelHit]) ->
 
 def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, method: str) -> Candidate | None:
     read = READERS[kind](value_text)
-    if read is None or (kind in NUMBER_KINDS and _in_prose(value_text[: read.start])):
+    if read is None or (kind in NUMBER_KINDS and in_prose(value_text[: read.start])):
         return None
     words = segment.words_in_span(offset + read.start, offset + read.end) or segment.words
     return Candidate(
@@ -338,7 +338,7 @@ NUMBER_KINDS = {"npi", "phone", "fax", "member_id"}
 PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def _in_prose(before: str) -> bool:
+def in_prose(before: str) -> bool:
     """A number a sentence leads to is not the caption's value: 'Fax completed referral and both pages
     to (800) 555-0143' names the recipient's fax, not the sender's (three or more words between)."""
     return len(PROSE_WORD.findall(before)) >= 3

@@ -91,6 +91,26 @@ def test_sex_is_taken_from_two_agreeing_single_letter_reads() -> None:
     assert _values(state, "member.sex") == []
 
 
+def test_a_number_a_sentence_leads_to_is_not_reread_as_the_captions_value() -> None:
+    line = "completed referral and both pages to (8OO) S55-Ol43"
+    state = _state(Canned("(800) 555-0143", "(800) 555-0143"), "fax", PROVIDER, "Fax", line)
+    reread_failing_fields(state)
+    assert _values(state, "ordering_provider.fax") == []
+    state = _state(Canned("(860) 555-0143", "(860) 555-0143"), "fax", PROVIDER, "Fax:", "office (86O) S55-Ol43")
+    reread_failing_fields(state)
+    assert _values(state, "ordering_provider.fax") == ["8605550143"]
+
+
+def test_a_sex_whose_other_option_stands_on_its_row_is_not_reread() -> None:
+    state = _state(Canned("M", "M"), "sex", PATIENT, "Sex", "Male")
+    other = Word(text="Female", conf=90, left=200, top=50, width=72, height=30, line_key=(1,))
+    segment = Segment(1, 1, (other,))
+    text = state.texts[0]
+    state.texts = [PageText(text.page, [*text.lines, segment], [*text.segments, segment])]
+    reread_failing_fields(state)
+    assert _values(state, "member.sex") == []
+
+
 def test_text_that_does_not_look_like_a_damaged_value_is_not_reread() -> None:
     state = _state(Canned(), "phone", PATIENT, "Phone:", "see chart")  # no canned reads: any OCR call fails
     reread_failing_fields(state)
