@@ -24,13 +24,11 @@ from validators import ValidationContext
 CASES = expected_cases()
 # Field accuracy floors per layout group (bench/fax_accuracy.py's TUNED_LAYOUTS: the layouts the reader was
 # developed on; the others are held out to keep it honest), each just under what the recording measured
-# 2026-11-26 (tesserocr's tesseract 5.5.4, Debian's fast English model) after the last merge of the day
-# (payer in prose, name-order hint, garbled prose phrases, 'NFI', 'Oate', service-table heads): tuned
-# (with CMS-485 and the grid) 644/690 = 0.933; held-out (the DME certificate of medical necessity, fine
-# and standard, never tuned on) 27/60 = 0.450, of which 4 fields came from fixing its WRONG values
-# ('Sex (M/F)', a MOD column after QTY) and from scoring urgency against the fixture's arrival time; its
-# misses were not tuned on. Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.932, "held-out": 0.44}
+# (tesserocr's tesseract 5.5.4, Debian's fast English model). Tuned (with the CMN): 671/750 = 0.895 when the CMN joined them. Held out: no
+# layout is held out since the DME certificate of medical necessity joined the tuned ones (2026-11-26; it
+# measured 27/60 = 0.450 held out); the floor is for the next held-out layouts and is skipped while there
+# are none. Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.894, "held-out": 0.44}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -84,6 +82,8 @@ def test_field_accuracy_does_not_regress(group: str, ocr_engine: RecordedEngine)
         meta, record = read_case(meta_path, ocr_engine)
         if ("tuned" if meta["layout"] in TUNED_LAYOUTS else "held-out") == group:
             tally.update(score(meta["fields"], record))
+    if not tally:
+        pytest.skip(f"no {group} fixture: every generated layout is in bench/fax_accuracy.py's TUNED_LAYOUTS")
     assert tally["correct"] / sum(tally.values()) >= MIN_FIELD_ACCURACY[group]
 
 
