@@ -17,10 +17,9 @@ from parsers.fax.labels import (
     SUPPLIER,
     LabelHit,
     hits_in,
-    with_roles,
-    without_unsure_provider,
 )
 from parsers.fax.model import Candidate, Page, Segment, Word, bbox_of
+from parsers.fax.roles import with_roles, without_unsure_provider
 
 Reader = Callable[[str], values.Read | None]
 READERS: dict[str, Reader] = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from parsers.fax.cells import Cell, blank_cells, find_cells
-from parsers.fax.labels import PROVIDER, hits_in, with_roles
+from parsers.fax.labels import PROVIDER, hits_in
 from parsers.fax.model import Segment, Word
+from parsers.fax.roles import with_roles
 
 DPI = 204
 

@@ -1,0 +1,59 @@
+"""Whose field a label names: a label without a role of its own takes it from the name above it in
+its column, or from the name heading its row across the page."""
+
+from __future__ import annotations
+
+from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PROVIDER, PROVIDER_ANCHOR, LabelHit
+from parsers.fax.model import Segment
+
+
+def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
+    """The hits, less a bare "Provider's Name" on a page where no label names the physician."""
+    if any(h.kind == "name" and h.label.role == PROVIDER for h in hits):
+        return hits
+    return [h for h in hits if h.label is not BARE_PROVIDER]
+
+
+def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] | None = None) -> list[LabelHit]:
+    """Every hit with a role: its own, or the nearest anchor's above it in the same column. A
+    credentialed name on a line of its own ('Jane Doe, MD': `providers`) anchors a provider block.
+    A hit with neither (an 'NPI' or 'Phone' in a block no name heads) has no role: whose it is
+    would be a guess, so it fills no field."""
+    out: list[LabelHit] = []
+    anchors: list[LabelHit] = [LabelHit(PROVIDER_ANCHOR, segment, 0, 0, PROVIDER) for segment in providers or []]
+    # every name heading a row, wherever reading order put it (a right cell may be read before the left)
+    rows = anchors + [LabelHit(h.label, h.segment, h.start, h.end, h.label.role) for h in hits if _anchors(h)]
+    for hit in sorted(hits, key=lambda h: (h.segment.index, h.start)):
+        role = hit.label.role or _context_role(hit, anchors, page_width) or _row_role(hit, rows)
+        resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
+        if hit.kind in ANCHOR_KINDS:
+            anchors.append(resolved)
+        out.append(resolved)
+    return out
+
+
+def _context_role(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> str | None:
+    top = hit.segment.bbox[1]
+    column = [
+        a
+        for a in anchors
+        if a.segment.page == hit.segment.page
+        and abs(a.segment.bbox[0] - hit.segment.bbox[0]) < 0.1 * page_width
+        and a.segment.bbox[1] <= top
+    ]
+    if column:
+        return max(column, key=lambda a: a.segment.bbox[1]).role or PROVIDER
+    return PATIENT if hit.kind == "name" else None
+
+
+def _anchors(hit: LabelHit) -> bool:
+    return hit.kind in ANCHOR_KINDS and hit.label.role is not None
+
+
+def _row_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
+    """With no name above it in its column (the right half of a two-column grid), the role of the
+    nearest name heading its row or a row above it, across the page (a caption on the same row may
+    stand a little higher or lower: its top above this one's middle counts)."""
+    middle = (hit.segment.bbox[1] + hit.segment.bbox[3]) / 2
+    above = [a for a in rows if a.segment.page == hit.segment.page and a.segment.bbox[1] <= middle]
+    return max(above, key=lambda a: a.segment.bbox[1]).role if above else None
