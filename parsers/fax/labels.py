@@ -41,7 +41,11 @@ def _ocr_date(synonym: str) -> str:
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
-TAIL = r"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|npi|telephone|phone|tel\.?|title|credentials|id))*"
+# A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
+TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
+TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
+# '... of Facility' ('Name and Address of Facility if applicable'): someone else's name, not the patient's.
+NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 # A name label that also announces the address in its box: the lines under the name are the address.
 ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
 
@@ -55,7 +59,7 @@ LABELS: list[Label] = [
         rf"(?:member|client|resident|beneficiary){POSS} name{TAIL}",
         r"name of patient",
     ),
-    *_label("name", PATIENT, False, r"patient", r"re", rf"name{TAIL}"),
+    *_label("name", PATIENT, False, r"patient", r"re", rf"name{NOT_OURS}{TAIL}"),
     *_label(
         "name",
         PROVIDER,
@@ -81,7 +85,7 @@ LABELS: list[Label] = [
         r"dme supplier",
         r"home health agency",
         rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
-        rf"agency{POSS} name{TAIL}",
+        rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
@@ -92,9 +96,11 @@ LABELS: list[Label] = [
         r"primary (?:insurance|payer|payor)(?: name)?",  # not a secondary one: the referral's payer is the first
         r"insurance (?:company|carrier|plan)(?: name)?",
         r"pay[eo]r name",
+        r"primary insurer",
+        r"insurer name",
     ),
     # weak: 'Acme Health Plan' is a payer's name, not a caption in it
-    *_label("org", PAYER, False, r"insurance", r"pay[eo]r", r"health ?plan(?: name)?", r"plan"),
+    *_label("org", PAYER, False, r"insurance", r"insurer", r"pay[eo]r", r"health ?plan(?: name)?", r"plan"),
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
     *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
@@ -165,7 +171,7 @@ LABELS: list[Label] = [
         None,
         True,
         r"discharge date",
-        r"hospital discharge",
+        r"hosp(?:ital|\.|,)? discharge",
         r"date of discharge",
         r"discharged from (?:the )?hospital on",
         r"discharged on",

@@ -99,15 +99,26 @@ def read_name(text: str) -> Read | None:
         return None
     words = _name_words(parts[0])
     if len(parts) >= 2 and len(words) == 1 and len(_name_words(parts[1])) in (1, 2):
-        value = (_name_words(parts[1])[0], words[0])
+        value, last_part, last_word = (_name_words(parts[1])[0], words[0]), 1, _name_words(parts[1])[-1]
     elif 2 <= len(words) <= MAX_NAME_WORDS:
-        value = (words[0], words[-1])
+        value, last_part, last_word = (words[0], words[-1]), 0, words[-1]
     else:
         return None
     if not all(v[:1].isupper() for v in value):  # 'to remain safely at home' is no name
         return None
     start = text.find(head.strip()[:1]) if head.strip() else 0
-    return Read(value, max(start, 0), len(head))
+    return Read(value, max(start, 0), _name_end(head, parts[: last_part + 1], last_word))
+
+
+def _name_end(head: str, parts: list[str], last_word: str) -> int:
+    """Where a name ends in `head`: after its last name word in the last of `parts` it used, so a
+    credential or a stray mark after it ('Jane Doe, ML:' for 'MD') is no part of the name's words
+    (nor of their confidence)."""
+    at = 0
+    for index, part in enumerate(parts):
+        at = head.find(part, at) + (len(part) if index < len(parts) - 1 else 0)
+    ends = [at + m.end() for m in re.finditer(r"\S+", parts[-1]) if m.group().rstrip(".,") == last_word]
+    return ends[-1] if ends else len(head)
 
 
 def _name_words(part: str) -> list[str]:
