@@ -11,6 +11,7 @@ from PIL import Image
 
 from parsers.context import ParseContext
 from parsers.fax import header as fax_header
+from parsers.fax.boxes import box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
 from parsers.fax.dateline import dateline
@@ -192,6 +193,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
+        state.candidates.extend(box_phones(text, hits))
         state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))

@@ -1,0 +1,74 @@
+"""What a multi-line name box holds besides the name: a caption that announces the telephone ("Patient
+Name, Address, Telephone and HICN") makes the one unlabelled phone number on the box's lines under the
+name that person's phone ('(617) 555-5084   HICN W123': the number before the next caption on its line)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from parsers.fax import values
+from parsers.fax.cells import CELL_LINE_BASE
+from parsers.fax.extract import PageText, path_of
+from parsers.fax.labels import PATIENT, PROVIDER, LabelHit
+from parsers.fax.model import Candidate, Segment, bbox_of
+
+PHONE_IN_CAPTION = re.compile(r"(?:,|and|&|/)\s*(?:telephone|phone|tel\b)", re.IGNORECASE)
+PHONE_PATHS = {PATIENT: "member.phone", PROVIDER: "ordering_provider.phone"}
+BOX_LINES = 5  # a name box's lines under its caption: name, street, city line, telephone, an id
+LINE_REACH = 2.5  # the next line of a box starts within this many line heights of the last
+LEFT_ALIGN = 0.02  # ... and (in an unruled box) this near the name's left edge, as a share of the width
+
+
+def box_phones(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
+    """The phone of every name box whose caption announces one, when its lines hold exactly one."""
+    for hit in hits:
+        path = PHONE_PATHS.get(hit.role or "") if hit.kind == "name" else None
+        if path is None or path_of(hit) is None or not PHONE_IN_CAPTION.search(hit.segment.text[hit.start : hit.end]):
+            continue
+        found = _one_phone(box_lines(text, hit.segment, hits), hits, path)
+        if found is not None:
+            yield found
+
+
+def box_lines(text: PageText, caption: Segment, hits: list[LabelHit]) -> list[Segment]:
+    """The segments under a box's caption: the rest of its ruled cell, or (unruled) the lines
+    left-aligned with it, each close under the last, up to a line that opens with a caption."""
+    below = sorted((s for s in text.segments if s.bbox[1] > caption.bbox[1]), key=lambda s: s.bbox[1])
+    cell = _cell(caption)
+    if cell is not None:
+        return [s for s in below if _cell(s) == cell][:BOX_LINES]
+    opening = {id(h.segment) for h in hits if h.start == 0}
+    out: list[Segment] = []
+    for segment in below:
+        if abs(segment.bbox[0] - caption.bbox[0]) >= LEFT_ALIGN * text.page.width:
+            continue  # another column's line
+        last = out[-1] if out else caption
+        if len(out) == BOX_LINES or id(segment) in opening or not _close_under(last, segment):
+            break
+        out.append(segment)
+    return out
+
+
+def _cell(segment: Segment) -> int | None:
+    key = segment.words[0].line_key
+    return key[0] if key and key[0] >= CELL_LINE_BASE else None
+
+
+def _close_under(last: Segment, segment: Segment) -> bool:
+    return segment.bbox[1] - last.bbox[3] < LINE_REACH * (last.bbox[3] - last.bbox[1])
+
+
+def _one_phone(lines: list[Segment], hits: list[LabelHit], path: str) -> Candidate | None:
+    """The only phone number in the lines' unlabelled text (before the first caption on each line)."""
+    found = []
+    for line in lines:
+        first = min((h.start for h in hits if h.segment is line), default=len(line.text))
+        found += [(line, match) for match in values.PHONE.finditer(line.text[:first])]
+    if len(found) != 1:
+        return None  # none, or a second number (a fax?) whose is which a caption would have said
+    line, match = found[0]
+    words = line.words_in_span(match.start(), match.end())
+    conf = min(w.conf for w in words) / 100.0
+    value = "".join(match.groups())
+    return Candidate(path, value, line.page, bbox_of(words), conf, "below", match.group(), words=words)
