@@ -217,6 +217,7 @@ def _signature_date(read: SignatureRead | None) -> list[Candidate]:
             bbox=read.date_bbox,
             conf=read.date_conf,
             method="label",
+            raw=read.date_raw,
         )
     ]
 

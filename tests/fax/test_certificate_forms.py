@@ -3,12 +3,19 @@ values on one line, MM/DD/YY dates; each rule one an unseen form would need too.
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from parsers.fax.boxes import box_phones
+from parsers.fax.century import resolve_centuries
 from parsers.fax.extract import labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
-from parsers.fax.values import read_name
+from parsers.fax.model import Candidate
+from parsers.fax.values import read_date, read_name
 from tests.fax.test_grid import _found, _page
 from tests.fax.test_text_fields import _hits
+from tests.fax.test_verify import _state
 
 
 def test_supplier_and_physician_boxes_name_their_ids_in_the_caption() -> None:
@@ -93,3 +100,34 @@ def test_a_labelled_phone_in_the_box_is_left_to_its_label() -> None:
     ]
     assert _box_phones(doctor) == {}
     assert _found(_page(doctor))["ordering_provider.phone"] == "9145550774"
+
+
+def _dated(path: str, raw: str) -> Candidate:
+    read = read_date(raw, two_digit_birth=path == "member.dob")
+    assert read is not None
+    return Candidate(path, read.value, 1, (10, 10, 90, 30), 0.95, "label", raw=raw, confirmed_by="second_read")
+
+
+@pytest.mark.parametrize(
+    ("path", "raw", "want"),
+    [
+        ("member.dob", "10/28/54", dt.date(1954, 10, 28)),
+        ("member.dob", "03/01/10", dt.date(2010, 3, 1)),  # 1910 would be 116 years ago
+        ("member.dob", "12/01/26", dt.date(1926, 12, 1)),  # 2026-12-01 is after the receipt
+        ("order_date", "11/17/26", dt.date(2026, 11, 17)),
+        ("discharge_date", "12/30/99", dt.date(1999, 12, 30)),  # not 2099
+        ("signature.date", "01/02/27", dt.date(2027, 1, 2)),
+        ("member.dob", "10/28/1920", dt.date(1920, 10, 28)),  # four digits: as printed
+    ],
+)
+def test_a_two_digit_year_takes_the_century_its_field_allows(path: str, raw: str, want: dt.date) -> None:
+    state = _state(_dated(path, raw))
+    resolve_centuries(state)
+    assert [c.value for c in state.candidates] == [want] and state.findings == []
+
+
+def test_a_birth_year_two_centuries_allow_is_null_with_one_finding() -> None:
+    state = _state(_dated("member.dob", "03/01/24"), _dated("member.dob", "DOB 03/01/24"))  # 2024 or 1924
+    resolve_centuries(state)
+    assert state.candidates == []
+    assert [(f.field, f.code) for f in state.findings] == [("member.dob", "date_century_unclear")]
