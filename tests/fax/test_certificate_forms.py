@@ -131,3 +131,31 @@ def test_a_birth_year_two_centuries_allow_is_null_with_one_finding() -> None:
     resolve_centuries(state)
     assert state.candidates == []
     assert [(f.field, f.code) for f in state.findings] == [("member.dob", "date_century_unclear")]
+
+
+@pytest.mark.parametrize(
+    ("caption", "field"),
+    [
+        ("5 Insura ice", ("org", PAYER)),  # one letter off 'Insurance'
+        ("Caltback #", ("phone", None)),
+        ("Telephane:", ("phone", None)),
+    ],
+)
+def test_a_one_word_caption_one_letter_off_is_that_caption(caption: str, field: tuple[str, str | None]) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)] == [field]
+
+
+def test_a_word_one_letter_off_a_caption_that_is_a_word_itself_is_none() -> None:
+    assert _hits("Supplies") == []  # an English word, not a garbled 'Supplier'
+    assert _hits("Physicians") == []  # a word one letter off "Physician" that the synonyms do not match
+
+
+def test_an_id_caption_with_its_i_misread() -> None:
+    assert [(k, r) for k, r, _ in _hits("Member (D: M860756968")] == [("member_id", PATIENT)]
+    assert [k for k, _, _ in _hits("Subscriber lD: M860756968")] == ["member_id"]
+
+
+def test_a_garbled_party_word_gives_an_npi_or_phone_its_role() -> None:
+    assert [(k, r) for k, r, _ in _hits("8 Physiciin NPI")] == [("npi", PROVIDER)]
+    assert [(k, r) for k, r, _ in _hits("Pacient Phone: 860-555-4216")] == [("phone", PATIENT)]
+    assert [(k, r) for k, r, _ in _hits("Patent Phone: 860-555-4216")] == [("phone", None)]  # a word: no guess

@@ -213,7 +213,7 @@ def test_a_caption_ocr_garbled_is_the_label_it_is_nearest_to(caption: str, kind:
 @pytest.mark.parametrize(
     "text",
     [
-        *("Primary Health Insurance", "Jennifer Patterson", "Northside DME Supply", "5 Insura ice"),
+        *("Primary Health Insurance", "Jennifer Patterson", "Northside DME Supply", "Supplies", "Insura"),
         *("Patient Smith John", "Patiant (M/F)", "Smith (Last, First) John"),
     ],
 )
