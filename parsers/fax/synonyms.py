@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from parsers.fax.model import Segment
 
 PATIENT, PROVIDER, SUPPLIER, PAYER = "patient", "provider", "supplier", "payer"
+OTHER = "other"  # a person none of whose fields is the record's (an emergency contact, a caregiver)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
 TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
 TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
+# The clinician who orders: 'Ordering', 'Referring', 'Treating', 'Prescribing' ... Physician.
+SIGNING = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
 # '... of Facility' ('Name and Address of Facility if applicable'): someone else's name, not the patient's.
 NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 # A name label that also announces the address in its box: the lines under the name are the address.
@@ -63,7 +66,7 @@ LABELS: list[Label] = [
         "name",
         PROVIDER,
         True,
-        rf"(?:ordering|referring|certifying) (?:physician|provider|clinician|practitioner){POSS}(?: name)?{TAIL}",
+        rf"{SIGNING} (?:physician|provider|clinician|practitioner){POSS}(?: name)?{TAIL}",
         rf"(?:attending )?physician{POSS} name{TAIL}",
     ),
     *_label(
@@ -88,6 +91,14 @@ LABELS: list[Label] = [
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
+    # Anchors of a block about someone else: the name, phone and address under them are not the patient's.
+    *_label("name", OTHER, True, r"emergency contact(?: name| person| phone)?", r"next of kin"),
+    *_label(
+        "name",
+        OTHER,
+        False,
+        rf"(?:caregiver|guardian|guarantor|spouse|contact person|responsible party){POSS}(?: name)?",
+    ),
     *_label(
         "org",
         PAYER,
@@ -106,11 +117,15 @@ LABELS: list[Label] = [
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
-        "phone", PATIENT, True, rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?"
+        "phone",
+        PATIENT,
+        True,
+        rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?|cell(?: phone)?|mobile)(?: no\.?| number| #)?",
     ),
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
+    *_label("phone", None, False, r"cell(?: phone)?", r"mobile(?: phone)?"),
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
     *_label(
         "address",
@@ -152,6 +167,9 @@ LABELS: list[Label] = [
         r"referral date",
         r"date of referral",
         r"ordered on",
+        r"(?:prescription|rx) date",
+        r"date of (?:prescription|request)",
+        r"request date",
     ),
     *_label(
         "start_date",
@@ -163,6 +181,9 @@ LABELS: list[Label] = [
         r"services to begin",
         r"requested start",
         r"please start on",
+        r"begin(?:ning)? date",
+        r"date needed",
+        r"needed by",
         r"start",
     ),
     *_label(

@@ -9,7 +9,7 @@ import pytest
 
 from parsers.fax.boxes import box_phones
 from parsers.fax.century import resolve_centuries
-from parsers.fax.extract import labelled_hits
+from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
 from parsers.fax.model import Candidate
 from parsers.fax.values import read_date, read_name
@@ -159,3 +159,34 @@ def test_a_garbled_party_word_gives_an_npi_or_phone_its_role() -> None:
     assert [(k, r) for k, r, _ in _hits("8 Physiciin NPI")] == [("npi", PROVIDER)]
     assert [(k, r) for k, r, _ in _hits("Pacient Phone: 860-555-4216")] == [("phone", PATIENT)]
     assert [(k, r) for k, r, _ in _hits("Patent Phone: 860-555-4216")] == [("phone", None)]  # a word: no guess
+
+
+@pytest.mark.parametrize(
+    ("caption", "field"),
+    [
+        ("Treating Physician: Jane Doe, MD", ("name", PROVIDER)),
+        ("Prescribing Provider Name: Jane Doe", ("name", PROVIDER)),
+        ("Patient Cell: 860-555-0142", ("phone", PATIENT)),
+        ("Mobile: 860-555-0142", ("phone", None)),
+        ("Rx Date: 11/17/2026", ("order_date", None)),
+        ("Date of Request: 11/17/2026", ("order_date", None)),
+        ("Date Needed: 11/20/2026", ("start_date", None)),
+    ],
+)
+def test_more_caption_synonyms_real_orders_use(caption: str, field: tuple[str, str | None]) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)][:1] == [field]
+
+
+def test_an_emergency_contacts_block_gives_none_of_the_patients_fields() -> None:
+    text = _page(
+        [
+            ("Patient Name: John Smith", 117, 230, None),
+            ("Phone: (860) 555-0142", 117, 270, None),
+            ("Emergency Contact: Mary Smith", 117, 310, None),
+            ("Phone: (203) 555-0199", 117, 350, None),
+            ("Caregiver Name: Ann Lee", 117, 390, None),
+            ("Cell: (203) 555-0123", 117, 430, None),
+        ]
+    )
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
+    assert found == [("member.name", ("John", "Smith")), ("member.phone", "8605550142")]
