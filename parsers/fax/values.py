@@ -16,10 +16,14 @@ MONTHS = {
 }
 NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?(\d{4}|\d{2})(?![\d/])")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-LONG_DATE = re.compile(  # a "." after the day is a misread ","
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\s?[,.|]?\s*(\d{4})\b",
+MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+LONG_DATE = re.compile(  # a "." after the day is a misread ","; 'January 23rd, 1945' too
+    rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s?[,.|]?\s*(\d{{4}})\b",
     re.IGNORECASE,
 )
+DAY_MONTH_DATE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{MONTH}[\s,-]+(\d{{4}})\b", re.IGNORECASE
+)  # 23-Jan-1945
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]{0,2}(\d{3})[\s.-]{0,2}(\d{4})(?!\d)")
 NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
 # Words of a form's captions: a "name" made of them is a label read as a value ("Name and Address").
@@ -62,7 +66,8 @@ class Read:
 
 def read_date(text: str, two_digit_birth: bool = False) -> Read | None:
     """The first date in `text` in any common US form."""
-    found = [m for m in (NUMERIC_DATE.search(text), ISO_DATE.search(text), LONG_DATE.search(text)) if m]
+    patterns = (NUMERIC_DATE, ISO_DATE, LONG_DATE, DAY_MONTH_DATE)
+    found = [m for m in (p.search(text) for p in patterns) if m]
     for match in sorted(found, key=lambda m: m.start()):
         value = _date_of(match, two_digit_birth)
         if value is not None:
@@ -77,6 +82,8 @@ def _date_of(match: re.Match[str], two_digit_birth: bool) -> dt.date | None:
             return dt.date(int(a), int(b), int(c))
         if match.re is LONG_DATE:
             return dt.date(int(c), MONTHS[a[:3].lower()], int(b))
+        if match.re is DAY_MONTH_DATE:
+            return dt.date(int(c), MONTHS[b[:3].lower()], int(a))
         year = int(c)
         if len(c) == 2:
             year += 1900 if two_digit_birth and year > dt.date.today().year % 100 else 2000
@@ -149,9 +156,11 @@ def read_member_id(text: str) -> Read | None:
 
 
 def read_sex(text: str) -> Read | None:
-    match = re.search(r"\b(male|female|m|f)\b", text, re.IGNORECASE)
-    if not match:
+    """'F', 'Female', 'M', 'Male'; none when both are printed ('[X] M [ ] F': options, whichever is ticked)."""
+    found = list(re.finditer(r"\b(male|female|m|f)\b", text, re.IGNORECASE))
+    if not found or len({m.group(1)[0].upper() for m in found}) > 1:
         return None
+    match = found[0]
     return Read(match.group(1)[0].upper(), match.start(1), match.end(1))
 
 
