@@ -22,11 +22,14 @@ class Label:
     role: str | None
     strong: bool
     pattern: re.Pattern[str]
+    # A weak label that counts only where its segment starts: after a word it names someone else's
+    # ('Facility Name:', 'Contact Name:', 'Bill To:').
+    alone: bool = False
 
 
-def _label(kind: str, role: str | None, strong: bool, *synonyms: str) -> list[Label]:
+def _label(kind: str, role: str | None, strong: bool, *synonyms: str, alone: bool = False) -> list[Label]:
     return [
-        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){_as_read(s)}(?![A-Za-z])", re.IGNORECASE))
+        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){_as_read(s)}(?![A-Za-z])", re.IGNORECASE), alone)
         for s in synonyms
     ]
 
@@ -61,12 +64,14 @@ LABELS: list[Label] = [
         rf"(?:member|client|resident|beneficiary){POSS} name{TAIL}",
         r"name of patient",
     ),
-    *_label("name", PATIENT, False, r"patient", r"re", rf"name{NOT_OURS}{TAIL}"),
+    *_label("name", PATIENT, False, r"patient", r"re"),
+    *_label("name", PATIENT, False, rf"name{NOT_OURS}{TAIL}", alone=True),
     *_label(
         "name",
         PROVIDER,
         True,
-        rf"{SIGNING} (?:physician|provider|clinician|practitioner){POSS}(?: name)?{TAIL}",
+        rf"{SIGNING} (?:physician|provider|clinician|practitioner|md|doctor){POSS}(?: name)?{TAIL}",
+        r"attending (?:md|doctor)",
         rf"(?:attending )?physician{POSS} name{TAIL}",
     ),
     *_label(
@@ -90,9 +95,12 @@ LABELS: list[Label] = [
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
     ),
-    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor", r"to"),
+    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
+    *_label("org", SUPPLIER, False, r"to", alone=True),
     # Anchors of a block about someone else: the name, phone and address under them are not the patient's.
     *_label("name", OTHER, True, r"emergency contact(?: name| person| phone)?", r"next of kin"),
+    # a primary care physician is not the one ordering, nor are their NPI and phone the orderer's
+    *_label("name", OTHER, True, r"primary care (?:physician|provider)(?: name)?", r"pcp(?: name)?"),
     *_label(
         "name",
         OTHER,
@@ -103,7 +111,7 @@ LABELS: list[Label] = [
         "org",
         PAYER,
         True,
-        r"primary (?:insurance|payer|payor)(?: name)?",  # not a secondary one: the referral's payer is the first
+        r"primary (?:insurance|payer|payor|ins\.?)(?: name)?",  # not a secondary one: the referral's payer is the first
         r"insurance (?:company|carrier|plan)(?: name)?",
         r"pay[eo]r name",
         r"primary insurer",
@@ -149,7 +157,7 @@ LABELS: list[Label] = [
         r"subscriber (?:id|no\.?|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
         r"policy (?:id|no\.?|number|#)",
-        r"insurance id",
+        r"ins(?:urance|\.)? id",
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",
         r"hicn",

@@ -190,3 +190,39 @@ def test_an_emergency_contacts_block_gives_none_of_the_patients_fields() -> None
     )
     found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
     assert found == [("member.name", ("John", "Smith")), ("member.phone", "8605550142")]
+
+
+@pytest.mark.parametrize(
+    ("caption", "field"),
+    [
+        ("Primary Ins: Medicare", ("org", PAYER)),
+        ("Ins. ID: 1EG4TE5MK73", ("member_id", PATIENT)),
+        ("Ordering MD: Jane Doe", ("name", PROVIDER)),
+        ("Attending MD: Jane Doe", ("name", PROVIDER)),
+    ],
+)
+def test_abbreviated_captions(caption: str, field: tuple[str, str | None]) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)] == [field]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Facility Name: St. Mary Hospital", "Contact Name: Ann Lee", "Bill To: Medicare", "Sec Insurance: Aetna"],
+)
+def test_a_name_or_to_caption_after_a_qualifier_or_a_secondary_plan_is_not_ours(caption: str) -> None:
+    assert _hits(caption) == []
+    assert [k for k, _, _ in _hits("Name: John Smith")] == ["name"]
+
+
+def test_a_primary_care_physicians_block_is_not_the_ordering_providers() -> None:
+    text = _page(
+        [
+            ("Ordering Physician: Jane Doe, MD", 117, 230, None),
+            ("NPI: 1234567893", 117, 270, None),
+            ("PCP: Dr. Alan Lee", 117, 310, None),
+            ("NPI: 1245319599", 117, 350, None),
+            ("Phone: (203) 555-0199", 117, 390, None),
+        ]
+    )
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
+    assert found == [("ordering_provider.name", ("Jane", "Doe")), ("ordering_provider.npi", "1234567893")]
