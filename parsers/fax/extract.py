@@ -204,7 +204,8 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
 
 
 def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
-    """The value in the cell under a label (boxed forms): the nearest segment just below it."""
+    """The value in the cell under a label (boxed forms): the nearest segment just below it, or
+    anywhere below it in its own ruled cell (a small caption atop a tall box)."""
     x0, top, x1, bottom = hit.segment.bbox
     height = bottom - top
     labelled = {id(h.segment) for h in hits}
@@ -212,7 +213,7 @@ def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segme
         s
         for s in text.segments
         if s.bbox[1] > top + height * 0.6
-        and s.bbox[1] < bottom + 2.5 * height
+        and (s.bbox[1] < bottom + 2.5 * height or _same_cell(s, hit.segment))
         and s.bbox[0] < max(x1, x0 + 0.2 * text.page.width)
         and s.bbox[2] > x0
         and id(s) not in labelled

@@ -226,3 +226,10 @@ def test_a_primary_care_physicians_block_is_not_the_ordering_providers() -> None
     )
     found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
     assert found == [("ordering_provider.name", ("Jane", "Doe")), ("ordering_provider.npi", "1234567893")]
+
+
+def test_a_small_caption_atop_a_tall_ruled_box_takes_the_value_low_in_its_box() -> None:
+    tall = [("INSURER", 949, 524, 5), ("Blue Harbor Medicare", 958, 640, 5), ("PLACE OF SERVICE", 116, 640, 2)]
+    assert _found(_page(tall))["payer.name"] == "Blue Harbor Medicare"
+    unruled = [(t, x, y, None) for t, x, y, _ in tall]
+    assert "payer.name" not in _found(_page(unruled))  # far under a caption with no box round them: no value
