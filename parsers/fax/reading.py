@@ -25,6 +25,7 @@ from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cl
 from parsers.fax.prose import payer_in_prose
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
+from parsers.fax.synonyms import NOT_A_FIELD
 from referrals.domain import Finding, Severity
 
 COVER_WORDS = re.compile(r"fax cover|cover sheet|transmittal", re.IGNORECASE)
@@ -157,7 +158,7 @@ def classify(state: FaxRead) -> None:
     """Cover sheet, order, or other, by what is written on each page."""
     for text in state.texts:
         body = " ".join(line.text for line in text.lines)
-        fields = {hit.kind for hit in state.hits[text.page.number]}
+        fields = {hit.kind for hit in state.hits[text.page.number]} - {NOT_A_FIELD}
         if COVER_WORDS.search(body) and len(fields) < MIN_ORDER_LABELS + 2:
             text.page.kind = "cover"
         elif len(fields) >= MIN_ORDER_LABELS:

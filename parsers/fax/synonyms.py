@@ -14,6 +14,7 @@ from parsers.fax.model import Segment
 
 PATIENT, PROVIDER, SUPPLIER, PAYER = "patient", "provider", "supplier", "payer"
 OTHER = "other"  # a person none of whose fields is the record's (an emergency contact, a caregiver)
+NOT_A_FIELD = "none"  # a caption of something the record does not hold ('Group #', 'MRN', 'Place of Service')
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,23 @@ LABELS: list[Label] = [
         r"d/ ?c date",
     ),
 ]
+# Captions of what the record does not hold: no value is ever taken across or from under them (a
+# 'Member ID' with nothing after it never takes the 'Group # 12345' under it).
+LABELS += _label(
+    NOT_A_FIELD,
+    None,
+    True,
+    r"group (?:no\.?|number|#|id)",
+    r"mrn",
+    r"medical record (?:no\.?|number|#)",
+    r"(?:account|acct\.?) (?:no\.?|number|#)",
+    r"place of service",
+    r"(?:est(?:imated|\.)? )?length of need",
+    r"certification period",
+    r"relationship(?: to (?:patient|insured|subscriber))?",
+    r"social security (?:no\.?|number|#)",
+    r"ssn",
+)
 # A bare "Provider's Name" is the agency on a form that names the physician in a box of its own
 # (CMS-485), but may be the physician on another: it counts only on a page with a physician label.
 BARE_PROVIDER = Label("org", SUPPLIER, False, re.compile(rf"(?<![A-Za-z])provider{POSS} name{TAIL}(?![A-Za-z])", re.I))

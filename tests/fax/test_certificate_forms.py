@@ -233,3 +233,10 @@ def test_a_small_caption_atop_a_tall_ruled_box_takes_the_value_low_in_its_box() 
     assert _found(_page(tall))["payer.name"] == "Blue Harbor Medicare"
     unruled = [(t, x, y, None) for t, x, y, _ in tall]
     assert "payer.name" not in _found(_page(unruled))  # far under a caption with no box round them: no value
+
+
+def test_a_caption_of_something_the_record_does_not_hold_is_never_a_value() -> None:
+    ruled = [("Member ID", 117, 230, 0), ("MRN 4455667", 117, 275, 0)]
+    assert "member.member_id" not in _found(_page(ruled))  # the record number is no member id
+    assert "member.member_id" not in _found(_page([("Member ID", 117, 230, 0), ("Acct # 4455667", 117, 275, 0)]))
+    assert [k for k, _, _ in _hits("EST. LENGTH OF NEED (# OF MONTHS): 99")] == ["none"]
