@@ -129,12 +129,11 @@ LABELS: list[Label] = [
         "phone",
         PATIENT,
         True,
-        rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?|cell(?: phone)?|mobile)(?: no\.?| number| #)?",
+        rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?",
     ),
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
-    *_label("phone", None, False, r"cell(?: phone)?", r"mobile(?: phone)?"),
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
     *_label(
         "address",
