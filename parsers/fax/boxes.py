@@ -1,6 +1,7 @@
 """What a multi-line name box holds besides the name: a caption that announces the telephone ("Patient
-Name, Address, Telephone and HICN") makes the one unlabelled phone number on the box's lines under the
-name that person's phone ('(617) 555-5084   HICN W123': the number before the next caption on its line)."""
+Name, Address, Telephone and HICN"), or a party's heading over its block ("PATIENT INFORMATION"), makes the
+one unlabelled phone number on the box's lines under it that person's phone ('(617) 555-5084   HICN W123':
+the number before the next caption on its line)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from parsers.fax import values
 from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.extract import PageText, path_of
-from parsers.fax.labels import PATIENT, PROVIDER, LabelHit
+from parsers.fax.labels import PATIENT, PROVIDER, LabelHit, party_heading
 from parsers.fax.model import Candidate, Segment, bbox_of
 
 PHONE_IN_CAPTION = re.compile(r"(?:,|and|&|/)\s*(?:telephone|phone|tel\b)", re.IGNORECASE)
@@ -24,7 +25,8 @@ def box_phones(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
     """The phone of every name box whose caption announces one, when its lines hold exactly one."""
     for hit in hits:
         path = PHONE_PATHS.get(hit.role or "") if hit.kind == "name" else None
-        if path is None or path_of(hit) is None or not PHONE_IN_CAPTION.search(hit.segment.text[hit.start : hit.end]):
+        announced = PHONE_IN_CAPTION.search(hit.segment.text[hit.start : hit.end]) or party_heading(hit)
+        if path is None or path_of(hit) is None or not announced:
             continue
         found = _one_phone(box_lines(text, hit.segment, hits), hits, path)
         if found is not None:

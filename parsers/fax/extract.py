@@ -17,6 +17,7 @@ from parsers.fax.labels import (
     SUPPLIER,
     LabelHit,
     hits_in,
+    party_heading,
 )
 from parsers.fax.model import Candidate, Page, Segment, Word, bbox_of
 from parsers.fax.roles import with_roles, without_unsure_provider
@@ -101,7 +102,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if (
             found is not None
             and path == "member.name"
-            and ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end])
+            and (ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end]) or party_heading(hit))
         ):
             yield from _address_under_name(text, found, hits)
 

@@ -38,6 +38,7 @@ __all__ = [
     "fold_accents",
     "fuzzy_caption",
     "hits_in",
+    "party_heading",
 ]
 
 
@@ -66,6 +67,25 @@ def _without_qualifiers(hits: list[LabelHit], text: str) -> list[LabelHit]:
         if hit.label.strong or after is None or text[hit.end : after.start].strip():
             out.append(hit)
     return out
+
+
+# A party's heading over its block of unlabelled lines ('PATIENT', 'PATIENT INFORMATION', 'ORDERING
+# PHYSICIAN'): the name, address and phone under it are that party's, as under 'Name, Address, Telephone'.
+HEADING_WORDS = {"", "information", "info", "demographics", "details"}
+
+
+def party_heading(hit: LabelHit) -> bool:
+    """The hit is a party's heading: a name caption that is not the word 'name', alone on its segment
+    but for a word such as 'Information'."""
+    text = hit.segment.text
+    caption = text[hit.start : hit.end].lower()
+    rest = text[hit.end :].strip(" :").lower()
+    return (
+        hit.kind == "name"
+        and "name" not in caption
+        and not BOX_NUMBER.sub("", text[: hit.start])
+        and rest in HEADING_WORDS
+    )
 
 
 # Whose an 'NPI', 'Phone' or 'Fax' is, from the word before it when OCR garbled that word by one letter

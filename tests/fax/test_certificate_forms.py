@@ -12,7 +12,7 @@ from parsers.fax.century import resolve_centuries
 from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
 from parsers.fax.model import Candidate
-from parsers.fax.values import read_date, read_name
+from parsers.fax.values import AddressValue, read_date, read_name
 from tests.fax.test_grid import _found, _page
 from tests.fax.test_text_fields import _hits
 from tests.fax.test_verify import _state
@@ -238,3 +238,28 @@ def test_a_caption_of_something_the_record_does_not_hold_is_never_a_value() -> N
     assert "member.member_id" not in _found(_page(ruled))  # the record number is no member id
     assert "member.member_id" not in _found(_page([("Member ID", 117, 230, 0), ("Acct # 4455667", 117, 275, 0)]))
     assert [k for k, _, _ in _hits("EST. LENGTH OF NEED (# OF MONTHS): 99")] == ["none"]
+
+
+def test_a_partys_heading_over_unlabelled_lines_gives_its_name_address_and_phone() -> None:
+    block = [
+        ("PATIENT INFORMATION", 117, 150, None),
+        ("John Smith", 117, 190, None),
+        ("12 Oak St", 117, 225, None),
+        ("Hartford, CT 06103", 117, 260, None),
+        ("(860) 555-0142", 117, 295, None),
+    ]
+    found = _found(_page(block))
+    assert found["member.name"] == ("John", "Smith")
+    assert found["member.address"] == AddressValue("12 Oak St", None, "Hartford", "CT", "06103")
+    assert _box_phones(block) == {"member.phone": "8605550142"}
+
+
+def test_a_heading_over_labelled_lines_or_a_bare_name_caption_announces_no_block() -> None:
+    labelled = [
+        ("PATIENT", 145, 231, None),
+        ("Name: Dorothy Wilson", 145, 302, None),
+        ("(860) 555-0142", 145, 340, None),
+    ]
+    assert _box_phones(labelled) == {}
+    bare = [("Name", 117, 150, None), ("John Smith", 117, 190, None), ("(860) 555-0142", 117, 225, None)]
+    assert _box_phones(bare) == {}
