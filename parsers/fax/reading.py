@@ -15,14 +15,14 @@ from parsers.fax.boxes import box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type
 from parsers.fax.dateline import dateline
-from parsers.fax.extract import PageText, candidates, labelled_hits, provider_by_credentials, sex_in_prose
+from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
-from parsers.fax.prose import payer_in_prose
+from parsers.fax.prose import payer_in_prose, provider_by_credentials, sex_in_prose
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
 from parsers.fax.synonyms import NOT_A_FIELD
