@@ -66,6 +66,7 @@ CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or
 # '(617)' is a value). It is no value: 'Sex (M/F) F' is F, and 'Sex (M/F)' alone has its value elsewhere.
 FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
 CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
+UNDER_REACH = 1.2  # a value printed over its caption ends within this many caption heights above it
 
 
 @dataclass(frozen=True)
@@ -123,14 +124,53 @@ def value_segment(
 ) -> tuple[Segment, str] | None:
     """(segment, method) of the value a caption with nothing after it points at: the value under it
     in its own ruled cell, else (when the caption ends its segment: `alone`) the one right of it on
-    its row, else the one below it."""
+    its row, else the one below it or (a caption printed under its fill-in line) right above it,
+    whichever of the two is nearer this caption than any other bare caption."""
     below = _segment_below(text, hit, hits)
     if below is not None and _same_cell(below, hit.segment):
         return below, "below"
     right = segment_right(text, hit.segment, hits) if alone else None
     if right is not None:
         return right, "label"
-    return (below, "below") if below is not None else None
+    above = _segment_above(text, hit, hits) if _cell_of(hit.segment) is None else None
+    owned = {id(s) for s in (below, above) if s is not None and _owner(text, s, hits) is hit.segment}
+    if above is not None and id(above) in owned and not (below is not None and id(below) in owned):
+        return above, "above"
+    return (below, "below") if below is not None and (id(below) in owned or above is None) else None
+
+
+def _segment_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+    """The unlabelled segment right above a caption, over it (a fill-in line's value over its caption)."""
+    _, top, _, bottom = hit.segment.bbox
+    height = bottom - top
+    labelled = {id(h.segment) for h in hits}
+    above = [
+        s
+        for s in text.segments
+        if top - UNDER_REACH * height < s.bbox[3] <= top + 0.4 * height
+        and _spans_overlap(s.bbox, hit.segment.bbox)
+        and id(s) not in labelled
+        and _cell_of(s) is None
+    ]
+    return max(above, key=lambda s: s.bbox[3]) if above else None
+
+
+def _owner(text: PageText, value: Segment, hits: list[LabelHit]) -> Segment | None:
+    """The bare caption (one with no value on its own segment) nearest a value over or under it."""
+    bare = {id(h.segment): h.segment for h in hits if not _rest_of(h, hits).strip()}
+    gaps = [
+        (max(value.bbox[1] - c.bbox[3], c.bbox[1] - value.bbox[3]), c)
+        for c in bare.values()
+        if _spans_overlap(c.bbox, value.bbox) and (c.bbox[3] <= value.bbox[1] + 2 or c.bbox[1] >= value.bbox[3] - 2)
+    ]
+    return min(gaps, key=lambda g: g[0])[1] if gaps else None
+
+
+def _rest_of(hit: LabelHit, hits: list[LabelHit]) -> str:
+    """The text after a caption on its segment, up to the next caption, less separators and hints."""
+    following = [h.start for h in hits if h.segment is hit.segment and h.start > hit.start]
+    end = min(following, default=len(hit.segment.text))
+    return hit.segment.text[_value_offset(hit, end) : end]
 
 
 def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Segment | None:

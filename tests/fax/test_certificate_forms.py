@@ -263,3 +263,30 @@ def test_a_heading_over_labelled_lines_or_a_bare_name_caption_announces_no_block
     assert _box_phones(labelled) == {}
     bare = [("Name", 117, 150, None), ("John Smith", 117, 190, None), ("(860) 555-0142", 117, 225, None)]
     assert _box_phones(bare) == {}
+
+
+def test_captions_printed_under_their_fill_in_lines_take_the_value_over_them() -> None:
+    under = [
+        ("John Smith", 117, 200, None),
+        ("01/02/1950", 900, 200, None),
+        ("Patient Name", 117, 230, None),
+        ("Date of Birth", 900, 230, None),
+        ("11/17/2026", 900, 290, None),
+        ("Order Date", 900, 320, None),
+    ]
+    found = _found(_page(under))
+    assert found["member.name"] == ("John", "Smith")
+    assert found["member.dob"] == dt.date(1950, 1, 2)  # not the order date under its caption
+    assert found["order_date"] == dt.date(2026, 11, 17)
+
+
+def test_a_value_between_two_stacked_captions_is_the_nearer_ones() -> None:
+    stacked = [
+        ("Order Date", 117, 200, None),
+        ("11/17/2026", 117, 226, None),
+        ("Discharge Date", 117, 260, None),  # left blank, close under the order date's value
+        ("Start Date", 117, 380, None),
+    ]
+    found = _found(_page(stacked))
+    assert found["order_date"] == dt.date(2026, 11, 17)
+    assert "discharge_date" not in found
