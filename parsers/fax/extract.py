@@ -295,23 +295,42 @@ def _address_from(
     text: PageText, segment: Segment, offset: int, end: int, hits: list[LabelHit], path: str, method: str
 ) -> Candidate | None:
     """The address in `segment`'s text[offset:end]; when that holds only the street, the city,
-    state and ZIP are read from the unlabelled line under it."""
+    state and ZIP are read from the captioned parts right of it on its row ('City: ...  State: ...'),
+    else from the unlabelled line under it."""
     found = _read(segment, offset, segment.text[offset:end], "address", path, method)
     first = segment.words_in_span(offset, end)
-    below = _next_line(text, first, hits) if found is None and first else None
-    if below is None:
+    if found is not None or not first:
         return found
+    row = tuple(w for part in _row_parts(text, segment) for w in part.words)
+    if row:
+        return _joined(path, segment.page, first, row, method)
+    below = _next_line(text, first, hits)
+    if below is None:
+        return None
     label = CITY_LABEL.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
-    if not rest:
-        return None
+    return _joined(path, segment.page, first, rest, method) if rest else None
+
+
+def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...], method: str) -> Candidate | None:
+    """The address of a street's words and the words of its city, state and ZIP, read as one."""
     city_line = " ".join(w.text for w in rest)
     read = values.read_address(f"{' '.join(w.text for w in first)}, {city_line}")
     if read is None:
         return None
     words = (*first, *rest)
-    box = bbox_of(words)
-    return Candidate(path, read.value, segment.page, box, _conf(words), method, raw=city_line, words=words)
+    return Candidate(path, read.value, page, bbox_of(words), _conf(words), method, raw=city_line, words=words)
+
+
+def _row_parts(text: PageText, street: Segment) -> list[Segment]:
+    """The segments right of a street on its row that open with an address part's caption, in order."""
+    right = [s for s in text.segments if s.bbox[0] >= street.bbox[2] - 2 and _same_row(s.bbox, street.bbox)]
+    out: list[Segment] = []
+    for segment in sorted(right, key=lambda s: s.bbox[0]):
+        if not values.PART_CAPTION.match(segment.text):
+            break
+        out.append(segment)
+    return out
 
 
 def _next_line(text: PageText, first: tuple[Word, ...], hits: list[LabelHit]) -> Segment | None:

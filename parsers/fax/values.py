@@ -257,6 +257,8 @@ STREET_END = re.compile(
     re.IGNORECASE,
 )
 CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
+# Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
+PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,9 @@ class AddressValue:
 
 def read_address(text: str) -> Read | None:
     """'12 Elm St, Apt 3B, Hartford, CT 06103-1234' (commas optional between street and city): the
-    street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing."""
+    street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing.
+    The parts may carry captions of their own ('12 Oak St  City: Hartford  State: CT  Zip: 06103')."""
+    text = PART_CAPTION.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # same length: spans hold
     found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
     if found is None:
         return None

@@ -290,3 +290,18 @@ def test_a_value_between_two_stacked_captions_is_the_nearer_ones() -> None:
     found = _found(_page(stacked))
     assert found["order_date"] == dt.date(2026, 11, 17)
     assert "discharge_date" not in found
+
+
+def test_an_address_whose_parts_have_captions_of_their_own() -> None:
+    want = AddressValue("12 Oak St", None, "Hartford", "CT", "06103")
+    name = ("Patient Name: John Smith", 117, 160, None)
+    one_line = [name, ("Address: 12 Oak St City: Hartford State: CT Zip: 06103", 117, 200, None)]
+    assert _found(_page(one_line))["member.address"] == want
+    across_gaps = [
+        name,
+        ("Street Address: 12 Oak St", 117, 200, None),
+        ("City: Hartford", 700, 200, None),
+        ("State: CT", 1000, 200, None),
+        ("Zip Code: 06103", 1250, 200, None),
+    ]
+    assert _found(_page(across_gaps))["member.address"] == want
