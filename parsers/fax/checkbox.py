@@ -1,7 +1,9 @@
-"""Checkboxes: which service type an order ticks (a box with a mark in it, left of its label)."""
+"""Which service type an order states: the box it ticks (a box with a mark in it, left of its label), or
+else its title ('DURABLE MEDICAL EQUIPMENT ORDER', 'CERTIFICATE OF MEDICAL NECESSITY')."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +13,15 @@ from parsers.fax.extract import PageText
 from parsers.fax.model import Segment, Word
 
 OPTIONS = {("dme",): "dme", ("home", "health"): "home_health", ("home", "infusion"): "home_infusion"}
+# A title naming the service (and that it is an order or a form, so a letterhead such as 'Sunrise Home
+# Health Agency' is none): a certificate of medical necessity is a DME supplier's form.
+TITLE_KINDS = {
+    "dme": re.compile(r"\b(?:durable medical equipment|dme|certificate of medical necessity)\b", re.I),
+    "home_health": re.compile(r"\bhome health\b", re.I),
+    "home_infusion": re.compile(r"\b(?:home )?infusion\b", re.I),
+}
+DOCUMENT_WORDS = re.compile(r"\b(?:order|referral|certificat(?:e|ion)|request|form|plan of care|prescription)\b", re.I)
+TITLE_BAND = 0.12  # a title stands in this top share of the page
 MARKED, EMPTY = 0.12, 0.04  # ink share inside a box: above MARKED it is ticked, below EMPTY it is not
 
 
@@ -33,6 +44,17 @@ def ticked_service_type(text: PageText, image: Image.Image | None, dpi: float) -
             judged = all(state is not None for state in states.values())
             value = ticked[0] if len(ticked) == 1 and judged else None
             return Ticked(value, line.page, line.bbox)
+    return None
+
+
+def titled_service_type(text: PageText) -> Ticked | None:
+    """The service type the page's title names, when one title line names exactly one."""
+    for line in text.lines:
+        if line.bbox[1] > TITLE_BAND * text.page.height or not DOCUMENT_WORDS.search(line.text):
+            continue
+        kinds = [kind for kind, pattern in TITLE_KINDS.items() if pattern.search(line.text)]
+        if len(kinds) == 1:
+            return Ticked(kinds[0], line.page, line.bbox)
     return None
 
 

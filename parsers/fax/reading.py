@@ -13,7 +13,7 @@ from parsers.context import ParseContext
 from parsers.fax import header as fax_header
 from parsers.fax.boxes import box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
-from parsers.fax.checkbox import Ticked, ticked_service_type
+from parsers.fax.checkbox import Ticked, ticked_service_type, titled_service_type
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import LabelHit
@@ -203,7 +203,8 @@ def find_fields(state: FaxRead) -> None:
             state.signature = find_signature(text, image, state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
-            state.ticked = ticked_service_type(text, _ink_image(state, text.page), state.steps.target_dpi)
+            image = _ink_image(state, text.page)
+            state.ticked = ticked_service_type(text, image, state.steps.target_dpi) or titled_service_type(text)
 
 
 def _signature_date(read: SignatureRead | None) -> list[Candidate]:

@@ -4,16 +4,20 @@ values on one line, MM/DD/YY dates; each rule one an unseen form would need too.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from parsers.fax.boxes import box_phones
 from parsers.fax.century import resolve_centuries
+from parsers.fax.checkbox import titled_service_type
 from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.header import body_words, header_words
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
-from parsers.fax.model import Candidate
+from parsers.fax.model import Candidate, Page
 from parsers.fax.values import AddressValue, read_date, read_name
 from tests.fax.test_grid import _found, _page
+from tests.fax.test_reading_units import _words
 from tests.fax.test_text_fields import _hits
 from tests.fax.test_verify import _state
 
@@ -305,3 +309,26 @@ def test_an_address_whose_parts_have_captions_of_their_own() -> None:
         ("Zip Code: 06103", 1250, 200, None),
     ]
     assert _found(_page(across_gaps))["member.address"] == want
+
+
+def test_a_title_close_under_the_fax_header_line_is_the_pages() -> None:
+    header = _words("NOV-17-2026 09 42AM FROM DOE MEDICAL OFFICE (860) 555-2724 P001/001", top=28)
+    title = [replace(w, height=31) for w in _words("CERTIFICATE OF MEDICAL NECESSITY", top=77)]
+    page = Page(number=1, width=1728, height=2244, words=[*header, *title])
+    assert [w.text for w in header_words(page)] == [w.text for w in header]
+    assert [w.text for w in body_words(page)] == [w.text for w in title]
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("CERTIFICATE OF MEDICAL NECESSITY", "dme"),
+        ("DURABLE MEDICAL EQUIPMENT ORDER", "dme"),
+        ("HOME HEALTH CERTIFICATION AND PLAN OF CARE", "home_health"),
+        ("Home Infusion Referral Form", "home_infusion"),
+        ("Sunrise Home Health Agency", None),  # a letterhead, no document's title
+    ],
+)
+def test_an_orders_title_names_its_service_type(title: str, want: str | None) -> None:
+    found = titled_service_type(_page([(title, 400, 120, None), ("Patient Name: John Smith", 117, 300, None)]))
+    assert (found.value if found else None) == want
