@@ -25,10 +25,11 @@ CASES = expected_cases()
 # Field accuracy floors per layout group (bench/fax_accuracy.py's TUNED_LAYOUTS: the layouts the reader was
 # developed on; the others are held out to keep it honest), each just under what the recording measured
 # (tesserocr's tesseract 5.5.4, Debian's fast English model). Tuned, with the DME certificate of medical
-# necessity since it joined them (2026-11-26; held out it measured 27/60 = 0.450): 671/750 = 0.895 then.
+# necessity since it joined them (2026-11-26; held out it measured 27/60 = 0.450): 671/750 = 0.895 then,
+# 689/750 = 0.919 after its captions, boxes, two-digit years and title were read (the CMN 45/60).
 # Held out: no layout is held out now; the floor is for the next held-out layouts and is skipped while
 # there are none. Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.894, "held-out": 0.44}
+MIN_FIELD_ACCURACY = {"tuned": 0.918, "held-out": 0.44}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
