@@ -34,6 +34,12 @@ FORM_WORDS = frozenset(
         *("patient", "physician", "provider", "insurance", "payer", "payor"),
     }
 )
+# What a form's blank is filled with when it holds no value: no organisation's name.
+PLACEHOLDER = re.compile(
+    r"^(?:n/?a|none|unknown|pending|tbd|to be determined|not applicable|same(?: as above)?"
+    r"|see (?:above|attached|below))$",
+    re.IGNORECASE,
+)
 STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
 MAX_NAME_WORDS = 4
 CREDENTIALS = {"md", "m.d", "do", "d.o", "np", "pa-c", "rn", "aprn", "fnp", "dpm", "phd"}
@@ -168,6 +174,8 @@ def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
     head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(" ,.:-")
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
+        return None
+    if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None

@@ -101,3 +101,9 @@ def test_sex(text: str, want: str) -> None:
 def test_sex_options_printed_side_by_side_are_no_value(text: str) -> None:
     """Both printed: a ticked box OCR cannot tell is no reading of the sex (never the first one listed)."""
     assert values.read_sex(text) is None
+
+
+@pytest.mark.parametrize("text", ["Unknown", "Pending", "See attached", "N/A", "Same as above", "TBD"])
+def test_a_blank_filled_with_words_is_no_organisation(text: str) -> None:
+    assert values.read_org(text) is None
+    assert values.read_org("Acme Health Plan") is not None
