@@ -4,13 +4,15 @@ else its title ('DURABLE MEDICAL EQUIPMENT ORDER', 'CERTIFICATE OF MEDICAL NECES
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
 
 from parsers.fax.extract import PageText
-from parsers.fax.model import Segment, Word
+from parsers.fax.labels import LabelHit
+from parsers.fax.model import Candidate, Segment, Word
 
 OPTIONS = {("dme",): "dme", ("home", "health"): "home_health", ("home", "infusion"): "home_infusion"}
 # A title naming the service (and that it is an order or a form, so a letterhead such as 'Sunrise Home
@@ -56,6 +58,37 @@ def titled_service_type(text: PageText) -> Ticked | None:
         if len(kinds) == 1:
             return Ticked(kinds[0], line.page, line.bbox)
     return None
+
+
+SEX_OPTIONS = {"male": "M", "female": "F", "m": "M", "f": "F"}
+
+
+def ticked_sex(text: PageText, hits: list[LabelHit], image: Image.Image | None, dpi: float) -> Iterator[Candidate]:
+    """A sex caption followed by its options each behind a box ('Sex: [ ] Male [X] Female'): the one
+    ticked, when both boxes are judged and exactly one is."""
+    for hit in hits if image is not None else []:
+        options = _sex_options(text, hit, hits) if hit.kind == "sex" else []
+        if image is None or {value for value, _ in options} != {"M", "F"} or len(options) != 2:
+            continue
+        ticked = [(value, word) for value, word in options if box_state(image, word, dpi) is True]
+        if len(ticked) == 1 and all(box_state(image, word, dpi) is not None for _, word in options):
+            value, word = ticked[0]
+            box = (word.left, word.top, word.right, word.bottom)
+            yield Candidate("member.sex", value, hit.segment.page, box, word.conf / 100.0, "checkbox", word.text)
+
+
+def _sex_options(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> list[tuple[str, Word]]:
+    """The option words right of a sex caption on its line, up to the next caption on it."""
+    caption_end = max(w.right for w in hit.segment.words_in_span(hit.start, hit.end))
+    first = hit.segment.words[0]
+    line = next((ln for ln in text.lines if any(w is first for w in ln.words)), None)
+    if line is None:
+        return []
+    on_line = {id(w) for w in line.words}
+    stops = [h.segment.bbox[0] for h in hits if h.segment is not hit.segment and id(h.segment.words[0]) in on_line]
+    limit = min((x for x in stops if x > caption_end), default=text.page.width)
+    words = [(w.text.strip(".,:;").lower(), w) for w in line.words if caption_end < w.left < limit]
+    return [(SEX_OPTIONS[key], w) for key, w in words if key in SEX_OPTIONS]
 
 
 def _options(line: Segment) -> list[tuple[str, Word]]:

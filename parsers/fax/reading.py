@@ -13,7 +13,7 @@ from parsers.context import ParseContext
 from parsers.fax import header as fax_header
 from parsers.fax.boxes import box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
-from parsers.fax.checkbox import Ticked, ticked_service_type, titled_service_type
+from parsers.fax.checkbox import Ticked, ticked_service_type, ticked_sex, titled_service_type
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import LabelHit
@@ -205,6 +205,8 @@ def find_fields(state: FaxRead) -> None:
         if state.ticked is None:
             image = _ink_image(state, text.page)
             state.ticked = ticked_service_type(text, image, state.steps.target_dpi) or titled_service_type(text)
+        if any(hit.kind == "sex" for hit in hits):
+            state.candidates.extend(ticked_sex(text, hits, _ink_image(state, text.page), state.steps.target_dpi))
 
 
 def _signature_date(read: SignatureRead | None) -> list[Candidate]:

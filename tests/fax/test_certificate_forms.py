@@ -4,19 +4,21 @@ values on one line, MM/DD/YY dates; each rule one an unseen form would need too.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
+from PIL import Image, ImageDraw
 
 from parsers.fax.boxes import box_phones
 from parsers.fax.century import resolve_centuries
-from parsers.fax.checkbox import titled_service_type
-from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.checkbox import ticked_sex, titled_service_type
+from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.header import body_words, header_words
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
 from parsers.fax.model import Candidate, Page
 from parsers.fax.values import AddressValue, read_date, read_name
-from tests.fax.test_grid import _found, _page
+from tests.fax.test_grid import WIDTH, _found, _page
 from tests.fax.test_reading_units import _words
 from tests.fax.test_text_fields import _hits
 from tests.fax.test_verify import _state
@@ -41,7 +43,7 @@ def test_insurer_and_abbreviated_hospital_discharge_captions() -> None:
 
 def test_a_supplier_box_gives_the_supplier_and_its_npi() -> None:
     found = _found(
-        _page(
+        _at(
             [
                 ("PATIENT NAME, ADDRESS, TELEPHONE and HICN", 117, 257, 0),
                 ("SUPPLIER NAME, ADDRESS, TELEPHONE and NPI #", 869, 258, 1),
@@ -65,8 +67,16 @@ def test_a_name_ends_at_its_last_name_word() -> None:
     assert read is not None and read.value == ("John", "Smith") and read.end == len("Smith, John Q")
 
 
-def _box_phones(items: list[tuple[str, int, int, int | None]]) -> dict[str, object]:
-    text = _page(items)
+Item = tuple[str, int, int, int | None]  # text, left, top, ruled cell (None: unruled)
+
+
+def _at(items: Sequence[Item]) -> PageText:
+    """A page of `items` (tests.fax.test_grid's builder, for any sequence of them)."""
+    return _page(list(items))
+
+
+def _box_phones(items: Sequence[Item]) -> dict[str, object]:
+    text = _at(items)
     return {c.path: c.value for c in box_phones(text, labelled_hits(text))}
 
 
@@ -103,7 +113,7 @@ def test_a_labelled_phone_in_the_box_is_left_to_its_label() -> None:
         ("TEL (914) 555-0774 FAX (860) 555-2724", 123, 795, 6),
     ]
     assert _box_phones(doctor) == {}
-    assert _found(_page(doctor))["ordering_provider.phone"] == "9145550774"
+    assert _found(_at(doctor))["ordering_provider.phone"] == "9145550774"
 
 
 def _dated(path: str, raw: str) -> Candidate:
@@ -180,7 +190,7 @@ def test_more_caption_synonyms_real_orders_use(caption: str, field: tuple[str, s
 
 
 def test_an_emergency_contacts_block_gives_none_of_the_patients_fields() -> None:
-    text = _page(
+    text = _at(
         [
             ("Patient Name: John Smith", 117, 230, None),
             ("Phone: (860) 555-0142", 117, 270, None),
@@ -217,7 +227,7 @@ def test_a_name_or_to_caption_after_a_qualifier_or_a_secondary_plan_is_not_ours(
 
 
 def test_a_primary_care_physicians_block_is_not_the_ordering_providers() -> None:
-    text = _page(
+    text = _at(
         [
             ("Ordering Physician: Jane Doe, MD", 117, 230, None),
             ("NPI: 1234567893", 117, 270, None),
@@ -232,15 +242,15 @@ def test_a_primary_care_physicians_block_is_not_the_ordering_providers() -> None
 
 def test_a_small_caption_atop_a_tall_ruled_box_takes_the_value_low_in_its_box() -> None:
     tall = [("INSURER", 949, 524, 5), ("Blue Harbor Medicare", 958, 640, 5), ("PLACE OF SERVICE", 116, 640, 2)]
-    assert _found(_page(tall))["payer.name"] == "Blue Harbor Medicare"
+    assert _found(_at(tall))["payer.name"] == "Blue Harbor Medicare"
     unruled = [(t, x, y, None) for t, x, y, _ in tall]
-    assert "payer.name" not in _found(_page(unruled))  # far under a caption with no box round them: no value
+    assert "payer.name" not in _found(_at(unruled))  # far under a caption with no box round them: no value
 
 
 def test_a_caption_of_something_the_record_does_not_hold_is_never_a_value() -> None:
     ruled = [("Member ID", 117, 230, 0), ("MRN 4455667", 117, 275, 0)]
-    assert "member.member_id" not in _found(_page(ruled))  # the record number is no member id
-    assert "member.member_id" not in _found(_page([("Member ID", 117, 230, 0), ("Acct # 4455667", 117, 275, 0)]))
+    assert "member.member_id" not in _found(_at(ruled))  # the record number is no member id
+    assert "member.member_id" not in _found(_at([("Member ID", 117, 230, 0), ("Acct # 4455667", 117, 275, 0)]))
     assert [k for k, _, _ in _hits("EST. LENGTH OF NEED (# OF MONTHS): 99")] == ["none"]
 
 
@@ -252,7 +262,7 @@ def test_a_partys_heading_over_unlabelled_lines_gives_its_name_address_and_phone
         ("Hartford, CT 06103", 117, 260, None),
         ("(860) 555-0142", 117, 295, None),
     ]
-    found = _found(_page(block))
+    found = _found(_at(block))
     assert found["member.name"] == ("John", "Smith")
     assert found["member.address"] == AddressValue("12 Oak St", None, "Hartford", "CT", "06103")
     assert _box_phones(block) == {"member.phone": "8605550142"}
@@ -278,7 +288,7 @@ def test_captions_printed_under_their_fill_in_lines_take_the_value_over_them() -
         ("11/17/2026", 900, 290, None),
         ("Order Date", 900, 320, None),
     ]
-    found = _found(_page(under))
+    found = _found(_at(under))
     assert found["member.name"] == ("John", "Smith")
     assert found["member.dob"] == dt.date(1950, 1, 2)  # not the order date under its caption
     assert found["order_date"] == dt.date(2026, 11, 17)
@@ -291,7 +301,7 @@ def test_a_value_between_two_stacked_captions_is_the_nearer_ones() -> None:
         ("Discharge Date", 117, 260, None),  # left blank, close under the order date's value
         ("Start Date", 117, 380, None),
     ]
-    found = _found(_page(stacked))
+    found = _found(_at(stacked))
     assert found["order_date"] == dt.date(2026, 11, 17)
     assert "discharge_date" not in found
 
@@ -300,7 +310,7 @@ def test_an_address_whose_parts_have_captions_of_their_own() -> None:
     want = AddressValue("12 Oak St", None, "Hartford", "CT", "06103")
     name = ("Patient Name: John Smith", 117, 160, None)
     one_line = [name, ("Address: 12 Oak St City: Hartford State: CT Zip: 06103", 117, 200, None)]
-    assert _found(_page(one_line))["member.address"] == want
+    assert _found(_at(one_line))["member.address"] == want
     across_gaps = [
         name,
         ("Street Address: 12 Oak St", 117, 200, None),
@@ -308,7 +318,7 @@ def test_an_address_whose_parts_have_captions_of_their_own() -> None:
         ("State: CT", 1000, 200, None),
         ("Zip Code: 06103", 1250, 200, None),
     ]
-    assert _found(_page(across_gaps))["member.address"] == want
+    assert _found(_at(across_gaps))["member.address"] == want
 
 
 def test_a_title_close_under_the_fax_header_line_is_the_pages() -> None:
@@ -330,5 +340,28 @@ def test_a_title_close_under_the_fax_header_line_is_the_pages() -> None:
     ],
 )
 def test_an_orders_title_names_its_service_type(title: str, want: str | None) -> None:
-    found = titled_service_type(_page([(title, 400, 120, None), ("Patient Name: John Smith", 117, 300, None)]))
+    found = titled_service_type(_at([(title, 400, 120, None), ("Patient Name: John Smith", 117, 300, None)]))
     assert (found.value if found else None) == want
+
+
+def _sex_form(ticked: set[str]) -> tuple[PageText, Image.Image]:
+    """'Sex:  [ ] Male  [ ] Female' drawn at 300 dpi, the boxes of `ticked` options marked with an X."""
+    items = [("Sex:", 117, 200, None), ("Male", 400, 200, None), ("Female", 700, 200, None)]
+    image = Image.new("L", (WIDTH, 400), 255)
+    draw = ImageDraw.Draw(image)
+    for option, left in (("Male", 400), ("Female", 700)):
+        box = (left - 80, 188, left - 35, 233)
+        draw.rectangle(box, outline=0, width=3)
+        if option in ticked:
+            draw.line(box, fill=0, width=6)
+            draw.line((box[0], box[3], box[2], box[1]), fill=0, width=6)
+    return _at(items), image
+
+
+@pytest.mark.parametrize(
+    ("ticked", "want"), [({"Female"}, ["F"]), ({"Male"}, ["M"]), (set(), []), ({"Male", "Female"}, [])]
+)
+def test_a_sex_given_by_ticking_one_of_its_options(ticked: set[str], want: list[str]) -> None:
+    text, image = _sex_form(ticked)
+    assert [c.value for c in ticked_sex(text, labelled_hits(text), image, 300)] == want
+    assert "member.sex" not in _found(text)  # both options printed: no reading of the words alone
