@@ -161,10 +161,10 @@ LABELS: list[Label] = [
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",
         r"hicn",
-        r"id ?#",
-        r"id no\.?",
         r"mbi",
     ),
+    # a bare 'ID #' is the patient's only where its segment starts: 'Order ID #', 'Case ID #' are not
+    *_label("member_id", PATIENT, False, r"id ?#", r"id no\.?", alone=True),
     *_label(
         "order_date",
         None,
@@ -223,6 +223,12 @@ LABELS += _label(
     r"relationship(?: to (?:patient|insured|subscriber))?",
     r"social security (?:no\.?|number|#)",
     r"ssn",
+    # ids of a provider or supplier, not the patient's member id
+    r"(?:federal )?tax id(?: ?#| no\.?| number)?",
+    r"(?:tin|ein|upin|ptan|dea)(?: ?#| no\.?| number)?",
+    r"(?:state )?license (?:no\.?|number|#)",
+    r"(?:provider|supplier|agency|facility|physician|employer) id(?: ?#| no\.?| number)?",
+    r"patient id(?: ?#| no\.?| number)?",  # a hospital's own number for the patient (an MRN), not the plan's
 )
 # A bare "Provider's Name" is the agency on a form that names the physician in a box of its own
 # (CMS-485), but may be the physician on another: it counts only on a page with a physician label.

@@ -365,3 +365,16 @@ def test_a_sex_given_by_ticking_one_of_its_options(ticked: set[str], want: list[
     text, image = _sex_form(ticked)
     assert [c.value for c in ticked_sex(text, labelled_hits(text), image, 300)] == want
     assert "member.sex" not in _found(text)  # both options printed: no reading of the words alone
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Tax ID #: 06-1234567", "UPIN: X12345", "DEA #: AB1234563", "Provider ID #: 5566778", "Patient ID: 4455"],
+)
+def test_a_providers_or_hospitals_id_is_no_member_id(caption: str) -> None:
+    assert [k for k, _, _ in _hits(caption)] == ["none"]
+
+
+def test_a_bare_id_caption_is_the_members_only_where_its_segment_starts() -> None:
+    assert [(k, r) for k, r, _ in _hits("ID #: H348225971")] == [("member_id", PATIENT)]
+    assert _hits("Order ID #: 5566778") == []
