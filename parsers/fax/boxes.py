@@ -68,7 +68,7 @@ def _one_phone(lines: list[Segment], hits: list[LabelHit], path: str) -> Candida
         first = min((h.start for h in hits if h.segment is line), default=len(line.text))
         found += [(line, match) for match in values.PHONE.finditer(line.text[:first])]
     if len(found) != 1:
-        return None  # none, or a second number (a fax?) whose is which a caption would have said
+        return None  # none, or a second number (a fax?): which one is the phone only a caption could say
     line, match = found[0]
     words = line.words_in_span(match.start(), match.end())
     conf = min(w.conf for w in words) / 100.0
