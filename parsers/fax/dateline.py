@@ -15,6 +15,7 @@ DATELINE_BAND = 0.4  # a date line stands in this top share of the page (below t
 ORDER_DATE_SPAN = dt.timedelta(days=2 * 365)  # an order's date lies within this of its receipt
 # A bare 'Date' caption, with a format hint ('DATE (MM/DD/YY):'), before the date; ';' is a misread ':'.
 DATE_CAPTION = re.compile(r"^\s*date\s*(?:\([^)]{0,20}\))?\s*[:;.]?\s*", re.IGNORECASE)
+CAPTION_BAND = 0.25  # ... in a form's head only (a 'Date' lower down may be a test's or a visit's)
 
 
 def dateline(text: PageText, found: list[Candidate], received: dt.date) -> list[Candidate]:
@@ -23,16 +24,16 @@ def dateline(text: PageText, found: list[Candidate], received: dt.date) -> list[
         return []
     high = [s for s in (*text.lines, *text.segments) if s.bbox[1] <= DATELINE_BAND * text.page.height]
     for line in sorted(high, key=lambda s: s.bbox[1]):
-        date = _date_alone(line)
+        date = _date_alone(line, line.bbox[1] <= CAPTION_BAND * text.page.height)
         if date is not None and abs(date - received) <= ORDER_DATE_SPAN:
             conf = min(w.conf for w in line.words) / 100.0
             return [Candidate("order_date", date, line.page, bbox_of(line.words), conf, "pattern", line.text)]
     return []
 
 
-def _date_alone(line: Segment) -> dt.date | None:
-    """The date a line holds with nothing else on it but a bare 'Date' caption before it."""
-    caption = DATE_CAPTION.match(line.text)
+def _date_alone(line: Segment, in_head: bool) -> dt.date | None:
+    """The date a line holds with nothing else on it but (`in_head`) a bare 'Date' caption before it."""
+    caption = DATE_CAPTION.match(line.text) if in_head else None
     start = caption.end() if caption else 0
     read = read_date(line.text[start:])
     if read is None or read.start != 0 or line.text[start + read.end :].strip(" .,"):

@@ -39,3 +39,11 @@ def test_a_bare_date_caption_high_on_a_form_gives_its_date() -> None:
 def test_a_date_caption_naming_another_date_or_with_more_after_it_is_none() -> None:
     assert dateline(_page(["Date of Service: 11/17/26"]), [], RECEIVED) == []
     assert dateline(_page(["Date 11/17/26 Time 14:20 Pages 2"]), [], RECEIVED) == []
+
+
+def test_a_date_caption_below_a_forms_head_is_none() -> None:
+    lower = _page([""] * 15 + ["Date: 11/10/2026"])  # about a third down the page: a test's or a visit's date
+    assert dateline(lower, [], RECEIVED) == []
+    assert [c.value for c in dateline(_page([""] * 15 + ["November 10, 2026"]), [], RECEIVED)] == [
+        dt.date(2026, 11, 10)
+    ]
