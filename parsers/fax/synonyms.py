@@ -91,6 +91,7 @@ LABELS: list[Label] = [
         True,
         r"refer(?:red)? to",
         r"dme supplier",
+        r"(?:dme|home health|infusion|home infusion) (?:provider|company|vendor|pharmacy)",
         r"home health agency",
         rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
@@ -107,6 +108,10 @@ LABELS: list[Label] = [
         OTHER,
         False,
         rf"(?:caregiver|guardian|guarantor|spouse|contact person|responsible party){POSS}(?: name)?",
+        # who sends a referral: the hospital and its staff, whose phone is not the patient's
+        r"(?:referring|discharging|sending) (?:facility|hospital)(?: name)?",
+        r"(?:facility|hospital) name",  # not a bare 'Hospital' ('Hospital bed', '88 Hospital Drive')
+        r"(?:case manager|discharge planner|social worker|care coordinator|referral coordinator)(?: name)?",
     ),
     *_label(
         "org",

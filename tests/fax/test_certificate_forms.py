@@ -378,3 +378,17 @@ def test_a_providers_or_hospitals_id_is_no_member_id(caption: str) -> None:
 def test_a_bare_id_caption_is_the_members_only_where_its_segment_starts() -> None:
     assert [(k, r) for k, r, _ in _hits("ID #: H348225971")] == [("member_id", PATIENT)]
     assert _hits("Order ID #: 5566778") == []
+
+
+def test_the_referring_hospitals_staff_and_phone_are_not_the_patients() -> None:
+    text = _at(
+        [
+            ("Patient Name: John Smith", 117, 230, None),
+            ("Referring Facility: St. Mary Hospital", 117, 270, None),
+            ("Case Manager: Ann Lee", 117, 310, None),
+            ("Phone: (203) 555-0199", 117, 350, None),
+            ("DME Provider: ABC Home Medical", 117, 390, None),
+        ]
+    )
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
+    assert found == [("member.name", ("John", "Smith")), ("servicing_provider.name", "ABC Home Medical")]
