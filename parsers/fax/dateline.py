@@ -19,8 +19,9 @@ CAPTION_BAND = 0.25  # ... in a form's head only (a 'Date' lower down may be a t
 
 
 def dateline(text: PageText, found: list[Candidate], received: dt.date) -> list[Candidate]:
-    """The order date from the page's date line, when the page gives no order date of its own."""
-    if any(c.path == "order_date" and c.page == text.page.number for c in found):
+    """The order date from the page's date line, when the document gives no order date of its own
+    (`found`: every other candidate, of every page)."""
+    if any(c.path == "order_date" for c in found):
         return []
     high = [s for s in (*text.lines, *text.segments) if s.bbox[1] <= DATELINE_BAND * text.page.height]
     for line in sorted(high, key=lambda s: s.bbox[1]):

@@ -195,7 +195,6 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
         state.candidates.extend(box_phones(text, hits))
-        state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:
@@ -207,6 +206,8 @@ def find_fields(state: FaxRead) -> None:
             state.ticked = ticked_service_type(text, image, state.steps.target_dpi) or titled_service_type(text)
         if any(hit.kind == "sex" for hit in hits):
             state.candidates.extend(ticked_sex(text, hits, _ink_image(state, text.page), state.steps.target_dpi))
+    for text in state.order_texts:  # a date line counts only when no page labels the order date
+        state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
 
 
 def _signature_date(read: SignatureRead | None) -> list[Candidate]:

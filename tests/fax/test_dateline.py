@@ -47,3 +47,9 @@ def test_a_date_caption_below_a_forms_head_is_none() -> None:
     assert [c.value for c in dateline(_page([""] * 15 + ["November 10, 2026"]), [], RECEIVED)] == [
         dt.date(2026, 11, 10)
     ]
+
+
+def test_an_order_date_labelled_on_another_page_wins_too() -> None:
+    text = _page(["November 19, 2026"])
+    on_page_two = Candidate("order_date", dt.date(2026, 11, 18), 2, (0, 0, 10, 10), 0.9, "label")
+    assert dateline(text, [on_page_two], RECEIVED) == []
