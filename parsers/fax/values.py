@@ -26,6 +26,9 @@ DAY_MONTH_DATE = re.compile(
 )  # 23-Jan-1945
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]{0,2}(\d{3})[\s.-]{0,2}(\d{4})(?!\d)")
 NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
+# Where a name ends: a wide gap, a bracket, a caption, or the first word with a digit in it (no name has
+# one: 'SMITH, JOHN 01/02/1950 M' is a name, then a birth date).
+NAME_END = re.compile(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b|\s(?=\S*\d)", re.IGNORECASE)
 # Words of a form's captions: a "name" made of them is a label read as a value ("Name and Address").
 FORM_WORDS = frozenset(
     {
@@ -105,7 +108,7 @@ def read_phone(text: str) -> Read | None:
 
 def read_name(text: str) -> Read | None:
     """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
-    head = re.split(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    head = NAME_END.split(text, maxsplit=1)[0]
     parts = [p.strip(STRAY) for p in head.split(",") if p.strip(STRAY)]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
     if not parts:

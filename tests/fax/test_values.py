@@ -107,3 +107,9 @@ def test_sex_options_printed_side_by_side_are_no_value(text: str) -> None:
 def test_a_blank_filled_with_words_is_no_organisation(text: str) -> None:
     assert values.read_org(text) is None
     assert values.read_org("Acme Health Plan") is not None
+
+
+def test_a_name_ends_before_the_first_word_with_a_digit() -> None:
+    read = values.read_name("SMITH, JOHN 01/02/1950 M")  # a face sheet's name, birth date and sex on one line
+    assert read is not None and read.value == ("JOHN", "SMITH") and read.end == len("SMITH, JOHN")
+    assert values.read_name("John Sm1th") is None  # a misread name is no shorter name
