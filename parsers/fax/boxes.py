@@ -1,7 +1,8 @@
 """What a multi-line name box holds besides the name: a caption that announces the telephone ("Patient
 Name, Address, Telephone and HICN"), or a party's heading over its block ("PATIENT INFORMATION"), makes the
 one unlabelled phone number on the box's lines under it that person's phone ('(617) 555-5084   HICN W123':
-the number before the next caption on its line)."""
+the number before the next caption on its line); one that announces the HICN or MBI makes the one
+unlabelled Medicare number in the Medicare formats (an MBI, or nine digits and a letter) the member id."""
 
 from __future__ import annotations
 
@@ -12,10 +13,17 @@ from parsers.fax import values
 from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.extract import PageText, path_of
 from parsers.fax.labels import PATIENT, PROVIDER, LabelHit, party_heading
-from parsers.fax.model import Candidate, Segment, bbox_of
+from parsers.fax.model import Candidate, Segment, Word, bbox_of
 
 PHONE_IN_CAPTION = re.compile(r"(?:,|and|&|/)\s*(?:telephone|phone|tel\b)", re.IGNORECASE)
 PHONE_PATHS = {PATIENT: "member.phone", PROVIDER: "ordering_provider.phone"}
+# A Medicare Beneficiary Identifier (11 characters in CMS's pattern, dashes optional) and a HICN (nine digits,
+# a letter, maybe a digit or letter): shapes no phone, date, ZIP or street number has.
+MBI_LETTER = "AC-HJKMNP-RT-Y"
+MEDICARE_ID = re.compile(
+    rf"^(?:[1-9][{MBI_LETTER}][{MBI_LETTER}0-9]\d-?[{MBI_LETTER}][{MBI_LETTER}0-9]\d-?[{MBI_LETTER}]{{2}}\d{{2}}"
+    r"|\d{9}[A-Z][0-9A-Z]?)$"
+)
 BOX_LINES = 5  # a name box's lines under its caption: name, street, city line, telephone, an id
 LINE_REACH = 2.5  # the next line of a box starts within this many line heights of the last
 LEFT_ALIGN = 0.02  # ... and (in an unruled box) this near the name's left edge, as a share of the width
@@ -31,6 +39,34 @@ def box_phones(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         found = _one_phone(box_lines(text, hit.segment, hits), hits, path)
         if found is not None:
             yield found
+
+
+def box_ids(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
+    """The member id of a patient box whose caption ends with its id caption ('... Telephone and HICN'),
+    when the box's unlabelled text holds exactly one Medicare number."""
+    for hit in hits:
+        boxed = any(h.kind == "name" and h.segment is hit.segment for h in hits)
+        if hit.kind != "member_id" or not boxed or hit.segment.text[hit.end :].strip(" :#"):
+            continue
+        found = [
+            (line, word)
+            for line in box_lines(text, hit.segment, hits)
+            for word in _unlabelled(line, hits)
+            if MEDICARE_ID.match(word.text.strip(".,;").upper())
+        ]
+        if len(found) == 1:
+            line, word = found[0]
+            value = word.text.strip(".,;").upper().replace("-", "")
+            box = (word.left, word.top, word.right, word.bottom)
+            yield Candidate(
+                "member.member_id", value, line.page, box, word.conf / 100.0, "below", word.text, words=(word,)
+            )
+
+
+def _unlabelled(line: Segment, hits: list[LabelHit]) -> tuple[Word, ...]:
+    """The words of a line before its first caption."""
+    first = min((h.start for h in hits if h.segment is line), default=len(line.text))
+    return line.words_in_span(0, first) if first else ()
 
 
 def box_lines(text: PageText, caption: Segment, hits: list[LabelHit]) -> list[Segment]:

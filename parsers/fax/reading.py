@@ -11,7 +11,7 @@ from PIL import Image
 
 from parsers.context import ParseContext
 from parsers.fax import header as fax_header
-from parsers.fax.boxes import box_phones
+from parsers.fax.boxes import box_ids, box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type, ticked_sex, titled_service_type
 from parsers.fax.dateline import dateline
@@ -195,6 +195,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
         state.candidates.extend(box_phones(text, hits))
+        state.candidates.extend(box_ids(text, hits))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:

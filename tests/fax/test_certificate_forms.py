@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from PIL import Image, ImageDraw
 
-from parsers.fax.boxes import box_phones
+from parsers.fax.boxes import box_ids, box_phones
 from parsers.fax.century import resolve_centuries
 from parsers.fax.checkbox import ticked_sex, titled_service_type
 from parsers.fax.extract import PageText, candidates, labelled_hits
@@ -392,3 +392,17 @@ def test_the_referring_hospitals_staff_and_phone_are_not_the_patients() -> None:
     )
     found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
     assert found == [("member.name", ("John", "Smith")), ("servicing_provider.name", "ABC Home Medical")]
+
+
+def test_the_one_unlabelled_medicare_number_in_a_box_captioned_with_it_is_the_member_id() -> None:
+    box = [
+        ("PATIENT NAME, ADDRESS, TELEPHONE and HICN", 117, 257, 0),
+        ("WALTER MARTINEZ", 124, 310, 0),
+        ("270 Elm St", 126, 359, 0),
+        ("Springfield, MA 01103", 125, 407, 0),
+        ("(617) 555-5084 1EG4-TE5-MK73", 125, 456, 0),
+    ]
+    text = _at(box)
+    assert [(c.path, c.value) for c in box_ids(text, labelled_hits(text))] == [("member.member_id", "1EG4TE5MK73")]
+    no_id = _at([*box[:4], ("(617) 555-5084", 125, 456, 0)])  # a phone, a ZIP, a street number: none is one
+    assert list(box_ids(no_id, labelled_hits(no_id))) == []
