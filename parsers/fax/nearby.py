@@ -18,6 +18,7 @@ CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or
 FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
 CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 UNDER_REACH = 1.2  # a value printed over its caption ends within this many caption heights above it
+MIN_UNDER_CAPTIONS = 2  # ... on a page where at least this many captions stand under their values
 
 
 def value_segment(
@@ -35,9 +36,18 @@ def value_segment(
         return right, "label"
     above = _segment_above(text, hit, hits) if cell_of(hit.segment) is None else None
     owned = {id(s) for s in (below, above) if s is not None and _owner(text, s, hits) is hit.segment}
-    if above is not None and id(above) in owned and not (below is not None and id(below) in owned):
+    below_owned = below is not None and id(below) in owned
+    if above is not None and id(above) in owned and not below_owned and _under_style(text, hits):
         return above, "above"
-    return (below, "below") if below is not None and (id(below) in owned or above is None) else None
+    return (below, "below") if below is not None and (below_owned or above is None) else None
+
+
+def _under_style(text: PageText, hits: list[LabelHit]) -> bool:
+    """The page prints captions under their fill-in lines: several of its bare captions have the segment
+    right above them as their own (a title over one blank caption is no such form)."""
+    bare = [h for h in hits if cell_of(h.segment) is None and not _rest_of(h, hits).strip()]
+    over = [h for h in bare if (a := _segment_above(text, h, hits)) is not None and _owner(text, a, hits) is h.segment]
+    return len(over) >= MIN_UNDER_CAPTIONS
 
 
 def _segment_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:

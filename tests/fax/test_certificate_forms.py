@@ -406,3 +406,8 @@ def test_the_one_unlabelled_medicare_number_in_a_box_captioned_with_it_is_the_me
     assert [(c.path, c.value) for c in box_ids(text, labelled_hits(text))] == [("member.member_id", "1EG4TE5MK73")]
     no_id = _at([*box[:4], ("(617) 555-5084", 125, 456, 0)])  # a phone, a ZIP, a street number: none is one
     assert list(box_ids(no_id, labelled_hits(no_id))) == []
+
+
+def test_a_title_over_one_blank_caption_is_not_its_value() -> None:
+    page = [("DURABLE MEDICAL EQUIPMENT ORDER", 117, 200, None), ("Insurance", 117, 228, None)]
+    assert "payer.name" not in _found(_at(page))
