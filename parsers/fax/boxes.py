@@ -6,12 +6,13 @@ unlabelled Medicare number in the Medicare formats (an MBI, or nine digits and a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from parsers.fax import values
 from parsers.fax.cells import CELL_LINE_BASE
-from parsers.fax.extract import PageText, path_of
+from parsers.fax.extract import PROVIDER_SUFFIX, PageText, path_of
 from parsers.fax.labels import PATIENT, PROVIDER, LabelHit, party_heading
 from parsers.fax.model import Candidate, Segment, Word, bbox_of
 
@@ -26,6 +27,7 @@ MEDICARE_ID = re.compile(
 )
 BOX_LINES = 5  # a name box's lines under its caption: name, street, city line, telephone, an id
 LINE_REACH = 2.5  # the next line of a box starts within this many line heights of the last
+BLOCK_GAP = 1.6  # a gap this much wider than the block's own line gaps is a blank line: the block ends
 LEFT_ALIGN = 0.02  # ... and (in an unruled box) this near the name's left edge, as a share of the width
 
 
@@ -71,30 +73,38 @@ def _unlabelled(line: Segment, hits: list[LabelHit]) -> tuple[Word, ...]:
 
 def box_lines(text: PageText, caption: Segment, hits: list[LabelHit]) -> list[Segment]:
     """The segments under a box's caption: the rest of its ruled cell, or (unruled) the lines
-    left-aligned with it, each close under the last, up to a line that opens with a caption."""
+    left-aligned with it, each close under the last and no further apart than the box's first two
+    (a blank line ends the block), up to a line that opens with a caption or is a credentialed name
+    ('Jane Doe, MD' heads another block)."""
     below = sorted((s for s in text.segments if s.bbox[1] > caption.bbox[1]), key=lambda s: s.bbox[1])
     cell = _cell(caption)
     if cell is not None:
         return [s for s in below if _cell(s) == cell][:BOX_LINES]
-    opening = {id(h.segment) for h in hits if h.start == 0}
+    ends = {id(h.segment) for h in hits if h.start == 0} | {id(s) for s in below if PROVIDER_SUFFIX.match(s.text)}
     out: list[Segment] = []
     for segment in below:
         if abs(segment.bbox[0] - caption.bbox[0]) >= LEFT_ALIGN * text.page.width:
             continue  # another column's line
-        last = out[-1] if out else caption
-        if len(out) == BOX_LINES or id(segment) in opening or not _close_under(last, segment):
+        if len(out) == BOX_LINES or id(segment) in ends or not _next_in_block([caption, *out], segment):
             break
         out.append(segment)
     return out
 
 
+def _next_in_block(block: list[Segment], segment: Segment) -> bool:
+    """`segment` continues the block: close under its last line, and (from its third line on) no further
+    under it than the block's lines are under each other."""
+    last = block[-1]
+    gap = segment.bbox[1] - last.bbox[3]
+    if gap >= LINE_REACH * (last.bbox[3] - last.bbox[1]):
+        return False
+    gaps = [b.bbox[1] - a.bbox[3] for a, b in itertools.pairwise(block[1:])]  # not the caption's own gap
+    return not gaps or gap <= BLOCK_GAP * max(max(gaps), 1)
+
+
 def _cell(segment: Segment) -> int | None:
     key = segment.words[0].line_key
     return key[0] if key and key[0] >= CELL_LINE_BASE else None
-
-
-def _close_under(last: Segment, segment: Segment) -> bool:
-    return segment.bbox[1] - last.bbox[3] < LINE_REACH * (last.bbox[3] - last.bbox[1])
 
 
 def _one_phone(lines: list[Segment], hits: list[LabelHit], path: str) -> Candidate | None:

@@ -411,3 +411,17 @@ def test_the_one_unlabelled_medicare_number_in_a_box_captioned_with_it_is_the_me
 def test_a_title_over_one_blank_caption_is_not_its_value() -> None:
     page = [("DURABLE MEDICAL EQUIPMENT ORDER", 117, 200, None), ("Insurance", 117, 228, None)]
     assert "payer.name" not in _found(_at(page))
+
+
+def test_a_block_ends_at_a_blank_line_or_a_credentialed_name() -> None:
+    patient = [
+        ("PATIENT INFORMATION", 117, 150, None),
+        ("John Smith", 117, 190, None),
+        ("12 Oak St", 117, 225, None),
+        ("Hartford, CT 06103", 117, 260, None),
+    ]
+    doctor = [("Jane Doe, MD", 117, 295, None), ("(860) 555-1000", 117, 330, None)]
+    assert _box_phones(patient + doctor) == {}  # the physician's phone under her name is not the patient's
+    after_blank = [("(860) 555-1000", 117, 310, None)]  # twice the block's line gap: a blank line, another block
+    assert _box_phones(patient + after_blank) == {}
+    assert _box_phones([*patient, ("(860) 555-0142", 117, 295, None)]) == {"member.phone": "8605550142"}
