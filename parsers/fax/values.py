@@ -37,6 +37,14 @@ FORM_WORDS = frozenset(
         *("patient", "physician", "provider", "insurance", "payer", "payor"),
     }
 )
+# Words of an order's subject, no person's name: 'RE: Oxygen Order', 'RE: DME Referral' name no patient.
+ORDER_WORDS = frozenset(
+    {
+        *("order", "orders", "referral", "request", "form", "prescription", "rx", "equipment", "supplies"),
+        *("services", "service", "oxygen", "therapy", "authorization", "certificate", "necessity", "dme"),
+        *("information", "renewal", "urgent", "stat", "plan", "care", "medical", "home", "health", "delivery"),
+    }
+)
 # What a form's blank is filled with when it holds no value: no organisation's name.
 PLACEHOLDER = re.compile(
     r"^(?:n/?a|none|unknown|pending|tbd|to be determined|not applicable|same(?: as above)?"
@@ -139,9 +147,14 @@ def _name_end(head: str, parts: list[str], last_word: str) -> int:
 
 def _name_words(part: str) -> list[str]:
     words = [w for w in part.split() if w.lower().rstrip(".") not in SUFFIXES and w.lower() not in SUFFIXES]
-    if not words or not all(NAME_WORD.match(w) for w in words) or _form_words(words):
+    if not words or not all(NAME_WORD.match(w) for w in words) or _form_words(words) or _order_words(words):
         return []
     return [w.rstrip(".") for w in words if len(w.rstrip(".")) > 1 or len(words) <= 2]
+
+
+def _order_words(words: list[str]) -> bool:
+    """True when a word names what is ordered or the document, not a person ('Oxygen Order')."""
+    return any(w.lower().strip(".,:") in ORDER_WORDS for w in words)
 
 
 def _form_words(words: list[str]) -> bool:

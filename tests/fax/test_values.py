@@ -113,3 +113,9 @@ def test_a_name_ends_before_the_first_word_with_a_digit() -> None:
     read = values.read_name("SMITH, JOHN 01/02/1950 M")  # a face sheet's name, birth date and sex on one line
     assert read is not None and read.value == ("JOHN", "SMITH") and read.end == len("SMITH, JOHN")
     assert values.read_name("John Sm1th") is None  # a misread name is no shorter name
+
+
+@pytest.mark.parametrize("text", ["Oxygen Order", "DME Referral", "Prior Authorization Request", "Home Health"])
+def test_an_orders_subject_is_no_persons_name(text: str) -> None:
+    """'RE: Oxygen Order' on a letter: the subject, not the patient."""
+    assert values.read_name(text) is None
