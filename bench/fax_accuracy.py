@@ -47,7 +47,9 @@ from validators import ValidationContext  # noqa: E402
 
 DEFAULT_DIR = ROOT / "tests" / "fixtures" / "fax" / "generated"
 # The layouts the reader was developed against; any other layout in the fixtures is held out.
-TUNED_LAYOUTS = frozenset({"label_value", "boxed", "checkbox", "letter", "cover_discharge", "cms485", "discharge_grid"})
+TUNED_LAYOUTS = frozenset(
+    {"label_value", "boxed", "checkbox", "letter", "cover_discharge", "cms485", "discharge_grid", "dme_cmn"}
+)
 
 
 def cpu_seconds() -> float:

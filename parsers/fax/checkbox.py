@@ -1,18 +1,30 @@
-"""Checkboxes: which service type an order ticks (a box with a mark in it, left of its label), and
-whether a word stands in the caption of an option left unticked."""
+"""Checkboxes and titles: which service type an order states (the box it ticks, a box with a mark in it
+left of its label, or else its title: 'DURABLE MEDICAL EQUIPMENT ORDER'), and whether a word stands in
+the caption of an option left unticked."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
 
 from parsers.fax.extract import PageText
-from parsers.fax.model import Segment, Word
+from parsers.fax.labels import LabelHit
+from parsers.fax.model import Candidate, Segment, Word
 
 OPTIONS = {("dme",): "dme", ("home", "health"): "home_health", ("home", "infusion"): "home_infusion"}
+# A title naming the service (and that it is an order or a form, so a letterhead such as 'Sunrise Home
+# Health Agency' is none): a certificate of medical necessity is a DME supplier's form.
+TITLE_KINDS = {
+    "dme": re.compile(r"\b(?:durable medical equipment|dme|certificate of medical necessity)\b", re.I),
+    "home_health": re.compile(r"\bhome health\b", re.I),
+    "home_infusion": re.compile(r"\b(?:home )?infusion\b", re.I),
+}
+DOCUMENT_WORDS = re.compile(r"\b(?:order|referral|certificat(?:e|ion)|request|form|plan of care|prescription)\b", re.I)
+TITLE_BAND = 0.12  # a title stands in this top share of the page
 MARKED, EMPTY = 0.12, 0.04  # ink share inside a box: above MARKED it is ticked, below EMPTY it is not
 
 
@@ -36,6 +48,48 @@ def ticked_service_type(text: PageText, image: Image.Image | None, dpi: float) -
             value = ticked[0] if len(ticked) == 1 and judged else None
             return Ticked(value, line.page, line.bbox)
     return None
+
+
+def titled_service_type(text: PageText) -> Ticked | None:
+    """The service type the page's title names, when one title line names exactly one."""
+    for line in text.lines:
+        if line.bbox[1] > TITLE_BAND * text.page.height or not DOCUMENT_WORDS.search(line.text):
+            continue
+        kinds = [kind for kind, pattern in TITLE_KINDS.items() if pattern.search(line.text)]
+        if len(kinds) == 1:
+            return Ticked(kinds[0], line.page, line.bbox)
+    return None
+
+
+SEX_OPTIONS = {"male": "M", "female": "F", "m": "M", "f": "F"}
+
+
+def ticked_sex(text: PageText, hits: list[LabelHit], image: Image.Image | None, dpi: float) -> Iterator[Candidate]:
+    """A sex caption followed by its options each behind a box ('Sex: [ ] Male [X] Female'): the one
+    ticked, when both boxes are judged and exactly one is."""
+    for hit in hits if image is not None else []:
+        options = _sex_options(text, hit, hits) if hit.kind == "sex" else []
+        if image is None or {value for value, _ in options} != {"M", "F"} or len(options) != 2:
+            continue
+        ticked = [(value, word) for value, word in options if box_state(image, word, dpi) is True]
+        if len(ticked) == 1 and all(box_state(image, word, dpi) is not None for _, word in options):
+            value, word = ticked[0]
+            box = (word.left, word.top, word.right, word.bottom)
+            yield Candidate("member.sex", value, hit.segment.page, box, word.conf / 100.0, "checkbox", word.text)
+
+
+def _sex_options(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> list[tuple[str, Word]]:
+    """The option words right of a sex caption on its line, up to the next caption on it."""
+    caption_end = max(w.right for w in hit.segment.words_in_span(hit.start, hit.end))
+    first = hit.segment.words[0]
+    line = next((ln for ln in text.lines if any(w is first for w in ln.words)), None)
+    if line is None:
+        return []
+    on_line = {id(w) for w in line.words}
+    stops = [h.segment.bbox[0] for h in hits if h.segment is not hit.segment and id(h.segment.words[0]) in on_line]
+    limit = min((x for x in stops if x > caption_end), default=text.page.width)
+    words = [(w.text.strip(".,:;").lower(), w) for w in line.words if caption_end < w.left < limit]
+    return [(SEX_OPTIONS[key], w) for key, w in words if key in SEX_OPTIONS]
 
 
 def _options(line: Segment) -> list[tuple[str, Word]]:

@@ -1,14 +1,12 @@
-"""Field candidates from labelled text: the value after a label on its segment, in its cell under it,
-in the cell (or across the gap) right of it, or in the cell below."""
+"""Field candidates from labelled text: the value after a label on its segment, else where `nearby.py`
+finds it (in its cell under it, in the cell or across the gap right of it, below it or over it)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from parsers.fax import values
-from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -17,11 +15,14 @@ from parsers.fax.labels import (
     SUPPLIER,
     LabelHit,
     hits_in,
-    without_unsure_provider,
+    party_heading,
 )
-from parsers.fax.model import Candidate, Page, Segment, Word, bbox_of
-from parsers.fax.prose import PLAN_WORDS
-from parsers.fax.roles import with_roles
+from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of
+from parsers.fax.nearby import RIGHT_REACH, caption_alone, same_row, value_offset, value_segment
+from parsers.fax.roles import with_roles, without_unsure_provider
+from parsers.fax.synonyms import PLAN_WORDS
+
+__all__ = ["PageText"]  # where the stages have always imported it from
 
 Reader = Callable[[str], values.Read | None]
 READERS: dict[str, Reader] = {
@@ -59,21 +60,6 @@ DATE_PATHS = {
     "discharge_date": "discharge_date",
 }
 CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
-LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
-RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
-UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
-CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
-# A caption's format hint ('Sex (M/F)', 'Name (Last, First):'): words in brackets, no digits (a phone's
-# '(617)' is a value). It is no value: 'Sex (M/F) F' is F, and 'Sex (M/F)' alone has its value elsewhere.
-FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
-CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
-
-
-@dataclass(frozen=True)
-class PageText:
-    page: Page
-    lines: list[Segment]
-    segments: list[Segment]
 
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
@@ -107,7 +93,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if (
             found is not None
             and path == "member.name"
-            and ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end])
+            and (ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end]) or party_heading(hit))
         ):
             yield from _address_under_name(text, found, hits)
 
@@ -116,7 +102,7 @@ def runs_into_caption(hit: LabelHit, after: LabelHit, path: str | None) -> bool:
     """A payer's name run straight into a caption that opens with a plan word ('Insurance: Evergreen
     Medicaid ID: ...'): the word may end the name or begin the caption, so where the name ends is unsure."""
     caption = hit.segment.text[after.start : after.end].split()
-    between = hit.segment.text[_value_offset(hit, after.start) : after.start].rstrip()
+    between = hit.segment.text[value_offset(hit, after.start) : after.start].rstrip()
     opens_with_plan_word = len(caption) > 1 and caption[0].lower() in PLAN_WORDS
     return path == "payer.name" and opens_with_plan_word and bool(between) and not between.endswith((",", ";", "|"))
 
@@ -125,134 +111,51 @@ def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Se
     """The words a label's value is written in: after it on its segment, else the cell below it."""
     following = [h for h in hits if h.segment is hit.segment and h.start > hit.start]
     end = following[0].start if following else len(hit.segment.text)
-    offset = _value_offset(hit, end)
+    offset = value_offset(hit, end)
     if hit.segment.text[offset:end].strip():
         return hit.segment, hit.segment.words_in_span(offset, end)
-    found = value_segment(text, hit, hits, _caption_alone(hit, end))
+    found = value_segment(text, hit, hits, caption_alone(hit, end))
     return (found[0], found[0].words) if found is not None else None
 
 
-def value_segment(
-    text: PageText, hit: LabelHit, hits: list[LabelHit], alone: bool = True
-) -> tuple[Segment, str] | None:
-    """(segment, method) of the value a caption with nothing after it points at: the value under it
-    in its own ruled cell, else (when the caption ends its segment: `alone`) the one right of it on
-    its row, else the one below it."""
-    below = _segment_below(text, hit, hits)
-    if below is not None and _same_cell(below, hit.segment):
-        return below, "below"
-    right = segment_right(text, hit.segment, hits) if alone else None
-    if right is not None:
-        return right, "label"
-    return (below, "below") if below is not None else None
-
-
-def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Segment | None:
-    """The nearest segment right of a caption on its row (the next ruled cell, or the column across
-    a wide gap), unless that segment is itself a caption: a value is never taken across one."""
-    x1 = caption.bbox[2]
-    row = [
-        s
-        for s in text.segments
-        if s.bbox[0] >= x1 - 2
-        and s.bbox[0] - x1 < RIGHT_REACH * text.page.width
-        and _same_row(s.bbox, caption.bbox)
-        and s is not caption
-    ]
-    if not row:
-        return None
-    nearest = min(row, key=lambda s: s.bbox[0])
-    labelled = {id(h.segment): h.segment for h in hits}
-    if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text):
-        return None
-    if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
-        return None  # a caption we do not know, in the column where the form's captions stand
-    return nearest
-
-
-def other_option_on_row(text: PageText, caption: Segment, value: object) -> bool:
-    """Another value of the caption's kind stands right of it on its row, within reach (the options
-    of a checkbox choice OCR split into segments): the words give no answer."""
-    x1 = caption.bbox[2]
-    row = [
-        s
-        for s in text.segments
-        if s is not caption and 0 <= s.bbox[0] - x1 < RIGHT_REACH * text.page.width and _same_row(s.bbox, caption.bbox)
-    ]
-    others = (values.read_sex(s.text.strip(" []|()0O:")) for s in row)
-    return any(other is not None and other.value != value for other in others)
-
-
-def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:
-    return any(abs(segment.bbox[0] - c.bbox[0]) < CAPTION_COLUMN * page_width for c in captions)
-
-
-def _same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    """Each box's vertical centre lies within the other's height: one baseline, one grid row."""
-    centre_a, centre_b = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
-    return b[1] <= centre_a <= b[3] and a[1] <= centre_b <= a[3]
-
-
-def _cell_of(segment: Segment) -> int | None:
-    key = segment.words[0].line_key
-    return key[0] if key and key[0] >= CELL_LINE_BASE else None
-
-
-def _same_cell(a: Segment, b: Segment) -> bool:
-    return _cell_of(a) is not None and _cell_of(a) == _cell_of(b)
-
-
 def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
-    offset = _value_offset(hit, end)
+    offset = value_offset(hit, end)
     return _read(hit.segment, offset, hit.segment.text[offset:end], hit.kind, path, "label")
 
 
-def _caption_alone(hit: LabelHit, end: int) -> bool:
-    """The caption ends its segment, but for a hint ('Patient (Last, First)', 'DOB (MM/DD/YY):'): a
-    label inside a phrase or a title ('HOSPITAL DISCHARGE REFERRAL') has no value right of it."""
-    rest = hit.segment.text[_value_offset(hit, end) :]
-    return end == len(hit.segment.text) and bool(CAPTION_HINT.match(rest))
-
-
-def _value_offset(hit: LabelHit, end: int) -> int:
-    """Where a caption's value starts on its segment: past separators, a box number and a format hint."""
-    offset = hit.end + _match_length(LEADING_NOISE, hit.segment.text[hit.end : end])
-    return offset + _match_length(FORMAT_HINT, hit.segment.text[offset:end])
-
-
-def _match_length(pattern: re.Pattern[str], text: str) -> int:
-    match = pattern.match(text)
-    return match.end() if match else 0
-
-
 def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, end: int) -> Candidate | None:
-    """The value of a caption whose own segment holds none (see `value_segment`)."""
-    found = value_segment(text, hit, hits, _caption_alone(hit, end))
-    return _read(found[0], 0, found[0].text, hit.kind, path, found[1]) if found is not None else None
+    """The value of a caption whose own segment holds none (see `value_segment`). A sex right of its
+    caption is none when the row also prints the other option ('Sex:   Male   Female' with a box ticked)."""
+    found = value_segment(text, hit, hits, caption_alone(hit, end))
+    if found is None or (hit.kind == "sex" and found[1] == "label" and _options_on_row(text, hit, hits)):
+        return None
+    return _read(found[0], 0, found[0].text, hit.kind, path, found[1])
 
 
-def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
-    """The value in the cell under a label (boxed forms): the nearest segment just below it."""
-    x0, top, x1, bottom = hit.segment.bbox
-    height = bottom - top
-    labelled = {id(h.segment) for h in hits}
-    below = [
+def _options_on_row(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:
+    """Both sexes printed right of the caption on its row, before the next caption: options, not a value."""
+    labelled = {id(h.segment) for h in hits if h.segment is not hit.segment}
+    right = [s for s in text.segments if s.bbox[0] >= hit.segment.bbox[2] - 2 and same_row(s.bbox, hit.segment.bbox)]
+    row = []
+    for segment in sorted(right, key=lambda s: s.bbox[0]):
+        if id(segment) in labelled:
+            break
+        row.append(segment.text)
+    return values.read_sex(" ".join(row)) is None and bool(row)
+
+
+def other_option_on_row(text: PageText, caption: Segment, value: object) -> bool:
+    """Another sex stands right of the caption on its row, within reach, while the caption's own
+    segment gave `value` ('Sex [ ] Male' and then 'Female': a checkbox choice OCR split into
+    segments): the words give no answer."""
+    x1 = caption.bbox[2]
+    row = [
         s
         for s in text.segments
-        if s.bbox[1] > top + height * 0.6
-        and s.bbox[1] < bottom + 2.5 * height
-        and s.bbox[0] < max(x1, x0 + 0.2 * text.page.width)
-        and s.bbox[2] > x0
-        and id(s) not in labelled
+        if s is not caption and 0 <= s.bbox[0] - x1 < RIGHT_REACH * text.page.width and same_row(s.bbox, caption.bbox)
     ]
-    if not below:
-        return None
-    return min(below, key=lambda s: (not _spans_overlap(s.bbox, hit.segment.bbox), s.bbox[1], abs(s.bbox[0] - x0)))
-
-
-def _spans_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    """The two boxes share some of the page's width (a value under its label in the same box)."""
-    return a[0] < b[2] and b[0] < a[2]
+    others = (values.read_sex(s.text.strip(" []|()0O:")) for s in row)
+    return any(other is not None and other.value != value for other in others)
 
 
 def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -> Iterator[Candidate]:
@@ -266,10 +169,10 @@ def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -
 
 def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path: str) -> Candidate | None:
     """The address after its label (or in the cell below it)."""
-    offset = _value_offset(hit, end)
+    offset = value_offset(hit, end)
     segment, method = hit.segment, "label"
     if not hit.segment.text[offset:end].strip():
-        found = value_segment(text, hit, hits, _caption_alone(hit, end))
+        found = value_segment(text, hit, hits, caption_alone(hit, end))
         if found is None:
             return None
         (segment, method), offset, end = found, 0, -1
@@ -281,23 +184,42 @@ def _address_from(
     text: PageText, segment: Segment, offset: int, end: int, hits: list[LabelHit], path: str, method: str
 ) -> Candidate | None:
     """The address in `segment`'s text[offset:end]; when that holds only the street, the city,
-    state and ZIP are read from the unlabelled line under it."""
+    state and ZIP are read from the captioned parts right of it on its row ('City: ...  State: ...'),
+    else from the unlabelled line under it."""
     found = _read(segment, offset, segment.text[offset:end], "address", path, method)
     first = segment.words_in_span(offset, end)
-    below = _next_line(text, first, hits) if found is None and first else None
-    if below is None:
+    if found is not None or not first:
         return found
+    row = tuple(w for part in _row_parts(text, segment) for w in part.words)
+    if row:
+        return _joined(path, segment.page, first, row, method)
+    below = _next_line(text, first, hits)
+    if below is None:
+        return None
     label = CITY_LABEL.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
-    if not rest:
-        return None
+    return _joined(path, segment.page, first, rest, method) if rest else None
+
+
+def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...], method: str) -> Candidate | None:
+    """The address of a street's words and the words of its city, state and ZIP, read as one."""
     city_line = " ".join(w.text for w in rest)
     read = values.read_address(f"{' '.join(w.text for w in first)}, {city_line}")
     if read is None:
         return None
     words = (*first, *rest)
-    box = bbox_of(words)
-    return Candidate(path, read.value, segment.page, box, _conf(words), method, raw=city_line, words=words)
+    return Candidate(path, read.value, page, bbox_of(words), _conf(words), method, raw=city_line, words=words)
+
+
+def _row_parts(text: PageText, street: Segment) -> list[Segment]:
+    """The segments right of a street on its row that open with an address part's caption, in order."""
+    right = [s for s in text.segments if s.bbox[0] >= street.bbox[2] - 2 and same_row(s.bbox, street.bbox)]
+    out: list[Segment] = []
+    for segment in sorted(right, key=lambda s: s.bbox[0]):
+        if not values.PART_CAPTION.match(segment.text):
+            break
+        out.append(segment)
+    return out
 
 
 def _next_line(text: PageText, first: tuple[Word, ...], hits: list[LabelHit]) -> Segment | None:
@@ -351,41 +273,3 @@ def _conf(words: tuple[Word, ...]) -> float:
 PROVIDER_SUFFIX = re.compile(
     r"^(?:dr\.?\s+)?([A-Z][A-Za-z'\-]+(?:\s+[A-Z]\.)?\s+[A-Z][A-Za-z'\-]+),?\s+(?:MD|M\.D\.|DO|NP)\b"
 )
-
-
-def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
-    """'Jane Doe, MD' on a line of its own (letterheads, signature blocks): the ordering provider."""
-    for segment in text.segments:
-        match = PROVIDER_SUFFIX.match(segment.text)
-        if match:
-            read = values.read_name(match.group(1))
-            if read is not None:
-                words = segment.words_in_span(match.start(1), match.end(1))
-                yield Candidate(
-                    path="ordering_provider.name",
-                    value=read.value,
-                    page=segment.page,
-                    bbox=bbox_of(words),
-                    conf=_conf(words),
-                    method="pattern",
-                    raw=match.group(1),
-                    words=words,
-                )
-
-
-AGE = r"\d{1,3}[- ]?(?:year|yr)s?[- ]old\s+"
-SEX_IN_PROSE = re.compile(
-    rf"\b(?:patient(?:,| is| who is)?\s+an?\s+(?:{AGE})?|{AGE})(male|female|man|woman)\b",
-    re.IGNORECASE,
-)
-SEX_WORDS = {"male": "M", "man": "M", "female": "F", "woman": "F"}
-
-
-def sex_in_prose(text: PageText) -> Iterator[Candidate]:
-    """A letter's 'my patient, a male ...' or 'a 72-year-old woman': the patient's sex."""
-    for line in text.lines:
-        for match in SEX_IN_PROSE.finditer(line.text):
-            words = line.words_in_span(match.start(1), match.end(1))
-            if words:
-                value = SEX_WORDS[match.group(1).lower()]
-                yield Candidate("member.sex", value, line.page, bbox_of(words), _conf(words), "pattern", match.group(1))

@@ -29,12 +29,26 @@ class FaxHeader:
     page_of: tuple[int, int] | None
 
 
+HEADER_LINE = 0.8  # the header line's words stand within this many of its top word's heights of it
+
+
 def header_words(page: Page) -> list[Word]:
-    return [w for w in page.words if w.top + w.height / 2 < HEADER_BAND * page.height]
+    """The words of the fax header line: the top line in the header band. A title printed close under
+    it in the band ('CERTIFICATE OF MEDICAL NECESSITY') is the page's, not the header's."""
+    band = [w for w in page.words if _centre(w) < HEADER_BAND * page.height]
+    if not band:
+        return []
+    top = min(band, key=_centre)
+    return [w for w in band if _centre(w) <= _centre(top) + HEADER_LINE * top.height]
 
 
 def body_words(page: Page) -> list[Word]:
-    return [w for w in page.words if w.top + w.height / 2 >= HEADER_BAND * page.height]
+    header = {id(w) for w in header_words(page)}
+    return [w for w in page.words if id(w) not in header]
+
+
+def _centre(word: Word) -> float:
+    return word.top + word.height / 2
 
 
 def read_header(page: Page, tz: dt.tzinfo) -> FaxHeader | None:

@@ -106,3 +106,12 @@ def word_spanning(text: str, words: tuple[Word, ...] | list[Word], line_key: tup
 def boxes_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     """Two boxes share pixels: two readings of them are one reading, not the value written twice."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@dataclass(frozen=True)
+class PageText:
+    """One page's words as whole lines and as gap-split segments, each in reading order."""
+
+    page: Page
+    lines: list[Segment]
+    segments: list[Segment]

@@ -9,7 +9,7 @@ import pytesseract
 
 from parsers.base import ParsedItem, rejected_document
 from parsers.context import ParseContext
-from parsers.fax import reading, reread, reread_fields, reread_lost, verify, verify_standard
+from parsers.fax import century, reading, reread, reread_fields, reread_lost, verify, verify_standard
 from parsers.fax.assemble import build
 from parsers.fax.ocr import OcrEngine, default_engine
 from parsers.fax.pages import UnreadableFile, kind_of
@@ -35,6 +35,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.second_read,
     verify_standard.misread_page_read,
     verify_standard.standard_read,
+    century.resolve_centuries,
 ]
 MESSAGES = {
     "unreadable_pdf": "The PDF cannot be opened (damaged, or not a PDF); ask the sender to fax it again.",

@@ -1,4 +1,5 @@
-"""Fields a letter states in prose rather than under a caption: the patient's plan."""
+"""Fields a letter states in prose rather than under a caption: the patient's plan and sex, and the
+ordering provider as a credentialed name on a line of its own."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import re
 from collections.abc import Iterator
 
 from parsers.fax import values
+from parsers.fax.extract import PROVIDER_SUFFIX, PageText
 from parsers.fax.model import Candidate, Segment, bbox_of
+from parsers.fax.synonyms import PLAN_WORDS
 
 ORG = r"(?P<org>[A-Z][A-Za-z&'’‘.\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][A-Za-z&'’‘.\-]*){0,5})"  # capitalised words
 # 'covered by X', 'insured with X', 'enrolled in X': the cue alone makes X the plan.
@@ -15,10 +18,6 @@ COVERED = re.compile(rf"\b(?i:covered|insured|enrolled)\s+(?i:by|with|under|thro
 # (a plan word in it), never a person ('Member ID W123, John Smith, ...').
 MEMBER_NUMBER = r"\b(?i:member\s*(?:id|#|no\.?|number))\s*[:#]?\s*[A-Z0-9][A-Z0-9\-]{3,}"
 AFTER_MEMBER_ID = re.compile(rf"{MEMBER_NUMBER},\s*{ORG}\s*(?=[,;(]|$)")
-PLAN_WORDS = {
-    *("health", "healthcare", "plan", "medicare", "medicaid", "insurance", "advantage", "mutual"),
-    *("assurance", "benefits", "hmo", "ppo", "blue", "shield", "cross", "care", "community"),
-}
 # Words that name who provides the care, not who pays for it ('Sunrise Home Care', 'Northside DME
 # Supply'): such a name in that place is never taken as the payer (a plan so named stays null).
 PROVIDER_WORDS = {
@@ -51,3 +50,49 @@ def _payer(line: Segment, match: re.Match[str], needs_plan_word: bool) -> Candid
         return None
     conf = min(w.conf for w in words) / 100.0
     return Candidate("payer.name", read.value, line.page, bbox_of(words), conf, "pattern", name, words=words)
+
+
+def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
+    """'Jane Doe, MD' on a line of its own (letterheads, signature blocks): the ordering provider."""
+    for segment in text.segments:
+        match = PROVIDER_SUFFIX.match(segment.text)
+        if match:
+            read = values.read_name(match.group(1))
+            if read is not None:
+                words = segment.words_in_span(match.start(1), match.end(1))
+                yield Candidate(
+                    path="ordering_provider.name",
+                    value=read.value,
+                    page=segment.page,
+                    bbox=bbox_of(words),
+                    conf=min(w.conf for w in words) / 100.0,
+                    method="pattern",
+                    raw=match.group(1),
+                    words=words,
+                )
+
+
+AGE = r"\d{1,3}[- ]?(?:year|yr)s?[- ]old\s+"
+SEX_IN_PROSE = re.compile(
+    rf"\b(?:patient(?:,| is| who is)?\s+an?\s+(?:{AGE})?|{AGE})(male|female|man|woman)\b",
+    re.IGNORECASE,
+)
+SEX_WORDS = {"male": "M", "man": "M", "female": "F", "woman": "F"}
+
+
+def sex_in_prose(text: PageText) -> Iterator[Candidate]:
+    """A letter's 'my patient, a male ...' or 'a 72-year-old woman': the patient's sex."""
+    for line in text.lines:
+        for match in SEX_IN_PROSE.finditer(line.text):
+            words = line.words_in_span(match.start(1), match.end(1))
+            if words:
+                value = SEX_WORDS[match.group(1).lower()]
+                yield Candidate(
+                    "member.sex",
+                    value,
+                    line.page,
+                    bbox_of(words),
+                    min(w.conf for w in words) / 100.0,
+                    "pattern",
+                    match.group(1),
+                )

@@ -12,27 +12,21 @@ from PIL import Image
 
 from parsers.context import ParseContext
 from parsers.fax import header as fax_header
+from parsers.fax.boxes import box_ids, box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
-from parsers.fax.checkbox import Ticked, ticked_service_type
+from parsers.fax.checkbox import Ticked, ticked_service_type, ticked_sex, titled_service_type
 from parsers.fax.dateline import dateline
-from parsers.fax.extract import (
-    PageText,
-    candidates,
-    labelled_hits,
-    path_of,
-    provider_by_credentials,
-    runs_into_caption,
-    sex_in_prose,
-)
+from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
-from parsers.fax.prose import payer_in_prose
+from parsers.fax.prose import payer_in_prose, provider_by_credentials, sex_in_prose
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
+from parsers.fax.synonyms import NOT_A_FIELD
 from referrals.domain import Finding, Severity
 
 COVER_WORDS = re.compile(r"fax cover|cover sheet|transmittal", re.IGNORECASE)
@@ -166,7 +160,7 @@ def classify(state: FaxRead) -> None:
     """Cover sheet, order, or other, by what is written on each page."""
     for text in state.texts:
         body = " ".join(line.text for line in text.lines)
-        fields = {hit.kind for hit in state.hits[text.page.number]}
+        fields = {hit.kind for hit in state.hits[text.page.number]} - {NOT_A_FIELD}
         if COVER_WORDS.search(body) and len(fields) < MIN_ORDER_LABELS + 2:
             text.page.kind = "cover"
         elif len(fields) >= MIN_ORDER_LABELS:
@@ -203,7 +197,8 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
-        state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
+        state.candidates.extend(box_phones(text, hits))
+        state.candidates.extend(box_ids(text, hits))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         if state.signature is None:
@@ -211,7 +206,12 @@ def find_fields(state: FaxRead) -> None:
             state.signature = find_signature(text, image, state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
-            state.ticked = ticked_service_type(text, ink_image(state, text.page), state.steps.target_dpi)
+            image = ink_image(state, text.page)
+            state.ticked = ticked_service_type(text, image, state.steps.target_dpi) or titled_service_type(text)
+        if any(hit.kind == "sex" for hit in hits):
+            state.candidates.extend(ticked_sex(text, hits, ink_image(state, text.page), state.steps.target_dpi))
+    for text in state.order_texts:  # a date line counts only when no page labels the order date
+        state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
 
 
 def _unsure_payer(state: FaxRead, hits: list[LabelHit]) -> None:
@@ -239,6 +239,7 @@ def _signature_date(read: SignatureRead | None) -> list[Candidate]:
             bbox=read.date_bbox,
             conf=read.date_conf,
             method="label",
+            raw=read.date_raw,
         )
     ]
 

@@ -1,15 +1,17 @@
-"""Whose a label is: a label without a role of its own ('NPI', 'Phone') takes the role of the name
-heading its block (the nearest name label or credentialed name above it in its column, or its row's)."""
+"""Whose field a label names: a label without a role of its own takes it from the name above it in
+its column, or from the name heading its row across the page."""
 
 from __future__ import annotations
 
-import re
-
-from parsers.fax.labels import PATIENT, PROVIDER, Label, LabelHit
+from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PROVIDER, PROVIDER_ANCHOR, LabelHit
 from parsers.fax.model import Segment
 
-ANCHOR_KINDS = {"name", "org"}
-PROVIDER_ANCHOR = Label("name", PROVIDER, True, re.compile(r"(?!)"))  # stands for a credentialed name line
+
+def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
+    """The hits, less a bare "Provider's Name" on a page where no label names the physician."""
+    if any(h.kind == "name" and h.label.role == PROVIDER for h in hits):
+        return hits
+    return [h for h in hits if h.label is not BARE_PROVIDER]
 
 
 def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] | None = None) -> list[LabelHit]:

@@ -21,7 +21,11 @@ SERVICE_HEAD = re.compile(
     r"|(?:units|qty|quantity|mod|modifiers?)\b.*\bdescription)\b",
     re.I,
 )
-SECTION_END = re.compile(r"signature|sincerely|\bplease start\b|\bcertify\b", re.I)  # (an attestation ends a table)
+# What ends a section: a signature, a closing, an attestation, or the next section's heading ('SECTION B',
+# 'Part II', 'Section 3:' at the start of a line).
+SECTION_END = re.compile(
+    r"signature|sincerely|\bplease start\b|\bcertify\b|^\s*(?:section|part)\s*(?:[A-H]|[0-9]{1,2}|[IVX]{1,4})\b", re.I
+)
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
 MODIFIERS = {
     "RR",

@@ -34,6 +34,7 @@ class SignatureRead:
     date: object | None = None
     date_bbox: tuple[int, int, int, int] | None = None
     date_conf: float = 0.0
+    date_raw: str = ""  # the date as printed ('11/17/26': its century is resolved with the receipt date)
 
 
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
@@ -74,17 +75,17 @@ def _read_line(line: Segment, label_end: int, image: Image.Image | None, dpi: fl
     box = (x0, int(centre - 1.6 * height), x1, int(centre + 1.3 * height))
     present = None if image is None else has_ink(image, box, dpi)
     when = _date_after(line, date_words[0].left) if date_words else None
-    return SignatureRead(present, line.page, box, *(when or (None, None, 0.0)))
+    return SignatureRead(present, line.page, box, *(when or (None, None, 0.0, "")))
 
 
-def _date_after(line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float] | None:
+def _date_after(line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
     words = [w for w in line.words if w.left >= left]
     text = " ".join(w.text for w in words)
     read = read_date(text)
     if read is None:
         return None
     span = Segment(line.page, 0, tuple(words)).words_in_span(read.start, read.end) or tuple(words)
-    return read.value, bbox_of(span), min(w.conf for w in span) / 100.0
+    return read.value, bbox_of(span), min(w.conf for w in span) / 100.0, text[read.start : read.end]
 
 
 def has_ink(image: Image.Image, box: tuple[int, int, int, int], dpi: float) -> bool:

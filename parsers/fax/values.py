@@ -16,12 +16,19 @@ MONTHS = {
 }
 NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?(\d{4}|\d{2})(?![\d/])")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-LONG_DATE = re.compile(  # a "." after the day is a misread ","
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\s?[,.|]?\s*(\d{4})\b",
+MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+LONG_DATE = re.compile(  # a "." after the day is a misread ","; 'January 23rd, 1945' too
+    rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s?[,.|]?\s*(\d{{4}})\b",
     re.IGNORECASE,
 )
+DAY_MONTH_DATE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{MONTH}[\s,-]+(\d{{4}})\b", re.IGNORECASE
+)  # 23-Jan-1945
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]{0,2}(\d{3})[\s.-]{0,2}(\d{4})(?!\d)")
 NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
+# Where a name ends: a wide gap, a bracket, a caption, or the first word with a digit in it (no name has
+# one: 'SMITH, JOHN 01/02/1950 M' is a name, then a birth date).
+NAME_END = re.compile(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b|\s(?=\S*\d)", re.IGNORECASE)
 # Words of a form's captions: a "name" made of them is a label read as a value ("Name and Address").
 FORM_WORDS = frozenset(
     {
@@ -29,6 +36,20 @@ FORM_WORDS = frozenset(
         *("date", "birth", "dob", "sex", "gender", "id", "no", "number", "signature", "diagnosis"),
         *("patient", "physician", "provider", "insurance", "payer", "payor"),
     }
+)
+# Words of an order's subject, no person's name: 'RE: Oxygen Order', 'RE: DME Referral' name no patient.
+ORDER_WORDS = frozenset(
+    {
+        *("order", "orders", "referral", "request", "form", "prescription", "rx", "equipment", "supplies"),
+        *("services", "service", "oxygen", "therapy", "authorization", "certificate", "necessity", "dme"),
+        *("information", "renewal", "urgent", "stat", "plan", "care", "medical", "home", "health", "delivery"),
+    }
+)
+# What a form's blank is filled with when it holds no value: no organisation's name.
+PLACEHOLDER = re.compile(
+    r"^(?:n/?a|none|unknown|pending|tbd|to be determined|not applicable|same(?: as above)?"
+    r"|see (?:above|attached|below))$",
+    re.IGNORECASE,
 )
 STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
 MAX_NAME_WORDS = 4
@@ -62,7 +83,8 @@ class Read:
 
 def read_date(text: str, two_digit_birth: bool = False) -> Read | None:
     """The first date in `text` in any common US form."""
-    found = [m for m in (NUMERIC_DATE.search(text), ISO_DATE.search(text), LONG_DATE.search(text)) if m]
+    patterns = (NUMERIC_DATE, ISO_DATE, LONG_DATE, DAY_MONTH_DATE)
+    found = [m for m in (p.search(text) for p in patterns) if m]
     for match in sorted(found, key=lambda m: m.start()):
         value = _date_of(match, two_digit_birth)
         if value is not None:
@@ -77,6 +99,8 @@ def _date_of(match: re.Match[str], two_digit_birth: bool) -> dt.date | None:
             return dt.date(int(a), int(b), int(c))
         if match.re is LONG_DATE:
             return dt.date(int(c), MONTHS[a[:3].lower()], int(b))
+        if match.re is DAY_MONTH_DATE:
+            return dt.date(int(c), MONTHS[b[:3].lower()], int(a))
         year = int(c)
         if len(c) == 2:
             year += 1900 if two_digit_birth and year > dt.date.today().year % 100 else 2000
@@ -92,29 +116,45 @@ def read_phone(text: str) -> Read | None:
 
 def read_name(text: str) -> Read | None:
     """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
-    head = re.split(r"\s{2,}|[;(]|\b(?:DOB|D\.O\.B|date|born|MRN|ID)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    head = NAME_END.split(text, maxsplit=1)[0]
     parts = [p.strip(STRAY) for p in head.split(",") if p.strip(STRAY)]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
     if not parts:
         return None
     words = _name_words(parts[0])
     if len(parts) >= 2 and len(words) == 1 and len(_name_words(parts[1])) in (1, 2):
-        value = (_name_words(parts[1])[0], words[0])
+        value, last_part, last_word = (_name_words(parts[1])[0], words[0]), 1, _name_words(parts[1])[-1]
     elif 2 <= len(words) <= MAX_NAME_WORDS:
-        value = (words[0], words[-1])
+        value, last_part, last_word = (words[0], words[-1]), 0, words[-1]
     else:
         return None
     if not all(v[:1].isupper() for v in value):  # 'to remain safely at home' is no name
         return None
     start = text.find(head.strip()[:1]) if head.strip() else 0
-    return Read(value, max(start, 0), len(head))
+    return Read(value, max(start, 0), _name_end(head, parts[: last_part + 1], last_word))
+
+
+def _name_end(head: str, parts: list[str], last_word: str) -> int:
+    """Where a name ends in `head`: after its last name word in the last of `parts` it used, so a
+    credential or a stray mark after it ('Jane Doe, ML:' for 'MD') is no part of the name's words
+    (nor of their confidence)."""
+    at = 0
+    for index, part in enumerate(parts):
+        at = head.find(part, at) + (len(part) if index < len(parts) - 1 else 0)
+    ends = [at + m.end() for m in re.finditer(r"\S+", parts[-1]) if m.group().rstrip(".,") == last_word]
+    return ends[-1] if ends else len(head)
 
 
 def _name_words(part: str) -> list[str]:
     words = [w for w in part.split() if w.lower().rstrip(".") not in SUFFIXES and w.lower() not in SUFFIXES]
-    if not words or not all(NAME_WORD.match(w) for w in words) or _form_words(words):
+    if not words or not all(NAME_WORD.match(w) for w in words) or _form_words(words) or _order_words(words):
         return []
     return [w.rstrip(".") for w in words if len(w.rstrip(".")) > 1 or len(words) <= 2]
+
+
+def _order_words(words: list[str]) -> bool:
+    """True when a word names what is ordered or the document, not a person ('Oxygen Order')."""
+    return any(w.lower().strip(".,:") in ORDER_WORDS for w in words)
 
 
 def _form_words(words: list[str]) -> bool:
@@ -153,6 +193,8 @@ def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
     head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(" ,.:-")
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
+        return None
+    if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
@@ -242,6 +284,8 @@ STREET_END = re.compile(
     re.IGNORECASE,
 )
 CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
+# Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
+PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
 
 
 @dataclass(frozen=True)
@@ -255,7 +299,9 @@ class AddressValue:
 
 def read_address(text: str) -> Read | None:
     """'12 Elm St, Apt 3B, Hartford, CT 06103-1234' (commas optional between street and city): the
-    street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing."""
+    street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing.
+    The parts may carry captions of their own ('12 Oak St  City: Hartford  State: CT  Zip: 06103')."""
+    text = PART_CAPTION.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # same length: spans hold
     found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
     if found is None:
         return None

@@ -28,3 +28,28 @@ def test_a_labelled_order_date_on_the_page_wins() -> None:
     text = _page(["November 19, 2026"])
     labelled = Candidate("order_date", dt.date(2026, 11, 18), 1, (0, 0, 10, 10), 0.9, "label")
     assert dateline(text, [labelled], RECEIVED) == []
+
+
+def test_a_bare_date_caption_high_on_a_form_gives_its_date() -> None:
+    text = _page(["CERTIFICATE OF MEDICAL NECESSITY", "DATE (MM/DD/YY): 11/17/26"])
+    assert [(c.path, c.value) for c in dateline(text, [], RECEIVED)] == [("order_date", dt.date(2026, 11, 17))]
+    assert [c.value for c in dateline(_page(["Date; 11/17/2026"]), [], RECEIVED)] == [dt.date(2026, 11, 17)]
+
+
+def test_a_date_caption_naming_another_date_or_with_more_after_it_is_none() -> None:
+    assert dateline(_page(["Date of Service: 11/17/26"]), [], RECEIVED) == []
+    assert dateline(_page(["Date 11/17/26 Time 14:20 Pages 2"]), [], RECEIVED) == []
+
+
+def test_a_date_caption_below_a_forms_head_is_none() -> None:
+    lower = _page([""] * 15 + ["Date: 11/10/2026"])  # about a third down the page: a test's or a visit's date
+    assert dateline(lower, [], RECEIVED) == []
+    assert [c.value for c in dateline(_page([""] * 15 + ["November 10, 2026"]), [], RECEIVED)] == [
+        dt.date(2026, 11, 10)
+    ]
+
+
+def test_an_order_date_labelled_on_another_page_wins_too() -> None:
+    text = _page(["November 19, 2026"])
+    on_page_two = Candidate("order_date", dt.date(2026, 11, 18), 2, (0, 0, 10, 10), 0.9, "label")
+    assert dateline(text, [on_page_two], RECEIVED) == []

@@ -24,17 +24,14 @@ from validators import ValidationContext
 CASES = expected_cases()
 # Field accuracy floors per layout group (bench/fax_accuracy.py's TUNED_LAYOUTS: the layouts the reader was
 # developed on; the others are held out to keep it honest), each just under what the recording measured
-# 2026-11-26 (tesserocr's tesseract 5.5.4, Debian's fast English model) after the last merge of the day
-# (payer in prose, name-order hint, garbled prose phrases, 'NFI', 'Oate', service-table heads): tuned
-# (with CMS-485 and the grid) 644/690 = 0.933; held-out (the DME certificate of medical necessity, fine
-# and standard, never tuned on) 27/60 = 0.450, of which 4 fields came from fixing its WRONG values
-# ('Sex (M/F)', a MOD column after QTY) and from scoring urgency against the fixture's arrival time; its
-# misses were not tuned on. The held-out group grew the same day by four layouts never tuned on: the
-# hospital physician's order sheet and the home infusion pharmacy referral (layouts_more.py, in Courier New
-# and Arial metric faces) and, after all of the day's tuning, the prior-authorization request and the
-# EHR-printed order (layouts_late.py): measured after the merge.
-# Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.932, "held-out": 0.38}
+# 2026-11-26 (tesserocr's tesseract 5.5.4, Debian's fast English model, and PyPI's standard English model for
+# re-reads). Tuned: the layouts the reader was developed on, with the DME certificate of medical necessity
+# since it joined them that day (held out it measured 27/60). Held out, never tuned on (their WRONG values,
+# not their misses, were looked at and fixed): the hospital physician's order sheet and the home infusion
+# pharmacy referral (layouts_more.py, in Courier New and Arial metric faces, added while the day's tuning
+# went on in other worktrees) and the prior-authorization request and the EHR-printed order (layouts_late.py,
+# added after the tuning had started, out of the tuners' sight). TUNED_NOTE. Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.918, "held-out": 0.38}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -88,6 +85,8 @@ def test_field_accuracy_does_not_regress(group: str, ocr_engine: RecordedEngine)
         meta, record = read_case(meta_path, ocr_engine)
         if ("tuned" if meta["layout"] in TUNED_LAYOUTS else "held-out") == group:
             tally.update(score(meta["fields"], record))
+    if not tally:
+        pytest.skip(f"no {group} fixture: every generated layout is in bench/fax_accuracy.py's TUNED_LAYOUTS")
     assert tally["correct"] / sum(tally.values()) >= MIN_FIELD_ACCURACY[group]
 
 

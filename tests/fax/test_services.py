@@ -87,3 +87,15 @@ def test_column_captions_head_a_service_table_and_an_attestation_ends_it() -> No
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["J96.11", "G47.33"]
     lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
     assert lines == [("E0601", ["RR"], 1)]
+
+
+def test_the_next_sections_heading_ends_a_service_table() -> None:
+    text = _page(
+        [
+            "HCPCS CODES AND ITEMS ORDERED",
+            "E0260 1 RR hospital bed semi-electric",
+            "SECTION B ANSWER EACH QUESTION: Y (YES), N (NO) OR D (DOES NOT APPLY)",
+            "Y N D 1. Is the patient's condition expected to last 6 months or longer?",
+        ]
+    )
+    assert [s.code.raw for s in service_reads(text, NO_CODE_SETS)] == ["E0260"]

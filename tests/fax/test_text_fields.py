@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 
 from parsers.fax.confirm import joint_confidence
-from parsers.fax.extract import PageText, candidates, labelled_hits, sex_in_prose
+from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption, hits_in
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
-from parsers.fax.prose import payer_in_prose
+from parsers.fax.prose import payer_in_prose, sex_in_prose
 from parsers.fax.values import AddressValue, read_name, read_org
 from parsers.fax.verify import _third_read_may, mark_repeated
 from tests.fax.test_reading_units import _page, _words
@@ -213,7 +213,7 @@ def test_a_caption_ocr_garbled_is_the_label_it_is_nearest_to(caption: str, kind:
 @pytest.mark.parametrize(
     "text",
     [
-        *("Primary Health Insurance", "Jennifer Patterson", "Northside DME Supply", "5 Insura ice"),
+        *("Primary Health Insurance", "Jennifer Patterson", "Northside DME Supply", "Supplies", "Insura"),
         *("Patient Smith John", "Patiant (M/F)", "Smith (Last, First) John"),
     ],
 )

@@ -15,6 +15,9 @@ from parsers.fax import values
         "1945-01-23",
         "DOB: 01 / 23 / 1945 (age 81)",
         "January 23. 1945",  # the comma read as a full stop
+        "23-Jan-1945",  # the day first, as hospital systems print it
+        "DOB 23 JAN 1945",
+        "January 23rd, 1945",
     ],
 )
 def test_dates_in_every_common_us_form(text: str) -> None:
@@ -86,3 +89,33 @@ def test_a_long_date_whose_comma_was_read_as_a_full_stop() -> None:
     found = read_date("Please start on November 24. 2026.")
     assert found is not None and found.value == dt.date(2026, 11, 24)
     assert read_date("November 24 2026") is not None and read_date("November 24; 2026") is None
+
+
+@pytest.mark.parametrize(("text", "want"), [("F", "F"), ("Female", "F"), ("M (male)", "M"), ("male", "M")])
+def test_sex(text: str, want: str) -> None:
+    read = values.read_sex(text)
+    assert read is not None and read.value == want
+
+
+@pytest.mark.parametrize("text", ["[X] M [ ] F", "M/F", "[ ] Male [X] Female", "F  Marital status: M"])
+def test_sex_options_printed_side_by_side_are_no_value(text: str) -> None:
+    """Both printed: a ticked box OCR cannot tell is no reading of the sex (never the first one listed)."""
+    assert values.read_sex(text) is None
+
+
+@pytest.mark.parametrize("text", ["Unknown", "Pending", "See attached", "N/A", "Same as above", "TBD"])
+def test_a_blank_filled_with_words_is_no_organisation(text: str) -> None:
+    assert values.read_org(text) is None
+    assert values.read_org("Acme Health Plan") is not None
+
+
+def test_a_name_ends_before_the_first_word_with_a_digit() -> None:
+    read = values.read_name("SMITH, JOHN 01/02/1950 M")  # a face sheet's name, birth date and sex on one line
+    assert read is not None and read.value == ("JOHN", "SMITH") and read.end == len("SMITH, JOHN")
+    assert values.read_name("John Sm1th") is None  # a misread name is no shorter name
+
+
+@pytest.mark.parametrize("text", ["Oxygen Order", "DME Referral", "Prior Authorization Request", "Home Health"])
+def test_an_orders_subject_is_no_persons_name(text: str) -> None:
+    """'RE: Oxygen Order' on a letter: the subject, not the patient."""
+    assert values.read_name(text) is None

@@ -1,0 +1,147 @@
+"""Captions and prose phrases OCR garbled past every synonym's pattern ('Patent Telephc ne', 'Insura ice',
+'who was disciarged from hospital on'): found by their letters' nearness to the captions forms print."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from parsers.fax import lexicon
+from parsers.fax.model import Segment
+from parsers.fax.synonyms import PATIENT, PAYER, PROVIDER, SUPPLIER, LabelHit, label_for
+
+# Captions of a box or a line as forms print them, for captions OCR garbled past every synonym
+# ('Patent Telephc ne'): (kind, role) of each. Only long captions: a short word is too easily another.
+FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
+    "patient telephone": ("phone", PATIENT),
+    "patient phone": ("phone", PATIENT),
+    "date of birth": ("dob", PATIENT),
+    "primary insurance": ("org", PAYER),
+    "insurance company": ("org", PAYER),
+    "ordering physician": ("name", PROVIDER),
+    "physician name": ("name", PROVIDER),
+    "patient name": ("name", PATIENT),
+    "member name": ("name", PATIENT),
+    "member number": ("member_id", PATIENT),
+    "discharge date": ("discharge_date", None),
+    "physician phone": ("phone", PROVIDER),
+    "physician telephone": ("phone", PROVIDER),
+    "physician fax": ("fax", PROVIDER),
+    "physician npi": ("npi", PROVIDER),
+    "referring physician": ("name", PROVIDER),
+    "start of care": ("start_date", None),
+    "date of referral": ("order_date", None),
+    "referral date": ("order_date", None),
+    "member id number": ("member_id", PATIENT),
+    "health insurance": ("org", PAYER),
+    "delivery address": ("address", PATIENT),
+}
+FUZZY_MIN_LETTERS = 11
+FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
+FUZZY_MARGIN = 0.06  # ... and clearly nearer it than to any caption of another field
+CAPTION = re.compile(
+    r"^\s*(?:(?:box|item)\s*)?(?:\(?\d{1,2}[a-z]?[.):]?\s+)?([A-Za-z][A-Za-z '’.]*?)\s*[:#]?\s*$", re.IGNORECASE
+)
+# One-word captions of 8+ letters, for a segment OCR put one letter off one of them ('Insura ice',
+# 'Caltback #'): too short for the ratio above, so one edit at most, and only when the segment's
+# letters are no English word themselves ('Supplies' is a word, not a garbled 'Supplier').
+SHORT_CAPTIONS: dict[str, tuple[str, str | None]] = {
+    "insurance": ("org", PAYER),
+    "supplier": ("org", SUPPLIER),
+    "callback": ("phone", None),
+    "telephone": ("phone", None),
+    "physician": ("name", PROVIDER),
+    "prescriber": ("name", PROVIDER),
+    "attending": ("name", PROVIDER),
+    "birthdate": ("dob", PATIENT),
+}
+SHORT_MIN_LETTERS = 7
+
+
+# A name-order hint after a caption ('Patient (Last, First)'): the caption names a person.
+NAME_ORDER_HINT = re.compile(r"\s*\((?:last|first)\b[^)]{0,24}\)\s*:?\s*$", re.IGNORECASE)
+
+
+def fuzzy_caption(segment: Segment) -> LabelHit | None:
+    """A segment that is nothing but a caption OCR garbled ('Patent Telephc ne'), as the label it
+    is nearest to, when it is near one known caption and clearly nearer it than any other field's."""
+    text = fold_accents(segment.text)
+    hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
+    match = CAPTION.match(text[: hint.start()] if hint else text)
+    letters = _letters(match.group(1)) + ("name" if hint else "") if match else ""
+    if not match or len(letters) < SHORT_MIN_LETTERS or len(match.group(1).split()) > 4:
+        return None
+    if len(letters) < FUZZY_MIN_LETTERS:
+        short = _short_caption(letters)
+        return LabelHit(label_for(short), segment, match.start(1), match.end(1)) if short else None
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, letters, caption.replace(" ", "")).ratio(), field)
+            for caption, field in FUZZY_CAPTIONS.items()
+        ),
+        reverse=True,
+    )
+    best, field = scored[0]
+    rivals = [ratio for ratio, other in scored[1:] if other != field]
+    if best < FUZZY_RATIO or (rivals and best - rivals[0] < FUZZY_MARGIN):
+        return None
+    return LabelHit(label_for(field), segment, match.start(1), match.end(1))
+
+
+def _short_caption(letters: str) -> tuple[str, str | None] | None:
+    """The (kind, role) of the one short caption `letters` are one edit from, unless they make a word."""
+    near = [field for caption, field in SHORT_CAPTIONS.items() if one_edit(letters, caption)]
+    return near[0] if len(near) == 1 and not lexicon.known(letters) else None
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Exactly one letter substituted, dropped or added turns `a` into `b`."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    head = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[head + 1 :] == b[head + 1 :]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[head + 1 :] == shorter[head:]
+
+
+def _letters(text: str) -> str:
+    """The text's letters alone, in lower case: what a garbled caption is compared by."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+# Long phrases letters and orders use before a date in prose, for phrases OCR garbled past the
+# label's pattern ('who was disciarged from hospital on ...'): only long ones, where one or two
+# letters misread still leave the phrase far from anything else.
+FUZZY_PHRASES: dict[str, tuple[str, str | None]] = {
+    "discharged from hospital on": ("discharge_date", None),
+    "discharged from the hospital on": ("discharge_date", None),
+}
+PHRASE_RATIO = 0.9
+WORD = re.compile(r"\S+")
+
+
+def fuzzy_phrases(segment: Segment) -> list[LabelHit]:
+    """Garbled long prose phrases in a segment: a run of as many words as the phrase whose
+    letters are near the phrase's (difflib ratio >= 0.9), as that phrase's label."""
+    words = list(WORD.finditer(fold_accents(segment.text)))
+    hits = []
+    for phrase, field in FUZZY_PHRASES.items():
+        size, letters = len(phrase.split()), phrase.replace(" ", "")
+        for i in range(len(words) - size + 1):
+            run = _letters("".join(w.group() for w in words[i : i + size]))
+            if difflib.SequenceMatcher(None, run, letters).ratio() >= PHRASE_RATIO:
+                hits.append(LabelHit(label_for(field), segment, words[i].start(), words[i + size - 1].end()))
+    return hits
+
+
+def fold_accents(text: str) -> str:
+    """The text with accents OCR put on plain letters taken off ('Génder' -> 'Gender'), one
+    character for one, so positions in it are positions in `text`."""
+    return "".join(_base(ch) for ch in text)
+
+
+def _base(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return base if base.isascii() and base.isalpha() else char

@@ -1,0 +1,169 @@
+"""Where a caption's value stands when not after it on its segment: under it in its ruled cell, right of
+it on its row, below it, or over it (a caption printed under its fill-in line), never across another caption."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.fax.cells import CELL_LINE_BASE
+from parsers.fax.labels import LabelHit
+from parsers.fax.model import PageText, Segment
+
+LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
+RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
+UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
+CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
+# A caption's format hint ('Sex (M/F)', 'Name (Last, First):'): words in brackets, no digits (a phone's
+# '(617)' is a value). It is no value: 'Sex (M/F) F' is F, and 'Sex (M/F)' alone has its value elsewhere.
+FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
+CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
+UNDER_REACH = 1.2  # a value printed over its caption ends within this many caption heights above it
+MIN_UNDER_CAPTIONS = 2  # ... on a page where at least this many captions stand under their values
+
+
+def value_segment(
+    text: PageText, hit: LabelHit, hits: list[LabelHit], alone: bool = True
+) -> tuple[Segment, str] | None:
+    """(segment, method) of the value a caption with nothing after it points at: the value under it
+    in its own ruled cell, else (when the caption ends its segment: `alone`) the one right of it on
+    its row, else the one below it or (a caption printed under its fill-in line) right above it,
+    whichever of the two is nearer this caption than any other bare caption."""
+    below = _segment_below(text, hit, hits)
+    if below is not None and same_cell(below, hit.segment):
+        return below, "below"
+    right = segment_right(text, hit.segment, hits) if alone else None
+    if right is not None:
+        return right, "label"
+    above = _segment_above(text, hit, hits) if cell_of(hit.segment) is None else None
+    owned = {id(s) for s in (below, above) if s is not None and _owner(text, s, hits) is hit.segment}
+    below_owned = below is not None and id(below) in owned
+    if above is not None and id(above) in owned and not below_owned and _under_style(text, hits):
+        return above, "above"
+    return (below, "below") if below is not None and (below_owned or above is None) else None
+
+
+def _under_style(text: PageText, hits: list[LabelHit]) -> bool:
+    """The page prints captions under their fill-in lines: several of its bare captions have the segment
+    right above them as their own (a title over one blank caption is no such form)."""
+    bare = [h for h in hits if cell_of(h.segment) is None and not _rest_of(h, hits).strip()]
+    over = [h for h in bare if (a := _segment_above(text, h, hits)) is not None and _owner(text, a, hits) is h.segment]
+    return len(over) >= MIN_UNDER_CAPTIONS
+
+
+def _segment_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+    """The unlabelled segment right above a caption, over it (a fill-in line's value over its caption)."""
+    _, top, _, bottom = hit.segment.bbox
+    height = bottom - top
+    labelled = {id(h.segment) for h in hits}
+    above = [
+        s
+        for s in text.segments
+        if top - UNDER_REACH * height < s.bbox[3] <= top + 0.4 * height
+        and spans_overlap(s.bbox, hit.segment.bbox)
+        and id(s) not in labelled
+        and cell_of(s) is None
+    ]
+    return max(above, key=lambda s: s.bbox[3]) if above else None
+
+
+def _owner(text: PageText, value: Segment, hits: list[LabelHit]) -> Segment | None:
+    """The bare caption (one with no value on its own segment) nearest a value over or under it."""
+    bare = {id(h.segment): h.segment for h in hits if not _rest_of(h, hits).strip()}
+    gaps = [
+        (max(value.bbox[1] - c.bbox[3], c.bbox[1] - value.bbox[3]), c)
+        for c in bare.values()
+        if spans_overlap(c.bbox, value.bbox) and (c.bbox[3] <= value.bbox[1] + 2 or c.bbox[1] >= value.bbox[3] - 2)
+    ]
+    return min(gaps, key=lambda g: g[0])[1] if gaps else None
+
+
+def _rest_of(hit: LabelHit, hits: list[LabelHit]) -> str:
+    """The text after a caption on its segment, up to the next caption, less separators and hints."""
+    following = [h.start for h in hits if h.segment is hit.segment and h.start > hit.start]
+    end = min(following, default=len(hit.segment.text))
+    return hit.segment.text[value_offset(hit, end) : end]
+
+
+def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Segment | None:
+    """The nearest segment right of a caption on its row (the next ruled cell, or the column across
+    a wide gap), unless that segment is itself a caption: a value is never taken across one."""
+    x1 = caption.bbox[2]
+    row = [
+        s
+        for s in text.segments
+        if s.bbox[0] >= x1 - 2
+        and s.bbox[0] - x1 < RIGHT_REACH * text.page.width
+        and same_row(s.bbox, caption.bbox)
+        and s is not caption
+    ]
+    if not row:
+        return None
+    nearest = min(row, key=lambda s: s.bbox[0])
+    labelled = {id(h.segment): h.segment for h in hits}
+    if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text):
+        return None
+    if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
+        return None  # a caption we do not know, in the column where the form's captions stand
+    return nearest
+
+
+def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:
+    return any(abs(segment.bbox[0] - c.bbox[0]) < CAPTION_COLUMN * page_width for c in captions)
+
+
+def same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Each box's vertical centre lies within the other's height: one baseline, one grid row."""
+    centre_a, centre_b = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+    return b[1] <= centre_a <= b[3] and a[1] <= centre_b <= a[3]
+
+
+def cell_of(segment: Segment) -> int | None:
+    key = segment.words[0].line_key
+    return key[0] if key and key[0] >= CELL_LINE_BASE else None
+
+
+def same_cell(a: Segment, b: Segment) -> bool:
+    return cell_of(a) is not None and cell_of(a) == cell_of(b)
+
+
+def caption_alone(hit: LabelHit, end: int) -> bool:
+    """The caption ends its segment, but for a hint ('Patient (Last, First)', 'DOB (MM/DD/YY):'): a
+    label inside a phrase or a title ('HOSPITAL DISCHARGE REFERRAL') has no value right of it."""
+    rest = hit.segment.text[value_offset(hit, end) :]
+    return end == len(hit.segment.text) and bool(CAPTION_HINT.match(rest))
+
+
+def value_offset(hit: LabelHit, end: int) -> int:
+    """Where a caption's value starts on its segment: past separators, a box number and a format hint."""
+    offset = hit.end + _match_length(LEADING_NOISE, hit.segment.text[hit.end : end])
+    return offset + _match_length(FORMAT_HINT, hit.segment.text[offset:end])
+
+
+def _match_length(pattern: re.Pattern[str], text: str) -> int:
+    match = pattern.match(text)
+    return match.end() if match else 0
+
+
+def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+    """The value in the cell under a label (boxed forms): the nearest segment just below it, or
+    anywhere below it in its own ruled cell (a small caption atop a tall box)."""
+    x0, top, x1, bottom = hit.segment.bbox
+    height = bottom - top
+    labelled = {id(h.segment) for h in hits}
+    below = [
+        s
+        for s in text.segments
+        if s.bbox[1] > top + height * 0.6
+        and (s.bbox[1] < bottom + 2.5 * height or same_cell(s, hit.segment))
+        and s.bbox[0] < max(x1, x0 + 0.2 * text.page.width)
+        and s.bbox[2] > x0
+        and id(s) not in labelled
+    ]
+    if not below:
+        return None
+    return min(below, key=lambda s: (not spans_overlap(s.bbox, hit.segment.bbox), s.bbox[1], abs(s.bbox[0] - x0)))
+
+
+def spans_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """The two boxes share some of the page's width (a value under its label in the same box)."""
+    return a[0] < b[2] and b[0] < a[2]

@@ -1,0 +1,268 @@
+"""Label synonyms: how order forms name each field, and whose field it is (patient, provider, ...).
+
+A label is `strong` when it is distinctive enough to count anywhere on a line ("date of birth",
+"NPI"); a weak one ("Name", "To", "Plan") counts only at the start of a segment or before a colon.
+A label without a role takes the role of the nearest name label above it in the same column (roles.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.fax.model import Segment
+
+PATIENT, PROVIDER, SUPPLIER, PAYER = "patient", "provider", "supplier", "payer"
+OTHER = "other"  # a person none of whose fields is the record's (an emergency contact, a caregiver)
+NOT_A_FIELD = "none"  # a caption of something the record does not hold ('Group #', 'MRN', 'Place of Service')
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # name org npi phone fax dob sex member_id address order_date start_date discharge_date
+    role: str | None
+    strong: bool
+    pattern: re.Pattern[str]
+    # A weak label that counts only where its segment starts: after a word it names someone else's
+    # ('Facility Name:', 'Contact Name:', 'Bill To:').
+    alone: bool = False
+
+
+def _label(kind: str, role: str | None, strong: bool, *synonyms: str, alone: bool = False) -> list[Label]:
+    return [
+        Label(kind, role, strong, re.compile(rf"(?<![A-Za-z]){_as_read(s)}(?![A-Za-z])", re.IGNORECASE), alone)
+        for s in synonyms
+    ]
+
+
+def _as_read(synonym: str) -> str:
+    """A caption also as OCR reads it: 'date' with its D as an O ('Order Oate'), 'ID' with its I as
+    '(', '|', '[', '!', 'l' or '1' ('Member (D:')."""
+    return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", synonym.replace("date", "[do]ate"))
+
+
+# A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
+POSS = r"(?:['’`]?s|\s['’`]?s)?"
+# What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
+# Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
+# A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
+TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
+TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
+# The clinician who orders: 'Ordering', 'Referring', 'Treating', 'Prescribing' ... Physician.
+SIGNING = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
+# '... of Facility' ('Name and Address of Facility if applicable'): someone else's name, not the patient's.
+NOT_OURS = rf"(?!{TAIL}\s*of\b)"
+# A name label that also announces the address in its box: the lines under the name are the address.
+ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
+
+
+LABELS: list[Label] = [
+    *_label(
+        "name",
+        PATIENT,
+        True,
+        rf"patient{POSS} (?:full )?name{TAIL}",
+        rf"(?:member|client|resident|beneficiary){POSS} name{TAIL}",
+        r"name of patient",
+    ),
+    *_label("name", PATIENT, False, r"patient", r"re"),
+    *_label("name", PATIENT, False, rf"name{NOT_OURS}{TAIL}", alone=True),
+    *_label(
+        "name",
+        PROVIDER,
+        True,
+        rf"{SIGNING} (?:physician|provider|clinician|practitioner|md|doctor){POSS}(?: name)?{TAIL}",
+        r"attending (?:md|doctor)",
+        rf"(?:attending )?physician{POSS} name{TAIL}",
+    ),
+    *_label(
+        "name",
+        PROVIDER,
+        False,
+        r"physician",
+        r"attending(?: physician)?",
+        r"prescriber",
+        r"doctor",
+        r"dr\.?",
+    ),
+    *_label(
+        "org",
+        SUPPLIER,
+        True,
+        r"refer(?:red)? to",
+        r"dme supplier",
+        r"(?:dme|home health|infusion|home infusion) (?:provider|company|vendor|pharmacy)",
+        r"home health agency",
+        rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
+        rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
+        r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
+    ),
+    *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
+    *_label("org", SUPPLIER, False, r"to", alone=True),
+    # Anchors of a block about someone else: the name, phone and address under them are not the patient's.
+    *_label("name", OTHER, True, r"emergency contact(?: name| person| phone)?", r"next of kin"),
+    # a primary care physician is not the one ordering, nor are their NPI and phone the orderer's
+    *_label("name", OTHER, True, r"primary care (?:physician|provider)(?: name)?", r"pcp(?: name)?"),
+    *_label(
+        "name",
+        OTHER,
+        False,
+        rf"(?:caregiver|guardian|guarantor|spouse|contact person|responsible party){POSS}(?: name)?",
+        # who sends a referral: the hospital and its staff, whose phone is not the patient's
+        r"(?:referring|discharging|sending) (?:facility|hospital)(?: name)?",
+        r"(?:facility|hospital) name",  # not a bare 'Hospital' ('Hospital bed', '88 Hospital Drive')
+        r"(?:case manager|discharge planner|social worker|care coordinator|referral coordinator)(?: name)?",
+    ),
+    *_label(
+        "org",
+        PAYER,
+        True,
+        r"primary (?:insurance|payer|payor|ins\.?)(?: name)?",  # not a secondary one: the referral's payer is the first
+        r"insurance (?:company|carrier|plan)(?: name)?",
+        r"pay[eo]r name",
+        r"primary insurer",
+        r"insurer name",
+    ),
+    # weak: 'Acme Health Plan' is a payer's name, not a caption in it
+    *_label("org", PAYER, False, r"insurance", r"insurer", r"pay[eo]r", r"health ?plan(?: name)?", r"plan"),
+    *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
+    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
+    *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
+    # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
+    *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
+    *_label(
+        "phone",
+        PATIENT,
+        True,
+        rf"(?:patient|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?",
+    ),
+    *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)"),
+    *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
+    *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
+    *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
+    *_label(
+        "address",
+        PATIENT,
+        True,
+        r"(?:patient|member|client)'?s? (?:home |delivery |mailing )?address",
+        r"(?:home|delivery|residential|shipping|mailing|discharge|current|permanent) address",
+        r"ship(?:ping)? to",
+        r"deliver to",
+    ),
+    *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
+    *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
+    *_label("sex", PATIENT, True, rf"(?:patient|member){POSS} (?:sex|gender)"),
+    *_label("sex", PATIENT, False, r"sex", r"gender"),
+    *_label(
+        "member_id",
+        PATIENT,
+        True,
+        r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
+        r"member (?:id|no\.?|number|#)",
+        r"subscriber (?:id|no\.?|#)",
+        r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
+        r"policy (?:id|no\.?|number|#)",
+        r"ins(?:urance|\.)? id",
+        rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
+        r"beneficiary (?:id|no\.?|number|#)",
+        r"hicn",
+        r"mbi",
+    ),
+    # a bare 'ID #' is the patient's only where its segment starts: 'Order ID #', 'Case ID #' are not
+    *_label("member_id", PATIENT, False, r"id ?#", r"id no\.?", alone=True),
+    *_label(
+        "order_date",
+        None,
+        True,
+        r"order date",
+        r"date ordered",
+        r"date of order",
+        r"referral date",
+        r"date of referral",
+        r"ordered on",
+        r"(?:prescription|rx) date",
+        r"date of (?:prescription|request)",
+        r"request date",
+    ),
+    *_label(
+        "start_date",
+        None,
+        True,
+        r"start date",
+        r"start of care",
+        r"soc date",
+        r"services to begin",
+        r"requested start",
+        r"please start on",
+        r"begin(?:ning)? date",
+        r"date needed",
+        r"needed by",
+        r"start",
+    ),
+    *_label(
+        "discharge_date",
+        None,
+        True,
+        r"discharge date",
+        r"hosp(?:ital|\.|,)? discharge",
+        r"date of discharge",
+        r"discharged from (?:the )?hospital on",
+        r"discharged on",
+        r"(?:anticipated|expected|planned|projected) (?:discharge|d/ ?c)(?: date)?",
+        r"d/ ?c date",
+    ),
+]
+# Captions of what the record does not hold: no value is ever taken across or from under them (a
+# 'Member ID' with nothing after it never takes the 'Group # 12345' under it).
+LABELS += _label(
+    NOT_A_FIELD,
+    None,
+    True,
+    r"group (?:no\.?|number|#|id)",
+    r"mrn",
+    r"medical record (?:no\.?|number|#)",
+    r"(?:account|acct\.?) (?:no\.?|number|#)",
+    r"place of service",
+    r"(?:est(?:imated|\.)? )?length of need",
+    r"certification period",
+    r"relationship(?: to (?:patient|insured|subscriber))?",
+    r"social security (?:no\.?|number|#)",
+    r"ssn",
+    # ids of a provider or supplier, not the patient's member id
+    r"(?:federal )?tax id(?: ?#| no\.?| number)?",
+    r"(?:tin|ein|upin|ptan|dea)(?: ?#| no\.?| number)?",
+    r"(?:state )?license (?:no\.?|number|#)",
+    r"(?:provider|supplier|agency|facility|physician|employer) id(?: ?#| no\.?| number)?",
+    r"patient id(?: ?#| no\.?| number)?",  # a hospital's own number for the patient (an MRN), not the plan's
+)
+# A bare "Provider's Name" is the agency on a form that names the physician in a box of its own
+# (CMS-485), but may be the physician on another: it counts only on a page with a physician label.
+BARE_PROVIDER = Label("org", SUPPLIER, False, re.compile(rf"(?<![A-Za-z])provider{POSS} name{TAIL}(?![A-Za-z])", re.I))
+LABELS.append(BARE_PROVIDER)
+ANCHOR_KINDS = {"name", "org"}
+PROVIDER_ANCHOR = Label("name", PROVIDER, True, re.compile(r"(?!)"))  # stands for a credentialed name line
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    label: Label
+    segment: Segment
+    start: int
+    end: int
+    role: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.label.kind
+
+
+def label_for(field: tuple[str, str | None]) -> Label:
+    """The first label of a (kind, role): the one a fuzzy caption or phrase stands for."""
+    return next(lab for lab in LABELS if (lab.kind, lab.role) == field)
+
+
+# Words of a health plan's name ("Blue Harbor Medicare", "Acme Health Plan").
+PLAN_WORDS = {
+    *("health", "healthcare", "plan", "medicare", "medicaid", "insurance", "advantage", "mutual"),
+    *("assurance", "benefits", "hmo", "ppo", "blue", "shield", "cross", "care", "community"),
+}
