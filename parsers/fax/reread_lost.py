@@ -17,7 +17,7 @@ from parsers.fax.model import Word, bbox_of
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread import BAR_LIKE, MODELS, VARIANTS, code_shaped, reads_of
 from parsers.fax.reread_pool import MIN_AGREEING, Read, Reread, pooled, undoubted_texts
-from parsers.fax.services import CodeRead
+from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead
 from referrals.codes import CodeSets
 
 SHORTEST, LONGEST = 2, 8  # letters a garbled code may have come back as
@@ -68,9 +68,10 @@ def _on_line(word: Word, code: Word) -> bool:
 
 
 def _garbled_code(word: Word) -> bool:
-    """Of a code's length, letters and digits only, and no known word or one read unsurely ('Ho' at 55)."""
+    """Of a code's length, letters and digits only, not the section's caption ('Dx'), and no known
+    word or one read unsurely ('Ho' at 55)."""
     core = word.text.strip(",.;:()")
-    shaped = SHORTEST <= len(core) <= LONGEST and core.isalnum()
+    shaped = SHORTEST <= len(core) <= LONGEST and core.isalnum() and not DIAGNOSIS_HEAD.fullmatch(core)
     return shaped and (not lexicon.known(core) or word.conf < UNSURE)
 
 

@@ -50,3 +50,10 @@ def test_a_surely_read_word_or_re_reads_giving_no_code_add_nothing() -> None:
     state = _line(Models(["CODES", "CODES"], ["CODES", "CODES"]), "pn")
     reread_lost_codes(state)
     assert _codes(state) == ["N18.4"] and not state.findings
+
+
+def test_the_sections_caption_is_not_re_read() -> None:
+    engine = Models(["J44.9", "J44.9"], [])
+    state = _line(engine, "Dx")
+    reread_lost_codes(state)
+    assert _codes(state) == ["N18.4"] and engine.configs == []
