@@ -209,6 +209,27 @@ def _garbled(cand: Candidate, words: list[Word]) -> bool:
     return kind in WORD_LIST_KINDS and lexicon.misread(first_text(cand), text_of(words))
 
 
+def _settle_by_model(cand: Candidate, words: list[Word]) -> bool:
+    """A second read the standard model should settle: a garbled one (_garbled), or one that leans
+    to the page read (_leans_to)."""
+    return _garbled(cand, words) or _leans_to(cand, words)
+
+
+def _leans_to(cand: Candidate, words: list[Word]) -> bool:
+    """A second read that gives the page read's value once a doubtful character is put as its rival
+    ('559-5084' whose 9 rivals 5, for 555-5084): it neither agrees nor contradicts. Not for names,
+    ids and the birth date, which get no third read."""
+    if PATH_KIND[cand.path] not in THIRD_READ_KINDS | WORD_LIST_KINDS or not words:
+        return False
+    text, reader, first = text_of(words, LINE_SEP.get(cand.path, " ")), _reader(cand), _key(cand)
+    pairs = {pair for w in words for pair in w.rivals}
+    return any(
+        reader(text[:at] + rival + text[at + 1 :]) == first
+        for chosen, rival in pairs
+        for at in (i for i, ch in enumerate(text) if ch == chosen)
+    )
+
+
 def _third_reads(
     doubtful: list[Candidate], reads: dict[str, list[Word]], wanted: list[Candidate], images: Images, state: FaxRead
 ) -> dict[int, float]:
@@ -222,7 +243,7 @@ def _third_reads(
     second = {id(c): agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
     again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
     unread = [c for c in doubtful if second[id(c)] is None and _unread(c, reads.get(keys[id(c)], []))]
-    garbled = [c for c in doubtful if second[id(c)] is None and _garbled(c, reads.get(keys[id(c)], []))]
+    garbled = [c for c in doubtful if second[id(c)] is None and _settle_by_model(c, reads.get(keys[id(c)], []))]
     regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
     regions += [Region(f"u{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unread)]
     third = second_reads(regions, images, state.engine) if regions else {}

@@ -114,3 +114,27 @@ def test_an_id_whose_page_read_has_a_stray_mark_for_a_digit_takes_two_agreeing_r
         assert state.candidates[0].value == want
     assert not verify_standard._damaged("W730248727", "W730248721")  # a digit for a digit: another value
     assert not verify_standard._damaged("Walter", "Waiter") and verify_standard._damaged("W73024872]", "W730248721")
+
+
+def _leaning(text: str, rivals: tuple[tuple[str, str], ...]) -> Word:
+    return dataclasses.replace(_word(text, doubtful=True), rivals=rivals)
+
+
+def test_a_second_read_leaning_to_the_page_read_is_settled_by_the_standard_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'559-5084' whose 9 rivals 5 leans to the page's 555-5084: an agreeing standard read confirms it."""
+    phone = dataclasses.replace(_cand("ordering_provider.phone", "6175555084"), raw="(617) 555-5084")
+    fake = ModelReads({"c0": _leaning("(617) 559-5084", (("9", "5"),))}, {"g0": _word("(617) 555-5084")})
+    assert _run(monkeypatch, phone, fake).confirmed_by == "second_read"
+    assert fake.models == ["", "--model standard"]
+
+
+def test_a_second_read_whose_rival_does_not_give_the_page_read_is_not_settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    phone = dataclasses.replace(_cand("ordering_provider.phone", "6175555084"), raw="(617) 555-5084")
+    for second in (_leaning("(617) 559-5084", (("9", "3"),)), _word("(617) 559-5084")):
+        fake = ModelReads({"c0": second}, {"g0": _word("(617) 555-5084")})
+        assert _run(monkeypatch, phone, fake).confirmed_by is None and fake.models == [""]
+    name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
+    fake = ModelReads({"c0": _leaning("Waiter Garcia", (("i", "l"),))}, {"g0": _word("Walter Garcia")})
+    assert _run(monkeypatch, name, fake).confirmed_by is None and fake.models == [""]  # names: no third read
