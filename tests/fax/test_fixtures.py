@@ -30,8 +30,10 @@ CASES = expected_cases()
 # not their misses, were looked at and fixed): the hospital physician's order sheet and the home infusion
 # pharmacy referral (layouts_more.py, in Courier New and Arial metric faces, added while the day's tuning
 # went on in other worktrees) and the prior-authorization request and the EHR-printed order (layouts_late.py,
-# added after the tuning had started, out of the tuners' sight). TUNED_NOTE. Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.918, "held-out": 0.38}
+# added after the tuning had started, out of the tuners' sight). After the day's merges the replay measured
+# tuned 720/750 = 0.960 and held-out 120/240 = 0.500 (one wrong value there: a phone digit every read took
+# for another, in a record held for clarification). Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.959, "held-out": 0.49}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
