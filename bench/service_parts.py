@@ -1,8 +1,8 @@
 """Where the service's time goes, per file: the CPU of each part of `watch --once`'s work, in µs.
 
 The pipeline runs as the watcher runs it (process_files on batches of BATCH_FILES, then the
-relay), in this thread, on a fresh SQLite home per round, after a warm-up; the baseline is the
-`intake parse` path on the same files. Each part is the CPU (this thread's, kernel included) spent
+relay), in this thread, on a fresh SQLite home per round, after a warm-up, each round after a
+garbage collection (bench/service.py's `settled`); the baseline is the `intake parse` path on the same files. Each part is the CPU (this thread's, kernel included) spent
 in the functions named for it, less what nested parts and garbage collection took; garbage
 collection is a part of its own (with the baseline's for comparison). Timing wrappers add a
 little to every part; the totals at the top are measured without them in the same rounds.
@@ -104,6 +104,7 @@ def service_round(files: list[Path]) -> tuple[int, int]:
     for path in files:
         paths.append(Path(shutil.copy(path, service.home.inbox / path.name)))
     outbox = relay_from(settings, service.home, service.engine, service.worker_id)
+    bench.settled()
     start = time.thread_time_ns()
     for first in range(0, len(paths), BATCH_FILES):
         pipeline.process_files(paths[first : first + BATCH_FILES], service)
@@ -115,6 +116,7 @@ def service_round(files: list[Path]) -> tuple[int, int]:
 
 
 def parse_round(files: list[Path]) -> int:
+    bench.settled()
     start = time.thread_time_ns()
     sum(1 for _ in bench.parse_files(files))
     return time.thread_time_ns() - start
