@@ -2,10 +2,11 @@
 
 The pipeline runs as the watcher runs it (process_files on batches of BATCH_FILES, then the
 relay), in this thread, on a fresh SQLite home per round, after a warm-up, each round after a
-garbage collection (bench/service.py's `settled`); the baseline is the `intake parse` path on the same files. Each part is the CPU (this thread's, kernel included) spent
-in the functions named for it, less what nested parts and garbage collection took; garbage
-collection is a part of its own (with the baseline's for comparison). Timing wrappers add a
-little to every part; the totals at the top are measured without them in the same rounds.
+garbage collection (bench/service.py's `settled`); the baseline is the `intake parse` path on
+the same files. Each part is the CPU (this thread's, kernel included) spent in the functions
+named for it, less what nested parts and garbage collection took; garbage collection is a part
+of its own (with the baseline's for comparison). Timing wrappers add a little to every part; the
+totals at the top are measured without them in the same rounds.
 
 usage: python bench/service_parts.py [--files N] [--claims N] [--rounds N]
 """
