@@ -10,7 +10,8 @@ Cases: small 837P files (1 claim each, as a fax server or EDI gateway drops them
                 with its outbox messages (ingest.pipeline.process_files, via the watcher)
     delivery    the outbox relay writing each record and ack to the directory sinks (synced)
 in alternating rounds (the median round is reported), after a warm-up of every path, so caches
-(maps, code tables, OCR models) are warm for all. It prints wall time and CPU time: this
+(maps, code tables, OCR models) are warm for all, and each round after a garbage collection (see
+`settled`). It prints wall time and CPU time: this
 process's (all threads) plus its children's (tesseract), and for PostgreSQL also the server's
 CPU (every `postgres` process on the machine, so other users of the server count too). The
 overhead is (service - parse) / parse, and for the delivery delivery / parse; target: the
@@ -29,6 +30,7 @@ usage: python bench/service.py [--files N] [--rounds N] [--fax-rounds N] [--no-p
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import os
 import resource
@@ -130,6 +132,13 @@ def timed(work: Callable[[], object], with_server: bool = False) -> Timing:
     return Timing(wall, cpu, _postgres_cpu() - server if with_server else 0.0)
 
 
+def settled() -> None:
+    """Collect the garbage of what came before (the last round, Service.start's migrations) so a
+    timed round does not pay for it: a running service starts once, and its start-up's garbage
+    would otherwise bring on a full collection inside whichever round came next."""
+    gc.collect()
+
+
 def minus(total: Timing, part: Timing) -> Timing:
     return Timing(total.wall - part.wall, total.cpu - part.cpu, total.server_cpu - part.server_cpu)
 
@@ -147,6 +156,7 @@ def parse_only(files: list[Path], with_acks: bool = False) -> Timing:
     """`intake parse` (with `--ack-dir` into a fresh folder when `with_acks`)."""
     with scratch() as acks:
         ack_dir = Path(acks) if with_acks else None
+        settled()
         return timed(lambda: sum(1 for _ in parse_files(files, ack_dir=ack_dir)))
 
 
@@ -185,6 +195,7 @@ def through_service(files: list[Path], postgres: bool = False) -> ServiceTiming:
         configured = relay_from(settings, service.home, service.engine, service.worker_id)
         relay = TimedRelay(**{f.name: getattr(configured, f.name) for f in fields(Relay)}, with_server=postgres)
         results = []
+        settled()
         total = timed(
             lambda: results.append(run_service(service, WatchOptions(once=True, stable_seconds=0.0), relay=relay)),
             with_server=postgres,

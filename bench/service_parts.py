@@ -1,11 +1,12 @@
 """Where the service's time goes, per file: the CPU of each part of `watch --once`'s work, in µs.
 
 The pipeline runs as the watcher runs it (process_files on batches of BATCH_FILES, then the
-relay), in this thread, on a fresh SQLite home per round, after a warm-up; the baseline is the
-`intake parse` path on the same files. Each part is the CPU (this thread's, kernel included) spent
-in the functions named for it, less what nested parts and garbage collection took; garbage
-collection is a part of its own (with the baseline's for comparison). Timing wrappers add a
-little to every part; the totals at the top are measured without them in the same rounds.
+relay), in this thread, on a fresh SQLite home per round, after a warm-up, each round after a
+garbage collection (bench/service.py's `settled`); the baseline is the `intake parse` path on
+the same files. Each part is the CPU (this thread's, kernel included) spent in the functions
+named for it, less what nested parts and garbage collection took; garbage collection is a part
+of its own (with the baseline's for comparison). Timing wrappers add a little to every part; the
+totals at the top are measured without them in the same rounds.
 
 usage: python bench/service_parts.py [--files N] [--claims N] [--rounds N]
 """
@@ -47,8 +48,8 @@ PARTS: dict[str, tuple[tuple[Any, tuple[str, ...]], ...]] = {
     "take: hash, archive link, unlink": ((pipeline, ("take_all_from_inbox",)), (arrival, ("_archive", "sha256_of"))),
     "registration (find by sha256, insert)": ((arrival, ("_register_all", "find_all_by_sha", "add_documents")),),
     "lease check + finish UPDATE": ((pipeline, ("leased_to", "finish_all", "_finished", "outcome_of")),),
-    "rows: record JSON + records + outbox": ((pipeline, ("insert_all",)),),
-    "rows: findings + provenance": ((records, ("_insert_details",)),),
+    "rows: record JSON + records + outbox": ((pipeline, ("stored_form", "insert_stored")),),
+    "rows: findings + provenance": ((records, ("_insert_details", "_provenance_json")),),
     "acks: render + control numbers + rows": ((pipeline, ("_queue_acks",)),),
     "links to earlier 278s": ((pipeline, ("link_decisions",)),),
     "commit (every transaction)": ((pipeline.Session, ("commit",)),),
@@ -104,6 +105,7 @@ def service_round(files: list[Path]) -> tuple[int, int]:
     for path in files:
         paths.append(Path(shutil.copy(path, service.home.inbox / path.name)))
     outbox = relay_from(settings, service.home, service.engine, service.worker_id)
+    bench.settled()
     start = time.thread_time_ns()
     for first in range(0, len(paths), BATCH_FILES):
         pipeline.process_files(paths[first : first + BATCH_FILES], service)
@@ -115,6 +117,7 @@ def service_round(files: list[Path]) -> tuple[int, int]:
 
 
 def parse_round(files: list[Path]) -> int:
+    bench.settled()
     start = time.thread_time_ns()
     sum(1 for _ in bench.parse_files(files))
     return time.thread_time_ns() - start

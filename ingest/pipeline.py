@@ -52,13 +52,13 @@ from parsers.base import Acknowledgement, rejected_document
 from parsers.context import ParseContext
 from parsers.registry import parse_file
 from referrals.config import Settings
-from referrals.decisions import link_decisions
+from referrals.decisions import link_decisions, may_link
 from referrals.domain import Record, SourceKind, Status
 from referrals.errors import ConfigError
 from referrals.store.documents import DocumentRef, claim, finish_all, leased_to, next_control_numbers, release_leases
 from referrals.store.engine import engine_for, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, utcnow
-from referrals.store.records import insert_all, pending_message, queue_messages
+from referrals.store.records import StoredForm, insert_stored, pending_message, queue_messages, stored_form
 from validators import ValidationContext
 
 log = logging.getLogger(__name__)
@@ -152,11 +152,33 @@ def process_claimed(document: DocumentRef, service: Service) -> ProcessedOutcome
 
 @dataclass(frozen=True)
 class Worked:
-    """A document parsed and validated, not yet stored."""
+    """A document parsed and validated, not yet stored: what its transaction will write. Its
+    records are already in their StoredForm (strings and tuples), so the documents waiting for
+    their shared transaction do not keep the records' objects alive meanwhile: every garbage
+    collection would go through them, and they would be promoted to the older generations,
+    bringing on more full collections (bench/service_parts.py)."""
 
     document: DocumentRef
-    records: list[Record]
-    parsed: Parsed
+    outcome: ProcessedOutcome
+    kind: str | None  # the records' source kind, when they share one
+    stored: list[StoredForm]
+    linking: list[Record]  # the records to match against stored ones (referrals.decisions)
+    acks: list[Acknowledgement]
+    failed: bool
+    seconds: float | None
+
+    @classmethod
+    def of(cls, document: DocumentRef, records: list[Record], parsed: Parsed) -> Worked:
+        return cls(
+            document=document,
+            outcome=outcome_of(document.id, records),
+            kind=_kind_of(records),
+            stored=[stored_form(record) for record in records],
+            linking=[record for record in records if may_link(record)],
+            acks=parsed.acks,
+            failed=parsed.failed,
+            seconds=parsed.seconds,
+        )
 
 
 def process_claimed_all(
@@ -174,7 +196,7 @@ def process_claimed_all(
                 outcomes |= _give_back(documents[position:], service)
                 break
             parsed = parse_document(document, service)
-            worked.append(Worked(document, validate_records(parsed.records, document, service), parsed))
+            worked.append(Worked.of(document, validate_records(parsed.records, document, service), parsed))
             if time.monotonic() - since >= STORE_EVERY_SECONDS:
                 outcomes |= store_all(worked, service)
                 worked, since = [], time.monotonic()
@@ -261,7 +283,7 @@ def validation_context(settings: Settings, document: DocumentRef | Document | No
 
 def store_results(document: DocumentRef, records: list[Record], parsed: Parsed, service: Service) -> ProcessedOutcome:
     """Everything of one document in one transaction; LeaseLost (rolled back) if the lease was lost."""
-    outcome = store_all([Worked(document, records, parsed)], service)[document.id]
+    outcome = store_all([Worked.of(document, records, parsed)], service)[document.id]
     if isinstance(outcome, InProgress):
         raise LeaseLost(document.id)
     return outcome
@@ -277,16 +299,14 @@ def store_all(worked: list[Worked], service: Service) -> dict[str, ProcessedOutc
         held = leased_to(session, [w.document.id for w in worked], service.worker_id)
         kept = [w for w in worked if w.document.id in held]
         finish_all(session, [_finished(w, service.worker_id, now) for w in kept])
-        insert_all(session, [(w.document.id, record) for w in kept for record in w.records], now)
-        link_decisions(session, [record for w in kept for record in w.records], now)
+        insert_stored(session, [(w.document.id, stored) for w in kept for stored in w.stored], now)
+        link_decisions(session, [record for w in kept for record in w.linking], now)
         _queue_acks(session, kept, now)
     outcomes: dict[str, ProcessedOutcome | InProgress] = {}
     for w in worked:
         if w.document.id in held:
-            outcomes[w.document.id] = outcome = outcome_of(w.document.id, w.records)
-            log.info(
-                "document %s: %s, %d records, %d acks", w.document.id, outcome.label, len(w.records), len(w.parsed.acks)
-            )
+            outcomes[w.document.id] = outcome = w.outcome
+            log.info("document %s: %s, %d records, %d acks", w.document.id, outcome.label, len(w.stored), len(w.acks))
         else:
             log.warning("document %s: lease lost, results of this attempt dropped", w.document.id)
             outcomes[w.document.id] = InProgress(w.document.id)
@@ -295,22 +315,22 @@ def store_all(worked: list[Worked], service: Service) -> dict[str, ProcessedOutc
 
 def _finished(worked: Worked, owner: str, now: dt.datetime) -> dict[str, object]:
     """The values `finish_all` sets on one document."""
-    failed = worked.parsed.failed
+    failed = worked.failed
     return {
         "b_id": worked.document.id,
         "b_owner": owner,
         "b_status": DocumentStatus.FAILED if failed else DocumentStatus.PROCESSED,
-        "b_outcome": outcome_of(worked.document.id, worked.records).label,
-        "b_kind": _kind_of(worked.records),
+        "b_outcome": worked.outcome.label,
+        "b_kind": worked.kind,
         "b_now": now,
         "b_error_code": "parser_failed" if failed else None,
-        "b_parse_seconds": worked.parsed.seconds,
+        "b_parse_seconds": worked.seconds,
     }
 
 
 def _queue_acks(session: Session, worked: list[Worked], now: dt.datetime) -> None:
     """Each acknowledgement as an outbox message, numbered from one reservation of control numbers."""
-    acks = [(w.document, index, ack) for w in worked for index, ack in enumerate(w.parsed.acks)]
+    acks = [(w.document, index, ack) for w in worked for index, ack in enumerate(w.acks)]
     numbers = next_control_numbers(session, len(acks))
     messages = [
         _ack_message(document, index, ack, number, now)

@@ -35,7 +35,7 @@ def link_decisions(session: Session, new_records: list[Any], now: dt.datetime) -
     """Match each new 278 referral with its stored counterpart; the number of requests decided."""
     decided = 0
     for record in new_records:
-        if not _is_278_referral(record) or not record.member.member_id:
+        if not may_link(record):
             continue
         for other_row, other in _stored_278s(session, record):
             request, response = (other, record) if record.decision is not None else (record, other)
@@ -43,6 +43,11 @@ def link_decisions(session: Session, new_records: list[Any], now: dt.datetime) -
             if request_row is not None and _answers(response, request):
                 decided += _apply(session, request_row, request, response, now)
     return decided
+
+
+def may_link(record: Any) -> bool:
+    """Whether a new record can be a request or a response to match: a 278 referral with a member id."""
+    return _is_278_referral(record) and bool(record.member.member_id)
 
 
 def _is_278_referral(record: Any) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from referrals.domain import Claim, Finding, Record, Referral
@@ -12,7 +12,7 @@ from validators import claims as claim_rules
 from validators import referrals as referral_rules
 from validators.codesets import StoredCodeSets, default_codeset_dir, stored_codesets
 from validators.icd10_table import Icd10Table, shared_table
-from validators.payer_rules import DEFAULT_RULES, PayerRules, load_payer_rules
+from validators.payer_rules import DEFAULT_RULES, PayerRules, current_payer_rules
 from validators.urgency import Urgency, assess
 
 
@@ -31,11 +31,13 @@ class ValidationContext:
 
     @classmethod
     def now(cls, home: Path | None = None, **overrides: object) -> ValidationContext:
-        """Today's context; with `home`, that service home's code sets and `payer_rules.toml`."""
+        """Today's context; with `home`, that service home's code sets and `payer_rules.toml` (an
+        edit of either is seen within a second: validators.payer_rules.current_payer_rules)."""
         fields: dict[str, object] = {"today": dt.datetime.now(dt.UTC).date()}
         if home is not None:
-            fields["codeset_dir"] = home / "codesets"
-            fields["payer_rules"] = load_payer_rules(home / "payer_rules.toml")
+            codeset_dir, rules_file = home_files(home)
+            fields["codeset_dir"] = codeset_dir
+            fields["payer_rules"] = current_payer_rules(rules_file)
         fields.update(overrides)
         return cls(**fields)  # type: ignore[arg-type]
 
@@ -54,6 +56,12 @@ class ValidationContext:
     def received_time(self, referral: Referral) -> dt.datetime:
         """The receipt time: the record's source, else the context's, else now."""
         return referral.source.received_at or self.received_at or dt.datetime.now(dt.UTC)
+
+
+@lru_cache(maxsize=16)
+def home_files(home: Path) -> tuple[Path, Path]:
+    """A service home's code set folder and payer rules file (joined once per home, not per document)."""
+    return home / "codesets", home / "payer_rules.toml"
 
 
 def validate_record(record: Record, context: ValidationContext) -> list[Finding]:

@@ -17,6 +17,9 @@ elements for DME and the drug and dose for home infusion. A TOML file (the servi
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -133,3 +136,33 @@ def load_payer_rules(path: Path) -> PayerRules:
     except tomllib.TOMLDecodeError as exc:
         raise PayerRulesError(f"{path.name} is not valid TOML: {exc}") from exc
     return parse_payer_rules(data)
+
+
+RECHECK_SECONDS = 1.0  # how long a loaded rules file is used before its stat is looked at again
+FileStamp = tuple[int, int, int] | None  # (inode, size, mtime in ns); None: no such file
+_current: dict[Path, tuple[float, FileStamp, PayerRules]] = {}
+_current_lock = threading.Lock()
+
+
+def current_payer_rules(path: Path) -> PayerRules:
+    """`load_payer_rules(path)` for a process validating document after document: the file is read
+    again only when its stamp changed, and the stamp looked at no more than once a second (so an
+    edited rules file takes effect within a second, as a new code set import does)."""
+    now = time.monotonic()
+    with _current_lock:
+        hit = _current.get(path)
+    if hit is not None and now - hit[0] < RECHECK_SECONDS:
+        return hit[2]
+    stamp = _stamp(path)
+    rules = hit[2] if hit is not None and hit[1] == stamp else load_payer_rules(path)
+    with _current_lock:
+        _current[path] = (now, stamp, rules)
+    return rules
+
+
+def _stamp(path: Path) -> FileStamp:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)

@@ -139,7 +139,9 @@ def save_details(session: Session, record: Record) -> None:
     session.execute(delete(FindingRow).where(col(FindingRow.record_id) == record.id))
     session.execute(delete(ProvenanceRow).where(col(ProvenanceRow.record_id) == record.id))
     session.flush()  # the record's own row first (the detail rows refer to it)
-    _insert_details(session.connection(), [record])
+    findings = [_finding_values(record.id, f) for f in record.findings]
+    provenance = [(record.id, _provenance_json(record.provenance))] if record.provenance else []
+    _insert_details(session.connection(), findings, provenance)
 
 
 def queue_for_delivery(session: Session, record: Record, document_id: str, now: dt.datetime) -> bool:
@@ -166,17 +168,55 @@ def insert_new(session: Session, records: list[Record], document_id: str, now: d
 
 
 def insert_all(session: Session, records: list[tuple[str, Record]], now: dt.datetime) -> None:
+    """Insert new records, each with its document id (see `insert_stored`)."""
+    insert_stored(session, [(document_id, stored_form(record)) for document_id, record in records], now)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredForm:
+    """A validated record as the store writes it: its row's values but its document and times,
+    its JSON (the row's `data` and a ready record's outbox payload), its findings rows and its
+    provenance JSON. Strings and tuples: the pipeline builds it as soon as a record is validated,
+    so the documents waiting for their shared transaction hold these, not the records' objects,
+    which the garbage collector would otherwise go through at every collection meanwhile."""
+
+    id: str
+    record_type: str
+    status: str
+    data: str
+    query: tuple[object, ...]  # QUERY_COLUMNS values
+    findings: tuple[tuple[object, ...], ...]  # FINDING_COLUMNS values
+    provenance: str | None
+
+    @property
+    def ready(self) -> bool:
+        return self.status == Status.READY.value
+
+
+def stored_form(record: Record) -> StoredForm:
+    """The record's StoredForm (its JSON serialised once, here)."""
+    query = _query_columns(record)
+    return StoredForm(
+        id=record.id,
+        record_type=record.record_type,
+        status=str(record.status),
+        data=record.to_json(),
+        query=tuple(query[column] for column in QUERY_COLUMNS),
+        findings=tuple(_finding_values(record.id, f) for f in record.findings),
+        provenance=_provenance_json(record.provenance) if record.provenance else None,
+    )
+
+
+def insert_stored(session: Session, stored: list[tuple[str, StoredForm]], now: dt.datetime) -> None:
     """Insert new records (each with its document id), their findings and provenance, and the ready
-    ones' outbox messages, one multi-row INSERT per table (referrals.store.bulk; the pipeline's hot
-    path; ids are new by construction). Each record is serialised once: its row and its outbox
-    payload share that JSON; findings and provenance rows are built from the record's objects."""
+    ones' outbox messages (payload: the record's JSON, as in its row), one multi-row INSERT per
+    table (referrals.store.bulk; the pipeline's hot path; ids are new by construction)."""
     connection = session.connection()
-    wire = {record.id: record.to_json() for _, record in records}
-    rows = [_row_values(record, document_id, now, wire[record.id]) for document_id, record in records]
-    insert_rows(connection, _table_of(RecordRow), RECORD_COLUMNS, rows)
-    ready = [(document_id, r) for document_id, r in records if r.status is Status.READY]
-    queue_messages(connection, [_message_values(r, document_id, now, wire[r.id]) for document_id, r in ready])
-    _insert_details(connection, [record for _, record in records])
+    insert_rows(connection, _table_of(RecordRow), RECORD_COLUMNS, [_row_values(s, d, now) for d, s in stored])
+    ready = [_message_values(s, document_id, now) for document_id, s in stored if s.ready]
+    queue_messages(connection, ready)
+    findings = [row for _, s in stored for row in s.findings]
+    _insert_details(connection, findings, [(s.id, s.provenance) for _, s in stored if s.provenance is not None])
 
 
 def queue_messages(connection: Connection, messages: list[tuple[object, ...]]) -> None:
@@ -184,13 +224,10 @@ def queue_messages(connection: Connection, messages: list[tuple[object, ...]]) -
     insert_rows(connection, _table_of(OutboxMessage), MESSAGE_COLUMNS, messages)
 
 
-def _insert_details(connection: Connection, records: list[Record]) -> None:
-    """The records' findings rows, and one provenance row per record that has provenance (built
-    from the record's objects, not its JSON)."""
-    findings = [_finding_values(record.id, f) for record in records for f in record.findings]
-    provenance: list[tuple[object, ...]] = [
-        (record.id, _provenance_json(record.provenance)) for record in records if record.provenance
-    ]
+def _insert_details(
+    connection: Connection, findings: list[tuple[object, ...]], provenance: list[tuple[str, str]]
+) -> None:
+    """Findings rows (FINDING_COLUMNS values) and provenance rows (record id, provenance JSON)."""
     insert_rows(connection, _table_of(FindingRow), FINDING_COLUMNS, findings)
     insert_rows(connection, _table_of(ProvenanceRow), PROVENANCE_COLUMNS, provenance)
 
@@ -199,22 +236,21 @@ def _table_of(model: type[SQLModel]) -> Table:
     return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
-def _row_values(record: Record, document_id: str, now: dt.datetime, data: str) -> tuple[object, ...]:
+def _row_values(stored: StoredForm, document_id: str, now: dt.datetime) -> tuple[object, ...]:
     """A records row, in RECORD_COLUMNS order."""
-    ready_at = now if record.status is Status.READY else None
-    query = _query_columns(record)
+    ready_at = now if stored.ready else None
     return (
-        record.id,
+        stored.id,
         document_id,
-        record.record_type,
-        str(record.status),
-        data,
+        stored.record_type,
+        stored.status,
+        stored.data,
         1,
         False,
         now,
         now,
         ready_at,
-        *(query[column] for column in QUERY_COLUMNS),
+        *stored.query,
     )
 
 
@@ -228,9 +264,9 @@ def _finding_values(record_id: str, finding: Finding) -> tuple[object, ...]:
     return (record_id, finding.field, finding.code, str(finding.severity), finding.message)
 
 
-def _message_values(record: Record, document_id: str, now: dt.datetime, payload: str) -> tuple[object, ...]:
+def _message_values(stored: StoredForm, document_id: str, now: dt.datetime) -> tuple[object, ...]:
     """A ready record's outbox message, in MESSAGE_COLUMNS order."""
-    return pending_message(record.id, RECORDS_DESTINATION, record.id, document_id, payload, now)
+    return pending_message(stored.id, RECORDS_DESTINATION, stored.id, document_id, stored.data, now)
 
 
 def pending_message(

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 from sqlmodel import func, select
 
 from ingest.arrival import take_from_inbox
@@ -18,6 +19,7 @@ from ingest.outcomes import Duplicate, NeedsClarification, Ready, Rejected
 from ingest.pipeline import (
     LeaseLost,
     Service,
+    Worked,
     claim_document,
     parse_document,
     process_file,
@@ -238,3 +240,32 @@ def test_a_worker_racing_another_for_the_days_archive_folder_still_links(
     source.unlink()
     with pytest.raises(FileNotFoundError):
         arrival._link_or_copy(source, tmp_path / "archive" / "2026-11-26" / "b.x12")
+
+
+def _objects_in(value: object) -> list[object]:
+    """`value` and everything its containers, dataclasses and slots hold (not into models)."""
+    found, todo = [], [value]
+    while todo:
+        item = todo.pop()
+        found.append(item)
+        if isinstance(item, list | tuple | set):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend([*item.keys(), *item.values()])
+        elif hasattr(item, "__dataclass_fields__"):
+            todo.extend(getattr(item, name) for name in item.__dataclass_fields__)
+    return found
+
+
+def test_a_document_waiting_for_its_transaction_holds_strings_not_record_objects(service: Service) -> None:
+    """Documents parsed within STORE_EVERY_SECONDS wait for one transaction; what they hold meanwhile
+    the garbage collector goes through at every collection, so it is their rows, not their models."""
+    arrival = take_from_inbox(drop(service, "a.x12", claim_file(612)), service.taker)
+    document = arrival.document  # type: ignore[union-attr]
+    assert document is not None
+    parsed = parse_document(document, service)
+    worked = Worked.of(document, validate_records(parsed.records, document, service), parsed)
+    assert [stored.id for stored in worked.stored] == [record.id for record in parsed.records]
+    assert worked.linking == [] and isinstance(worked.outcome, Ready)
+    held = _objects_in([worked.document, worked.outcome, worked.stored, worked.linking])
+    assert not [item for item in held if isinstance(item, BaseModel)]

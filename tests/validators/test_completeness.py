@@ -20,7 +20,7 @@ from referrals.domain import (
     Source,
     SourceKind,
 )
-from validators import ValidationContext, validate_record
+from validators import ValidationContext, payer_rules, validate_record
 from validators.payer_rules import PayerRulesError, load_payer_rules
 
 from .conftest import RECEIVED, TODAY, codes_of, referral
@@ -118,3 +118,23 @@ def test_no_rules_file_means_defaults(tmp_path: Path) -> None:
 
 def test_a_context_stays_hashable(tmp_path: Path) -> None:
     assert hash(ValidationContext.now(home=tmp_path)) is not None
+
+
+def test_the_current_payer_rules_are_read_once_and_again_after_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service validates document after document: the rules file is read once, its stat looked at
+    no more than once a second, and a changed file is read again."""
+    path = tmp_path / "payer_rules.toml"
+    path.write_text('[payer."1"]\nskip = ["start_date"]\n', encoding="utf-8")
+    reads = []
+    monkeypatch.setattr(payer_rules, "load_payer_rules", lambda p: reads.append(p) or load_payer_rules(p))
+    first = payer_rules.current_payer_rules(path)
+    assert payer_rules.current_payer_rules(path) is first and len(reads) == 1
+    path.write_text('[payer."1"]\nskip = ["quantity", "start_date"]\n', encoding="utf-8")
+    assert payer_rules.current_payer_rules(path) is first  # within the second
+    monkeypatch.setattr(payer_rules, "RECHECK_SECONDS", 0.0)
+    changed = payer_rules.current_payer_rules(path)
+    assert "quantity" in first.checks_for("1", ServiceType.DME, "fax")
+    assert len(reads) == 2 and "quantity" not in changed.checks_for("1", ServiceType.DME, "fax")
+    assert payer_rules.current_payer_rules(path) is changed and len(reads) == 2  # same stamp: not read again
