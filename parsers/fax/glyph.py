@@ -29,15 +29,8 @@ def first_is_bar(images: list[Image.Image], box: tuple[int, int, int, int]) -> b
 
 
 def _bar_in(image: Image.Image, box: tuple[int, int, int, int]) -> bool:
-    x0, y0 = max(box[0] - EDGE, 0), max(box[1] - EDGE, 0)
-    piece = np.asarray(image.convert("L").crop((x0, y0, box[2] + EDGE, box[3] + EDGE)))
-    if piece.size == 0:
-        return False
-    _, ink = cv2.threshold(piece, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    glyphs = _glyphs(ink)
-    if len(glyphs) < 2 or glyphs[0] is None or glyphs[1] is None:
-        return False
-    return _plain_bar(glyphs[0]) and _on_the_line(glyphs[0], glyphs[1])
+    glyphs = _first_two(image, box)
+    return glyphs is not None and _plain_bar(glyphs[0]) and _on_the_line(glyphs[0], glyphs[1])
 
 
 def first_is_hook(images: list[Image.Image], box: tuple[int, int, int, int]) -> bool:
