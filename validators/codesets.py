@@ -14,12 +14,13 @@ import datetime as dt
 import json
 import os
 import tempfile
-import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from validators.stamped import StampedFiles
 
 SYSTEMS = ("hcpcs", "cpt")
 # (add date, action effective date, termination date, rentable DME flag)
@@ -79,32 +80,29 @@ def _read_version(path: Path) -> CodeSetVersion:
     )
 
 
-def _stamp(directory: Path) -> int:
+def _stamps(directory: Path) -> tuple[int, ...]:
+    """The code set folders' modification times (0 for a folder not there): an import changes one."""
+    return tuple(_mtime(directory / system) for system in SYSTEMS)
+
+
+def _mtime(folder: Path) -> int:
     try:
-        return directory.stat().st_mtime_ns
+        return folder.stat().st_mtime_ns
     except OSError:
         return 0
 
 
 _RECHECK_SECONDS = 1.0
-_checked: dict[Path, tuple[float, StoredCodeSets]] = {}
+_checked: StampedFiles[tuple[int, ...], StoredCodeSets] = StampedFiles()
 
 
 def stored_codesets(directory: Path) -> StoredCodeSets:
     """The stored versions under `directory`, cached per process; a new import is seen within a second
     (the directories' modification times are looked at no more than once a second)."""
-    now = time.monotonic()
-    hit = _checked.get(directory)
-    if hit is not None and now - hit[0] < _RECHECK_SECONDS:
-        return hit[1]
-    stamps = tuple(_stamp(directory / system) for system in SYSTEMS)
-    result = _load(directory, stamps)
-    _checked[directory] = (now, result)
-    return result
+    return _checked.get(directory, _stamps, _load, _RECHECK_SECONDS)
 
 
-@lru_cache(maxsize=8)
-def _load(directory: Path, stamps: tuple[int, ...]) -> StoredCodeSets:
+def _load(directory: Path) -> StoredCodeSets:
     versions: dict[str, list[CodeSetVersion]] = {}
     for system in SYSTEMS:
         files = sorted((directory / system).glob("*.json"))

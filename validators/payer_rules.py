@@ -18,8 +18,6 @@ elements for DME and the drug and dose for home infusion. A TOML file (the servi
 from __future__ import annotations
 
 import os
-import threading
-import time
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from referrals.domain import ServiceType
+from validators.stamped import StampedFiles
 
 # The operations guide's list: checked for every referral unless a rule skips it.
 BASE_CHECKS = frozenset(
@@ -140,24 +139,14 @@ def load_payer_rules(path: Path) -> PayerRules:
 
 RECHECK_SECONDS = 1.0  # how long a loaded rules file is used before its stat is looked at again
 FileStamp = tuple[int, int, int] | None  # (inode, size, mtime in ns); None: no such file
-_current: dict[Path, tuple[float, FileStamp, PayerRules]] = {}
-_current_lock = threading.Lock()
+_current: StampedFiles[FileStamp, PayerRules] = StampedFiles()
 
 
 def current_payer_rules(path: Path) -> PayerRules:
     """`load_payer_rules(path)` for a process validating document after document: the file is read
     again only when its stamp changed, and the stamp looked at no more than once a second (so an
     edited rules file takes effect within a second, as a new code set import does)."""
-    now = time.monotonic()
-    with _current_lock:
-        hit = _current.get(path)
-    if hit is not None and now - hit[0] < RECHECK_SECONDS:
-        return hit[2]
-    stamp = _stamp(path)
-    rules = hit[2] if hit is not None and hit[1] == stamp else load_payer_rules(path)
-    with _current_lock:
-        _current[path] = (now, stamp, rules)
-    return rules
+    return _current.get(path, _stamp, lambda changed: load_payer_rules(changed), RECHECK_SECONDS)
 
 
 def _stamp(path: Path) -> FileStamp:
