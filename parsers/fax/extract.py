@@ -18,7 +18,7 @@ from parsers.fax.labels import (
     party_heading,
 )
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of
-from parsers.fax.nearby import RIGHT_REACH, caption_alone, same_row, value_offset, value_segment
+from parsers.fax.nearby import caption_alone, same_row, value_offset, value_segment
 from parsers.fax.roles import with_roles, without_unsure_provider
 from parsers.fax.synonyms import PLAN_WORDS
 
@@ -86,7 +86,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             found = _address(text, hit, hits, end, path)
         else:
             found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path, end)
-        if found is not None and hit.kind == "sex" and other_option_on_row(text, hit.segment, found.value):
+        if found is not None and hit.kind == "sex" and offers_both_sexes(text, hit, hits):
             found = None  # 'Sex [ ] Male   [X] Female': a choice, answered by a box, not by its first word
         if found is not None:
             yield found
@@ -124,38 +124,27 @@ def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
 
 
 def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, end: int) -> Candidate | None:
-    """The value of a caption whose own segment holds none (see `value_segment`). A sex right of its
-    caption is none when the row also prints the other option ('Sex:   Male   Female' with a box ticked)."""
+    """The value of a caption whose own segment holds none (see `value_segment`)."""
     found = value_segment(text, hit, hits, caption_alone(hit, end))
-    if found is None or (hit.kind == "sex" and found[1] == "label" and _options_on_row(text, hit, hits)):
+    if found is None:
         return None
     return _read(found[0], 0, found[0].text, hit.kind, path, found[1])
 
 
-def _options_on_row(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:
-    """Both sexes printed right of the caption on its row, before the next caption: options, not a value."""
+def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:
+    """The caption's row, from the caption on to the next caption, names both sexes ('Sex [ ] Male
+    [X] Female', its options on the caption's segment or in segments OCR split off to the right): a
+    checkbox choice whose words give no answer."""
+    end = next((h.start for h in hits if h.segment is hit.segment and h.start > hit.start), len(hit.segment.text))
     labelled = {id(h.segment) for h in hits if h.segment is not hit.segment}
-    right = [s for s in text.segments if s.bbox[0] >= hit.segment.bbox[2] - 2 and same_row(s.bbox, hit.segment.bbox)]
-    row = []
+    box = hit.segment.bbox
+    right = [s for s in text.segments if s is not hit.segment and s.bbox[0] >= box[2] - 2 and same_row(s.bbox, box)]
+    row = [hit.segment.text[value_offset(hit, end) : end]]  # past a format hint ('Sex (M/F)')
     for segment in sorted(right, key=lambda s: s.bbox[0]):
         if id(segment) in labelled:
             break
         row.append(segment.text)
-    return values.read_sex(" ".join(row)) is None and bool(row)
-
-
-def other_option_on_row(text: PageText, caption: Segment, value: object) -> bool:
-    """Another sex stands right of the caption on its row, within reach, while the caption's own
-    segment gave `value` ('Sex [ ] Male' and then 'Female': a checkbox choice OCR split into
-    segments): the words give no answer."""
-    x1 = caption.bbox[2]
-    row = [
-        s
-        for s in text.segments
-        if s is not caption and 0 <= s.bbox[0] - x1 < RIGHT_REACH * text.page.width and same_row(s.bbox, caption.bbox)
-    ]
-    others = (values.read_sex(s.text.strip(" []|()0O:")) for s in row)
-    return any(other is not None and other.value != value for other in others)
+    return len({match.group(1)[0].upper() for match in values.SEX_WORD.finditer(" ".join(row))}) > 1
 
 
 def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -> Iterator[Candidate]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from parsers.fax import codecheck, values
-from parsers.fax.extract import NUMBER_KINDS, PageText, in_prose, other_option_on_row, path_of, value_words
+from parsers.fax.extract import NUMBER_KINDS, PageText, in_prose, offers_both_sexes, path_of, value_words
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, word_spanning
 from parsers.fax.reading import FaxRead
@@ -63,7 +63,8 @@ def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list
         return []
     words = _digit_run(where[1]) if hit.kind != "sex" else where[1]
     raw = " ".join(w.text for w in words)
-    if not words or not _shaped(hit.kind, raw) or _not_the_captions(text, hit, where[1], words):
+    hits = state.hits[text.page.number]
+    if not words or not _shaped(hit.kind, raw) or _not_the_captions(text, hit, hits, where[1], words):
         return []
     box = bbox_of(words)
     whole = word_spanning(raw, words)
@@ -81,12 +82,13 @@ def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list
     return [Candidate(path, value, text.page.number, box, first, "reread", raw, False, "second_read")]
 
 
-def _not_the_captions(text: PageText, hit: LabelHit, value: tuple[Word, ...], words: tuple[Word, ...]) -> bool:
+def _not_the_captions(
+    text: PageText, hit: LabelHit, hits: list[LabelHit], value: tuple[Word, ...], words: tuple[Word, ...]
+) -> bool:
     """The rules the page read applies, for the re-read too: a number a sentence leads to is the
-    recipient's; a sex whose other option stands on its row is a choice its words do not answer."""
+    recipient's; a sex caption whose row names both sexes is a choice its words do not answer."""
     if hit.kind == "sex":
-        first = values.read_sex(" ".join(w.text for w in words))
-        return first is not None and other_option_on_row(text, hit.segment, first.value)
+        return offers_both_sexes(text, hit, hits)
     before = value[: value.index(words[0])] if words and words[0] in value else ()
     return hit.kind in NUMBER_KINDS and in_prose(" ".join(w.text for w in before))
 
