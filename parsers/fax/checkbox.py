@@ -42,12 +42,17 @@ def ticked_service_type(text: PageText, image: Image.Image | None, dpi: float) -
     for line in text.lines:
         options = _options(line)
         if len(options) >= 2:
-            states = {kind: box_state(image, word, dpi) for kind, word in options}
-            ticked = [kind for kind, state in states.items() if state is True]
-            judged = all(state is not None for state in states.values())
-            value = ticked[0] if len(ticked) == 1 and judged else None
-            return Ticked(value, line.page, line.bbox)
+            one = one_ticked(image, list(dict(options).items()), dpi)  # one box per kind (the last, as printed)
+            return Ticked(one[0] if one else None, line.page, line.bbox)
     return None
+
+
+def one_ticked(image: Image.Image, options: list[tuple[str, Word]], dpi: float) -> tuple[str, Word] | None:
+    """The (value, word) of the one option whose box is ticked, when every option's box could be
+    judged and exactly one is ticked; else None."""
+    states = [(value, word, box_state(image, word, dpi)) for value, word in options]
+    ticked = [(value, word) for value, word, state in states if state is True]
+    return ticked[0] if len(ticked) == 1 and all(state is not None for _, _, state in states) else None
 
 
 def titled_service_type(text: PageText) -> Ticked | None:
@@ -71,9 +76,9 @@ def ticked_sex(text: PageText, hits: list[LabelHit], image: Image.Image | None, 
         options = _sex_options(text, hit, hits) if hit.kind == "sex" else []
         if image is None or {value for value, _ in options} != {"M", "F"} or len(options) != 2:
             continue
-        ticked = [(value, word) for value, word in options if box_state(image, word, dpi) is True]
-        if len(ticked) == 1 and all(box_state(image, word, dpi) is not None for _, word in options):
-            value, word = ticked[0]
+        one = one_ticked(image, options, dpi)
+        if one is not None:
+            value, word = one
             box = (word.left, word.top, word.right, word.bottom)
             yield Candidate("member.sex", value, hit.segment.page, box, word.conf / 100.0, "checkbox", word.text)
 
