@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -201,15 +202,14 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(box_ids(text, hits))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
+        ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
         if state.signature is None:
-            image = ink_image(state, text.page)
-            state.signature = find_signature(text, image, state.steps.target_dpi)
+            state.signature = find_signature(text, ink(), state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
-            image = ink_image(state, text.page)
-            state.ticked = ticked_service_type(text, image, state.steps.target_dpi) or titled_service_type(text)
+            state.ticked = ticked_service_type(text, ink(), state.steps.target_dpi) or titled_service_type(text)
         if any(hit.kind == "sex" for hit in hits):
-            state.candidates.extend(ticked_sex(text, hits, ink_image(state, text.page), state.steps.target_dpi))
+            state.candidates.extend(ticked_sex(text, hits, ink(), state.steps.target_dpi))
     for text in state.order_texts:  # a date line counts only when no page labels the order date
         state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
 
