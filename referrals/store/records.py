@@ -139,9 +139,8 @@ def save_details(session: Session, record: Record) -> None:
     session.execute(delete(FindingRow).where(col(FindingRow.record_id) == record.id))
     session.execute(delete(ProvenanceRow).where(col(ProvenanceRow.record_id) == record.id))
     session.flush()  # the record's own row first (the detail rows refer to it)
-    findings = [_finding_values(record.id, f) for f in record.findings]
-    provenance = [(record.id, _provenance_json(record.provenance))] if record.provenance else []
-    _insert_details(session.connection(), findings, provenance)
+    findings, provenance = _detail_rows(record)
+    _insert_details(session.connection(), list(findings), [(record.id, provenance)] if provenance else [])
 
 
 def queue_for_delivery(session: Session, record: Record, document_id: str, now: dt.datetime) -> bool:
@@ -163,13 +162,8 @@ def queue_for_delivery(session: Session, record: Record, document_id: str, now: 
 
 
 def insert_new(session: Session, records: list[Record], document_id: str, now: dt.datetime) -> None:
-    """Insert one document's new records (see `insert_all`)."""
-    insert_all(session, [(document_id, record) for record in records], now)
-
-
-def insert_all(session: Session, records: list[tuple[str, Record]], now: dt.datetime) -> None:
-    """Insert new records, each with its document id (see `insert_stored`)."""
-    insert_stored(session, [(document_id, stored_form(record)) for document_id, record in records], now)
+    """Insert one document's new records (see `insert_stored`)."""
+    insert_stored(session, [(document_id, stored_form(record)) for record in records], now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,14 +190,15 @@ class StoredForm:
 def stored_form(record: Record) -> StoredForm:
     """The record's StoredForm (its JSON serialised once, here)."""
     query = _query_columns(record)
+    findings, provenance = _detail_rows(record)
     return StoredForm(
         id=record.id,
         record_type=record.record_type,
         status=str(record.status),
         data=record.to_json(),
         query=tuple(query[column] for column in QUERY_COLUMNS),
-        findings=tuple(_finding_values(record.id, f) for f in record.findings),
-        provenance=_provenance_json(record.provenance) if record.provenance else None,
+        findings=findings,
+        provenance=provenance,
     )
 
 
@@ -252,6 +247,12 @@ def _row_values(stored: StoredForm, document_id: str, now: dt.datetime) -> tuple
         ready_at,
         *stored.query,
     )
+
+
+def _detail_rows(record: Record) -> tuple[tuple[tuple[object, ...], ...], str | None]:
+    """The record's findings rows (FINDING_COLUMNS values) and its provenance JSON (None: none)."""
+    findings = tuple(_finding_values(record.id, f) for f in record.findings)
+    return findings, _provenance_json(record.provenance) if record.provenance else None
 
 
 def _provenance_json(provenance: dict[str, Provenance]) -> str:
