@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
-from PIL import ImageOps
+from PIL import Image, ImageOps
 
 from parsers.fax import codecheck, glyph, values
 from parsers.fax.confirm import crop
@@ -114,7 +114,7 @@ def _diagnosis(state: FaxRead, read: CodeRead) -> CodeRead:
     pool: list[Reread] = []
     value = next((v for model in MODELS if (v := _code_by(state, read, model, pool)) is not None), None)
     if value is None:
-        value = _by_hook(state, read, undoubted_texts(pool, _billable_in(sets)))
+        value = _by_hook(state, read, undoubted_texts(pool, billable_in(sets)))
     open_readings = read.correction.readings
     if value is None or (open_readings and value not in open_readings):
         return read
@@ -133,9 +133,9 @@ def _code_by(state: FaxRead, read: CodeRead, model: str, pool: list[Reread]) -> 
     if reads is None:
         return None
     pool += reads
-    billable = _billable_in(state.ctx.code_sets)
-    found = pooled(pool, billable)
-    texts = clean_texts(reads, billable)
+    found_in = billable_in(state.ctx.code_sets)
+    found = pooled(pool, found_in)
+    texts = clean_texts(reads, found_in)
     if found is not None or texts is None:
         return found
     return _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts, model)
@@ -147,14 +147,14 @@ def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str], model: str = 
     doubtful character, and no read shows another billable code."""
     sets = state.ctx.code_sets
     reads = reads_of(state, read.page, read.word, "icd10", CODE_3X_VARIANTS, model=model)
-    more = clean_texts(reads, _billable_in(sets)) if reads is not None else None
+    more = clean_texts(reads, billable_in(sets)) if reads is not None else None
     if more is None:
         return None
-    shown = [_billable(t, sets) for t in more]
+    shown = [billable(t, sets) for t in more]
     if len(shown) != 2 or any(s is None or not s[1] for s in shown) or shown[0] != shown[1]:
         return None
     value = shown[0][0] if shown[0] is not None else None
-    others = {found[0] for t in texts if (found := _billable(t, sets)) is not None}
+    others = {found[0] for t in texts if (found := billable(t, sets)) is not None}
     return value if others <= {value} else None
 
 
@@ -170,8 +170,7 @@ def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | N
     sets = state.ctx.code_sets
     if value is None or any(not _allows(text, value, readings, sets) for text in texts):
         return None
-    prepared = state.prepared[read.page]
-    return value if glyph.first_is_bar([prepared.straight, prepared.ocr_image], bbox_of((read.word,))) else None
+    return value if first_glyph_is(glyph.first_is_bar, state, read.page, read.word) else None
 
 
 def _by_hook(state: FaxRead, read: CodeRead, texts: list[str] | None) -> str | None:
@@ -181,7 +180,7 @@ def _by_hook(state: FaxRead, read: CodeRead, texts: list[str] | None) -> str | N
     first glyph is a J on both the grey and the cleaned page (glyph.first_is_hook: a stem dropping
     below the line with its foot bent left, where an I is a plain bar and an L has a foot on the line)."""
     sets = state.ctx.code_sets
-    shown = {found[0] for t in texts or [] if (found := _billable(t, sets)) is not None and found[1]}
+    shown = {found[0] for t in texts or [] if (found := billable(t, sets)) is not None and found[1]}
     value = shown.pop() if len(shown) == 1 else None
     if texts is None or value is None or not value.startswith("J"):
         return None
@@ -190,8 +189,16 @@ def _by_hook(state: FaxRead, read: CodeRead, texts: list[str] | None) -> str | N
         readings = set(fixed.readings) | ({fixed.value} if fixed.value else set())
         if readings and (value not in readings or any(r[1:] != value[1:] for r in readings)):
             return None
-    prepared = state.prepared[read.page]
-    return value if glyph.first_is_hook([prepared.straight, prepared.ocr_image], bbox_of((read.word,))) else None
+    return value if first_glyph_is(glyph.first_is_hook, state, read.page, read.word) else None
+
+
+def first_glyph_is(
+    test: Callable[[list[Image.Image], tuple[int, int, int, int]], bool], state: FaxRead, page: int, word: Word
+) -> bool:
+    """`test` (glyph.first_is_bar, first_is_hook) holds for the word's first glyph on both the grey and
+    the cleaned page."""
+    prepared = state.prepared[page]
+    return test([prepared.straight, prepared.ocr_image], bbox_of((word,)))
 
 
 def _allows(text: str, value: str, readings: tuple[str, ...], sets: CodeSets) -> bool:
@@ -200,11 +207,11 @@ def _allows(text: str, value: str, readings: tuple[str, ...], sets: CodeSets) ->
     return text[:1] in BAR_LIKE and value in found and set(found) <= set(readings)
 
 
-def _billable_in(sets: CodeSets) -> Callable[[str], Read[str] | None]:
-    return lambda text: _billable(text, sets)
+def billable_in(sets: CodeSets) -> Callable[[str], Read[str] | None]:
+    return lambda text: billable(text, sets)
 
 
-def _billable(text: str, sets: CodeSets) -> Read[str] | None:
+def billable(text: str, sets: CodeSets) -> Read[str] | None:
     """The one billable ICD-10-CM code the text stands for (an order's code is billable)."""
     fixed = codecheck.correct_icd10(text, sets)
     if fixed.value is None or not codecheck.icd10_billable(fixed.value, sets):

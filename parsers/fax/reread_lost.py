@@ -13,12 +13,11 @@ no code is left as it was, with no finding: it was never taken for a code.
 from __future__ import annotations
 
 from parsers.fax import codecheck, glyph, lexicon
-from parsers.fax.model import Word, bbox_of
+from parsers.fax.model import Word
 from parsers.fax.reading import FaxRead
-from parsers.fax.reread import BAR_LIKE, MODELS, VARIANTS, code_shaped, reads_of
-from parsers.fax.reread_pool import MIN_AGREEING, Read, Reread, pooled, undoubted_texts
+from parsers.fax.reread import BAR_LIKE, MODELS, VARIANTS, billable, billable_in, code_shaped, first_glyph_is, reads_of
+from parsers.fax.reread_pool import MIN_AGREEING, Reread, pooled, undoubted_texts
 from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead
-from referrals.codes import CodeSets
 
 SHORTEST, LONGEST = 2, 8  # letters a garbled code may have come back as
 UNSURE = 70  # a known word read below this confidence may be a garbled code too
@@ -76,18 +75,14 @@ def _garbled_code(word: Word) -> bool:
 
 
 def _code(state: FaxRead, page: int, word: Word) -> str | None:
-    sets = state.ctx.code_sets
-
-    def billable(text: str) -> Read[str] | None:
-        return _billable(text, sets)
-
+    found_in = billable_in(state.ctx.code_sets)
     pool: list[Reread] = []
     for model in MODELS:
         reads = reads_of(state, page, word, "icd10", VARIANTS, model=model)
         if reads is None or not any(code_shaped(r.text or "", 3, 8) for r in pool + reads):
             return None  # no read looks like a code at all (a caption, a word): no more reads
         pool += reads
-        found = pooled(pool, billable)
+        found = pooled(pool, found_in)
         if found is not None:
             return found
     return _bar_first(state, page, word, pool)
@@ -99,8 +94,8 @@ def _bar_first(state: FaxRead, page: int, word: Word, pool: list[Reread]) -> str
     when the word's first glyph is a plain bar on both the grey and the cleaned page (glyph.py: no
     flag or base as a 1 has), as for a failed code cell's first glyph (reread._by_first_glyph)."""
     sets = state.ctx.code_sets
-    texts = undoubted_texts(pool, lambda text: _billable(text, sets))
-    found = [(t, _billable(t, sets)) for t in texts or []]
+    texts = undoubted_texts(pool, billable_in(sets))
+    found = [(t, billable(t, sets)) for t in texts or []]
     values = {f[0] for _, f in found if f is not None}
     agreeing = [t for t, f in found if f is not None]
     if texts is None or len(values) != 1 or len(agreeing) < MIN_AGREEING:
@@ -108,13 +103,4 @@ def _bar_first(state: FaxRead, page: int, word: Word, pool: list[Reread]) -> str
     value = values.pop()
     if not value.startswith("I") or any(t[:1] not in BAR_LIKE for t in agreeing):
         return None
-    prepared = state.prepared[page]
-    return value if glyph.first_is_bar([prepared.straight, prepared.ocr_image], bbox_of((word,))) else None
-
-
-def _billable(text: str, sets: CodeSets) -> Read[str] | None:
-    """The one billable code `text` stands for, and whether it was read as printed."""
-    fixed = codecheck.correct_icd10(text, sets)
-    if fixed.value is None or not codecheck.icd10_billable(fixed.value, sets):
-        return None
-    return fixed.value, not fixed.corrected
+    return value if first_glyph_is(glyph.first_is_bar, state, page, word) else None
