@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 
 from parsers.fax import values
-from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.extract import PROVIDER_SUFFIX, PageText, path_of
 from parsers.fax.labels import PATIENT, PROVIDER, LabelHit, party_heading
 from parsers.fax.model import Candidate, Segment, Word, bbox_of
+from parsers.fax.nearby import cell_of
 
 PHONE_IN_CAPTION = re.compile(r"(?:,|and|&|/)\s*(?:telephone|phone|tel\b)", re.IGNORECASE)
 PHONE_PATHS = {PATIENT: "member.phone", PROVIDER: "ordering_provider.phone"}
@@ -67,8 +67,13 @@ def box_ids(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
 
 def _unlabelled(line: Segment, hits: list[LabelHit]) -> tuple[Word, ...]:
     """The words of a line before its first caption."""
-    first = min((h.start for h in hits if h.segment is line), default=len(line.text))
+    first = _first_caption(line, hits)
     return line.words_in_span(0, first) if first else ()
+
+
+def _first_caption(line: Segment, hits: list[LabelHit]) -> int:
+    """Where the line's first caption starts (its length when it has none)."""
+    return min((h.start for h in hits if h.segment is line), default=len(line.text))
 
 
 def box_lines(text: PageText, caption: Segment, hits: list[LabelHit]) -> list[Segment]:
@@ -77,9 +82,9 @@ def box_lines(text: PageText, caption: Segment, hits: list[LabelHit]) -> list[Se
     (a blank line ends the block), up to a line that opens with a caption or is a credentialed name
     ('Jane Doe, MD' heads another block)."""
     below = sorted((s for s in text.segments if s.bbox[1] > caption.bbox[1]), key=lambda s: s.bbox[1])
-    cell = _cell(caption)
+    cell = cell_of(caption)
     if cell is not None:
-        return [s for s in below if _cell(s) == cell][:BOX_LINES]
+        return [s for s in below if cell_of(s) == cell][:BOX_LINES]
     ends = {id(h.segment) for h in hits if h.start == 0} | {id(s) for s in below if PROVIDER_SUFFIX.match(s.text)}
     out: list[Segment] = []
     for segment in below:
@@ -102,17 +107,11 @@ def _next_in_block(block: list[Segment], segment: Segment) -> bool:
     return not gaps or gap <= BLOCK_GAP * max(max(gaps), 1)
 
 
-def _cell(segment: Segment) -> int | None:
-    key = segment.words[0].line_key
-    return key[0] if key and key[0] >= CELL_LINE_BASE else None
-
-
 def _one_phone(lines: list[Segment], hits: list[LabelHit], path: str) -> Candidate | None:
     """The only phone number in the lines' unlabelled text (before the first caption on each line)."""
     found = []
     for line in lines:
-        first = min((h.start for h in hits if h.segment is line), default=len(line.text))
-        found += [(line, match) for match in values.PHONE.finditer(line.text[:first])]
+        found += [(line, match) for match in values.PHONE.finditer(line.text[: _first_caption(line, hits)])]
     if len(found) != 1:
         return None  # none, or a second number (a fax?): which one is the phone only a caption could say
     line, match = found[0]
