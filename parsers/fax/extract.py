@@ -18,7 +18,7 @@ from parsers.fax.labels import (
     party_heading,
 )
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of
-from parsers.fax.nearby import caption_alone, same_row, value_offset, value_segment
+from parsers.fax.nearby import caption_alone, same_row, value_end, value_offset, value_segment
 from parsers.fax.roles import with_roles, without_unsure_provider
 from parsers.fax.synonyms import PLAN_WORDS
 
@@ -109,8 +109,7 @@ def runs_into_caption(hit: LabelHit, after: LabelHit, path: str | None) -> bool:
 
 def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Segment, tuple[Word, ...]] | None:
     """The words a label's value is written in: after it on its segment, else the cell below it."""
-    following = [h for h in hits if h.segment is hit.segment and h.start > hit.start]
-    end = following[0].start if following else len(hit.segment.text)
+    end = value_end(hit, hits)
     offset = value_offset(hit, end)
     if hit.segment.text[offset:end].strip():
         return hit.segment, hit.segment.words_in_span(offset, end)
@@ -135,7 +134,7 @@ def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bo
     """The caption's row, from the caption on to the next caption, names both sexes ('Sex [ ] Male
     [X] Female', its options on the caption's segment or in segments OCR split off to the right): a
     checkbox choice whose words give no answer."""
-    end = next((h.start for h in hits if h.segment is hit.segment and h.start > hit.start), len(hit.segment.text))
+    end = value_end(hit, hits)
     labelled = {id(h.segment) for h in hits if h.segment is not hit.segment}
     box = hit.segment.bbox
     right = [s for s in text.segments if s is not hit.segment and s.bbox[0] >= box[2] - 2 and same_row(s.bbox, box)]

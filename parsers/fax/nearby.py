@@ -79,9 +79,14 @@ def _owner(text: PageText, value: Segment, hits: list[LabelHit]) -> Segment | No
 
 def _rest_of(hit: LabelHit, hits: list[LabelHit]) -> str:
     """The text after a caption on its segment, up to the next caption, less separators and hints."""
-    following = [h.start for h in hits if h.segment is hit.segment and h.start > hit.start]
-    end = min(following, default=len(hit.segment.text))
+    end = value_end(hit, hits)
     return hit.segment.text[value_offset(hit, end) : end]
+
+
+def value_end(hit: LabelHit, hits: list[LabelHit]) -> int:
+    """Where a caption's value ends on its segment: where the next caption on it starts, else its end."""
+    after = (h.start for h in hits if h.segment is hit.segment and h.start > hit.start)
+    return min(after, default=len(hit.segment.text))
 
 
 def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Segment | None:
