@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from parsers.fax import values
 from parsers.fax.extract import PROVIDER_SUFFIX, PageText, path_of
 from parsers.fax.labels import PATIENT, PROVIDER, LabelHit, party_heading
-from parsers.fax.model import Candidate, Segment, Word, bbox_of
+from parsers.fax.model import Candidate, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import cell_of
 
 PHONE_IN_CAPTION = re.compile(r"(?:,|and|&|/)\s*(?:telephone|phone|tel\b)", re.IGNORECASE)
@@ -116,6 +116,6 @@ def _one_phone(lines: list[Segment], hits: list[LabelHit], path: str) -> Candida
         return None  # none, or a second number (a fax?): which one is the phone only a caption could say
     line, match = found[0]
     words = line.words_in_span(match.start(), match.end())
-    conf = min(w.conf for w in words) / 100.0
+    conf = conf_of(words)
     value = "".join(match.groups())
     return Candidate(path, value, line.page, bbox_of(words), conf, "below", match.group(), words=words)

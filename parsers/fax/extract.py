@@ -17,7 +17,7 @@ from parsers.fax.labels import (
     hits_in,
     party_heading,
 )
-from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of
+from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import caption_alone, same_row, value_end, value_offset, value_segment
 from parsers.fax.roles import with_roles, without_unsure_provider
 from parsers.fax.synonyms import PLAN_WORDS
@@ -196,7 +196,7 @@ def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...
     if read is None:
         return None
     words = (*first, *rest)
-    return Candidate(path, read.value, page, bbox_of(words), _conf(words), method, raw=city_line, words=words)
+    return Candidate(path, read.value, page, bbox_of(words), conf_of(words), method, raw=city_line, words=words)
 
 
 def _row_parts(text: PageText, street: Segment) -> list[Segment]:
@@ -236,7 +236,7 @@ def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, 
         value=read.value,
         page=segment.page,
         bbox=bbox_of(words),
-        conf=_conf(words),
+        conf=conf_of(words),
         method=method,
         raw=value_text[read.start : read.end],
         corrected=read.corrected,
@@ -252,10 +252,6 @@ def in_prose(before: str) -> bool:
     """A number a sentence leads to is not the caption's value: 'Fax completed referral and both pages
     to (800) 555-0143' names the recipient's fax, not the sender's (three or more words between)."""
     return len(PROSE_WORD.findall(before)) >= 3
-
-
-def _conf(words: tuple[Word, ...]) -> float:
-    return min(w.conf for w in words) / 100.0
 
 
 PROVIDER_SUFFIX = re.compile(

@@ -70,6 +70,11 @@ class Segment:
         return tuple(out)
 
 
+def conf_of(words: tuple[Word, ...] | list[Word]) -> float:
+    """The words' lowest OCR confidence, 0..1."""
+    return min(w.conf for w in words) / 100.0
+
+
 def bbox_of(words: tuple[Word, ...] | list[Word]) -> tuple[int, int, int, int]:
     return (
         min(w.left for w in words),

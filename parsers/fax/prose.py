@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from parsers.fax import values
 from parsers.fax.extract import PROVIDER_SUFFIX, PageText
-from parsers.fax.model import Candidate, Segment, bbox_of
+from parsers.fax.model import Candidate, Segment, bbox_of, conf_of
 from parsers.fax.synonyms import PLAN_WORDS
 
 ORG = r"(?P<org>[A-Z][A-Za-z&'’‘.\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][A-Za-z&'’‘.\-]*){0,5})"  # capitalised words
@@ -48,7 +48,7 @@ def _payer(line: Segment, match: re.Match[str], needs_plan_word: bool) -> Candid
     words = line.words_in_span(start, match.start("org") + read.end)
     if not words:
         return None
-    conf = min(w.conf for w in words) / 100.0
+    conf = conf_of(words)
     return Candidate("payer.name", read.value, line.page, bbox_of(words), conf, "pattern", name, words=words)
 
 
@@ -65,7 +65,7 @@ def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
                     value=read.value,
                     page=segment.page,
                     bbox=bbox_of(words),
-                    conf=min(w.conf for w in words) / 100.0,
+                    conf=conf_of(words),
                     method="pattern",
                     raw=match.group(1),
                     words=words,
@@ -92,7 +92,7 @@ def sex_in_prose(text: PageText) -> Iterator[Candidate]:
                     value,
                     line.page,
                     bbox_of(words),
-                    min(w.conf for w in words) / 100.0,
+                    conf_of(words),
                     "pattern",
                     match.group(1),
                 )

@@ -10,7 +10,7 @@ from parsers.fax import codecheck, lexicon, values
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap
+from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead, ServiceRead
@@ -164,7 +164,7 @@ def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -
     sep = LINE_SEP.get(cand.path, " ")
     known = lexicon.known if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
     agreed = agrees(_key(cand), words, _reader(cand), sep, doubt_allowed, known)
-    return min(w.conf for w in words) / 100.0 if agreed else None
+    return conf_of(words) if agreed else None
 
 
 def _same_characters(
@@ -179,7 +179,7 @@ def _same_characters(
     for cand in doubtful:
         words = reads.get(keys[id(cand)], [])
         if _unread(cand, words) and only_punctuation_differs(cand, words):
-            out[id(cand)] = min(w.conf for w in words) / 100.0
+            out[id(cand)] = conf_of(words)
     return out
 
 

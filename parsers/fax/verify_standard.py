@@ -21,7 +21,7 @@ from parsers.fax import lexicon
 from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region, second_reads, text_of
 from parsers.fax.extract import READERS
-from parsers.fax.model import Candidate, Word
+from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.verify import LINE_SEP, PATH_KIND, WORD_LIST_KINDS, agreement, first_text, only_punctuation_differs
@@ -57,7 +57,7 @@ def _agrees(cand: Candidate, words: list[Word]) -> float | None:
     or differs from the page read only in punctuation ('860.555,9240'); else None."""
     found = agreement(cand, words)
     if found is None and words and only_punctuation_differs(cand, words):
-        found = min(w.conf for w in words) / 100.0
+        found = conf_of(words)
     return found
 
 
@@ -120,7 +120,7 @@ def _stray(mark: str, char: str) -> bool:
 def _as_read(cand: Candidate, words: list[Word]) -> Candidate:
     """The candidate with the second read's value, words and confidence in place of the page read's."""
     value = _read_value(cand.path, words)
-    conf = min(w.conf for w in words) / 100.0
+    conf = conf_of(words)
     return dataclasses.replace(cand, value=value, conf=conf, raw=text_of(words), words=tuple(words), joint_conf=None)
 
 
