@@ -32,6 +32,7 @@ from referrals.domain import Finding, Severity
 
 COVER_WORDS = re.compile(r"fax cover|cover sheet|transmittal", re.IGNORECASE)
 COVER_PAGES = re.compile(r"\bpages?\s*[:#]?\s*(\d{1,3})\b", re.IGNORECASE)
+CONTINUED = re.compile(r"\bcontinued\b|\bcont'?d\b", re.IGNORECASE)  # 'Referral (continued)', 'continued on page 2'
 MIN_ORDER_LABELS = 3
 INK_STEPS = Steps(deskew=False, binarize=True, despeckle=True, remove_lines=True)  # target_dpi unused here
 
@@ -158,16 +159,29 @@ def layout(state: FaxRead) -> None:
 
 
 def classify(state: FaxRead) -> None:
-    """Cover sheet, order, or other, by what is written on each page."""
+    """Cover sheet, order, or other, by what is written on each page; a page an order continues onto
+    (either page says so: 'continued on page 2', 'Referral (continued)') is part of the order."""
+    before: PageText | None = None
     for text in state.texts:
-        body = " ".join(line.text for line in text.lines)
+        body = _body(text)
         fields = {hit.kind for hit in state.hits[text.page.number]} - {NOT_A_FIELD}
         if COVER_WORDS.search(body) and len(fields) < MIN_ORDER_LABELS + 2:
             text.page.kind = "cover"
-        elif len(fields) >= MIN_ORDER_LABELS:
+        elif len(fields) >= MIN_ORDER_LABELS or (before is not None and _continues(before, text)):
             text.page.kind = "order"
         else:
             text.page.kind = "other"
+        before = text
+
+
+def _body(text: PageText) -> str:
+    return " ".join(line.text for line in text.lines)
+
+
+def _continues(before: PageText, text: PageText) -> bool:
+    """`text` is the next page of the order on `before`: the order says it goes on, or the page says it
+    continues one."""
+    return before.page.kind == "order" and bool(CONTINUED.search(_body(before)) or CONTINUED.search(_body(text)))
 
 
 def check_page_count(state: FaxRead) -> None:

@@ -202,3 +202,22 @@ def test_a_rival_that_gives_no_valid_value_leaves_no_doubt() -> None:
 def test_hocr_keeps_each_doubtful_characters_rival() -> None:
     words = hocr_words(HOCR)
     assert words[0].rivals == (("i", "l"),) and words[1].rivals == ()
+
+
+@pytest.mark.parametrize(("second_page", "kind"), [("Referral (continued)", "order"), ("Progress notes", "other")])
+def test_a_page_the_order_continues_onto_is_part_of_the_order(second_page: str, kind: str) -> None:
+    from pathlib import Path
+
+    from parsers.context import ParseContext
+    from parsers.fax import reading
+    from parsers.fax.ocr import TesseractEngine
+
+    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
+    order = _page(["Patient Name: Smith, John", "DOB: 01/23/1945", "Member ID: W123456789", "NPI: 1234567893"])
+    more = _page([second_page, "Start of Care: 11/20/2026", "Diagnoses I10"])
+    more.page.number = 2
+    state.pages, state.texts = [order.page, more.page], [order, more]
+    state.hits = {1: labelled_hits(order), 2: labelled_hits(more)}
+    reading.classify(state)
+    assert [order.page.kind, more.page.kind] == ["order", kind]
