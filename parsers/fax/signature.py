@@ -24,6 +24,7 @@ SIGNER = re.compile(
 ATTESTATION_REACH = 3  # lines under the attestation where its signer's line may be
 TYPED_NAME_CONF = 85  # a name read this surely on the line is typed, not signed
 MIN_INK_INCHES = 0.4
+OVER_REACH = 4.0  # a signature or date over its caption lies within this many caption heights above it
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,55 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
     for line in text.lines:
         match = SIGNATURE_LABEL.search(line.text)
         if match:
-            return _read_line(line, match.end(), image, dpi)
+            read = _read_line(line, match.end(), image, dpi)
+            return _over_caption(text, line, match.end(), read, (image, dpi)) if read.present is False else read
     return _attested_signer(text, image, dpi)
+
+
+def _over_caption(
+    text: PageText, line: Segment, label_end: int, read: SignatureRead, ink: tuple[Image.Image | None, float]
+) -> SignatureRead:
+    """A caption printed under its signature line ('Prescriber Signature' small under the line, the date
+    likewise under its own): no ink right of it, so the signature is the ink over it, where no text
+    was read, and the date the one over its date caption."""
+    label = line.words_in_span(0, label_end)
+    x0, top, _, _ = bbox_of(label)
+    height = max(w.height for w in label)
+    band = (x0, int(top - OVER_REACH * height), read.bbox[2], top - 2)
+    image, dpi = ink
+    if image is None or _text_in(text, band) or not has_ink(image, band, dpi):
+        return read
+    when = _date_over(text, line, read.bbox[2])
+    return SignatureRead(True, line.page, band, *(when or (read.date, read.date_bbox, read.date_conf, read.date_raw)))
+
+
+def _text_in(text: PageText, band: tuple[int, int, int, int]) -> bool:
+    """Words read surely in the band: printed text, not a scribble (tesseract reads a scribble as a few
+    unsure marks)."""
+    return any(
+        w.conf >= TYPED_NAME_CONF and sum(c.isalpha() for c in w.text) >= 3
+        for s in text.segments
+        for w in s.words
+        if w.left < band[2] and w.right > band[0] and w.top < band[3] and w.bottom > band[1]
+    )
+
+
+def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
+    """The date over the date caption right of the signature caption ('Date (mm-dd-yyyy)' under its line)."""
+    captions = [w for w in line.words if w.left >= left and w.text.lower().startswith("date")]
+    if not captions:
+        return None
+    caption = captions[0]
+    over = [
+        s
+        for s in text.segments
+        if caption.top - OVER_REACH * caption.height < s.bbox[3] <= caption.top
+        and s.bbox[0] < caption.right + caption.height * 4
+        and s.bbox[2] > caption.left
+    ]
+    if len(over) != 1:
+        return None
+    return _date_after(over[0], over[0].bbox[0])
 
 
 def _attested_signer(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:

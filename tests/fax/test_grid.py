@@ -246,3 +246,27 @@ def test_a_format_hint_after_a_caption_is_no_value() -> None:
     assert "member.sex" not in blank
     phone = _found(_page([("Patient Phone: (617) 555-0123", 100, 200, None)]))
     assert phone["member.phone"] == "6175550123"
+
+
+def _under_line_signature(typed_over: str | None) -> tuple[PageText, Image.Image]:
+    """'Prescriber Signature' printed small under its line, the date under its own line right of it."""
+    items: list[tuple[str, int, int, int | None]] = [
+        ("Prescriber Signature (no stamps)", 100, 1500, None),
+        ("Date (mm-dd-yyyy)", 1100, 1500, None),
+        ("11-20-2026", 1110, 1440, None),
+    ]
+    if typed_over:
+        items.append((typed_over, 180, 1440, None))
+    image = Image.new("L", (WIDTH, 2244), 255)
+    ImageDraw.Draw(image).line([(180, 1470), (300, 1430), (420, 1475), (520, 1435)], fill=0, width=6)
+    return _page(items), image
+
+
+def test_a_signature_over_its_caption_is_the_ink_over_it_with_the_date_over_its_caption() -> None:
+    read = find_signature(*_under_line_signature(None), 300)
+    assert read is not None and read.present is True and read.date == dt.date(2026, 11, 20)
+
+
+def test_printed_text_over_a_signature_caption_is_no_signature() -> None:
+    read = find_signature(*_under_line_signature("Attending physician statement"), 300)
+    assert read is not None and read.present is False
