@@ -18,6 +18,8 @@ CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or
 FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
 CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 UNDER_REACH = 1.2  # a value printed over its caption ends within this many caption heights above it
+VALUE_REACH = 1.6  # ... or this many of its own heights: the fill-in line lies between, and a caption
+# printed under a line is small ('Date of Birth' at 7 pt under an 11 pt value)
 MIN_UNDER_CAPTIONS = 2  # ... on a page where at least this many captions stand under their values
 
 
@@ -58,7 +60,7 @@ def _segment_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segme
     above = [
         s
         for s in text.segments
-        if top - UNDER_REACH * height < s.bbox[3] <= top + 0.4 * height
+        if top - max(UNDER_REACH * height, VALUE_REACH * (s.bbox[3] - s.bbox[1])) < s.bbox[3] <= top + 0.4 * height
         and spans_overlap(s.bbox, hit.segment.bbox)
         and id(s) not in labelled
         and cell_of(s) is None

@@ -16,7 +16,8 @@ from parsers.fax.checkbox import ticked_sex, titled_service_type
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.header import body_words, header_words
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
-from parsers.fax.model import Candidate, Page
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.values import AddressValue, read_date, read_name
 from tests.fax.test_grid import WIDTH, _found, _page
 from tests.fax.test_reading_units import _words
@@ -425,3 +426,26 @@ def test_a_block_ends_at_a_blank_line_or_a_credentialed_name() -> None:
     after_blank = [("(860) 555-1000", 117, 310, None)]  # twice the block's line gap: a blank line, another block
     assert _box_phones(patient + after_blank) == {}
     assert _box_phones([*patient, ("(860) 555-0142", 117, 295, None)]) == {"member.phone": "8605550142"}
+
+
+def test_a_small_caption_under_its_line_takes_the_value_a_line_above_it() -> None:
+    """A 7 pt caption under the line an 11 pt value is written on: the gap is more than a caption's
+    height, less than the value's own height and a half."""
+    under = _at(
+        [
+            ("John Smith", 117, 200, None),
+            ("01/02/1950", 900, 200, None),
+            ("Patient Name", 117, 248, None),
+            ("Date of Birth", 900, 248, None),
+        ]
+    )
+    small = [replace(w, height=12) if w.top == 248 else w for w in under.page.words]
+    found = _found(_at_words(small))
+    assert found["member.name"] == ("John", "Smith")
+    assert found["member.dob"] == dt.date(1950, 1, 2)
+
+
+def _at_words(words: list[Word]) -> PageText:
+    page = Page(number=1, width=WIDTH, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
