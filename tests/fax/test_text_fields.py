@@ -286,3 +286,10 @@ def test_a_payer_run_into_a_caption_opening_with_a_plan_word_is_unsure() -> None
     # a comma ends the name, and a caption opening with no plan word leaves no doubt where it ends
     assert _fields("Insurance: Evergreen Medicaid, Medicaid ID: X456775120")["payer.name"] == "Evergreen Medicaid"
     assert _fields("Insurance: Evergreen Health Member ID: X456775120")["payer.name"] == "Evergreen Health"
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind"), [("PT NAME", "name"), ("Pt. Name:", "name"), ("PT PHONE", "phone"), ("Pt Address:", "address")]
+)
+def test_a_charts_pt_abbreviation_is_the_patients_caption(caption: str, kind: str) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)] == [(kind, PATIENT)]
