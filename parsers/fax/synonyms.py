@@ -125,6 +125,8 @@ LABELS: list[Label] = [
     ),
     # weak: 'Acme Health Plan' is a payer's name, not a caption in it
     *_label("org", PAYER, False, r"insurance", r"insurer", r"pay[eo]r", r"health ?plan(?: name)?", r"plan"),
+    # 'INS' (a chart's abbreviation of insurance) only where its segment starts: inside a name it is a word
+    *_label("org", PAYER, False, r"ins\.?(?: co\.?| company| plan)?", alone=True),
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
     *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),

@@ -293,3 +293,9 @@ def test_a_payer_run_into_a_caption_opening_with_a_plan_word_is_unsure() -> None
 )
 def test_a_charts_pt_abbreviation_is_the_patients_caption(caption: str, kind: str) -> None:
     assert [(k, r) for k, r, _ in _hits(caption)] == [(kind, PATIENT)]
+
+
+def test_a_charts_ins_abbreviation_is_the_payers_caption_only_where_its_segment_starts() -> None:
+    assert [(k, r) for k, r, _ in _hits("INS")] == [("org", PAYER)]
+    assert [(k, r) for k, r, _ in _hits("Ins. Co.: Summit Advantage")] == [("org", PAYER)]
+    assert not _hits("Mercy Ins Group")
