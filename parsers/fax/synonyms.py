@@ -138,7 +138,8 @@ LABELS: list[Label] = [
         True,
         rf"(?:patient|pt\.?|home|member){POSS} ?(?:phone|telephone|tel\.?)(?: no\.?| number| #)?",
     ),
-    *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)"),
+    # 'Office #' beside 'Fax #' under the physician: the office's telephone number
+    *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)", r"office ?(?:#|no\.|number)"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),

@@ -299,3 +299,8 @@ def test_a_charts_ins_abbreviation_is_the_payers_caption_only_where_its_segment_
     assert [(k, r) for k, r, _ in _hits("INS")] == [("org", PAYER)]
     assert [(k, r) for k, r, _ in _hits("Ins. Co.: Summit Advantage")] == [("org", PAYER)]
     assert not _hits("Mercy Ins Group")
+
+
+@pytest.mark.parametrize("caption", ["OFFICE #", "Office No.", "Office Number:"])
+def test_an_office_number_caption_is_the_physicians_phone(caption: str) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)] == [("phone", PROVIDER)]
