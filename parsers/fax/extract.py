@@ -82,6 +82,8 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         end = following[0].start if following else len(hit.segment.text)
         if following and runs_into_caption(hit, following[0], path):
             continue  # where the value ends is unsure: no value (reading.py adds the finding)
+        if following and qualifies(hit, following[0]):
+            continue  # 'Refer To NPI': whose NPI, with no value of its own
         if hit.kind == "address":
             found = _address(text, hit, hits, end, path)
         else:
@@ -105,6 +107,12 @@ def runs_into_caption(hit: LabelHit, after: LabelHit, path: str | None) -> bool:
     between = hit.segment.text[value_offset(hit, after.start) : after.start].rstrip()
     opens_with_plan_word = len(caption) > 1 and caption[0].lower() in PLAN_WORDS
     return path == "payer.name" and opens_with_plan_word and bool(between) and not between.endswith((",", ";", "|"))
+
+
+def qualifies(hit: LabelHit, after: LabelHit) -> bool:
+    """A caption run straight into the next one on its segment ('REFER TO NPI', 'Supplier Phone'): it
+    names whose the next caption's value is and has none of its own, here or elsewhere."""
+    return not hit.segment.text[hit.end : after.start].strip(" :;#.-|_")
 
 
 def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Segment, tuple[Word, ...]] | None:

@@ -270,3 +270,18 @@ def test_a_signature_over_its_caption_is_the_ink_over_it_with_the_date_over_its_
 def test_printed_text_over_a_signature_caption_is_no_signature() -> None:
     read = find_signature(*_under_line_signature("Attending physician statement"), 300)
     assert read is not None and read.present is False
+
+
+def test_a_caption_run_into_the_next_caption_has_no_value_of_its_own() -> None:
+    text = _page(
+        [
+            ("REFER TO", 144, 1376, None),
+            ("Northside DME Supply", 551, 1371, None),
+            ("REFER TO NPI", 144, 1430, None),
+            ("1495738217", 551, 1428, None),
+            ("SERVICE", 145, 1486, None),  # a caption not of ours under it, with its value right of it
+            ("DME", 551, 1484, None),
+        ]
+    )
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text)) if c.path.startswith("servicing")]
+    assert found == [("servicing_provider.name", "Northside DME Supply"), ("servicing_provider.npi", "1495738217")]
