@@ -189,9 +189,12 @@ def read_sex(text: str) -> Read | None:
     return Read(found[0].group(1)[0].upper(), found[0].start(1), found[0].end(1))
 
 
+OPENING_QUOTES = "‘“\"`'"  # a speck OCR read as a quote mark before a name: no name opens with one
+
+
 def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
-    head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(" ,.:-")
+    head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(" ,.:-").lstrip(OPENING_QUOTES).strip(" ,.:-")
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words

@@ -304,3 +304,9 @@ def test_a_charts_ins_abbreviation_is_the_payers_caption_only_where_its_segment_
 @pytest.mark.parametrize("caption", ["OFFICE #", "Office No.", "Office Number:"])
 def test_an_office_number_caption_is_the_physicians_phone(caption: str) -> None:
     assert [(k, r) for k, r, _ in _hits(caption)] == [("phone", PROVIDER)]
+
+
+@pytest.mark.parametrize("read", ["‘Blue Harbor Medicare", "“Blue Harbor Medicare", "' Blue Harbor Medicare"])
+def test_a_quote_mark_before_an_organisations_name_is_a_speck(read: str) -> None:
+    found = read_org(read)
+    assert found is not None and found.value == "Blue Harbor Medicare"
