@@ -192,7 +192,7 @@ LABELS: list[Label] = [
         None,
         True,
         r"start date",
-        r"start of care",
+        r"start of (?:care|therapy|services?|infusion)",  # an infusion pharmacy's 'Start of Therapy'
         r"soc date",
         r"services to begin",
         r"requested start",

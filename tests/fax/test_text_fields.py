@@ -310,3 +310,8 @@ def test_an_office_number_caption_is_the_physicians_phone(caption: str) -> None:
 def test_a_quote_mark_before_an_organisations_name_is_a_speck(read: str) -> None:
     found = read_org(read)
     assert found is not None and found.value == "Blue Harbor Medicare"
+
+
+@pytest.mark.parametrize("caption", ["Start of Therapy", "Start of Service:", "Start of Infusion"])
+def test_a_start_of_therapy_caption_is_the_requested_start(caption: str) -> None:
+    assert [(k, t) for k, _, t in _hits(caption)] == [("start_date", caption.rstrip(":"))]
