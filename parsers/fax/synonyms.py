@@ -100,7 +100,9 @@ LABELS: list[Label] = [
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
     *_label("org", SUPPLIER, False, r"to", alone=True),
     # Anchors of a block about someone else: the name, phone and address under them are not the patient's.
-    *_label("name", OTHER, True, r"emergency contact(?: name| person| phone)?", r"next of kin"),
+    # ... 'Emergency' alone too: OCR garbles the word after it ('Emergency Contec Phone'), and a phone
+    # under it taken for the patient's would be a silent error
+    *_label("name", OTHER, True, r"emergency(?: contact)?(?: name| person| phone)?", r"next of kin"),
     # a primary care physician is not the one ordering, nor are their NPI and phone the orderer's
     *_label("name", OTHER, True, r"primary care (?:physician|provider)(?: name)?", r"pcp(?: name)?"),
     *_label(

@@ -285,3 +285,15 @@ def test_a_caption_run_into_the_next_caption_has_no_value_of_its_own() -> None:
     )
     found = [(c.path, c.value) for c in candidates(text, labelled_hits(text)) if c.path.startswith("servicing")]
     assert found == [("servicing_provider.name", "Northside DME Supply"), ("servicing_provider.npi", "1495738217")]
+
+
+def test_an_emergency_contacts_phone_is_not_the_patients_when_ocr_garbled_contact() -> None:
+    text = _page(
+        [
+            ("Patient Name: John Smith", 117, 200, None),
+            ("Home Phone: (860) 555-0142", 117, 240, None),
+            ("Emergency Contec Phone: (203) 555-0199", 900, 240, None),
+        ]
+    )
+    phones = [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.phone"]
+    assert phones == ["8605550142"]
