@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PROVIDER, PROVIDER_ANCHOR, LabelHit
 from parsers.fax.model import Segment
+from parsers.fax.nearby import same_row
 
 
 def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
@@ -33,15 +34,20 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
 
 
 def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit], page_width: int) -> str | None:
-    """The role of the nearest anchor above the hit in its column, unless a name row of another role
-    stands between them on the hit's half of the page (a new block may have begun there: whose the
-    hit is would be a guess); with no anchor in its column, a name is the patient's and any other
-    label takes its row's role."""
+    """The role of the nearest anchor above the hit in its column, unless name rows of another role
+    stand between them on the hit's half of the page: a new block began there, and whose the hit is
+    would be a guess, unless the newest such row is the hit's own ('Prescriber Name ... NPI' on one
+    caption row, below an emergency contact's column): then it is that row's. With no anchor in its
+    column, a name is the patient's and any other label takes its row's role."""
     column = _column_anchor(hit, anchors, page_width)
     if column is None:
         return PATIENT if hit.kind == "name" else _row_role(hit, rows)
     role = column.role or PROVIDER
-    return None if any(_breaks_block(row, column, hit, role, page_width) for row in rows) else role
+    breaking = [row for row in rows if _breaks_block(row, column, hit, role, page_width)]
+    if not breaking:
+        return role
+    newest = max(breaking, key=lambda row: row.segment.bbox[1])
+    return (newest.role or PROVIDER) if same_row(newest.segment.bbox, hit.segment.bbox) else None
 
 
 def _column_anchor(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> LabelHit | None:

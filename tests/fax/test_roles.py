@@ -55,3 +55,23 @@ def test_a_name_row_in_the_other_half_of_the_page_does_not_break_a_block() -> No
     found = _found(text)
     assert found["member.phone"] == "8605550142"
     assert found["ordering_provider.npi"] == "1245319599"
+
+
+def test_an_npi_on_a_name_captions_row_is_that_partys_though_another_block_heads_its_column() -> None:
+    """Captions printed under their values: 'Prescriber Name ... NPI' on one row, the NPI's column
+    headed higher up by an emergency contact's phone; a roleless 'Phone' under rows of several blocks
+    stays a guess."""
+    text = _cells(
+        [
+            (100, [(860, "(203) 555-0199")]),
+            (140, [(860, "Emergency Contact Phone")]),
+            (300, [(114, "PRESCRIBER")]),
+            (360, [(114, "Dr. Samuel Okafor"), (860, "1245319599")]),
+            (400, [(114, "Prescriber Name"), (860, "NPI")]),
+            (600, [(860, "(914) 555-6905")]),
+            (640, [(860, "Phone")]),
+        ]
+    )
+    hits = {h.segment.text: h.role for h in labelled_hits(text)}
+    assert hits["NPI"] == "provider"
+    assert hits["Phone"] is None
