@@ -67,6 +67,8 @@ LABELS: list[Label] = [
     ),
     *_label("name", PATIENT, False, r"patient", r"re"),
     *_label("name", PATIENT, False, rf"name{NOT_OURS}{TAIL}", alone=True),
+    # a name asked for in parts ('Last Name | First Name | M.I.'): whose it is comes from its column or row
+    *_label("name", None, False, r"(?:last|first|middle|family|given) name", alone=True),
     *_label(
         "name",
         PROVIDER,

@@ -75,3 +75,19 @@ def test_an_npi_on_a_name_captions_row_is_that_partys_though_another_block_heads
     hits = {h.segment.text: h.role for h in labelled_hits(text)}
     assert hits["NPI"] == "provider"
     assert hits["Phone"] is None
+
+
+def test_a_name_asked_for_in_parts_heads_its_column_as_the_patients() -> None:
+    """'Last Name | First Name' captions under their lines, no patient heading read: the street
+    address caption under them is the patient's."""
+    text = _cells(
+        [
+            (100, [(114, "Garcia"), (620, "James")]),
+            (140, [(114, "Last Name"), (620, "First Name")]),
+            (300, [(114, "2068 Maple Avenue")]),
+            (340, [(114, "Street Address")]),
+        ]
+    )
+    hits = {h.segment.text: (h.kind, h.role) for h in labelled_hits(text)}
+    assert hits["Last Name"] == ("name", "patient") and hits["First Name"] == ("name", "patient")
+    assert hits["Street Address"] == ("address", "patient")
