@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from parsers.fax import values
+from parsers.fax.address_columns import address_in_columns
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -173,7 +174,9 @@ def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path
             return None
         (segment, method), offset, end = found, 0, -1
     end = len(segment.text) if end < 0 else end
-    return _address_from(text, segment, offset, end, hits, path, method)
+    return _address_from(text, segment, offset, end, hits, path, method) or address_in_columns(
+        text, hit, segment, method, hits, path
+    )
 
 
 def _address_from(

@@ -8,6 +8,7 @@ import re
 from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import PageText, Segment
+from parsers.fax.values import PART_ALONE
 
 LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
 RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
@@ -107,8 +108,8 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
         return None
     nearest = min(row, key=lambda s: s.bbox[0])
     labelled = {id(h.segment): h.segment for h in hits}
-    if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text):
-        return None
+    if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text) or PART_ALONE.match(nearest.text):
+        return None  # a caption: of a field we do not know, or of an address's part ('City')
     if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
         return None  # a caption we do not know, in the column where the form's captions stand
     return nearest

@@ -289,6 +289,12 @@ STREET_END = re.compile(
 CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
 # Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
 PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
+# A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit').
+PART_ALONE = re.compile(
+    r"^\s*(?:(?P<unit>apt\.?|apartment|unit|suite|ste\.?|apt\.?\s*/\s*\w+)|(?P<city>city)|(?P<state>state)"
+    r"|(?P<zip>zip(?:\s*code)?|postal\s*code))\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

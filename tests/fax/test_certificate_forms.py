@@ -449,3 +449,25 @@ def _at_words(words: list[Word]) -> PageText:
     page = Page(number=1, width=WIDTH, height=2244, words=words)
     lines, segments = page_segments(page)
     return PageText(page, lines, segments)
+
+
+def test_an_address_in_fields_of_its_own_captioned_under_their_lines() -> None:
+    row = [
+        ("Patient Name", 117, 148, None),
+        ("John Smith", 117, 110, None),
+        ("01/02/1950", 900, 110, None),
+        ("Date of Birth", 900, 148, None),
+        ("12 Oak St", 117, 200, None),
+        ("Apt 3", 700, 200, None),
+        ("Hartford", 900, 200, None),
+        ("CT", 1250, 200, None),
+        ("06103", 1400, 200, None),
+        ("Street Address", 117, 238, None),
+        ("Apt / Unit", 700, 238, None),
+        ("City", 900, 238, None),
+        ("State", 1250, 238, None),
+        ("ZIP", 1400, 238, None),
+    ]
+    assert _found(_at(row))["member.address"] == AddressValue("12 Oak St", "Apt 3", "Hartford", "CT", "06103")
+    no_state = [item for item in row if item[0] not in ("CT", "State")]
+    assert "member.address" not in _found(_at(no_state))

@@ -1,0 +1,73 @@
+"""An address written in fields of its own on one row, each captioned under (or over) its value:
+'2068 Maple Avenue | Apt 2 | Yonkers | NY | 10701' over 'Street Address | Apt / Unit | City | State | ZIP'."""
+
+from __future__ import annotations
+
+from parsers.fax import values
+from parsers.fax.labels import LabelHit
+from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
+from parsers.fax.nearby import same_row, spans_overlap
+from parsers.fax.values import PART_ALONE
+
+REACH = 1.6  # a value ends within this many of its own heights over (or starts under) its caption
+
+
+def address_in_columns(
+    text: PageText, hit: LabelHit, street: Segment, method: str, hits: list[LabelHit], path: str
+) -> Candidate | None:
+    """The address whose street is `street` (over or under the address caption, as `method` says) and
+    whose unit, city, state and ZIP stand over (under) the part captions right of that caption on its row."""
+    if method not in ("above", "below"):
+        return None
+    parts: list[tuple[str, Segment]] = []
+    for caption in _part_captions(text, hit.segment):
+        value = _value_of(text, caption, street, method == "above", hits)
+        kind = PART_ALONE.match(caption.text)
+        if kind is None:
+            break
+        if value is not None:
+            parts.append((kind.lastgroup or "", value))
+    named = dict(parts)
+    if not {"city", "state", "zip"} <= named.keys() or len(named) != len(parts):
+        return None
+    pieces = [street.text, *([named["unit"].text] if "unit" in named else []), named["city"].text]
+    read = values.read_address(f"{', '.join(pieces)}, {named['state'].text} {named['zip'].text}")
+    if read is None:
+        return None
+    words: tuple[Word, ...] = (*street.words, *(w for _, s in parts for w in s.words))
+    return Candidate(
+        path, read.value, street.page, bbox_of(words), conf_of(words), method, raw=street.text, words=words
+    )
+
+
+def _part_captions(text: PageText, caption: Segment) -> list[Segment]:
+    """The segments right of the address caption on its row, in order, up to the first that is no
+    address part's caption."""
+    right = [s for s in text.segments if s.bbox[0] >= caption.bbox[2] - 2 and same_row(s.bbox, caption.bbox)]
+    out: list[Segment] = []
+    for segment in sorted(right, key=lambda s: s.bbox[0]):
+        if not PART_ALONE.match(segment.text):
+            break
+        out.append(segment)
+    return out
+
+
+def _value_of(text: PageText, caption: Segment, street: Segment, over: bool, hits: list[LabelHit]) -> Segment | None:
+    """The one unlabelled segment over (under) a part caption, on the street's row."""
+    labelled = {id(h.segment) for h in hits}
+    found = [
+        s
+        for s in text.segments
+        if id(s) not in labelled
+        and spans_overlap(s.bbox, caption.bbox)
+        and same_row(s.bbox, street.bbox)
+        and _near(s.bbox, caption.bbox, over)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _near(value: tuple[int, int, int, int], caption: tuple[int, int, int, int], over: bool) -> bool:
+    reach = REACH * (value[3] - value[1])
+    if over:
+        return caption[1] - reach < value[3] <= caption[1] + 2
+    return caption[3] - 2 <= value[1] < caption[3] + reach
