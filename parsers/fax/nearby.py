@@ -40,12 +40,12 @@ def value_segment(
     above = _segment_above(text, hit, hits) if cell_of(hit.segment) is None else None
     owned = {id(s) for s in (below, above) if s is not None and _owner(text, s, hits) is hit.segment}
     below_owned = below is not None and id(below) in owned
-    if above is not None and id(above) in owned and not below_owned and _under_style(text, hits):
+    if above is not None and id(above) in owned and not below_owned and under_style(text, hits):
         return above, "above"
     return (below, "below") if below is not None and (below_owned or above is None) else None
 
 
-def _under_style(text: PageText, hits: list[LabelHit]) -> bool:
+def under_style(text: PageText, hits: list[LabelHit]) -> bool:
     """The page prints captions under their fill-in lines: several of its bare captions have the segment
     right above them as their own (a title over one blank caption is no such form)."""
     bare = [h for h in hits if cell_of(h.segment) is None and not _rest_of(h, hits).strip()]

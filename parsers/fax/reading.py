@@ -16,11 +16,13 @@ from parsers.fax import header as fax_header
 from parsers.fax.boxes import box_ids, box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import Ticked, ticked_service_type, ticked_sex, titled_service_type
+from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
+from parsers.fax.nearby import under_style
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
@@ -214,7 +216,8 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(payer_in_prose(text.lines))
         state.candidates.extend(box_phones(text, hits))
         state.candidates.extend(box_ids(text, hits))
-        state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))
+        over = list(diagnoses_over_captions(text, state.ctx.code_sets)) if under_style(text, hits) else []
+        state.diagnoses.extend(over or diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
         if state.signature is None:

@@ -116,7 +116,7 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
             reads: list[CodeRead] = []
             boxes = 0
             for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
-                reads.extend(_icd_tokens(segment, after, sets))
+                reads.extend(icd_tokens(segment, after, sets))
                 boxes += len(NUMBERED_BOX.findall(segment.text))
             missing = max(boxes - len(reads), 0)
             yield from reads
@@ -126,7 +126,7 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
             return
 
 
-def _icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
+def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     # a service code with its modifier ('A4253-NU') is no diagnosis
     pieces = [(p, w) for p, w in _tokens(line, after, keep_inner_comma=True) if not coded_service(w.text)]
     skip: Word | None = None

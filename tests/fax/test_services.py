@@ -99,3 +99,34 @@ def test_the_next_sections_heading_ends_a_service_table() -> None:
         ]
     )
     assert [s.code.raw for s in service_reads(text, NO_CODE_SETS)] == ["E0260"]
+
+
+def test_diagnosis_codes_over_their_captions_on_a_form_printing_captions_under_the_lines() -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    from parsers.context import ParseContext
+    from parsers.fax import reading
+    from parsers.fax.extract import labelled_hits
+    from parsers.fax.ocr import TesseractEngine
+    from tests.fax.test_grid import _page as _placed_page
+
+    text = _placed_page(
+        [
+            ("Garcia, James", 117, 100, None),
+            ("Patient (Last, First)", 117, 138, None),
+            ("M17.11", 117, 200, None),
+            ("J96.11", 500, 200, None),
+            ("11-24-2026", 900, 200, None),
+            ("Primary Dx (ICD-10)", 117, 238, None),
+            ("Secondary Dx (ICD-10)", 500, 238, None),
+            ("Start of Therapy", 900, 238, None),
+            ("14 days", 117, 300, None),
+            ("Duration of Therapy", 117, 338, None),
+        ]
+    )
+    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
+    state.pages, state.texts, state.hits = [text.page], [text], {1: labelled_hits(text)}
+    reading.find_fields(state)
+    assert [d.raw for d in state.diagnoses] == ["M17.11", "J96.11"]  # not '10' of the hints, nor '14'

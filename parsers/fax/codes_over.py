@@ -1,0 +1,46 @@
+"""Diagnosis codes written over their captions, on a form that prints captions under its fill-in lines
+('M17.11' over 'Primary Dx (ICD-10)', 'G47.33' over 'Secondary Dx (ICD-10)' beside it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from parsers.fax.model import PageText, Segment
+from parsers.fax.nearby import same_row, spans_overlap
+from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead, icd_tokens
+from referrals.codes import CodeSets
+
+# Nothing after the diagnosis caption but a hint ('Primary Dx (ICD-10)', 'Diagnosis Code:').
+BARE_REST = re.compile(r"^\s*(?:codes?)?\s*(?:\(\s*icd[\s-]*10(?:[\s-]*cm)?\s*\)|icd[\s-]*10)?\s*[:#]?\s*$", re.I)
+REACH = 1.6  # the code ends within this many of its own heights over its caption
+
+
+def diagnoses_over_captions(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
+    """The code-shaped tokens over each bare diagnosis caption on the first row that has one."""
+    captions = [s for s in text.segments if _bare_caption(s)]
+    if not captions:
+        return
+    row = [s for s in captions if same_row(s.bbox, captions[0].bbox)]
+    for caption in sorted(row, key=lambda s: s.bbox[0]):
+        over = _segment_over(text, caption)
+        if over is not None:
+            yield from icd_tokens(over, 0, sets)
+
+
+def _bare_caption(segment: Segment) -> bool:
+    match = DIAGNOSIS_HEAD.search(segment.text)
+    return match is not None and bool(BARE_REST.match(segment.text[match.end() :]))
+
+
+def _segment_over(text: PageText, caption: Segment) -> Segment | None:
+    """The nearest segment right over the caption, overlapping it across the page."""
+    top = caption.bbox[1]
+    over = [
+        s
+        for s in text.segments
+        if spans_overlap(s.bbox, caption.bbox)
+        and top - REACH * (s.bbox[3] - s.bbox[1]) < s.bbox[3] <= top + 2
+        and not DIAGNOSIS_HEAD.search(s.text)
+    ]
+    return max(over, key=lambda s: s.bbox[3]) if over else None
