@@ -245,7 +245,7 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
     fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.hcpcs_listed(value, sets))
     code = CodeRead(word.text, word, read.row.page, fixed)
     tail = word.text.partition("-")[2]
-    new = rest_of_row(code, [tail] if tail else [], words[position + 1 :], read.row)
+    new = rest_of_row(code, [tail] if tail else [], words[position + 1 :], read.row, read.quantity_column)
     state.reread_parts[id(new)] = {"code"}
     return new
 

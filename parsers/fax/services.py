@@ -188,6 +188,7 @@ class ServiceRead:
     quantity_word: Word | None
     description: str | None
     row: Segment
+    quantity_column: tuple[int, int] | None = None  # the table's quantity column (x from, to), when headed
 
 
 def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
@@ -198,8 +199,9 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
             table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
             break
+    column = quantity_column(table[0]) if table else None
     for position, row in enumerate(table):
-        found = _service_row(row, sets)
+        found = _service_row(row, sets, column)
         if found is not None:
             yield found
         elif position > 0 and _looks_like_a_row(row):
@@ -244,28 +246,49 @@ def _mangled_code(token: str) -> bool:
     return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
 
 
-def _service_row(row: Segment, sets: CodeSets) -> ServiceRead | None:
+def _service_row(row: Segment, sets: CodeSets, column: tuple[int, int] | None) -> ServiceRead | None:
     words = list(row.words)
     for position, word in enumerate(words):
         head, _, tail = word.text.partition("-")
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
-            return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row)
+            return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, column)
     return None
 
 
-def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment) -> ServiceRead:
+QUANTITY_CAPTION = re.compile(r"^(?:qty|quantity|units?|#\s*units?)[.:]?$", re.IGNORECASE)
+
+
+def quantity_column(head: Segment) -> tuple[int, int] | None:
+    """The x span of the table's quantity column, from its caption in the table's head ('Qty')."""
+    found = [w for w in head.words if QUANTITY_CAPTION.match(w.text)]
+    return (found[0].left, found[0].right) if len(found) == 1 else None
+
+
+def _in_column(word: Word, column: tuple[int, int]) -> bool:
+    """The word stands under the column's caption (overlapping it across the page)."""
+    return word.left < column[1] and word.right > column[0]
+
+
+def rest_of_row(
+    code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment, column: tuple[int, int] | None = None
+) -> ServiceRead:
+    """The modifiers, quantity and description after a row's code; in a table with a quantity column,
+    the quantity is the number under its caption only (a dose's '500 mg' before it is none)."""
     quantity: int | None = None
     quantity_word: Word | None = None
     description: list[str] = []
+    if column is not None and column[1] <= code.word.right:
+        column = None  # a caption left of the codes ('HCPCS / QTY' in a column of captions) heads no column
     for word in rest:
         text = word.text.strip(",.;")
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
+        counts = column is None or _in_column(word, column)
         if _modifier_here(text, quantity is not None) and not description:
             modifiers.append(text.upper())
-        elif quantity is None and not description and (read := read_quantity(text)) is not None:
+        elif quantity is None and counts and (column or not description) and (read := read_quantity(text)):
             quantity, quantity_word = int(str(read.value)), word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
             description.append(word.text)
@@ -276,6 +299,7 @@ def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Seg
         quantity_word,
         " ".join(description) or None,
         row,
+        column,
     )
 
 

@@ -130,3 +130,13 @@ def test_diagnosis_codes_over_their_captions_on_a_form_printing_captions_under_t
     state.pages, state.texts, state.hits = [text.page], [text], {1: labelled_hits(text)}
     reading.find_fields(state)
     assert [d.raw for d in state.diagnoses] == ["M17.11", "J96.11"]  # not '10' of the hints, nor '14'
+
+
+def test_a_tables_quantity_is_the_number_in_its_quantity_column_not_a_dose() -> None:
+    from tests.fax.test_grid import _page as _placed_page
+
+    head = [("Medication / Service", 117, 836), ("HCPCS", 730, 836), ("Dose", 933, 836), ("Qty", 1484, 836)]
+    row = [("ampicillin 500 mg", 117, 900), ("J0290", 730, 900), ("500 mg", 933, 900), ("2", 1484, 900)]
+    text = _placed_page([(t, x, y, None) for t, x, y in [*head, *row]])
+    found = [(s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert found == [("J0290", 2)]
