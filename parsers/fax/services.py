@@ -261,9 +261,19 @@ QUANTITY_CAPTION = re.compile(r"^(?:qty|quantity|units?|#\s*units?)[.:]?$", re.I
 
 
 def quantity_column(head: Segment) -> tuple[int, int] | None:
-    """The x span of the table's quantity column, from its caption in the table's head ('Qty')."""
-    found = [w for w in head.words if QUANTITY_CAPTION.match(w.text)]
-    return (found[0].left, found[0].right) if len(found) == 1 else None
+    """The x span of the table's quantity column: from the head's caption before its caption ('Qty')
+    to the one after it (a value may stand anywhere in its cell, not only under the caption's letters)."""
+    words = sorted(head.words, key=lambda w: w.left)
+    found = [i for i, w in enumerate(words) if QUANTITY_CAPTION.match(w.text)]
+    if len(found) != 1 or any(_code_shaped(w.text) for w in words):
+        return None  # a head holding a code is a row ('Order: ... (HCPCS E0260-RR) Qty: 1'), not column captions
+    at = found[0]
+    return (words[at - 1].right if at else 0, words[at + 1].left if at + 1 < len(words) else 10**6)
+
+
+def _code_shaped(token: str) -> bool:
+    head = token.strip("(),.;:").partition("-")[0]
+    return len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2
 
 
 def _in_column(word: Word, column: tuple[int, int]) -> bool:

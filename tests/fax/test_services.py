@@ -140,3 +140,8 @@ def test_a_tables_quantity_is_the_number_in_its_quantity_column_not_a_dose() -> 
     text = _placed_page([(t, x, y, None) for t, x, y in [*head, *row]])
     found = [(s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
     assert found == [("J0290", 2)]
+
+
+def test_a_quantity_caption_on_a_line_holding_a_code_heads_no_column() -> None:
+    text = _page(["Order: glucose test strips (HCPCS A4253-NU) Qty: 1", "Order: lancets (HCPCS A4259-NU) Qty: 2"])
+    assert [s.quantity_column for s in service_reads(text, NO_CODE_SETS)] == [None, None]
