@@ -249,12 +249,19 @@ def _mangled_code(token: str) -> bool:
 def _service_row(row: Segment, sets: CodeSets, column: tuple[int, int] | None) -> ServiceRead | None:
     words = list(row.words)
     for position, word in enumerate(words):
-        head, _, tail = word.text.partition("-")
+        head = word.text.partition("-")[0]
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
-            return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, column)
+            return rest_of_row(code, joined_modifier(word.text), words[position + 1 :], row, column)
     return None
+
+
+def joined_modifier(token: str) -> list[str]:
+    """The modifier joined to a code ('E0260-RR'), less the bracket or stop closing it ('(HCPCS E0260-RR)'):
+    kept with it, 'RR)' is no modifier and would be dropped."""
+    tail = token.partition("-")[2].rstrip(".,;:)]}")
+    return [tail] if tail else []
 
 
 QUANTITY_CAPTION = re.compile(r"^(?:qty|quantity|units?|#\s*units?)[.:]?$", re.IGNORECASE)
