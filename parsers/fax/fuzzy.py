@@ -25,6 +25,7 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "member name": ("name", PATIENT),
     "member number": ("member_id", PATIENT),
     "discharge date": ("discharge_date", None),
+    "hospital discharge date": ("discharge_date", None),
     "physician phone": ("phone", PROVIDER),
     "physician telephone": ("phone", PROVIDER),
     "physician fax": ("fax", PROVIDER),
