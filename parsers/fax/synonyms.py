@@ -132,7 +132,8 @@ LABELS: list[Label] = [
     # 'INS' (a chart's abbreviation of insurance) only where its segment starts: inside a name it is a word
     *_label("org", PAYER, False, r"ins\.?(?: co\.?| company| plan)?", alone=True),
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
-    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
+    # an infusion pharmacy dispenses what is ordered: its NPI is the supplier's
+    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy) ?np[il1!|]"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),

@@ -316,3 +316,8 @@ def test_a_quote_mark_before_an_organisations_name_is_a_speck(read: str) -> None
 @pytest.mark.parametrize("caption", ["Start of Therapy", "Start of Service:", "Start of Infusion"])
 def test_a_start_of_therapy_caption_is_the_requested_start(caption: str) -> None:
     assert [(k, t) for k, _, t in _hits(caption)] == [("start_date", caption.rstrip(":"))]
+
+
+@pytest.mark.parametrize("caption", ["Pharmacy NPI", "Infusion Pharmacy NPI:"])
+def test_a_pharmacys_npi_is_the_suppliers(caption: str) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)] == [("npi", SUPPLIER)]
