@@ -14,6 +14,7 @@ from PIL import Image
 from parsers.fax.extract import PageText
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, Segment, Word
+from parsers.fax.nearby import same_row
 
 OPTIONS = {("dme",): "dme", ("home", "health"): "home_health", ("home", "infusion"): "home_infusion"}
 # A title naming the service (and that it is an order or a form, so a letterhead such as 'Sunrise Home
@@ -64,6 +65,29 @@ def titled_service_type(text: PageText) -> Ticked | None:
         if len(kinds) == 1:
             return Ticked(kinds[0], line.page, line.bbox)
     return None
+
+
+SERVICE_CAPTION = re.compile(r"^\s*(?:service(?:\s+type)?|type\s+of\s+service|service\s+requested)\s*[:#]?\s*", re.I)
+
+
+def captioned_service_type(text: PageText) -> Ticked | None:
+    """The service type a caption gives in words ('SERVICE  DME', 'Type of Service: Home Health'): its
+    value on its segment or in the segment right of it on its row, nothing but one kind's words."""
+    for segment in text.segments:
+        caption = SERVICE_CAPTION.match(segment.text)
+        if caption is None:
+            continue
+        rest = segment.text[caption.end() :]
+        value = rest if rest.strip() else _right_text(text, segment)
+        kinds = [kind for kind, pattern in TITLE_KINDS.items() if pattern.fullmatch(value.strip(" .:;"))]
+        if len(kinds) == 1:
+            return Ticked(kinds[0], segment.page, segment.bbox)
+    return None
+
+
+def _right_text(text: PageText, caption: Segment) -> str:
+    right = [s for s in text.segments if s.bbox[0] > caption.bbox[2] and same_row(s.bbox, caption.bbox)]
+    return min(right, key=lambda s: s.bbox[0]).text if right else ""
 
 
 SEX_OPTIONS = {"male": "M", "female": "F", "m": "M", "f": "F"}

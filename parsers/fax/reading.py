@@ -15,7 +15,13 @@ from parsers.context import ParseContext
 from parsers.fax import header as fax_header
 from parsers.fax.boxes import box_ids, box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
-from parsers.fax.checkbox import Ticked, ticked_service_type, ticked_sex, titled_service_type
+from parsers.fax.checkbox import (
+    Ticked,
+    captioned_service_type,
+    ticked_service_type,
+    ticked_sex,
+    titled_service_type,
+)
 from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
@@ -224,7 +230,11 @@ def find_fields(state: FaxRead) -> None:
             state.signature = find_signature(text, ink(), state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
-            state.ticked = ticked_service_type(text, ink(), state.steps.target_dpi) or titled_service_type(text)
+            state.ticked = (
+                ticked_service_type(text, ink(), state.steps.target_dpi)
+                or captioned_service_type(text)
+                or titled_service_type(text)
+            )
         if any(hit.kind == "sex" for hit in hits):
             state.candidates.extend(ticked_sex(text, hits, ink(), state.steps.target_dpi))
     for text in state.order_texts:  # a date line counts only when no page labels the order date

@@ -69,3 +69,17 @@ def test_an_order_whose_standard_box_is_ticked_is_not_urgent() -> None:
     text, _ = _request_type(urgent_ticked=True)
     state = FaxRead(ctx=ctx, engine=None, kind="png", pages=[text.page], texts=[text])  # type: ignore[arg-type]
     assert is_urgent(state, RECEIVED, [])
+
+
+def test_a_service_caption_gives_the_service_type_in_words() -> None:
+    from parsers.fax.checkbox import captioned_service_type
+    from tests.fax.test_grid import _page as _placed_page
+
+    found = captioned_service_type(_placed_page([("SERVICE", 145, 1486, None), ("DME", 551, 1484, None)]))
+    assert found is not None and found.value == "dme"
+    found = captioned_service_type(_placed_page([("Type of Service: Home Health", 145, 300, None)]))
+    assert found is not None and found.value == "home_health"
+    assert (
+        captioned_service_type(_placed_page([("SERVICE", 145, 300, None), ("DME or home health", 551, 300, None)]))
+        is None
+    )
