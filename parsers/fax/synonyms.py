@@ -65,7 +65,8 @@ LABELS: list[Label] = [
         rf"(?:member|client|resident|beneficiary){POSS} name{TAIL}",
         r"name of patient",
     ),
-    *_label("name", PATIENT, False, r"patient", r"re"),
+    # a letter's 'Re:' only with its colon: a bare 're' is as often two specks OCR read as letters
+    *_label("name", PATIENT, False, r"patient", r"re(?=\s*[:;])"),
     *_label("name", PATIENT, False, rf"name{NOT_OURS}{TAIL}", alone=True),
     # a name asked for in parts ('Last Name | First Name | M.I.'): whose it is comes from its column or row
     *_label("name", None, False, r"(?:last|first|middle|family|given) name", alone=True),

@@ -321,3 +321,8 @@ def test_a_start_of_therapy_caption_is_the_requested_start(caption: str) -> None
 @pytest.mark.parametrize("caption", ["Pharmacy NPI", "Infusion Pharmacy NPI:"])
 def test_a_pharmacys_npi_is_the_suppliers(caption: str) -> None:
     assert [(k, r) for k, r, _ in _hits(caption)] == [("npi", SUPPLIER)]
+
+
+def test_a_letters_re_is_a_caption_only_with_its_colon() -> None:
+    assert [(k, r) for k, r, _ in _hits("Re: John Smith")] == [("name", PATIENT)]
+    assert _hits("re") == [] and _hits("re Syme") == []  # specks OCR read as letters
