@@ -120,3 +120,4 @@ class PageText:
     page: Page
     lines: list[Segment]
     segments: list[Segment]
+    captions_under: bool = False  # another page of the fax prints its captions under its fill-in lines

@@ -47,7 +47,10 @@ def value_segment(
 
 def under_style(text: PageText, hits: list[LabelHit]) -> bool:
     """The page prints captions under their fill-in lines: several of its bare captions have the segment
-    right above them as their own (a title over one blank caption is no such form)."""
+    right above them as their own (a title over one blank caption is no such form), or another page
+    of the fax does (`PageText.captions_under`: one sender's pages are one form)."""
+    if text.captions_under:
+        return True
     bare = [h for h in hits if cell_of(h.segment) is None and not _rest_of(h, hits).strip()]
     over = [h for h in bare if (a := _segment_above(text, h, hits)) is not None and _owner(text, a, hits) is h.segment]
     return len(over) >= MIN_UNDER_CAPTIONS

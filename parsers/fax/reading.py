@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -213,6 +214,8 @@ def check_page_count(state: FaxRead) -> None:
 
 
 def find_fields(state: FaxRead) -> None:
+    under = any(under_style(t, state.hits[t.page.number]) for t in state.order_texts)
+    state.texts = [dataclasses.replace(t, captions_under=under) for t in state.texts]  # one sender's form
     for text in state.order_texts:
         hits = state.hits[text.page.number]
         state.candidates.extend(candidates(text, hits))

@@ -471,3 +471,11 @@ def test_an_address_in_fields_of_its_own_captioned_under_their_lines() -> None:
     assert _found(_at(row))["member.address"] == AddressValue("12 Oak St", "Apt 3", "Hartford", "CT", "06103")
     no_state = [item for item in row if item[0] not in ("CT", "State")]
     assert "member.address" not in _found(_at(no_state))
+
+
+def test_a_page_of_a_fax_whose_other_page_prints_captions_under_the_lines_does_too() -> None:
+    from dataclasses import replace as replaced
+
+    page = _at([("12-15-1958", 900, 200, None), ("Date of Birth", 900, 238, None)])
+    assert "member.dob" not in _found(page)  # one caption with a value over it is no such form ...
+    assert _found(replaced(page, captions_under=True))["member.dob"] == dt.date(1958, 12, 15)  # ... another page is
