@@ -198,8 +198,9 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
             table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
             break
+    column = modifier_column(table)
     for position, row in enumerate(table):
-        found = _service_row(row, sets)
+        found = _service_row(row, sets, column)
         if found is not None:
             yield found
         elif position > 0 and _looks_like_a_row(row):
@@ -244,18 +245,30 @@ def _mangled_code(token: str) -> bool:
     return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
 
 
-def _service_row(row: Segment, sets: CodeSets) -> ServiceRead | None:
+MODIFIER_CAPTION = re.compile(r"^mod(?:ifiers?|s)?\.?$", re.IGNORECASE)
+Column = tuple[int, int]
+
+
+def modifier_column(table: list[Segment]) -> Column | None:
+    """The left and right of the table head's modifier caption ('MOD', 'Modifier'), if it has one."""
+    caption = next((w for row in table for w in row.words if MODIFIER_CAPTION.match(w.text)), None)
+    return (caption.left, caption.right) if caption is not None else None
+
+
+def _service_row(row: Segment, sets: CodeSets, column: Column | None = None) -> ServiceRead | None:
     words = list(row.words)
     for position, word in enumerate(words):
         head, _, tail = word.text.partition("-")
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
-            return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row)
+            return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, column)
     return None
 
 
-def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment) -> ServiceRead:
+def rest_of_row(
+    code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment, column: Column | None = None
+) -> ServiceRead:
     quantity: int | None = None
     quantity_word: Word | None = None
     description: list[str] = []
@@ -263,7 +276,7 @@ def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Seg
         text = word.text.strip(",.;")
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        if _modifier_here(text, quantity is not None) and not description:
+        if (_modifier_here(text, quantity is not None) or _under(word, text, column)) and not description:
             modifiers.append(text.upper())
         elif quantity is None and not description and (read := read_quantity(text)) is not None:
             quantity, quantity_word = int(str(read.value)), word
@@ -283,6 +296,12 @@ def _modifier_here(text: str, after_quantity: bool) -> bool:
     """A known modifier before the description: between code and quantity ('E0601 RR 1'), or printed
     in capitals after the quantity ('E0601 1 RR', a form whose MOD column follows QTY)."""
     return text.upper() in MODIFIERS and (not after_quantity or text.isupper())
+
+
+def _under(word: Word, text: str, column: Column | None) -> bool:
+    """A known modifier, in whatever case OCR gave it ('Nu' for NU), standing under the head's
+    modifier caption: the column says what it is, where a mixed-case word elsewhere may be prose."""
+    return column is not None and text.upper() in MODIFIERS and word.left < column[1] and word.right > column[0]
 
 
 def row_candidate(read: ServiceRead, index: int) -> Candidate:

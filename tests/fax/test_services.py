@@ -99,3 +99,14 @@ def test_the_next_sections_heading_ends_a_service_table() -> None:
         ]
     )
     assert [s.code.raw for s in service_reads(text, NO_CODE_SETS)] == ["E0260"]
+
+
+def test_a_modifier_read_in_mixed_case_is_one_under_the_heads_modifier_caption() -> None:
+    """A certificate's MOD column after QTY, its 'NU' read as 'Nu': under the 'MOD' caption it is the
+    modifier; without that caption above it, a mixed-case word after the quantity stays description."""
+    under = _page(["HCPCS QTY MOD ITEM DESCRIPTION", "A4253 12 Nu glucose test strips"])
+    lines = [(s.modifiers, s.quantity, s.description) for s in service_reads(under, NO_CODE_SETS)]
+    assert lines == [(["NU"], 12, "glucose test strips")]
+    no_caption = _page(["HCPCS QTY ITEM DESCRIPTION", "A4253 12 Nu glucose test strips"])
+    lines = [(s.modifiers, s.description) for s in service_reads(no_caption, NO_CODE_SETS)]
+    assert lines == [([], "Nu glucose test strips")]
