@@ -11,7 +11,7 @@ from parsers.fax.confirm import agrees
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.header import header_from_words
 from parsers.fax.layout import page_segments
-from parsers.fax.model import Page, Word
+from parsers.fax.model import Page, Word, bbox_of
 from parsers.fax.ocr import hocr_words
 from parsers.fax.values import AddressValue, read_address
 
@@ -202,3 +202,12 @@ def test_a_rival_that_gives_no_valid_value_leaves_no_doubt() -> None:
 def test_hocr_keeps_each_doubtful_characters_rival() -> None:
     words = hocr_words(HOCR)
     assert words[0].rivals == (("i", "l"),) and words[1].rivals == ()
+
+
+def test_a_values_box_keeps_to_its_words_band_where_a_streak_stretched_one_word() -> None:
+    """'CarePoint' 58 pixels tall beside 'Infusion' at 24: a fax streak ran down from its 'r'."""
+    stretched = Word("CarePoint", 90, 1057, 573, 144, 58)
+    beside = Word("Infusion", 96, 1214, 578, 117, 24)
+    assert bbox_of([stretched, beside]) == (1057, 573, 1331, 608)  # the band 578..602, 6 pixels below it
+    assert bbox_of([stretched]) == (1057, 573, 1201, 631)  # a word alone has no band to keep to
+    assert bbox_of([Word("Elm", 90, 0, 0, 40, 30), beside]) == (0, 0, 1331, 602)  # no word far taller
