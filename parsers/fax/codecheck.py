@@ -36,6 +36,10 @@ TO_DIGIT = {
 }
 TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "$": "S"}
 MAX_READINGS = 256
+# HCPCS Level II has no F, I, N or O section (CMS leaves those letters unused, as they look like E,
+# 1, M and 0): a code read with one of them is a misread, so a rival F for an E ('E0260' whose E
+# rivals F) is no other value, and no look-alike change may make one.
+UNUSED_HCPCS_LETTERS = frozenset("FINO")
 IN_ICD10 = {Icd10Membership.BILLABLE, Icd10Membership.HEADER, Icd10Membership.KNOWN}
 
 
@@ -55,7 +59,12 @@ def icd10_not_billable(code: str, sets: CodeSets) -> bool:
 
 
 def procedure_format_ok(code: str) -> bool:
-    return bool(HCPCS_FORMAT.match(code) or CPT_FORMAT.match(code))
+    return hcpcs_format_ok(code) or bool(CPT_FORMAT.match(code))
+
+
+def hcpcs_format_ok(code: str) -> bool:
+    """A letter HCPCS Level II uses and four digits (UNUSED_HCPCS_LETTERS)."""
+    return bool(HCPCS_FORMAT.match(code)) and code[0] not in UNUSED_HCPCS_LETTERS
 
 
 def modifier_ok(value: str) -> bool:
@@ -155,7 +164,7 @@ def hcpcs_listed(code: str, sets: CodeSets) -> bool:
     return bool(HCPCS_FORMAT.match(code)) and sets.hcpcs_known(code) is True
 
 
-HCPCS_LETTERS = "ABCDEFGHIJKLMNOPQRSTUV"
+HCPCS_LETTERS = "ABCDEGHJKLMPQRSTUV"  # A to V but the unused letters
 ZERO_AS_O = str.maketrans("Oo", "00")  # in a HCPCS code's digit places a letter O can only be the zero
 
 
@@ -165,7 +174,7 @@ def hcpcs_shown(text: str) -> str | None:
     core = _code_part(text)
     digits = core[1:].translate(ZERO_AS_O)
     shown = core[:1] + digits
-    return shown if len(core) == 5 and HCPCS_FORMAT.match(shown) else None
+    return shown if len(core) == 5 and hcpcs_format_ok(shown) else None
 
 
 def hcpcs_fits(text: str, code: str) -> bool:

@@ -75,13 +75,23 @@ def conf_of(words: tuple[Word, ...] | list[Word]) -> float:
     return min(w.conf for w in words) / 100.0
 
 
+# A word far taller than every other word of a value took in a mark crossing it (a fax's vertical
+# streak running through 'CarePoint', a box's rule): the value's box keeps to the other words' band,
+# with a margin, or every crop of it holds the mark as well.
+TALL = 1.6
+TALL_MARGIN = 0.25
+
+
 def bbox_of(words: tuple[Word, ...] | list[Word]) -> tuple[int, int, int, int]:
-    return (
-        min(w.left for w in words),
-        min(w.top for w in words),
-        max(w.right for w in words),
-        max(w.bottom for w in words),
-    )
+    """The box the words take on the page, a word a mark stretched (TALL) cut to the others' band."""
+    tops, bottoms = [w.top for w in words], [w.bottom for w in words]
+    heights = sorted(w.height for w in words)
+    if len(words) > 1 and heights[-1] > TALL * heights[-2]:
+        others = [w for w in words if w.height < heights[-1]]
+        margin = round(TALL_MARGIN * heights[-2])
+        tops = [max(t, min(w.top for w in others) - margin) for t in tops]
+        bottoms = [min(b, max(w.bottom for w in others) + margin) for b in bottoms]
+    return (min(w.left for w in words), min(tops), max(w.right for w in words), max(bottoms))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,17 @@ import pytesseract
 
 from parsers.base import ParsedItem, rejected_document
 from parsers.context import ParseContext
-from parsers.fax import century, reading, reread, reread_fields, reread_lost, verify, verify_standard
+from parsers.fax import (
+    century,
+    lost_qualifier,
+    reading,
+    reread,
+    reread_fields,
+    reread_lost,
+    reread_outvoted,
+    verify,
+    verify_standard,
+)
 from parsers.fax.assemble import build
 from parsers.fax.ocr import OcrEngine, default_engine
 from parsers.fax.pages import UnreadableFile, kind_of
@@ -21,6 +31,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.load,
     reading.ocr,
     reading.read_headers,
+    lost_qualifier.reread_lost_qualifiers,
     reading.layout,
     reading.classify,
     reading.check_page_count,
@@ -33,6 +44,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.normalise_npis,
     verify.mark_repeated,
     verify.second_read,
+    reread_outvoted.reread_outvoted,
     verify_standard.misread_page_read,
     verify_standard.standard_read,
     century.resolve_centuries,

@@ -239,12 +239,12 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
     if position is None:
         return read
     word, sets = words[position], state.ctx.code_sets
-    value = _procedure_agreed(state, read.row.page, word, sets)
+    value = procedure_agreed(state, read.row.page, word, sets)
     if value is None:
         return read
     fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.hcpcs_listed(value, sets))
     code = CodeRead(word.text, word, read.row.page, fixed)
-    new = rest_of_row(code, joined_modifier(word.text), words[position + 1 :], read.row, read.quantity_column)
+    new = rest_of_row(code, joined_modifier(word.text), words[position + 1 :], read.row, read.columns)
     state.reread_parts[id(new)] = {"code"}
     return new
 
@@ -259,7 +259,7 @@ def _code_position(read: ServiceRead, words: list[Word]) -> int | None:
     return position if position is not None and position <= 1 else None
 
 
-def _procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> str | None:
+def procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> str | None:
     """The code the re-reads agree on as any field's (reread_pool.pooled: the page's model first,
     then the standard model's reads with them); else, with a third read, the HCPCS code all
     undoubted reads stand for (codecheck.hcpcs_agreed)."""

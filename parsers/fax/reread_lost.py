@@ -12,6 +12,8 @@ no code is left as it was, with no finding: it was never taken for a code.
 
 from __future__ import annotations
 
+import dataclasses
+
 from parsers.fax import codecheck, glyph, lexicon
 from parsers.fax.model import Word
 from parsers.fax.reading import FaxRead
@@ -20,6 +22,9 @@ from parsers.fax.reread_pool import MIN_AGREEING, Reread, pooled, undoubted_text
 from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead
 
 SHORTEST, LONGEST = 2, 8  # letters a garbled code may have come back as
+# A garbled word far taller than the code on its line took in a mark crossing it (a fax's vertical
+# streak, a box's rule): its crop is cut to the code's line, or the mark's length swamps the glyphs.
+TALL = 1.5
 UNSURE = 70  # a known word read below this confidence may be a garbled code too
 
 
@@ -57,13 +62,20 @@ def _suspects(state: FaxRead, taken: set[int]) -> list[tuple[Word, int]]:
             continue
         for word in page.words:
             if id(word) not in taken and _on_line(word, read.word) and _garbled_code(word):
-                out[id(word)] = (word, read.page)
+                out[id(word)] = (_to_line(word, read.word), read.page)
     return list(out.values())
 
 
 def _on_line(word: Word, code: Word) -> bool:
     middle = word.top + word.height / 2
     return code.top <= middle <= code.bottom
+
+
+def _to_line(word: Word, code: Word) -> Word:
+    """The word cut to the code's top and height when it is far taller (TALL) than the code."""
+    if word.height <= TALL * code.height:
+        return word
+    return dataclasses.replace(word, top=code.top, height=code.height)
 
 
 def _garbled_code(word: Word) -> bool:

@@ -188,7 +188,7 @@ class ServiceRead:
     quantity_word: Word | None
     description: str | None
     row: Segment
-    quantity_column: tuple[int, int] | None = None  # the table's quantity column (x from, to), when headed
+    columns: Columns | None = None  # the table's modifier and quantity columns, where its head names them
 
 
 def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
@@ -199,9 +199,9 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
             table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
             break
-    column = quantity_column(table[0]) if table else None
+    columns = Columns(modifier_column(table), quantity_column(table[0]) if table else None)
     for position, row in enumerate(table):
-        found = _service_row(row, sets, column)
+        found = _service_row(row, sets, columns)
         if found is not None:
             yield found
         elif position > 0 and _looks_like_a_row(row):
@@ -246,28 +246,26 @@ def _mangled_code(token: str) -> bool:
     return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
 
 
-def _service_row(row: Segment, sets: CodeSets, column: tuple[int, int] | None) -> ServiceRead | None:
-    words = list(row.words)
-    for position, word in enumerate(words):
-        head = word.text.partition("-")[0]
-        if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
-            # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
-            code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
-            return rest_of_row(code, joined_modifier(word.text), words[position + 1 :], row, column)
-    return None
-
-
-def joined_modifier(token: str) -> list[str]:
-    """The modifier joined to a code ('E0260-RR'), less the bracket or stop closing it ('(HCPCS E0260-RR)'):
-    kept with it, 'RR)' is no modifier and would be dropped."""
-    tail = token.partition("-")[2].rstrip(".,;:)]}")
-    return [tail] if tail else []
-
-
+MODIFIER_CAPTION = re.compile(r"^mod(?:ifiers?|s)?\.?$", re.IGNORECASE)
 QUANTITY_CAPTION = re.compile(r"^(?:qty|quantity|units?|#\s*units?)[.:]?$", re.IGNORECASE)
+Column = tuple[int, int]
 
 
-def quantity_column(head: Segment) -> tuple[int, int] | None:
+@dataclass(frozen=True)
+class Columns:
+    """The x spans of a service table's modifier and quantity columns, where its head names them."""
+
+    modifier: Column | None = None
+    quantity: Column | None = None
+
+
+def modifier_column(table: list[Segment]) -> Column | None:
+    """The left and right of the table head's modifier caption ('MOD', 'Modifier'), if it has one."""
+    caption = next((w for row in table for w in row.words if MODIFIER_CAPTION.match(w.text)), None)
+    return (caption.left, caption.right) if caption is not None else None
+
+
+def quantity_column(head: Segment) -> Column | None:
     """The x span of the table's quantity column: from the head's caption before its caption ('Qty')
     to the one after it (a value may stand anywhere in its cell, not only under the caption's letters)."""
     words = sorted(head.words, key=lambda w: w.left)
@@ -283,29 +281,48 @@ def _code_shaped(token: str) -> bool:
     return len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2
 
 
-def _in_column(word: Word, column: tuple[int, int]) -> bool:
+def _in_column(word: Word, column: Column) -> bool:
     """The word stands under the column's caption (overlapping it across the page)."""
     return word.left < column[1] and word.right > column[0]
 
 
+def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -> ServiceRead | None:
+    words = list(row.words)
+    for position, word in enumerate(words):
+        head = word.text.partition("-")[0]
+        if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
+            # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
+            code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
+            return rest_of_row(code, joined_modifier(word.text), words[position + 1 :], row, columns)
+    return None
+
+
+def joined_modifier(token: str) -> list[str]:
+    """The modifier joined to a code ('E0260-RR'), less the bracket or stop closing it ('(HCPCS E0260-RR)'):
+    kept with it, 'RR)' is no modifier and would be dropped."""
+    tail = token.partition("-")[2].rstrip(".,;:)]}")
+    return [tail] if tail else []
+
+
 def rest_of_row(
-    code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment, column: tuple[int, int] | None = None
+    code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment, columns: Columns | None = None
 ) -> ServiceRead:
     """The modifiers, quantity and description after a row's code; in a table with a quantity column,
     the quantity is the number under its caption only (a dose's '500 mg' before it is none)."""
+    columns = columns or Columns()
+    quantity_at = columns.quantity if columns.quantity and columns.quantity[1] > code.word.right else None
+    # (a caption left of the codes, 'HCPCS / QTY' in a column of captions, heads no column)
     quantity: int | None = None
     quantity_word: Word | None = None
     description: list[str] = []
-    if column is not None and column[1] <= code.word.right:
-        column = None  # a caption left of the codes ('HCPCS / QTY' in a column of captions) heads no column
     for word in rest:
         text = word.text.strip(",.;")
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        counts = column is None or _in_column(word, column)
-        if _modifier_here(text, quantity is not None) and not description:
+        counts = quantity_at is None or _in_column(word, quantity_at)
+        if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
-        elif quantity is None and counts and (column or not description) and (read := read_quantity(text)):
+        elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):
             quantity, quantity_word = int(str(read.value)), word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
             description.append(word.text)
@@ -316,7 +333,7 @@ def rest_of_row(
         quantity_word,
         " ".join(description) or None,
         row,
-        column,
+        Columns(columns.modifier, quantity_at),
     )
 
 
@@ -324,6 +341,12 @@ def _modifier_here(text: str, after_quantity: bool) -> bool:
     """A known modifier before the description: between code and quantity ('E0601 RR 1'), or printed
     in capitals after the quantity ('E0601 1 RR', a form whose MOD column follows QTY)."""
     return text.upper() in MODIFIERS and (not after_quantity or text.isupper())
+
+
+def _under(word: Word, text: str, column: Column | None) -> bool:
+    """A known modifier, in whatever case OCR gave it ('Nu' for NU), standing under the head's
+    modifier caption: the column says what it is, where a mixed-case word elsewhere may be prose."""
+    return column is not None and text.upper() in MODIFIERS and word.left < column[1] and word.right > column[0]
 
 
 def row_candidate(read: ServiceRead, index: int) -> Candidate:

@@ -13,6 +13,7 @@ from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
+from parsers.fax.reread_outvoted import Crops, outvoted
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
 
@@ -133,9 +134,12 @@ def second_read(state: FaxRead) -> None:
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
     state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
-        row = _agreed_row(s, reads, f"s{i}", state.ctx.code_sets, state.reread_parts.get(id(s), set()))
+        shown = _crop_values(reads, f"s{i}", state.ctx.code_sets)
+        row = _agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
         if row is not None:
             state.confirmed_rows[id(s)] = row
+        elif (against := outvoted(state, s, *shown)) is not None:
+            state.outvoted[id(s)] = against
     state.confirmed_codes |= {
         id(d) for i, d in enumerate(codes) if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
     }
@@ -313,16 +317,19 @@ def _row_regions(key: str, row: ServiceRead) -> list[Region]:
     ]
 
 
-def _agreed_row(
-    row: ServiceRead, reads: dict[str, list[Word]], key: str, sets: CodeSets, reread: set[str]
-) -> tuple[str, int] | None:
+def _crop_values(reads: dict[str, list[Word]], key: str, sets: CodeSets) -> tuple[Crops, Crops]:
+    """The code and the quantity each crop of a service line shows (None: none, or a doubtful one)."""
+    codes = [_crop_value(reads.get(f"{key}code{v}", []), lambda t: _code_of(t, sets)) for v in "ab"]
+    quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
+    return codes, quantities
+
+
+def _agreed_row(row: ServiceRead, codes: Crops, quantities: Crops, reread: set[str]) -> tuple[str, int] | None:
     """(code, quantity) when both crops of each agree with the page read and no character was doubtful;
     a part two re-reads agreed on (reread.py) needs no crop to agree, but none may contradict it."""
     code, quantity = row.code.correction.value, row.quantity
     if code is None or quantity is None:
         return None
-    codes = [_crop_value(reads.get(f"{key}code{v}", []), lambda t: _code_of(t, sets)) for v in "ab"]
-    quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
     if any(c is not None and c != code for c in codes) or any(q is not None and q != quantity for q in quantities):
         return None
     if ("code" in reread or code in codes) and ("qty" in reread or quantity in quantities):

@@ -1,5 +1,7 @@
 from ingest.codesets import VALIDATOR_CODE_SETS
-from parsers.fax import codecheck
+from parsers.fax import codecheck, reread
+from parsers.fax.model import Word
+from parsers.fax.reread_pool import Reread, pooled
 from referrals.codes import NO_CODE_SETS, Icd10Membership, npi_check_digit, npi_checks_out
 
 SETS = VALIDATOR_CODE_SETS
@@ -135,3 +137,15 @@ def test_a_letter_seen_by_one_read_only_needs_a_table_that_allows_no_other_lette
     assert codecheck.hcpcs_agreed("£1390", reads, _HcpcsTable("E1390", "A1390")) is None
     assert codecheck.hcpcs_agreed("£1390", reads, _HcpcsTable("A1390")) is None  # the table lacks it
     assert codecheck.hcpcs_agreed("E1390", ["E1390", "1390"], NO_CODE_SETS) == "E1390"  # the letter seen twice
+
+
+def test_a_letter_hcpcs_leaves_unused_is_no_code_so_an_e_rivalled_by_f_is_no_doubt() -> None:
+    """HCPCS Level II has no F, I, N or O codes: 'F0260' is no reading, and a re-read of 'E0260'
+    whose E rivals F still agrees with another read of E0260."""
+    assert codecheck.correct_procedure("F0260", NO_CODE_SETS).value is None
+    assert codecheck.correct_procedure("N0260", NO_CODE_SETS).value is None
+    assert codecheck.hcpcs_shown("O0260") is None
+    assert codecheck.correct_procedure("E0260", NO_CODE_SETS).value == "E0260"
+    rivalled = Reread("E0260", (Word("E0260", 62, 0, 0, 10, 10, ambiguous=True, rivals=(("E", "F"),)),))
+    procedure = lambda text: reread._procedure(text, NO_CODE_SETS)  # noqa: E731
+    assert pooled([rivalled, Reread("E0260", (Word("E0260", 90, 0, 0, 10, 10),))], procedure) == "E0260"

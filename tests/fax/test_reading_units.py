@@ -11,7 +11,7 @@ from parsers.fax.confirm import agrees
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.header import header_from_words
 from parsers.fax.layout import page_segments
-from parsers.fax.model import Page, Word
+from parsers.fax.model import Page, Word, bbox_of
 from parsers.fax.ocr import hocr_words
 from parsers.fax.values import AddressValue, read_address
 
@@ -221,3 +221,12 @@ def test_a_page_the_order_continues_onto_is_part_of_the_order(second_page: str, 
     state.hits = {1: labelled_hits(order), 2: labelled_hits(more)}
     reading.classify(state)
     assert [order.page.kind, more.page.kind] == ["order", kind]
+
+
+def test_a_values_box_keeps_to_its_words_band_where_a_streak_stretched_one_word() -> None:
+    """'CarePoint' 58 pixels tall beside 'Infusion' at 24: a fax streak ran down from its 'r'."""
+    stretched = Word("CarePoint", 90, 1057, 573, 144, 58)
+    beside = Word("Infusion", 96, 1214, 578, 117, 24)
+    assert bbox_of([stretched, beside]) == (1057, 573, 1331, 608)  # the band 578..602, 6 pixels below it
+    assert bbox_of([stretched]) == (1057, 573, 1201, 631)  # a word alone has no band to keep to
+    assert bbox_of([Word("Elm", 90, 0, 0, 40, 30), beside]) == (0, 0, 1331, 602)  # no word far taller

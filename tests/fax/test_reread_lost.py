@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from PIL import Image
+
 from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.fax import codecheck
+from parsers.fax.confirm import PAD
 from parsers.fax.model import Page, Word
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_lost import reread_lost_codes
@@ -57,3 +62,27 @@ def test_the_sections_caption_is_not_re_read() -> None:
     state = _line(engine, "Dx")
     reread_lost_codes(state)
     assert _codes(state) == ["N18.4"] and engine.configs == []
+
+
+class _Sizes(Models):
+    """Models that also keep the size of every crop it was given."""
+
+    def __init__(self, fast: list[str], standard: list[str]) -> None:
+        super().__init__(fast, standard)
+        self.sizes: list[tuple[int, int]] = []
+
+    def hocr(self, image: Image.Image, config: str) -> str:
+        self.sizes.append(image.size)
+        return super().hocr(image, config)
+
+
+def test_a_garbled_word_a_streak_made_tall_is_re_read_at_its_code_lines_height() -> None:
+    """'joohia' 79 pixels tall on a line of 22-pixel codes: a fax streak crossing J96.11 joined it."""
+    engine = _Sizes(["J44.9", "J44.9"], [])
+    state = _line(engine, "Ho")
+    tall = dataclasses.replace(state.pages[0].words[0], top=20, height=90)
+    state.pages[0].words[0] = tall
+    reread_lost_codes(state)
+    assert _codes(state) == ["J44.9", "N18.4"]
+    grey = engine.sizes[0]  # the grey crop at 2x: the code's 30 pixels and the crop's margins, not 90
+    assert grey[1] == (30 + 2 * PAD) * 2 and state.diagnoses[0].word.top == 50

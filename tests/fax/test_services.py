@@ -144,9 +144,20 @@ def test_a_tables_quantity_is_the_number_in_its_quantity_column_not_a_dose() -> 
 
 def test_a_quantity_caption_on_a_line_holding_a_code_heads_no_column() -> None:
     text = _page(["Order: glucose test strips (HCPCS A4253-NU) Qty: 1", "Order: lancets (HCPCS A4259-NU) Qty: 2"])
-    assert [s.quantity_column for s in service_reads(text, NO_CODE_SETS)] == [None, None]
+    assert [s.columns.quantity if s.columns else None for s in service_reads(text, NO_CODE_SETS)] == [None, None]
 
 
 def test_a_modifier_joined_to_its_code_keeps_it_past_a_closing_bracket() -> None:
     text = _page(["HCPCS CODES AND ITEMS ORDERED", "A4253-NU) 1 glucose test strips"])
     assert [(s.code.correction.value, s.modifiers) for s in service_reads(text, NO_CODE_SETS)] == [("A4253", ["NU"])]
+
+
+def test_a_modifier_read_in_mixed_case_is_one_under_the_heads_modifier_caption() -> None:
+    """A certificate's MOD column after QTY, its 'NU' read as 'Nu': under the 'MOD' caption it is the
+    modifier; without that caption above it, a mixed-case word after the quantity stays description."""
+    under = _page(["HCPCS QTY MOD ITEM DESCRIPTION", "A4253 12 Nu glucose test strips"])
+    lines = [(s.modifiers, s.quantity, s.description) for s in service_reads(under, NO_CODE_SETS)]
+    assert lines == [(["NU"], 12, "glucose test strips")]
+    no_caption = _page(["HCPCS QTY ITEM DESCRIPTION", "A4253 12 Nu glucose test strips"])
+    lines = [(s.modifiers, s.description) for s in service_reads(no_caption, NO_CODE_SETS)]
+    assert lines == [([], "Nu glucose test strips")]
