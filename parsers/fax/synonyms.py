@@ -93,7 +93,8 @@ LABELS: list[Label] = [
         r"dme supplier",
         r"(?:dme|home health|infusion|home infusion) (?:provider|company|vendor|pharmacy)",
         r"home health agency",
-        rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
+        # 'Servicing Provider/Vendor': the other party nouns a form names the same box by
+        rf"(?:servicing|rendering) provider(?:\s*/\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
     ),

@@ -293,3 +293,9 @@ def test_a_payer_run_into_a_caption_opening_with_a_plan_word_is_unsure() -> None
     # a comma ends the name, and a caption opening with no plan word leaves no doubt where it ends
     assert _fields("Insurance: Evergreen Medicaid, Medicaid ID: X456775120")["payer.name"] == "Evergreen Medicaid"
     assert _fields("Insurance: Evergreen Health Member ID: X456775120")["payer.name"] == "Evergreen Health"
+
+
+@pytest.mark.parametrize("caption", ["Servicing Provider/Vendor", "Rendering Provider / Supplier Name"])
+def test_a_servicing_caption_naming_the_vendor_too_is_one_caption(caption: str) -> None:
+    assert _fields(f"{caption}: Valley Home Health")["servicing_provider.name"] == "Valley Home Health"
+
