@@ -20,7 +20,7 @@ from parsers.fax.labels import (
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import caption_alone, same_row, value_end, value_offset, value_segment
 from parsers.fax.roles import with_roles, without_unsure_provider
-from parsers.fax.synonyms import PLAN_WORDS
+from parsers.fax.synonyms import PLAN_WORDS, TO_LABELS
 
 __all__ = ["PageText"]  # where the stages have always imported it from
 
@@ -63,9 +63,25 @@ CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
-    hits = without_unsure_provider([hit for segment in text.segments for hit in hits_in(segment)])
+    hits = without_unsure_provider(
+        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
+    )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
     return with_roles(hits, text.page.width, providers)
+
+
+RANGE_START = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
+
+
+def range_end(text: PageText, hit: LabelHit) -> bool:
+    """A 'To' caption right of a 'From' one on its row ('From | To' columns of dates of service): it
+    ends a range and names no one the order goes to."""
+    box = hit.segment.bbox
+    if hit.label not in TO_LABELS:
+        return False
+    left = [s for s in text.segments if s.bbox[2] <= box[0] + 2 and same_row(s.bbox, box)]
+    nearest = max(left, key=lambda s: s.bbox[2], default=None)
+    return nearest is not None and bool(RANGE_START.match(nearest.text))
 
 
 def path_of(hit: LabelHit) -> str | None:

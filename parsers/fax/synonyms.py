@@ -56,6 +56,8 @@ NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
 
 
+# 'To: ABC Home Medical': whom the order goes to (a weak caption, at its segment's start only)
+TO_LABELS = _label("org", SUPPLIER, False, r"to", alone=True)
 LABELS: list[Label] = [
     *_label(
         "name",
@@ -99,7 +101,7 @@ LABELS: list[Label] = [
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
-    *_label("org", SUPPLIER, False, r"to", alone=True),
+    *TO_LABELS,
     # Anchors of a block about someone else: the name, phone and address under them are not the patient's.
     *_label("name", OTHER, True, r"emergency contact(?: name| person| phone)?", r"next of kin"),
     # a primary care physician is not the one ordering, nor are their NPI and phone the orderer's

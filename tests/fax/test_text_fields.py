@@ -299,3 +299,13 @@ def test_a_payer_run_into_a_caption_opening_with_a_plan_word_is_unsure() -> None
 def test_a_servicing_caption_naming_the_vendor_too_is_one_caption(caption: str) -> None:
     assert _fields(f"{caption}: Valley Home Health")["servicing_provider.name"] == "Valley Home Health"
 
+
+def _row(*cells: tuple[int, str]) -> list[Word]:
+    """One row of cells, each (left edge, text) on the page."""
+    return [replace(w, left=w.left + left) for left, cell in cells for w in _words(cell)]
+
+
+def test_a_to_column_right_of_a_from_column_ends_a_date_range() -> None:
+    header = _row((0, "CPT/HCPCS"), (620, "From"), (860, "To"), (1100, "Description"))
+    assert "servicing_provider.name" not in _found(header)
+    assert _found(_row((0, "To"), (300, "Valley Home Health")))["servicing_provider.name"] == "Valley Home Health"
