@@ -56,8 +56,8 @@ NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
 
 
-# 'To: ABC Home Medical': whom the order goes to (a weak caption, at its segment's start only)
-TO_LABELS = _label("org", SUPPLIER, False, r"to", alone=True)
+# 'To: ABC Home Medical', 'Send to: Northside DME': whom the order goes to (weak: at its segment's start only)
+TO_LABELS = _label("org", SUPPLIER, False, r"to", r"sen[dt] to", alone=True)
 LABELS: list[Label] = [
     *_label(
         "name",
@@ -75,6 +75,7 @@ LABELS: list[Label] = [
         True,
         rf"{SIGNING} (?:physician|provider|clinician|practitioner|md|doctor){POSS}(?: name)?{TAIL}",
         r"attending (?:md|doctor)",
+        r"ordered by",  # an EHR's printed order: 'Ordered by: Priya Patel, MD'
         rf"(?:attending )?physician{POSS} name{TAIL}",
     ),
     *_label(

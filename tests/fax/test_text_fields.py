@@ -309,3 +309,13 @@ def test_a_to_column_right_of_a_from_column_ends_a_date_range() -> None:
     header = _row((0, "CPT/HCPCS"), (620, "From"), (860, "To"), (1100, "Description"))
     assert "servicing_provider.name" not in _found(header)
     assert _found(_row((0, "To"), (300, "Valley Home Health")))["servicing_provider.name"] == "Valley Home Health"
+
+
+def test_an_ehr_orders_ordered_by_and_send_to_lines_name_the_provider_and_the_supplier() -> None:
+    found = _fields("Ordered by: Priya Patel, MD  NPI: 1547543250")
+    assert found["ordering_provider.name"] == ("Priya", "Patel")
+    assert found["ordering_provider.npi"] == "1547543250"
+    found = _fields("Send to: Northside DME Supply  NPI: 1407761091")
+    assert found["servicing_provider.name"] == "Northside DME Supply"
+    assert found["servicing_provider.npi"] == "1407761091"
+    assert "servicing_provider.name" not in _fields("Please send to the patient's home the following")
