@@ -210,7 +210,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
             yield _service_from(line, coded, sets)
 
 
-SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})[.,;:]?$")
+SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})\)?[.,;:]?$")
 
 
 def coded_service(token: str) -> bool:
@@ -219,9 +219,16 @@ def coded_service(token: str) -> bool:
     return found is not None and found.group(3) in MODIFIERS
 
 
+def code_and_modifier(token: str) -> tuple[str, str]:
+    """A code token's code and the modifier joined to it ('E0601-RR'), less the punctuation closing it:
+    a comma, or the bracket of a code printed in brackets after its description ('(HCPCS E0260-RR)')."""
+    head, _, tail = token.strip(".,;:").partition("-")
+    return head, tail.rstrip(".,;:)")
+
+
 def _service_from(line: Segment, position: int, sets: CodeSets) -> ServiceRead:
     words = list(line.words)
-    head, _, tail = words[position].text.strip(".,;:").partition("-")
+    head, tail = code_and_modifier(words[position].text)
     code = CodeRead(head, words[position], line.page, codecheck.correct_procedure(head, sets))
     return rest_of_row(code, [tail], words[position + 1 :], line)
 
@@ -247,7 +254,7 @@ def _mangled_code(token: str) -> bool:
 def _service_row(row: Segment, sets: CodeSets) -> ServiceRead | None:
     words = list(row.words)
     for position, word in enumerate(words):
-        head, _, tail = word.text.partition("-")
+        head, tail = code_and_modifier(word.text)
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
@@ -260,7 +267,7 @@ def rest_of_row(code: CodeRead, modifiers: list[str], rest: list[Word], row: Seg
     quantity_word: Word | None = None
     description: list[str] = []
     for word in rest:
-        text = word.text.strip(",.;")
+        text = word.text.strip(",.;:")  # 'Qty: 1': a caption's colon
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
         if _modifier_here(text, quantity is not None) and not description:

@@ -99,3 +99,17 @@ def test_the_next_sections_heading_ends_a_service_table() -> None:
         ]
     )
     assert [s.code.raw for s in service_reads(text, NO_CODE_SETS)] == ["E0260"]
+
+
+def test_a_code_printed_in_brackets_after_its_description_is_a_service_line() -> None:
+    """An EHR's order line: 'Order: <description> (HCPCS E0260-RR) Qty: 1'."""
+    text = _page(
+        [
+            "Order: hospital bed semi-electric (HCPCS E0260-RR) Qty: 1",
+            "Order: glucose test strips (HCPCS A4253-NU) Qty: 2",
+            "Dx: J44.9 - Chronic obstructive pulmonary disease, unspecified",
+        ]
+    )
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("E0260", ["RR"], 1), ("A4253", ["NU"], 2)]
+    assert coded_service("E0260-RR)")
