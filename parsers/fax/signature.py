@@ -35,14 +35,47 @@ class SignatureRead:
     date_bbox: tuple[int, int, int, int] | None = None
     date_conf: float = 0.0
     date_raw: str = ""  # the date as printed ('11/17/26': its century is resolved with the receipt date)
+    method: str = "ink"  # ink: strokes on the signature line; statement: an electronic signature statement
 
 
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
     for line in text.lines:
+        statement = signing_statement(line)
+        if statement is not None:
+            return statement
         match = SIGNATURE_LABEL.search(line.text)
         if match:
             return _read_line(line, match.end(), image, dpi)
     return _attested_signer(text, image, dpi)
+
+
+# An EHR's electronic signature statement: 'Electronically signed by Priya Patel, MD on 11/20/2026 08:51'
+# ('Digitally signed by', 'E-signed by', 'Signed electronically by'). It is the clinician's signature in
+# practice (an EHR prints it only once the clinician has authenticated the order, and payers accept it
+# as the order's signature): present, its date the signature's date. It counts only as the whole
+# statement, a signer's name and then 'on' and a date, with no negation before it ('not', 'pending',
+# 'to be'): 'Order pended, not signed.' and a bare 'Electronically signed' are no signature.
+E_SIGNED = re.compile(
+    r"(?:\belectronic\w*\s+|\bdigital\w*\s+|\be-?)signed\s+by\s+|\bsigned\s+(?:electronically|digitally)\s+by\s+",
+    re.IGNORECASE,
+)
+NOT_YET = re.compile(r"\b(?:not|pending|to be|will be|awaiting)\b", re.IGNORECASE)
+SIGNED_ON = re.compile(r"\s+on\s+", re.IGNORECASE)
+
+
+def signing_statement(line: Segment) -> SignatureRead | None:
+    """An electronic signature statement on `line` (see E_SIGNED): present, with its date; else None."""
+    match = E_SIGNED.search(line.text)
+    if match is None or NOT_YET.search(line.text[: match.start()]):
+        return None
+    on = SIGNED_ON.search(line.text, match.end())
+    if on is None or read_name(line.text[match.end() : on.start()]) is None:
+        return None
+    after = line.words_in_span(on.end(), len(line.text))
+    when = _date_after(line, after[0].left) if after else None
+    if when is None:
+        return None
+    return SignatureRead(True, line.page, bbox_of(line.words), *when, method="statement")
 
 
 def _attested_signer(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
