@@ -3,6 +3,7 @@ finds it (in its cell under it, in the cell or across the gap right of it, below
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -96,7 +97,9 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             continue
         following = [h for h in hits[index + 1 :] if h.segment is hit.segment]
         end = following[0].start if following else len(hit.segment.text)
-        if following and runs_into_caption(hit, following[0], path):
+        if following and (split := plan_word_ends_name(hit, following[0])) is not None:
+            end = split  # 'Evergreen Medicaid  ID:': the wide gap shows where the caption starts
+        elif following and runs_into_caption(hit, following[0], path):
             continue  # where the value ends is unsure: no value (reading.py adds the finding)
         if hit.kind == "address":
             found = _address(text, hit, hits, end, path)
@@ -120,7 +123,30 @@ def runs_into_caption(hit: LabelHit, after: LabelHit, path: str | None) -> bool:
     caption = hit.segment.text[after.start : after.end].split()
     between = hit.segment.text[value_offset(hit, after.start) : after.start].rstrip()
     opens_with_plan_word = len(caption) > 1 and caption[0].lower() in PLAN_WORDS
-    return path == "payer.name" and opens_with_plan_word and bool(between) and not between.endswith((",", ";", "|"))
+    unsure = opens_with_plan_word and bool(between) and not between.endswith((",", ";", "|"))
+    return path == "payer.name" and unsure and plan_word_ends_name(hit, after) is None
+
+
+WIDE_GAP = 1.6  # a gap this many times every gap inside the value before it sets a caption apart
+
+
+def plan_word_ends_name(hit: LabelHit, after: LabelHit) -> int | None:
+    """Where a payer's caption really starts when its caption opens with a plan word ('Medicaid ID'):
+    at its second word, when the gap before that word is at least WIDE_GAP times every gap between the
+    name's words before it. A printout sets its fields apart by two spaces or more ('Insurance:
+    Evergreen Medicaid  ID: ...'): the plan word ends the name. Else None (where it ends is unsure)."""
+    caption = hit.segment.text[after.start : after.end].split()
+    if hit.kind != "org" or hit.role != PAYER or len(caption) < 2 or caption[0].lower() not in PLAN_WORDS:
+        return None
+    words = hit.segment.words
+    starts = list(itertools.accumulate((len(w.text) + 1 for w in words), initial=0))
+    first = next((i for i, at in enumerate(starts) if at >= value_offset(hit, after.start)), None)
+    plan = starts.index(after.start) if after.start in starts else None
+    if first is None or plan is None or plan <= first or plan + 1 >= len(words):
+        return None
+    inside = [words[i].left - words[i - 1].right for i in range(first + 1, plan + 1)]
+    wide = words[plan + 1].left - words[plan].right
+    return starts[plan + 1] if wide >= WIDE_GAP * max(inside, default=wide) and inside else None
 
 
 def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Segment, tuple[Word, ...]] | None:

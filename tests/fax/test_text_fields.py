@@ -319,3 +319,12 @@ def test_an_ehr_orders_ordered_by_and_send_to_lines_name_the_provider_and_the_su
     assert found["servicing_provider.name"] == "Northside DME Supply"
     assert found["servicing_provider.npi"] == "1407761091"
     assert "servicing_provider.name" not in _fields("Please send to the patient's home the following")
+
+
+def test_a_wide_gap_after_a_plan_word_ends_the_payers_name() -> None:
+    """A printout sets its fields apart by two spaces: 'Insurance: Evergreen Medicaid  ID: X456775120'
+    (word gaps of 10 px, 22 px before 'ID:'): the plan word ends the name; with even gaps it stays unsure."""
+    found = _found(_row((0, "Insurance: Evergreen Medicaid"), (366, "ID: X456775120")))
+    assert found["payer.name"] == "Evergreen Medicaid"
+    assert found["member.member_id"] == "X456775120"
+    assert "payer.name" not in _found(_row((0, "Insurance: Evergreen"), (260, "Medicaid ID: X456775120")))
