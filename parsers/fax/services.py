@@ -21,10 +21,12 @@ SERVICE_HEAD = re.compile(
     r"|(?:units|qty|quantity|mod|modifiers?)\b.*\bdescription)\b",
     re.I,
 )
-# What ends a section: a signature, a closing, an attestation, or the next section's heading ('SECTION B',
-# 'Part II', 'Section 3:' at the start of a line).
+# What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
+# an attestation, or the next section's heading ('SECTION B', 'Part II', 'Section 3:' at a line's start).
 SECTION_END = re.compile(
-    r"signature|sincerely|\bplease start\b|\bcertify\b|^\s*(?:section|part)\s*(?:[A-H]|[0-9]{1,2}|[IVX]{1,4})\b", re.I
+    r"signature|\bsigned\b|sincerely|\bplease start\b|\bcertify\b"
+    r"|^\s*(?:section|part)\s*(?:[A-H]|[0-9]{1,2}|[IVX]{1,4})\b",
+    re.I,
 )
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
 MODIFIERS = {

@@ -113,3 +113,10 @@ def test_a_code_printed_in_brackets_after_its_description_is_a_service_line() ->
     lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
     assert lines == [("E0260", ["RR"], 1), ("A4253", ["NU"], 2)]
     assert coded_service("E0260-RR)")
+
+
+def test_a_signing_statement_under_the_diagnoses_ends_their_section() -> None:
+    text = _page(
+        ["Dx: I10 - Essential (primary) hypertension", "Electronically signed by Helen Carter, MD on 11/19/2026"]
+    )
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["I10"]
