@@ -25,6 +25,7 @@ from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
 from parsers.fax.prose import payer_in_prose, provider_by_credentials, sex_in_prose
+from parsers.fax.service_dates import start_from_table
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
 from parsers.fax.synonyms import NOT_A_FIELD
@@ -194,6 +195,7 @@ def find_fields(state: FaxRead) -> None:
     for text in state.order_texts:
         hits = state.hits[text.page.number]
         state.candidates.extend(candidates(text, hits))
+        state.candidates.extend(start_from_table(text, state.candidates))
         _unsure_payer(state, hits)
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
