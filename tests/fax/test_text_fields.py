@@ -204,6 +204,8 @@ def test_two_readings_of_overlapping_pixels_are_not_a_repeat() -> None:
         ("8. Date of Brith", "dob"),
         ("Dischrage Date:", "discharge_date"),
         ("Patiant (Last, First)", "name"),  # a name-order hint says 'name'
+        ("Member Phane", "phone"),  # a health plan's form: 'Member Phone'
+        ("Member Addrass", "address"),
     ],
 )
 def test_a_caption_ocr_garbled_is_the_label_it_is_nearest_to(caption: str, kind: str) -> None:
