@@ -9,6 +9,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.fax.extract import PageText
+from parsers.fax.fuzzy import one_edit
 from parsers.fax.model import Segment, bbox_of
 from parsers.fax.values import read_date, read_name
 
@@ -44,8 +45,9 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
         if statement is not None:
             return statement
         match = SIGNATURE_LABEL.search(line.text)
-        if match:
-            return _read_line(line, match.end(), image, dpi)
+        label_end = match.end() if match else garbled_signature(line)
+        if label_end is not None:
+            return _read_line(line, label_end, image, dpi)
     return _attested_signer(text, image, dpi)
 
 
@@ -76,6 +78,17 @@ def signing_statement(line: Segment) -> SignatureRead | None:
     if when is None:
         return None
     return SignatureRead(True, line.page, bbox_of(line.words), *when, method="statement")
+
+
+def garbled_signature(line: Segment) -> int | None:
+    """Where a 'Signature' caption OCR put one letter off ('Signzture', 'Signatnre') ends on its line."""
+    at = 0
+    for word in line.words:
+        at += len(word.text) + 1
+        letters = re.sub(r"[^a-z]", "", word.text.lower())
+        if one_edit(letters, "signature"):
+            return at - 1
+    return None
 
 
 def _attested_signer(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:

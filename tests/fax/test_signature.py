@@ -38,3 +38,10 @@ def test_an_electronic_signature_statement_is_a_signature_with_its_date(line: st
 def test_no_statement_without_a_signer_and_a_date_or_with_a_negation(line: str) -> None:
     read = find_signature(_page(["Dx: J44.9 - COPD", line]), None, 204)
     assert read is None or (read.present is not True and read.date is None)
+
+
+@pytest.mark.parametrize("caption", ["Requesting Provider Signzture", "Physician Signatnre:"])
+def test_a_signature_caption_one_letter_off_is_the_signature_line(caption: str) -> None:
+    read = find_signature(_page(["Dx: J44.9 - COPD", caption]), None, 204)
+    assert read is not None and read.bbox[0] > 12 * len(caption) and read.method == "ink"
+    assert find_signature(_page(["Dx: J44.9 - COPD", "Sign here"]), None, 204) is None
