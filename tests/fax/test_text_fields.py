@@ -330,3 +330,13 @@ def test_a_wide_gap_after_a_plan_word_ends_the_payers_name() -> None:
     assert found["payer.name"] == "Evergreen Medicaid"
     assert found["member.member_id"] == "X456775120"
     assert "payer.name" not in _found(_row((0, "Insurance: Evergreen"), (260, "Medicaid ID: X456775120")))
+
+
+def test_a_value_a_streak_made_taller_than_its_caption_is_still_right_of_it() -> None:
+    """A fax streak through a digit joined to the value's box: '1975742044' 56 px tall from the
+    caption's top beside its 20 px caption, across a wide gap (the next ruled cell)."""
+    caption = _row((0, "Supplier NPI"))
+    value = [replace(w, top=w.top - 2, height=56) for w in _row((400, "1975742044"))]
+    assert _found([*caption, *value])["servicing_provider.npi"] == "1975742044"
+    below = [replace(w, top=w.top + 30, height=56) for w in _row((400, "1975742044"))]  # starts under the caption
+    assert "servicing_provider.npi" not in _found([*caption, *below])
