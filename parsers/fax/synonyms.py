@@ -130,7 +130,7 @@ LABELS: list[Label] = [
     # weak: 'Acme Health Plan' is a payer's name, not a caption in it
     *_label("org", PAYER, False, r"insurance", r"insurer", r"pay[eo]r", r"health ?plan(?: name)?", r"plan"),
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
-    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme) ?np[il1!|]"),
+    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme|servicing|rendering|vendor) ?np[il1!|]"),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),

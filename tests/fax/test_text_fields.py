@@ -340,3 +340,8 @@ def test_a_value_a_streak_made_taller_than_its_caption_is_still_right_of_it() ->
     assert _found([*caption, *value])["servicing_provider.npi"] == "1975742044"
     below = [replace(w, top=w.top + 30, height=56) for w in _row((400, "1975742044"))]  # starts under the caption
     assert "servicing_provider.npi" not in _found([*caption, *below])
+
+
+@pytest.mark.parametrize("caption", ["Servicing NPI", "Rendering NPI", "Vendor NPI"])
+def test_a_servicing_npi_caption_is_the_suppliers_npi(caption: str) -> None:
+    assert _fields(f"{caption}: 1975742044")["servicing_provider.npi"] == "1975742044"
