@@ -135,3 +135,13 @@ def test_a_letter_seen_by_one_read_only_needs_a_table_that_allows_no_other_lette
     assert codecheck.hcpcs_agreed("£1390", reads, _HcpcsTable("E1390", "A1390")) is None
     assert codecheck.hcpcs_agreed("£1390", reads, _HcpcsTable("A1390")) is None  # the table lacks it
     assert codecheck.hcpcs_agreed("E1390", ["E1390", "1390"], NO_CODE_SETS) == "E1390"  # the letter seen twice
+
+
+def test_a_cpt_shaped_read_that_is_a_listed_hcpcs_code_with_its_letter_as_a_digit_is_open() -> None:
+    """'60299': CPT 60299 as read, or G0299 with its G read as a 6 (OCR's commonest confusion there)."""
+    found = codecheck.correct_procedure("60299", _HcpcsTable("G0299"))
+    assert found.value is None and set(found.readings) == {"60299", "G0299"}
+    assert codecheck.correct_procedure("60299", _HcpcsTable()).value == "60299"  # the table has no G0299
+    assert codecheck.correct_procedure("99509", _HcpcsTable("G0299")).value == "99509"
+    assert codecheck.correct_procedure("60299", NO_CODE_SETS).value is None  # no table: G0299 may be it
+    assert codecheck.correct_procedure("97110", NO_CODE_SETS).value == "97110"  # a 9 is no letter's look-alike
