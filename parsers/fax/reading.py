@@ -24,7 +24,7 @@ from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
-from parsers.fax.prose import payer_in_prose, provider_by_credentials, sex_in_prose
+from parsers.fax.prose import payer_in_prose, plan_over_title, provider_by_credentials, sex_in_prose
 from parsers.fax.service_dates import start_from_table
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
@@ -200,6 +200,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
+        state.candidates.extend(plan_over_title(text, hits, state.candidates))
         state.candidates.extend(box_phones(text, hits))
         state.candidates.extend(box_ids(text, hits))
         state.diagnoses.extend(diagnosis_reads(text, state.ctx.code_sets))

@@ -12,7 +12,7 @@ from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
-from parsers.fax.prose import payer_in_prose, sex_in_prose
+from parsers.fax.prose import payer_in_prose, plan_over_title, sex_in_prose
 from parsers.fax.values import AddressValue, read_name, read_org
 from parsers.fax.verify import _third_read_may, mark_repeated
 from tests.fax.test_reading_units import _page, _words
@@ -345,3 +345,18 @@ def test_a_value_a_streak_made_taller_than_its_caption_is_still_right_of_it() ->
 @pytest.mark.parametrize("caption", ["Servicing NPI", "Rendering NPI", "Vendor NPI"])
 def test_a_servicing_npi_caption_is_the_suppliers_npi(caption: str) -> None:
     assert _fields(f"{caption}: 1975742044")["servicing_provider.npi"] == "1975742044"
+
+
+def _plan_form(plan: str, title: str, *rest: str) -> list[Candidate]:
+    text = _page([plan, title, *rest])
+    return list(plan_over_title(text, labelled_hits(text), []))
+
+
+def test_a_plans_name_over_its_prior_authorization_forms_title_is_the_payer() -> None:
+    found = _plan_form("Blue Harbor Medicare", "Utilization Management - Prior Authorization Request")
+    assert [c.value for c in found] == ["Blue Harbor Medicare"]
+    # a provider's letterhead (no plan's word, or a provider's), another document, or a payer caption: none
+    assert not _plan_form("Valley Health Associates", "Prior Authorization Request")
+    assert not _plan_form("Medicare Home Health Services", "Prior Authorization Request")
+    assert not _plan_form("Blue Harbor Medicare", "Home Health Referral")
+    assert not _plan_form("Blue Harbor Medicare", "Prior Authorization Request", "Insurance: Evergreen Health")
