@@ -32,8 +32,10 @@ CASES = expected_cases()
 # went on in other worktrees) and the prior-authorization request and the EHR-printed order (layouts_late.py,
 # added after the tuning had started, out of the tuners' sight). After the day's merges the replay measured
 # tuned 720/750 = 0.960 and held-out 120/240 = 0.500 (one wrong value there: a phone digit every read took
-# for another, in a record held for clarification). Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.959, "held-out": 0.49}
+# for another, in a record held for clarification). Raise them as the reader improves. Then reverse-printed
+# section bars, e-signature statements, EHR routing captions and the like (branch gen2) took held-out to
+# 158/240 = 0.658, the same wrong value only.
+MIN_FIELD_ACCURACY = {"tuned": 0.959, "held-out": 0.65}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
