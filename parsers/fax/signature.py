@@ -44,11 +44,24 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
         statement = signing_statement(line)
         if statement is not None:
             return statement
+        if NOT_SIGNED.search(line.text):
+            continue  # 'Order pended, not signed.': no signature line, whatever is printed after it
         match = SIGNATURE_LABEL.search(line.text)
         label_end = match.end() if match else garbled_signature(line)
         if label_end is not None:
             return _read_line(line, label_end, image, dpi)
-    return _attested_signer(text, image, dpi)
+    return _attested_signer(text, image, dpi) or _said_unsigned(text)
+
+
+# A line saying the order is not signed ('Order pended, not signed.', 'UNSIGNED'): never the signature
+# line (the typed words after 'signed' there are no ink); with no signature line elsewhere, the
+# order says it is unsigned: no signature (present False, with its finding).
+NOT_SIGNED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:electronically\s+)?signed\b|\bunsigned\b", re.I)
+
+
+def _said_unsigned(text: PageText) -> SignatureRead | None:
+    line = next((line for line in text.lines if NOT_SIGNED.search(line.text)), None)
+    return SignatureRead(False, line.page, bbox_of(line.words), method="statement") if line is not None else None
 
 
 # An EHR's electronic signature statement: 'Electronically signed by Priya Patel, MD on 11/20/2026 08:51'

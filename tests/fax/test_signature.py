@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PIL import Image, ImageDraw
 
 from parsers.fax.signature import find_signature
 from tests.fax.test_reading_units import _page
@@ -45,3 +46,14 @@ def test_a_signature_caption_one_letter_off_is_the_signature_line(caption: str) 
     read = find_signature(_page(["Dx: J44.9 - COPD", caption]), None, 204)
     assert read is not None and read.bbox[0] > 12 * len(caption) and read.method == "ink"
     assert find_signature(_page(["Dx: J44.9 - COPD", "Sign here"]), None, 204) is None
+
+
+def test_a_line_saying_the_order_is_not_signed_is_no_signature_line() -> None:
+    """Typed words after 'signed' there are no ink: the order says it is unsigned (False)."""
+    image = Image.new("L", (1734, 400), 255)
+    lines = ["Dx: J44.9 - COPD", "Order pended, not signed. Review due by 11/21/2026", "UNSIGNED ORDER copy"]
+    for index, line in enumerate(lines):
+        ImageDraw.Draw(image).text((10, 100 + 40 * index), line, fill=0)
+    for line in lines[1:]:
+        read = find_signature(_page([lines[0], line]), image, 204)
+        assert read is not None and read.present is False
