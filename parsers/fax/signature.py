@@ -44,6 +44,8 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
         statement = signing_statement(line)
         if statement is not None:
             return statement
+        if E_SIGNED.search(line.text):  # a statement not read whole (no signer or date): its typed words are no ink
+            return SignatureRead(None, line.page, bbox_of(line.words), method="statement")
         if NOT_SIGNED.search(line.text):
             continue  # 'Order pended, not signed.': no signature line, whatever is printed after it
         match = SIGNATURE_LABEL.search(line.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from parsers.fax.signature import find_signature
 from tests.fax.test_reading_units import _page
@@ -37,7 +37,9 @@ def test_an_electronic_signature_statement_is_a_signature_with_its_date(line: st
     ],
 )
 def test_no_statement_without_a_signer_and_a_date_or_with_a_negation(line: str) -> None:
-    read = find_signature(_page(["Dx: J44.9 - COPD", line]), None, 204)
+    image = Image.new("L", (1734, 400), 255)
+    ImageDraw.Draw(image).text((10, 138), line, fill=0, font=ImageFont.load_default(size=20))  # typed: no ink
+    read = find_signature(_page(["Dx: J44.9 - COPD", line]), image, 204)
     assert read is None or (read.present is not True and read.date is None)
 
 
