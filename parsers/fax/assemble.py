@@ -349,7 +349,7 @@ def _signature(b: Builder) -> Signature:
     read = b.state.signature
     if read is None:
         return Signature()
-    b.where("signature.present", read.page, read.bbox, "ink")
+    b.where("signature.present", read.page, read.bbox, read.method)
     return Signature(present=read.present, date=b.field("signature.date"))
 
 

@@ -25,7 +25,7 @@ TITLE_KINDS = {
     "home_infusion": re.compile(r"\b(?:home )?infusion\b", re.I),
 }
 DOCUMENT_WORDS = re.compile(r"\b(?:order|referral|certificat(?:e|ion)|request|form|plan of care|prescription)\b", re.I)
-TITLE_BAND = 0.12  # a title stands in this top share of the page
+TITLE_BAND = 0.15  # a title stands in this top share of the page (under a letterhead of three or four lines)
 MARKED, EMPTY = 0.12, 0.04  # ink share inside a box: above MARKED it is ticked, below EMPTY it is not
 
 

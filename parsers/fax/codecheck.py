@@ -141,19 +141,35 @@ def _icd_char_options(char: str, position: int) -> list[str]:
 
 def correct_procedure(raw: str, sets: CodeSets) -> Correction:
     """A HCPCS (letter + 4 digits) or CPT code; look-alikes fixed only where one reading fits. With a
-    HCPCS table loaded, a HCPCS reading that is not in it does not count."""
+    HCPCS table loaded, a HCPCS reading that is not in it does not count, and a CPT-shaped read whose
+    first digit is a letter's look-alike making a HCPCS code ('60299': G0299) is either: open."""
     compact = raw.upper().strip(".,;:")
     if len(compact) != 5:
         return Correction(None, False, ())
     hcpcs = TO_LETTER.get(compact[0], compact[0]) + "".join(TO_DIGIT.get(ch, ch) for ch in compact[1:])
     cpt = "".join(TO_DIGIT.get(ch, ch) for ch in compact)
     readings = {r for r in (compact, hcpcs, cpt) if procedure_format_ok(r) and _not_excluded(r, sets)}
+    if _letter_read_as_digit(compact, hcpcs, sets):
+        return Correction(None, False, (compact, hcpcs))  # '60299': CPT as read, or G0299 with its G as a 6
     if compact in readings:
         return Correction(compact, False, (compact,), in_code_set=hcpcs_listed(compact, sets))
     found = _fewest_changes(compact, readings)
     if found.value is None:
         return found
     return Correction(found.value, True, found.readings, in_code_set=hcpcs_listed(found.value, sets))
+
+
+DIGIT_LIKE_SERIES = {"G", "S", "B"}  # HCPCS series whose letter OCR reads as a digit (6, 5, 8)
+
+
+def _letter_read_as_digit(compact: str, hcpcs: str, sets: CodeSets) -> bool:
+    """A CPT-shaped read ('60299') whose first digit is the look-alike of a HCPCS letter, making a code
+    the loaded table lists (G0299) or, with no table loaded, one of the series whose letter looks like
+    a digit: which was printed is unknown (no CPT table says CPT 60299 exists)."""
+    if not compact.isdigit() or hcpcs == compact or not HCPCS_FORMAT.match(hcpcs):
+        return False
+    known = sets.hcpcs_known(hcpcs)
+    return known is True or (known is None and hcpcs[0] in DIGIT_LIKE_SERIES)
 
 
 def _not_excluded(code: str, sets: CodeSets) -> bool:

@@ -3,6 +3,7 @@ finds it (in its cell under it, in the cell or across the gap right of it, below
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -21,7 +22,7 @@ from parsers.fax.labels import (
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import caption_alone, same_row, value_end, value_offset, value_segment
 from parsers.fax.roles import with_roles, without_unsure_provider
-from parsers.fax.synonyms import PLAN_WORDS
+from parsers.fax.synonyms import PLAN_WORDS, TO_LABELS
 
 __all__ = ["PageText"]  # where the stages have always imported it from
 
@@ -64,9 +65,25 @@ CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
-    hits = without_unsure_provider([hit for segment in text.segments for hit in hits_in(segment)])
+    hits = without_unsure_provider(
+        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
+    )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
     return with_roles(hits, text.page.width, providers)
+
+
+RANGE_START = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
+
+
+def range_end(text: PageText, hit: LabelHit) -> bool:
+    """A 'To' caption right of a 'From' one on its row ('From | To' columns of dates of service): it
+    ends a range and names no one the order goes to."""
+    box = hit.segment.bbox
+    if hit.label not in TO_LABELS:
+        return False
+    left = [s for s in text.segments if s.bbox[2] <= box[0] + 2 and same_row(s.bbox, box)]
+    nearest = max(left, key=lambda s: s.bbox[2], default=None)
+    return nearest is not None and bool(RANGE_START.match(nearest.text))
 
 
 def path_of(hit: LabelHit) -> str | None:
@@ -81,7 +98,9 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             continue
         following = [h for h in hits[index + 1 :] if h.segment is hit.segment]
         end = following[0].start if following else len(hit.segment.text)
-        if following and runs_into_caption(hit, following[0], path):
+        if following and (split := plan_word_ends_name(hit, following[0])) is not None:
+            end = split  # 'Evergreen Medicaid  ID:': the wide gap shows where the caption starts
+        elif following and runs_into_caption(hit, following[0], path):
             continue  # where the value ends is unsure: no value (reading.py adds the finding)
         if following and qualifies(hit, following[0]):
             continue  # 'Refer To NPI': whose NPI, with no value of its own
@@ -107,7 +126,30 @@ def runs_into_caption(hit: LabelHit, after: LabelHit, path: str | None) -> bool:
     caption = hit.segment.text[after.start : after.end].split()
     between = hit.segment.text[value_offset(hit, after.start) : after.start].rstrip()
     opens_with_plan_word = len(caption) > 1 and caption[0].lower() in PLAN_WORDS
-    return path == "payer.name" and opens_with_plan_word and bool(between) and not between.endswith((",", ";", "|"))
+    unsure = opens_with_plan_word and bool(between) and not between.endswith((",", ";", "|"))
+    return path == "payer.name" and unsure and plan_word_ends_name(hit, after) is None
+
+
+WIDE_GAP = 1.6  # a gap this many times every gap inside the value before it sets a caption apart
+
+
+def plan_word_ends_name(hit: LabelHit, after: LabelHit) -> int | None:
+    """Where a payer's caption really starts when its caption opens with a plan word ('Medicaid ID'):
+    at its second word, when the gap before that word is at least WIDE_GAP times every gap between the
+    name's words before it. A printout sets its fields apart by two spaces or more ('Insurance:
+    Evergreen Medicaid  ID: ...'): the plan word ends the name. Else None (where it ends is unsure)."""
+    caption = hit.segment.text[after.start : after.end].split()
+    if hit.kind != "org" or hit.role != PAYER or len(caption) < 2 or caption[0].lower() not in PLAN_WORDS:
+        return None
+    words = hit.segment.words
+    starts = list(itertools.accumulate((len(w.text) + 1 for w in words), initial=0))
+    first = next((i for i, at in enumerate(starts) if at >= value_offset(hit, after.start)), None)
+    plan = starts.index(after.start) if after.start in starts else None
+    if first is None or plan is None or plan <= first or plan + 1 >= len(words):
+        return None
+    inside = [words[i].left - words[i - 1].right for i in range(first + 1, plan + 1)]
+    wide = words[plan + 1].left - words[plan].right
+    return starts[plan + 1] if wide >= WIDE_GAP * max(inside, default=wide) and inside else None
 
 
 def qualifies(hit: LabelHit, after: LabelHit) -> bool:
@@ -259,10 +301,15 @@ NUMBER_KINDS = {"npi", "phone", "fax", "member_id"}
 PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
+DESTINATION = re.compile(r"(?<![A-Za-z])to\W*$", re.IGNORECASE)
+
+
 def in_prose(before: str) -> bool:
     """A number a sentence leads to is not the caption's value: 'Fax completed referral and both pages
-    to (800) 555-0143' names the recipient's fax, not the sender's (three or more words between)."""
-    return len(PROSE_WORD.findall(before)) >= 3
+    to (800) 555-0143' names the recipient's fax, not the sender's (three or more words between); nor
+    is one the caption's words send somewhere ('Fax to:', 'Fax completed form to (888) 555-1917': where
+    the form goes, the plan's or the agency's fax, never the sender's own)."""
+    return len(PROSE_WORD.findall(before)) >= 3 or bool(DESTINATION.search(before))
 
 
 PROVIDER_SUFFIX = re.compile(

@@ -37,6 +37,10 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "member id number": ("member_id", PATIENT),
     "health insurance": ("org", PAYER),
     "delivery address": ("address", PATIENT),
+    # a health plan's forms name the patient 'member' (synonyms.py has these as captions too)
+    "member phone": ("phone", PATIENT),
+    "member telephone": ("phone", PATIENT),
+    "member address": ("address", PATIENT),
 }
 FUZZY_MIN_LETTERS = 11
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's

@@ -104,7 +104,7 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
         for s in text.segments
         if s.bbox[0] >= x1 - 2
         and s.bbox[0] - x1 < RIGHT_REACH * text.page.width
-        and same_row(s.bbox, caption.bbox)
+        and (same_row(s.bbox, caption.bbox) or _top_aligned_taller(s.bbox, caption.bbox))
         and s is not caption
     ]
     if not row:
@@ -116,6 +116,18 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
     if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
         return None  # a caption we do not know, in the column where the form's captions stand
     return nearest
+
+
+TOP_ALIGN = 0.3  # share of the caption's height the tops of a caption and its taller value may differ by
+
+
+def _top_aligned_taller(value: tuple[int, int, int, int], caption: tuple[int, int, int, int]) -> bool:
+    """A value taller than its caption that starts on the caption's line (a fax streak or a speck
+    under it joined to its box: '1975742044' 56 px tall beside its 22 px caption): the caption's middle
+    within the value's height and the two tops level."""
+    height = caption[3] - caption[1]
+    middle = (caption[1] + caption[3]) / 2
+    return value[1] <= middle <= value[3] and abs(value[1] - caption[1]) <= TOP_ALIGN * height
 
 
 def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:

@@ -50,7 +50,7 @@ def prepare(image: Image.Image, steps: Steps = DEFAULT_STEPS) -> Prepared:
 def cleaned(grey: np.ndarray, steps: Steps, bits: np.ndarray | None = None) -> np.ndarray:
     """`grey` cleaned by `steps`; `bits` is `grey` binarised when the caller has it already."""
     if steps.binarize:
-        grey = bits if bits is not None else binarized(grey)
+        grey = reverse_print_undone(bits if bits is not None else binarized(grey), steps.target_dpi)
     if steps.despeckle:
         grey = despeckled(grey)
     if steps.remove_lines:
@@ -108,6 +108,115 @@ def rotate(image: np.ndarray, angle: float, border: float = 255.0) -> np.ndarray
 def binarized(grey: np.ndarray) -> np.ndarray:
     _, bits = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     return bits
+
+
+# Reverse print: white letters in a black bar, as health plans and EHRs print section titles. Line
+# removal takes a bar for a thick rule and leaves its letters as debris OCR reads as words ('TO', 'Re'),
+# false captions in the middle of the form. A bar is a solid black band at least BAR_MIN_WIDTH_IN wide,
+# between BAR_MIN/MAX_HEIGHT_IN tall (a text line's height, not a logo's or a page edge's), mostly
+# black (BAR_MIN_FILL: black print, even bold and run together, is far sparser) yet with some white
+# in it (its letters): such a band is turned black-on-white so its title is read as the words it is.
+BAR_MIN_WIDTH_IN, BAR_MIN_HEIGHT_IN, BAR_MAX_HEIGHT_IN = 1.0, 0.12, 0.6
+BAR_MIN_FILL, BAR_MAX_FILL = 0.6, 0.97
+
+
+def reverse_print_undone(bits: np.ndarray, dpi: float) -> np.ndarray:
+    """`bits` with every reverse-printed bar (see BAR_MIN_WIDTH_IN) turned black on white. Bars are
+    looked for on the page at a quarter of its size (a sixteenth of the CPU), checked at full size."""
+    small = cv2.resize(bits, None, fx=BAR_SCALE, fy=BAR_SCALE, interpolation=cv2.INTER_AREA)
+    dark = cv2.morphologyEx((small < 128).astype(np.uint8) * 255, cv2.MORPH_CLOSE, _rect(3, 3))  # letters filled
+    size = (round(BAR_MIN_WIDTH_IN * dpi * BAR_SCALE), round(BAR_MIN_HEIGHT_IN * dpi * BAR_SCALE))
+    count, _, stats = components(cv2.morphologyEx(dark, cv2.MORPH_OPEN, _rect(*size)))
+    boxes = [_full_size(stats[i]) for i in range(1, count)]
+    bars = [_grown(bits, box) for box in boxes if _is_bar(bits, box, dpi)]
+    if not bars:
+        return bits
+    out = bits.copy()
+    for box in bars:
+        _replace_bar(out, bits, box, round(BAR_EDGE_IN * dpi))
+    return out
+
+
+BAR_EDGE_IN = 0.03  # a faxed bar's ragged edge: ink joined to it this far outside its solid box is its own
+
+
+def _replace_bar(out: np.ndarray, bits: np.ndarray, box: tuple[int, int, int, int], margin: int) -> None:
+    """In `out`, the bar at `box` whitened with the ink joined to it just outside (its ragged edge, the
+    rules it touches) and its letters drawn black in it."""
+    x0, y0, x1, y1 = box
+    top, left = max(y0 - margin, 0), max(x0 - margin, 0)
+    band = bits[top : y1 + margin, left : x1 + margin]
+    _, labels, _ = components(255 - band)
+    inner = (slice(y0 - top, y1 - top), slice(x0 - left, x1 - left))
+    joined = np.unique(labels[inner])
+    whitened = np.where(np.isin(labels, joined[joined > 0]), 255, band).astype(np.uint8)
+    whitened[inner] = _letters_in_black(bits[y0:y1, x0:x1])
+    out[top : y1 + margin, left : x1 + margin] = whitened
+
+
+def _letters_in_black(region: np.ndarray) -> np.ndarray:
+    """A bar's white letters (the white it encloses) black on white; white at its edge is dropped."""
+    _, labels, stats = components(region)
+    x, y, w, h = (stats[:, i] for i in range(4))
+    enclosed = (x > 0) & (y > 0) & (x + w < region.shape[1]) & (y + h < region.shape[0])
+    out = np.full_like(region, 255)
+    paint(out, labels, stats, np.flatnonzero(enclosed[1:]) + 1, 0)
+    return out
+
+
+BAR_SCALE = 0.25
+
+
+def _full_size(stat: np.ndarray) -> tuple[int, int, int, int]:
+    """A quarter-size component's box at full size, one quarter pixel inside its edge (the edge is grey)."""
+    x, y, w, h = (int(v) for v in stat[:4])
+    return _up(x + 1), _up(y + 1), _up(x + w - 1), _up(y + h - 1)
+
+
+def _up(quarter: int) -> int:
+    return round(quarter / BAR_SCALE)
+
+
+SOLID = 0.5  # rows and columns along a bar this black are its edge (ragged on a fax), not a line of their own
+
+
+def _grown(bits: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """A bar's box grown to its edges: while the row or column just outside it is solid black."""
+    x0, y0, x1, y1 = box
+    ink = bits < 128
+    while y0 > 0 and ink[y0 - 1, x0:x1].mean() >= SOLID:
+        y0 -= 1
+    while y1 < bits.shape[0] and ink[y1, x0:x1].mean() >= SOLID:
+        y1 += 1
+    while x0 > 0 and ink[y0:y1, x0 - 1].mean() >= SOLID:
+        x0 -= 1
+    while x1 < bits.shape[1] and ink[y0:y1, x1].mean() >= SOLID:
+        x1 += 1
+    return x0, y0, x1, y1
+
+
+def _is_bar(bits: np.ndarray, box: tuple[int, int, int, int], dpi: float) -> bool:
+    """A text line's height, mostly black, with letters in white inside (a smudge has only specks)."""
+    x0, y0, x1, y1 = box
+    if not BAR_MIN_HEIGHT_IN * dpi <= y1 - y0 <= BAR_MAX_HEIGHT_IN * dpi:
+        return False
+    region = bits[y0:y1, x0:x1]
+    fill = float((region < 128).mean())
+    return BAR_MIN_FILL <= fill <= BAR_MAX_FILL and _white_letters(region, dpi) >= MIN_BAR_LETTERS
+
+
+MIN_BAR_LETTERS = 3
+LETTER_HEIGHT_IN = (0.05, 0.25)  # a reverse-printed letter's height (6 to 24 pt capitals)
+
+
+def _white_letters(region: np.ndarray, dpi: float) -> int:
+    """White components inside a dark band, as tall as letters are and enclosed by it (not the white
+    around black print the band's box took in)."""
+    _, _, stats = components(region)
+    x, y, w, h = (stats[1:, i] for i in range(4))
+    enclosed = (x > 0) & (y > 0) & (x + w < region.shape[1]) & (y + h < region.shape[0])
+    low, high = (v * dpi for v in LETTER_HEIGHT_IN)
+    return int((enclosed & (h >= low) & (h <= high)).sum())
 
 
 def despeckled(bits: np.ndarray) -> np.ndarray:

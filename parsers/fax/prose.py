@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from parsers.fax import values
 from parsers.fax.extract import PROVIDER_SUFFIX, PageText
 from parsers.fax.model import Candidate, Segment, bbox_of, conf_of
-from parsers.fax.synonyms import PLAN_WORDS
+from parsers.fax.synonyms import PAYER, PLAN_WORDS, LabelHit
 
 ORG = r"(?P<org>[A-Z][A-Za-z&'’‘.\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][A-Za-z&'’‘.\-]*){0,5})"  # capitalised words
 # 'covered by X', 'insured with X', 'enrolled in X': the cue alone makes X the plan.
@@ -50,6 +50,42 @@ def _payer(line: Segment, match: re.Match[str], needs_plan_word: bool) -> Candid
         return None
     conf = conf_of(words)
     return Candidate("payer.name", read.value, line.page, bbox_of(words), conf, "pattern", name, words=words)
+
+
+# A health plan's own request form: its title asks for prior authorization (precertification, utilization
+# review) and the plan prints its name over that title. The name counts only with a word no provider's
+# name holds ('Medicare', 'Medicaid', 'Insurance', 'Health Plan', 'HMO' ...), never a provider word, and
+# only when nothing else on the page names the payer (a provider's letterhead over a generic form is no
+# plan: 'Valley Health Associates' holds no such word).
+PLAN_FORM_TITLE = re.compile(
+    r"\b(?:prior[\s-]*auth\w*|pre-?certification|pre-?authori[sz]ation|utilization (?:management|review))\b", re.I
+)
+PLAN_ONLY_WORDS = re.compile(r"\b(?:medicare|medicaid|insurance|health ?plan|hmo|ppo|assurance|mutual)\b", re.I)
+PLAN_FORM_BAND = 0.15  # the plan's name and the form's title stand in this top share of the page
+
+
+def plan_over_title(text: PageText, hits: list[LabelHit], found: list[Candidate]) -> Iterator[Candidate]:
+    """The plan's name over its prior-authorization form's title, as the payer (see PLAN_FORM_TITLE),
+    when no caption on the page names a payer (read or not) and no other candidate does."""
+    if any(c.path == "payer.name" for c in found) or any(h.kind == "org" and h.role == PAYER for h in hits):
+        return
+    head = [s for s in text.segments if s.bbox[1] <= PLAN_FORM_BAND * text.page.height]
+    title = min((s.bbox[1] for s in head if PLAN_FORM_TITLE.search(s.text)), default=-1)
+    for segment in sorted(head, key=lambda s: s.bbox[1]):
+        if segment.bbox[3] <= title and _plan_name(segment.text):
+            words = segment.words
+            yield Candidate(
+                "payer.name", segment.text, segment.page, segment.bbox, conf_of(words), "pattern", words=words
+            )
+            return
+
+
+def _plan_name(text: str) -> bool:
+    """The whole text reads as an organisation's name with a plan's word and no provider's."""
+    read = values.read_org(text)
+    if read is None or read.start != 0 or read.end != len(text) or not PLAN_ONLY_WORDS.search(text):
+        return False
+    return not PROVIDER_WORDS & {w.lower().strip(".,") for w in text.split()}
 
 
 def provider_by_credentials(text: PageText) -> Iterator[Candidate]:

@@ -33,7 +33,8 @@ from parsers.fax.nearby import under_style
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
-from parsers.fax.prose import payer_in_prose, provider_by_credentials, sex_in_prose
+from parsers.fax.prose import payer_in_prose, plan_over_title, provider_by_credentials, sex_in_prose
+from parsers.fax.service_dates import start_from_table
 from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
 from parsers.fax.synonyms import NOT_A_FIELD
@@ -220,10 +221,12 @@ def find_fields(state: FaxRead) -> None:
     for text in state.order_texts:
         hits = state.hits[text.page.number]
         state.candidates.extend(candidates(text, hits))
+        state.candidates.extend(start_from_table(text, state.candidates))
         _unsure_payer(state, hits)
         state.candidates.extend(provider_by_credentials(text))
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
+        state.candidates.extend(plan_over_title(text, hits, state.candidates))
         state.candidates.extend(box_phones(text, hits))
         state.candidates.extend(box_ids(text, hits))
         over = list(diagnoses_over_captions(text, state.ctx.code_sets)) if under_style(text, hits) else []

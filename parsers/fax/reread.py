@@ -24,7 +24,7 @@ from parsers.fax.model import Word, bbox_of
 from parsers.fax.ocr import REREAD_MODEL, hocr_words
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
-from parsers.fax.services import CodeRead, ServiceRead, joined_modifier, rest_of_row
+from parsers.fax.services import CodeRead, ServiceRead, code_and_modifier, rest_of_row
 from referrals.codes import CodeSets
 
 CHARSETS = {
@@ -244,7 +244,8 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
         return read
     fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.hcpcs_listed(value, sets))
     code = CodeRead(word.text, word, read.row.page, fixed)
-    new = rest_of_row(code, joined_modifier(word.text), words[position + 1 :], read.row, read.columns)
+    tail = code_and_modifier(word.text)[1]
+    new = rest_of_row(code, [tail] if tail else [], words[position + 1 :], read.row, read.columns)
     state.reread_parts[id(new)] = {"code"}
     return new
 

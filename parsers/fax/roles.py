@@ -30,7 +30,22 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
         out.append(resolved)
-    return out
+    return [_letterhead_phone(hit, out) for hit in out]
+
+
+def _letterhead_phone(hit: LabelHit, hits: list[LabelHit]) -> LabelHit:
+    """A role-less phone beside the office's fax on its row, above every party's block: the letterhead's
+    'Phone: ...   Fax: ...', the sending office's numbers, as its fax is (an order's sender is its orderer)."""
+    if hit.kind != "phone" or hit.role is not None:
+        return hit
+    beside_fax = any(
+        h.kind == "fax" and h.role == PROVIDER and same_row(h.segment.bbox, hit.segment.bbox)
+        for h in hits
+        if h.segment.page == hit.segment.page
+    )
+    first_block = min((h.segment.bbox[1] for h in hits if h.kind in ANCHOR_KINDS), default=None)
+    above_blocks = first_block is None or hit.segment.bbox[3] < first_block
+    return LabelHit(hit.label, hit.segment, hit.start, hit.end, PROVIDER) if beside_fax and above_blocks else hit
 
 
 def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit], page_width: int) -> str | None:

@@ -21,10 +21,12 @@ SERVICE_HEAD = re.compile(
     r"|(?:units|qty|quantity|mod|modifiers?)\b.*\bdescription)\b",
     re.I,
 )
-# What ends a section: a signature, a closing, an attestation, or the next section's heading ('SECTION B',
-# 'Part II', 'Section 3:' at the start of a line).
+# What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
+# an attestation, or the next section's heading ('SECTION B', 'Part II', 'Section 3:' at a line's start).
 SECTION_END = re.compile(
-    r"signature|sincerely|\bplease start\b|\bcertify\b|^\s*(?:section|part)\s*(?:[A-H]|[0-9]{1,2}|[IVX]{1,4})\b", re.I
+    r"signature|\bsigned\b|sincerely|\bplease start\b|\bcertify\b"
+    r"|^\s*(?:section|part)\s*(?:[A-H]|[0-9]{1,2}|[IVX]{1,4})\b",
+    re.I,
 )
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
 MODIFIERS = {
@@ -212,7 +214,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
             yield _service_from(line, coded, sets)
 
 
-SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})[.,;:]?$")
+SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})\)?[.,;:]?$")
 
 
 def coded_service(token: str) -> bool:
@@ -221,9 +223,16 @@ def coded_service(token: str) -> bool:
     return found is not None and found.group(3) in MODIFIERS
 
 
+def code_and_modifier(token: str) -> tuple[str, str]:
+    """A code token's code and the modifier joined to it ('E0601-RR'), less the punctuation closing it:
+    a comma, or the bracket of a code printed in brackets after its description ('(HCPCS E0260-RR)')."""
+    head, _, tail = token.strip(".,;:").partition("-")
+    return head, tail.rstrip(".,;:)]}")
+
+
 def _service_from(line: Segment, position: int, sets: CodeSets) -> ServiceRead:
     words = list(line.words)
-    head, _, tail = words[position].text.strip(".,;:").partition("-")
+    head, tail = code_and_modifier(words[position].text)
     code = CodeRead(head, words[position], line.page, codecheck.correct_procedure(head, sets))
     return rest_of_row(code, [tail], words[position + 1 :], line)
 
@@ -289,19 +298,12 @@ def _in_column(word: Word, column: Column) -> bool:
 def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -> ServiceRead | None:
     words = list(row.words)
     for position, word in enumerate(words):
-        head = word.text.partition("-")[0]
+        head, tail = code_and_modifier(word.text)
         if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
-            return rest_of_row(code, joined_modifier(word.text), words[position + 1 :], row, columns)
+            return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)
     return None
-
-
-def joined_modifier(token: str) -> list[str]:
-    """The modifier joined to a code ('E0260-RR'), less the bracket or stop closing it ('(HCPCS E0260-RR)'):
-    kept with it, 'RR)' is no modifier and would be dropped."""
-    tail = token.partition("-")[2].rstrip(".,;:)]}")
-    return [tail] if tail else []
 
 
 def rest_of_row(
@@ -316,7 +318,7 @@ def rest_of_row(
     quantity_word: Word | None = None
     description: list[str] = []
     for word in rest:
-        text = word.text.strip(",.;")
+        text = word.text.strip(",.;:")  # 'Qty: 1': a caption's colon
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
         counts = quantity_at is None or _in_column(word, quantity_at)

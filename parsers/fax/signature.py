@@ -9,6 +9,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.fax.extract import PageText
+from parsers.fax.fuzzy import one_edit
 from parsers.fax.model import Segment, bbox_of
 from parsers.fax.values import read_date, read_name
 
@@ -36,15 +37,75 @@ class SignatureRead:
     date_bbox: tuple[int, int, int, int] | None = None
     date_conf: float = 0.0
     date_raw: str = ""  # the date as printed ('11/17/26': its century is resolved with the receipt date)
+    method: str = "ink"  # ink: strokes on the signature line; statement: an electronic signature statement
 
 
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
     for line in text.lines:
+        statement = signing_statement(line)
+        if statement is not None:
+            return statement
+        if E_SIGNED.search(line.text):  # a statement not read whole (no signer or date): its typed words are no ink
+            return SignatureRead(None, line.page, bbox_of(line.words), method="statement")
+        if NOT_SIGNED.search(line.text):
+            continue  # 'Order pended, not signed.': no signature line, whatever is printed after it
         match = SIGNATURE_LABEL.search(line.text)
-        if match:
-            read = _read_line(line, match.end(), image, dpi)
-            return _over_caption(text, line, match.end(), read, (image, dpi)) if read.present is False else read
-    return _attested_signer(text, image, dpi)
+        label_end = match.end() if match else garbled_signature(line)
+        if label_end is not None:
+            read = _read_line(line, label_end, image, dpi)
+            return _over_caption(text, line, label_end, read, (image, dpi)) if read.present is False else read
+    return _attested_signer(text, image, dpi) or _said_unsigned(text)
+
+
+# A line saying the order is not signed ('Order pended, not signed.', 'UNSIGNED'): never the signature
+# line (the typed words after 'signed' there are no ink); with no signature line elsewhere, the
+# order says it is unsigned: no signature (present False, with its finding).
+NOT_SIGNED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:electronically\s+)?signed\b|\bunsigned\b", re.I)
+
+
+def _said_unsigned(text: PageText) -> SignatureRead | None:
+    line = next((line for line in text.lines if NOT_SIGNED.search(line.text)), None)
+    return SignatureRead(False, line.page, bbox_of(line.words), method="statement") if line is not None else None
+
+
+# An EHR's electronic signature statement: 'Electronically signed by Priya Patel, MD on 11/20/2026 08:51'
+# ('Digitally signed by', 'E-signed by', 'Signed electronically by'). It is the clinician's signature in
+# practice (an EHR prints it only once the clinician has authenticated the order, and payers accept it
+# as the order's signature): present, its date the signature's date. It counts only as the whole
+# statement, a signer's name and then 'on' and a date, with no negation before it ('not', 'pending',
+# 'to be'): 'Order pended, not signed.' and a bare 'Electronically signed' are no signature.
+E_SIGNED = re.compile(
+    r"(?:\belectronic\w*\s+|\bdigital\w*\s+|\be-?)signed\s+by\s+|\bsigned\s+(?:electronically|digitally)\s+by\s+",
+    re.IGNORECASE,
+)
+NOT_YET = re.compile(r"\b(?:not|pending|to be|will be|awaiting)\b", re.IGNORECASE)
+SIGNED_ON = re.compile(r"\s+on\s+", re.IGNORECASE)
+
+
+def signing_statement(line: Segment) -> SignatureRead | None:
+    """An electronic signature statement on `line` (see E_SIGNED): present, with its date; else None."""
+    match = E_SIGNED.search(line.text)
+    if match is None or NOT_YET.search(line.text[: match.start()]):
+        return None
+    on = SIGNED_ON.search(line.text, match.end())
+    if on is None or read_name(line.text[match.end() : on.start()]) is None:
+        return None
+    after = line.words_in_span(on.end(), len(line.text))
+    when = _date_after(line, after[0].left) if after else None
+    if when is None:
+        return None
+    return SignatureRead(True, line.page, bbox_of(line.words), *when, method="statement")
+
+
+def garbled_signature(line: Segment) -> int | None:
+    """Where a 'Signature' caption OCR put one letter off ('Signzture', 'Signatnre') ends on its line."""
+    at = 0
+    for word in line.words:
+        at += len(word.text) + 1
+        letters = re.sub(r"[^a-z]", "", word.text.lower())
+        if one_edit(letters, "signature"):
+            return at - 1
+    return None
 
 
 def _over_caption(

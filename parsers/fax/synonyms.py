@@ -56,6 +56,8 @@ NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
 
 
+# 'To: ABC Home Medical', 'Send to: Northside DME': whom the order goes to (weak: at its segment's start only)
+TO_LABELS = _label("org", SUPPLIER, False, r"to", r"sen[dt] to", alone=True)
 LABELS: list[Label] = [
     *_label(
         "name",
@@ -76,6 +78,7 @@ LABELS: list[Label] = [
         True,
         rf"{SIGNING} (?:physician|provider|clinician|practitioner|md|doctor){POSS}(?: name)?{TAIL}",
         r"attending (?:md|doctor)",
+        r"ordered by",  # an EHR's printed order: 'Ordered by: Priya Patel, MD'
         rf"(?:attending )?physician{POSS} name{TAIL}",
     ),
     *_label(
@@ -96,12 +99,13 @@ LABELS: list[Label] = [
         r"dme supplier",
         r"(?:dme|home health|infusion|home infusion) (?:provider|company|vendor|pharmacy)",
         r"home health agency",
-        rf"(?:servicing|rendering) provider{POSS}(?: name)?{TAIL}",
+        # 'Servicing Provider/Vendor': the other party nouns a form names the same box by
+        rf"(?:servicing|rendering) provider(?:\s*/\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
-    *_label("org", SUPPLIER, False, r"to", alone=True),
+    *TO_LABELS,
     # Anchors of a block about someone else: the name, phone and address under them are not the patient's.
     # ... 'Emergency' alone too: OCR garbles the word after it ('Emergency Contec Phone'), and a phone
     # under it taken for the patient's would be a silent error
@@ -133,8 +137,11 @@ LABELS: list[Label] = [
     # 'INS' (a chart's abbreviation of insurance) only where its segment starts: inside a name it is a word
     *_label("org", PAYER, False, r"ins\.?(?: co\.?| company| plan)?", alone=True),
     *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
-    # an infusion pharmacy dispenses what is ordered: its NPI is the supplier's
-    *_label("npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy) ?np[il1!|]"),
+    # an infusion pharmacy dispenses what is ordered: its NPI is the supplier's; a servicing/rendering
+    # provider or vendor is the supplier by another noun
+    *_label(
+        "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|]"
+    ),
     *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),

@@ -345,6 +345,22 @@ def test_an_orders_title_names_its_service_type(title: str, want: str | None) ->
     assert (found.value if found else None) == want
 
 
+def test_a_title_under_a_letterhead_of_three_lines_names_the_service_type() -> None:
+    """An EHR's printout: practice name, address, phones, a rule, then 'ORDER - DURABLE MEDICAL EQUIPMENT'
+    about 1.4 inches down the page."""
+    letterhead = [
+        ("ELM CITY INTERNAL MEDICINE", 144, 117, None),
+        ("77 Whitney Ave, New Haven, CT 06510", 144, 158, None),
+    ]
+    items = [
+        *letterhead,
+        ("ORDER - DURABLE MEDICAL EQUIPMENT", 144, 300, None),
+        ("Patient: SMITH, JOHN", 144, 400, None),
+    ]
+    found = titled_service_type(_at(items))
+    assert found is not None and found.value == "dme"
+
+
 def _sex_form(ticked: set[str]) -> tuple[PageText, Image.Image]:
     """'Sex:  [ ] Male  [ ] Female' drawn at 300 dpi, the boxes of `ticked` options marked with an X."""
     items = [("Sex:", 117, 200, None), ("Male", 400, 200, None), ("Female", 700, 200, None)]

@@ -149,3 +149,13 @@ def test_a_letter_hcpcs_leaves_unused_is_no_code_so_an_e_rivalled_by_f_is_no_dou
     rivalled = Reread("E0260", (Word("E0260", 62, 0, 0, 10, 10, ambiguous=True, rivals=(("E", "F"),)),))
     procedure = lambda text: reread._procedure(text, NO_CODE_SETS)  # noqa: E731
     assert pooled([rivalled, Reread("E0260", (Word("E0260", 90, 0, 0, 10, 10),))], procedure) == "E0260"
+
+
+def test_a_cpt_shaped_read_that_is_a_listed_hcpcs_code_with_its_letter_as_a_digit_is_open() -> None:
+    """'60299': CPT 60299 as read, or G0299 with its G read as a 6 (OCR's commonest confusion there)."""
+    found = codecheck.correct_procedure("60299", _HcpcsTable("G0299"))
+    assert found.value is None and set(found.readings) == {"60299", "G0299"}
+    assert codecheck.correct_procedure("60299", _HcpcsTable()).value == "60299"  # the table has no G0299
+    assert codecheck.correct_procedure("99509", _HcpcsTable("G0299")).value == "99509"
+    assert codecheck.correct_procedure("60299", NO_CODE_SETS).value is None  # no table: G0299 may be it
+    assert codecheck.correct_procedure("97110", NO_CODE_SETS).value == "97110"  # a 9 is no letter's look-alike

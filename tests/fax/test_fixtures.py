@@ -34,9 +34,10 @@ CASES = expected_cases()
 # tuned 720/750 = 0.960 and held-out 120/240 = 0.500 (one wrong value there: a phone digit every read took
 # for another, in a record held for clarification); after the streak and lost-word rules, tuned 725/750 = 0.967
 # and held-out 121/240 = 0.504; with branch gen1's general rules (captions under their lines, 'PT'/'INS'/
-# 'Office #', split address fields, a page an order continues onto) held-out 152/240 = 0.633. Raise them as
-# the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.966, "held-out": 0.62}
+# 'Office #', split address fields, a page an order continues onto) held-out 152/240 = 0.633, and with
+# gen2's (reverse-printed section bars, e-signature statements, EHR routing captions) held-out 190/240 = 0.792 (the same wrong value only).
+# Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.966, "held-out": 0.79}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from parsers.fax.preprocess import despeckled, rotate, skew_angle, without_lines
+from parsers.fax.preprocess import despeckled, reverse_print_undone, rotate, skew_angle, without_lines
 
 
 def test_specks_go_and_full_stops_and_strokes_stay() -> None:
@@ -71,3 +71,28 @@ def test_a_slanting_stroke_cut_by_a_streak_is_put_back_where_it_crossed() -> Non
     cleaned = without_lines(page)
     assert (cleaned[:60, 100:102] == 255).all()  # the streak is gone above the stroke ...
     assert (cleaned[100, 100:102] == 0).all()  # ... but not where the stroke crossed it
+
+
+def _page_with_bar(letters: bool) -> np.ndarray:
+    page = np.full((400, 1600), 255, np.uint8)
+    page[100:153, 100:1500] = 0  # a black section bar, 0.26 in tall at 204 dpi
+    if letters:
+        cv2.putText(page, "SECTION 1 - MEMBER INFORMATION", (120, 140), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 255, 2)
+    else:  # a smudge: white specks, no letters
+        page[110:112, 300:302] = page[130:132, 700:702] = 255
+    cv2.putText(page, "Member Name", (120, 250), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 4)  # bold black print
+    return page
+
+
+def test_a_reverse_printed_bar_becomes_black_letters_on_white() -> None:
+    page = _page_with_bar(letters=True)
+    out = reverse_print_undone(page, 204)
+    assert (out[95:158, 100:1500] < 128).mean() < 0.2  # the bar is gone ...
+    letters = (page[100:153, 100:1500] > 128) & (out[100:153, 100:1500] < 128)
+    assert letters.sum() > 0.8 * (page[103:150, 103:1497] > 128).sum()  # ... and its letters are black
+    assert (out[200:300] == page[200:300]).all()  # the black print under it is untouched
+
+
+def test_a_smudge_and_black_print_stay_as_they_are() -> None:
+    page = _page_with_bar(letters=False)
+    assert (reverse_print_undone(page, 204) == page).all()

@@ -91,3 +91,19 @@ def test_a_name_asked_for_in_parts_heads_its_column_as_the_patients() -> None:
     hits = {h.segment.text: (h.kind, h.role) for h in labelled_hits(text)}
     assert hits["Last Name"] == ("name", "patient") and hits["First Name"] == ("name", "patient")
     assert hits["Street Address"] == ("address", "patient")
+
+
+def test_the_letterheads_phone_beside_its_fax_is_the_ordering_offices() -> None:
+    """An EHR's printed order heads the page with the practice: 'Phone: ...   Fax: ...' on one row."""
+    letterhead = (100, [(144, "ELM CITY INTERNAL MEDICINE")])
+    numbers = (140, [(144, "Phone: (914) 555-4262"), (560, "Fax: (860) 555-0186")])
+    patient = (240, [(144, "Patient: WILSON, DOROTHY")])
+    found = _found(_cells([letterhead, numbers, patient]))
+    assert found["ordering_provider.phone"] == "9145554262"
+    assert found["ordering_provider.fax"] == "8605550186"
+
+
+def test_a_phone_beside_a_fax_under_a_partys_block_is_not_the_letterheads() -> None:
+    patient = (100, [(144, "Patient: WILSON, DOROTHY")])
+    numbers = (140, [(900, "Phone: (914) 555-4262"), (1300, "Fax: (860) 555-0186")])
+    assert "ordering_provider.phone" not in _found(_cells([patient, numbers]))

@@ -161,3 +161,24 @@ def test_a_modifier_read_in_mixed_case_is_one_under_the_heads_modifier_caption()
     no_caption = _page(["HCPCS QTY ITEM DESCRIPTION", "A4253 12 Nu glucose test strips"])
     lines = [(s.modifiers, s.description) for s in service_reads(no_caption, NO_CODE_SETS)]
     assert lines == [([], "Nu glucose test strips")]
+
+
+def test_a_code_printed_in_brackets_after_its_description_is_a_service_line() -> None:
+    """An EHR's order line: 'Order: <description> (HCPCS E0260-RR) Qty: 1'."""
+    text = _page(
+        [
+            "Order: hospital bed semi-electric (HCPCS E0260-RR) Qty: 1",
+            "Order: glucose test strips (HCPCS A4253-NU) Qty: 2",
+            "Dx: J44.9 - Chronic obstructive pulmonary disease, unspecified",
+        ]
+    )
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("E0260", ["RR"], 1), ("A4253", ["NU"], 2)]
+    assert coded_service("E0260-RR)")
+
+
+def test_a_signing_statement_under_the_diagnoses_ends_their_section() -> None:
+    text = _page(
+        ["Dx: I10 - Essential (primary) hypertension", "Electronically signed by Helen Carter, MD on 11/19/2026"]
+    )
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["I10"]

@@ -12,7 +12,7 @@ from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
-from parsers.fax.prose import payer_in_prose, sex_in_prose
+from parsers.fax.prose import payer_in_prose, plan_over_title, sex_in_prose
 from parsers.fax.values import AddressValue, read_name, read_org
 from parsers.fax.verify import _third_read_may, mark_repeated
 from tests.fax.test_reading_units import _page, _words
@@ -205,6 +205,8 @@ def test_two_readings_of_overlapping_pixels_are_not_a_repeat() -> None:
         ("Dischrage Date:", "discharge_date"),
         ("Patiant (Last, First)", "name"),  # a name-order hint says 'name'
         ("Hospital Orscharge Date", "discharge_date"),
+        ("Member Phane", "phone"),  # a health plan's form: 'Member Phone'
+        ("Member Addrass", "address"),
     ],
 )
 def test_a_caption_ocr_garbled_is_the_label_it_is_nearest_to(caption: str, kind: str) -> None:
@@ -273,6 +275,13 @@ def test_a_number_a_sentence_leads_to_is_not_the_captions_value() -> None:
     assert _found(_words("Physician Fax: (860) 555-0143"))["ordering_provider.fax"] == "8605550143"
 
 
+@pytest.mark.parametrize("line", ["Fax completed form to (888) 555-1917", "Fax to: (888) 555-1917"])
+def test_a_number_the_caption_sends_something_to_is_not_the_senders(line: str) -> None:
+    """Where the form is to be faxed (the plan's or the agency's number) is never the sender's own fax."""
+    assert "ordering_provider.fax" not in _found(_words(line))
+    assert _found(_words("Fax: (860) 555-0143  Tomorrow"))["ordering_provider.fax"] == "8605550143"
+
+
 def _fields(line: str) -> dict[str, object]:
     text = _page([line])
     return {c.path: c.value for c in candidates(text, labelled_hits(text))}
@@ -326,3 +335,68 @@ def test_a_pharmacys_npi_is_the_suppliers(caption: str) -> None:
 def test_a_letters_re_is_a_caption_only_with_its_colon() -> None:
     assert [(k, r) for k, r, _ in _hits("Re: John Smith")] == [("name", PATIENT)]
     assert _hits("re") == [] and _hits("re Syme") == []  # specks OCR read as letters
+
+
+@pytest.mark.parametrize("caption", ["Servicing Provider/Vendor", "Rendering Provider / Supplier Name"])
+def test_a_servicing_caption_naming_the_vendor_too_is_one_caption(caption: str) -> None:
+    assert _fields(f"{caption}: Valley Home Health")["servicing_provider.name"] == "Valley Home Health"
+
+
+def _row(*cells: tuple[int, str]) -> list[Word]:
+    """One row of cells, each (left edge, text) on the page."""
+    return [replace(w, left=w.left + left) for left, cell in cells for w in _words(cell)]
+
+
+def test_a_to_column_right_of_a_from_column_ends_a_date_range() -> None:
+    header = _row((0, "CPT/HCPCS"), (620, "From"), (860, "To"), (1100, "Description"))
+    assert "servicing_provider.name" not in _found(header)
+    assert _found(_row((0, "To"), (300, "Valley Home Health")))["servicing_provider.name"] == "Valley Home Health"
+
+
+def test_an_ehr_orders_ordered_by_and_send_to_lines_name_the_provider_and_the_supplier() -> None:
+    found = _fields("Ordered by: Priya Patel, MD  NPI: 1547543250")
+    assert found["ordering_provider.name"] == ("Priya", "Patel")
+    assert found["ordering_provider.npi"] == "1547543250"
+    found = _fields("Send to: Northside DME Supply  NPI: 1407761091")
+    assert found["servicing_provider.name"] == "Northside DME Supply"
+    assert found["servicing_provider.npi"] == "1407761091"
+    assert "servicing_provider.name" not in _fields("Please send to the patient's home the following")
+
+
+def test_a_wide_gap_after_a_plan_word_ends_the_payers_name() -> None:
+    """A printout sets its fields apart by two spaces: 'Insurance: Evergreen Medicaid  ID: X456775120'
+    (word gaps of 10 px, 22 px before 'ID:'): the plan word ends the name; with even gaps it stays unsure."""
+    found = _found(_row((0, "Insurance: Evergreen Medicaid"), (366, "ID: X456775120")))
+    assert found["payer.name"] == "Evergreen Medicaid"
+    assert found["member.member_id"] == "X456775120"
+    assert "payer.name" not in _found(_row((0, "Insurance: Evergreen"), (260, "Medicaid ID: X456775120")))
+
+
+def test_a_value_a_streak_made_taller_than_its_caption_is_still_right_of_it() -> None:
+    """A fax streak through a digit joined to the value's box: '1975742044' 56 px tall from the
+    caption's top beside its 20 px caption, across a wide gap (the next ruled cell)."""
+    caption = _row((0, "Supplier NPI"))
+    value = [replace(w, top=w.top - 2, height=56) for w in _row((400, "1975742044"))]
+    assert _found([*caption, *value])["servicing_provider.npi"] == "1975742044"
+    below = [replace(w, top=w.top + 30, height=56) for w in _row((400, "1975742044"))]  # starts under the caption
+    assert "servicing_provider.npi" not in _found([*caption, *below])
+
+
+@pytest.mark.parametrize("caption", ["Servicing NPI", "Rendering NPI", "Vendor NPI"])
+def test_a_servicing_npi_caption_is_the_suppliers_npi(caption: str) -> None:
+    assert _fields(f"{caption}: 1975742044")["servicing_provider.npi"] == "1975742044"
+
+
+def _plan_form(plan: str, title: str, *rest: str) -> list[Candidate]:
+    text = _page([plan, title, *rest])
+    return list(plan_over_title(text, labelled_hits(text), []))
+
+
+def test_a_plans_name_over_its_prior_authorization_forms_title_is_the_payer() -> None:
+    found = _plan_form("Blue Harbor Medicare", "Utilization Management - Prior Authorization Request")
+    assert [c.value for c in found] == ["Blue Harbor Medicare"]
+    # a provider's letterhead (no plan's word, or a provider's), another document, or a payer caption: none
+    assert not _plan_form("Valley Health Associates", "Prior Authorization Request")
+    assert not _plan_form("Medicare Home Health Services", "Prior Authorization Request")
+    assert not _plan_form("Blue Harbor Medicare", "Home Health Referral")
+    assert not _plan_form("Blue Harbor Medicare", "Prior Authorization Request", "Insurance: Evergreen Health")

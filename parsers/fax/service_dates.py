@@ -1,0 +1,80 @@
+"""The requested start date from a service table's dates of service: the 'From' column of its 'From | To'
+columns (a prior-authorization request asks for the dates of service of every line), when every line
+gives the same date there and nothing on the page labels a start date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from parsers.fax.extract import PageText
+from parsers.fax.model import Candidate, Segment, bbox_of, conf_of
+from parsers.fax.nearby import same_row, spans_overlap
+from parsers.fax.values import read_date
+
+FROM_CAPTION = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
+TO_CAPTION = re.compile(r"^(?:through|thru|to)\W*$", re.IGNORECASE)
+ROW_REACH = 2.5  # a line's date stands within this many caption heights under the one above it
+
+
+def start_from_table(text: PageText, found: list[Candidate]) -> list[Candidate]:
+    """The 'From' column's one date as the requested start date (see the module's doc)."""
+    if any(c.path == "requested_start_date" for c in found):
+        return []
+    for caption in text.segments:
+        if FROM_CAPTION.match(caption.text) and _to_beside(text, caption):
+            dates = _column_dates(text, caption)
+            values = {value for value, _ in dates}
+            if len(values) == 1:
+                first = dates[0][1]
+                box, conf = bbox_of(first.words), conf_of(first.words)
+                return [
+                    Candidate(
+                        "requested_start_date",
+                        values.pop(),
+                        first.page,
+                        box,
+                        conf,
+                        "below",
+                        first.text,
+                        words=first.words,
+                    )
+                ]
+    return []
+
+
+def _to_beside(text: PageText, caption: Segment) -> bool:
+    """A 'To' caption right of the 'From' one on its row: the two columns of a range of dates."""
+    right = [s for s in text.segments if s.bbox[0] >= caption.bbox[2] and same_row(s.bbox, caption.bbox)]
+    nearest = min(right, key=lambda s: s.bbox[0], default=None)
+    return nearest is not None and bool(TO_CAPTION.match(nearest.text))
+
+
+def _column_dates(text: PageText, caption: Segment) -> list[tuple[dt.date, Segment]]:
+    """The dates under the caption in its column, line after line, up to the first line without one."""
+    out: list[tuple[dt.date, Segment]] = []
+    above = caption
+    height = caption.bbox[3] - caption.bbox[1]
+    while True:
+        under = [
+            s
+            for s in text.segments
+            if above.bbox[3] <= s.bbox[1] + 2 < above.bbox[3] + ROW_REACH * height + height
+            and spans_overlap(s.bbox, caption.bbox)
+        ]
+        if not under:
+            return out
+        below = min(under, key=lambda s: s.bbox[1])
+        value = _whole_date(below.text)
+        if value is None:
+            return out
+        out.append((value, below))
+        above = below
+
+
+def _whole_date(text: str) -> dt.date | None:
+    """The date a segment holds with nothing else on it."""
+    read = read_date(text)
+    if read is None or read.start != 0 or text[read.end :].strip(" .,") or not isinstance(read.value, dt.date):
+        return None
+    return read.value

@@ -1,0 +1,45 @@
+"""A service table's 'From' column gives the requested start date when every line has the same date there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from parsers.fax.extract import PageText
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Candidate, Page, Word
+from parsers.fax.service_dates import start_from_table
+from tests.fax.test_reading_units import _words
+
+
+def _table(rows: list[list[tuple[int, str]]]) -> PageText:
+    """Rows of cells (left edge, text), 70 px apart."""
+    words: list[Word] = []
+    for index, cells in enumerate(rows):
+        for left, cell in cells:
+            words += [replace(w, left=w.left + left) for w in _words(cell, top=1280 + 70 * index)]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+HEAD = [(0, "CPT/HCPCS"), (500, "Units"), (630, "From"), (860, "To"), (1100, "Description")]
+
+
+def _line(code: str, start: str) -> list[tuple[int, str]]:
+    return [(0, code), (500, "1"), (630, start), (860, "02/18/2027"), (1100, "skilled nursing visit")]
+
+
+def test_the_one_from_date_of_every_line_is_the_requested_start() -> None:
+    text = _table([HEAD, _line("G0299", "11/21/2026"), _line("G0152", "11/21/2026")])
+    assert [c.value for c in start_from_table(text, [])] == [dt.date(2026, 11, 21)]
+
+
+def test_lines_starting_on_different_dates_or_a_labelled_start_give_none() -> None:
+    text = _table([HEAD, _line("G0299", "11/21/2026"), _line("G0152", "11/25/2026")])
+    assert start_from_table(text, []) == []
+    text = _table([HEAD, _line("G0299", "11/21/2026")])
+    labelled = Candidate("requested_start_date", dt.date(2026, 11, 20), 1, (0, 0, 1, 1), 0.9, "label")
+    assert start_from_table(text, [labelled]) == []
+    no_range = [(0, "CPT/HCPCS"), (630, "From"), (1100, "Description")]  # no 'To' beside it: no range of dates
+    assert start_from_table(_table([no_range, _line("G0299", "11/21/2026")]), []) == []
