@@ -32,8 +32,12 @@ CASES = expected_cases()
 # went on in other worktrees) and the prior-authorization request and the EHR-printed order (layouts_late.py,
 # added after the tuning had started, out of the tuners' sight). After the day's merges the replay measured
 # tuned 720/750 = 0.960 and held-out 120/240 = 0.500 (one wrong value there: a phone digit every read took
-# for another, in a record held for clarification). Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.959, "held-out": 0.49}
+# for another, in a record held for clarification). Then the three layouts of layouts_unseen.py (a practice's
+# home health referral with the face-to-face attestation, a DME supplier's standard written order faxed back,
+# a wound care center's home care orders), written out of the tuners' sight, joined the held-out group, which
+# the replay measured at 199/421 = 0.473 with them: its floor was lowered from 0.49 to just under that.
+# Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.959, "held-out": 0.47}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
