@@ -36,8 +36,12 @@ CASES = expected_cases()
 # and held-out 121/240 = 0.504; with branch gen1's general rules (captions under their lines, 'PT'/'INS'/
 # 'Office #', split address fields, a page an order continues onto) held-out 152/240 = 0.633, and with
 # gen2's (reverse-printed section bars, e-signature statements, EHR routing captions) held-out 190/240 = 0.792 (the same wrong value only).
-# Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.966, "held-out": 0.79}
+# Then those four layouts joined the tuned ones, and the three of layouts_unseen.py (a practice's home health
+# referral with the face-to-face attestation, a DME supplier's standard written order faxed back, a wound care
+# center's home care orders), written out of the tuners' sight, became the held-out group: 79/181 read by the
+# reader of the morning, 77/181 by the reader the day's tuning left (the tuning did not carry over to them),
+# tuned 915/990 = 0.924. Raise them as the reader improves.
+MIN_FIELD_ACCURACY = {"tuned": 0.923, "held-out": 0.42}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
