@@ -201,8 +201,25 @@ def read_org(text: str) -> Read | None:
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
+    if _not_an_org(head):
+        return None
     start = text.find(head)
     return Read(head, start, start + len(head))
+
+
+# Words a caption names a party by ('Agency / supplier', 'Vendor name'): a value made of them is a caption.
+PARTY_WORDS = frozenset({"supplier", "suppliers", "agency", "vendor", "company", "servicing", "rendering"})
+# A clinician's title before a name ('Dr. Helen Carter'; as OCR reads it with a period: 'Dt.', 'Or.'):
+# a person (whom a supplier's form is faxed to, under its 'TO:'), no company.
+TITLE = re.compile(r"^(?:[Dd]octor|D[Rr]\.?|[DO][rtf][.,])\s+[A-Z]")
+
+
+def _not_an_org(head: str) -> bool:
+    """A head no organisation's name can be: led by punctuation ('/ supplier': the rest of a caption
+    after its first word), all caption words, or a clinician's title and a name."""
+    words = [w.lower().strip(",.:;/") for w in head.split()]
+    captions = all(w in FORM_WORDS or w in PARTY_WORDS for w in words if w)
+    return not head[0].isalnum() or captions or TITLE.match(head) is not None
 
 
 def read_quantity(text: str) -> Read | None:

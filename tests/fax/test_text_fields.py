@@ -82,6 +82,18 @@ def test_a_credentialed_person_is_no_organisation() -> None:
     assert read_org("Jane Doe, MD") is None and read_org("Carter Helen DO") is None
 
 
+@pytest.mark.parametrize("text", ["Dr. Helen Carter", "Dr Jane Doe", "Dt. Jane Doe", "Doctor Ann Lee"])
+def test_a_clinicians_title_before_a_name_is_a_person_not_an_organisation(text: str) -> None:
+    assert read_org(text) is None  # a supplier's form faxed 'TO: Dr. Helen Carter' names its recipient
+    assert read_org("Doctors Medical Supply") is not None and read_org("Dray Home Care") is not None
+
+
+@pytest.mark.parametrize("text", ["/ supplier", "Agency / Supplier", "Vendor name", "& Associates Inc"])
+def test_a_captions_rest_or_its_words_are_no_organisation(text: str) -> None:
+    assert read_org(text) is None  # 'Agency / supplier' read as 'Agency' and its value '/ supplier'
+    assert read_org("1st Choice Medical") is not None
+
+
 def test_a_name_label_takes_its_tail_so_no_caption_word_is_a_value() -> None:
     assert _hits("Ordering Provider Name and NPI") == [("name", PROVIDER, "Ordering Provider Name and NPI")]
     assert _hits("NP! 1891879466")[0][0] == "npi"  # 'I' misread as '!'
