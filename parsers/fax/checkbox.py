@@ -150,6 +150,8 @@ def box_state(image: Image.Image, label: Word, dpi: float) -> bool | None:
 
 MAX_CAPTION_WORDS = 4  # an option's caption is short ('Expedited / Urgent'); a longer run is prose
 CAPTION_JOINERS = {"/", "&", "-", "or"}
+# An empty or ticked box as OCR reads it: a few round or square marks ('oO', 'CO', '[]', '0'), no word
+BOX_GLYPH = re.compile(r"^[oO0QDCcuU\[\]|()<>xX]{1,3}$")
 
 
 def said(text: PageText, pattern: re.Pattern[str], image: Image.Image | None, dpi: float) -> bool:
@@ -181,7 +183,7 @@ def _caption_start(words: tuple[Word, ...], index: int) -> int | None:
 
 def _continues(before: Word, word: Word) -> bool:
     """`before` is a caption word running into `word` (a word gap, no colon after it); a box's glyph
-    as OCR reads it ('x', '[]', '><]') is none."""
+    as OCR reads it ('x', '[]', '><]', 'oO') is none."""
     text = before.text.lower()
-    is_word = sum(ch.isalpha() for ch in text) >= 2 or text in CAPTION_JOINERS
+    is_word = (sum(ch.isalpha() for ch in text) >= 2 and not BOX_GLYPH.match(before.text)) or text in CAPTION_JOINERS
     return is_word and not text.endswith(":") and word.left - before.right <= word.height

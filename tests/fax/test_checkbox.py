@@ -54,6 +54,20 @@ def test_an_urgency_word_counts_only_when_its_option_is_ticked() -> None:
     assert said(text, URGENT_WORDS, image, 204)
 
 
+def test_a_box_read_as_letters_is_no_part_of_its_options_caption() -> None:
+    """'Priority [x] Routine [ ] Urgent' where OCR read the empty box as 'oO': the caption is 'Urgent'
+    alone, its box empty, so the order does not say it is urgent."""
+    words = _line([(20, "Priority"), (160, "Routine"), (400, "Urgent")], 80)
+    words.insert(2, Word("oO", 30.0, 355, 72, 36, 40))
+    page = Page(number=1, width=1734, height=2244, words=words)
+    image = Image.new("L", (page.width, page.height), 255)
+    draw = ImageDraw.Draw(image)
+    _box(draw, 115, 76, True)
+    _box(draw, 355, 76, False)
+    lines, segments = page_segments(page)
+    assert not said(PageText(page, lines, segments), URGENT_WORDS, image, 204)
+
+
 def test_an_urgency_word_outside_any_option_counts() -> None:
     prose = _line([(20, "Please"), (104, "deliver"), (200, "STAT"), (260, "today.")], 300)
     text, image = _request_type(urgent_ticked=False, extra=prose)
