@@ -56,15 +56,27 @@ def one_ticked(image: Image.Image, options: list[tuple[str, Word]], dpi: float) 
     return ticked[0] if len(ticked) == 1 and all(state is not None for _, _, state in states) else None
 
 
-def titled_service_type(text: PageText) -> Ticked | None:
-    """The service type the page's title names, when one title line names exactly one."""
+def titled_service_type(text: PageText, image: Image.Image | None = None, dpi: float = 300.0) -> Ticked | None:
+    """The service type the page's title names, when one title line names exactly one; a kind named
+    only in the caption of an option whose box is empty ('Order type [ ] Home infusion', its other
+    options garbled past reading) is no title's."""
     for line in text.lines:
         if line.bbox[1] > TITLE_BAND * text.page.height or not DOCUMENT_WORDS.search(line.text):
             continue
-        kinds = [kind for kind, pattern in TITLE_KINDS.items() if pattern.search(line.text)]
+        kinds = [kind for kind, pattern in TITLE_KINDS.items() if _named(line, pattern, image, dpi)]
         if len(kinds) == 1:
             return Ticked(kinds[0], line.page, line.bbox)
     return None
+
+
+def _named(line: Segment, pattern: re.Pattern[str], image: Image.Image | None, dpi: float) -> bool:
+    """`pattern` matches on `line` other than in the caption of an unticked option."""
+    for match in pattern.finditer(line.text):
+        last = line.words_in_span(match.start(), match.end())[-1]
+        index = next(i for i, w in enumerate(line.words) if w is last)
+        if not in_unticked_option(line, index, image, dpi):
+            return True
+    return False
 
 
 SERVICE_CAPTION = re.compile(r"^\s*(?:service(?:\s+type)?|type\s+of\s+service|service\s+requested)\s*[:#]?\s*", re.I)

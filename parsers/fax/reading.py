@@ -240,7 +240,7 @@ def find_fields(state: FaxRead) -> None:
             state.ticked = (
                 ticked_service_type(text, ink(), state.steps.target_dpi)
                 or captioned_service_type(text)
-                or titled_service_type(text)
+                or titled_service_type(text, ink(), state.steps.target_dpi)
             )
         if any(hit.kind == "sex" for hit in hits):
             state.candidates.extend(ticked_sex(text, hits, ink(), state.steps.target_dpi))

@@ -97,3 +97,18 @@ def test_a_service_caption_gives_the_service_type_in_words() -> None:
         captioned_service_type(_placed_page([("SERVICE", 145, 300, None), ("DME or home health", 551, 300, None)]))
         is None
     )
+
+
+def test_an_unticked_options_caption_is_no_title() -> None:
+    """'Order type [ ] Home health [x] DME [ ] Home infusion' high on the page, the first two options
+    garbled ('Home heath', 'OME'): 'Home infusion' with its empty box names no service type."""
+    from parsers.fax.checkbox import titled_service_type
+
+    tokens = [(20, "Order"), (100, "type"), (245, "Home"), (310, "heath"), (465, "OME"), (645, "Home"), (710, "infusion")]
+    page = Page(number=1, width=1734, height=2244, words=_line(tokens, 80))
+    image = Image.new("L", (page.width, page.height), 255)
+    draw = ImageDraw.Draw(image)
+    for left, ticked in ((200, False), (420, True), (600, False)):
+        _box(draw, left, 76, ticked)
+    lines, segments = page_segments(page)
+    assert titled_service_type(PageText(page, lines, segments), image, 204) is None
