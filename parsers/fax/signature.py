@@ -10,7 +10,7 @@ from PIL import Image
 
 from parsers.fax.extract import PageText
 from parsers.fax.fuzzy import one_edit
-from parsers.fax.model import Segment, bbox_of
+from parsers.fax.model import Segment, Word, bbox_of
 from parsers.fax.values import read_date, read_name
 
 SIGNATURE_LABEL = re.compile(r"signature|signed", re.IGNORECASE)
@@ -53,7 +53,9 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
         label_end = match.end() if match else garbled_signature(line)
         if label_end is not None:
             read = _read_line(line, label_end, image, dpi)
-            return _over_caption(text, line, label_end, read, (image, dpi)) if read.present is False else read
+            if read.present is False:
+                read = _over_caption(text, line, label_end, read, (image, dpi))
+            return _under_caption(text, line, label_end, read, (image, dpi)) if read.present is False else read
     return _attested_signer(text, image, dpi) or _said_unsigned(text)
 
 
@@ -125,11 +127,46 @@ def _over_caption(
     return SignatureRead(True, line.page, band, *(when or (read.date, read.date_bbox, read.date_conf, read.date_raw)))
 
 
+def _under_caption(
+    text: PageText, line: Segment, label_end: int, read: SignatureRead, ink: tuple[Image.Image | None, float]
+) -> SignatureRead:
+    """A caption printed over its signature line ('Ordering provider signature', the line and its ink
+    under it, the date under the line): no ink right of it or over it, so the signature is the ink under
+    the caption's own segment (not the column beside it), down to the next printed words under it."""
+    image, dpi = ink
+    caption = _caption_words(text, line, label_end)
+    x0, _, _, bottom = bbox_of(caption)
+    height = max(w.height for w in caption)
+    x1, reach = read.bbox[2], int(bottom + OVER_REACH * height)
+    below = [
+        w.top for s in text.segments for w in s.words if _printed(w) and bottom < w.top < reach and x0 < w.right and w.left < x1
+    ]
+    band = (x0, bottom + 2, x1, min(below, default=reach) - 2)
+    if image is None or band[3] <= band[1] or _text_in(text, band) or not has_ink(image, band, dpi):
+        return read
+    return SignatureRead(True, line.page, band, read.date, read.date_bbox, read.date_conf, read.date_raw)
+
+
+def _caption_words(text: PageText, line: Segment, label_end: int) -> list[Word]:
+    """The signature caption's words on `line`: those of its segment up to the caption's end (a column
+    left of it on the same line, 'Fax', is no part of it)."""
+    label = line.words_in_span(0, label_end)
+    last = label[-1]
+    segment = next((s for s in text.segments if any(w is last for w in s.words)), None)
+    own = {id(w) for w in segment.words} if segment is not None else {id(w) for w in label}
+    return [w for w in label if id(w) in own]
+
+
+def _printed(word: Word) -> bool:
+    """Printed words, read surely (a scribble reads as a few unsure marks)."""
+    return word.conf >= TYPED_NAME_CONF and sum(c.isalpha() for c in word.text) >= 3
+
+
 def _text_in(text: PageText, band: tuple[int, int, int, int]) -> bool:
     """Words read surely in the band: printed text, not a scribble (tesseract reads a scribble as a few
     unsure marks)."""
     return any(
-        w.conf >= TYPED_NAME_CONF and sum(c.isalpha() for c in w.text) >= 3
+        _printed(w)
         for s in text.segments
         for w in s.words
         if w.left < band[2] and w.right > band[0] and w.top < band[3] and w.bottom > band[1]

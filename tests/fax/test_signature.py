@@ -7,6 +7,9 @@ import datetime as dt
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from parsers.fax.extract import PageText
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, Word
 from parsers.fax.signature import find_signature
 from tests.fax.test_reading_units import _page
 
@@ -59,3 +62,37 @@ def test_a_line_saying_the_order_is_not_signed_is_no_signature_line() -> None:
     for line in lines[1:]:
         read = find_signature(_page([lines[0], line]), image, 204)
         assert read is not None and read.present is False
+
+
+def _caption_over_line(signed: bool) -> tuple[PageText, Image.Image]:
+    """'Ordering provider signature' over its line (a column's 'Fax' left of it on the same text line),
+    the scribble, if any, under the caption, 'Date: Nov 21, 2026' under the line; the ink image holds
+    only the scribble (the rule is removed before ink is looked at)."""
+    words = [
+        Word("Fax", 96.0, 112, 1366, 28, 16),
+        Word("Ordering", 91.0, 661, 1359, 97, 25),
+        Word("provider", 96.0, 768, 1359, 93, 25),
+        Word("signature", 96.0, 868, 1361, 105, 23),
+        Word("Date:", 96.0, 662, 1492, 51, 19),
+        Word("Nov", 97.0, 730, 1492, 42, 19),
+        Word("21,", 96.0, 781, 1492, 33, 21),
+        Word("2026", 97.0, 824, 1492, 55, 20),
+    ]
+    if signed:
+        words.append(Word("NeW", 15.0, 715, 1392, 362, 67))  # tesseract's read of the scribble
+    page = Page(number=1, width=1728, height=2200, words=words)
+    image = Image.new("L", (page.width, page.height), 255)
+    if signed:
+        points = [(715 + 30 * i, 1400 + (40 if i % 2 else 0)) for i in range(12)]
+        ImageDraw.Draw(image).line(points, fill=0, width=3)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments), image
+
+
+def test_ink_under_a_caption_printed_over_its_line_is_the_signature() -> None:
+    text, image = _caption_over_line(signed=True)
+    read = find_signature(text, image, 204)
+    assert read is not None and read.present is True
+    text, image = _caption_over_line(signed=False)
+    read = find_signature(text, image, 204)
+    assert read is not None and read.present is False
