@@ -135,7 +135,7 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     for position, (piece, word) in enumerate(pieces):
         if word is skip:
             continue
-        joined = _split_code(piece, word, pieces[position + 1 : position + 2], line.page, sets)
+        joined = _split_code(piece, word, pieces[position + 1 : position + 3], line.page, sets)
         if joined is not None:
             skip = pieces[position + 1][1]
             yield joined
@@ -159,18 +159,29 @@ def _split_code(
     code just after it as a word of its own ('11'): the dot read as a gap. The joined code ('M17.11';
     'I50.9' or 'L50.9'), when billable, left open (no value), never the category alone: it counts
     only when the re-reads of the two words' crop give it (reread.py)."""
-    categories = _categories(piece, sets) if following else ()
-    if not categories:
+    if not following:
         return None
     rest, after = following[0]
     close = after is not word and 0 <= after.left - word.right <= word.height
     if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
         return None
+    whole = word_spanning(f"{piece.upper()}.{rest.upper()}", [word, after], word.line_key)
+    categories = _categories(piece, sets)
+    if not categories:
+        # A three-character code that is billable itself ('N16', read from 'N18.4,' whose dot OCR took
+        # for a gap) has no rest: the two words are one code misread, open with no reading (re-reads only).
+        three = len(piece) == 3 and codecheck.correct_icd10(piece, sets).value is not None
+        return CodeRead(whole.text, whole, page, codecheck.UNREAD) if three and not _numbers(following) else None
     joined = tuple(c for c in (f"{c}.{rest.upper()}" for c in categories) if codecheck.icd10_billable(c, sets))
     if not joined:
         return None
-    whole = word_spanning(f"{piece.upper()}.{rest.upper()}", [word, after], word.line_key)
     return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
+
+
+def _numbers(following: list[tuple[str, Word]]) -> bool:
+    """The word after a code numbers the next one in a list ('I10 2) E11.65'): it ends with ')' or '.'
+    and more follows it on the line."""
+    return len(following) > 1 and following[0][1].text.endswith((")", ".")) and following[1][1] is not following[0][1]
 
 
 def _categories(piece: str, sets: CodeSets) -> tuple[str, ...]:

@@ -139,7 +139,10 @@ def _under_caption(
     height = max(w.height for w in caption)
     x1, reach = read.bbox[2], int(bottom + OVER_REACH * height)
     below = [
-        w.top for s in text.segments for w in s.words if _printed(w) and bottom < w.top < reach and x0 < w.right and w.left < x1
+        w.top
+        for s in text.segments
+        for w in s.words
+        if _printed(w) and bottom < w.top < reach and x0 < w.right and w.left < x1
     ]
     band = (x0, bottom + 2, x1, min(below, default=reach) - 2)
     if image is None or band[3] <= band[1] or _text_in(text, band) or not has_ink(image, band, dpi):

@@ -104,7 +104,15 @@ def test_an_unticked_options_caption_is_no_title() -> None:
     garbled ('Home heath', 'OME'): 'Home infusion' with its empty box names no service type."""
     from parsers.fax.checkbox import titled_service_type
 
-    tokens = [(20, "Order"), (100, "type"), (245, "Home"), (310, "heath"), (465, "OME"), (645, "Home"), (710, "infusion")]
+    tokens = [
+        (20, "Order"),
+        (100, "type"),
+        (245, "Home"),
+        (310, "heath"),
+        (465, "OME"),
+        (645, "Home"),
+        (710, "infusion"),
+    ]
     page = Page(number=1, width=1734, height=2244, words=_line(tokens, 80))
     image = Image.new("L", (page.width, page.height), 255)
     draw = ImageDraw.Draw(image)

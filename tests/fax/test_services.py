@@ -56,6 +56,18 @@ def test_a_look_alike_category_with_the_rest_of_its_code_beside_it_is_never_the_
     assert reads[0].word.width > 60  # the crop holds both words
 
 
+def test_a_billable_three_character_code_with_a_rest_beside_it_is_one_code_misread() -> None:
+    """'N16 4,' for N18.4 (the 8 read as 6, the dot as a gap): N16 is billable itself, so it has no
+    rest; the two words are one code misread, open with no reading (only re-reads may fill it)."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnosis (ICD-10): N16 4, I50.9"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("N16.4", None), ("I50.9", "I50.9")]
+    assert reads[0].word.width > 50  # the crop holds both words
+    listed = list(diagnosis_reads(_page(["Diagnoses: 1) I10 2) E11.65"]), VALIDATOR_CODE_SETS))
+    assert [r.correction.value for r in listed] == ["I10", "E11.65"]  # '2)' numbers the next code
+
+
 def test_a_category_alone_or_with_a_far_number_stays_as_read() -> None:
     from ingest.codesets import VALIDATOR_CODE_SETS
 
