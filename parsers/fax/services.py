@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from parsers.fax import codecheck
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
+from parsers.fax.row_marks import is_mark, marked_modifiers, marked_quantity
 from parsers.fax.values import read_date, read_quantity
 from referrals.codes import CodeSets
 
@@ -307,36 +308,51 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
 
 
 def rest_of_row(
-    code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment, columns: Columns | None = None
+    code: CodeRead,
+    modifiers: list[str],
+    rest: list[Word],
+    row: Segment,
+    columns: Columns | None = None,
+    marked_only: bool = False,
 ) -> ServiceRead:
     """The modifiers, quantity and description after a row's code; in a table with a quantity column,
-    the quantity is the number under its caption only (a dose's '500 mg' before it is none)."""
+    the quantity is the number under its caption only (a dose's '500 mg' before it is none); with
+    `marked_only` (a code outside any table), only a number its mark calls a quantity ('Qty 2', 'x2')."""
     columns = columns or Columns()
     quantity_at = columns.quantity if columns.quantity and columns.quantity[1] > code.word.right else None
     # (a caption left of the codes, 'HCPCS / QTY' in a column of captions, heads no column)
     quantity: int | None = None
     quantity_word: Word | None = None
-    description: list[str] = []
+    description: list[Word] = []
     for word in rest:
         text = word.text.strip(",.;:")  # 'Qty: 1': a caption's colon
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        counts = quantity_at is None or _in_column(word, quantity_at)
+        counts = _in_column(word, quantity_at) if quantity_at else not marked_only
         if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
         elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):
             quantity, quantity_word = int(str(read.value)), word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
-            description.append(word.text)
+            description.append(word)
+    if quantity is None and quantity_at is None and (marked := marked_quantity(rest)) is not None:
+        quantity, quantity_word = marked  # 'Qty 2', 'x2', '2 units' after the description
+    modifiers += [m for m in marked_modifiers(rest, MODIFIERS) if m not in modifiers]
     return ServiceRead(
         code,
         [m.upper() for m in modifiers if codecheck.modifier_ok(m.upper())],
         quantity,
         quantity_word,
-        " ".join(description) or None,
+        described(description, quantity_word),
         row,
         Columns(columns.modifier, quantity_at),
     )
+
+
+def described(words: list[Word], quantity_word: Word | None) -> str | None:
+    """The description's words, less a marked quantity and the marks of quantities and modifiers."""
+    kept = [w.text for w in words if w is not quantity_word and not is_mark(w.text)]
+    return " ".join(kept) or None
 
 
 def _modifier_here(text: str, after_quantity: bool) -> bool:
