@@ -44,20 +44,25 @@ def open_words(line: Segment) -> list[Word]:
     and an id after its caption ('Form L1234'); the whole line is closed when it is instruction text."""
     if INSTRUCTION.match(line.text):
         return []
-    return list(_open(line.words))
+    words = line.words
+    clause = {id(w) for w in clause_words(words)}
+    return [w for i, w in enumerate(words) if id(w) in clause and not (i and ID_CAPTION.match(words[i - 1].text))]
 
 
-def _open(words: Sequence[Word]) -> Iterator[Word]:
+def clause_words(words: Sequence[Word]) -> Iterator[Word]:
+    """The words outside a history clause ('history of CHF I50.9') and an example ('(e.g. J44.9)')."""
     closed_by: str | None = None
-    for position, word in enumerate(words):
+    for word in words:
         text = word.text
         if closed_by is None and HISTORY_WORD.match(text):
             closed_by = "history"
         elif closed_by is None and EXAMPLE_WORD.match(text):
             closed_by = "example"
-        if closed_by is None and not (position and ID_CAPTION.match(words[position - 1].text)):
+        if closed_by is None:
             yield word
-        if (closed_by == "example" and text.endswith(")")) or (closed_by == "history" and _ends_clause(text)):
+        if (closed_by == "example" and text.rstrip(":,;.").endswith(")")) or (
+            closed_by == "history" and _ends_clause(text)
+        ):
             closed_by = None
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parsers.fax import codecheck
+from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
 from parsers.fax.row_marks import is_mark, marked_modifiers, marked_quantity
@@ -80,7 +81,7 @@ class CodeRead:
 
 def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
     """Pieces of each word; with `keep_inner_comma`, 'G47,33' stays one piece with a dot (a misread dot)."""
-    for word in line.words:
+    for word in clause_words(line.words):  # not a history clause's or an example's ('e.g. J44.9')
         if word.left < after:
             continue
         text = word.text.rstrip(").,;").lstrip(")")
@@ -100,6 +101,8 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
     for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
         if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and SERVICE_HEAD.search(line.text)):
             return
+        if HISTORY_HEAD.match(line.text):
+            return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
         if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
