@@ -58,7 +58,12 @@ def loose_diagnoses(
         context = bool(DX_WORD.search(line.text))
         for word in words:
             code = _icd_read(word, line.page, sets, context)
-            if code is None or id(word) in used or code.correction.value in values or _unticked(text, ink, word, dpi):
+            if (
+                code is None
+                or id(word) in used
+                or code.correction.value in values
+                or boxed(text, ink, word, dpi) is False
+            ):
                 continue
             values.add(code.correction.value)
             yield code
@@ -91,9 +96,9 @@ def loose_services(
             continue
         for word in words:
             head = _hcpcs_head(word, sets)
-            if head is None or id(word) in used or head in codes or _unticked(text, ink, word, dpi):
+            if head is None or id(word) in used or head in codes or (box := boxed(text, ink, word, dpi)) is False:
                 continue
-            found = _loose_row(text, index, line, word, head, sets)
+            found = _loose_row(text, index, (line, word), head, sets, ticked=box is True)
             if found is not None:
                 codes.add(head)
                 yield found
@@ -113,10 +118,14 @@ def _icd_also(code: str, sets: CodeSets) -> bool:
     return codecheck.icd10_known(normalize_icd10(code), sets) and sets.hcpcs_known(code) is not True
 
 
-def _loose_row(text: PageText, index: int, line: Segment, word: Word, head: str, sets: CodeSets) -> ServiceRead | None:
+def _loose_row(
+    text: PageText, index: int, at_word: tuple[Segment, Word], head: str, sets: CodeSets, ticked: bool
+) -> ServiceRead | None:
     """The service line of a code outside the service table; None when nothing but its shape says it
     is an ordered item (a group number 'G6675' is as code-shaped): a loaded HCPCS table must list it,
-    or its line must give it a modifier or a marked quantity, or a table head above must head it."""
+    its box must be ticked, or its line must give it a modifier or a quantity (one its mark calls so,
+    or one under the quantity caption of a table head above)."""
+    line, word = at_word
     words = list(line.words)
     at = words.index(word)
     tail = code_and_modifier(word.text)[1].upper()
@@ -124,7 +133,7 @@ def _loose_row(text: PageText, index: int, line: Segment, word: Word, head: str,
     columns = _columns(text, index)
     found = rest_of_row(code, [tail] if tail in MODIFIERS else [], words[at + 1 :], line, columns, marked_only=True)
     listed = sets.hcpcs_known(head.translate(codecheck.ZERO_AS_O)) is True
-    if not (listed or found.modifiers or found.quantity_word is not None or columns.quantity):
+    if not (listed or ticked or found.modifiers or found.quantity_word is not None):
         return None
     if found.description is None:
         before = [w.text for w in words[:at] if sum(ch.isalpha() for ch in w.text) >= 2]
@@ -149,12 +158,14 @@ def _open_lines(text: PageText) -> Iterator[tuple[Segment, list[Word]]]:
         yield line, ([] if index in closed else open_words(line))
 
 
-def _unticked(text: PageText, ink: Callable[[], Image.Image | None], word: Word, dpi: float) -> bool:
-    """An empty box left of the code or of the first word of its segment ('[ ] Hospital bed E0260'):
-    an option the order offers but does not tick."""
+def boxed(text: PageText, ink: Callable[[], Image.Image | None], word: Word, dpi: float) -> bool | None:
+    """The box left of the code or of the first word of its segment ('[ ] Hospital bed E0260'):
+    False when one is empty (an option the order offers but does not tick), True when one is ticked,
+    None when there is no box or no image to look at."""
     image = ink()
     if image is None:
-        return False
+        return None
     segment = next((s for s in text.segments if any(w is word for w in s.words)), None)
     first = segment.words[0] if segment is not None else word
-    return box_state(image, word, dpi) is False or (first is not word and box_state(image, first, dpi) is False)
+    states = {box_state(image, w, dpi) for w in (word, first)}
+    return False if False in states else True if True in states else None

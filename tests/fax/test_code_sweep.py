@@ -122,6 +122,15 @@ def test_a_code_beside_an_empty_box_is_not_ordered_and_beside_a_ticked_one_it_is
     assert [s.code.correction.value for s in loose_services(text, SETS, [], _no_ink, DPI)] == ["E0260", "E0601"]
 
 
+def test_a_ticked_box_says_a_code_without_a_quantity_is_ordered_and_its_quantity_stays_unread() -> None:
+    text = _indented(["Options:", "E0601 CPAP device"], 200)
+    image = Image.new("L", (1734, 2244), 255)
+    assert list(loose_services(text, SETS, [], lambda: image, DPI)) == []  # no box, no mark: only a shape
+    ImageDraw.Draw(image).rectangle((170, 138, 196, 164), outline=0, fill=0)
+    found = [(s.code.correction.value, s.quantity) for s in loose_services(text, SETS, [], lambda: image, DPI)]
+    assert found == [("E0601", None)]  # never a guessed quantity: a finding
+
+
 def test_a_diagnosis_section_ends_at_a_history_heading() -> None:
     text = _page(["Diagnoses: J44.9", "Past medical history:", "I63.9 stroke"])
     assert [r.correction.value for r in diagnosis_reads(text, SETS)] == ["J44.9"]
