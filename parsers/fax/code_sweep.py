@@ -45,6 +45,7 @@ DOTTED_ICD = re.compile(r"^[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}$")
 UNDOTTED_ICD = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
 DX_WORD = re.compile(r"\bdx\b|" + DIAGNOSIS_HEAD.pattern, re.IGNORECASE)
 STOPS = re.compile(f"{SECTION_END.pattern}|{SERVICE_HEAD.pattern}|{DIAGNOSIS_HEAD.pattern}", re.IGNORECASE)
+BLOCK_LINES = 8  # a diagnosis list's rows under its caption
 TABLE_REACH = 12  # a service table's head stands within this many lines above its rows
 
 
@@ -54,8 +55,9 @@ def loose_diagnoses(
     """ICD-10-CM codes on the page that no section reader took: each a single billable reading."""
     values = {read.correction.value for read in taken} | {None}
     used = {id(read.word) for read in taken}
-    for line, words in _open_lines(text):
-        context = bool(DX_WORD.search(line.text))
+    blocks = diagnosis_blocks(text.lines)
+    for index, (line, words) in enumerate(_open_lines(text)):
+        context = index in blocks or bool(DX_WORD.search(line.text))
         for word in words:
             code = _icd_read(word, line.page, sets, context)
             if (
@@ -67,6 +69,21 @@ def loose_diagnoses(
                 continue
             values.add(code.correction.value)
             yield code
+
+
+def diagnosis_blocks(lines: Sequence[Segment]) -> set[int]:
+    """The indexes of lines that speak of diagnoses: a line with a diagnosis caption ('Dx', 'ICD-10')
+    and the lines under it up to another section's heading (an 'ICD-10 | Description' block's rows)."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not DX_WORD.search(line.text):
+            continue
+        found.add(index)
+        for after in range(index + 1, min(index + 1 + BLOCK_LINES, len(lines))):
+            if SECTION_END.search(lines[after].text) or SERVICE_HEAD.search(lines[after].text):
+                break
+            found.add(after)
+    return found
 
 
 def _icd_read(word: Word, page: int, sets: CodeSets, context: bool) -> CodeRead | None:

@@ -134,3 +134,10 @@ def test_a_ticked_box_says_a_code_without_a_quantity_is_ordered_and_its_quantity
 def test_a_diagnosis_section_ends_at_a_history_heading() -> None:
     text = _page(["Diagnoses: J44.9", "Past medical history:", "I63.9 stroke"])
     assert [r.correction.value for r in diagnosis_reads(text, SETS)] == ["J44.9"]
+
+
+def test_undotted_codes_in_a_second_icd_description_block_are_diagnoses() -> None:
+    text = _page(
+        ["Primary Dx: J44.9", "Orders: oxygen 2 L", "Signature on file", "ICD-10 Description", "I10 Hypertension"]
+    )
+    assert _diagnoses(text) == ["J44.9", "I10"]
