@@ -16,6 +16,7 @@ its line speaks of diagnoses, and a letter and four digits the ICD-10-CM table a
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -148,7 +149,8 @@ def _loose_row(
     tail = code_and_modifier(word.text)[1].upper()
     code = CodeRead(head, word, line.page, codecheck.correct_procedure(head, sets))
     columns = _columns(text, index)
-    found = rest_of_row(code, [tail] if tail in MODIFIERS else [], words[at + 1 :], line, columns, marked_only=True)
+    rest = list(itertools.takewhile(lambda w: _hcpcs_head(w, sets) is None, words[at + 1 :]))  # to the next code
+    found = rest_of_row(code, [tail] if tail in MODIFIERS else [], rest, line, columns, marked_only=True)
     listed = sets.hcpcs_known(head.translate(codecheck.ZERO_AS_O)) is True
     if not (listed or ticked or found.modifiers or found.quantity_word is not None):
         return None

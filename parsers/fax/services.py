@@ -84,7 +84,7 @@ def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> It
     for word in clause_words(line.words):  # not a history clause's or an example's ('e.g. J44.9')
         if word.left < after:
             continue
-        text = word.text.rstrip(").,;").lstrip(")")
+        text = _unbracketed(word.text).rstrip(").,;").lstrip(")")
         if keep_inner_comma:
             text = re.sub(r"(?<=^[A-Z0-9(\[]{3}),(?=[0-9A-Z]{1,4}$)", ".", text)
         for piece in re.split(r"[,;]", text):
@@ -147,10 +147,26 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
         candidate = piece.upper().rstrip(".")
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
-        if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
+        if (
+            CODE_TOKEN.match(candidate)
+            and any(ch.isdigit() for ch in candidate)
+            and digits_ok
+            and _digit_second(candidate)
+        ):
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
         elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+def _unbracketed(text: str) -> str:
+    """A code printed in brackets ('(J44.9)', '[I10],'): the code; a lone '(' may be a misread L or C."""
+    core = text.rstrip(".,;:")
+    return core[1:-1] if core[:1] in "([" and core[-1:] in ")]" and len(core) > 2 else text
+
+
+def _digit_second(candidate: str) -> bool:
+    """An ICD-10-CM code's second character is a digit (or a look-alike OCR makes of one): 'DM2' is a word."""
+    return candidate[1:2].isdigit() or candidate[1:2] in codecheck.TO_DIGIT
 
 
 SUBCODE = re.compile(r"^[0-9A-Z]{1,4}$")

@@ -141,3 +141,18 @@ def test_undotted_codes_in_a_second_icd_description_block_are_diagnoses() -> Non
         ["Primary Dx: J44.9", "Orders: oxygen 2 L", "Signature on file", "ICD-10 Description", "I10 Hypertension"]
     )
     assert _diagnoses(text) == ["J44.9", "I10"]
+
+
+def test_a_bracketed_code_in_a_diagnosis_section_and_an_abbreviation_beside_it() -> None:
+    text = _page(["Dx: COPD (J44.9) and CHF I50.9", "DM2 w/ hyperglycemia E11.65"])
+    reads = list(diagnosis_reads(text, SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [
+        ("J44.9", "J44.9"),
+        ("I50.9", "I50.9"),
+        ("E11.65", "E11.65"),
+    ]
+
+
+def test_two_coded_items_on_one_line_each_keep_their_own_quantity() -> None:
+    text = _page(["Equipment: E0260 (hospital bed) Qty 2, E0601 (CPAP) Qty 1"])
+    assert _services(text) == [("E0260", [], 2), ("E0601", [], 1)]
