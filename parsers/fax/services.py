@@ -112,7 +112,7 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
 
 NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
 UNREAD = codecheck.Correction(None, False, ())
-ICD_WORD = re.compile(r"icd", re.IGNORECASE)
+ICD_WORD = re.compile(r"icd|cd-?1[0o]", re.IGNORECASE)  # the caption, its I garbled too ('(1CD-10):', 'tCD-10')
 
 
 def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:

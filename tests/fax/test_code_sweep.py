@@ -156,3 +156,8 @@ def test_a_bracketed_code_in_a_diagnosis_section_and_an_abbreviation_beside_it()
 def test_two_coded_items_on_one_line_each_keep_their_own_quantity() -> None:
     text = _page(["Equipment: E0260 (hospital bed) Qty 2, E0601 (CPAP) Qty 1"])
     assert _services(text) == [("E0260", [], 2), ("E0601", [], 1)]
+
+
+def test_an_icd_caption_with_its_i_garbled_is_no_unreadable_code() -> None:
+    reads = list(diagnosis_reads(_page(["Diagnosis (1CD-10): J44.9", "Diagnosis tCD-10 I50.9"]), SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("J44.9", "J44.9"), ("I50.9", "I50.9")]
