@@ -118,7 +118,7 @@ ICD_WORD = re.compile(r"icd|cd-?1[0o]", re.IGNORECASE)  # the caption, its I gar
 def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
     """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
     for index, line in enumerate(text.lines):
-        if DIAGNOSIS_HEAD.search(line.text):
+        if DIAGNOSIS_HEAD.search(line.text) and not HISTORY_HEAD.match(line.text):  # 'Previous diagnoses:'
             reads: list[CodeRead] = []
             boxes = 0
             for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):

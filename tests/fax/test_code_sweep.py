@@ -161,3 +161,9 @@ def test_two_coded_items_on_one_line_each_keep_their_own_quantity() -> None:
 def test_an_icd_caption_with_its_i_garbled_is_no_unreadable_code() -> None:
     reads = list(diagnosis_reads(_page(["Diagnosis (1CD-10): J44.9", "Diagnosis tCD-10 I50.9"]), SETS))
     assert [(r.raw, r.correction.value) for r in reads] == [("J44.9", "J44.9"), ("I50.9", "I50.9")]
+
+
+def test_a_previous_diagnoses_list_is_not_the_orders_diagnosis_section() -> None:
+    text = _page(["Previous diagnoses: I63.9 stroke", "Diagnosis: J44.9 COPD"])
+    assert [r.correction.value for r in diagnosis_reads(text, SETS)] == ["J44.9"]
+    assert _diagnoses(text) == ["J44.9"]
