@@ -42,7 +42,7 @@ CASES = expected_cases()
 # center's home care orders), written out of the tuners' sight, became the held-out group: 79/181 read by the
 # reader of the morning, 77/181 by the reader the day's tuning left (the tuning did not carry over to them),
 # tuned 915/990 = 0.924. Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.923, "held-out": 0.42}
+MIN_FIELD_ACCURACY = {"tuned": 0.923, "held-out": 0.44}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
