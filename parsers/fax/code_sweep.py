@@ -26,9 +26,9 @@ from parsers.fax import codecheck
 from parsers.fax.checkbox import box_state
 from parsers.fax.code_context import history_lines, open_words
 from parsers.fax.model import PageText, Segment, Word
+from parsers.fax.row_marks import MODIFIERS
 from parsers.fax.services import (
     DIAGNOSIS_HEAD,
-    MODIFIERS,
     SECTION_END,
     SERVICE_HEAD,
     CodeRead,

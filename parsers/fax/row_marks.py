@@ -17,6 +17,42 @@ from parsers.fax.values import read_quantity
 JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9OoIlSBZ|]{1,3})$", re.IGNORECASE)
 QUANTITY_MARK = re.compile(r"^(?:[x×#]|qty|quantity|units?|no\.? of units)[:.#]?$", re.IGNORECASE)
 UNIT_WORDS = re.compile(r"^(?:units?|ea|each|pcs?|boxe?s?)[.,;:)]?$", re.IGNORECASE)
+# the modifiers an order prints beside a HCPCS code (rental, new, used, KX, laterality, therapy ...)
+MODIFIERS = {
+    "RR",
+    "NU",
+    "UE",
+    "KX",
+    "KH",
+    "KI",
+    "KJ",
+    "KR",
+    "MS",
+    "GA",
+    "GY",
+    "GZ",
+    "LT",
+    "RT",
+    "BP",
+    "BR",
+    "BU",
+    "CG",
+    "GO",
+    "GP",
+    "GN",
+    "TC",
+    "EY",
+    "JW",
+    "JZ",
+    "SH",
+    "SQ",
+    "59",
+    "25",
+    "76",
+    "77",
+    "79",
+    "QW",
+}
 DURATION = re.compile(r"^(?:days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|min(?:utes)?|doses?)[.,;:)]?$", re.I)
 MODIFIER_MARK = re.compile(r"^(?:mod(?:ifiers?|s)?)[.:]?$", re.IGNORECASE)
 

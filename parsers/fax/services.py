@@ -10,7 +10,7 @@ from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
-from parsers.fax.row_marks import is_mark, marked_modifiers, marked_quantity
+from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity
 from parsers.fax.values import read_date, read_quantity
 from referrals.codes import CodeSets
 
@@ -31,41 +31,6 @@ SECTION_END = re.compile(
     re.I,
 )
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
-MODIFIERS = {
-    "RR",
-    "NU",
-    "UE",
-    "KX",
-    "KH",
-    "KI",
-    "KJ",
-    "KR",
-    "MS",
-    "GA",
-    "GY",
-    "GZ",
-    "LT",
-    "RT",
-    "BP",
-    "BR",
-    "BU",
-    "CG",
-    "GO",
-    "GP",
-    "GN",
-    "TC",
-    "EY",
-    "JW",
-    "JZ",
-    "SH",
-    "SQ",
-    "59",
-    "25",
-    "76",
-    "77",
-    "79",
-    "QW",
-}
 MAX_SECTION_LINES = 6
 
 
