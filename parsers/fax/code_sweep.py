@@ -125,7 +125,7 @@ def loose_services(
 def _hcpcs_head(word: Word, sets: CodeSets) -> str | None:
     """The HCPCS code the word shows as printed ('E0260', 'E0260-RR', '(E0260)'), when the code set
     does not rule it out and the ICD-10-CM table does not know it as a diagnosis too."""
-    head = code_and_modifier(word.text.strip("([{"))[0].upper()
+    head = code_and_modifier(word.text.strip("([{)]},.;:"))[0].upper()
     shown = codecheck.hcpcs_shown(head)
     if shown is None or shown != head.translate(codecheck.ZERO_AS_O) or sets.hcpcs_known(shown) is False:
         return None

@@ -167,3 +167,10 @@ def test_a_previous_diagnoses_list_is_not_the_orders_diagnosis_section() -> None
     text = _page(["Previous diagnoses: I63.9 stroke", "Diagnosis: J44.9 COPD"])
     assert [r.correction.value for r in diagnosis_reads(text, SETS)] == ["J44.9"]
     assert _diagnoses(text) == ["J44.9"]
+
+
+def test_a_code_in_brackets_after_its_description() -> None:
+    assert _services(_page(["Hospital bed semi-electric (E0260) Qty: 1, CPAP [E0601-RR] x1."])) == [
+        ("E0260", [], 1),
+        ("E0601", ["RR"], 1),
+    ]
