@@ -53,6 +53,9 @@ MODIFIERS = {
     "79",
     "QW",
 }
+MEASURE_UNIT = r"(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|cc|l|lpm|l/min|liters?|meq|iu|%|mmhg|psi|cm|mm|inch(?:es)?|lbs?)"
+MEASURE = re.compile(rf"^{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
+MEASURE_JOINED = re.compile(rf"^[0-9.]+{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
 DURATION = re.compile(r"^(?:days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|min(?:utes)?|doses?)[.,;:)]?$", re.I)
 MODIFIER_MARK = re.compile(r"^(?:mod(?:ifiers?|s)?)[.:]?$", re.IGNORECASE)
 
@@ -77,6 +80,12 @@ def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
         return None
     read = read_quantity(number)
     return (int(str(read.value)), word) if read is not None else None
+
+
+def measured(words: Sequence[Word], position: int) -> bool:
+    """The number is a measure, not a count: a dose or a flow ('500 mg', '2 L/min', '10 mL')."""
+    after = words[position + 1].text if position + 1 < len(words) else ""
+    return bool(MEASURE.match(after)) or bool(MEASURE_JOINED.match(words[position].text))
 
 
 def _size(words: Sequence[Word], position: int) -> bool:

@@ -10,7 +10,7 @@ from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
-from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity
+from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured
 from parsers.fax.values import read_date, read_quantity
 from referrals.codes import CodeSets
 
@@ -308,11 +308,11 @@ def rest_of_row(
     quantity: int | None = None
     quantity_word: Word | None = None
     description: list[Word] = []
-    for word in rest:
+    for position, word in enumerate(rest):
         text = word.text.strip(",.;:")  # 'Qty: 1': a caption's colon
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        counts = _in_column(word, quantity_at) if quantity_at else not marked_only
+        counts = _in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
         if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
         elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):

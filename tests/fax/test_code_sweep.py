@@ -174,3 +174,12 @@ def test_a_code_in_brackets_after_its_description() -> None:
         ("E0260", [], 1),
         ("E0601", ["RR"], 1),
     ]
+
+
+def test_a_dose_or_a_flow_right_after_the_code_is_no_quantity_in_a_table_without_a_quantity_column() -> None:
+    text = _page(["Medication HCPCS Route", "J0290 500 mg IV q6h", "E1390 2 L/min continuous", "E0601 1 CPAP device"])
+    assert [(s.code.correction.value, s.quantity) for s in service_reads(text, SETS)] == [
+        ("J0290", None),
+        ("E1390", None),
+        ("E0601", 1),
+    ]
