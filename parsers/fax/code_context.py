@@ -31,9 +31,10 @@ ID_CAPTION = re.compile(
     r"|apt|room|rm|box|batch|invoice|ticket|serial|sn|model|lot|fax|tel|phone)[.:#]?$",
     re.IGNORECASE,
 )
-# instruction text of a form: 'Enter the ICD-10 code ...', 'List each item ...', 'Use E0260 for ...'
+# instruction text of a form: 'Enter the ICD-10 code ...', 'List each item ...', 'Refer to ...'; not an order's
+# own verbs ('Use CPAP nightly', 'Include test strips')
 INSTRUCTION = re.compile(
-    r"^\W*(?:please\s+)?(?:enter|list|write|attach|indicate|complete|use|bill|include|refer\s+to|see)\b",
+    r"^\W*(?:please\s+)?(?:enter|list|write|attach|indicate|refer\s+to|see)\b",
     re.IGNORECASE,
 )
 MAX_HISTORY_LINES = 8

@@ -282,9 +282,10 @@ def _in_column(word: Word, column: Column) -> bool:
 
 def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -> ServiceRead | None:
     words = list(row.words)
+    sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
         head, tail = code_and_modifier(word.text)
-        if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
+        if id(word) not in sample and len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)

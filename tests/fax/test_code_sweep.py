@@ -183,3 +183,8 @@ def test_a_dose_or_a_flow_right_after_the_code_is_no_quantity_in_a_table_without
         ("E1390", None),
         ("E0601", 1),
     ]
+
+
+def test_an_orders_own_verb_is_no_instruction_text() -> None:
+    assert _services(_page(["Include A4253 test strips #2"])) == [("A4253", [], 2)]
+    assert _services(_page(["Enter the HCPCS code, e.g. E0260 x1"])) == []
