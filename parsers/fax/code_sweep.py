@@ -47,6 +47,7 @@ UNDOTTED_ICD = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
 DX_WORD = re.compile(r"\bdx\b|" + DIAGNOSIS_HEAD.pattern, re.IGNORECASE)
 STOPS = re.compile(f"{SECTION_END.pattern}|{SERVICE_HEAD.pattern}|{DIAGNOSIS_HEAD.pattern}", re.IGNORECASE)
 BLOCK_LINES = 8  # a diagnosis list's rows under its caption
+BOX_REACH = 0.35  # inches left of a word where checkbox.box_state looks for its box
 TABLE_REACH = 12  # a service table's head stands within this many lines above its rows
 
 
@@ -186,5 +187,17 @@ def boxed(text: PageText, ink: Callable[[], Image.Image | None], word: Word, dpi
         return None
     segment = next((s for s in text.segments if any(w is word for w in s.words)), None)
     first = segment.words[0] if segment is not None else word
-    states = {box_state(image, w, dpi) for w in (word, first)}
+    line = [w for s in text.segments for w in s.words if w.line_key == word.line_key]
+    states = {box_state(image, w, dpi) for w in (word, first) if _room_for_a_box(line, w, dpi)}
     return False if False in states else True if True in states else None
+
+
+def _room_for_a_box(line: list[Word], word: Word, dpi: float) -> bool:
+    """Nothing but a box's glyph as OCR reads it ('[]', '[X]', 'O') stands where a box left of the word
+    would: the ink of a word before it ('bed -' before 'E0260') is no box, ticked or empty."""
+    reach = word.left - BOX_REACH * dpi
+    return not any(w is not word and w.right > reach and w.left < word.left and not _glyph(w.text) for w in line)
+
+
+def _glyph(text: str) -> bool:
+    return len(text) <= 3 and sum(ch.isalnum() for ch in text) <= 1

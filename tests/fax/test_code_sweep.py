@@ -188,3 +188,11 @@ def test_a_dose_or_a_flow_right_after_the_code_is_no_quantity_in_a_table_without
 def test_an_orders_own_verb_is_no_instruction_text() -> None:
     assert _services(_page(["Include A4253 test strips #2"])) == [("A4253", [], 2)]
     assert _services(_page(["Enter the HCPCS code, e.g. E0260 x1"])) == []
+
+
+def test_the_ink_of_a_word_before_a_code_is_no_ticked_box() -> None:
+    text = _indented(["Items:", "bed E0260"], 200)
+    image = Image.new("L", (1734, 2244), 255)
+    bed = text.lines[1].words[0]
+    ImageDraw.Draw(image).rectangle((bed.left, bed.top, bed.right, bed.bottom), fill=0)  # heavy ink, no box
+    assert list(loose_services(text, SETS, [], lambda: image, DPI)) == []
