@@ -156,9 +156,15 @@ def _loose_row(
     if not (listed or ticked or found.modifiers or found.quantity_word is not None):
         return None
     if found.description is None:
-        before = [w.text for w in words[:at] if sum(ch.isalpha() for ch in w.text) >= 2]
-        found = dataclasses.replace(found, description=" ".join(before).strip(" -:") or None)
+        found = dataclasses.replace(found, description=_described_before(words[:at]))
     return found
+
+
+def _described_before(words: list[Word]) -> str | None:
+    """The words before a code printed after its description, less a caption ('Order:') before them."""
+    start = max((i + 1 for i, w in enumerate(words) if w.text.endswith(":")), default=0)
+    kept = [w.text for w in words[start:] if sum(ch.isalpha() for ch in w.text) >= 2]
+    return " ".join(kept).strip(" -:") or None
 
 
 def _columns(text: PageText, index: int) -> Columns:

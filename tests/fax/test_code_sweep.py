@@ -69,7 +69,7 @@ def test_a_sample_code_in_a_diagnosis_caption_is_no_diagnosis() -> None:
 
 
 def test_a_service_code_after_its_description_with_a_marked_quantity() -> None:
-    text = _page(["Equipment ordered:", "Hospital bed, semi-electric - E0260 x1"])
+    text = _page(["Equipment ordered: Hospital bed, semi-electric - E0260 x1"])
     found = list(loose_services(text, SETS, [], _no_ink, DPI))
     assert [(s.code.correction.value, s.quantity, s.description) for s in found] == [
         ("E0260", 1, "Hospital bed, semi-electric")
