@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +24,7 @@ from parsers.fax.checkbox import (
     ticked_sex,
     titled_service_type,
 )
+from parsers.fax.code_sweep import loose_diagnoses, loose_services
 from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
@@ -233,6 +235,7 @@ def find_fields(state: FaxRead) -> None:
         state.diagnoses.extend(over or diagnosis_reads(text, state.ctx.code_sets))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
+        _loose_codes(state, text, ink)
         if state.signature is None:
             state.signature = find_signature(text, ink(), state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
@@ -246,6 +249,13 @@ def find_fields(state: FaxRead) -> None:
             state.candidates.extend(ticked_sex(text, hits, ink(), state.steps.target_dpi))
     for text in state.order_texts:  # a date line counts only when no page labels the order date
         state.candidates.extend(dateline(text, state.candidates, state.received_at.date()))
+
+
+def _loose_codes(state: FaxRead, text: PageText, ink: Callable[[], Image.Image | None]) -> None:
+    """Codes on the page no section reader took, found by their shape (code_sweep.py)."""
+    sets, dpi = state.ctx.code_sets, state.steps.target_dpi
+    state.diagnoses.extend(list(loose_diagnoses(text, sets, state.diagnoses, ink, dpi)))
+    state.services.extend(list(loose_services(text, sets, state.services, ink, dpi)))
 
 
 def _unsure_payer(state: FaxRead, hits: list[LabelHit]) -> None:

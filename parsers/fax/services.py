@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parsers.fax import codecheck
+from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
+from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured
 from parsers.fax.values import read_date, read_quantity
 from referrals.codes import CodeSets
 
@@ -29,41 +31,6 @@ SECTION_END = re.compile(
     re.I,
 )
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")
-MODIFIERS = {
-    "RR",
-    "NU",
-    "UE",
-    "KX",
-    "KH",
-    "KI",
-    "KJ",
-    "KR",
-    "MS",
-    "GA",
-    "GY",
-    "GZ",
-    "LT",
-    "RT",
-    "BP",
-    "BR",
-    "BU",
-    "CG",
-    "GO",
-    "GP",
-    "GN",
-    "TC",
-    "EY",
-    "JW",
-    "JZ",
-    "SH",
-    "SQ",
-    "59",
-    "25",
-    "76",
-    "77",
-    "79",
-    "QW",
-}
 MAX_SECTION_LINES = 6
 
 
@@ -79,10 +46,10 @@ class CodeRead:
 
 def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
     """Pieces of each word; with `keep_inner_comma`, 'G47,33' stays one piece with a dot (a misread dot)."""
-    for word in line.words:
+    for word in clause_words(line.words):  # not a history clause's or an example's ('e.g. J44.9')
         if word.left < after:
             continue
-        text = word.text.rstrip(").,;").lstrip(")")
+        text = _unbracketed(word.text).rstrip(").,;").lstrip(")")
         if keep_inner_comma:
             text = re.sub(r"(?<=^[A-Z0-9(\[]{3}),(?=[0-9A-Z]{1,4}$)", ".", text)
         for piece in re.split(r"[,;]", text):
@@ -99,6 +66,8 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
     for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
         if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and SERVICE_HEAD.search(line.text)):
             return
+        if HISTORY_HEAD.match(line.text):
+            return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
         if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
@@ -108,13 +77,13 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
 
 NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
 UNREAD = codecheck.Correction(None, False, ())
-ICD_WORD = re.compile(r"icd", re.IGNORECASE)
+ICD_WORD = re.compile(r"icd|cd-?1[0o]", re.IGNORECASE)  # the caption, its I garbled too ('(1CD-10):', 'tCD-10')
 
 
 def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
     """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
     for index, line in enumerate(text.lines):
-        if DIAGNOSIS_HEAD.search(line.text):
+        if DIAGNOSIS_HEAD.search(line.text) and not HISTORY_HEAD.match(line.text):  # 'Previous diagnoses:'
             reads: list[CodeRead] = []
             boxes = 0
             for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
@@ -143,10 +112,26 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
         candidate = piece.upper().rstrip(".")
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
-        if CODE_TOKEN.match(candidate) and any(ch.isdigit() for ch in candidate) and digits_ok:
+        if (
+            CODE_TOKEN.match(candidate)
+            and any(ch.isdigit() for ch in candidate)
+            and digits_ok
+            and _digit_second(candidate)
+        ):
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
         elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+def _unbracketed(text: str) -> str:
+    """A code printed in brackets ('(J44.9)', '[I10],'): the code; a lone '(' may be a misread L or C."""
+    core = text.rstrip(".,;:")
+    return core[1:-1] if core[:1] in "([" and core[-1:] in ")]" and len(core) > 2 else text
+
+
+def _digit_second(candidate: str) -> bool:
+    """An ICD-10-CM code's second character is a digit (or a look-alike OCR makes of one): 'DM2' is a word."""
+    return candidate[1:2].isdigit() or candidate[1:2] in codecheck.TO_DIGIT
 
 
 SUBCODE = re.compile(r"^[0-9A-Z]{1,4}$")
@@ -308,9 +293,10 @@ def _in_column(word: Word, column: Column) -> bool:
 
 def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -> ServiceRead | None:
     words = list(row.words)
+    sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
         head, tail = code_and_modifier(word.text)
-        if len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
+        if id(word) not in sample and len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)
@@ -318,36 +304,51 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
 
 
 def rest_of_row(
-    code: CodeRead, modifiers: list[str], rest: list[Word], row: Segment, columns: Columns | None = None
+    code: CodeRead,
+    modifiers: list[str],
+    rest: list[Word],
+    row: Segment,
+    columns: Columns | None = None,
+    marked_only: bool = False,
 ) -> ServiceRead:
     """The modifiers, quantity and description after a row's code; in a table with a quantity column,
-    the quantity is the number under its caption only (a dose's '500 mg' before it is none)."""
+    the quantity is the number under its caption only (a dose's '500 mg' before it is none); with
+    `marked_only` (a code outside any table), only a number its mark calls a quantity ('Qty 2', 'x2')."""
     columns = columns or Columns()
     quantity_at = columns.quantity if columns.quantity and columns.quantity[1] > code.word.right else None
     # (a caption left of the codes, 'HCPCS / QTY' in a column of captions, heads no column)
     quantity: int | None = None
     quantity_word: Word | None = None
-    description: list[str] = []
-    for word in rest:
+    description: list[Word] = []
+    for position, word in enumerate(rest):
         text = word.text.strip(",.;:")  # 'Qty: 1': a caption's colon
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        counts = quantity_at is None or _in_column(word, quantity_at)
+        counts = _in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
         if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
         elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):
             quantity, quantity_word = int(str(read.value)), word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
-            description.append(word.text)
+            description.append(word)
+    if quantity is None and quantity_at is None and (marked := marked_quantity(rest)) is not None:
+        quantity, quantity_word = marked  # 'Qty 2', 'x2', '2 units' after the description
+    modifiers += [m for m in marked_modifiers(rest, MODIFIERS) if m not in modifiers]
     return ServiceRead(
         code,
         [m.upper() for m in modifiers if codecheck.modifier_ok(m.upper())],
         quantity,
         quantity_word,
-        " ".join(description) or None,
+        described(description, quantity_word),
         row,
         Columns(columns.modifier, quantity_at),
     )
+
+
+def described(words: list[Word], quantity_word: Word | None) -> str | None:
+    """The description's words, less a marked quantity and the marks of quantities and modifiers."""
+    kept = [w.text for w in words if w is not quantity_word and not is_mark(w.text)]
+    return " ".join(kept) or None
 
 
 def _modifier_here(text: str, after_quantity: bool) -> bool:

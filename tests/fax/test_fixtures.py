@@ -44,8 +44,10 @@ CASES = expected_cases()
 # tuned 915/990 = 0.924. Their wrong values (not their misses) were then looked at and fixed by general
 # rules (branch safe1: organisations' names, unticked options, a caption over its signature line, a
 # three-character code read before a code's rest): held-out 82/180 = 0.456, none wrong.
+# With codes found by their shape anywhere on an order page (branch codes1) and the
+# sweep kept off words a section reader took as part of a longer code: held-out 87/180 = 0.483, none wrong.
 # Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.923, "held-out": 0.45}
+MIN_FIELD_ACCURACY = {"tuned": 0.923, "held-out": 0.48}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}

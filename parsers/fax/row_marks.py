@@ -1,0 +1,131 @@
+"""Quantities and modifiers a service line marks as such, wherever on the line they stand.
+
+Orders print a line's quantity in many ways: 'Qty 2', 'QTY: 2', 'Qty:2', 'x2', 'x 2', '#2', '2 units'; and
+its modifier as 'mod: RR' or 'Modifier RR'. The mark says what the number or the pair of letters is, so
+it counts even after the description, where a bare number may be a dose ('500 mg') or a size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from parsers.fax.model import Word
+from parsers.fax.values import read_quantity
+
+# a quantity joined to its mark in one word: 'x2', '×2', '#2', 'Qty:2', 'QTY2', 'Quantity:12'
+JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9OoIlSBZ|]{1,3})$", re.IGNORECASE)
+QUANTITY_MARK = re.compile(r"^(?:[x×#]|qty|quantity|units?|no\.? of units)[:.#]?$", re.IGNORECASE)
+UNIT_WORDS = re.compile(r"^(?:units?|ea|each|pcs?|boxe?s?)[.,;:)]?$", re.IGNORECASE)
+# the modifiers an order prints beside a HCPCS code (rental, new, used, KX, laterality, therapy ...)
+MODIFIERS = {
+    "RR",
+    "NU",
+    "UE",
+    "KX",
+    "KH",
+    "KI",
+    "KJ",
+    "KR",
+    "MS",
+    "GA",
+    "GY",
+    "GZ",
+    "LT",
+    "RT",
+    "BP",
+    "BR",
+    "BU",
+    "CG",
+    "GO",
+    "GP",
+    "GN",
+    "TC",
+    "EY",
+    "JW",
+    "JZ",
+    "SH",
+    "SQ",
+    "59",
+    "25",
+    "76",
+    "77",
+    "79",
+    "QW",
+}
+MEASURE_UNIT = r"(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|cc|l|lpm|l/min|liters?|meq|iu|%|mmhg|psi|cm|mm|inch(?:es)?|lbs?)"
+MEASURE = re.compile(rf"^{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
+MEASURE_JOINED = re.compile(rf"^[0-9.]+{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
+DURATION = re.compile(r"^(?:days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|min(?:utes)?|doses?)[.,;:)]?$", re.I)
+MODIFIER_MARK = re.compile(r"^(?:mod(?:ifiers?|s)?)[.:]?$", re.IGNORECASE)
+
+
+def marked_quantity(words: Sequence[Word]) -> tuple[int, Word] | None:
+    """The quantity the words mark as one, and the word holding its number; None when they mark none,
+    or two that differ (which one is the count is then unsure)."""
+    found = [m for position in range(len(words)) if (m := _marked_at(words, position)) is not None]
+    return found[0] if found and len({value for value, _ in found}) == 1 else None
+
+
+def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
+    word = words[position]
+    after = words[position + 1].text if position + 1 < len(words) else ""
+    if _size(words, position) or DURATION.match(after):
+        return None  # '4 x 4 gauze', 'x 14 days': a size or a duration
+    text = word.text.strip(",.;)(")
+    joined = JOINED_QUANTITY.match(text)
+    number = joined.group(1) if joined else text
+    before = words[position - 1].text.strip(",;") if position else ""
+    if not (joined or ((QUANTITY_MARK.match(before) or UNIT_WORDS.match(after)) and _bare_number(text))):
+        return None
+    read = read_quantity(number)
+    return (int(str(read.value)), word) if read is not None else None
+
+
+def measured(words: Sequence[Word], position: int) -> bool:
+    """The number is a measure, not a count: a dose or a flow ('500 mg', '2 L/min', '10 mL')."""
+    after = words[position + 1].text if position + 1 < len(words) else ""
+    return bool(MEASURE.match(after)) or bool(MEASURE_JOINED.match(words[position].text))
+
+
+def _size(words: Sequence[Word], position: int) -> bool:
+    """A number after an 'x' that follows a number is a size ('4 x 4 gauze', '4 x4'), not a count."""
+    text = words[position].text.strip(",.;)(")
+    if text[:1] in "xX×" and len(text) > 1:
+        at = position - 1  # 'x4' joined
+    elif position and words[position - 1].text.strip(",;") in {"x", "X", "×"}:
+        at = position - 2  # 'x' '4'
+    else:
+        return False
+    return at >= 0 and words[at].text.strip(",.;")[-1:].isdigit()
+
+
+def _bare_number(text: str) -> bool:
+    """One to three digits (or digit look-alikes) and nothing else: no dose, date or size."""
+    return 1 <= len(text) <= 3 and read_quantity(text) is not None and any(ch.isdigit() for ch in text)
+
+
+def quantity_shown(text: str) -> str:
+    """A quantity crop's text without its mark ('x2' -> '2'), for reading it as a number."""
+    joined = JOINED_QUANTITY.match(text.strip(" ,.;)("))
+    return joined.group(1) if joined else text
+
+
+def is_mark(text: str) -> bool:
+    """A quantity's or modifier's mark ('Qty:', 'x', 'mod:'), or a quantity joined to its mark ('x2')."""
+    core = text.strip(",.;)(")
+    return bool(QUANTITY_MARK.match(core) or MODIFIER_MARK.match(core) or JOINED_QUANTITY.match(core))
+
+
+def marked_modifiers(words: Sequence[Word], known: set[str]) -> list[str]:
+    """Known modifiers after a modifier mark ('mod: RR', 'Modifier RR NU')."""
+    out: list[str] = []
+    for position, word in enumerate(words):
+        if not MODIFIER_MARK.match(word.text.strip(",;")):
+            continue
+        for after in words[position + 1 : position + 3]:
+            text = after.text.strip(",.;:").upper()
+            if text not in known:
+                break
+            out.append(text)
+    return out
