@@ -247,6 +247,26 @@ def test_migration_0007_merges_provenance_rows_per_record_and_splits_them_back(d
     migrate("upgrade", "head")
 
 
+def test_a_finished_documents_time_is_stored_as_the_orm_stores_it(service: Service) -> None:
+    """finish_all writes processed_at itself on SQLite: the same text the ORM writes (compared as text)."""
+    when = dt.datetime(2026, 11, 20, 8, 30, 0, 120000, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_orm", when))
+        add_documents(session, [_new_document_values("doc_fin", when) | {"lease_owner": "me"}])
+    done = {"b_id": "doc_fin", "b_owner": "me", "b_status": DocumentStatus.PROCESSED, "b_outcome": "ready"}
+    with session_scope(service.engine) as session:
+        finish_all(session, [done | {"b_kind": None, "b_now": when, "b_error_code": None, "b_parse_seconds": 0.5}])
+    with session_scope(service.engine) as session:
+        sql = (
+            "SELECT DISTINCT CAST(t AS TEXT) FROM (SELECT received_at AS t FROM documents"
+            " UNION ALL SELECT processed_at FROM documents WHERE id = 'doc_fin') AS times"
+        )
+        forms = session.connection().exec_driver_sql(sql).all()
+        finished = session.exec(select(Document).where(Document.id == "doc_fin")).one()
+    assert len(forms) == 1
+    assert (finished.status, finished.processed_at, finished.lease_owner) == ("processed", when, None)
+
+
 @pytest.mark.parametrize(
     "when",
     [
