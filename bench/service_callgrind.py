@@ -4,15 +4,18 @@
     valgrind --tool=callgrind --callgrind-out-file=OUT.%p .venv/bin/python bench/service_callgrind.py parse
     callgrind_annotate --inclusive=yes OUT.<pid>.1      # the measured part only (dump "measured")
 
-Both paths are warmed up first (3 files each), then the garbage is collected and callgrind's counts
-zeroed; the measured part is dumped on its own (CALLGRIND_DUMP_STATS_AT, all threads). `parse` is
-`intake parse --ack-dir` (bench/service.py's baseline with acks), `service` is `watch --once` on a
-fresh SQLite home (the pipeline and the relay's delivery), `pipeline` is the same without the
-relay, run in this thread (ingest.pipeline.process_files on batches of BATCH_FILES).
-The marks come from a tiny C library built here with gcc and valgrind's callgrind.h; without them
-the whole run is counted (warm-up and imports too). The files are bench/service.py's 837P files.
+Each path is warmed up first (3 other files), then the garbage is collected and callgrind's
+counts zeroed; the measured part is dumped on its own (CALLGRIND_DUMP_STATS_AT, all threads).
+`parse` is `intake parse --ack-dir` (bench/service.py's baseline with acks), `parse-no-acks`
+`intake parse` (its baseline), `service` is `watch --once` (the pipeline and the relay's delivery)
+on a SQLite home that took the warm-up files, as a running service takes its next files;
+`pipeline` is the same without the relay, in this thread (ingest.pipeline.process_files on
+batches of BATCH_FILES). The marks come from a tiny C library built here with gcc and valgrind's
+callgrind.h; without them the whole run is counted (warm-up and imports too). The files are
+bench/service.py's 837P files. User-space instructions only: the kernel's work for the files
+(links, renames, syncfs, SQLite's writes) is not counted.
 
-usage: python bench/service_callgrind.py {parse,service,pipeline} [--files N] [--claims N]
+usage: python bench/service_callgrind.py {parse,parse-no-acks,service,pipeline} [--files N] [--claims N]
 """
 
 from __future__ import annotations
@@ -41,11 +44,13 @@ from ingest.watcher import BATCH_FILES, WatchOptions  # noqa: E402
 from referrals.config import Settings  # noqa: E402
 from referrals.logs import silence_value_loggers  # noqa: E402
 
-# Callgrind runs the code about this many times slower: what is done by the clock is stretched by
-# as much, so that it happens as often per file as at full speed: the sharing of store transactions
-# (ingest.pipeline.STORE_EVERY_SECONDS: a batch of 1-claim files, one transaction) and the
-# watcher's ticks (WatchOptions.tick_seconds: each looks at every file in hand).
-SLOWDOWN = 50.0
+# Callgrind runs the code some 50 times slower, more on a loaded machine: what is done by the clock
+# is stretched by this much, so that it happens about as often per file as at full speed, whatever
+# the load: the sharing of store transactions (ingest.pipeline.STORE_EVERY_SECONDS: a batch of
+# 1-claim files, one transaction) and the watcher's ticks, rescans and pending checks (WatchOptions:
+# a tick looks at every file in hand, a rescan lists the inbox). Counts then repeat to about 0.1%;
+# without it they follow the load.
+SLOWDOWN = 100.0
 MARKS_C = """
 #include <valgrind/callgrind.h>
 void cg_zero(void) { CALLGRIND_ZERO_STATS; }
@@ -70,9 +75,9 @@ Work = Callable[[], object]
 Prepare = Callable[[list[Path]], Work]  # files -> the work to count on them
 
 
-def parse_path(scratch: Path, slowdown: float) -> Prepare:
-    """`intake parse --ack-dir` (one ack folder for all runs)."""
-    acks = Path(tempfile.mkdtemp(dir=scratch))
+def parse_path(scratch: Path, slowdown: float, with_acks: bool = True) -> Prepare:
+    """`intake parse --ack-dir` (one ack folder for all runs), or without acks `intake parse`."""
+    acks = Path(tempfile.mkdtemp(dir=scratch)) if with_acks else None
     return lambda files: lambda: sum(1 for _ in parse_files(files, ack_dir=acks))
 
 
@@ -80,7 +85,13 @@ def service_path(scratch: Path, slowdown: float, relay: bool = True) -> Prepare:
     """`watch --once` (or, without the relay, the pipeline), always on the same home, as a running
     service would take the files; they are dropped in its inbox while preparing (not counted)."""
     service = Service.start(Settings(home=Path(tempfile.mkdtemp(dir=scratch)) / "home", stable_seconds=0.0))
-    options = WatchOptions(once=True, stable_seconds=0.0, tick_seconds=WatchOptions.tick_seconds * slowdown)
+    options = WatchOptions(
+        once=True,
+        stable_seconds=0.0,
+        tick_seconds=WatchOptions.tick_seconds * slowdown,
+        rescan_seconds=WatchOptions.rescan_seconds * slowdown,
+        pending_every_seconds=WatchOptions.pending_every_seconds * slowdown,
+    )
 
     def prepare(files: list[Path]) -> Work:
         inbox = [Path(shutil.copy(path, service.home.inbox / path.name)) for path in files]
@@ -93,6 +104,7 @@ def service_path(scratch: Path, slowdown: float, relay: bool = True) -> Prepare:
 
 PATHS: dict[str, Callable[[Path, float], Prepare]] = {
     "parse": parse_path,
+    "parse-no-acks": lambda scratch, slowdown: parse_path(scratch, slowdown, with_acks=False),
     "service": service_path,
     "pipeline": lambda scratch, slowdown: service_path(scratch, slowdown, relay=False),
 }
