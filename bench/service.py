@@ -81,11 +81,12 @@ def sample_generator() -> object:
     return module
 
 
-def x12_files(folder: Path, count: int, claims_per_file: int = 1) -> list[Path]:
+def x12_files(folder: Path, count: int, claims_per_file: int = 1, first: int = 10_000) -> list[Path]:
+    """`count` 837P files of `claims_per_file` claims, interchange control numbers from `first` on."""
     gen = sample_generator()
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for control in range(10_000, 10_000 + count):
+    for control in range(first, first + count):
         claims = [_claim(gen, control * 1000 + n) for n in range(claims_per_file)]
         path = folder / f"{control}.x12"
         path.write_text(gen.interchange(control, claims))  # type: ignore[attr-defined]

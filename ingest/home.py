@@ -7,6 +7,7 @@ an archive, outbox, quarantine or acks folder inside the inbox, and symlinked fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from referrals.errors import ConfigError
@@ -16,25 +17,27 @@ FOLDERS = ("inbox", "archive", "quarantine", "outbox", "acks")
 
 @dataclass(frozen=True)
 class ServiceHome:
+    """The folders are joined once per home (cached), not once per file that uses them."""
+
     root: Path
 
-    @property
+    @cached_property
     def inbox(self) -> Path:
         return self.root / "inbox"
 
-    @property
+    @cached_property
     def archive(self) -> Path:
         return self.root / "archive"
 
-    @property
+    @cached_property
     def quarantine(self) -> Path:
         return self.root / "quarantine"
 
-    @property
+    @cached_property
     def outbox(self) -> Path:
         return self.root / "outbox"
 
-    @property
+    @cached_property
     def acks(self) -> Path:
         return self.root / "acks"
 

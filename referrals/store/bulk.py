@@ -11,10 +11,14 @@ Both run inside the caller's transaction, with the tables' constraints and defau
 Values pass through the columns' own bind processors (UTC datetimes, SQLite's datetime text,
 booleans), so a row reads back exactly as if the ORM had inserted it. SQLAlchemy's per-row
 parameter handling is what is skipped: per row it costs more than a findings or provenance row.
+On SQLite a UTC time column's processor is replaced by `sqlite_utc_text`, which writes the same
+text in one C call (SQLAlchemy's builds a dict and %-formats it: about ten times the instructions,
+and a 1-claim file binds about a dozen times).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +27,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, insert
 from sqlalchemy.exc import DBAPIError
+
+from referrals.store.models import UTCDateTime
 
 Row = tuple[object, ...]
 
@@ -82,9 +88,7 @@ def _plan(dialect: Dialect, table: Table, named: tuple[str, ...]) -> _Plan:
     defaults = _scalar_defaults(table, named)
     columns = (*named, *defaults)
     converters = tuple(
-        (place, processor)
-        for place, name in enumerate(columns)
-        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        (place, processor) for place, name in enumerate(columns) if (processor := _processor(dialect, table, name))
     )
     values = tuple(defaults.values())
     if dialect.name == "postgresql":
@@ -95,6 +99,24 @@ def _plan(dialect: Dialect, table: Table, named: tuple[str, ...]) -> _Plan:
     order = tuple(columns.index(key) for key in compiled.positiontup or ())
     in_place = order == tuple(range(len(columns)))
     return _Plan(str(compiled), values, converters, None if in_place else order, copy=False)
+
+
+def _processor(dialect: Dialect, table: Table, name: str) -> Callable[[Any], Any] | None:
+    """The column's bind processor, or for a UTC time on SQLite its faster equivalent."""
+    column_type = table.c[name].type
+    if dialect.name == "sqlite" and isinstance(column_type, UTCDateTime):
+        return sqlite_utc_text
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def sqlite_utc_text(value: dt.datetime | None) -> str | None:
+    """A UTCDateTime as SQLAlchemy's SQLite dialect stores it: the UTC time (a naive one taken as
+    UTC) as 'YYYY-MM-DD HH:MM:SS.ffffff', microseconds always written (SQLite compares it as text)."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value.isoformat(" ", "microseconds")
 
 
 def _scalar_defaults(table: Table, named: tuple[str, ...]) -> dict[str, object]:

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Dialect, Table, bindparam, case, or_, upda
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
-from referrals.store.bulk import insert_rows
+from referrals.store.bulk import insert_rows, sqlite_utc_text
 from referrals.store.models import Document, DocumentStatus
 
 # The pipeline's hot path runs prebuilt Core statements on the session's connection: building
@@ -163,14 +163,27 @@ def finish_all(session: Session, done: list[dict[str, object]]) -> None:
     transaction: the lease condition here only guards, its row count is not checked.
 
     On PostgreSQL, when all share one owner and time (the pipeline's case), it is ONE statement
-    over arrays of the values: executemany would have the server run an UPDATE per document."""
+    over arrays of the values: executemany would have the server run an UPDATE per document.
+    On SQLite the driver's executemany gets the values as they are, the time as its text
+    (SQLAlchemy's parameter handling per document cost more than the UPDATE itself)."""
     if not done:
         return
     connection = session.connection()
-    if connection.dialect.name == "postgresql" and len({(d["b_owner"], d["b_now"]) for d in done}) == 1:
+    dialect = connection.dialect.name
+    if dialect == "postgresql" and len({(d["b_owner"], d["b_now"]) for d in done}) == 1:
         connection.exec_driver_sql(_FINISH_FROM_ARRAYS, _arrays_of(done, connection.dialect))
+    elif dialect == "sqlite":
+        connection.exec_driver_sql(_FINISH_SQLITE, [d | {"b_now": sqlite_utc_text(d["b_now"])} for d in done])  # type: ignore[arg-type]
     else:
         connection.execute(_FINISH, done)
+
+
+# The same UPDATE as _FINISH for SQLite's driver (named parameters; b_now as sqlite_utc_text).
+_FINISH_SQLITE = """
+UPDATE documents SET status = :b_status, outcome = :b_outcome, kind = :b_kind, processed_at = :b_now,
+    error_code = :b_error_code, parse_seconds = :b_parse_seconds, lease_owner = NULL, lease_expires_at = NULL
+WHERE id = :b_id AND lease_owner = :b_owner AND status = 'pending'
+"""
 
 
 # The same UPDATE as _FINISH for many documents at once (psycopg parameters; %b: binary arrays).

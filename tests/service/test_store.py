@@ -6,11 +6,14 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from ingest.pipeline import Service
-from referrals.store.documents import add_documents, claim, finish, finish_all
+from referrals.store.bulk import _processor as bulk_processor
+from referrals.store.bulk import sqlite_utc_text
+from referrals.store.documents import DOCUMENTS, add_documents, claim, finish, finish_all
 from referrals.store.engine import current_revision, head_revision, session_scope, upgrade
 from referrals.store.models import Document, DocumentStatus, utcnow
 from referrals.store.records import RecordFilter, get_record, list_records
@@ -242,3 +245,42 @@ def test_migration_0007_merges_provenance_rows_per_record_and_splits_them_back(d
         split = connection.exec_driver_sql("SELECT record_id, field, data FROM provenance ORDER BY id").all()
     assert sorted((r, f, json.loads(d)) for r, f, d in split) == sorted((r, f, json.loads(d)) for r, f, d in entries)
     migrate("upgrade", "head")
+
+
+def test_a_finished_documents_time_is_stored_as_the_orm_stores_it(service: Service) -> None:
+    """finish_all writes processed_at itself on SQLite: the same text the ORM writes (compared as text)."""
+    when = dt.datetime(2026, 11, 20, 8, 30, 0, 120000, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    with session_scope(service.engine) as session:
+        session.add(_document("doc_orm", when))
+        add_documents(session, [_new_document_values("doc_fin", when) | {"lease_owner": "me"}])
+    done = {"b_id": "doc_fin", "b_owner": "me", "b_status": DocumentStatus.PROCESSED, "b_outcome": "ready"}
+    with session_scope(service.engine) as session:
+        finish_all(session, [done | {"b_kind": None, "b_now": when, "b_error_code": None, "b_parse_seconds": 0.5}])
+    with session_scope(service.engine) as session:
+        sql = (
+            "SELECT DISTINCT CAST(t AS TEXT) FROM (SELECT received_at AS t FROM documents"
+            " UNION ALL SELECT processed_at FROM documents WHERE id = 'doc_fin') AS times"
+        )
+        forms = session.connection().exec_driver_sql(sql).all()
+        finished = session.exec(select(Document).where(Document.id == "doc_fin")).one()
+    assert len(forms) == 1
+    assert (finished.status, finished.processed_at, finished.lease_owner) == ("processed", when, None)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        dt.datetime(2026, 11, 20, 8, 30, 0, 120000, tzinfo=dt.UTC),
+        dt.datetime(2026, 11, 20, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),  # next day in UTC
+        dt.datetime(2026, 11, 20, 8, 30, 5),  # naive: taken as UTC
+        dt.datetime(987, 1, 2, 3, 4, 5, 6, tzinfo=dt.UTC),  # a year below 1000 is zero-padded too
+        None,
+    ],
+)
+def test_the_bulk_sqlite_time_text_is_sqlalchemys(when: dt.datetime | None) -> None:
+    """referrals.store.bulk writes SQLite times itself (faster): the text must be what SQLAlchemy's
+    own processors (UTCDateTime, then SQLite's DATETIME) would bind, microseconds always written."""
+    dialect = sqlite_dialect()
+    sqlalchemys = DOCUMENTS.c.received_at.type.dialect_impl(dialect).bind_processor(dialect)
+    assert sqlite_utc_text(when) == sqlalchemys(when)
+    assert bulk_processor(dialect, DOCUMENTS, "received_at") is sqlite_utc_text
