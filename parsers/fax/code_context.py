@@ -9,7 +9,7 @@ J44.9)', 'such as E0260'), and an id after its caption ('Form L1234', 'Claim # A
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from parsers.fax.model import Segment, Word
 
@@ -75,16 +75,29 @@ def _ends_clause(text: str) -> bool:
 def history_lines(lines: Sequence[Segment], stops: re.Pattern[str]) -> set[int]:
     """The indexes of lines under a history heading ('Past Medical History:') up to the next line
     matching `stops` (another section's heading) or a line starting with a caption ('Orders:')."""
-    closed: set[int] = set()
+    return lines_under(
+        lines,
+        lambda line: bool(HISTORY_HEAD.match(line.text)),
+        lambda line: _ends_history(line, stops),
+        MAX_HISTORY_LINES,
+    )
+
+
+def lines_under(
+    lines: Sequence[Segment], heads: Callable[[Segment], bool], ends: Callable[[Segment], bool], reach: int
+) -> set[int]:
+    """The indexes of each heading line and of the lines under it, up to `reach` of them or the
+    first line that `ends` the block."""
+    found: set[int] = set()
     for index, line in enumerate(lines):
-        if not HISTORY_HEAD.match(line.text):
+        if not heads(line):
             continue
-        closed.add(index)
-        for after in range(index + 1, min(index + 1 + MAX_HISTORY_LINES, len(lines))):
-            if _ends_history(lines[after], stops):
+        found.add(index)
+        for after in range(index + 1, min(index + 1 + reach, len(lines))):
+            if ends(lines[after]):
                 break
-            closed.add(after)
-    return closed
+            found.add(after)
+    return found
 
 
 def _ends_history(line: Segment, stops: re.Pattern[str]) -> bool:

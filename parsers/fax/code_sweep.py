@@ -24,7 +24,7 @@ from PIL import Image
 
 from parsers.fax import codecheck
 from parsers.fax.checkbox import box_state
-from parsers.fax.code_context import history_lines, open_words
+from parsers.fax.code_context import history_lines, lines_under, open_words
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.row_marks import MODIFIERS
 from parsers.fax.services import (
@@ -88,16 +88,12 @@ def _within_taken(word: Word, page: int, taken: Sequence[CodeRead]) -> bool:
 def diagnosis_blocks(lines: Sequence[Segment]) -> set[int]:
     """The indexes of lines that speak of diagnoses: a line with a diagnosis caption ('Dx', 'ICD-10')
     and the lines under it up to another section's heading (an 'ICD-10 | Description' block's rows)."""
-    found: set[int] = set()
-    for index, line in enumerate(lines):
-        if not DX_WORD.search(line.text):
-            continue
-        found.add(index)
-        for after in range(index + 1, min(index + 1 + BLOCK_LINES, len(lines))):
-            if SECTION_END.search(lines[after].text) or SERVICE_HEAD.search(lines[after].text):
-                break
-            found.add(after)
-    return found
+    return lines_under(
+        lines,
+        lambda line: bool(DX_WORD.search(line.text)),
+        lambda line: bool(SECTION_END.search(line.text) or SERVICE_HEAD.search(line.text)),
+        BLOCK_LINES,
+    )
 
 
 def _icd_read(word: Word, page: int, sets: CodeSets, context: bool) -> CodeRead | None:
