@@ -67,6 +67,8 @@ LABELS: list[Label] = [
         # a Medicaid form's 'Recipient Name', a Medicare plan's 'Enrollee Name'
         rf"(?:member|client|resident|beneficiary|recipient|enrollee){POSS} name{TAIL}",
         r"name of patient",
+        # a payer form's party heading: the name, id and birth date under it are the member's
+        r"(?:member|recipient|beneficiary|enrollee) (?:information|info|demographics)",
     ),
     # a letter's 'Re:' only with its colon: a bare 're' is as often two specks OCR read as letters
     *_label("name", PATIENT, False, r"patient", r"re(?=\s*[:;])"),
@@ -110,6 +112,9 @@ LABELS: list[Label] = [
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
         r"dispensing (?:pharmacy|provider|supplier)",  # a prescription form's: who fills the order
+        r"(?:specialty |infusion )?pharmacy name",
+        r"specialty pharmacy",
+        r"hha name",  # a home health agency's abbreviation
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
     *TO_LABELS,
@@ -128,6 +133,10 @@ LABELS: list[Label] = [
         r"(?:referring|discharging|sending) (?:facility|hospital)(?: name)?",
         r"(?:facility|hospital) name",  # not a bare 'Hospital' ('Hospital bed', '88 Hospital Drive')
         r"(?:case manager|discharge planner|social worker|care coordinator|referral coordinator)(?: name)?",
+        # who makes the referral (a case manager as often as the physician), and the insured, who may be
+        # a spouse or parent: neither's name or phone is the patient's or the ordering physician's
+        r"referr(?:er|al source)(?: full)?(?: name)?",
+        rf"(?:insured|subscriber|policy ?holder){POSS} name",
     ),
     *_label(
         "org",
@@ -186,7 +195,7 @@ LABELS: list[Label] = [
         # a Medicaid form's 'Recipient ID', a Medicare plan's 'Enrollee ID', a claim form's "Insured's ID Number"
         rf"(?:recipient|enrollee|insured){POSS} (?:id(?: ?#| no\.?| number)?|no\.?|number|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
-        r"policy (?:id|no\.?|number|#)",
+        r"policy(?:\s*/\s*id)? (?:id|no\.?|number|#)",
         r"ins(?:urance|\.)? id",
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",
@@ -262,7 +271,10 @@ LABELS += _label(
     r"(?:state )?license (?:no\.?|number|#)",
     r"(?:provider|supplier|agency|facility|physician|employer) id(?: ?#| no\.?| number)?",
     r"patient id(?: ?#| no\.?| number)?",  # a hospital's own number for the patient (an MRN), not the plan's
-    r"pay[eo]r id(?: ?#| no\.?| number)?",  # the payer's electronic-claims number, not the member's
+    r"pay[eo]r id(?: ?#| no\.?| number)?",
+    # a hospital stay's admission date: neither the discharge nor the start of care
+    r"(?:hospital )?(?:admit|admission) date",
+    r"date of (?:hospital )?admission",  # the payer's electronic-claims number, not the member's
     # a face-to-face encounter's date is neither the order's nor the start of care
     r"(?:date of (?:the )?)?(?:face[- ]to[- ]face|f2f)(?: encounter| visit)? date",
     r"date of (?:the )?(?:face[- ]to[- ]face|f2f)(?: encounter| visit)?",

@@ -31,6 +31,13 @@ NONE = "none"
         ("Subscriber Number", "member_id", PATIENT),
         ("Medicare Beneficiary Identifier", "member_id", PATIENT),
         ("Identification #", "member_id", PATIENT),
+        ("Policy/ID #", "member_id", PATIENT),
+        ("Member Information", "name", PATIENT),  # a payer form's heading over the member's block
+        # someone else's: who refers (often a case manager) and the insured (often a spouse or parent)
+        ("Referrer Name", "name", "other"),
+        ("Referral Source", "name", "other"),
+        ("Insured's Name", "name", "other"),
+        ("Subscriber Name", "name", "other"),
         # ordering provider: CMS's 'allowed practitioner', a written order's printed-name box
         ("Allowed Practitioner", "name", PROVIDER),
         ("Allowed Practitioner's Name", "name", PROVIDER),
@@ -39,6 +46,9 @@ NONE = "none"
         # supplier: who fills a prescription form's order
         ("Dispensing Pharmacy", "org", SUPPLIER),
         ("Dispensing Provider", "org", SUPPLIER),
+        ("Pharmacy Name", "org", SUPPLIER),
+        ("Specialty Pharmacy", "org", SUPPLIER),
+        ("HHA Name", "org", SUPPLIER),
         # dates
         ("Date of the Order", "order_date", None),
         ("Anticipated SOC", "start_date", None),
@@ -48,6 +58,8 @@ NONE = "none"
         ("Date of Face-to-Face Encounter", NONE, None),
         ("F2F Encounter Date", NONE, None),
         ("Tax Identification #", NONE, None),
+        ("Admission Date", NONE, None),
+        ("Date of Admission", NONE, None),
     ],
 )
 def test_a_real_forms_caption_is_its_fields_label(caption: str, kind: str, role: str | None) -> None:
@@ -105,6 +117,15 @@ def test_a_box_caption_naming_several_things_is_read_as_its_parts(caption: str, 
     assert [k for k, _, _ in _hits(caption)] == kinds
 
 
+@pytest.mark.parametrize("line", ["Patient's Signature", "Prescriber's Signature", "Physician's Signature"])
+def test_a_partys_signature_line_is_no_caption_of_its_name(line: str) -> None:
+    assert _hits(line) == []
+
+
+def test_a_group_number_after_a_policy_slash_is_no_member_id() -> None:
+    assert [k for k, _, _ in _hits("Policy/Group #")] == ["none"]
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -127,6 +148,10 @@ def test_a_medicaid_forms_recipient_captions_give_the_members_name_and_id() -> N
     found = _fields(["Recipient Name: John Smith", "Recipient ID: X456775120"])
     assert found["member.member_id"] == "X456775120"
     assert found["member.name"] == ("John", "Smith")
+
+
+def test_a_member_information_heading_makes_the_name_under_it_the_members() -> None:
+    assert _fields(["Member Information", "John Smith"])["member.name"] == ("John", "Smith")
 
 
 def test_a_payer_id_is_not_the_members_id_nor_the_payers_name() -> None:
