@@ -115,13 +115,15 @@ def _garbled_party(hit: LabelHit) -> LabelHit:
 BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*", re.IGNORECASE)
 
 
+# A signature line ("Patient's Signature", 'Physician Sign Here'): no caption of the name before it.
+SIGNATURE_AFTER = re.compile(r"(?:['’`]?s\s*|\s['’`]?s\s*)?sign", re.IGNORECASE)
 SECONDARY = re.compile(r"(?:secondary|sec\.?|tertiary|2nd|3rd|other)\s*$", re.IGNORECASE)  # not the record's own
 
 
 def _weak_ok(text: str, hit: LabelHit) -> bool:
     before = BOX_NUMBER.sub("", text[: hit.start])
     after = text[hit.end :].lstrip()
-    if after.lower().startswith(("signature", "sign")) or SECONDARY.search(before):
+    if SIGNATURE_AFTER.match(after) or SECONDARY.search(before):
         return False
     if hit.label.alone and before.strip():
         return False

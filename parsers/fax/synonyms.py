@@ -64,8 +64,11 @@ LABELS: list[Label] = [
         PATIENT,
         True,
         rf"(?:patient|pt\.?){POSS} (?:full )?name{TAIL}",  # 'PT NAME', 'Pt. Name': a chart's abbreviation
-        rf"(?:member|client|resident|beneficiary){POSS} name{TAIL}",
+        # a Medicaid form's 'Recipient Name', a Medicare plan's 'Enrollee Name'
+        rf"(?:member|client|resident|beneficiary|recipient|enrollee){POSS} name{TAIL}",
         r"name of patient",
+        # a payer form's party heading: the name, id and birth date under it are the member's
+        r"(?:member|recipient|beneficiary|enrollee) (?:information|info|demographics)",
     ),
     # a letter's 'Re:' only with its colon: a bare 're' is as often two specks OCR read as letters
     *_label("name", PATIENT, False, r"patient", r"re(?=\s*[:;])"),
@@ -76,7 +79,10 @@ LABELS: list[Label] = [
         "name",
         PROVIDER,
         True,
-        rf"{SIGNING} (?:physician|provider|clinician|practitioner|md|doctor){POSS}(?: name)?{TAIL}",
+        # an order's 'Treating Practitioner's Printed Name and NPI': the printed name beside the signature
+        rf"{SIGNING} (?:physician|provider|clinician|practitioner|md|doctor){POSS}(?: printed)?(?: name)?{TAIL}",
+        # CMS's word, since 2020, for a non-physician who may certify and order home health
+        rf"allowed (?:practitioner|provider){POSS}(?: printed)?(?: name)?{TAIL}",
         r"attending (?:md|doctor)",
         r"ordered by",  # an EHR's printed order: 'Ordered by: Priya Patel, MD'
         rf"(?:attending )?physician{POSS} name{TAIL}",
@@ -89,6 +95,8 @@ LABELS: list[Label] = [
         r"attending(?: physician)?",
         r"prescriber",
         r"doctor",
+        # 'Practitioner Name:' where its segment starts, never a bare 'Practitioner' ('Nurse Practitioner:')
+        rf"practitioner{POSS} (?:printed )?name{TAIL}",
         r"dr\.?",
     ),
     *_label(
@@ -103,6 +111,10 @@ LABELS: list[Label] = [
         rf"(?:servicing|rendering) provider(?:\s*/\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
+        r"dispensing (?:pharmacy|provider|supplier)",  # a prescription form's: who fills the order
+        r"(?:specialty |infusion )?pharmacy name",
+        r"specialty pharmacy",
+        r"hha name",  # a home health agency's abbreviation
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
     *TO_LABELS,
@@ -121,6 +133,10 @@ LABELS: list[Label] = [
         r"(?:referring|discharging|sending) (?:facility|hospital)(?: name)?",
         r"(?:facility|hospital) name",  # not a bare 'Hospital' ('Hospital bed', '88 Hospital Drive')
         r"(?:case manager|discharge planner|social worker|care coordinator|referral coordinator)(?: name)?",
+        # who makes the referral (a case manager as often as the physician), and the insured, who may be
+        # a spouse or parent: neither's name or phone is the patient's or the ordering physician's
+        r"referr(?:er|al source)(?: full)?(?: name)?",
+        rf"(?:insured|subscriber|policy ?holder){POSS} name",
     ),
     *_label(
         "org",
@@ -174,25 +190,29 @@ LABELS: list[Label] = [
         PATIENT,
         True,
         r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
-        r"member (?:id|no\.?|number|#)",
-        r"subscriber (?:id|no\.?|#)",
+        # 'Member/Subscriber Number', 'Subscriber/Policy #': one id a form names by two nouns
+        r"(?:member|subscriber)(?:\s*/\s*(?:member|subscriber|policy))? (?:id|no\.?|number|#)",
+        # a Medicaid form's 'Recipient ID', a Medicare plan's 'Enrollee ID', a claim form's "Insured's ID Number"
+        rf"(?:recipient|enrollee|insured){POSS} (?:id(?: ?#| no\.?| number)?|no\.?|number|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
-        r"policy (?:id|no\.?|number|#)",
+        r"policy(?:\s*/\s*id)? (?:id|no\.?|number|#)",
         r"ins(?:urance|\.)? id",
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",
         r"hicn",
+        r"hic (?:no\.?|number|#)",  # CMS-484's 'Patient Name, Address, Telephone and HIC Number'
         r"mbi",
+        r"medicare beneficiary identifier",
     ),
     # a bare 'ID #' is the patient's only where its segment starts: 'Order ID #', 'Case ID #' are not
-    *_label("member_id", PATIENT, False, r"id ?#", r"id no\.?", alone=True),
+    *_label("member_id", PATIENT, False, r"id ?#", r"id no\.?", r"identification (?:#|no\.?|number)", alone=True),
     *_label(
         "order_date",
         None,
         True,
         r"order date",
         r"date ordered",
-        r"date of order",
+        r"date of (?:the )?order",
         r"referral date",
         r"date of referral",
         r"ordered on",
@@ -207,6 +227,7 @@ LABELS: list[Label] = [
         r"start date",
         r"start of (?:care|therapy|services?|infusion)",  # an infusion pharmacy's 'Start of Therapy'
         r"soc date",
+        r"(?:anticipated|expected|projected|planned|requested) soc(?: date)?",
         r"services to begin",
         r"requested start",
         r"please start on",
@@ -245,11 +266,18 @@ LABELS += _label(
     r"social security (?:no\.?|number|#)",
     r"ssn",
     # ids of a provider or supplier, not the patient's member id
-    r"(?:federal )?tax id(?: ?#| no\.?| number)?",
+    r"(?:federal )?tax id(?:entification)?(?: ?#| no\.?| number)?",
     r"(?:tin|ein|upin|ptan|dea)(?: ?#| no\.?| number)?",
     r"(?:state )?license (?:no\.?|number|#)",
     r"(?:provider|supplier|agency|facility|physician|employer) id(?: ?#| no\.?| number)?",
     r"patient id(?: ?#| no\.?| number)?",  # a hospital's own number for the patient (an MRN), not the plan's
+    r"pay[eo]r id(?: ?#| no\.?| number)?",
+    # a hospital stay's admission date: neither the discharge nor the start of care
+    r"(?:hospital )?(?:admit|admission) date",
+    r"date of (?:hospital )?admission",  # the payer's electronic-claims number, not the member's
+    # a face-to-face encounter's date is neither the order's nor the start of care
+    r"(?:date of (?:the )?)?(?:face[- ]to[- ]face|f2f)(?: encounter| visit)? date",
+    r"date of (?:the )?(?:face[- ]to[- ]face|f2f)(?: encounter| visit)?",
 )
 # A bare "Provider's Name" is the agency on a form that names the physician in a box of its own
 # (CMS-485), but may be the physician on another: it counts only on a page with a physician label.

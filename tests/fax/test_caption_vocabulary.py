@@ -1,0 +1,160 @@
+"""Captions as real US home-care order forms word them (CMS-485, CMS-484, standard written orders,
+payer prior-authorization and Medicaid forms, infusion referrals, face-to-face attestations): each is
+the label of its field, in the right party's role; ambiguous ones only where their block decides."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
+from tests.fax.test_reading_units import _page
+from tests.fax.test_text_fields import _hits
+
+NONE = "none"
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind", "role"),
+    [
+        # patient: Medicaid's recipient, a Medicare plan's enrollee, a claim form's insured
+        ("Recipient Name", "name", PATIENT),
+        ("Recipient's Name", "name", PATIENT),
+        ("Enrollee Name", "name", PATIENT),
+        ("Recipient ID", "member_id", PATIENT),
+        ("Recipient ID Number", "member_id", PATIENT),
+        ("Enrollee ID", "member_id", PATIENT),
+        ("Insured's ID Number", "member_id", PATIENT),
+        ("Insured ID", "member_id", PATIENT),
+        ("Member/Subscriber Number", "member_id", PATIENT),
+        ("Subscriber/Policy #", "member_id", PATIENT),
+        ("Subscriber Number", "member_id", PATIENT),
+        ("Medicare Beneficiary Identifier", "member_id", PATIENT),
+        ("Identification #", "member_id", PATIENT),
+        ("Policy/ID #", "member_id", PATIENT),
+        ("Member Information", "name", PATIENT),  # a payer form's heading over the member's block
+        # someone else's: who refers (often a case manager) and the insured (often a spouse or parent)
+        ("Referrer Name", "name", "other"),
+        ("Referral Source", "name", "other"),
+        ("Insured's Name", "name", "other"),
+        ("Subscriber Name", "name", "other"),
+        # ordering provider: CMS's 'allowed practitioner', a written order's printed-name box
+        ("Allowed Practitioner", "name", PROVIDER),
+        ("Allowed Practitioner's Name", "name", PROVIDER),
+        ("Treating Practitioner's Printed Name and NPI", "name", PROVIDER),
+        ("Practitioner Name", "name", PROVIDER),
+        # supplier: who fills a prescription form's order
+        ("Dispensing Pharmacy", "org", SUPPLIER),
+        ("Dispensing Provider", "org", SUPPLIER),
+        ("Pharmacy Name", "org", SUPPLIER),
+        ("Specialty Pharmacy", "org", SUPPLIER),
+        ("HHA Name", "org", SUPPLIER),
+        # dates
+        ("Date of the Order", "order_date", None),
+        ("Anticipated SOC", "start_date", None),
+        ("Expected SOC Date", "start_date", None),
+        # captions of what the record does not hold
+        ("Payer ID", NONE, None),
+        ("Date of Face-to-Face Encounter", NONE, None),
+        ("F2F Encounter Date", NONE, None),
+        ("Tax Identification #", NONE, None),
+        ("Admission Date", NONE, None),
+        ("Date of Admission", NONE, None),
+    ],
+)
+def test_a_real_forms_caption_is_its_fields_label(caption: str, kind: str, role: str | None) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)] == [(kind, role)]
+
+
+def test_the_cms_484_hic_number_is_the_member_id_beside_the_patients_name_box() -> None:
+    found = _hits("PATIENT NAME, ADDRESS, TELEPHONE and HIC NUMBER")
+    assert [(k, r) for k, r, _ in found] == [("name", PATIENT), ("member_id", PATIENT)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind", "role"),
+    [  # already read: kept so a later change does not lose them
+        ("Beneficiary Name", "name", PATIENT),
+        ("Client Name", "name", PATIENT),
+        ("Patient's HI Claim No.", "member_id", PATIENT),
+        ("Health Insurance Claim Number", "member_id", PATIENT),
+        ("Medicare ID", "member_id", PATIENT),
+        ("Medicaid #", "member_id", PATIENT),
+        ("Subscriber #", "member_id", PATIENT),
+        ("Policy #", "member_id", PATIENT),
+        ("Insurance ID #", "member_id", PATIENT),
+        ("Gender", "sex", PATIENT),
+        ("Sex (M/F)", "sex", PATIENT),
+        ("Certifying Physician", "name", PROVIDER),
+        ("Treating Practitioner", "name", PROVIDER),
+        ("Requesting Provider Name", "name", PROVIDER),
+        ("Prescribing Practitioner's Name", "name", PROVIDER),
+        ("Rendering Provider", "org", SUPPLIER),
+        ("Home Infusion Pharmacy", "org", SUPPLIER),
+        ("Insurance Carrier", "org", PAYER),
+        ("Date of Order", "order_date", None),
+        ("Projected Discharge", "discharge_date", None),
+        ("Anticipated D/C Date", "discharge_date", None),
+        ("Start of Care Date", "start_date", None),
+        ("Estimated Length of Need", NONE, None),
+    ],
+)
+def test_a_real_forms_caption_the_reader_already_knew(caption: str, kind: str, role: str | None) -> None:
+    assert [(k, r) for k, r, _ in _hits(caption)] == [(kind, role)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "kinds"),
+    [
+        ("PHYSICIAN NAME, ADDRESS, TELEPHONE and UPIN or NPI #", ["name"]),
+        ("SUPPLIER NAME, ADDRESS, TELEPHONE and NSC or NPI #", ["org"]),
+        ("DOB/Age", ["dob"]),
+        ("HICN/MBI", ["member_id", "member_id"]),
+        ("Ordering/Referring Physician", ["name"]),
+    ],
+)
+def test_a_box_caption_naming_several_things_is_read_as_its_parts(caption: str, kinds: list[str]) -> None:
+    assert [k for k, _, _ in _hits(caption)] == kinds
+
+
+@pytest.mark.parametrize("line", ["Patient's Signature", "Prescriber's Signature", "Physician's Signature"])
+def test_a_partys_signature_line_is_no_caption_of_its_name(line: str) -> None:
+    assert _hits(line) == []
+
+
+def test_a_group_number_after_a_policy_slash_is_no_member_id() -> None:
+    assert [k for k, _, _ in _hits("Policy/Group #")] == ["none"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nurse Practitioner: Jane Doe",  # who saw the patient, not necessarily who orders
+        "Tax Identification # 12-3456789",  # the provider's, not the member's
+        "Order Identification # 55512",
+    ],
+)
+def test_an_ambiguous_word_is_no_caption_of_ours_outside_its_block(line: str) -> None:
+    found = {k for k, _, _ in _hits(line)}
+    assert not found & {"member_id", "name"}
+
+
+def _fields(lines: list[str]) -> dict[str, object]:
+    text = _page(lines)
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+def test_a_medicaid_forms_recipient_captions_give_the_members_name_and_id() -> None:
+    found = _fields(["Recipient Name: John Smith", "Recipient ID: X456775120"])
+    assert found["member.member_id"] == "X456775120"
+    assert found["member.name"] == ("John", "Smith")
+
+
+def test_a_member_information_heading_makes_the_name_under_it_the_members() -> None:
+    assert _fields(["Member Information", "John Smith"])["member.name"] == ("John", "Smith")
+
+
+def test_a_payer_id_is_not_the_members_id_nor_the_payers_name() -> None:
+    found = _fields(["Payer ID: 60054"])
+    assert "member.member_id" not in found
+    assert "payer.name" not in found
