@@ -10,7 +10,7 @@ from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
-from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured
+from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured, money
 from parsers.fax.table_head import (
     SERVICE_HEAD,
     Column,
@@ -288,7 +288,7 @@ def rest_of_row(
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
         counts = in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
-        counts = counts and not any(in_column(word, column) for column in columns.no_count)
+        counts = counts and not any(in_column(word, column) for column in columns.no_count) and not money(text)
         if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
         elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):

@@ -53,3 +53,10 @@ def test_a_quantity_column_beside_a_frequency_one_gives_its_own_number() -> None
     head = [("Supplies", 117), ("HCPCS", 600), ("Frequency", 900), ("Qty", 1200)]
     row = [("test strips", 117), ("A4253", 600), ("4", 910), ("100", 1200)]
     assert _services(head, row) == [("A4253", 100)]
+
+
+@pytest.mark.parametrize("amount", ["$125", "125.00"])
+def test_a_charge_under_an_amount_caption_is_no_quantity(amount: str) -> None:
+    head = [("Equipment", 117), ("HCPCS", 600), ("Amount", 900)]
+    row = [("walker", 117), ("E0143", 600), (amount, 900)]
+    assert _services(head, row) == [("E0143", None)]
