@@ -299,11 +299,10 @@ def build(state: FaxRead) -> Referral:
 
 
 def _member(b: Builder) -> Member:
-    name = b.field("member.name")
-    _split_name(b, "member", "member.name")
+    first, last = _name(b, "member")
     return Member(
-        first_name=name[0] if name else None,
-        last_name=name[1] if name else None,
+        first_name=first,
+        last_name=last,
         dob=b.field("member.dob"),
         sex=b.field("member.sex"),
         member_id=b.field("member.member_id"),
@@ -326,15 +325,24 @@ def _address(b: Builder) -> Address | None:
 
 
 def _ordering_provider(b: Builder) -> OrderingProvider:
-    doctor = b.field("ordering_provider.name")
-    _split_name(b, "ordering_provider", "ordering_provider.name")
+    first, last = _name(b, "ordering_provider")
     return OrderingProvider(
-        first_name=doctor[0] if doctor else None,
-        last_name=doctor[1] if doctor else None,
+        first_name=first,
+        last_name=last,
         npi=b.field("ordering_provider.npi"),
         phone=b.field("ordering_provider.phone"),
         fax=b.field("ordering_provider.fax"),
     )
+
+
+def _name(b: Builder, party: str) -> tuple[str | None, str | None]:
+    """A party's (first, last) name: from its whole name where one was read, else from a name asked
+    for in parts ('Last Name | First Name'), each part confirmed on its own (a doubtful one stays null)."""
+    if any(c.path == f"{party}.name" for c in b.state.candidates):
+        whole = b.field(f"{party}.name")
+        _split_name(b, party, f"{party}.name")
+        return (whole[0], whole[1]) if whole else (None, None)
+    return b.field(f"{party}.first_name"), b.field(f"{party}.last_name")
 
 
 def _split_name(b: Builder, prefix: str, path: str) -> None:

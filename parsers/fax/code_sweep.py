@@ -36,10 +36,9 @@ from parsers.fax.services import (
     ServiceRead,
     code_and_modifier,
     coded_service,
-    modifier_column,
-    quantity_column,
     rest_of_row,
 )
+from parsers.fax.table_head import head_columns
 from referrals.codes import CodeSets, Icd10Membership, normalize_icd10
 
 DOTTED_ICD = re.compile(r"^[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}$")
@@ -179,7 +178,7 @@ def _columns(text: PageText, index: int) -> Columns:
     """The modifier and quantity columns of the table head above the line, if a head is near."""
     for head in reversed(text.lines[max(index - TABLE_REACH, 0) : index]):
         if SERVICE_HEAD.search(head.text) and not DX_WORD.search(head.text):
-            return Columns(modifier_column([head]), quantity_column(head))
+            return head_columns([head])
         if SECTION_END.search(head.text) or DX_WORD.search(head.text):
             break
     return Columns()

@@ -22,13 +22,15 @@ from parsers.fax.labels import (
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import caption_alone, same_row, value_end, value_offset, value_segment
 from parsers.fax.roles import with_roles, without_unsure_provider
-from parsers.fax.synonyms import PLAN_WORDS, TO_LABELS
+from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
 
 __all__ = ["PageText"]  # where the stages have always imported it from
 
 Reader = Callable[[str], values.Read | None]
+NAME_PART = "name_part"  # the kind a name's part is read as: one word, its last or its first name
 READERS: dict[str, Reader] = {
     "name": values.read_name,
+    NAME_PART: values.read_name_part,
     "org": values.read_org,
     "npi": values.read_npi_text,
     "phone": values.read_phone,
@@ -87,7 +89,22 @@ def range_end(text: PageText, hit: LabelHit) -> bool:
 
 
 def path_of(hit: LabelHit) -> str | None:
-    return DATE_PATHS.get(hit.kind) or PATHS.get((hit.kind, hit.role))
+    """The field a label's value fills: for a name asked for in parts, its part of the party's name
+    (a middle name or initial fills none)."""
+    path = DATE_PATHS.get(hit.kind) or PATHS.get((hit.kind, hit.role))
+    part = PART_CAPTION.match(hit.segment.text[hit.start : hit.end]) if hit.kind == "name" else None
+    if path is None or part is None:
+        return path
+    field = "last_name" if part.group("last") else "first_name" if part.group("first") else None
+    return f"{path.rsplit('.', 1)[0]}.{field}" if field else None
+
+
+def read_kind(hit: LabelHit, path: str) -> str:
+    """The reader a label's value is read with: a name's part is one word, not a whole name."""
+    return NAME_PART if path.endswith(NAME_PART_FIELDS) else hit.kind
+
+
+NAME_PART_FIELDS = (".last_name", ".first_name")
 
 
 def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
@@ -170,7 +187,7 @@ def value_words(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> tuple[Se
 
 def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
     offset = value_offset(hit, end)
-    return _read(hit.segment, offset, hit.segment.text[offset:end], hit.kind, path, "label")
+    return _read(hit.segment, offset, hit.segment.text[offset:end], read_kind(hit, path), path, "label")
 
 
 def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, end: int) -> Candidate | None:
@@ -178,7 +195,7 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
     found = value_segment(text, hit, hits, caption_alone(hit, end))
     if found is None:
         return None
-    return _read(found[0], 0, found[0].text, hit.kind, path, found[1])
+    return _read(found[0], 0, found[0].text, read_kind(hit, path), path, found[1])
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:

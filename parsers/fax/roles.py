@@ -6,6 +6,7 @@ from __future__ import annotations
 from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PROVIDER, PROVIDER_ANCHOR, LabelHit
 from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
+from parsers.fax.synonyms import PART_CAPTION
 
 
 def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
@@ -25,7 +26,11 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
     # every name heading a row, wherever reading order put it (a right cell may be read before the left)
     rows = anchors + [LabelHit(h.label, h.segment, h.start, h.end, h.label.role) for h in hits if _anchors(h)]
     for hit in sorted(hits, key=lambda h: (h.segment.index, h.start)):
-        role = hit.label.role or _unlabelled_role(hit, anchors, rows, page_width)
+        role = (
+            hit.label.role
+            or _part_beside(hit, out, anchors, page_width)
+            or _unlabelled_role(hit, anchors, rows, page_width)
+        )
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -63,6 +68,25 @@ def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit
         return role
     newest = max(breaking, key=lambda row: row.segment.bbox[1])
     return (newest.role or PROVIDER) if same_row(newest.segment.bbox, hit.segment.bbox) else None
+
+
+def _part_beside(hit: LabelHit, done: list[LabelHit], anchors: list[LabelHit], page_width: int) -> str | None:
+    """A name's part ('First Name') with no anchor above it in its column takes the role of the part
+    nearest left of it on its row ('Last Name | First Name' under 'Ordering Physician'): the parts on
+    one row are one person's name. Else None (the usual rules decide)."""
+    if not is_name_part(hit) or _column_anchor(hit, anchors, page_width) is not None:
+        return None
+    left = [
+        h
+        for h in done
+        if is_name_part(h) and h.segment.page == hit.segment.page and h.segment.bbox[2] <= hit.segment.bbox[0]
+    ]
+    beside = [h for h in left if same_row(h.segment.bbox, hit.segment.bbox)]
+    return max(beside, key=lambda h: h.segment.bbox[2]).role if beside else None
+
+
+def is_name_part(hit: LabelHit) -> bool:
+    return hit.kind == "name" and bool(PART_CAPTION.match(hit.segment.text[hit.start : hit.end]))
 
 
 def _column_anchor(hit: LabelHit, anchors: list[LabelHit], page_width: int) -> LabelHit | None:

@@ -82,6 +82,13 @@ def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
     return (int(str(read.value)), word) if read is not None else None
 
 
+MONEY = re.compile(r"^[$€£]|^[0-9]+\.[0-9]{2}$")  # '$125', '125.00': a charge ('Amount' column), no count
+
+
+def money(text: str) -> bool:
+    return bool(MONEY.match(text))
+
+
 def measured(words: Sequence[Word], position: int) -> bool:
     """The number is a measure, not a count: a dose or a flow ('500 mg', '2 L/min', '10 mL')."""
     after = words[position + 1].text if position + 1 < len(words) else ""

@@ -10,19 +10,22 @@ from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
-from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured
+from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured, money
+from parsers.fax.table_head import (
+    SERVICE_HEAD,
+    Column,
+    Columns,
+    head_columns,
+    in_column,
+    modifier_column,
+    quantity_column,
+)
 from parsers.fax.values import read_date, read_quantity
+
+__all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
 
 DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
-# A service table's head: a heading, or its column captions (a description column beside a units,
-# quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled)
-SERVICE_HEAD = re.compile(
-    r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services"
-    r"|description\b.*\b(?:units|qty|quantity|mod|modifiers?)"
-    r"|(?:units|qty|quantity|mod|modifiers?)\b.*\bdescription)\b",
-    re.I,
-)
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
 # an attestation, or the next section's heading ('SECTION B', 'Part II', 'Section 3:' at a line's start).
 SECTION_END = re.compile(
@@ -197,7 +200,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
             table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
             break
-    columns = Columns(modifier_column(table), quantity_column(table[0]) if table else None)
+    columns = head_columns(table)
     for position, row in enumerate(table):
         found = _service_row(row, sets, columns)
         if found is not None:
@@ -251,46 +254,6 @@ def _mangled_code(token: str) -> bool:
     return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
 
 
-MODIFIER_CAPTION = re.compile(r"^mod(?:ifiers?|s)?\.?$", re.IGNORECASE)
-QUANTITY_CAPTION = re.compile(r"^(?:qty|quantity|units?|#\s*units?)[.:]?$", re.IGNORECASE)
-Column = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Columns:
-    """The x spans of a service table's modifier and quantity columns, where its head names them."""
-
-    modifier: Column | None = None
-    quantity: Column | None = None
-
-
-def modifier_column(table: list[Segment]) -> Column | None:
-    """The left and right of the table head's modifier caption ('MOD', 'Modifier'), if it has one."""
-    caption = next((w for row in table for w in row.words if MODIFIER_CAPTION.match(w.text)), None)
-    return (caption.left, caption.right) if caption is not None else None
-
-
-def quantity_column(head: Segment) -> Column | None:
-    """The x span of the table's quantity column: from the head's caption before its caption ('Qty')
-    to the one after it (a value may stand anywhere in its cell, not only under the caption's letters)."""
-    words = sorted(head.words, key=lambda w: w.left)
-    found = [i for i, w in enumerate(words) if QUANTITY_CAPTION.match(w.text)]
-    if len(found) != 1 or any(_code_shaped(w.text) for w in words):
-        return None  # a head holding a code is a row ('Order: ... (HCPCS E0260-RR) Qty: 1'), not column captions
-    at = found[0]
-    return (words[at - 1].right if at else 0, words[at + 1].left if at + 1 < len(words) else 10**6)
-
-
-def _code_shaped(token: str) -> bool:
-    head = token.strip("(),.;:").partition("-")[0]
-    return len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2
-
-
-def _in_column(word: Word, column: Column) -> bool:
-    """The word stands under the column's caption (overlapping it across the page)."""
-    return word.left < column[1] and word.right > column[0]
-
-
 def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -> ServiceRead | None:
     words = list(row.words)
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
@@ -324,14 +287,16 @@ def rest_of_row(
         text = word.text.strip(",.;:")  # 'Qty: 1': a caption's colon
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        counts = _in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
+        counts = in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
+        counts = counts and not any(in_column(word, column) for column in columns.no_count) and not money(text)
         if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
         elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):
             quantity, quantity_word = int(str(read.value)), word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
             description.append(word)
-    if quantity is None and quantity_at is None and (marked := marked_quantity(rest)) is not None:
+    counted = [w for w in rest if not any(in_column(w, column) for column in columns.no_count)]
+    if quantity is None and quantity_at is None and (marked := marked_quantity(counted)) is not None:
         quantity, quantity_word = marked  # 'Qty 2', 'x2', '2 units' after the description
     modifiers += [m for m in marked_modifiers(rest, MODIFIERS) if m not in modifiers]
     return ServiceRead(
@@ -341,7 +306,7 @@ def rest_of_row(
         quantity_word,
         described(description, quantity_word),
         row,
-        Columns(columns.modifier, quantity_at),
+        Columns(columns.modifier, quantity_at, columns.no_count),
     )
 
 

@@ -56,6 +56,14 @@ NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
 
 
+# A name asked for in parts: 'Last Name', 'Surname', 'First Name', 'Given Name', 'Middle Name', 'M.I.'.
+PART_CAPTION = re.compile(
+    r"(?:(?P<last>(?:last|family)\s+name|sur ?name)|(?P<first>(?:first|given)\s+name)"
+    r"|middle\s+(?:name|initial)|m\.\s?i\.)$",
+    re.IGNORECASE,
+)
+
+
 # 'To: ABC Home Medical', 'Send to: Northside DME': whom the order goes to (weak: at its segment's start only)
 TO_LABELS = _label("org", SUPPLIER, False, r"to", r"sen[dt] to", alone=True)
 LABELS: list[Label] = [
@@ -74,7 +82,10 @@ LABELS: list[Label] = [
     *_label("name", PATIENT, False, r"patient", r"re(?=\s*[:;])"),
     *_label("name", PATIENT, False, rf"name{NOT_OURS}{TAIL}", alone=True),
     # a name asked for in parts ('Last Name | First Name | M.I.'): whose it is comes from its column or row
-    *_label("name", None, False, r"(?:last|first|middle|family|given) name", alone=True),
+    *_label("name", None, False, r"(?:last|first|middle|family|given) name", r"sur ?name", alone=True),
+    # ... and its middle initial ('M.I.', with its dots: a bare 'MI' is as often Michigan), which fills
+    # no field but ends the first name's cell
+    *_label("name", None, False, r"middle initial", r"m\.\s?i\.", alone=True),
     *_label(
         "name",
         PROVIDER,

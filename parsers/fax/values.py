@@ -134,6 +134,20 @@ def read_name(text: str) -> Read | None:
     return Read(value, max(start, 0), _name_end(head, parts[: last_part + 1], last_word))
 
 
+def read_name_part(text: str) -> Read | None:
+    """One part of a name asked for in parts (under 'Last Name' or 'First Name'): a single capitalised
+    name word. More words, or a word that is no name's, is no part: where it would end is a guess."""
+    head = NAME_END.split(text, maxsplit=1)[0]
+    words = [w.strip(STRAY) for w in head.replace(",", " ").split() if w.strip(STRAY)]
+    if len(words) != 1 or not NAME_WORD.match(words[0]) or len(words[0]) < 2:
+        return None
+    word = words[0]
+    if not word[:1].isupper() or _form_words(words) or _order_words(words) or word.lower() in SUFFIXES:
+        return None
+    start = text.find(word)
+    return Read(word, start, start + len(word))
+
+
 def _name_end(head: str, parts: list[str], last_word: str) -> int:
     """Where a name ends in `head`: after its last name word in the last of `parts` it used, so a
     credential or a stray mark after it ('Jane Doe, ML:' for 'MD') is no part of the name's words

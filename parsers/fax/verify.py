@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from parsers.fax import codecheck, lexicon, values
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
-from parsers.fax.extract import DATE_PATHS, PATHS, READERS, path_of
+from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
@@ -24,10 +24,13 @@ from referrals.codes import CodeSets
 PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {path: kind for kind, path in DATE_PATHS.items()}
 PATH_KIND["ordering_provider.name"] = "name"
 PATH_KIND["signature.date"] = "order_date"  # any date reader will do
+# a name asked for in parts: each part read and confirmed as a name is
+NAME_PART_PATHS = {f"{party}{field}" for party in ("member", "ordering_provider") for field in NAME_PART_FIELDS}
+PATH_KIND |= dict.fromkeys(NAME_PART_PATHS, NAME_PART)
 UNCHECKED = {"member.sex"}  # one letter: a crop of it alone reads too unreliably to be a check
 CRITICAL = set(PATH_KIND) - UNCHECKED
 LINE_SEP = {"member.address": ", "}  # a street line and a city line read as one value
-CASELESS = {"member.name", "ordering_provider.name", "servicing_provider.name", "payer.name"}
+CASELESS = {"member.name", "ordering_provider.name", "servicing_provider.name", "payer.name", *NAME_PART_PATHS}
 THIRD_SCALE = 1.5  # the third read: the cleaned page, enlarged (the second read took the grey page as it is)
 # Values a third read may confirm: digits in a fixed shape with a range or check of their own. Not
 # ids or a birth date (the plausible misread that matters most): a doubtful character there stays a
@@ -36,7 +39,7 @@ THIRD_READ_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharg
 # Names, organisations and addresses too, unless the doubtful character was a near tie (Word.tied):
 # three reads agreed on 'Waiter' for 'Walter', where 'i' and 'l' were 86 and 81; a rival at half
 # the first choice's confidence ('Health', 'l' 91 against 'i' 47) is settled by an agreeing third read.
-TEXT_THIRD_READ_KINDS = {"name", "org", "address"}
+TEXT_THIRD_READ_KINDS = {"name", NAME_PART, "org", "address"}
 # Organisation and address words are checked against a word list: a rival letter that turns a known
 # word into none ('Health' whose 'l' rivals 'i') is no doubt (lexicon.py). Not names: 'Wiison' or
 # 'Hejen' are no words, yet a person's name may be any spelling.

@@ -24,7 +24,15 @@ from parsers.fax.extract import READERS
 from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.verify import LINE_SEP, PATH_KIND, WORD_LIST_KINDS, agreement, first_text, only_punctuation_differs
+from parsers.fax.verify import (
+    LINE_SEP,
+    NAME_PART,
+    PATH_KIND,
+    WORD_LIST_KINDS,
+    agreement,
+    first_text,
+    only_punctuation_differs,
+)
 
 SCALE = 2.0
 
@@ -95,7 +103,7 @@ def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
     """The second read's words, when the page read is a misread of them and they give a value."""
     words = state.second_words.get(id(cand))
     kind = PATH_KIND.get(cand.path)
-    if not words or cand.confirmed_by is not None or kind is None or kind in ("name", "npi"):
+    if not words or cand.confirmed_by is not None or kind is None or kind in ("name", NAME_PART, "npi"):
         return None
     second, page = text_of(words), first_text(cand)
     misread = (kind in WORD_LIST_KINDS and lexicon.misread(second, page)) or _damaged(page, second)

@@ -1,0 +1,124 @@
+"""A service table's head: the line that starts the table, and the columns its captions name.
+
+Order forms head their item column many ways ('Description', 'Item(s) Ordered', 'Equipment',
+'Supplies', 'Product') and their count column as many ('Qty', 'Quantity Dispensed', 'Qty Ordered',
+'No. of Units', 'Units/Visits', 'Amount'). A column whose caption names a frequency, duration, dose or
+size holds numbers that are no count ('3x/week', '2', '500'): nothing under it is a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.fax.model import Segment, Word
+
+# (a word before a colon is a field's caption with its value after it, 'Equipment: E0260 ... Qty 2': a row)
+ITEM_CAPTION = r"description(?: of items?)?|(?:items?|item\s*\(s\)|equipment|supplies|products?)(?![\s(s)]*:)"
+COUNT_CAPTION = r"units|qty|quantity|mod|modifiers?|amount|frequency"
+# A service table's head: a heading, or its column captions (a description column beside a units,
+# quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled)
+SERVICE_HEAD = re.compile(
+    r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services"
+    rf"|(?:{ITEM_CAPTION})\b.*\b(?:{COUNT_CAPTION})"
+    rf"|(?:{COUNT_CAPTION})\b.*\b(?:{ITEM_CAPTION}))\b",
+    re.I,
+)
+MODIFIER_CAPTION = re.compile(r"^mod(?:ifiers?|s)?\.?$", re.IGNORECASE)
+QUANTITY_CAPTION = re.compile(
+    r"^(?:qty|quantity|units?|#\s*(?:of\s*)?units?|no\.?\s*of\s*units|units?\s*/\s*visits?|amount"
+    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested))[.:]?$",
+    re.IGNORECASE,
+)
+# A column of numbers that are no count: how often, how long, how much of a drug, how big.
+NOT_QUANTITY_CAPTION = re.compile(
+    r"^(?:frequency|freq\.?|how often|duration|length of need|dose|dosage|strength|size|rate|flow rate)\b",
+    re.IGNORECASE,
+)
+CAPTION_GAP = 1.2  # words closer than this many word heights are one caption ('Qty Ordered')
+Column = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The x spans of a service table's modifier and quantity columns, where its head names them,
+    and of its columns whose numbers are no count (a frequency, duration, dose or size)."""
+
+    modifier: Column | None = None
+    quantity: Column | None = None
+    no_count: tuple[Column, ...] = field(default=())
+
+
+def head_columns(table: list[Segment]) -> Columns:
+    """The columns the table's head (its first line) names."""
+    if not table:
+        return Columns()
+    return Columns(modifier_column(table), quantity_column(table[0]), no_count_columns(table[0]))
+
+
+def modifier_column(table: list[Segment]) -> Column | None:
+    """The left and right of the table head's modifier caption ('MOD', 'Modifier'), if it has one."""
+    caption = next((w for row in table for w in row.words if MODIFIER_CAPTION.match(w.text)), None)
+    return (caption.left, caption.right) if caption is not None else None
+
+
+def quantity_column(head: Segment) -> Column | None:
+    """The x span of the table's quantity column: from the head's caption before its caption ('Qty')
+    to the one after it (a value may stand anywhere in its cell, not only under the caption's letters)."""
+    if any(_code_shaped(w.text) for w in head.words):
+        return None  # a head holding a code is a row ('Order: ... (HCPCS E0260-RR) Qty: 1'), not column captions
+    # whole captions first ('Qty Ordered'), else single words (a caption OCR ran into its neighbour's)
+    for captions in (head_captions(head), [[w] for w in sorted(head.words, key=lambda w: w.left)]):
+        found = [i for i, c in enumerate(captions) if QUANTITY_CAPTION.match(_text(c))]
+        if found:
+            return _cell(captions, found[0]) if len(found) == 1 else None
+    return None
+
+
+def no_count_columns(head: Segment) -> tuple[Column, ...]:
+    """The x spans of the head's columns whose numbers are no count ('Frequency', 'Duration', 'Dose')."""
+    if any(_code_shaped(w.text) for w in head.words):
+        return ()
+    captions = head_captions(head)
+    return tuple(_half_cell(captions, i) for i, c in enumerate(captions) if NOT_QUANTITY_CAPTION.match(_text(c)))
+
+
+def head_captions(head: Segment) -> list[list[Word]]:
+    """The head's words grouped into captions: words a space apart are one caption, a wider gap
+    starts the next column's."""
+    captions: list[list[Word]] = []
+    for word in sorted(head.words, key=lambda w: w.left):
+        if captions and word.left - captions[-1][-1].right <= CAPTION_GAP * max(word.height, 1):
+            captions[-1].append(word)
+        else:
+            captions.append([word])
+    return captions
+
+
+def _text(caption: list[Word]) -> str:
+    return " ".join(w.text for w in caption)
+
+
+def _cell(captions: list[list[Word]], at: int) -> Column:
+    """From the caption before this one to the caption after it."""
+    left = captions[at - 1][-1].right if at else 0
+    right = captions[at + 1][0].left if at + 1 < len(captions) else 10**6
+    return (left, right)
+
+
+def _half_cell(captions: list[list[Word]], at: int) -> Column:
+    """From halfway to the caption before this one to halfway to the caption after it: a number
+    nearer a neighbouring caption is that column's."""
+    left, right = _cell(captions, at)
+    own = (captions[at][0].left, captions[at][-1].right)
+    return ((left + own[0]) // 2 if at else 0, (own[1] + right) // 2 if at + 1 < len(captions) else 10**6)
+
+
+def _code_shaped(token: str) -> bool:
+    head = token.strip("(),.;:").partition("-")[0]
+    return len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2
+
+
+def in_column(word: Word, column: Column) -> bool:
+    """The word stands under the column's caption (overlapping it across the page)."""
+    return word.left < column[1] and word.right > column[0]
