@@ -325,7 +325,7 @@ def _modifier_here(text: str, after_quantity: bool) -> bool:
 def _under(word: Word, text: str, column: Column | None) -> bool:
     """A known modifier, in whatever case OCR gave it ('Nu' for NU), standing under the head's
     modifier caption: the column says what it is, where a mixed-case word elsewhere may be prose."""
-    return column is not None and text.upper() in MODIFIERS and word.left < column[1] and word.right > column[0]
+    return column is not None and text.upper() in MODIFIERS and in_column(word, column)
 
 
 def row_candidate(read: ServiceRead, index: int) -> Candidate:
