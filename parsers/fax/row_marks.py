@@ -57,7 +57,8 @@ MEASURE_UNIT = r"(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|cc|l|lpm|l/min|liters?|meq|i
 MEASURE = re.compile(rf"^{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
 MEASURE_JOINED = re.compile(rf"^[0-9.]+{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
 DURATION = re.compile(r"^(?:days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|min(?:utes)?|doses?)[.,;:)]?$", re.I)
-MODIFIER_MARK = re.compile(r"^(?:mod(?:ifiers?|s)?)[.:]?$", re.IGNORECASE)
+MODIFIER_WORD = r"mod(?:ifiers?|s)?"  # 'mod', 'mods', 'modifier(s)': a modifier's mark and its column's caption
+MODIFIER_MARK = re.compile(rf"^{MODIFIER_WORD}[.:]?$", re.IGNORECASE)
 
 
 def marked_quantity(words: Sequence[Word]) -> tuple[int, Word] | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.fax.model import Segment, Word
+from parsers.fax.row_marks import MODIFIER_WORD
 
 # (a word before a colon is a field's caption with its value after it, 'Equipment: E0260 ... Qty 2': a row)
 ITEM_CAPTION = r"description(?: of items?)?|(?:items?|item\s*\(s\)|equipment|supplies|products?)(?![\s(s)]*:)"
@@ -24,7 +25,7 @@ SERVICE_HEAD = re.compile(
     rf"|(?:{COUNT_CAPTION})\b.*\b(?:{ITEM_CAPTION}))\b",
     re.I,
 )
-MODIFIER_CAPTION = re.compile(r"^mod(?:ifiers?|s)?\.?$", re.IGNORECASE)
+MODIFIER_CAPTION = re.compile(rf"^{MODIFIER_WORD}\.?$", re.IGNORECASE)
 QUANTITY_CAPTION = re.compile(
     r"^(?:qty|quantity|units?|#\s*(?:of\s*)?units?|no\.?\s*of\s*units|units?\s*/\s*visits?|amount"
     r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested))[.:]?$",
