@@ -43,7 +43,6 @@ from referrals.codes import CodeSets, Icd10Membership, normalize_icd10
 
 DOTTED_ICD = re.compile(r"^[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}$")
 UNDOTTED_ICD = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
-DX_WORD = re.compile(r"\bdx\b|" + DIAGNOSIS_HEAD.pattern, re.IGNORECASE)
 STOPS = re.compile(f"{SECTION_END.pattern}|{SERVICE_HEAD.pattern}|{DIAGNOSIS_HEAD.pattern}", re.IGNORECASE)
 BLOCK_LINES = 8  # a diagnosis list's rows under its caption
 BOX_REACH = 0.35  # inches left of a word where checkbox.box_state looks for its box
@@ -57,7 +56,7 @@ def loose_diagnoses(
     values = {read.correction.value for read in taken} | {None}
     blocks = diagnosis_blocks(text.lines)
     for index, (line, words) in enumerate(_open_lines(text)):
-        context = index in blocks or bool(DX_WORD.search(line.text))
+        context = index in blocks or bool(DIAGNOSIS_HEAD.search(line.text))
         for word in words:
             code = _icd_read(word, line.page, sets, context)
             if (
@@ -89,7 +88,7 @@ def diagnosis_blocks(lines: Sequence[Segment]) -> set[int]:
     and the lines under it up to another section's heading (an 'ICD-10 | Description' block's rows)."""
     return lines_under(
         lines,
-        lambda line: bool(DX_WORD.search(line.text)),
+        lambda line: bool(DIAGNOSIS_HEAD.search(line.text)),
         lambda line: bool(SECTION_END.search(line.text) or SERVICE_HEAD.search(line.text)),
         BLOCK_LINES,
     )
@@ -118,7 +117,7 @@ def loose_services(
     used = {id(read.code.word) for read in taken} | {id(w) for read in taken for w in read.row.words}
     codes = {read.code.correction.value for read in taken} - {None}
     for index, (line, words) in enumerate(_open_lines(text)):
-        if id(line) in rows or DX_WORD.search(line.text):
+        if id(line) in rows or DIAGNOSIS_HEAD.search(line.text):
             continue
         for word in words:
             head = _hcpcs_head(word, sets)
@@ -177,9 +176,9 @@ def _described_before(words: list[Word]) -> str | None:
 def _columns(text: PageText, index: int) -> Columns:
     """The modifier and quantity columns of the table head above the line, if a head is near."""
     for head in reversed(text.lines[max(index - TABLE_REACH, 0) : index]):
-        if SERVICE_HEAD.search(head.text) and not DX_WORD.search(head.text):
+        if SERVICE_HEAD.search(head.text) and not DIAGNOSIS_HEAD.search(head.text):
             return head_columns([head])
-        if SECTION_END.search(head.text) or DX_WORD.search(head.text):
+        if SECTION_END.search(head.text) or DIAGNOSIS_HEAD.search(head.text):
             break
     return Columns()
 
