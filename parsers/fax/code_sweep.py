@@ -37,6 +37,7 @@ from parsers.fax.services import (
     code_and_modifier,
     coded_service,
     rest_of_row,
+    service_head,
 )
 from parsers.fax.table_head import head_columns
 from referrals.codes import CodeSets, Icd10Membership, normalize_icd10
@@ -176,7 +177,7 @@ def _described_before(words: list[Word]) -> str | None:
 def _columns(text: PageText, index: int) -> Columns:
     """The modifier and quantity columns of the table head above the line, if a head is near."""
     for head in reversed(text.lines[max(index - TABLE_REACH, 0) : index]):
-        if SERVICE_HEAD.search(head.text) and not DIAGNOSIS_HEAD.search(head.text):
+        if service_head(head):
             return head_columns([head])
         if SECTION_END.search(head.text) or DIAGNOSIS_HEAD.search(head.text):
             break

@@ -197,7 +197,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
     service code and its modifier on it ('E0601-RR' in a letter's prose), wherever it stands."""
     table: list[Segment] = []
     for index, line in enumerate(text.lines):
-        if SERVICE_HEAD.search(line.text) and not DIAGNOSIS_HEAD.search(line.text):
+        if service_head(line):
             table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
             break
     columns = head_columns(table)
@@ -211,6 +211,11 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         coded = next((i for i, w in enumerate(line.words) if coded_service(w.text)), None)
         if coded is not None and not any(line is row for row in table):
             yield _service_from(line, coded, sets)
+
+
+def service_head(line: Segment) -> bool:
+    """The line heads a service table: a service caption on it and no diagnosis one."""
+    return bool(SERVICE_HEAD.search(line.text)) and not DIAGNOSIS_HEAD.search(line.text)
 
 
 SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})\)?[.,;:]?$")
