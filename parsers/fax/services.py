@@ -18,6 +18,7 @@ from parsers.fax.table_head import (
     head_columns,
     in_column,
     modifier_column,
+    procedure_shaped,
     quantity_column,
 )
 from parsers.fax.values import read_date, read_quantity
@@ -264,7 +265,7 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
         head, tail = code_and_modifier(word.text)
-        if id(word) not in sample and len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2:
+        if id(word) not in sample and procedure_shaped(head):
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)

@@ -116,7 +116,11 @@ def _half_cell(captions: list[list[Word]], at: int) -> Column:
 
 
 def _code_shaped(token: str) -> bool:
-    head = token.strip("(),.;:").partition("-")[0]
+    return procedure_shaped(token.strip("(),.;:").partition("-")[0])
+
+
+def procedure_shaped(head: str) -> bool:
+    """Five characters, two or more of the last four digits: a service code as OCR may show it."""
     return len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2
 
 
