@@ -294,14 +294,14 @@ def rest_of_row(
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
         counts = in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
-        counts = counts and not any(in_column(word, column) for column in columns.no_count) and not money(text)
+        counts = counts and not columns.holds_no_count(word) and not money(text)
         if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
         elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):
             quantity, quantity_word = int(str(read.value)), word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
             description.append(word)
-    counted = [w for w in rest if not any(in_column(w, column) for column in columns.no_count)]
+    counted = [w for w in rest if not columns.holds_no_count(w)]
     if quantity is None and quantity_at is None and (marked := marked_quantity(counted)) is not None:
         quantity, quantity_word = marked  # 'Qty 2', 'x2', '2 units' after the description
     modifiers += [m for m in marked_modifiers(rest, MODIFIERS) if m not in modifiers]

@@ -49,6 +49,10 @@ class Columns:
     quantity: Column | None = None
     no_count: tuple[Column, ...] = field(default=())
 
+    def holds_no_count(self, word: Word) -> bool:
+        """The word stands under a column whose numbers are no count."""
+        return any(in_column(word, column) for column in self.no_count)
+
 
 def head_columns(table: list[Segment]) -> Columns:
     """The columns the table's head (its first line) names."""
