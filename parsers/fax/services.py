@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
-from parsers.fax.model import Candidate, Segment, Word, bbox_of, word_spanning
+from parsers.fax.model import Segment, Word, word_spanning
 from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured, money
 from parsers.fax.table_head import (
     SERVICE_HEAD,
@@ -332,18 +332,3 @@ def _under(word: Word, text: str, column: Column | None) -> bool:
     """A known modifier, in whatever case OCR gave it ('Nu' for NU), standing under the head's
     modifier caption: the column says what it is, where a mixed-case word elsewhere may be prose."""
     return column is not None and text.upper() in MODIFIERS and in_column(word, column)
-
-
-def row_candidate(read: ServiceRead, index: int) -> Candidate:
-    """The whole service line as one candidate (for its provenance and second read)."""
-    value = (read.code.correction.value, tuple(read.modifiers), read.quantity)
-    return Candidate(
-        path=f"services[{index}]",
-        value=value,
-        page=read.row.page,
-        bbox=bbox_of(read.row.words),
-        conf=min(w.conf for w in read.row.words) / 100.0,
-        method="table",
-        raw=read.row.text,
-        corrected=read.code.correction.corrected,
-    )
