@@ -18,12 +18,13 @@ from typing import TypeVar
 
 from PIL import Image, ImageOps
 
-from parsers.fax import codecheck, glyph, values
+from parsers.fax import codecheck, glyph
 from parsers.fax.confirm import crop
 from parsers.fax.model import Word, bbox_of
 from parsers.fax.ocr import REREAD_MODEL, hocr_words
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
+from parsers.fax.row_marks import count_in
 from parsers.fax.services import CodeRead, ServiceRead, code_and_modifier, rest_of_row
 from referrals.codes import CodeSets
 
@@ -305,5 +306,5 @@ def _digit_like(text: str) -> bool:
 
 
 def _quantity_value(text: str) -> Read[int] | None:
-    found = values.read_quantity(text.strip())
-    return (int(str(found.value)), True) if found is not None else None
+    count = count_in(text.strip())
+    return (count, True) if count is not None else None

@@ -79,8 +79,14 @@ def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
     before = words[position - 1].text.strip(",;") if position else ""
     if not (joined or ((QUANTITY_MARK.match(before) or UNIT_WORDS.match(after)) and _bare_number(text))):
         return None
-    read = read_quantity(number)
-    return (int(str(read.value)), word) if read is not None else None
+    count = count_in(number)
+    return (count, word) if count is not None else None
+
+
+def count_in(text: str) -> int | None:
+    """The quantity values.read_quantity reads in the text, as an int."""
+    read = read_quantity(text)
+    return int(str(read.value)) if read is not None else None
 
 
 MONEY = re.compile(r"^[$€£]|^[0-9]+\.[0-9]{2}$")  # '$125', '125.00': a charge ('Amount' column), no count

@@ -10,7 +10,7 @@ from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.extract import PageText
 from parsers.fax.model import Segment, Word, word_spanning
-from parsers.fax.row_marks import MODIFIERS, is_mark, marked_modifiers, marked_quantity, measured, money
+from parsers.fax.row_marks import MODIFIERS, count_in, is_mark, marked_modifiers, marked_quantity, measured, money
 from parsers.fax.table_head import (
     SERVICE_HEAD,
     Column,
@@ -21,7 +21,7 @@ from parsers.fax.table_head import (
     procedure_shaped,
     quantity_column,
 )
-from parsers.fax.values import read_date, read_quantity
+from parsers.fax.values import read_date
 
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
@@ -297,8 +297,8 @@ def rest_of_row(
         counts = counts and not columns.holds_no_count(word) and not money(text)
         if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
             modifiers.append(text.upper())
-        elif quantity is None and counts and (quantity_at or not description) and (read := read_quantity(text)):
-            quantity, quantity_word = int(str(read.value)), word
+        elif quantity is None and counts and (quantity_at or not description) and (count := count_in(text)):
+            quantity, quantity_word = count, word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
             description.append(word)
     counted = [w for w in rest if not columns.holds_no_count(w)]
