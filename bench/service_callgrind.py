@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import gc
 import shutil
 import subprocess
 import sys
@@ -126,7 +125,7 @@ def main() -> None:
         prepare = PATHS[args.path](scratch, args.slowdown)
         prepare(bench.x12_files(scratch / "warm", 3, args.claims, first=90_000))()
         work = prepare(bench.x12_files(scratch / "files", args.files, args.claims))
-        gc.collect()
+        bench.settled()
         zero()
         work()
         dump()

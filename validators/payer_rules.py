@@ -146,7 +146,7 @@ def current_payer_rules(path: Path) -> PayerRules:
     """`load_payer_rules(path)` for a process validating document after document: the file is read
     again only when its stamp changed, and the stamp looked at no more than once a second (so an
     edited rules file takes effect within a second, as a new code set import does)."""
-    return _current.get(path, _stamp, lambda changed: load_payer_rules(changed), RECHECK_SECONDS)
+    return _current.get(path, _stamp, load_payer_rules, RECHECK_SECONDS)
 
 
 def _stamp(path: Path) -> FileStamp:
