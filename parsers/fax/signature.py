@@ -10,7 +10,7 @@ from PIL import Image
 
 from parsers.fax.extract import PageText
 from parsers.fax.fuzzy import one_edit
-from parsers.fax.model import Segment, Word, bbox_of
+from parsers.fax.model import Segment, Word, bbox_of, boxes_overlap
 from parsers.fax.values import read_date, read_name
 
 SIGNATURE_LABEL = re.compile(r"signature|signed", re.IGNORECASE)
@@ -168,12 +168,7 @@ def _printed(word: Word) -> bool:
 def _text_in(text: PageText, band: tuple[int, int, int, int]) -> bool:
     """Words read surely in the band: printed text, not a scribble (tesseract reads a scribble as a few
     unsure marks)."""
-    return any(
-        _printed(w)
-        for s in text.segments
-        for w in s.words
-        if w.left < band[2] and w.right > band[0] and w.top < band[3] and w.bottom > band[1]
-    )
+    return any(_printed(w) for s in text.segments for w in s.words if boxes_overlap(bbox_of([w]), band))
 
 
 def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
