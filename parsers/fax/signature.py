@@ -120,8 +120,7 @@ def _over_caption(
     x0, top, _, _ = bbox_of(label)
     height = max(w.height for w in label)
     band = (x0, int(top - OVER_REACH * height), read.bbox[2], top - 2)
-    image, dpi = ink
-    if image is None or _text_in(text, band) or not has_ink(image, band, dpi):
+    if not _signed_band(text, band, ink):
         return read
     when = _date_over(text, line, read.bbox[2])
     return SignatureRead(True, line.page, band, *(when or (read.date, read.date_bbox, read.date_conf, read.date_raw)))
@@ -133,7 +132,6 @@ def _under_caption(
     """A caption printed over its signature line ('Ordering provider signature', the line and its ink
     under it, the date under the line): no ink right of it or over it, so the signature is the ink under
     the caption's own segment (not the column beside it), down to the next printed words under it."""
-    image, dpi = ink
     caption = _caption_words(text, line, label_end)
     x0, _, _, bottom = bbox_of(caption)
     height = max(w.height for w in caption)
@@ -145,9 +143,15 @@ def _under_caption(
         if _printed(w) and bottom < w.top < reach and x0 < w.right and w.left < x1
     ]
     band = (x0, bottom + 2, x1, min(below, default=reach) - 2)
-    if image is None or band[3] <= band[1] or _text_in(text, band) or not has_ink(image, band, dpi):
+    if band[3] <= band[1] or not _signed_band(text, band, ink):
         return read
-    return SignatureRead(True, line.page, band, read.date, read.date_bbox, read.date_conf, read.date_raw)
+    return replace(read, present=True, bbox=band)
+
+
+def _signed_band(text: PageText, band: tuple[int, int, int, int], ink: tuple[Image.Image | None, float]) -> bool:
+    """The band by a caption holds ink and no printed text: a hand's signature."""
+    image, dpi = ink
+    return image is not None and not _text_in(text, band) and has_ink(image, band, dpi)
 
 
 def _caption_words(text: PageText, line: Segment, label_end: int) -> list[Word]:
