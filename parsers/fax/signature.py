@@ -9,7 +9,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.fax.extract import PageText
-from parsers.fax.fuzzy import one_edit
+from parsers.fax.fuzzy import letters_of, one_edit
 from parsers.fax.model import Segment, Word, bbox_of, boxes_overlap
 from parsers.fax.values import read_date, read_name
 
@@ -104,8 +104,7 @@ def garbled_signature(line: Segment) -> int | None:
     at = 0
     for word in line.words:
         at += len(word.text) + 1
-        letters = re.sub(r"[^a-z]", "", word.text.lower())
-        if one_edit(letters, "signature"):
+        if one_edit(letters_of(word.text), "signature"):
             return at - 1
     return None
 
