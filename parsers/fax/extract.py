@@ -217,7 +217,7 @@ def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bo
         if id(segment) in labelled:
             break
         row.append(segment.text)
-    return len({match.group(1)[0].upper() for match in values.SEX_WORD.finditer(" ".join(row))}) > 1
+    return values.offers_both_sexes(" ".join(row))
 
 
 def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -> Iterator[Candidate]:
