@@ -22,10 +22,8 @@ def address_in_columns(
     parts: list[tuple[str, Segment]] = []
     for caption in captions_right(text, hit.segment, PART_ALONE):
         value = _value_of(text, caption, street, method == "above", hits)
-        kind = PART_ALONE.match(caption.text)
-        if kind is None:
-            break
-        if value is not None:
+        kind = PART_ALONE.match(caption.text)  # every caption captions_right gave matches
+        if kind is not None and value is not None:
             parts.append((kind.lastgroup or "", value))
     named = dict(parts)
     if not {"city", "state", "zip"} <= named.keys() or len(named) != len(parts):
