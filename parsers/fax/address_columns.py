@@ -6,7 +6,7 @@ from __future__ import annotations
 from parsers.fax import values
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
-from parsers.fax.nearby import same_row, spans_overlap
+from parsers.fax.nearby import captions_right, same_row, spans_overlap
 from parsers.fax.values import PART_ALONE
 
 REACH = 1.6  # a value ends within this many of its own heights over (or starts under) its caption
@@ -20,12 +20,10 @@ def address_in_columns(
     if method not in ("above", "below"):
         return None
     parts: list[tuple[str, Segment]] = []
-    for caption in _part_captions(text, hit.segment):
+    for caption in captions_right(text, hit.segment, PART_ALONE):
         value = _value_of(text, caption, street, method == "above", hits)
-        kind = PART_ALONE.match(caption.text)
-        if kind is None:
-            break
-        if value is not None:
+        kind = PART_ALONE.match(caption.text)  # every caption captions_right gave matches
+        if kind is not None and value is not None:
             parts.append((kind.lastgroup or "", value))
     named = dict(parts)
     if not {"city", "state", "zip"} <= named.keys() or len(named) != len(parts):
@@ -38,18 +36,6 @@ def address_in_columns(
     return Candidate(
         path, read.value, street.page, bbox_of(words), conf_of(words), method, raw=street.text, words=words
     )
-
-
-def _part_captions(text: PageText, caption: Segment) -> list[Segment]:
-    """The segments right of the address caption on its row, in order, up to the first that is no
-    address part's caption."""
-    right = [s for s in text.segments if s.bbox[0] >= caption.bbox[2] - 2 and same_row(s.bbox, caption.bbox)]
-    out: list[Segment] = []
-    for segment in sorted(right, key=lambda s: s.bbox[0]):
-        if not PART_ALONE.match(segment.text):
-            break
-        out.append(segment)
-    return out
 
 
 def _value_of(text: PageText, caption: Segment, street: Segment, over: bool, hits: list[LabelHit]) -> Segment | None:

@@ -340,16 +340,18 @@ def _name(b: Builder, party: str) -> tuple[str | None, str | None]:
     for in parts ('Last Name | First Name'), each part confirmed on its own (a doubtful one stays null)."""
     if any(c.path == f"{party}.name" for c in b.state.candidates):
         whole = b.field(f"{party}.name")
-        _split_name(b, party, f"{party}.name")
+        _split_name(b, party)
         return (whole[0], whole[1]) if whole else (None, None)
     return b.field(f"{party}.first_name"), b.field(f"{party}.last_name")
 
 
-def _split_name(b: Builder, prefix: str, path: str) -> None:
+def _split_name(b: Builder, party: str) -> None:
+    """The whole name's provenance and confidence, moved onto the party's first and last name."""
+    path = f"{party}.name"
     if path in b.provenance:
         for part in ("first_name", "last_name"):
-            b.provenance[f"{prefix}.{part}"] = b.provenance[path]
-            b.confidence[f"{prefix}.{part}"] = b.confidence[path]
+            b.provenance[f"{party}.{part}"] = b.provenance[path]
+            b.confidence[f"{party}.{part}"] = b.confidence[path]
         del b.provenance[path], b.confidence[path]
 
 

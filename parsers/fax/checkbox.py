@@ -108,9 +108,11 @@ SEX_OPTIONS = {"male": "M", "female": "F", "m": "M", "f": "F"}
 def ticked_sex(text: PageText, hits: list[LabelHit], image: Image.Image | None, dpi: float) -> Iterator[Candidate]:
     """A sex caption followed by its options each behind a box ('Sex: [ ] Male [X] Female'): the one
     ticked, when both boxes are judged and exactly one is."""
-    for hit in hits if image is not None else []:
+    if image is None:
+        return
+    for hit in hits:
         options = _sex_options(text, hit, hits) if hit.kind == "sex" else []
-        if image is None or {value for value, _ in options} != {"M", "F"} or len(options) != 2:
+        if {value for value, _ in options} != {"M", "F"} or len(options) != 2:
             continue
         one = one_ticked(image, options, dpi)
         if one is not None:

@@ -20,7 +20,15 @@ from parsers.fax.labels import (
     party_heading,
 )
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
-from parsers.fax.nearby import caption_alone, same_row, value_end, value_offset, value_segment
+from parsers.fax.nearby import (
+    caption_alone,
+    captions_right,
+    row_right,
+    same_row,
+    value_end,
+    value_offset,
+    value_segment,
+)
 from parsers.fax.roles import with_roles, without_unsure_provider
 from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
 
@@ -204,14 +212,12 @@ def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bo
     checkbox choice whose words give no answer."""
     end = value_end(hit, hits)
     labelled = {id(h.segment) for h in hits if h.segment is not hit.segment}
-    box = hit.segment.bbox
-    right = [s for s in text.segments if s is not hit.segment and s.bbox[0] >= box[2] - 2 and same_row(s.bbox, box)]
     row = [hit.segment.text[value_offset(hit, end) : end]]  # past a format hint ('Sex (M/F)')
-    for segment in sorted(right, key=lambda s: s.bbox[0]):
+    for segment in (s for s in row_right(text, hit.segment.bbox) if s is not hit.segment):
         if id(segment) in labelled:
             break
         row.append(segment.text)
-    return len({match.group(1)[0].upper() for match in values.SEX_WORD.finditer(" ".join(row))}) > 1
+    return values.offers_both_sexes(" ".join(row))
 
 
 def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -> Iterator[Candidate]:
@@ -248,7 +254,7 @@ def _address_from(
     first = segment.words_in_span(offset, end)
     if found is not None or not first:
         return found
-    row = tuple(w for part in _row_parts(text, segment) for w in part.words)
+    row = tuple(w for part in captions_right(text, segment, values.PART_CAPTION) for w in part.words)
     if row:
         return _joined(path, segment.page, first, row, method)
     below = _next_line(text, first, hits)
@@ -267,17 +273,6 @@ def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...
         return None
     words = (*first, *rest)
     return Candidate(path, read.value, page, bbox_of(words), conf_of(words), method, raw=city_line, words=words)
-
-
-def _row_parts(text: PageText, street: Segment) -> list[Segment]:
-    """The segments right of a street on its row that open with an address part's caption, in order."""
-    right = [s for s in text.segments if s.bbox[0] >= street.bbox[2] - 2 and same_row(s.bbox, street.bbox)]
-    out: list[Segment] = []
-    for segment in sorted(right, key=lambda s: s.bbox[0]):
-        if not values.PART_CAPTION.match(segment.text):
-            break
-        out.append(segment)
-    return out
 
 
 def _next_line(text: PageText, first: tuple[Word, ...], hits: list[LabelHit]) -> Segment | None:

@@ -74,7 +74,7 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     text = fold_accents(segment.text)
     hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
     match = CAPTION.match(text[: hint.start()] if hint else text)
-    letters = _letters(match.group(1)) + ("name" if hint else "") if match else ""
+    letters = letters_of(match.group(1)) + ("name" if hint else "") if match else ""
     if not match or len(letters) < SHORT_MIN_LETTERS or len(match.group(1).split()) > 4:
         return None
     if len(letters) < FUZZY_MIN_LETTERS:
@@ -111,7 +111,7 @@ def one_edit(a: str, b: str) -> bool:
     return longer[head + 1 :] == shorter[head:]
 
 
-def _letters(text: str) -> str:
+def letters_of(text: str) -> str:
     """The text's letters alone, in lower case: what a garbled caption is compared by."""
     return re.sub(r"[^a-z]", "", text.lower())
 
@@ -135,7 +135,7 @@ def fuzzy_phrases(segment: Segment) -> list[LabelHit]:
     for phrase, field in FUZZY_PHRASES.items():
         size, letters = len(phrase.split()), phrase.replace(" ", "")
         for i in range(len(words) - size + 1):
-            run = _letters("".join(w.group() for w in words[i : i + size]))
+            run = letters_of("".join(w.group() for w in words[i : i + size]))
             if difflib.SequenceMatcher(None, run, letters).ratio() >= PHRASE_RATIO:
                 hits.append(LabelHit(label_for(field), segment, words[i].start(), words[i + size - 1].end()))
     return hits

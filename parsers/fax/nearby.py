@@ -3,6 +3,7 @@ it on its row, below it, or over it (a caption printed under its fill-in line), 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from parsers.fax.cells import CELL_LINE_BASE
@@ -132,6 +133,18 @@ def _top_aligned_taller(value: tuple[int, int, int, int], caption: tuple[int, in
 
 def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:
     return any(abs(segment.bbox[0] - c.bbox[0]) < CAPTION_COLUMN * page_width for c in captions)
+
+
+def row_right(text: PageText, box: tuple[int, int, int, int]) -> list[Segment]:
+    """The segments right of `box` on its row, left to right."""
+    right = (s for s in text.segments if s.bbox[0] >= box[2] - 2 and same_row(s.bbox, box))
+    return sorted(right, key=lambda s: s.bbox[0])
+
+
+def captions_right(text: PageText, segment: Segment, caption: re.Pattern[str]) -> list[Segment]:
+    """The segments right of `segment` on its row, in order, up to the first that does not open with
+    `caption` (an address part's: 'City:', 'State')."""
+    return list(itertools.takewhile(lambda s: bool(caption.match(s.text)), row_right(text, segment.bbox)))
 
 
 def same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

@@ -9,8 +9,8 @@ import numpy as np
 from PIL import Image
 
 from parsers.fax.extract import PageText
-from parsers.fax.fuzzy import one_edit
-from parsers.fax.model import Segment, Word, bbox_of
+from parsers.fax.fuzzy import letters_of, one_edit
+from parsers.fax.model import Segment, Word, bbox_of, boxes_overlap
 from parsers.fax.values import read_date, read_name
 
 SIGNATURE_LABEL = re.compile(r"signature|signed", re.IGNORECASE)
@@ -104,8 +104,7 @@ def garbled_signature(line: Segment) -> int | None:
     at = 0
     for word in line.words:
         at += len(word.text) + 1
-        letters = re.sub(r"[^a-z]", "", word.text.lower())
-        if one_edit(letters, "signature"):
+        if one_edit(letters_of(word.text), "signature"):
             return at - 1
     return None
 
@@ -120,8 +119,7 @@ def _over_caption(
     x0, top, _, _ = bbox_of(label)
     height = max(w.height for w in label)
     band = (x0, int(top - OVER_REACH * height), read.bbox[2], top - 2)
-    image, dpi = ink
-    if image is None or _text_in(text, band) or not has_ink(image, band, dpi):
+    if not _signed_band(text, band, ink):
         return read
     when = _date_over(text, line, read.bbox[2])
     return SignatureRead(True, line.page, band, *(when or (read.date, read.date_bbox, read.date_conf, read.date_raw)))
@@ -133,7 +131,6 @@ def _under_caption(
     """A caption printed over its signature line ('Ordering provider signature', the line and its ink
     under it, the date under the line): no ink right of it or over it, so the signature is the ink under
     the caption's own segment (not the column beside it), down to the next printed words under it."""
-    image, dpi = ink
     caption = _caption_words(text, line, label_end)
     x0, _, _, bottom = bbox_of(caption)
     height = max(w.height for w in caption)
@@ -145,9 +142,15 @@ def _under_caption(
         if _printed(w) and bottom < w.top < reach and x0 < w.right and w.left < x1
     ]
     band = (x0, bottom + 2, x1, min(below, default=reach) - 2)
-    if image is None or band[3] <= band[1] or _text_in(text, band) or not has_ink(image, band, dpi):
+    if band[3] <= band[1] or not _signed_band(text, band, ink):
         return read
-    return SignatureRead(True, line.page, band, read.date, read.date_bbox, read.date_conf, read.date_raw)
+    return replace(read, present=True, bbox=band)
+
+
+def _signed_band(text: PageText, band: tuple[int, int, int, int], ink: tuple[Image.Image | None, float]) -> bool:
+    """The band by a caption holds ink and no printed text: a hand's signature."""
+    image, dpi = ink
+    return image is not None and not _text_in(text, band) and has_ink(image, band, dpi)
 
 
 def _caption_words(text: PageText, line: Segment, label_end: int) -> list[Word]:
@@ -168,12 +171,7 @@ def _printed(word: Word) -> bool:
 def _text_in(text: PageText, band: tuple[int, int, int, int]) -> bool:
     """Words read surely in the band: printed text, not a scribble (tesseract reads a scribble as a few
     unsure marks)."""
-    return any(
-        _printed(w)
-        for s in text.segments
-        for w in s.words
-        if w.left < band[2] and w.right > band[0] and w.top < band[3] and w.bottom > band[1]
-    )
+    return any(_printed(w) for s in text.segments for w in s.words if boxes_overlap(bbox_of([w]), band))
 
 
 def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:

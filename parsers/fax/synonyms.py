@@ -81,11 +81,19 @@ LABELS: list[Label] = [
     # a letter's 'Re:' only with its colon: a bare 're' is as often two specks OCR read as letters
     *_label("name", PATIENT, False, r"patient", r"re(?=\s*[:;])"),
     *_label("name", PATIENT, False, rf"name{NOT_OURS}{TAIL}", alone=True),
-    # a name asked for in parts ('Last Name | First Name | M.I.'): whose it is comes from its column or row
-    *_label("name", None, False, r"(?:last|first|middle|family|given) name", r"sur ?name", alone=True),
-    # ... and its middle initial ('M.I.', with its dots: a bare 'MI' is as often Michigan), which fills
-    # no field but ends the first name's cell
-    *_label("name", None, False, r"middle initial", r"m\.\s?i\.", alone=True),
+    # a name asked for in parts ('Last Name | First Name | M.I.'): whose it is comes from its column or
+    # row; its middle initial ('M.I.', with its dots: a bare 'MI' is as often Michigan) fills no field
+    # but ends the first name's cell
+    *_label(
+        "name",
+        None,
+        False,
+        r"(?:last|first|middle|family|given) name",
+        r"sur ?name",
+        r"middle initial",
+        r"m\.\s?i\.",
+        alone=True,
+    ),
     *_label(
         "name",
         PROVIDER,
@@ -282,10 +290,10 @@ LABELS += _label(
     r"(?:state )?license (?:no\.?|number|#)",
     r"(?:provider|supplier|agency|facility|physician|employer) id(?: ?#| no\.?| number)?",
     r"patient id(?: ?#| no\.?| number)?",  # a hospital's own number for the patient (an MRN), not the plan's
-    r"pay[eo]r id(?: ?#| no\.?| number)?",
+    r"pay[eo]r id(?: ?#| no\.?| number)?",  # the payer's electronic-claims number, not the member's
     # a hospital stay's admission date: neither the discharge nor the start of care
     r"(?:hospital )?(?:admit|admission) date",
-    r"date of (?:hospital )?admission",  # the payer's electronic-claims number, not the member's
+    r"date of (?:hospital )?admission",
     # a face-to-face encounter's date is neither the order's nor the start of care
     r"(?:date of (?:the )?)?(?:face[- ]to[- ]face|f2f)(?: encounter| visit)? date",
     r"date of (?:the )?(?:face[- ]to[- ]face|f2f)(?: encounter| visit)?",

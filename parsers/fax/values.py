@@ -198,9 +198,18 @@ def read_sex(text: str) -> Read | None:
     """'F', 'Female', 'M'; None when the text offers both ('[ ] Male [X] Female', 'M / F'): that is a
     choice whose answer is in its boxes, not in its words."""
     found = list(SEX_WORD.finditer(text))
-    if not found or len({m.group(1)[0].upper() for m in found}) > 1:
+    if not found or _both_sexes(found):
         return None
     return Read(found[0].group(1)[0].upper(), found[0].start(1), found[0].end(1))
+
+
+def offers_both_sexes(text: str) -> bool:
+    """The text names both sexes ('[ ] Male [X] Female', 'M / F'): a choice, not an answer."""
+    return _both_sexes(list(SEX_WORD.finditer(text)))
+
+
+def _both_sexes(found: list[re.Match[str]]) -> bool:
+    return len({m.group(1)[0].upper() for m in found}) > 1
 
 
 OPENING_QUOTES = "‘“\"`'"  # a speck OCR read as a quote mark before a name: no name opens with one
