@@ -14,7 +14,7 @@ from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_outvoted import Crops, outvoted
-from parsers.fax.row_marks import quantity_shown
+from parsers.fax.row_marks import count_in, quantity_shown
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
 
@@ -357,8 +357,7 @@ def _quantity_of(text: str) -> int | None:
     core = text.strip(" .,;")
     if core.startswith("|") or core.endswith("|"):
         return None
-    found = values.read_quantity(quantity_shown(core))  # 'x2' -> 2: the crop of a marked quantity
-    return int(str(found.value)) if found is not None else None
+    return count_in(quantity_shown(core))  # 'x2' -> 2: the crop of a marked quantity
 
 
 def _layer_pages(state: FaxRead) -> set[int]:
