@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from PIL import Image, ImageDraw
 
-from ingest.codesets import VALIDATOR_CODE_SETS
-from parsers.context import ParseContext
 from parsers.fax.lost_qualifier import reread_lost_qualifiers
 from parsers.fax.model import Page, Word
 from parsers.fax.preprocess import Prepared
 from parsers.fax.reading import FaxRead
+from tests.fax.test_reread import tiff_read
 
 
 def _hocr(*words: tuple[str, float]) -> str:
@@ -42,14 +38,7 @@ class Engine:
 
 def _state(engine: Engine, ink: bool = True) -> FaxRead:
     """'date: 2026-11-18' at left 274, and (with `ink`) a word's worth of ink left of it."""
-    ctx = ParseContext(
-        path=Path("x.tif"),
-        sha256="0" * 64,
-        filename="x.tif",
-        received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC),
-        code_sets=VALIDATOR_CODE_SETS,
-    )
-    state = FaxRead(ctx=ctx, engine=engine, kind="tiff")
+    state = tiff_read(engine)
     image = Image.new("L", (800, 200), 255)
     if ink:
         ImageDraw.Draw(image).rectangle((150, 62, 255, 80), fill=0)

@@ -40,9 +40,8 @@ class Canned:
         return _hocr(self.texts.pop(0)) if self.texts else ""
 
 
-def _state(
-    engine: Canned, raw: str, first: codecheck.Correction | None = None, first_glyph: list[tuple[int, ...]] = ()
-) -> FaxRead:
+def tiff_read(engine: object) -> FaxRead:
+    """The reading state of a TIFF received 2026-11-25, with the validators' code sets."""
     ctx = ParseContext(
         path=Path("x.tif"),
         sha256="0" * 64,
@@ -50,7 +49,13 @@ def _state(
         received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC),
         code_sets=VALIDATOR_CODE_SETS,
     )
-    state = FaxRead(ctx=ctx, engine=engine, kind="tiff")
+    return FaxRead(ctx=ctx, engine=engine, kind="tiff")  # type: ignore[arg-type]
+
+
+def _state(
+    engine: Canned, raw: str, first: codecheck.Correction | None = None, first_glyph: list[tuple[int, ...]] = ()
+) -> FaxRead:
+    state = tiff_read(engine)
     page = Image.new("L", (400, 200), 255)
     draw = ImageDraw.Draw(page)
     for rect in [*first_glyph, (62, 55, 72, 75)]:  # the first glyph, then a digit-sized block

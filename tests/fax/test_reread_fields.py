@@ -4,28 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from PIL import Image
 
-from ingest.codesets import VALIDATOR_CODE_SETS
-from parsers.context import ParseContext
 from parsers.fax.extract import PageText
 from parsers.fax.labels import PATIENT, PROVIDER, Label, LabelHit
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.preprocess import Prepared
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_fields import reread_failing_fields
-from tests.fax.test_reread import Canned
+from tests.fax.test_reread import Canned, tiff_read
 
 RECEIVED = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
 
 
 def _state(engine: Canned, kind: str, role: str | None, label: str, value: str) -> FaxRead:
-    ctx = ParseContext(
-        path=Path("x.tif"), sha256="0" * 64, filename="x.tif", received_at=RECEIVED, code_sets=VALIDATOR_CODE_SETS
-    )
-    state = FaxRead(ctx=ctx, engine=engine, kind="tiff")
+    state = tiff_read(engine)
     image = Image.new("L", (600, 200), 255)
     state.prepared[1] = Prepared(image, image, 0.0)
     words, left = [], 20
