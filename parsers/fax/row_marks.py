@@ -16,6 +16,7 @@ from parsers.fax.values import read_quantity
 # a quantity joined to its mark in one word: 'x2', '×2', '#2', 'Qty:2', 'QTY2', 'Quantity:12'
 JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9OoIlSBZ|]{1,3})$", re.IGNORECASE)
 QUANTITY_MARK = re.compile(r"^(?:[x×#]|qty|quantity|units?|no\.? of units)[:.#]?$", re.IGNORECASE)
+QUOTES = "\"'`\u2018\u2019\u201c\u201d"  # quote marks OCR makes of a speck before a word
 UNIT_WORDS = re.compile(r"^(?:units?|ea|each|pcs?|boxe?s?)[.,;:)]?$", re.IGNORECASE)
 # the modifiers an order prints beside a HCPCS code (rental, new, used, KX, laterality, therapy ...)
 MODIFIERS = {
@@ -73,7 +74,7 @@ def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
     after = words[position + 1].text if position + 1 < len(words) else ""
     if _size(words, position) or DURATION.match(after):
         return None  # '4 x 4 gauze', 'x 14 days': a size or a duration
-    text = word.text.strip(",.;)(")
+    text = word.text.strip(",.;)(").lstrip(QUOTES)  # a speck before 'x12' that OCR read as a quote
     joined = JOINED_QUANTITY.match(text)
     number = joined.group(1) if joined else text
     before = words[position - 1].text.strip(",;") if position else ""

@@ -14,7 +14,7 @@ from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_outvoted import Crops, outvoted
-from parsers.fax.row_marks import count_in, quantity_shown
+from parsers.fax.row_marks import QUOTES, count_in, quantity_shown
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
 
@@ -51,6 +51,7 @@ WORD_LIST_KINDS = {"org", "address"}
 UNREAD_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharge_date", "org", "address"}
 UNREAD_SCALE = 2.0
 RUN = re.compile(r"[^\W\d_]+|\d+")  # a run of letters or of digits
+LEAD = re.compile(r"^[-\u2013\u2014'`\"\u2018\u2019\u201c\u201d(\[{]+")  # a bracket or a speck before a code
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -348,13 +349,21 @@ def _crop_value(words: list[Word], read: Callable[[str], object | None]) -> obje
 
 
 def _code_of(text: str, sets: CodeSets) -> str | None:
-    head = text.strip().split("-")[0].strip(" .,;")
+    """The code a crop shows; one that shows none as read may be a code printed in brackets after its
+    description ('(G0151)'), with a speck before it ('‘(G0151)', '-(G0152)'): read without them."""
+    text = text.strip()
+    lead = LEAD.match(text)
+    return _code_head(text, sets) or (_code_head(text[lead.end() :].rstrip(")]}"), sets) if lead else None)
+
+
+def _code_head(text: str, sets: CodeSets) -> str | None:
+    head = text.split("-")[0].strip(" .,;")
     return codecheck.correct_procedure(head, sets).value if len(head) == 5 else None
 
 
 def _quantity_of(text: str) -> int | None:
     """The quantity a crop shows; a '|' at its edge may be the cell's rule or a 1, so it shows none."""
-    core = text.strip(" .,;")
+    core = text.strip(" .,;").lstrip(QUOTES)  # a speck OCR takes for a quote ('“x12')
     if core.startswith("|") or core.endswith("|"):
         return None
     return count_in(quantity_shown(core))  # 'x2' -> 2: the crop of a marked quantity

@@ -1,0 +1,35 @@
+"""A service row printed as 'Description (G0151) ... Total visits x8': its code in brackets and a
+quantity with a speck before its mark, as their crops and the row's words show them."""
+
+from __future__ import annotations
+
+from parsers.fax import verify
+from parsers.fax.model import Word
+from parsers.fax.row_marks import marked_quantity
+from referrals.codes import NO_CODE_SETS
+
+
+def _words(text: str) -> list[Word]:
+    out, left = [], 10
+    for token in text.split():
+        out.append(Word(token, 95.0, left, 100, 12 * len(token), 20, line_key=(1, 1, 1)))
+        left += 12 * len(token) + 10
+    return out
+
+
+def test_a_code_crop_in_brackets_or_after_a_speck_shows_the_code() -> None:
+    assert verify._code_of("(G0151)", NO_CODE_SETS) == "G0151"
+    assert verify._code_of("\u2018(G0151)", NO_CODE_SETS) == "G0151"
+    assert verify._code_of("-(G0152)", NO_CODE_SETS) == "G0152"
+
+
+def test_a_code_crop_keeps_look_alikes_and_a_closing_glyph_alone_is_no_bracket() -> None:
+    assert verify._code_of("$9500", NO_CODE_SETS) == "S9500"  # '$' is a misread S, no speck
+    assert verify._code_of("KO000]", NO_CODE_SETS) is None  # ']' may be a 1: no code shown
+    assert verify._code_of("E0601-RR", NO_CODE_SETS) == "E0601"
+
+
+def test_a_quantity_after_a_speck_read_as_a_quote_is_marked() -> None:
+    found = marked_quantity(_words("Frequency 2w6 Total visits \u201cx12"))
+    assert found is not None and found[0] == 12
+    assert verify._quantity_of("\u201cx12") == 12
