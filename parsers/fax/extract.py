@@ -72,6 +72,12 @@ DATE_PATHS = {
     "discharge_date": "discharge_date",
 }
 CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
+# A fill-in form's caption naming the city line's parts, with no colon: the value is typed on the
+# underline after it ('City, State, ZIP ____ Hartford, CT 06103', 'City / State / Zip Code').
+CITY_PARTS = re.compile(
+    r"^\s*city\s*[,/&]?\s*(?:and\s+)?state\s*[,/&]?\s*(?:and\s+)?(?:zip|postal)(?:\s*code)?(?![a-z])[\s:_.|-]*",
+    re.IGNORECASE,
+)
 
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
@@ -260,7 +266,7 @@ def _address_from(
     below = _next_line(text, first, hits)
     if below is None:
         return None
-    label = CITY_LABEL.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
+    label = CITY_LABEL.match(below.text) or CITY_PARTS.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
     return _joined(path, segment.page, first, rest, method) if rest else None
 

@@ -329,6 +329,7 @@ STREET_END = re.compile(
 CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
 # Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
 PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
+SPECKS = " '\"`_|\u2018\u2019\u201c\u201d"  # what OCR makes of a speck or an underline's end at a line's edge
 # A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit').
 PART_ALONE = re.compile(
     r"^\s*(?:(?P<unit>apt\.?|apartment|unit|suite|ste\.?|apt\.?\s*/\s*\w+)|(?P<city>city)|(?P<state>state)"
@@ -380,7 +381,7 @@ def _state(raw: str) -> str | None:
 def _address_parts(head: str) -> tuple[str, str | None, str] | None:
     """(street, unit or None, city) from the text before the state: comma-separated, or split after
     the street's suffix ('12 Elm St Hartford')."""
-    parts = [" ".join(p.split()) for p in head.strip(" ,:;").split(",")]
+    parts = [" ".join(p.split()).strip(SPECKS) for p in head.strip(" ,:;").split(",")]  # "' Springfield"
     parts = [p for p in parts if p]
     if len(parts) == 1:
         split = STREET_END.match(parts[0])

@@ -173,7 +173,13 @@ def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -
     sep = LINE_SEP.get(cand.path, " ")
     known = lexicon.known if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
     agreed = agrees(_key(cand), words, _reader(cand), sep, doubt_allowed, known)
-    return conf_of(words) if agreed else None
+    return conf_of(inked(words)) if agreed else None
+
+
+def inked(words: list[Word]) -> list[Word]:
+    """The words holding a letter or digit: a speck read as a mark of its own ("'" at a crop's edge,
+    the end of a caption or a rule) says nothing of how sure the value's characters are."""
+    return [w for w in words if any(ch.isalnum() for ch in w.text)] or words
 
 
 def _same_characters(

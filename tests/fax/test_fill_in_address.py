@@ -1,0 +1,34 @@
+"""A fill-in form's address: 'Street address ____' and, on the line under it, 'City, State, ZIP ____'
+with no colons; and a second read with a speck at a line's edge."""
+
+from __future__ import annotations
+
+from parsers.fax import verify
+from parsers.fax.extract import CITY_PARTS, candidates, labelled_hits
+from parsers.fax.model import Word
+from parsers.fax.values import AddressValue, read_address
+from tests.fax.test_reading_units import _page
+
+
+def test_a_city_line_captioned_by_its_parts_without_a_colon_completes_the_street() -> None:
+    text = _page(["PATIENT", "Street address 1006 Cedar Lane", "City, State, ZIP_ Providence, RI 02903"])
+    found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+    assert [c.value for c in found] == [AddressValue("1006 Cedar Lane", None, "Providence", "RI", "02903")]
+
+
+def test_the_parts_caption_names_the_city_line_only() -> None:
+    assert CITY_PARTS.match("City / State / Zip Code: Hartford") is not None
+    assert CITY_PARTS.match("City, State, ZIP_ Providence") is not None
+    assert CITY_PARTS.match("City Hospital, State Zipline") is None
+
+
+def test_a_speck_at_the_edge_of_an_address_line_is_no_part_of_it() -> None:
+    found = read_address("359 Cedar Lane, ' Springfield, MA 01103-7399")
+    assert found is not None and found.value.city == "Springfield"
+    assert read_address("359 Cedar Lane, Spring_field, MA 01103") is None  # inside a word: no speck
+
+
+def test_a_speck_read_as_a_word_does_not_lower_an_agreeing_reads_confidence() -> None:
+    words = [Word("359", 96, 0, 0, 30, 20), Word("'", 18, 40, 0, 5, 20), Word("Cedar", 91, 50, 0, 50, 20)]
+    assert [w.text for w in verify.inked(words)] == ["359", "Cedar"]
+    assert verify.inked([Word("'", 18, 40, 0, 5, 20)])[0].text == "'"
