@@ -26,6 +26,7 @@ TITLE_KINDS = {
 }
 DOCUMENT_WORDS = re.compile(r"\b(?:order|referral|certificat(?:e|ion)|request|form|plan of care|prescription)\b", re.I)
 TITLE_BAND = 0.15  # a title stands in this top share of the page (under a letterhead of three or four lines)
+BOX_MIN = 0.08  # inches: the narrowest box a run of inked columns may be
 MARKED, EMPTY = 0.12, 0.04  # ink share inside a box: above MARKED it is ticked, below EMPTY it is not
 
 
@@ -150,6 +151,7 @@ def box_state(image: Image.Image, label: Word, dpi: float) -> bool | None:
     x0, x1 = label.left - int(0.35 * dpi), label.left - 2
     y0, y1 = label.top - int(0.08 * dpi), label.bottom + int(0.08 * dpi)
     ink = np.asarray(image.convert("L").crop((max(x0, 0), max(y0, 0), x1, y1))) < 128
+    ink = _box_columns(ink, dpi)
     if ink.sum() < 10:
         return None
     rows, cols = np.nonzero(ink)
@@ -160,6 +162,27 @@ def box_state(image: Image.Image, label: Word, dpi: float) -> bool | None:
         return None
     share = float(inner.mean())
     return True if share >= MARKED else False if share <= EMPTY else None
+
+
+def _box_columns(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """The ink of the box nearest the label: the rightmost run of inked columns as wide as a box.
+    A caption printed just before the box ('Sex [ ] Male') stands apart from it by blank columns,
+    and its letters are no part of the box's mark."""
+    inked = ink.any(axis=0)
+    runs, start = [], None
+    for x, on in enumerate([*inked.tolist(), False]):
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            runs.append((start, x))
+            start = None
+    boxes = [(a, b) for a, b in runs if b - a >= BOX_MIN * dpi]
+    if not boxes or len(runs) == 1:
+        return ink
+    a, b = boxes[-1]
+    kept = np.zeros_like(ink)
+    kept[:, a:b] = ink[:, a:b]
+    return kept
 
 
 MAX_CAPTION_WORDS = 4  # an option's caption is short ('Expedited / Urgent'); a longer run is prose
