@@ -1,0 +1,32 @@
+"""A fill-in form's garbled caption with its value typed on the underline after it, on one segment.
+
+A form printed as 'Caption ______' with the value typed on the line after the caption sets caption and
+value apart by the underline's lead-in: a gap several times the gaps between the caption's words
+('Primary surance     Blue Harbor Medicare'). When OCR garbled the caption past every synonym, the
+words before that gap are the caption, and are matched as a segment holding nothing but a caption is
+(fuzzy.fuzzy_caption), with the same nearness and margin.
+"""
+
+from __future__ import annotations
+
+from parsers.fax.fuzzy import fuzzy_caption
+from parsers.fax.model import Segment
+from parsers.fax.synonyms import LabelHit
+
+MAX_CAPTION_WORDS = 4
+GAP_RATIO = 2.0  # the gap after the caption, against every gap between its words
+
+
+def caption_before_gap(segment: Segment) -> LabelHit | None:
+    """The garbled caption ending at the segment's first wide gap, as the label it is nearest to."""
+    words = segment.words
+    gaps = [words[i].left - words[i - 1].right for i in range(1, len(words))]
+    for count in range(1, min(MAX_CAPTION_WORDS, len(words) - 1) + 1):
+        inside, after = gaps[: count - 1], gaps[count - 1]
+        height = max(w.height for w in words[:count])
+        if after < 0.8 * height or after < GAP_RATIO * max(inside, default=0):
+            continue
+        head = Segment(segment.page, segment.index, words[:count])
+        hit = fuzzy_caption(head)
+        return LabelHit(hit.label, segment, hit.start, hit.end) if hit is not None else None
+    return None
