@@ -19,6 +19,7 @@ from parsers.fax import codecheck, values
 from parsers.fax.extract import NUMBER_KINDS, PageText, in_prose, offers_both_sexes, path_of, value_words
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, word_spanning
+from parsers.fax.months import garbled_month
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread import Read, twice
 from referrals.codes import npi_checks_out
@@ -26,6 +27,7 @@ from referrals.codes import npi_checks_out
 KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date", "address"}
 DATE_KINDS = {"dob", "order_date", "start_date", "discharge_date"}
 MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+MONTH_DAY = re.compile(r"(?<=[A-Za-z])(?=[0-9])")
 LOOKALIKE = re.compile(r"[0-9OoIlSBZGD|]")
 # fewest digit-like characters a damaged value of each kind still shows (else it is no such value)
 MIN_DIGITS = {"npi": 8, "phone": 8, "fax": 8, "dob": 4, "order_date": 4, "start_date": 4, "discharge_date": 4}
@@ -97,6 +99,8 @@ def _digit_run(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """The words from the first to the last with a digit in it (a month name before a day counts):
     a stray label word left in the crop ('Tel;') only makes its re-reads worse."""
     keep = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w.text) or MONTH.match(w.text)]
+    if keep and keep[0] > 0 and garbled_month(words[keep[0] - 1].text):
+        keep.insert(0, keep[0] - 1)  # 'Navernbet 21, 2026': the month OCR garbled, read again with the rest
     return words[keep[0] : keep[-1] + 1] if keep else ()
 
 
@@ -104,16 +108,21 @@ def _shaped(kind: str, raw: str) -> bool:
     """The first read looks like a damaged value of this kind (not some other field's text)."""
     if kind == "sex":
         return 1 <= len(raw.strip(" .:")) <= 6
-    if kind in DATE_KINDS and MONTH.search(raw):
+    if kind in DATE_KINDS and _long(raw):
         return len(LOOKALIKE.findall(raw)) >= 5
     if kind == "address":
         return raw[:1].isdigit() and sum(ch.isdigit() for ch in raw) >= MIN_ADDRESS_DIGITS
     return len(LOOKALIKE.findall(raw)) >= MIN_DIGITS[kind] and len(raw) <= 24
 
 
+def _long(raw: str) -> bool:
+    """A date written with its month's name, or with a word OCR garbled from one first."""
+    return bool(MONTH.search(raw)) or garbled_month(raw.split()[0] if raw.split() else "")
+
+
 def _charset(kind: str, raw: str) -> str:
     if kind in DATE_KINDS:
-        return "long_date" if MONTH.search(raw) else "date"
+        return "long_date" if _long(raw) else "date"
     return {"fax": "phone"}.get(kind, kind)
 
 
@@ -157,6 +166,7 @@ def _sex(text: str) -> Read[object] | None:
 
 
 def _date(text: str, kind: str, received: dt.date) -> Read[object] | None:
+    text = MONTH_DAY.sub(" ", text)  # 'November21,2026': a read under a whitelist drops the spaces
     found = values.read_date(text, two_digit_birth=kind == "dob")
     if found is None or not isinstance(found.value, dt.date):
         return None
