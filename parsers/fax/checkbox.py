@@ -168,9 +168,9 @@ def _box_columns(ink: np.ndarray, dpi: float) -> np.ndarray:
     """The ink of the box nearest the label: the rightmost run of inked columns as wide as a box.
     A caption printed just before the box ('Sex [ ] Male') stands apart from it by blank columns,
     and its letters are no part of the box's mark."""
-    inked = ink.any(axis=0)
+    inked: list[bool] = np.asarray(ink.any(axis=0)).astype(bool).tolist()
     runs, start = [], None
-    for x, on in enumerate([*inked.tolist(), False]):
+    for x, on in enumerate([*inked, False]):
         if on and start is None:
             start = x
         elif not on and start is not None:
