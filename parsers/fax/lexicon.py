@@ -25,6 +25,19 @@ def known(word: str) -> bool:
     return len(core) >= 2 and core.isalpha() and core.casefold() in _words()
 
 
+COMPOUND_PART = 3  # the shortest word a compound name's part may be ('Bay'+'view', 'North'+'side')
+
+
+def known_or_compound(word: str) -> bool:
+    """A known word, or one of two known words run together as organisations name themselves
+    ('Northside', 'Westbrook', 'Bayview'), each part at least COMPOUND_PART letters."""
+    core = word.strip(EDGE)
+    if known(core):
+        return True
+    parts = range(COMPOUND_PART, len(core) - COMPOUND_PART + 1)
+    return core.isalpha() and any(known(core[:at]) and known(core[at:]) for at in parts)
+
+
 def misread(first: str, second: str) -> bool:
     """True when `second` reads the same words as `first` but for misread ones: where they differ,
     word for word, `first` has a known word and `second` no word of the same length ('Health' as

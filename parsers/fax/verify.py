@@ -171,7 +171,7 @@ def _confirmed(cand: Candidate, second_conf: float | None, joint_conf: float | N
 def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:
     """The agreeing read's lowest word confidence (0..1), or None when it does not agree."""
     sep = LINE_SEP.get(cand.path, " ")
-    known = lexicon.known if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
+    known = lexicon.known_or_compound if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
     agreed = agrees(_key(cand), words, _reader(cand), sep, doubt_allowed, known)
     return conf_of(inked(words)) if agreed else None
 
