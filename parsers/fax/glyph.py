@@ -30,7 +30,7 @@ def first_is_bar(images: list[Image.Image], box: tuple[int, int, int, int]) -> b
 
 def _bar_in(image: Image.Image, box: tuple[int, int, int, int]) -> bool:
     glyphs = _first_two(image, box)
-    return glyphs is not None and _plain_bar(glyphs[0]) and _on_the_line(glyphs[0], glyphs[1])
+    return glyphs is not None and (_plain_bar(glyphs[0]) or _serif_bar(glyphs[0])) and _on_the_line(*glyphs)
 
 
 def first_is_hook(images: list[Image.Image], box: tuple[int, int, int, int]) -> bool:
@@ -104,6 +104,31 @@ def _plain_bar(glyph: np.ndarray) -> bool:
     stroke = float(np.median(widths))
     widest = max(stroke * (1 + STROKE_SLACK), stroke + STROKE_SLACK_PX)
     return stroke > 0 and bool(widths.max() <= widest) and glyph.shape[1] <= widest
+
+
+def _serif_bar(glyph: np.ndarray) -> bool:
+    """A serif face's I: a plain stem with short serifs on both sides at its top and at its foot,
+    alike on either side. An L's foot runs far to the right, a 1's flag leans to the left alone."""
+    top, bottom = _rows(glyph)
+    rows = glyph[top : bottom + 1]
+    cut = max(len(rows) // 4, 1)
+    middle = rows[cut:-cut]
+    if len(middle) == 0 or not all(row.any() for row in middle):
+        return False
+    left = int(np.median([np.flatnonzero(row)[0] for row in middle]))
+    right = int(np.median([np.flatnonzero(row)[-1] for row in middle]))
+    stroke = right - left + 1
+    if not _plain_bar(middle[:, left : right + 1]) or middle[:, :left].any() or middle[:, right + 2 :].any():
+        return False
+    return all(_serifs(end, left, right, stroke) for end in (rows[:cut], rows[-cut:]))
+
+
+def _serifs(end: np.ndarray, left: int, right: int, stroke: int) -> bool:
+    """Rows at one end of a stem reach past it on both sides, alike and no further than a stroke more."""
+    cols = np.flatnonzero(end.any(axis=0))
+    out_left, out_right = left - int(cols[0]), int(cols[-1]) - right
+    reach = stroke + STROKE_SLACK_PX
+    return 1 <= out_left <= reach and 1 <= out_right <= reach and abs(out_left - out_right) <= STROKE_SLACK_PX
 
 
 def _on_the_line(bar: np.ndarray, nxt: np.ndarray) -> bool:
