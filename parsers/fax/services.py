@@ -68,7 +68,7 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
     head_words = first.words_in_span(match.start(), match.end()) if match else ()
     yield first, max((w.right for w in head_words), default=0)
     for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
-        if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and SERVICE_HEAD.search(line.text)):
+        if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and _services_next(line)):
             return
         if HISTORY_HEAD.match(line.text):
             return  # 'Past Medical History:' under the diagnoses: its list is no order's
@@ -77,6 +77,17 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
         if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
             return
         yield line, 0
+
+
+# The heading of a list of what is ordered ('SERVICES ORDERED (check all that apply)', 'Disciplines
+# requested:'): it ends the diagnoses above it, though it heads no table of columns (SERVICE_HEAD).
+ORDERED_HEADING = re.compile(
+    r"^\s*(?:services?|orders?|disciplines?|items?)\s+(?:ordered|requested|needed)\b", re.IGNORECASE
+)
+
+
+def _services_next(line: Segment) -> bool:
+    return bool(SERVICE_HEAD.search(line.text) or ORDERED_HEADING.match(line.text))
 
 
 NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from parsers.fax import verify
 from parsers.fax.model import Word
 from parsers.fax.row_marks import marked_quantity
+from parsers.fax.services import diagnosis_reads
 from referrals.codes import NO_CODE_SETS
+from tests.fax.test_reading_units import _page
 
 
 def _words(text: str) -> list[Word]:
@@ -33,3 +35,15 @@ def test_a_quantity_after_a_speck_read_as_a_quote_is_marked() -> None:
     found = marked_quantity(_words("Frequency 2w6 Total visits \u201cx12"))
     assert found is not None and found[0] == 12
     assert verify._quantity_of("\u201cx12") == 12
+
+
+def test_the_heading_of_what_is_ordered_ends_the_diagnoses_above_it() -> None:
+    text = _page(
+        [
+            "Primary Dx (ICD-10) N18.4",
+            "Clinical findings poor endurance",
+            "SERVICES ORDERED (check all that apply)",
+            "Skilled Nursing (G0299) Frequency 2w6 Total visits x12",
+        ]
+    )
+    assert [read.raw for read in diagnosis_reads(text, NO_CODE_SETS)] == ["N18.4"]  # not 2w6, x12
