@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
+from parsers.fax.glued import GLUE_KINDS, with_glued_mark
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -302,6 +303,7 @@ def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, 
     if read is None or (kind in NUMBER_KINDS and in_prose(value_text[: read.start])):
         return None
     words = segment.words_in_span(offset + read.start, offset + read.end) or segment.words
+    words = with_glued_mark(segment, words) if kind in GLUE_KINDS else words  # '_ 1/19/2026'
     return Candidate(
         path=path,
         value=read.value,

@@ -115,6 +115,7 @@ def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
 def _damaged(page: str, second: str) -> bool:
     """The page read holds, where the second read has a letter or digit, a character no letter or
     digit ('W73024872]' for 'W730248721': the last 1 read as a bracket), and is the same elsewhere."""
+    page, second = page.replace(" ", ""), second.replace(" ", "")  # '_ 1/19/2026': a mark read as a word
     if len(page) != len(second) or page == second:
         return False
     return all(a == b or _stray(a, b) for a, b in zip(page, second, strict=True))

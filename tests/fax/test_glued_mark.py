@@ -1,0 +1,45 @@
+"""A mark glued to the front of a value typed on an underline ('_ 1/19/2026' for 11/19/2026)."""
+
+from __future__ import annotations
+
+from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.glued import with_glued_mark
+from parsers.fax.model import Page, PageText, Segment, Word
+from parsers.fax.verify_standard import _damaged
+
+
+def _row(gap: int) -> tuple[Word, ...]:
+    caption = [
+        Word("Hospital", 95, 865, 871, 93, 25, (1,)),
+        Word("discharge", 95, 966, 871, 105, 26, (1,)),
+        Word("date", 95, 1079, 871, 45, 20, (1,)),
+    ]
+    mark = Word("_", 0.0, 1167 - gap - 10, 890, 10, 1, (1,))
+    return (*caption, mark, Word("1/19/2026", 80, 1167, 871, 119, 21, (1,)))
+
+
+def test_a_mark_glued_before_a_date_is_kept_with_it_in_the_dates_band() -> None:
+    words = _row(gap=5)
+    found = with_glued_mark(Segment(1, 0, words), words[-1:])
+    assert [w.text for w in found] == ["_", "1/19/2026"]
+    assert (found[0].top, found[0].bottom, found[0].right) == (871, 892, 1167)
+
+
+def test_a_mark_set_apart_or_a_word_before_the_value_is_not_kept() -> None:
+    words = _row(gap=40)
+    assert with_glued_mark(Segment(1, 0, words), words[-1:]) == words[-1:]
+    caption = _row(gap=5)[:3]
+    assert with_glued_mark(Segment(1, 0, caption), caption[-1:]) == caption[-1:]
+
+
+def test_the_labelled_date_takes_in_the_glued_mark() -> None:
+    page = Page(number=1, width=1734, height=2244, words=list(_row(gap=5)))
+    segment = Segment(1, 0, tuple(page.words))
+    text = PageText(page, [segment], [segment])
+    found = [c for c in candidates(text, labelled_hits(text)) if c.path == "discharge_date"]
+    assert [c.bbox for c in found] == [(1152, 871, 1286, 892)]
+
+
+def test_a_page_read_with_a_mark_where_the_second_read_has_a_digit_is_damaged() -> None:
+    assert _damaged("_ 1/19/2026", "11/19/2026")
+    assert not _damaged("1/19/2026", "11/19/2026")
