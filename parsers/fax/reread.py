@@ -24,7 +24,7 @@ from parsers.fax.model import Word, bbox_of
 from parsers.fax.ocr import REREAD_MODEL, hocr_words
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
-from parsers.fax.row_marks import count_in
+from parsers.fax.row_marks import MODIFIERS, count_in
 from parsers.fax.services import CodeRead, ServiceRead, code_and_modifier, rest_of_row
 from referrals.codes import CodeSets
 
@@ -280,7 +280,11 @@ def procedure_agreed(state: FaxRead, page: int, word: Word, sets: CodeSets) -> s
 
 
 def _procedure(text: str, sets: CodeSets) -> Read[str] | None:
-    """The one HCPCS/CPT code the text stands for (one a loaded HCPCS table does not list is none)."""
+    """The one HCPCS/CPT code the text stands for (one a loaded HCPCS table does not list is none);
+    a code read run into its modifier ('E0260RR': the whitelist has no hyphen) stands for the code."""
+    core = text.strip(".,;:")
+    if len(core) == 7 and core[5:].upper() in MODIFIERS:
+        text = core[:5]
     fixed = codecheck.correct_procedure(text, sets)
     return (fixed.value, not fixed.corrected) if fixed.value is not None else None
 

@@ -33,8 +33,22 @@ def outvoted(state: FaxRead, row: ServiceRead, codes: Crops, quantities: Crops) 
     return code, quantity
 
 
+def doubted(row: ServiceRead, codes: Crops, quantities: Crops) -> tuple[str, int] | None:
+    """(code, quantity) of the page read when neither crop of the code cell shows a code (each read
+    nothing, or only with a doubtful character: '(G0152)' whose 5 rivals 8), and the quantity's
+    crops agree with the page read's (one at least, none against it): the page read's code then
+    needs the re-reads a failing cell gets to agree on it (reread_outvoted)."""
+    code, quantity = row.code.correction.value, row.quantity
+    if code is None or quantity is None or any(c is not None for c in codes):
+        return None
+    if quantity not in quantities or any(q is not None and q != quantity for q in quantities):
+        return None
+    return code, quantity
+
+
 def reread_outvoted(state: FaxRead) -> None:
-    """Confirm the crops' code of each outvoted row whose pooled re-reads give it too."""
+    """Confirm the crops' code of each outvoted row (or the page read's code of a row its crops left in
+doubt, `doubted`) whose pooled re-reads give it too."""
     for row in state.services:
         found = state.outvoted.get(id(row))
         if found is not None and procedure_agreed(state, row.row.page, row.code.word, state.ctx.code_sets) == found[0]:

@@ -13,7 +13,7 @@ from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.reread_outvoted import Crops, outvoted
+from parsers.fax.reread_outvoted import Crops, doubted, outvoted
 from parsers.fax.row_marks import QUOTES, count_in, quantity_shown
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
@@ -143,7 +143,7 @@ def second_read(state: FaxRead) -> None:
         row = _agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
         if row is not None:
             state.confirmed_rows[id(s)] = row
-        elif (against := outvoted(state, s, *shown)) is not None:
+        elif (against := outvoted(state, s, *shown) or doubted(s, *shown)) is not None:
             state.outvoted[id(s)] = against
     state.confirmed_codes |= {
         id(d) for i, d in enumerate(codes) if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
