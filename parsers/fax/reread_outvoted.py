@@ -48,7 +48,7 @@ def doubted(row: ServiceRead, codes: Crops, quantities: Crops) -> tuple[str, int
 
 def reread_outvoted(state: FaxRead) -> None:
     """Confirm the crops' code of each outvoted row (or the page read's code of a row its crops left in
-doubt, `doubted`) whose pooled re-reads give it too."""
+    doubt, `doubted`) whose pooled re-reads give it too."""
     for row in state.services:
         found = state.outvoted.get(id(row))
         if found is not None and procedure_agreed(state, row.row.page, row.code.word, state.ctx.code_sets) == found[0]:
