@@ -9,12 +9,13 @@ words before that gap are the caption, and are matched as a segment holding noth
 
 from __future__ import annotations
 
-from parsers.fax.fuzzy import fuzzy_caption
+from parsers.fax.fuzzy import NAME_ORDER_HINT, fuzzy_caption
 from parsers.fax.model import Segment
-from parsers.fax.synonyms import LabelHit
+from parsers.fax.synonyms import LabelHit, label_for
 
 MAX_CAPTION_WORDS = 4
 GAP_RATIO = 2.0  # the gap after the caption, against every gap between its words
+HINTED_WORDS = 2  # words a caption may have before its name-order hint ('Patient name (Last, First)')
 
 
 def caption_before_gap(segment: Segment) -> LabelHit | None:
@@ -27,6 +28,17 @@ def caption_before_gap(segment: Segment) -> LabelHit | None:
         if after < 0.8 * height or after < GAP_RATIO * max(inside, default=0):
             continue
         head = Segment(segment.page, segment.index, words[:count])
-        hit = fuzzy_caption(head)
+        hit = fuzzy_caption(head) or _name_by_hint(head)
         return LabelHit(hit.label, segment, hit.start, hit.end) if hit is not None else None
     return None
+
+
+def _name_by_hint(head: Segment) -> LabelHit | None:
+    """'Naine (Last, ust)': a word or two before a name-order hint ask for a person's name, whatever
+    OCR made of them; whose name it is, the hit's block says (roles.py)."""
+    hint = NAME_ORDER_HINT.search(head.text)
+    caption = head.text[: hint.start()] if hint else ""
+    if hint is None or not 1 <= len(caption.split()) <= HINTED_WORDS or not any(ch.isalpha() for ch in caption):
+        return None
+    start = len(caption) - len(caption.lstrip())
+    return LabelHit(label_for(("name", None)), head, start, len(caption.rstrip()))

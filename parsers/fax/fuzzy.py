@@ -41,6 +41,9 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "member phone": ("phone", PATIENT),
     "member telephone": ("phone", PATIENT),
     "member address": ("address", PATIENT),
+    # a fill-in form's captions (caption_gap.py: the caption before its underline's gap)
+    "street address": ("address", None),
+    "home health agency": ("org", SUPPLIER),
 }
 FUZZY_MIN_LETTERS = 11
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
@@ -60,6 +63,7 @@ SHORT_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "prescriber": ("name", PROVIDER),
     "attending": ("name", PROVIDER),
     "birthdate": ("dob", PATIENT),
+    "officefax": ("fax", PROVIDER),
 }
 SHORT_MIN_LETTERS = 7
 
@@ -85,6 +89,7 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
             (difflib.SequenceMatcher(None, letters, caption.replace(" ", "")).ratio(), field)
             for caption, field in FUZZY_CAPTIONS.items()
         ),
+        key=lambda scored: scored[0],  # by nearness alone (a field's role may be None)
         reverse=True,
     )
     best, field = scored[0]

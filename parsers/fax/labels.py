@@ -50,7 +50,8 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded)]
     found = [h for h in found if h.label.strong or _weak_ok(text, h)]
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
-    fuzzy = fuzzy or (caption_before_gap(segment) if not found else None)  # 'Primary surance   Blue Harbor'
+    strong = any(h.label.strong for h in found)
+    fuzzy = fuzzy or (caption_before_gap(segment) if not strong else None)  # 'Primary surance   Blue Harbor'
     if fuzzy is not None:  # the whole segment is one garbled caption ('Patient Talephone', not 'Patient')
         return [fuzzy]
     found += [h for h in fuzzy_phrases(segment) if all(h.end <= f.start or h.start >= f.end for f in found)]

@@ -30,3 +30,23 @@ def test_without_a_wide_gap_the_words_are_no_caption() -> None:
 
 def test_words_before_a_gap_far_from_every_caption_are_none() -> None:
     assert caption_before_gap(_segment(["Clinical", "notes", "reviewed", "today"], wide_after=1)) is None
+
+
+def test_a_garbled_word_before_a_name_order_hint_is_a_name_caption() -> None:
+    segment = _segment(["Naine", "(Last,", "ust)", "RODRIGUEZ,", "Patricia"], wide_after=2)
+    hit = caption_before_gap(segment)
+    assert hit is not None and hit.kind == "name" and segment.text[hit.start : hit.end] == "Naine"
+
+
+def test_a_weak_label_in_the_value_does_not_stop_the_garbled_caption() -> None:
+    segment = _segment(["Physiciat", "name", "Samuel", "Okafor,", "M.D"], wide_after=1)
+    assert [(h.kind, h.label.role) for h in hits_in(segment)] == [("name", "provider")]
+
+
+def test_fill_in_captions_garbled_by_a_letter_or_two() -> None:
+    street = _segment(["Steet", "address", "4941", "Cedar", "Lane"], wide_after=1)
+    agency = _segment(["Home", "health", "ageucy", "CarePoint", "Infusion"], wide_after=2)
+    fax = _segment(["Office", "tax", "617/555-7098"], wide_after=1)
+    assert [h.kind for h in hits_in(street)] == ["address"]
+    assert [(h.kind, h.label.role) for h in hits_in(agency)] == [("org", "supplier")]
+    assert [(h.kind, h.label.role) for h in hits_in(fax)] == [("fax", "provider")]
