@@ -163,6 +163,7 @@ def _split_code(
         return None
     rest, after = following[0]
     close = after is not word and 0 <= after.left - word.right <= word.height
+    rest = _digits_read_as_letters(rest)  # 'M17 Li': the rest '11' read as letters
     if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
         return None
     whole = word_spanning(f"{piece.upper()}.{rest.upper()}", [word, after], word.line_key)
@@ -176,6 +177,14 @@ def _split_code(
     if not joined:
         return None
     return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
+
+
+def _digits_read_as_letters(rest: str) -> str:
+    """A code's rest with no digit but every character a digit's look-alike ('Li', 'Il'): its digits."""
+    upper = rest.upper()
+    if any(ch.isdigit() for ch in upper) or not upper or not all(ch in codecheck.TO_DIGIT for ch in upper):
+        return rest
+    return "".join(codecheck.TO_DIGIT[ch] for ch in upper)
 
 
 def _numbers(following: list[tuple[str, Word]]) -> bool:

@@ -1,0 +1,38 @@
+"""Look-alikes on a fill-in form: a code's rest read as letters ('M17 Li' for M17.11), and a
+checkbox read as 'Cl' before its option's caption."""
+
+from __future__ import annotations
+
+from PIL import Image, ImageDraw
+
+from ingest.codesets import VALIDATOR_CODE_SETS
+from parsers.fax.assemble import URGENT_WORDS
+from parsers.fax.checkbox import said
+from parsers.fax.extract import PageText
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page
+from parsers.fax.services import diagnosis_reads
+from tests.fax.test_checkbox import _box, _line
+from tests.fax.test_reading_units import _page
+
+
+def test_a_categorys_rest_read_as_letters_makes_one_open_code() -> None:
+    reads = list(diagnosis_reads(_page(["Secondary Dx M17 Li"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value, r.correction.readings) for r in reads] == [("M17.11", None, ("M17.11",))]
+
+
+def test_letters_that_are_no_digits_look_alikes_are_no_rest() -> None:
+    reads = list(diagnosis_reads(_page(["Secondary Dx M17 Ab"]), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["M17"]
+
+
+def test_a_box_read_as_a_mark_and_a_bar_is_no_word_of_the_options_caption() -> None:
+    """'Priority [x] Routine [ ] Urgent', the empty box read as 'Cl': the urgent option is unticked."""
+    words = _line([(20, "Priority"), (245, "Routine"), (420, "Cl"), (465, "Urgent")], 80)
+    page = Page(number=1, width=1734, height=2244, words=words)
+    image = Image.new("L", (page.width, page.height), 255)
+    draw = ImageDraw.Draw(image)
+    _box(draw, 200, 76, True)
+    _box(draw, 420, 76, False)
+    lines, segments = page_segments(page)
+    assert not said(PageText(page, lines, segments), URGENT_WORDS, image, 200.0)
