@@ -28,11 +28,17 @@ def test_letters_that_are_no_digits_look_alikes_are_no_rest() -> None:
 
 def test_a_box_read_as_a_mark_and_a_bar_is_no_word_of_the_options_caption() -> None:
     """'Priority [x] Routine [ ] Urgent', the empty box read as 'Cl': the urgent option is unticked."""
-    words = _line([(20, "Priority"), (245, "Routine"), (420, "Cl"), (465, "Urgent")], 80)
+    for glyph in ("Cl", "Cj", "CL!"):
+        assert not _urgent_said(glyph)
+    assert _urgent_said("Cl", urgent=True)
+
+
+def _urgent_said(glyph: str, urgent: bool = False) -> bool:
+    words = _line([(20, "Priority"), (245, "Routine"), (420, glyph), (465, "Urgent")], 80)
     page = Page(number=1, width=1734, height=2244, words=words)
     image = Image.new("L", (page.width, page.height), 255)
     draw = ImageDraw.Draw(image)
-    _box(draw, 200, 76, True)
-    _box(draw, 420, 76, False)
+    _box(draw, 200, 76, not urgent)
+    _box(draw, 420, 76, urgent)
     lines, segments = page_segments(page)
-    assert not said(PageText(page, lines, segments), URGENT_WORDS, image, 200.0)
+    return said(PageText(page, lines, segments), URGENT_WORDS, image, 200.0)
