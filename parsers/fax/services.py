@@ -125,6 +125,10 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             yield joined
             continue
         candidate = piece.upper().rstrip(".")
+        if candidate.isdigit() and (head := _fragment_before(pieces, position)) is not None:
+            whole = word_spanning(f"{head.text}.{piece}", [head, word], word.line_key)
+            yield CodeRead(whole.text, whole, line.page, UNREAD)  # 'L&9 154': a code's rest, no I-code
+            continue
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
         if (
@@ -136,6 +140,18 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
         elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+def _fragment_before(pieces: list[tuple[str, Word]], position: int) -> Word | None:
+    """The word just before a number, when it is a code's garbled first three characters ('L&9' of
+    L89.154, its dot read as a gap): a letter, then no code of its own, set close to the number."""
+    if position == 0:
+        return None
+    piece, head = pieces[position - 1]
+    word = pieces[position][1]
+    close = head is not word and 0 <= word.left - head.right <= word.height
+    shaped = len(piece) == 3 and piece[:1].isalpha() and not CODE_TOKEN.match(piece.upper())
+    return head if close and shaped else None
 
 
 def _unbracketed(text: str) -> str:

@@ -42,3 +42,11 @@ def _urgent_said(glyph: str, urgent: bool = False) -> bool:
     _box(draw, 420, 76, urgent)
     lines, segments = page_segments(page)
     return said(PageText(page, lines, segments), URGENT_WORDS, image, 200.0)
+
+
+def test_a_number_after_a_codes_garbled_head_is_its_rest_not_a_code_of_its_own() -> None:
+    """'L&9 154' (L89.154, its 8 read as '&' and its dot as a gap): '154' is no I54 or L54."""
+    reads = list(diagnosis_reads(_page(["Primary Dx (ICD-10) L&9 154"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("L&9.154", None)]
+    alone = list(diagnosis_reads(_page(["Primary Dx (ICD-10) 110"]), VALIDATOR_CODE_SETS))
+    assert [r.correction.value for r in alone] == ["I10"]  # a number alone stays a misread I-code
