@@ -122,7 +122,8 @@ def test_an_orders_subject_is_no_persons_name(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["From: Intake - S. Brennan Sent: 11/21/26", "Northside Medical Sent 11/21/2026", "Acme Supply Date: 3/4/25"]
+    "text",
+    ["From: Intake - S. Brennan Sent: 11/21/26", "Northside Medical Sent 11/21/2026", "Acme Supply Date: 3/4/25"],
 )
 def test_a_caption_or_a_date_inside_is_no_organisation_name(text: str) -> None:
     """Two fields run together (a text layer keeps no wide gap between them): no company's name."""
