@@ -29,8 +29,9 @@ pytestmark = pytest.mark.slow
 
 # One case per layout and resolution with nothing wrong on purpose (the defect cases repeat layouts).
 CASES = [case for case in generate.CASES if not case.defects and not case.extra and case.fmt != "textpdf"]
-# Measured 2026-11-26 (session 6): tuned 768/780, held out 137/180, none wrong; each floor just under.
-MIN_FIELD_ACCURACY = {"tuned": 0.98, "held-out": 0.75}
+# Measured 2026-11-26 (session 6): tuned 768/780, held out 137/180, none wrong; with a word ending
+# where the font changes, held out 153/180. Each floor just under.
+MIN_FIELD_ACCURACY = {"tuned": 0.98, "held-out": 0.84}
 
 
 class NoOcr:
