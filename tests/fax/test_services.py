@@ -194,3 +194,10 @@ def test_a_signing_statement_under_the_diagnoses_ends_their_section() -> None:
         ["Dx: I10 - Essential (primary) hypertension", "Electronically signed by Helen Carter, MD on 11/19/2026"]
     )
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["I10"]
+
+
+def test_a_count_written_with_a_lowercase_x_is_no_diagnosis_code() -> None:
+    """'x12' (twelve visits, times twelve) under a diagnosis caption, on a discipline's line: a count
+    an ICD-10 code's shape admits (X12 is a category), never a code: codes are printed in capitals."""
+    text = _page(["Primary Dx (ICD-10) N18.4", "Secondary Dx M17.11", "Skilled nursing visits x12, aide x3"])
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["N18.4", "M17.11"]
