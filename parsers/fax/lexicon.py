@@ -35,7 +35,10 @@ def known_or_compound(word: str) -> bool:
     if known(core):
         return True
     parts = range(COMPOUND_PART, len(core) - COMPOUND_PART + 1)
-    return core.isalpha() and any(known(core[:at]) and known(core[at:]) for at in parts)
+    if not core.isalpha() or not any(known(core[:at]) and known(core[at:]) for at in parts):
+        return False
+    # one letter from a known word ('Hartfond' for Hartford) it is a misread of that word, no compound
+    return not _words().known(_words().edit_distance_1(core.casefold()))
 
 
 def misread(first: str, second: str) -> bool:

@@ -13,6 +13,10 @@ def test_two_known_words_run_together_are_a_compound() -> None:
     assert not known_or_compound("Narthside") and not known_or_compound("Heaith")
 
 
+def test_a_compound_one_letter_from_a_known_word_is_a_misread_of_it() -> None:
+    assert not known_or_compound("Hartfond") and not known_or_compound("Haftford")  # Hartford's rivals
+
+
 def test_a_compound_names_rival_making_no_word_is_no_doubt() -> None:
     words = [
         Word("Northside", 90, 0, 0, 100, 20, (1,), ambiguous=True, tied=True, rivals=(("o", "a"),)),
