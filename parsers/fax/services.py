@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
+from parsers.fax.code_pieces import digits_read_as_letters, fragment_before, ordered_heading, rest_in_word
 from parsers.fax.extract import PageText
 from parsers.fax.model import Segment, Word, word_spanning
 from parsers.fax.row_marks import MODIFIERS, count_in, is_mark, marked_modifiers, marked_quantity, measured, money
@@ -79,15 +80,8 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
         yield line, 0
 
 
-# The heading of a list of what is ordered ('SERVICES ORDERED (check all that apply)', 'Disciplines
-# requested:'): it ends the diagnoses above it, though it heads no table of columns (SERVICE_HEAD).
-ORDERED_HEADING = re.compile(
-    r"^\s*(?:services?|orders?|disciplines?|items?)\s+(?:ordered|requested|needed)\b", re.IGNORECASE
-)
-
-
 def _services_next(line: Segment) -> bool:
-    return bool(SERVICE_HEAD.search(line.text) or ORDERED_HEADING.match(line.text))
+    return bool(SERVICE_HEAD.search(line.text)) or ordered_heading(line)
 
 
 NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
@@ -127,13 +121,17 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     for position, (piece, word) in enumerate(pieces):
         if word is skip:
             continue
+        if rest_in_word(pieces, position, lambda head: bool(_categories(head, sets))):  # 'Z96,65]' for Z96.651
+            skip = word
+            yield CodeRead(word.text, word, line.page, UNREAD)
+            continue
         joined = _split_code(piece, word, pieces[position + 1 : position + 3], line.page, sets)
         if joined is not None:
             skip = pieces[position + 1][1]
             yield joined
             continue
         candidate = piece.upper().rstrip(".")
-        if candidate.isdigit() and (head := _fragment_before(pieces, position)) is not None:
+        if candidate.isdigit() and (head := fragment_before(pieces, position, CODE_TOKEN)) is not None:
             whole = word_spanning(f"{head.text}.{piece}", [head, word], word.line_key)
             yield CodeRead(whole.text, whole, line.page, UNREAD)  # 'L&9 154': a code's rest, no I-code
             continue
@@ -148,18 +146,6 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
         elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
-
-
-def _fragment_before(pieces: list[tuple[str, Word]], position: int) -> Word | None:
-    """The word just before a number, when it is a code's garbled first three characters ('L&9' of
-    L89.154, its dot read as a gap): a letter, then no code of its own, set close to the number."""
-    if position == 0:
-        return None
-    piece, head = pieces[position - 1]
-    word = pieces[position][1]
-    close = head is not word and 0 <= word.left - head.right <= word.height
-    shaped = len(piece) == 3 and piece[:1].isalpha() and not CODE_TOKEN.match(piece.upper())
-    return head if close and shaped else None
 
 
 def _unbracketed(text: str) -> str:
@@ -187,7 +173,7 @@ def _split_code(
         return None
     rest, after = following[0]
     close = after is not word and 0 <= after.left - word.right <= word.height
-    rest = _digits_read_as_letters(rest)  # 'M17 Li': the rest '11' read as letters
+    rest = digits_read_as_letters(rest)  # 'M17 Li': the rest '11' read as letters
     if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
         return None
     whole = word_spanning(f"{piece.upper()}.{rest.upper()}", [word, after], word.line_key)
@@ -198,17 +184,9 @@ def _split_code(
         three = len(piece) == 3 and codecheck.correct_icd10(piece, sets).value is not None
         return CodeRead(whole.text, whole, page, codecheck.UNREAD) if three and not _numbers(following) else None
     joined = tuple(c for c in (f"{c}.{rest.upper()}" for c in categories) if codecheck.icd10_billable(c, sets))
-    if not joined:
-        return None
+    if not joined:  # 'Z96 651' with no table knowing Z96.651: still one code misread, never the category
+        return None if _numbers(following) else CodeRead(whole.text, whole, page, codecheck.UNREAD)
     return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
-
-
-def _digits_read_as_letters(rest: str) -> str:
-    """A code's rest with no digit but every character a digit's look-alike ('Li', 'Il'): its digits."""
-    upper = rest.upper()
-    if any(ch.isdigit() for ch in upper) or not upper or not all(ch in codecheck.TO_DIGIT for ch in upper):
-        return rest
-    return "".join(codecheck.TO_DIGIT[ch] for ch in upper)
 
 
 def _numbers(following: list[tuple[str, Word]]) -> bool:

@@ -50,3 +50,11 @@ def test_a_number_after_a_codes_garbled_head_is_its_rest_not_a_code_of_its_own()
     assert [(r.raw, r.correction.value) for r in reads] == [("L&9.154", None)]
     alone = list(diagnosis_reads(_page(["Primary Dx (ICD-10) 110"]), VALIDATOR_CODE_SETS))
     assert [r.correction.value for r in alone] == ["I10"]  # a number alone stays a misread I-code
+
+
+def test_a_category_and_its_rest_in_one_word_are_one_open_code() -> None:
+    """'Z96,65]' (Z96.651, its dot read as a comma and its 1 as a bracket): never the category Z96."""
+    reads = list(diagnosis_reads(_page(["Secondary Dx Z96,65]"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("Z96,65]", None)]
+    both = list(diagnosis_reads(_page(["Diagnoses: M17,E11.65"]), VALIDATOR_CODE_SETS))
+    assert [r.correction.value for r in both] == ["M17", "E11.65"]  # a code after the comma is a code

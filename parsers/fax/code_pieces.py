@@ -1,0 +1,56 @@
+"""Pieces of a diagnosis code OCR split or garbled on a fill-in form, and the heading that ends the
+diagnoses above a list of what is ordered.
+
+A code typed on an underline comes back in pieces: its dot read as a gap or a comma, its digits as
+look-alike letters ('M17 Li' for M17.11), its head garbled ('L&9 154' for L89.154), a bracket for its
+last 1 ('Z96,65]' for Z96.651). Each is one code misread, left open for its re-reads (reread.py), never
+the category before the gap, nor a number after it taken for a code of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from parsers.fax import codecheck
+from parsers.fax.model import Segment, Word
+
+Pieces = list[tuple[str, Word]]
+# The heading of a list of what is ordered ('SERVICES ORDERED (check all that apply)', 'Disciplines
+# requested:'): it ends the diagnoses above it, though it heads no table of columns (SERVICE_HEAD).
+ORDERED_HEADING = re.compile(
+    r"^\s*(?:services?|orders?|disciplines?|items?)\s+(?:ordered|requested|needed)\b", re.IGNORECASE
+)
+
+
+def ordered_heading(line: Segment) -> bool:
+    return bool(ORDERED_HEADING.match(line.text))
+
+
+def rest_in_word(pieces: Pieces, position: int, is_category: Callable[[str], bool]) -> bool:
+    """The piece is a category and the word's next piece (after a comma) the rest of its code, no
+    code of its own ('Z96,65]'): one code misread, whose re-reads decide it, never the category."""
+    if position + 1 >= len(pieces) or pieces[position + 1][1] is not pieces[position][1]:
+        return False
+    rest = pieces[position + 1][0]
+    return is_category(pieces[position][0]) and not rest[:1].isalpha() and any(ch.isdigit() for ch in rest)
+
+
+def fragment_before(pieces: Pieces, position: int, code_token: re.Pattern[str]) -> Word | None:
+    """The word just before a number, when it is a code's garbled first three characters ('L&9' of
+    L89.154, its dot read as a gap): a letter, then no code of its own, set close to the number."""
+    if position == 0:
+        return None
+    piece, head = pieces[position - 1]
+    word = pieces[position][1]
+    close = head is not word and 0 <= word.left - head.right <= word.height
+    shaped = len(piece) == 3 and piece[:1].isalpha() and not code_token.match(piece.upper())
+    return head if close and shaped else None
+
+
+def digits_read_as_letters(rest: str) -> str:
+    """A code's rest with no digit but every character a digit's look-alike ('Li', 'Il'): its digits."""
+    upper = rest.upper()
+    if any(ch.isdigit() for ch in upper) or not upper or not all(ch in codecheck.TO_DIGIT for ch in upper):
+        return rest
+    return "".join(codecheck.TO_DIGIT[ch] for ch in upper)
