@@ -54,3 +54,8 @@ def digits_read_as_letters(rest: str) -> str:
     if any(ch.isdigit() for ch in upper) or not upper or not all(ch in codecheck.TO_DIGIT for ch in upper):
         return rest
     return "".join(codecheck.TO_DIGIT[ch] for ch in upper)
+
+
+def listed_apart(word: Word) -> bool:
+    """The word ends with a list's comma or semicolon ('110,'): the code in it ends there."""
+    return word.text.rstrip().endswith((",", ";"))

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
-from parsers.fax.code_pieces import digits_read_as_letters, fragment_before, ordered_heading, rest_in_word
+from parsers.fax.code_pieces import (
+    digits_read_as_letters,
+    fragment_before,
+    listed_apart,
+    ordered_heading,
+    rest_in_word,
+)
 from parsers.fax.extract import PageText
 from parsers.fax.model import Segment, Word, word_spanning
 from parsers.fax.row_marks import MODIFIERS, count_in, is_mark, marked_modifiers, marked_quantity, measured, money
@@ -169,7 +175,7 @@ def _split_code(
     code just after it as a word of its own ('11'): the dot read as a gap. The joined code ('M17.11';
     'I50.9' or 'L50.9'), when billable, left open (no value), never the category alone: it counts
     only when the re-reads of the two words' crop give it (reread.py)."""
-    if not following:
+    if not following or listed_apart(word):  # '110, L89 154': the comma ends I10, L89 is no rest of it
         return None
     rest, after = following[0]
     close = after is not word and 0 <= after.left - word.right <= word.height

@@ -58,3 +58,9 @@ def test_a_category_and_its_rest_in_one_word_are_one_open_code() -> None:
     assert [(r.raw, r.correction.value) for r in reads] == [("Z96,65]", None)]
     both = list(diagnosis_reads(_page(["Diagnoses: M17,E11.65"]), VALIDATOR_CODE_SETS))
     assert [r.correction.value for r in both] == ["M17", "E11.65"]  # a code after the comma is a code
+
+
+def test_a_comma_ends_a_code_so_the_next_category_keeps_its_own_rest() -> None:
+    """'110, L89 154' (I10, L89.154): L89 is no rest of I10, and 154 is L89's rest, no L54."""
+    reads = list(diagnosis_reads(_page(["Diagnoses: 110, L89 154"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("110", "I10"), ("L89.154", None)]
