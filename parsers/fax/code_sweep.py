@@ -27,6 +27,7 @@ from parsers.fax.checkbox import box_state
 from parsers.fax.code_context import history_lines, lines_under, open_words
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.row_marks import MODIFIERS
+from parsers.fax.row_words import visual_row
 from parsers.fax.services import (
     DIAGNOSIS_HEAD,
     SECTION_END,
@@ -125,9 +126,29 @@ def loose_services(
             if head is None or id(word) in used or head in codes or (box := boxed(text, ink, word, dpi)) is False:
                 continue
             found = _loose_row(text, index, (line, word), head, sets, ticked=box is True)
+            if (found is None or found.quantity is None) and (row := visual_row(text, line, word)) is not None:
+                found = _row_across_lines(text, index, (row, word), head, sets, (ink, dpi)) or found  # split by OCR
             if found is not None:
                 codes.add(head)
                 yield found
+
+
+def _row_across_lines(
+    text: PageText,
+    index: int,
+    at_word: tuple[Segment, Word],
+    head: str,
+    sets: CodeSets,
+    ink_dpi: tuple[Callable[[], Image.Image | None], float],
+) -> ServiceRead | None:
+    """The service line of a code whose printed row OCR split into two lines, read from the whole
+    row: its box (left of the row's first word) and its marked quantity; an empty box keeps it out."""
+    row, word = at_word
+    image = ink_dpi[0]()
+    state = box_state(image, row.words[0], ink_dpi[1]) if image is not None else None
+    if state is False:
+        return None
+    return _loose_row(text, index, (row, word), head, sets, ticked=state is True)
 
 
 def _hcpcs_head(word: Word, sets: CodeSets) -> str | None:

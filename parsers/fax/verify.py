@@ -51,7 +51,7 @@ WORD_LIST_KINDS = {"org", "address"}
 UNREAD_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharge_date", "org", "address"}
 UNREAD_SCALE = 2.0
 RUN = re.compile(r"[^\W\d_]+|\d+")  # a run of letters or of digits
-LEAD = re.compile(r"^[-\u2013\u2014'`\"\u2018\u2019\u201c\u201d(\[{]+")  # a bracket or a speck before a code
+LEAD = re.compile(r"^[-\u2013\u2014'`\"\u2018\u2019\u201c\u201d(\[{\s]+")  # a bracket or a speck before a code
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -359,7 +359,7 @@ def _code_of(text: str, sets: CodeSets) -> str | None:
     description ('(G0151)'), with a speck before it ('‘(G0151)', '-(G0152)'): read without them."""
     text = text.strip()
     lead = LEAD.match(text)
-    return _code_head(text, sets) or (_code_head(text[lead.end() :].rstrip(")]}"), sets) if lead else None)
+    return _code_head(text, sets) or (_code_head(text[lead.end() :].rstrip(")]}.,;:"), sets) if lead else None)
 
 
 def _code_head(text: str, sets: CodeSets) -> str | None:

@@ -23,6 +23,8 @@ def test_a_code_crop_in_brackets_or_after_a_speck_shows_the_code() -> None:
     assert verify._code_of("(G0151)", NO_CODE_SETS) == "G0151"
     assert verify._code_of("\u2018(G0151)", NO_CODE_SETS) == "G0151"
     assert verify._code_of("-(G0152)", NO_CODE_SETS) == "G0152"
+    assert verify._code_of("(G0299).", NO_CODE_SETS) == "G0299"
+    assert verify._code_of("\u2018 (G0299)", NO_CODE_SETS) == "G0299"  # a speck read as a word of its own
 
 
 def test_a_code_crop_keeps_look_alikes_and_a_closing_glyph_alone_is_no_bracket() -> None:
