@@ -11,10 +11,10 @@ import re
 from collections.abc import Sequence
 
 from parsers.fax.model import Word
-from parsers.fax.values import read_quantity
+from parsers.fax.values import DIGIT_LOOKALIKES, read_quantity
 
 # a quantity joined to its mark in one word: 'x2', '×2', '#2', 'Qty:2', 'QTY2', 'Quantity:12'
-JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9OoIlSBZ|]{1,3})$", re.IGNORECASE)
+JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9OoIlSBZG|]{1,3})$", re.IGNORECASE)
 QUANTITY_MARK = re.compile(r"^(?:[x×#]|qty|quantity|units?|no\.? of units)[:.#]?$", re.IGNORECASE)
 QUOTES = "\"'`\u2018\u2019\u201c\u201d"  # quote marks OCR makes of a speck before a word
 UNIT_WORDS = re.compile(r"^(?:units?|ea|each|pcs?|boxe?s?)[.,;:)]?$", re.IGNORECASE)
@@ -80,7 +80,7 @@ def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
     before = words[position - 1].text.strip(",;") if position else ""
     if not (joined or ((QUANTITY_MARK.match(before) or UNIT_WORDS.match(after)) and _bare_number(text))):
         return None
-    count = count_in(number)
+    count = count_in(number.translate(DIGIT_LOOKALIKES) if joined else number)  # 'xG': x6 with its 6 as a G
     return (count, word) if count is not None else None
 
 

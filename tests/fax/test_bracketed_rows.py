@@ -49,3 +49,9 @@ def test_the_heading_of_what_is_ordered_ends_the_diagnoses_above_it() -> None:
         ]
     )
     assert [read.raw for read in diagnosis_reads(text, NO_CODE_SETS)] == ["N18.4"]  # not 2w6, x12
+
+
+def test_a_marked_count_whose_digit_reads_as_a_look_alike_letter_is_the_count() -> None:
+    found = marked_quantity(_words("Frequency 2w3 Total visits xG"))
+    assert found is not None and found[0] == 6
+    assert marked_quantity(_words("Total visits xg")) is None  # a lower-case g is no 6
