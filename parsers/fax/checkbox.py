@@ -26,6 +26,7 @@ TITLE_KINDS = {
 }
 DOCUMENT_WORDS = re.compile(r"\b(?:order|referral|certificat(?:e|ion)|request|form|plan of care|prescription)\b", re.I)
 TITLE_BAND = 0.15  # a title stands in this top share of the page (under a letterhead of three or four lines)
+BOX_CONF = 0.9  # a sex whose box is ticked and whose other box is empty, both judged clearly
 BOX_MIN = 0.08  # inches: the narrowest box a run of inked columns may be
 MARKED, EMPTY = 0.12, 0.04  # ink share inside a box: above MARKED it is ticked, below EMPTY it is not
 
@@ -119,7 +120,11 @@ def ticked_sex(text: PageText, hits: list[LabelHit], image: Image.Image | None, 
         if one is not None:
             value, word = one
             box = (word.left, word.top, word.right, word.bottom)
-            yield Candidate("member.sex", value, hit.segment.page, box, word.conf / 100.0, "checkbox", word.text)
+            # the ink says which: one box ticked, the other empty, beside the two sexes' words (a word
+            # misread as the other sex's would leave one sex unoffered); how sure OCR was of the
+            # ticked word's letters is no doubt about the answer
+            conf = max(word.conf / 100.0, BOX_CONF)
+            yield Candidate("member.sex", value, hit.segment.page, box, conf, "checkbox", word.text)
 
 
 def _sex_options(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> list[tuple[str, Word]]:

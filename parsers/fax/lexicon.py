@@ -60,3 +60,15 @@ def _misread_word(word: str, read: str) -> bool:
 
 def _unaccented(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+NEAR_MISS_LETTERS = 5  # shorter words ('Apt', 'Ave', a state) are too often one letter from another
+
+
+def near_miss(word: str) -> bool:
+    """A word that is no word but one letter from a known one ('Springtield' for Springfield): a
+    misread, even when two reads of the same pixels agree on it."""
+    core = word.strip(EDGE)
+    if len(core) < NEAR_MISS_LETTERS or not core.isalpha() or known_or_compound(core):
+        return False
+    return bool(_words().known(_words().edit_distance_1(core.casefold())))

@@ -173,6 +173,8 @@ def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -
     sep = LINE_SEP.get(cand.path, " ")
     known = lexicon.known_or_compound if PATH_KIND[cand.path] in WORD_LIST_KINDS else None
     agreed = agrees(_key(cand), words, _reader(cand), sep, doubt_allowed, known)
+    if agreed and known is not None and any(lexicon.near_miss(w.text) for w in words):
+        return None  # 'Springtield' read twice is still a misread of Springfield
     return conf_of(inked(words)) if agreed else None
 
 

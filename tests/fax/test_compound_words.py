@@ -3,9 +3,11 @@ word and no compound ('Narthside') is no doubt in an agreeing second read."""
 
 from __future__ import annotations
 
+from parsers.fax import verify
 from parsers.fax.confirm import agrees
-from parsers.fax.lexicon import known_or_compound
-from parsers.fax.model import Word
+from parsers.fax.lexicon import known_or_compound, near_miss
+from parsers.fax.model import Candidate, Word
+from parsers.fax.values import read_address
 
 
 def test_two_known_words_run_together_are_a_compound() -> None:
@@ -25,3 +27,14 @@ def test_a_compound_names_rival_making_no_word_is_no_doubt() -> None:
     read = lambda text: text  # noqa: E731
     assert agrees("Northside Supply", words, read, known=known_or_compound)
     assert not agrees("Northside Supply", words, read)  # without a word list the rival stays a doubt
+
+
+def test_a_non_word_one_letter_from_a_word_is_a_misread_even_when_two_reads_agree() -> None:
+    assert near_miss("Springtield,") and not near_miss("Springfield") and not near_miss("Northside")
+    assert not near_miss("Apt") and not near_miss("06103")
+    found = read_address("359 Cedar Lane, Springtield, MA 01103")
+    assert found is not None
+    cand = Candidate("member.address", found.value, 1, (0, 0, 130, 20), 0.95, "label")
+    words = [Word(t, 95, 10 * i, 0, 9, 20, (1,)) for i, t in enumerate("359 Cedar Lane".split())]
+    words += [Word(t, 95, 10 * i, 30, 9, 20, (2,)) for i, t in enumerate("Springtield, MA 01103".split())]
+    assert verify.agreement(cand, words) is None  # the same misread twice confirms nothing
