@@ -35,6 +35,6 @@ def test_a_non_word_one_letter_from_a_word_is_a_misread_even_when_two_reads_agre
     found = read_address("359 Cedar Lane, Springtield, MA 01103")
     assert found is not None
     cand = Candidate("member.address", found.value, 1, (0, 0, 130, 20), 0.95, "label")
-    words = [Word(t, 95, 10 * i, 0, 9, 20, (1,)) for i, t in enumerate("359 Cedar Lane".split())]
-    words += [Word(t, 95, 10 * i, 30, 9, 20, (2,)) for i, t in enumerate("Springtield, MA 01103".split())]
+    words = [Word(t, 95, 10 * i, 0, 9, 20, (1,)) for i, t in enumerate(["359", "Cedar", "Lane"])]
+    words += [Word(t, 95, 10 * i, 30, 9, 20, (2,)) for i, t in enumerate(["Springtield,", "MA", "01103"])]
     assert verify.agreement(cand, words) is None  # the same misread twice confirms nothing
