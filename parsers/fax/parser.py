@@ -18,6 +18,7 @@ from parsers.fax import (
     reread_lost,
     reread_outvoted,
     verify,
+    verify_model,
     verify_standard,
 )
 from parsers.fax.assemble import build
@@ -44,6 +45,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.normalise_npis,
     verify.mark_repeated,
     verify.second_read,
+    verify_model.model_read,
     reread_outvoted.reread_outvoted,
     verify_standard.misread_page_read,
     verify_standard.standard_read,
