@@ -215,7 +215,7 @@ LABELS: list[Label] = [
         rf"(?:recipient|enrollee|insured){POSS} (?:id(?: ?#| no\.?| number)?|no\.?|number|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
         r"policy(?:\s*/\s*id)? (?:id|no\.?|number|#)",
-        r"ins(?:urance|\.)? id",
+        r"ins(?:urance|[.,])? id",  # 'Ins, ID #': a comma is a misread full stop
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",
         r"hicn",
