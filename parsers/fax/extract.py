@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
+from parsers.fax.addressee import addressed
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -79,7 +80,7 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
-    return with_roles(hits, text.page.width, providers)
+    return with_roles(addressed(hits, text.page.width), text.page.width, providers)
 
 
 RANGE_START = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
