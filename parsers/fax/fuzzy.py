@@ -113,8 +113,7 @@ def _look_alike_caption(letters: str) -> tuple[str, str | None] | None:
         known[variant]
         for read, meant in LOOK_ALIKES
         for at in range(len(letters))
-        if letters.startswith(read, at)
-        and (variant := letters[:at] + meant + letters[at + len(read) :]) in known
+        if letters.startswith(read, at) and (variant := letters[:at] + meant + letters[at + len(read) :]) in known
     }
     return fields.pop() if len(fields) == 1 else None
 
