@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
 from parsers.fax.addressee import addressed
+from parsers.fax.header_row import value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -204,7 +205,10 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
     found = value_segment(text, hit, hits, caption_alone(hit, end))
     if found is None:
         return None
-    return _read(found[0], 0, found[0].text, read_kind(hit, path), path, found[1])
+    kind = read_kind(hit, path)
+    read = _read(found[0], 0, found[0].text, kind, path, found[1])
+    under = value_under(text, hit.segment, found[0], hits) if read is None and found[1] == "label" else None
+    return _read(under, 0, under.text, kind, path, "below") if under is not None else read
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:

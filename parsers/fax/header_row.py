@@ -1,0 +1,49 @@
+"""A table's caption row: captions side by side in their header cells, each over its value ('Patient
+name | Date of birth | Gender' over 'Maria Rodriguez | 01/02/56 | Male'). A caption's right neighbour
+there is the next column's caption (one OCR garbled past every label: 'Dae of uth'), not its value.
+When that neighbour gives no value of the caption's field, the value is the one under the caption
+(extract.py), where the row under the two holds a segment under each: a row of values."""
+
+from __future__ import annotations
+
+from parsers.fax.model import PageText, Segment
+from parsers.fax.synonyms import LabelHit
+
+ALIGN = 0.02  # of the page's width: a value starting this little left of its caption may stand under it
+REACH = 3.0  # ... within this many caption heights under it
+
+
+def caption_row(text: PageText, caption: Segment, right: Segment, hits: list[LabelHit]) -> bool:
+    """`right` stands on the caption's row and each of the two has a segment right under it, starting
+    where it starts, no caption of ours, and those two share a row: a row of captions over a row of
+    values (not a column of captions each with its value right of it)."""
+    under_caption, under_right = _under(text, caption), _under(text, right)
+    if under_caption is None or under_right is None or under_caption is under_right:
+        return False
+    labelled = {id(h.segment) for h in hits}
+    if id(under_caption) in labelled or id(under_right) in labelled:
+        return False
+    return _same_row(under_caption.bbox, under_right.bbox)
+
+
+def value_under(text: PageText, caption: Segment, right: Segment, hits: list[LabelHit]) -> Segment | None:
+    """The segment under the caption, when it and `right` head a row of values (see caption_row)."""
+    return _under(text, caption) if caption_row(text, caption, right, hits) else None
+
+
+def _under(text: PageText, segment: Segment) -> Segment | None:
+    """The nearest segment under `segment` that starts under it (a mark OCR read before a garbled
+    caption may push its left edge out: from a little left of it to its right end)."""
+    x0, top, x1, bottom = segment.bbox
+    reach = bottom + REACH * (bottom - top)
+    under = [
+        s
+        for s in text.segments
+        if bottom <= s.bbox[1] <= reach and x0 - ALIGN * text.page.width <= s.bbox[0] < x1 and s is not segment
+    ]
+    return min(under, key=lambda s: s.bbox[1]) if under else None
+
+
+def _same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    centre_a, centre_b = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+    return b[1] <= centre_a <= b[3] and a[1] <= centre_b <= a[3]
