@@ -162,8 +162,8 @@ def _split_code(
         three = len(piece) == 3 and codecheck.correct_icd10(piece, sets).value is not None
         return CodeRead(whole.text, whole, page, codecheck.UNREAD) if three and not _numbers(following) else None
     joined = tuple(c for c in (f"{c}.{rest.upper()}" for c in categories) if codecheck.icd10_billable(c, sets))
-    if not joined:
-        return None
+    if not joined:  # 'N48 4,' for N18.4: no code of that category has this rest, so the category is misread too
+        return None if _numbers(following) else CodeRead(whole.text, whole, page, codecheck.UNREAD)
     return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
 
 

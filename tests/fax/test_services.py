@@ -194,3 +194,12 @@ def test_a_signing_statement_under_the_diagnoses_ends_their_section() -> None:
         ["Dx: I10 - Essential (primary) hypertension", "Electronically signed by Helen Carter, MD on 11/19/2026"]
     )
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["I10"]
+
+
+def test_a_category_with_a_rest_no_code_of_it_has_is_one_code_misread() -> None:
+    """'N48 4,' for N18.4 (the 1 read as 4, the dot as a gap): N48 is a category, but N48.4 is no
+    billable code, so the category was misread too: one code open with no reading, never N48."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnosis (ICD-10): N48 4, I50.9"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("N48.4", None), ("I50.9", "I50.9")]
