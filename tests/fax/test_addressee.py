@@ -45,3 +45,8 @@ def test_a_to_naming_a_company_still_names_the_supplier() -> None:
     hits = labelled_hits(_placed(rows))
     assert any(h.kind == "org" and h.role == "supplier" for h in hits)
     assert any(h.kind == "fax" and h.segment.bbox[1] == 180 for h in hits)
+
+
+def test_a_to_naming_a_doctor_as_a_fax_garbled_it_names_no_supplier() -> None:
+    rows = [(1100, 90, "TO; Dt. Jane Doe"), *LETTERHEAD[2:]]
+    assert not any(h.kind == "org" for h in labelled_hits(_placed(rows)))
