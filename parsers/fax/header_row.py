@@ -6,9 +6,17 @@ When that neighbour gives no value of the caption's field, the value is the one 
 
 from __future__ import annotations
 
+import re
+
 from parsers.fax.model import PageText, Segment
 from parsers.fax.synonyms import LabelHit
 
+# Words of a caption: a segment under a caption holding one is the next row's caption (a label:value
+# grid whose value OCR garbled), never a value.
+CAPTION_WORDS = {
+    *("name", "date", "phone", "telephone", "fax", "address", "insurance", "id", "number", "birth", "dob"),
+    *("gender", "sex", "npi", "diagnosis", "plan", "member", "patient", "physician", "provider", "payer"),
+}
 ALIGN = 0.02  # of the page's width: a value starting this little left of its caption may stand under it
 REACH = 3.0  # ... within this many caption heights under it
 
@@ -27,8 +35,11 @@ def caption_row(text: PageText, caption: Segment, right: Segment, hits: list[Lab
 
 
 def value_under(text: PageText, caption: Segment, right: Segment, hits: list[LabelHit]) -> Segment | None:
-    """The segment under the caption, when it and `right` head a row of values (see caption_row)."""
-    return _under(text, caption) if caption_row(text, caption, right, hits) else None
+    """The segment under the caption, when it and `right` head a row of values (see caption_row) and it
+    holds no caption's word."""
+    under = _under(text, caption) if caption_row(text, caption, right, hits) else None
+    words = {re.sub(r"[^a-z]", "", w.text.lower()) for w in under.words} if under is not None else set()
+    return under if under is not None and not words & CAPTION_WORDS else None
 
 
 def _under(text: PageText, segment: Segment) -> Segment | None:

@@ -33,3 +33,19 @@ def test_a_caption_with_its_value_right_of_it_keeps_that_value() -> None:
     )
     found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
     assert found.get("member.name") == ("Maria", "Lopez")
+
+
+def test_a_caption_under_a_caption_is_never_its_value() -> None:
+    """A label:value grid whose value OCR garbled, the next row's caption (one no label knows) under the
+    caption: no value under it."""
+    from parsers.fax.header_row import value_under
+
+    rows = [(100, 470, "Patient name"), (620, 465, "Dae of uth"), (110, 520, "Alias name"), (620, 520, "Bob Wilson")]
+    text = _placed(rows)
+    hits = labelled_hits(text)
+    caption, right = (next(s for s in text.segments if s.text.startswith(t)) for t in ("Patient", "Dae"))
+    assert value_under(text, caption, right, hits) is None
+    text = _placed([*rows[:2], (110, 520, "Robert Wilson"), (620, 520, "01/02/56")])
+    caption, right = (next(s for s in text.segments if s.text.startswith(t)) for t in ("Patient", "Dae"))
+    found = value_under(text, caption, right, labelled_hits(text))
+    assert found is not None and found.text == "Robert Wilson"
