@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
 from parsers.fax.addressee import addressed
-from parsers.fax.header_row import value_under
+from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -207,8 +207,9 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
         return None
     kind = read_kind(hit, path)
     read = _read(found[0], 0, found[0].text, kind, path, found[1])
-    under = value_under(text, hit.segment, found[0], hits) if read is None and found[1] == "label" else None
-    return _read(under, 0, under.text, kind, path, "below") if under is not None else read
+    unread = read is None or junk(found[0].text)
+    under = value_under(text, hit.segment, found[0], hits) if unread and found[1] == "label" else None
+    return (_read(under, 0, under.text, kind, path, "below") or read) if under is not None else read
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:

@@ -34,6 +34,17 @@ def caption_row(text: PageText, caption: Segment, right: Segment, hits: list[Lab
     return _same_row(under_caption.bbox, under_right.bbox)
 
 
+# Marks no value is written in: OCR's reading of a shaded cell or a rule ('=«=”S*S*«*').
+JUNK = re.compile(r"[^\w\s.,&'’/()#:;-]")
+JUNK_SHARE = 0.15
+
+
+def junk(text: str) -> bool:
+    """The text is largely marks no value is written in (see JUNK): a garbled caption or shading."""
+    core = text.replace(" ", "")
+    return bool(core) and len(JUNK.findall(core)) >= JUNK_SHARE * len(core)
+
+
 def value_under(text: PageText, caption: Segment, right: Segment, hits: list[LabelHit]) -> Segment | None:
     """The segment under the caption, when it and `right` head a row of values (see caption_row) and it
     holds no caption's word."""

@@ -49,3 +49,21 @@ def test_a_caption_under_a_caption_is_never_its_value() -> None:
     caption, right = (next(s for s in text.segments if s.text.startswith(t)) for t in ("Patient", "Dae"))
     found = value_under(text, caption, right, labelled_hits(text))
     assert found is not None and found.text == "Robert Wilson"
+
+
+def test_a_right_neighbour_read_out_of_shading_is_no_value() -> None:
+    """A payer caption whose right neighbour is the next caption with marks of its shaded cell
+    ('orderdate =«=”S*S*«*'): the org reader would take it; its value is the one under it."""
+    from parsers.fax.header_row import junk
+
+    assert junk("orderdate =«=”S*S*«*«SMARPelivery dw") and not junk("O'Brien & Sons, Inc.")
+    text = _placed(
+        [
+            (100, 470, "Primary insurance"),
+            (520, 465, "orderdate =«=”S*S*«*«SMAR"),
+            (110, 520, "Acme Health Plan"),
+            (540, 520, "11/17/26"),
+        ]
+    )
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found.get("payer.name") == "Acme Health Plan"
