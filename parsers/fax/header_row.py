@@ -11,11 +11,12 @@ import re
 from parsers.fax.model import PageText, Segment
 from parsers.fax.synonyms import LabelHit
 
-# Words of a caption: a segment under a caption holding one is the next row's caption (a label:value
-# grid whose value OCR garbled), never a value.
+# Words of a caption no value holds: a segment under a caption holding one is the next row's caption
+# (a label:value grid whose value OCR garbled), never a value. (Not 'plan' or 'insurance': payers'
+# names hold them.)
 CAPTION_WORDS = {
-    *("name", "date", "phone", "telephone", "fax", "address", "insurance", "id", "number", "birth", "dob"),
-    *("gender", "sex", "npi", "diagnosis", "plan", "member", "patient", "physician", "provider", "payer"),
+    *("name", "date", "phone", "telephone", "fax", "address", "id", "number", "birth", "dob"),
+    *("gender", "sex", "npi", "diagnosis"),
 }
 ALIGN = 0.02  # of the page's width: a value starting this little left of its caption may stand under it
 REACH = 3.0  # ... within this many caption heights under it
