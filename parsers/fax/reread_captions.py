@@ -6,8 +6,8 @@ over a fax's broken rule) comes back from the page read as marks and fragments (
 header_row.py) is cut from the cleaned page, enlarged, and read by the standard model (models.py);
 when that read holds captions of more of our fields than the page read did (not a party's name: a
 heading read anew would change whose every caption under it is), the segment's words are replaced
-by it (less marks and unsure words; gap-split like the page's: a read that spans two cells becomes
-two segments) and the page's labels are found again. The values under the captions still need
+by it (less marks and unsure words; split where the values under it start: a read that spans two cells
+becomes two segments) and the page's labels are found again. The values under the captions still need
 their own confirmation.
 """
 
@@ -17,9 +17,8 @@ import dataclasses
 
 from parsers.fax.confirm import GAP, PAD, Region, second_reads
 from parsers.fax.extract import labelled_hits
-from parsers.fax.header_row import caption_row
+from parsers.fax.header_row import ALIGN, REACH, caption_row
 from parsers.fax.labels import hits_in
-from parsers.fax.layout import split_at_gaps
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.nearby import cell_of, same_row
 from parsers.fax.ocr import REREAD_MODEL
@@ -28,7 +27,7 @@ from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD, LabelHit
 
 SCALE = 2.0
 MAX_WORDS = 8  # a caption cell's words; a longer segment is a sentence, not a caption
-MIN_CONF = 50  # re-read words less sure than this are marks of the rule or shading, not the caption's
+MIN_CONF = 30  # re-read words less sure than this are marks of the rule or shading, not the caption's
 
 
 def reread_captions(state: FaxRead) -> None:
@@ -40,7 +39,7 @@ def reread_captions(state: FaxRead) -> None:
             continue
         regions = [Region(f"h{i}", page, s.bbox, SCALE, "clean") for i, s in enumerate(garbled)]
         reads = second_reads(regions, {(page, "clean"): state.prepared[page].ocr_image}, state.engine, REREAD_MODEL)
-        replaced = {id(s): _as_segments(s, reads.get(f"h{i}", [])) for i, s in enumerate(garbled)}
+        replaced = {id(s): _as_segments(text, s, reads.get(f"h{i}", [])) for i, s in enumerate(garbled)}
         if not any(replaced.values()):
             continue
         segments = [part for s in text.segments for part in (replaced.get(id(s)) or [s])]
@@ -65,10 +64,11 @@ def _kinds(segments: list[Segment]) -> set[str]:
     return {h.kind for s in segments for h in hits_in(s) if h.kind != NOT_A_FIELD}
 
 
-def _as_segments(segment: Segment, words: list[Word]) -> list[Segment]:
+def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Segment]:
     """The re-read words placed back on the page (across the segment's line), less marks and words
-    read unsurely (a rule's remnants over the caption), gap-split; none unless they hold captions of
-    more fields than the segment as the page read it."""
+    read unsurely (a rule's remnants over the caption), split where the values under the segment
+    start their cells (a re-read's word boxes are too loose to split at its gaps); none unless they
+    hold captions of more fields than the segment as the page read it."""
     kept = sorted((w for w in words if w.conf >= MIN_CONF and any(ch.isalnum() for ch in w.text)), key=lambda w: w.left)
     if not kept:
         return []
@@ -80,7 +80,7 @@ def _as_segments(segment: Segment, words: list[Word]) -> list[Segment]:
             round(x0 - PAD + (w.left - GAP) / SCALE),
             top,
             max(round(w.width / SCALE), 1),
-            bottom - top,
+            min(max(round(w.height / SCALE), 1), bottom - top),  # a word's own height: the gaps split cells
             segment.words[0].line_key,
             w.ambiguous,
             w.tied,
@@ -88,6 +88,19 @@ def _as_segments(segment: Segment, words: list[Word]) -> list[Segment]:
         )
         for w in kept
     ]
-    parts = [Segment(segment.page, segment.index, tuple(p)) for p in split_at_gaps(placed)]
+    parts = [Segment(segment.page, segment.index, tuple(p)) for p in _by_cells(text, segment, placed)]
     before, after = _kinds([segment]), _kinds(parts)
     return parts if before < after and not (after - before) & ANCHOR_KINDS else []
+
+
+def _by_cells(text: PageText, segment: Segment, words: list[Word]) -> list[list[Word]]:
+    """The words in groups, a new group where a value under the segment starts (with ALIGN's reach)."""
+    x0, top, x1, bottom = segment.bbox
+    reach, slack = bottom + REACH * (bottom - top), ALIGN * text.page.width
+    starts = sorted(
+        s.bbox[0] - slack for s in text.segments if bottom <= s.bbox[1] <= reach and x0 - slack <= s.bbox[0] < x1
+    )
+    groups: dict[int, list[Word]] = {}
+    for word in words:
+        groups.setdefault(sum(1 for at in starts[1:] if word.left >= at), []).append(word)
+    return [groups[key] for key in sorted(groups)]

@@ -58,3 +58,35 @@ def test_a_read_again_naming_a_party_or_no_caption_changes_nothing(monkeypatch: 
     for words in (_read_as(("Physician", 90), ("name", 90)), _read_as(("Dale", 90), ("of", 90), ("bath", 90))):
         state = _run(monkeypatch, words)
         assert [s.text for s in state.texts[0].segments if s.bbox[0] >= 600 and s.bbox[1] < 500] == ["Dae of uth"]
+
+
+def test_a_read_again_spanning_two_cells_is_split_where_their_values_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Gender  Medicare / Ins. ID #' read as one line: two captions, each over its own value."""
+    rows = [
+        (100, 470, "Patient name"),
+        (620, 470, "Gendr SS Mdcre ina, De ID"),
+        (110, 520, "Robert Wilson"),
+        (630, 520, "Male"),
+    ]
+    rows += [(830, 520, "X628901326")]
+    state = _state()
+    text = _placed(rows)
+    state.texts, state.hits = [text], {1: labelled_hits(text)}
+    page = Image.new("L", (1734, 2244), 255)
+    state.prepared[1] = Prepared(page, page, 0.0)
+    stack = [("Gender", 620, 90.0), ("Medicare", 830, 80.0), ("Ins.", 940, 70.0), ("ID", 1000, 90.0)]
+    words = [
+        Word(t, c, round(GAP + (x - (620 - PAD)) * reread_captions.SCALE), 40, 24 * len(t), 40, (1,))
+        for t, x, c in stack
+    ]
+
+    def fake(regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
+        return {r.key: words if r.bbox[0] == 620 else [] for r in regions}
+
+    monkeypatch.setattr(reread_captions, "second_reads", fake)
+    reread_captions.reread_captions(state)
+    assert [s.text for s in state.texts[0].segments if s.bbox[1] < 500 and s.bbox[0] >= 600] == [
+        "Gender",
+        "Medicare Ins. ID",
+    ]
+    assert {h.kind for h in state.hits[1]} >= {"sex", "member_id"}
