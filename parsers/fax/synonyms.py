@@ -266,6 +266,7 @@ LABELS: list[Label] = [
         r"discharged on",
         r"(?:anticipated|expected|planned|projected) (?:discharge|d/ ?c)(?: date)?",
         r"d/ ?c date",
+        r"[do] ?[i|l1] ?c date",  # 'D/C date' with its slash read as an I ('DIC', 'OIC date')
     ),
 ]
 # Captions of what the record does not hold: no value is ever taken across or from under them (a

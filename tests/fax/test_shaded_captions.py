@@ -27,3 +27,8 @@ def test_a_shaded_cells_caption_as_read_is_its_fields_label(caption: str, kind: 
 @pytest.mark.parametrize("text", ["Parent name", "Kinsman ID", "Color ‘Gender"])
 def test_a_word_that_only_looks_like_a_caption_is_none(text: str) -> None:
     assert [k for k, _, _ in _hits(text) if k in ("name", "sex", "member_id")] == []
+
+
+@pytest.mark.parametrize("caption", ["OIC date", "Inpatient DIC date", "D/C date"])
+def test_a_discharge_date_caption_with_its_slash_read_as_an_i(caption: str) -> None:
+    assert [k for k, _, _ in _hits(caption)] == ["discharge_date"]
