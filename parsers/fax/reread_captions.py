@@ -27,6 +27,7 @@ from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD, LabelHit
 
 SCALE = 2.0
 MAX_WORDS = 8  # a caption cell's words; a longer segment is a sentence, not a caption
+SURE = 90  # a segment whose every word OCR read this surely is no garbled caption
 MIN_CONF = 30  # re-read words less sure than this are marks of the rule or shading, not the caption's
 
 
@@ -37,8 +38,12 @@ def reread_captions(state: FaxRead) -> None:
         garbled = _garbled_captions(text, state.hits.get(page, []))
         if not garbled or page not in state.prepared:
             continue
-        regions = [Region(f"h{i}", page, s.bbox, SCALE, "clean") for i, s in enumerate(garbled)]
-        reads = second_reads(regions, {(page, "clean"): state.prepared[page].ocr_image}, state.engine, REREAD_MODEL)
+        images = {(page, "clean"): state.prepared[page].ocr_image}
+        reads: dict[str, list[Word]] = {}
+        for i, segment in enumerate(garbled):  # each alone: a stack's layout analysis runs small print together
+            reads |= second_reads(
+                [Region(f"h{i}", page, segment.bbox, SCALE, "clean")], images, state.engine, REREAD_MODEL
+            )
         replaced = {id(s): _as_segments(text, s, reads.get(f"h{i}", [])) for i, s in enumerate(garbled)}
         if not any(replaced.values()):
             continue
@@ -52,12 +57,18 @@ def _garbled_captions(text: PageText, hits: list[LabelHit]) -> list[Segment]:
     it heads a row of values."""
     out = []
     for segment in text.segments:
-        if cell_of(segment) is not None or len(segment.words) > MAX_WORDS:
+        if cell_of(segment) is not None or len(segment.words) > MAX_WORDS or not _unsure(segment):
             continue
         row = [s for s in text.segments if s is not segment and same_row(s.bbox, segment.bbox)]
         if any(caption_row(text, *pair, hits) for r in row for pair in ((segment, r), (r, segment))):
             out.append(segment)
     return out
+
+
+def _unsure(segment: Segment) -> bool:
+    """A segment OCR read unsurely, and with no digit (a value's: a date, a number, a code)."""
+    words = segment.words
+    return any(w.conf < SURE for w in words) and not any(ch.isdigit() for w in words for ch in w.text)
 
 
 def _kinds(segments: list[Segment]) -> set[str]:

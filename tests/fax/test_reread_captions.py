@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PIL import Image
 
 from parsers.fax import reread_captions
 from parsers.fax.confirm import GAP, PAD, Region
 from parsers.fax.extract import labelled_hits
-from parsers.fax.model import Word
+from parsers.fax.layout import page_segments
+from parsers.fax.model import PageText, Word
 from parsers.fax.preprocess import Prepared
 from parsers.fax.reading import FaxRead
-from tests.fax.test_addressee import _placed
+from tests.fax.test_addressee import _placed as _placed_sure
 from tests.fax.test_verify import _state
+
+
+def _placed(rows: list[tuple[int, int, str]]) -> PageText:
+    """The rows as the page read them, the garbled caption (the second row) read unsurely."""
+    text = _placed_sure(rows)
+    garbled = rows[1][2].split()
+    words = [dataclasses.replace(w, conf=60.0) if w.text in garbled else w for w in text.page.words]
+    page = dataclasses.replace(text.page, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
 
 ROWS = [
     (100, 470, "Patient name"),
@@ -90,3 +104,14 @@ def test_a_read_again_spanning_two_cells_is_split_where_their_values_start(monke
         "Medicare Ins. ID",
     ]
     assert {h.kind for h in state.hits[1]} >= {"sex", "member_id"}
+
+
+def test_a_caption_read_surely_or_a_value_with_digits_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parsers.fax.reread_captions import _unsure
+
+    text = _placed_sure(ROWS)
+    assert not any(_unsure(s) for s in text.segments)  # every word read at 95
+    unsure = _placed(ROWS)
+    assert [s.text for s in unsure.segments if _unsure(s)] == ["Dae of uth"]
+    digits = _placed([ROWS[0], (620, 470, "02/26/49 x"), *ROWS[2:]])
+    assert not any(_unsure(s) for s in digits.segments)
