@@ -101,9 +101,17 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
             return
 
 
+# 'x12', 'x3': a count (twelve visits, times three); ICD-10 codes are printed in capitals
+LOWERCASE_COUNT = re.compile(r"^x[0-9]{1,3}$")
+
+
 def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     # a service code with its modifier ('A4253-NU') is no diagnosis
-    pieces = [(p, w) for p, w in _tokens(line, after, keep_inner_comma=True) if not coded_service(w.text)]
+    pieces = [
+        (p, w)
+        for p, w in _tokens(line, after, keep_inner_comma=True)
+        if not coded_service(w.text) and not LOWERCASE_COUNT.match(p)
+    ]
     skip: Word | None = None
     for position, (piece, word) in enumerate(pieces):
         if word is skip:

@@ -203,3 +203,10 @@ def test_a_category_with_a_rest_no_code_of_it_has_is_one_code_misread() -> None:
 
     reads = list(diagnosis_reads(_page(["Diagnosis (ICD-10): N48 4, I50.9"]), VALIDATOR_CODE_SETS))
     assert [(r.raw, r.correction.value) for r in reads] == [("N48.4", None), ("I50.9", "I50.9")]
+
+
+def test_a_count_written_with_a_lowercase_x_is_no_diagnosis_code() -> None:
+    """'x12' (twelve visits, times twelve) under a diagnosis caption, on a discipline's line: a count
+    an ICD-10 code's shape admits (X12 is a category), never a code: codes are printed in capitals."""
+    text = _page(["Primary Dx (ICD-10) N18.4", "Secondary Dx M17.11", "Skilled nursing visits x12, aide x3"])
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["N18.4", "M17.11"]
