@@ -210,3 +210,16 @@ def test_a_count_written_with_a_lowercase_x_is_no_diagnosis_code() -> None:
     an ICD-10 code's shape admits (X12 is a category), never a code: codes are printed in capitals."""
     text = _page(["Primary Dx (ICD-10) N18.4", "Secondary Dx M17.11", "Skilled nursing visits x12, aide x3"])
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["N18.4", "M17.11"]
+
+
+def test_a_box_number_beside_a_diagnosis_box_is_no_unreadable_code() -> None:
+    """CMS-485 boxes side by side: '11. ICD-10 Principal Diagnosis  13. ICD-10 Other Pertinent
+    Diagnoses'. '13.' numbers the next box: no code, so no 'unreadable code' finding holding the order."""
+    text = _page(["11. ICD-10 Principal Diagnosis 13. ICD-10 Other Pertinent Diagnoses", "J44.9 I10"])
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["J44.9", "I10"]
+
+
+def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
+    """'Metformin 500 mg PO BID' in the medications box under the diagnosis box: a dose, no code."""
+    text = _page(["Principal Diagnosis", "E11.9", "Medications: Metformin 500 mg PO BID, Lasix 40mg, O2 2 L/min"])
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
