@@ -123,8 +123,12 @@ SIGNATURE_AFTER = re.compile(r"(?:['’`]?s\s*|\s['’`]?s\s*)?sign", re.IGNOREC
 SECONDARY = re.compile(r"(?:secondary|sec\.?|tertiary|2nd|3rd|other)\s*$", re.IGNORECASE)  # not the record's own
 
 
+# Marks OCR reads out of a cell's shading or rule at the start of a caption ('‘Gender', '“Phone'): no word.
+LEAD_NOISE = " '‘’\"“”`~|*_"
+
+
 def _weak_ok(text: str, hit: LabelHit) -> bool:
-    before = BOX_NUMBER.sub("", text[: hit.start])
+    before = BOX_NUMBER.sub("", text[: hit.start].lstrip(LEAD_NOISE))
     after = text[hit.end :].lstrip()
     if SIGNATURE_AFTER.match(after) or SECONDARY.search(before):
         return False

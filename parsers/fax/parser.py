@@ -14,10 +14,12 @@ from parsers.fax import (
     lost_qualifier,
     reading,
     reread,
+    reread_captions,
     reread_fields,
     reread_lost,
     reread_outvoted,
     verify,
+    verify_model,
     verify_standard,
 )
 from parsers.fax.assemble import build
@@ -33,6 +35,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.read_headers,
     lost_qualifier.reread_lost_qualifiers,
     reading.layout,
+    reread_captions.reread_captions,
     reading.classify,
     reading.check_page_count,
     reading.find_fields,
@@ -44,6 +47,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.normalise_npis,
     verify.mark_repeated,
     verify.second_read,
+    verify_model.model_read,
     reread_outvoted.reread_outvoted,
     verify_standard.misread_page_read,
     verify_standard.standard_read,
