@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
 from parsers.fax.addressee import addressed
+from parsers.fax.blocks import within_blocks
 from parsers.fax.glued import GLUE_KINDS, with_glued_mark
 from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
@@ -88,7 +89,8 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
-    return with_roles(addressed(hits, text.page.width), text.page.width, providers)
+    roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
+    return within_blocks(roled, text.segments, text.page.width)
 
 
 RANGE_START = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)

@@ -198,7 +198,8 @@ def _split_code(
     if not following or listed_apart(word):  # '110, L89 154': the comma ends I10, L89 is no rest of it
         return None
     rest, after = following[0]
-    close = after is not word and 0 <= after.left - word.right <= word.height
+    overlap = max(word.height, after.height) // 2  # a box OCR drew tall may reach over the word before it
+    close = after is not word and -overlap <= after.left - word.right <= word.height
     rest = digits_read_as_letters(rest)  # 'M17 Li': the rest '11' read as letters
     if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
         return None

@@ -10,7 +10,7 @@ from parsers.fax.assemble import URGENT_WORDS
 from parsers.fax.checkbox import said
 from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
-from parsers.fax.model import Page
+from parsers.fax.model import Page, Segment, Word
 from parsers.fax.services import diagnosis_reads
 from tests.fax.test_checkbox import _box, _line
 from tests.fax.test_reading_units import _page
@@ -64,3 +64,16 @@ def test_a_comma_ends_a_code_so_the_next_category_keeps_its_own_rest() -> None:
     """'110, L89 154' (I10, L89.154): L89 is no rest of I10, and 154 is L89's rest, no L54."""
     reads = list(diagnosis_reads(_page(["Diagnoses: 110, L89 154"]), VALIDATOR_CODE_SETS))
     assert [(r.raw, r.correction.value) for r in reads] == [("110", "I10"), ("L89.154", None)]
+
+
+def test_a_rest_whose_box_overlaps_its_category_is_still_its_rest() -> None:
+    """'N18' and a '4' whose box OCR drew over the 8: one open code N18.4, never the category N18."""
+    words = [
+        Word("Dx:", 95.0, 200, 100, 36, 20, (1, 1, 1)),
+        Word("N18", 95.0, 368, 100, 59, 20, (1, 1, 1)),
+        Word("4", 95.0, 415, 94, 17, 38, (1, 1, 1)),
+    ]
+    segment = Segment(1, 0, tuple(words))
+    page = Page(number=1, width=1734, height=2244, words=words)
+    reads = list(diagnosis_reads(PageText(page, [segment], [segment]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("N18.4", None)]
