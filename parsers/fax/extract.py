@@ -77,9 +77,10 @@ DATE_PATHS = {
 }
 CITY_LABEL = re.compile(r"^\s*city\b[^:]{0,24}:\s*", re.IGNORECASE)
 # A fill-in form's caption naming the city line's parts, with no colon: the value is typed on the
-# underline after it ('City, State, ZIP ____ Hartford, CT 06103', 'City / State / Zip Code').
+# underline after it ('City, State, ZIP ____ Hartford, CT 06103', 'City / State / Zip Code'; its
+# 'City' OCR may garble, 'Cuy, State, ZIP': state and ZIP after it still name the line).
 CITY_PARTS = re.compile(
-    r"^\s*city\s*[,/&]?\s*(?:and\s+)?state\s*[,/&]?\s*(?:and\s+)?(?:zip|postal)(?:\s*code)?(?![a-z])[\s:_.|-]*",
+    r"^\s*(?:city|[a-z]{2,4})\s*[,/&]?\s*(?:and\s+)?state\s*[,/&]?\s*(?:and\s+)?(?:zip|postal)(?:\s*code)?(?![a-z])[\s:_.|-]*",
     re.IGNORECASE,
 )
 

@@ -20,6 +20,8 @@ def test_the_parts_caption_names_the_city_line_only() -> None:
     assert CITY_PARTS.match("City / State / Zip Code: Hartford") is not None
     assert CITY_PARTS.match("City, State, ZIP_ Providence") is not None
     assert CITY_PARTS.match("City Hospital, State Zipline") is None
+    assert CITY_PARTS.match("Cuy, State, ZIP Stamford") is not None  # 'City' garbled
+    assert CITY_PARTS.match("County, State, ZIP Fairfield") is None
 
 
 def test_a_speck_at_the_edge_of_an_address_line_is_no_part_of_it() -> None:
