@@ -28,7 +28,7 @@ def test_letters_that_are_no_digits_look_alikes_are_no_rest() -> None:
 
 def test_a_box_read_as_a_mark_and_a_bar_is_no_word_of_the_options_caption() -> None:
     """'Priority [x] Routine [ ] Urgent', the empty box read as 'Cl': the urgent option is unticked."""
-    for glyph in ("Cl", "Cj", "CL!"):
+    for glyph in ("Cl", "Cj", "CL!", "CT", "gO"):
         assert not _urgent_said(glyph)
     assert _urgent_said("Cl", urgent=True)
 
