@@ -11,7 +11,7 @@ from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
 from parsers.fax.addressee import addressed
 from parsers.fax.blocks import within_blocks
-from parsers.fax.glued import GLUE_KINDS, with_glued_mark
+from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark
 from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
@@ -145,7 +145,11 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             found = _address(text, hit, hits, end, path)
         else:
             found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path, end)
-        if found is not None and hit.kind == "sex" and offers_both_sexes(text, hit, hits):
+        if (
+            found is not None
+            and hit.kind == "sex"
+            and (offers_both_sexes(text, hit, hits) or behind_a_box(hit.segment, found.words))
+        ):
             found = None  # 'Sex [ ] Male   [X] Female': a choice, answered by a box, not by its first word
         if found is not None:
             yield found

@@ -10,6 +10,7 @@ second read has a digit is one misread (verify_standard._damaged), never a value
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from parsers.fax.model import Segment, Word
 
@@ -35,3 +36,14 @@ def with_glued_mark(segment: Segment, words: tuple[Word, ...]) -> tuple[Word, ..
 def mark(text: str) -> bool:
     """A word with no letter or digit: what OCR makes of an underline's end or of a swallowed glyph."""
     return bool(text) and not any(ch.isalnum() for ch in text)
+
+
+# A checkbox as OCR reads it before an option's word ('[]', '([]', 'O', 'x'): a few round or square marks
+BOX_MARK = re.compile(r"^[oO0QDCcuU\[\]|()<>xX{}]{1,3}$")
+
+
+def behind_a_box(segment: Segment, words: tuple[Word, ...]) -> bool:
+    """A value read from an option's word with a box's mark right before it ('Sex ([] Male', the
+    other option lost to OCR): an option offered, ticked or not, and no answer."""
+    at = next((i for i, w in enumerate(segment.words) if words and w is words[0]), None)
+    return bool(at) and bool(BOX_MARK.match(segment.words[at - 1].text))

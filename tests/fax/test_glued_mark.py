@@ -43,3 +43,15 @@ def test_the_labelled_date_takes_in_the_glued_mark() -> None:
 def test_a_page_read_with_a_mark_where_the_second_read_has_a_digit_is_damaged() -> None:
     assert _damaged("_ 1/19/2026", "11/19/2026")
     assert not _damaged("1/19/2026", "11/19/2026")
+
+
+def _sex(line: str) -> list[object]:
+    from tests.fax.test_reading_units import _page
+
+    text = _page(["PATIENT", line])
+    return [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.sex"]
+
+
+def test_a_sex_word_behind_a_box_is_an_option_offered_not_an_answer() -> None:
+    assert _sex("Sex ([] Male") == []  # the other option lost to OCR: ticked or not is the box's to say
+    assert _sex("Sex: Male") == ["M"]
