@@ -46,4 +46,4 @@ def behind_a_box(segment: Segment, words: tuple[Word, ...]) -> bool:
     """A value read from an option's word with a box's mark right before it ('Sex ([] Male', the
     other option lost to OCR): an option offered, ticked or not, and no answer."""
     at = next((i for i, w in enumerate(segment.words) if words and w is words[0]), None)
-    return bool(at) and bool(BOX_MARK.match(segment.words[at - 1].text))
+    return at is not None and at > 0 and bool(BOX_MARK.match(segment.words[at - 1].text))
