@@ -28,6 +28,7 @@ DOCUMENT_WORDS = re.compile(r"\b(?:order|referral|certificat(?:e|ion)|request|fo
 TITLE_BAND = 0.15  # a title stands in this top share of the page (under a letterhead of three or four lines)
 BOX_CONF = 0.9  # a sex whose box is ticked and whose other box is empty, both judged clearly
 BOX_MIN = 0.08  # inches: the narrowest box a run of inked columns may be
+BOX_DROPOUT = 0.04  # inches: a blank run this narrow inside a box is a fax's dropout, no gap before it
 MARKED, EMPTY = 0.12, 0.04  # ink share inside a box: above MARKED it is ticked, below EMPTY it is not
 
 
@@ -174,13 +175,15 @@ def _box_columns(ink: np.ndarray, dpi: float) -> np.ndarray:
     A caption printed just before the box ('Sex [ ] Male') stands apart from it by blank columns,
     and its letters are no part of the box's mark."""
     inked: list[bool] = np.asarray(ink.any(axis=0)).astype(bool).tolist()
-    runs, start = [], None
+    runs: list[tuple[int, int]] = []
+    start = None
     for x, on in enumerate([*inked, False]):
         if on and start is None:
             start = x
         elif not on and start is not None:
             runs.append((start, x))
             start = None
+    runs = _bridged(runs, int(BOX_DROPOUT * dpi))
     boxes = [(a, b) for a, b in runs if b - a >= BOX_MIN * dpi]
     if not boxes or len(runs) == 1:
         return ink
@@ -188,6 +191,17 @@ def _box_columns(ink: np.ndarray, dpi: float) -> np.ndarray:
     kept = np.zeros_like(ink)
     kept[:, a:b] = ink[:, a:b]
     return kept
+
+
+def _bridged(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Runs joined across a gap narrower than `gap`: a fax's dropout breaking a box's top and foot."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out and a - out[-1][1] < gap:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 MAX_CAPTION_WORDS = 4  # an option's caption is short ('Expedited / Urgent'); a longer run is prose

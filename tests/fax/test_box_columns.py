@@ -34,3 +34,9 @@ def test_a_mark_too_narrow_for_a_box_is_judged_as_before() -> None:
     image = Image.new("L", (400, 120), 255)
     ImageDraw.Draw(image).rectangle([190, 50, 196, 75], fill=0)
     assert box_state(image, Word("Male", 95.0, 214, 48, 60, 25), DPI) is None
+
+
+def test_a_box_whose_top_and_foot_a_dropout_broke_is_one_box() -> None:
+    image, label = _caption_then_box(False)
+    ImageDraw.Draw(image).rectangle([180, 40, 185, 80], fill=255)  # a blank band of columns across the box
+    assert box_state(image, label, DPI) is False
