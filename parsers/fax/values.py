@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.fax.state_names import with_state_codes
+
 MONTHS = {
     m: i
     for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
@@ -343,6 +345,9 @@ STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
 
 UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
+UNIT_AT_END = re.compile(
+    r"^(.*\S)\s+((?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+)$", re.IGNORECASE
+)
 STREET = re.compile(r"^\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'\-]+)+$")
 STREET_END = re.compile(
     r"^(.*?\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|way|ct|court|pl|place|"
@@ -374,6 +379,7 @@ def read_address(text: str) -> Read | None:
     street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing.
     The parts may carry captions of their own ('12 Oak St  City: Hartford  State: CT  Zip: 06103')."""
     text = PART_CAPTION.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # same length: spans hold
+    text = with_state_codes(text)  # 'Connecticut 06101': 'CT          06101', the same length too
     found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
     if found is None:
         return None
@@ -410,6 +416,8 @@ def _address_parts(head: str) -> tuple[str, str | None, str] | None:
         parts = [split.group(1), split.group(2)] if split else parts
     if len(parts) < 2 or len(parts) > 3:
         return None
+    if len(parts) == 2 and (unit_at_end := UNIT_AT_END.match(parts[0])):  # '3490 Asylum Ave Apt 12, New Haven'
+        parts = [unit_at_end.group(1), unit_at_end.group(2), parts[1]]
     street, city = parts[0].rstrip("."), parts[-1]
     unit = parts[1] if len(parts) == 3 else None
     if not STREET.match(street) or not CITY.match(city) or (unit is not None and not UNIT.match(unit)):

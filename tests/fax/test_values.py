@@ -154,3 +154,20 @@ def test_surname_particles_belong_to_the_last_name_and_a_generation_to_neither(t
     (the contract has no suffix: 'Smith' is the last name, never 'Jr')."""
     read = values.read_name(text)
     assert read is not None and read.value == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("12 Main St., Hartford, Connecticut 06101", ("12 Main St", None, "Hartford", "CT", "06101")),
+        ("9 Elm Rd, Providence, Rhode Island 02903", ("9 Elm Rd", None, "Providence", "RI", "02903")),
+        ("3490 Asylum Ave Apt 12, New Haven, CT 06511", ("3490 Asylum Ave", "Apt 12", "New Haven", "CT", "06511")),
+        ("77 Oak Street Unit 4B, Hartford, CT 06103", ("77 Oak Street", "Unit 4B", "Hartford", "CT", "06103")),
+    ],
+)
+def test_a_state_written_out_and_a_unit_without_its_comma(text: str, want: tuple[str, ...]) -> None:
+    read = values.read_address(text)
+    assert read is not None
+    got = read.value
+    assert (got.line1, got.line2, got.city, got.state, got.zip) == want
+    assert text[read.start : read.end].endswith(want[-1])
