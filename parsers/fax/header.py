@@ -11,15 +11,16 @@ from parsers.fax.values import MONTHS, read_phone
 
 HEADER_BAND = 0.045  # of the page height
 # OCR often drops the colon of a time in a header's small print ("09 42AM"): a space may stand for it.
+# Seconds may follow ('2:42:13 PM': the AM/PM after them still counts).
+CLOCK = r"\s+(\d{1,2})[:.\s](\d{2})(?:[:.]\d{2})?\s*([AP]M)?"
 MONTH_TIME = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s.]+(\d{1,2})[-,\s.]+(\d{4})"
-    r"\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?",
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s.]+(\d{1,2})[-,\s.]+(\d{4})" + CLOCK,
     re.IGNORECASE,
 )
-NUMERIC_TIME = re.compile(
-    r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\s+(\d{1,2})[:.\s](\d{2})\s*([AP]M)?", re.IGNORECASE
-)
-PAGE_OF = re.compile(r"\bP(?:AGE)?[.\s]*[O0]*(\d{1,3})\s*/\s*[O0]*(\d{1,3})\b", re.IGNORECASE)
+NUMERIC_TIME = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + CLOCK, re.IGNORECASE)
+ISO_TIME = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T|\s)" + CLOCK[3:], re.IGNORECASE)  # '2026-11-17 14:42'
+# 'P.001/003', 'PAGE 1 of 3', 'Pg 2/3', 'p. 3 of 3'
+PAGE_OF = re.compile(r"\bP(?:AGE|G)?[.:\s]*[O0]*(\d{1,3})\s*(?:/|of)\s*[O0]*(\d{1,3})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def header_from_words(found: list[Word], tz: dt.tzinfo) -> FaxHeader | None:
     if not words:
         return None
     text = " ".join(w.text for w in words)
-    sender = read_phone(text.split("FROM", 1)[1] if "FROM" in text.upper() else text)
+    sender = read_phone(re.split(r"from", text, maxsplit=1, flags=re.IGNORECASE)[-1])  # 'FROM:', 'From:'; or anywhere
     pages = PAGE_OF.search(text)
     return FaxHeader(
         sent_at=_sent_at(text, tz),
@@ -72,6 +73,7 @@ def header_from_words(found: list[Word], tz: dt.tzinfo) -> FaxHeader | None:
 def _sent_at(text: str, tz: dt.tzinfo) -> dt.datetime | None:
     match = MONTH_TIME.search(text)
     numeric = NUMERIC_TIME.search(text)
+    iso = ISO_TIME.search(text)
     try:
         if match:
             month, day, year, hour, minute, half = match.groups()
@@ -80,6 +82,9 @@ def _sent_at(text: str, tz: dt.tzinfo) -> dt.datetime | None:
             month, day, year, hour, minute, half = numeric.groups()
             full_year = int(year) + (2000 if len(year) == 2 else 0)
             return _at(full_year, int(month), int(day), int(hour), int(minute), half, tz)
+        if iso:
+            year, month, day, hour, minute, half = iso.groups()
+            return _at(int(year), int(month), int(day), int(hour), int(minute), half, tz)
     except ValueError:
         return None
     return None

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.fax.state_names import with_state_codes
+
 MONTHS = {
     m: i
     for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
@@ -54,6 +56,11 @@ PLACEHOLDER = re.compile(
 )
 STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
 MAX_NAME_WORDS = 4
+# Words opening a last name ('Maria de la Cruz', 'Anna Van Buren'): the last name is them and the word after
+SURNAME_PARTICLES = frozenset(
+    {"de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "le", "dos", "das"}
+)
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # 'John Smith Jr.': no part of the first or last name
 CREDENTIALS = {"md", "m.d", "do", "d.o", "np", "pa-c", "rn", "aprn", "fnp", "dpm", "phd"}
 SUFFIXES = {"md", "m.d.", "do", "d.o.", "np", "pa", "rn", "dr", "dr.", "phd", "pa-c", "aprn", "fnp"}
 MEMBER_ID = re.compile(r"\b([A-Z0-9][A-Z0-9\-]{4,18}[A-Z0-9])\b")
@@ -123,13 +130,14 @@ def read_name(text: str) -> Read | None:
     if not parts:
         return None
     words = _name_words(parts[0])
-    if len(parts) >= 2 and len(words) == 1 and len(_name_words(parts[1])) in (1, 2):
-        value, last_part, last_word = (_name_words(parts[1])[0], words[0]), 1, _name_words(parts[1])[-1]
-    elif 2 <= len(words) <= MAX_NAME_WORDS:
-        value, last_part, last_word = (words[0], words[-1]), 0, words[-1]
+    surname = _surname(words)
+    if len(parts) >= 2 and len(surname) == len(words) >= 1 and len(_name_words(parts[1])) in (1, 2):
+        value, last_part, last_word = (_name_words(parts[1])[0], " ".join(words)), 1, _name_words(parts[1])[-1]
+    elif 2 <= len(words) <= MAX_NAME_WORDS and len(surname) < len(words):
+        value, last_part, last_word = (words[0], " ".join(surname)), 0, words[-1]
     else:
         return None
-    if not all(v[:1].isupper() for v in value):  # 'to remain safely at home' is no name
+    if not (value[0][:1].isupper() and value[1].split()[-1][:1].isupper()):  # 'to remain safely at home': no name
         return None
     start = text.find(head.strip()[:1]) if head.strip() else 0
     return Read(value, max(start, 0), _name_end(head, parts[: last_part + 1], last_word))
@@ -160,8 +168,20 @@ def _name_end(head: str, parts: list[str], last_word: str) -> int:
     return ends[-1] if ends else len(head)
 
 
+def _surname(words: list[str]) -> list[str]:
+    """The last name's words at the end of `words`: the last word with the particles just before it
+    ('de la Cruz', 'Van Buren'), never the first word (a first name 'Van' or 'Le' stays one)."""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in SURNAME_PARTICLES:
+        start -= 1
+    if len(words) >= 1 and all(w.lower() in SURNAME_PARTICLES for w in words[:-1]):
+        start = 0  # 'de la Cruz' alone: the last name of a 'Last, First' name
+    return words[start:] if words else []
+
+
 def _name_words(part: str) -> list[str]:
-    words = [w for w in part.split() if w.lower().rstrip(".") not in SUFFIXES and w.lower() not in SUFFIXES]
+    dropped = SUFFIXES | GENERATIONS
+    words = [w for w in part.split() if w.lower().rstrip(".") not in dropped and w.lower() not in SUFFIXES]
     if not words or not all(NAME_WORD.match(w) for w in words) or _form_words(words) or _order_words(words):
         return []
     return [w.rstrip(".") for w in words if len(w.rstrip(".")) > 1 or len(words) <= 2]
@@ -326,6 +346,9 @@ STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
 
 UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
+UNIT_AT_END = re.compile(
+    r"^(.*\S)\s+((?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+)$", re.IGNORECASE
+)
 STREET = re.compile(r"^\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'\-]+)+$")
 STREET_END = re.compile(
     r"^(.*?\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|way|ct|court|pl|place|"
@@ -358,6 +381,7 @@ def read_address(text: str) -> Read | None:
     street, unit, city, a real USPS state code and a 5- or 9-digit ZIP, or None when any is missing.
     The parts may carry captions of their own ('12 Oak St  City: Hartford  State: CT  Zip: 06103')."""
     text = PART_CAPTION.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # same length: spans hold
+    text = with_state_codes(text)  # 'Connecticut 06101': 'CT          06101', the same length too
     found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
     if found is None:
         return None
@@ -394,6 +418,8 @@ def _address_parts(head: str) -> tuple[str, str | None, str] | None:
         parts = [split.group(1), split.group(2)] if split else parts
     if len(parts) < 2 or len(parts) > 3:
         return None
+    if len(parts) == 2 and (unit_at_end := UNIT_AT_END.match(parts[0])):  # '3490 Asylum Ave Apt 12, New Haven'
+        parts = [unit_at_end.group(1), unit_at_end.group(2), parts[1]]
     street, city = parts[0].rstrip("."), parts[-1]
     unit = parts[1] if len(parts) == 3 else None
     if not STREET.match(street) or not CITY.match(city) or (unit is not None and not UNIT.match(unit)):

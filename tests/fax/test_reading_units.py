@@ -240,3 +240,26 @@ def test_words_read_down_a_sideways_page_do_not_count_as_a_page_read() -> None:
     along = [Word("Patient", 96, 100 + 40 * i, 200, 120, 30) for i in range(MIN_WELL_READ)]
     down = [replace(w, width=30, height=120) for w in along]
     assert _well_read(along) == MIN_WELL_READ and _well_read(down) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "sent", "fax", "pages"),
+    [
+        ("11/17/2026 2:42:13 PM FROM: 203-555-8019 Page 1 of 3", (2026, 11, 17, 14, 42), "2035558019", (1, 3)),
+        (
+            "2026-11-17 14:42 From: (203) 555-8019 To: Valley Home Health Pg 2/3",
+            (2026, 11, 17, 14, 42),
+            "2035558019",
+            (2, 3),
+        ),
+        ("Nov 17 2026 02:42PM HP LASERJET FAX 2035558019 p. 3 of 3", (2026, 11, 17, 14, 42), "2035558019", (3, 3)),
+        ("RECEIVED 11/17/26 14:42:05 FROM 203.555.8019 PAGE 001/003", (2026, 11, 17, 14, 42), "2035558019", (1, 3)),
+    ],
+)
+def test_fax_header_lines_of_other_fax_machines_and_servers(
+    line: str, sent: tuple[int, ...], fax: str, pages: tuple[int, int]
+) -> None:
+    found = header_from_words(_words(line), dt.UTC)
+    assert found is not None
+    assert found.sent_at == dt.datetime(*sent, tzinfo=dt.UTC)
+    assert found.sender_fax == fax and found.page_of == pages

@@ -134,3 +134,40 @@ def test_a_caption_or_a_date_inside_is_no_organisation_name(text: str) -> None:
 def test_organisation_names_with_punctuation_are_read(text: str) -> None:
     read = values.read_org(text)
     assert read is not None and read.value == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Maria de la Cruz", ("Maria", "de la Cruz")),
+        ("de la Cruz, Maria", ("Maria", "de la Cruz")),
+        ("Anna Van Buren", ("Anna", "Van Buren")),
+        ("VAN BUREN, ANNA", ("ANNA", "VAN BUREN")),
+        ("John Smith Jr.", ("John", "Smith")),
+        ("Smith Jr., John", ("John", "Smith")),
+        ("Robert Allen III, MD", ("Robert", "Allen")),
+        ("John A. Smith", ("John", "Smith")),
+    ],
+)
+def test_surname_particles_belong_to_the_last_name_and_a_generation_to_neither(text: str, want: tuple[str, str]) -> None:
+    """'de la Cruz' is the last name, not 'Cruz'; 'Jr.' or 'III' is neither the first nor the last name
+    (the contract has no suffix: 'Smith' is the last name, never 'Jr')."""
+    read = values.read_name(text)
+    assert read is not None and read.value == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("12 Main St., Hartford, Connecticut 06101", ("12 Main St", None, "Hartford", "CT", "06101")),
+        ("9 Elm Rd, Providence, Rhode Island 02903", ("9 Elm Rd", None, "Providence", "RI", "02903")),
+        ("3490 Asylum Ave Apt 12, New Haven, CT 06511", ("3490 Asylum Ave", "Apt 12", "New Haven", "CT", "06511")),
+        ("77 Oak Street Unit 4B, Hartford, CT 06103", ("77 Oak Street", "Unit 4B", "Hartford", "CT", "06103")),
+    ],
+)
+def test_a_state_written_out_and_a_unit_without_its_comma(text: str, want: tuple[str, ...]) -> None:
+    read = values.read_address(text)
+    assert read is not None
+    got = read.value
+    assert (got.line1, got.line2, got.city, got.state, got.zip) == want
+    assert text[read.start : read.end].endswith(want[-1])
