@@ -210,11 +210,11 @@ LABELS: list[Label] = [
         True,
         r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
         # 'Member/Subscriber Number', 'Subscriber/Policy #': one id a form names by two nouns
-        r"(?:member|subscriber)(?:\s*/\s*(?:member|subscriber|policy))? (?:id|no\.?|number|#)",
+        r"(?:member|subscriber)(?:\s*/\s*(?:member|subscriber|po(?:li|h)cy))? (?:id|no\.?|number|#)",  # 'li' as 'h'
         # a Medicaid form's 'Recipient ID', a Medicare plan's 'Enrollee ID', a claim form's "Insured's ID Number"
         rf"(?:recipient|enrollee|insured){POSS} (?:id(?: ?#| no\.?| number)?|no\.?|number|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
-        r"policy(?:\s*/\s*id)? (?:id|no\.?|number|#)",
+        r"po(?:li|h)cy(?:\s*/\s*id)? (?:id|no\.?|number|#)",  # a serif 'li' OCR reads as one 'h' ('pohcy #')
         r"ins(?:urance|[.,])? id",  # 'Ins, ID #': a comma is a misread full stop
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",

@@ -28,6 +28,17 @@ def test_a_speck_at_the_edge_of_an_address_line_is_no_part_of_it() -> None:
     found = read_address("359 Cedar Lane, ' Springfield, MA 01103-7399")
     assert found is not None and found.value.city == "Springfield"
     assert read_address("359 Cedar Lane, Spring_field, MA 01103") is None  # inside a word: no speck
+    dashed = read_address("3912 Main Street, Unit 12, ' - Stamford, cT 06901")
+    assert dashed is not None and (dashed.value.line2, dashed.value.city) == ("Unit 12", "Stamford")
+    hyphened = read_address("12 Elm St, Winston-Salem, NC 27101")
+    assert hyphened is not None and hyphened.value.city == "Winston-Salem"
+
+
+def test_a_policy_caption_whose_li_ocr_read_as_h_is_the_member_number() -> None:
+    from parsers.fax.labels import hits_in
+
+    text = _page(["PATIENT", "Member / pohcy # H346592027"])
+    assert [h.kind for s in text.segments for h in hits_in(s)][-1:] == ["member_id"]
 
 
 def test_a_speck_read_as_a_word_does_not_lower_an_agreeing_reads_confidence() -> None:
