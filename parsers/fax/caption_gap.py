@@ -9,13 +9,16 @@ words before that gap are the caption, and are matched as a segment holding noth
 
 from __future__ import annotations
 
+import dataclasses
+
 from parsers.fax.fuzzy import NAME_ORDER_HINT, fuzzy_caption
-from parsers.fax.model import Segment
+from parsers.fax.model import Segment, Word
 from parsers.fax.synonyms import LabelHit, label_for
 
 MAX_CAPTION_WORDS = 4
 GAP_RATIO = 2.0  # the gap after the caption, against every gap between its words
 HINTED_WORDS = 2  # words a caption may have before its name-order hint ('Patient name (Last, First)')
+DIGIT_AS_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s", "8": "b", "6": "g"})
 
 
 def caption_before_gap(segment: Segment) -> LabelHit | None:
@@ -27,10 +30,18 @@ def caption_before_gap(segment: Segment) -> LabelHit | None:
         height = max(w.height for w in words[:count])
         if after < 0.8 * height or after < GAP_RATIO * max(inside, default=0):
             continue
-        head = Segment(segment.page, segment.index, words[:count])
+        head = Segment(segment.page, segment.index, tuple(_as_letters(w) for w in words[:count]))
         hit = fuzzy_caption(head) or _name_by_hint(head)
         return LabelHit(hit.label, segment, hit.start, hit.end) if hit is not None else None
     return None
+
+
+def _as_letters(word: Word) -> Word:
+    """A caption word with the digits OCR put for its letters read as those letters ('1eferral'), one
+    character for one (a word of digits alone, or a '#', stays as it is)."""
+    if not any(ch.isalpha() for ch in word.text):
+        return word
+    return dataclasses.replace(word, text=word.text.translate(DIGIT_AS_LETTER))
 
 
 def _name_by_hint(head: Segment) -> LabelHit | None:

@@ -50,3 +50,9 @@ def test_fill_in_captions_garbled_by_a_letter_or_two() -> None:
     assert [h.kind for h in hits_in(street)] == ["address"]
     assert [(h.kind, h.label.role) for h in hits_in(agency)] == [("org", "supplier")]
     assert [(h.kind, h.label.role) for h in hits_in(fax)] == [("fax", "provider")]
+
+
+def test_a_digit_ocr_put_for_a_captions_letter_is_read_as_that_letter() -> None:
+    segment = _segment(["Date", "of", "1eferral", "November", "20,", "2026"], wide_after=2)
+    hit = caption_before_gap(segment)
+    assert hit is not None and hit.kind == "order_date" and segment.text[hit.start : hit.end] == "Date of 1eferral"
