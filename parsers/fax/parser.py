@@ -21,6 +21,7 @@ from parsers.fax import (
     verify,
     verify_model,
     verify_standard,
+    vote,
 )
 from parsers.fax.assemble import build
 from parsers.fax.ocr import OcrEngine, default_engine
@@ -50,6 +51,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_model.model_read,
     reread_outvoted.reread_outvoted,
     verify_standard.misread_page_read,
+    vote.three_reads,
     verify_standard.standard_read,
     century.resolve_centuries,
 ]
