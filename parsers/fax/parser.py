@@ -20,6 +20,7 @@ from parsers.fax import (
     reread_outvoted,
     verify,
     verify_model,
+    verify_rows,
     verify_standard,
     vote,
 )
@@ -50,6 +51,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.second_read,
     verify_model.model_read,
     reread_outvoted.reread_outvoted,
+    verify_rows.model_rows,
     verify_standard.misread_page_read,
     vote.three_reads,
     verify_standard.standard_read,

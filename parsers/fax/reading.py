@@ -70,6 +70,7 @@ class FaxRead:
     confirmed_codes: set[int] = field(default_factory=set)  # id(CodeRead) of diagnoses a second read agreed with
     reread_parts: dict[int, set[str]] = field(default_factory=dict)  # id(ServiceRead) -> parts two re-reads agreed on
     outvoted: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> both crops' row
+    row_crops: dict[int, tuple[list[object | None], list[object | None]]] = field(default_factory=dict)  # codes, qtys
     second_words: dict[int, list[Word]] = field(default_factory=dict)  # id(Candidate) -> its second read, unconfirmed
 
     def finding(

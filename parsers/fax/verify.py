@@ -138,7 +138,7 @@ def second_read(state: FaxRead) -> None:
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
     state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
-        shown = _crop_values(reads, f"s{i}", state.ctx.code_sets)
+        shown = state.row_crops[id(s)] = _crop_values(reads, f"s{i}", state.ctx.code_sets)
         row = _agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
         if row is not None:
             state.confirmed_rows[id(s)] = row
