@@ -6,10 +6,11 @@ the page read has '270 Eim St, Springfield, MA 01103' and the second read '270 E
 (verify_standard.misread_page_read), so the value would be held though every word of it was read
 right at least once. Its crop (the grey page, 2x) is read by the standard model, a network trained
 apart from the page's fast one (where that settles nothing, by the fast model). The value that read
-gives (with no doubtful character) is taken when, word by word, one of the other two reads has the
-same word, and each read that has another word there is unsure of it (_unsure): no word where the
-third read has a known one ('Eim' for 'Elm'), or, for digits, a doubtful read (a close rival, or a
-low confidence). A sure read of another word anywhere is a contradiction, and the value stays held.
+gives (with no doubtful character) is taken when, word by word, one of the other two reads bears it
+out (the same word, read with no doubt, and surely unless a known word: _bears), and each read that
+has another word there is unsure of it (_unsure): no word where the third read has a known one
+('Eim' for 'Elm'), or, for digits, a doubtful read (a close rival, or under the threshold). A sure
+read of another word anywhere is a contradiction, and the value stays held.
 
 Only values the other third reads take (verify.THIRD_READ_KINDS, WORD_LIST_KINDS): not names (no
 word list vouches for a name), ids or NPIs (which have their check digit).
@@ -31,7 +32,7 @@ SCALE = 2.0
 # the standard model first; where it is unsure, the page's fast model on the grey page enlarged (the
 # page read was of the cleaned page at its size, the second read of the grey one at its size)
 MODELS = (REREAD_MODEL, "")
-UNSURE = 50  # a word read under this confidence (0..100) is no sure read of it
+UNSURE = 80  # a word read under this confidence (0..100), the default threshold, is no sure read of it
 KINDS = (THIRD_READ_KINDS | WORD_LIST_KINDS) - {"npi"}
 
 
@@ -78,11 +79,12 @@ def voted(cand: Candidate, second: list[Word], third: list[Word], strict: bool =
     if agreement(as_third, third) is None:  # a rival of some character gives another value
         return None
     target = _words(third)
-    page, others = _words(list(cand.words)), [_words(list(cand.words)), _words(second)]
+    page = _words(list(cand.words))
+    others = [page, _words(second)]
     if any(len(words) != len(target) for words in others):
         return None
     for at, (text, _) in enumerate(target):
-        if not any(_same(words[at][0], text) for words in others):
+        if not any(_same(words[at][0], text) and _bears(words[at], text) for words in others):
             return None
         if not all(_same(words[at][0], text) or _unsure(words[at], text) for words in others):
             return None
@@ -112,6 +114,13 @@ def _words(words: list[Word]) -> list[tuple[str, Word]]:
 
 def _same(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
+
+
+def _bears(read: tuple[str, Word], target: str) -> bool:
+    """The read of the same word bears it out: read with no doubtful character, and surely unless it
+    is a known word (a word list vouches for a known word read weakly, nothing for digits)."""
+    word = read[1]
+    return not word.ambiguous and (word.conf >= UNSURE or lexicon.known(target))
 
 
 def _misread(text: str, target: str) -> bool:

@@ -78,3 +78,13 @@ def test_a_fast_third_read_outvotes_the_page_read_only_where_it_misread_letter_f
     fast = _words("Blue Harbor Medicare")
     assert vote.voted(payer, fast, fast) is not None
     assert vote.voted(payer, fast, fast, strict=True) is None  # the page's unsure garble: no letter-for-letter misread
+
+
+def test_a_doubtful_or_weak_read_of_digits_bears_nothing_out() -> None:
+    cand = dataclasses.replace(
+        _cand("order_date", "x"), words=tuple(_words("2026-12-18", unsure=("2026-12-18",))), raw="2026-12-18"
+    )
+    third = _words("2026-11-18")
+    assert vote.voted(cand, _words("2026-11-18", doubtful=("2026-11-18",)), third) is None
+    assert vote.voted(cand, _words("2026-11-18", unsure=("2026-11-18",)), third) is None
+    assert vote.voted(cand, _words("2026-11-18"), third) is not None  # two sure reads against one unsure
