@@ -18,6 +18,7 @@ from parsers.fax import (
     reread_fields,
     reread_lost,
     reread_outvoted,
+    verify_lift,
     verify,
     verify_model,
     verify_rows,
@@ -55,6 +56,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_standard.misread_page_read,
     vote.three_reads,
     verify_standard.standard_read,
+    verify_lift.clean_read,
     century.resolve_centuries,
 ]
 MESSAGES = {
