@@ -30,6 +30,7 @@ from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
+from parsers.fax.letterhead import supplier_heading
 from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.nearby import under_style
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
@@ -227,6 +228,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(start_from_table(text, state.candidates))
         _unsure_payer(state, hits)
         state.candidates.extend(provider_by_credentials(text))
+        state.candidates.extend(supplier_heading(text, hits))
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
         state.candidates.extend(plan_over_title(text, hits, state.candidates))
