@@ -55,6 +55,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_rows.model_rows,
     verify_standard.misread_page_read,
     vote.three_reads,
+    verify_lift.clean_garbled,
     verify_standard.standard_read,
     verify_lift.clean_read,
     century.resolve_centuries,
