@@ -12,6 +12,7 @@ from parsers.context import ParseContext
 from parsers.fax import (
     century,
     lost_qualifier,
+    outvote_digits,
     reading,
     reread,
     reread_captions,
@@ -56,6 +57,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_standard.misread_page_read,
     vote.three_reads,
     verify_lift.clean_garbled,
+    outvote_digits.outvote_unsure,
     verify_standard.standard_read,
     verify_lift.clean_read,
     century.resolve_centuries,
