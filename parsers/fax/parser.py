@@ -12,6 +12,8 @@ from parsers.context import ParseContext
 from parsers.fax import (
     century,
     lost_qualifier,
+    outvote_digits,
+    patient_label,
     reading,
     reread,
     reread_captions,
@@ -19,8 +21,11 @@ from parsers.fax import (
     reread_lost,
     reread_outvoted,
     verify,
+    verify_lift,
     verify_model,
+    verify_rows,
     verify_standard,
+    vote,
 )
 from parsers.fax.assemble import build
 from parsers.fax.ocr import OcrEngine, default_engine
@@ -49,8 +54,14 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.second_read,
     verify_model.model_read,
     reread_outvoted.reread_outvoted,
+    verify_rows.model_rows,
     verify_standard.misread_page_read,
+    vote.three_reads,
+    verify_lift.clean_garbled,
+    outvote_digits.outvote_unsure,
+    patient_label.named_on_label,
     verify_standard.standard_read,
+    verify_lift.clean_read,
     century.resolve_centuries,
 ]
 MESSAGES = {
