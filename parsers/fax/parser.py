@@ -17,6 +17,7 @@ from parsers.fax import (
     reread_fields,
     reread_lost,
     reread_outvoted,
+    small_captions,
     verify,
     verify_standard,
 )
@@ -32,6 +33,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.ocr,
     reading.read_headers,
     lost_qualifier.reread_lost_qualifiers,
+    small_captions.reread_small_captions,
     reading.layout,
     reading.classify,
     reading.check_page_count,
