@@ -53,7 +53,7 @@ def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> It
     for word in clause_words(line.words):  # not a history clause's or an example's ('e.g. J44.9')
         if word.left < after:
             continue
-        text = _unbracketed(word.text).rstrip(").,;").lstrip(")")
+        text = _split_brackets(_unbracketed(word.text)).rstrip(").,;").lstrip(")")
         if keep_inner_comma:
             text = re.sub(r"(?<=^[A-Z0-9(\[]{3}),(?=[0-9A-Z]{1,4}$)", ".", text)
         for piece in re.split(r"[,;]", text):
@@ -131,6 +131,17 @@ def _unbracketed(text: str) -> str:
     """A code printed in brackets ('(J44.9)', '[I10],'): the code; a lone '(' may be a misread L or C."""
     core = text.rstrip(".,;:")
     return core[1:-1] if core[:1] in "([" and core[-1:] in ")]" and len(core) > 2 else text
+
+
+# A bracket opening a category ('(E11 65)': a code in brackets whose dot OCR read as a gap) is no
+# misread letter: a letter and a digit follow it, as a code begins. Its closing one may come as a brace.
+OPENING = re.compile(r"^[(\[{](?=[A-Za-z][0-9]{2}$)")
+CLOSING = re.compile(r"^([0-9A-Za-z]{1,4})[)\]}][.,;]?$")
+
+
+def _split_brackets(text: str) -> str:
+    """The category of a bracketed code split at its dot ('(E11'), the rest ('65}') without its bracket."""
+    return CLOSING.sub(r"\1", OPENING.sub("", text))
 
 
 def _digit_second(candidate: str) -> bool:
