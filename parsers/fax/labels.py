@@ -127,4 +127,11 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
         return False
     if hit.label.alone and before.strip():
         return False
-    return after.startswith((":", "#")) or not before.strip()
+    return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
+
+
+def garbled_qualifier(before: str) -> bool:
+    """The text before a caption alone on its segment is one word OCR garbled past any English word
+    ('Hathe address' for 'Home address'): it qualified the caption, it holds no value."""
+    words = before.split()
+    return len(words) == 1 and words[0].isalpha() and len(words[0]) >= 3 and not lexicon.known(words[0])

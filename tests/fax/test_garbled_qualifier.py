@@ -1,0 +1,22 @@
+"""A caption alone on its segment whose qualifying word OCR garbled ('Hathe address'): still its caption."""
+
+from __future__ import annotations
+
+from parsers.fax.labels import hits_in
+from parsers.fax.model import Segment
+from tests.fax.test_reading_units import _words
+
+
+def _hits(text: str) -> list[tuple[str, str]]:
+    segment = Segment(page=1, index=0, words=tuple(_words(text)))
+    return [(h.kind, text[h.start : h.end]) for h in hits_in(segment)]
+
+
+def test_a_caption_alone_after_a_garbled_word_is_its_caption() -> None:
+    assert _hits("Hathe address") == [("address", "address")]
+
+
+def test_a_known_word_before_it_or_a_value_after_it_keeps_a_weak_caption_out() -> None:
+    assert ("address", "address") not in _hits("Agency address")  # not a garbled word: another party's
+    assert _hits("Hathe address 12 Main St") == []  # words after it: prose, not a caption alone
+    assert _hits("Hathe Qorn address") == []  # more than one word before it
