@@ -10,17 +10,21 @@ higher (standard_read: it lifts confidence, it never confirms).
 
 A value whose page read is a misread of what its second read shows ('Springfielc' for
 'Springfield', 'W73024872]' for 'W730248721') is read by the standard model too, and the second
-read's value is taken when that read agrees with it (misread_page_read).
+read's value is taken when that read agrees with it (misread_page_read). A misread a letter short or
+long counts too ('Springfeld', 'Springheld' for 'Springfield'), a rival making no word is no doubt
+in the second read, and a speck it read as a lone mark between the words is none of them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from difflib import SequenceMatcher
 
 from parsers.fax import lexicon
 from parsers.fax.assemble import confidence
-from parsers.fax.confirm import Region, second_reads, text_of
+from parsers.fax.confirm import Region, nonword, second_reads, text_of
 from parsers.fax.extract import READERS
+from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
@@ -101,15 +105,50 @@ def misread_page_read(state: FaxRead) -> None:
 
 def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
     """The second read's words, when the page read is a misread of them and they give a value."""
-    words = state.second_words.get(id(cand))
     kind = PATH_KIND.get(cand.path)
+    words = [w for w in state.second_words.get(id(cand), []) if kind not in WORD_LIST_KINDS or not _speck(w)]
     if not words or cand.confirmed_by is not None or kind is None or kind in ("name", NAME_PART, "npi"):
         return None
     second, page = text_of(words), first_text(cand)
-    misread = (kind in WORD_LIST_KINDS and lexicon.misread(second, page)) or _damaged(page, second)
-    if any(w.ambiguous for w in words) or not misread:
+    misread = kind in WORD_LIST_KINDS and (lexicon.misread(second, page) or near_misread(second, page))
+    if _doubtful(words, kind) or not (misread or _damaged(page, second)):
         return None
     return words if _read_value(cand.path, words) is not None else None
+
+
+def _speck(word: Word) -> bool:
+    """A lone mark read between an organisation's or address's words ('Lane ‘ Springfield'): a speck."""
+    return not any(ch.isalnum() for ch in word.text)
+
+
+NEAR = 0.8  # difflib's ratio of a misread word to the known word it stands for, at least
+
+
+def near_misread(first: str, second: str) -> bool:
+    """True when `second` reads the same words as `first` but for misread ones a letter short or long
+    ('Springfeld', 'Springheld' for 'Springfield'): where they differ, word for word, `first` has a
+    known word and `second` no word, one letter longer or shorter and near it (NEAR)."""
+    a, b = first.split(), second.split()
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or _near_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _near_word(word: str, read: str) -> bool:
+    core, other = word.strip(EDGE), read.strip(EDGE)
+    close = abs(len(core) - len(other)) <= 1 and SequenceMatcher(None, core, other).ratio() >= NEAR
+    return close and lexicon.known(word) and not lexicon.known(read)
+
+
+def _doubtful(words: list[Word], kind: str) -> bool:
+    """A character of the read had a strong rival, unless (for words checked against the word list)
+    each of its rivals turns a known word into no word ('Springfield' whose 'd' rivals 'a')."""
+    if kind not in WORD_LIST_KINDS:
+        return any(w.ambiguous for w in words)
+    return any(
+        w.ambiguous and (not w.rivals or not all(nonword(w.text, *pair, lexicon.known) for pair in w.rivals))
+        for w in words
+    )
 
 
 def _damaged(page: str, second: str) -> bool:
