@@ -212,6 +212,7 @@ def _both_sexes(found: list[re.Match[str]]) -> bool:
     return len({m.group(1)[0].upper() for m in found}) > 1
 
 
+MISREAD_MARK = re.compile(r"(?<=[A-Za-z])[!¡]|[!¡](?=[A-Za-z])")  # an l or I read as '!' in a word
 OPENING_QUOTES = "‘“\"`'"  # a speck OCR read as a quote mark before a name: no name opens with one
 
 
@@ -221,6 +222,8 @@ def read_org(text: str) -> Read | None:
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
+        return None
+    if MISREAD_MARK.search(head):  # 'ABC Home Medica!': a letter OCR read as a mark no name holds
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
