@@ -47,7 +47,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     text = segment.text
     folded = fold_accents(text)
     found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded)]
-    found = [h for h in found if h.label.strong or _weak_ok(text, h)]
+    found = [h for h in found if (h.label.strong or _weak_ok(text, h)) and not _signer(text, h)]
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
     if fuzzy is not None:  # the whole segment is one garbled caption ('Patient Talephone', not 'Patient')
         return [fuzzy]
@@ -118,6 +118,12 @@ BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\
 # A signature line ("Patient's Signature", 'Physician Sign Here'): no caption of the name before it.
 SIGNATURE_AFTER = re.compile(r"(?:['’`]?s\s*|\s['’`]?s\s*)?sign", re.IGNORECASE)
 SECONDARY = re.compile(r"(?:secondary|sec\.?|tertiary|2nd|3rd|other)\s*$", re.IGNORECASE)  # not the record's own
+
+
+def _signer(text: str, hit: LabelHit) -> bool:
+    """A name caption run into 'signature' ('Ordering provider signature'): it captions the signature,
+    whose scribble is no name."""
+    return hit.kind == "name" and bool(SIGNATURE_AFTER.match(text[hit.end :].lstrip()))
 
 
 def _weak_ok(text: str, hit: LabelHit) -> bool:

@@ -20,3 +20,9 @@ def test_a_known_word_before_it_or_a_value_after_it_keeps_a_weak_caption_out() -
     assert ("address", "address") not in _hits("Agency address")  # not a garbled word: another party's
     assert _hits("Hathe address 12 Main St") == []  # words after it: prose, not a caption alone
     assert _hits("Hathe Qorn address") == []  # more than one word before it
+
+
+def test_a_name_caption_run_into_signature_captions_the_signature_not_a_name() -> None:
+    assert all(kind != "name" for kind, _ in _hits("Ordering provider signature"))
+    assert all(kind != "name" for kind, _ in _hits("Physician's Signature"))
+    assert ("name", "Ordering provider") in _hits("Ordering provider Jane Doe")
