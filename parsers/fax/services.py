@@ -133,14 +133,16 @@ def _unbracketed(text: str) -> str:
     return core[1:-1] if core[:1] in "([" and core[-1:] in ")]" and len(core) > 2 else text
 
 
-# A bracket opening a category ('(E11 65)': a code in brackets whose dot OCR read as a gap) is no
-# misread letter: a letter and a digit follow it, as a code begins. Its closing one may come as a brace.
-OPENING = re.compile(r"^[(\[{](?=[A-Za-z][0-9]{2}$)")
+# A bracket opening a category ('(E11 65)', '(150 9)': a code in brackets whose dot OCR read as a gap;
+# '(110}' for '(I10)') is no misread letter: a category's three characters follow it, and a category
+# with a letter before it would be four. Its closing one may come as a brace.
+OPENING = re.compile(r"^[(\[{](?=[A-Za-z0-9]{3}(?:[)\]}][.,;]?)?$)")
 CLOSING = re.compile(r"^([0-9A-Za-z]{1,4})[)\]}][.,;]?$")
 
 
 def _split_brackets(text: str) -> str:
-    """The category of a bracketed code split at its dot ('(E11'), the rest ('65}') without its bracket."""
+    """The category of a bracketed code split at its dot ('(E11'), the rest ('65}') without its bracket,
+    a three-character code in a bracket and a brace ('(110}') without them."""
     return CLOSING.sub(r"\1", OPENING.sub("", text))
 
 

@@ -49,11 +49,14 @@ def test_a_category_in_brackets_with_the_rest_of_its_code_beside_it_is_one_open_
     (and its closing bracket as a brace): the opening bracket is no misread letter before a category."""
     from ingest.codesets import VALIDATOR_CODE_SETS
 
-    text = _page(["DIAGNOSES", "Type 2 diabetes mellitus with hyperglycemia (E11 65}", "Osteoarthritis, knee [M17 11]"])
-    reads = list(diagnosis_reads(text, VALIDATOR_CODE_SETS))
+    lines = ["Type 2 diabetes mellitus with hyperglycemia (E11 65}", "Osteoarthritis, knee [M17 11]"]
+    lines += ["Heart failure, unspecified (150 9)", "Essential (primary) hypertension (110}"]
+    reads = list(diagnosis_reads(_page(["DIAGNOSES", *lines]), VALIDATOR_CODE_SETS))
     assert [(r.raw, r.correction.value, r.correction.readings) for r in reads] == [
         ("E11.65", None, ("E11.65",)),
         ("M17.11", None, ("M17.11",)),
+        ("150.9", None, ("I50.9", "L50.9")),  # open: only agreeing re-reads may fill it
+        ("110", "I10", ("I10",)),
     ]
 
 
