@@ -26,7 +26,10 @@ from parsers.fax.values import read_date
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
 
-DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
+# ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
+DIAGNOSIS_HEAD = re.compile(
+    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I
+)
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
 # an attestation, or the next section's heading ('SECTION B', 'Part II', 'Section 3:' at a line's start).
 SECTION_END = re.compile(
