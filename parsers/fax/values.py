@@ -212,6 +212,17 @@ def _both_sexes(found: list[re.Match[str]]) -> bool:
     return len({m.group(1)[0].upper() for m in found}) > 1
 
 
+JOINING_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "la", "du", "van", "von", "y", "e"})
+
+
+def _lower_amid_capitals(head: str) -> bool:
+    """A name whose words open with capitals but for one in lower case that joins nothing ('CarePoint
+    infusion'): OCR took a capital for its small letter (I for i, C for c), so how it is written is unsure."""
+    words = [w for w in re.split(r"[\s/,&-]+", head) if w[:1].isalpha()]
+    lower = [w for w in words if w.islower() and w not in JOINING_WORDS]  # (not a brand's 'eHealth')
+    return bool(lower) and sum(w[0].isupper() for w in words) >= 1 and all(w.isalpha() for w in lower)
+
+
 MISREAD_MARK = re.compile(r"(?<=[A-Za-z])[!¡]|[!¡](?=[A-Za-z])")  # an l or I read as '!' in a word
 OPENING_QUOTES = "‘“\"`'"  # a speck OCR read as a quote mark before a name: no name opens with one
 
@@ -223,7 +234,7 @@ def read_org(text: str) -> Read | None:
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
         return None
-    if MISREAD_MARK.search(head):  # 'ABC Home Medica!': a letter OCR read as a mark no name holds
+    if MISREAD_MARK.search(head) or _lower_amid_capitals(head):  # 'ABC Home Medica!', 'CarePoint infusion'
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
