@@ -26,3 +26,9 @@ def test_a_name_caption_run_into_signature_captions_the_signature_not_a_name() -
     assert all(kind != "name" for kind, _ in _hits("Ordering provider signature"))
     assert all(kind != "name" for kind, _ in _hits("Physician's Signature"))
     assert ("name", "Ordering provider") in _hits("Ordering provider Jane Doe")
+
+
+def test_a_member_id_caption_with_its_id_one_letter_off_is_the_member_id() -> None:
+    for caption in ("Member it", "Member iO", "Member Ip"):
+        assert _hits(caption) == [("member_id", caption)], caption
+    assert _hits("Members") == []  # a word, no garbled caption
