@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.fax.org_misreads import misread_name
+
 MONTHS = {
     m: i
     for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
@@ -212,18 +214,6 @@ def _both_sexes(found: list[re.Match[str]]) -> bool:
     return len({m.group(1)[0].upper() for m in found}) > 1
 
 
-JOINING_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "la", "du", "van", "von", "y", "e"})
-
-
-def _lower_amid_capitals(head: str) -> bool:
-    """A name whose words open with capitals but for one in lower case that joins nothing ('CarePoint
-    infusion'): OCR took a capital for its small letter (I for i, C for c), so how it is written is unsure."""
-    words = [w for w in re.split(r"[\s/,&-]+", head) if w[:1].isalpha()]
-    lower = [w for w in words if w.islower() and w not in JOINING_WORDS]  # (not a brand's 'eHealth')
-    return bool(lower) and sum(w[0].isupper() for w in words) >= 1 and all(w.isalpha() for w in lower)
-
-
-MISREAD_MARK = re.compile(r"(?<=[A-Za-z])[!¡]|[!¡](?=[A-Za-z])")  # an l or I read as '!' in a word
 OPENING_QUOTES = "‘“\"`'"  # a speck OCR read as a quote mark before a name: no name opens with one
 
 
@@ -234,7 +224,7 @@ def read_org(text: str) -> Read | None:
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
         return None
-    if MISREAD_MARK.search(head) or _lower_amid_capitals(head):  # 'ABC Home Medica!', 'CarePoint infusion'
+    if misread_name(head):  # 'ABC Home Medica!', 'CarePoint infusion': how it is written is unsure
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
