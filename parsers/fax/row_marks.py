@@ -15,9 +15,9 @@ from parsers.fax.values import read_quantity
 
 # a quantity joined to its mark in one word: 'x2', '×2', '#2', 'Qty:2', 'QTY2', 'Quantity:12'
 JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9OoIlSBZ|]{1,3})$", re.IGNORECASE)
-# a quantity's mark before it ('Qty:', 'x', '#'); its colon may come read as ';' or a quote ('qty’'),
-# its q as a g ('gty': no word)
-QUANTITY_MARK = re.compile(r"^(?:[x×#]|[qg]ty|quantity|units?|no\.? of units)[:.#;'’]?$", re.IGNORECASE)
+# a quantity's mark before it ('Qty:', 'x', '#'); its colon may come read as ';', ',' or a quote ('qty’'),
+# its q as a g or an a ('gty', 'aty': no words)
+QUANTITY_MARK = re.compile(r"^(?:[x×#]|[qga]ty|quantity|units?|no\.? of units)[:.,#;'’]?$", re.IGNORECASE)
 UNIT_WORDS = re.compile(r"^(?:units?|ea|each|pcs?|boxe?s?)[.,;:)]?$", re.IGNORECASE)
 # the modifiers an order prints beside a HCPCS code (rental, new, used, KX, laterality, therapy ...)
 MODIFIERS = {
