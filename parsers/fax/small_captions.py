@@ -5,8 +5,9 @@ Many forms print a field's caption in small type over its value ('Date of birth'
 read garbles such captions far more often than the values under them ('bate of bith', 'NPt', 'Sex'
 read as '5' and 'OX' on two lines, 'tax' for 'Fax'), and a value whose caption is lost fills no
 field. A segment in smaller print than the segment right under it, that names no field, is read
-again as one line from the straightened grey page, enlarged 3x and 2x (with any other small words
-of its row beside it: one caption OCR split in two). When a read names a field and no read names
+again from the straightened grey page, enlarged 3x and 2x, as a block of text (psm 6: it read
+'Date of birth' where one line's mode gave 'Date of b lieth'), with any other small words of its
+row beside it (one caption OCR split in two). When a read names a field and no read names
 another, that read's words take the caption's place on the page; the value is still the page
 read's, found under its caption and confirmed as any field's.
 """
@@ -25,7 +26,7 @@ from parsers.fax.model import Page, Segment, Word, bbox_of
 from parsers.fax.ocr import OcrEngine, hocr_words
 from parsers.fax.reading import FaxRead
 
-CONFIG = "--oem 1 --psm 6 -c tessedit_do_invert=0"
+CONFIG = "--oem 1 --psm 6 -c tessedit_do_invert=0"  # a block: the crop holds the caption alone
 SCALES = (3.0, 2.0)
 SMALL = 0.85  # a caption's print is at most this share of the height of the value under it
 BELOW = 2.5  # the value starts within this many caption heights under the caption
