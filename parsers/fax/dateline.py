@@ -9,7 +9,7 @@ import re
 
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, bbox_of
-from parsers.fax.values import read_date
+from parsers.fax.values import NUMERIC_DATE, read_date
 
 DATELINE_BAND = 0.4  # a date line stands in this top share of the page (below the fax header)
 ORDER_DATE_SPAN = dt.timedelta(days=2 * 365)  # an order's date lies within this of its receipt
@@ -23,7 +23,11 @@ def dateline(text: PageText, found: list[Candidate], received: dt.date) -> list[
     (`found`: every other candidate, of every page)."""
     if any(c.path == "order_date" for c in found):
         return []
-    high = [s for s in (*text.lines, *text.segments) if s.bbox[1] <= DATELINE_BAND * text.page.height]
+    high = [
+        s
+        for s in (*text.lines, *text.segments)
+        if s.bbox[1] <= DATELINE_BAND * text.page.height and not _in_row_of_dates(text, s)
+    ]
     for line in sorted(high, key=lambda s: s.bbox[1]):
         date = _date_alone(line, line.bbox[1] <= CAPTION_BAND * text.page.height)
         if date is not None and abs(date - received) <= ORDER_DATE_SPAN:
@@ -40,3 +44,11 @@ def _date_alone(line: Segment, in_head: bool) -> dt.date | None:
     if read is None or read.start != 0 or line.text[start + read.end :].strip(" .,"):
         return None
     return read.value if isinstance(read.value, dt.date) else None
+
+
+def _in_row_of_dates(text: PageText, segment: Segment) -> bool:
+    """The segment is one of several dates on its line: a form's row of date cells ('Order date | Start
+    date | D/C date', their captions over them), whichever of them it is, not a letter's date line."""
+    first = segment.words[0]
+    line = next((ln for ln in text.lines if first in ln.words), None)
+    return line is not None and len(NUMERIC_DATE.findall(line.text)) > 1

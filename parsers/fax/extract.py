@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
+from parsers.fax.addressee import addressed
+from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
     PATIENT,
@@ -79,7 +81,7 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
-    return with_roles(hits, text.page.width, providers)
+    return with_roles(addressed(hits, text.page.width), text.page.width, providers)
 
 
 RANGE_START = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
@@ -203,7 +205,11 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
     found = value_segment(text, hit, hits, caption_alone(hit, end))
     if found is None:
         return None
-    return _read(found[0], 0, found[0].text, read_kind(hit, path), path, found[1])
+    kind = read_kind(hit, path)
+    read = _read(found[0], 0, found[0].text, kind, path, found[1])
+    unread = read is None or junk(found[0].text)
+    under = value_under(text, hit.segment, found[0], hits) if unread and found[1] == "label" else None
+    return (_read(under, 0, under.text, kind, path, "below") or read) if under is not None else read
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:

@@ -21,6 +21,7 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "insurance company": ("org", PAYER),
     "ordering physician": ("name", PROVIDER),
     "physician name": ("name", PROVIDER),
+    "practitioner name": ("name", PROVIDER),  # a standard written order's 'Treating practitioner'
     "patient name": ("name", PATIENT),
     "member name": ("name", PATIENT),
     "member number": ("member_id", PATIENT),
@@ -78,6 +79,9 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     letters = letters_of(match.group(1)) + ("name" if hint else "") if match else ""
     if not match or len(letters) < SHORT_MIN_LETTERS or len(match.group(1).split()) > 4:
         return None
+    merged = _look_alike_caption(letters)
+    if merged is not None:
+        return LabelHit(label_for(merged), segment, match.start(1), match.end(1))
     if len(letters) < FUZZY_MIN_LETTERS:
         short = _short_caption(letters)
         return LabelHit(label_for(short), segment, match.start(1), match.end(1)) if short else None
@@ -93,6 +97,26 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     if best < FUZZY_RATIO or (rivals and best - rivals[0] < FUZZY_MARGIN):
         return None
     return LabelHit(label_for(field), segment, match.start(1), match.end(1))
+
+
+# Letters a narrow or small face runs together, as OCR reads them: 'ti' as 'n' ('Panent name'), 'rn' as
+# 'm' and back, 'cl' as 'd', 'li' as 'h'.
+LOOK_ALIKES = (("n", "ti"), ("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"))
+
+
+def _look_alike_caption(letters: str) -> tuple[str, str | None] | None:
+    """The (kind, role) of the known caption `letters` spell exactly once one run of look-alike letters
+    is put back ('panentname' -> 'patientname'), unless they spell an English word as they are."""
+    if lexicon.known(letters):
+        return None
+    known = {caption.replace(" ", ""): field for caption, field in FUZZY_CAPTIONS.items()}
+    fields = {
+        known[variant]
+        for read, meant in LOOK_ALIKES
+        for at in range(len(letters))
+        if letters.startswith(read, at) and (variant := letters[:at] + meant + letters[at + len(read) :]) in known
+    }
+    return fields.pop() if len(fields) == 1 else None
 
 
 def _short_caption(letters: str) -> tuple[str, str | None] | None:

@@ -126,8 +126,12 @@ def _signer(text: str, hit: LabelHit) -> bool:
     return hit.kind == "name" and bool(SIGNATURE_AFTER.match(text[hit.end :].lstrip()))
 
 
+# Marks OCR reads out of a cell's shading or rule at the start of a caption ('‘Gender', '“Phone'): no word.
+LEAD_NOISE = " '‘’\"“”`~|*_"
+
+
 def _weak_ok(text: str, hit: LabelHit) -> bool:
-    before = BOX_NUMBER.sub("", text[: hit.start])
+    before = BOX_NUMBER.sub("", text[: hit.start].lstrip(LEAD_NOISE))
     after = text[hit.end :].lstrip()
     if SIGNATURE_AFTER.match(after) or SECONDARY.search(before):
         return False

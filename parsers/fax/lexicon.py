@@ -30,10 +30,15 @@ def misread(first: str, second: str) -> bool:
     word for word, `first` has a known word and `second` no word of the same length ('Health' as
     'Heaith', 'Home' as 'Hbme'), or `second` has it with an accent OCR put on a plain letter
     ('Northsidé'). Such a read neither agrees with `first` nor gives another value."""
-    a, b = first.split(), second.split()
+    a, b = _alnum_words(first), _alnum_words(second)
     if len(a) != len(b) or a == b:
         return False
     return all(x == y or _misread_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _alnum_words(text: str) -> list[str]:
+    """The text's words, less marks standing alone (a rule's remnant read as ',' after a name)."""
+    return [w for w in text.split() if any(ch.isalnum() for ch in w)]
 
 
 def _misread_word(word: str, read: str) -> bool:

@@ -108,12 +108,14 @@ def _pdf_pages(path: Path, target_dpi: int) -> list[Page]:
 
 
 def _text_layer_words(path: Path, target_dpi: int) -> list[list[Word]]:
-    """Each page's text-layer words, in pixels of the page rendered at `target_dpi`."""
+    """Each page's text-layer words, in pixels of the page rendered at `target_dpi`. A change of font or
+    size ends a word: a bold caption and the value printed right after it ('Secondary Dx' 'M17.11')
+    are two words even with no gap between them."""
     scale = target_dpi / 72
     out = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"])
             out.append(
                 [
                     Word(

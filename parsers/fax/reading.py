@@ -103,27 +103,42 @@ def ocr(state: FaxRead) -> None:
             state.prepared[page.number], page.words = _read_page(state, page, page.image)
 
 
+TURNS = (180, 90, 270)  # tried in this order on a page that reads as gibberish: upside down, then sideways
+
+
 def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared, list[Word]]:
-    """The page's words; a page that reads as gibberish is tried once more turned upside down."""
+    """The page's words; a page that reads as gibberish is tried again turned (upside down, then a
+    quarter either way), and the turn that reads best is kept if it reads better."""
     prepared = prepare(image, state.steps)
     words = _words(state, prepared)
     if _reads_well(words):
         return prepared, words
-    turned = prepare(image.rotate(180), state.steps)
-    turned_words = _words(state, turned)
-    if _well_read(turned_words) <= _well_read(words):
+    best: tuple[int, Prepared, list[Word]] = (0, prepared, words)
+    for turn in TURNS:
+        turned = prepare(image.rotate(turn, expand=True), state.steps)
+        turned_words = _words(state, turned)
+        if _well_read(turned_words) > _well_read(best[2]):
+            best = (turn, turned, turned_words)
+        if _reads_well(turned_words):
+            break
+    turn, prepared, best_words = best
+    if turn == 0:
         return prepared, words
-    # the fax machine's header line stays on top, the right way up: keep its first reading
-    header = [w for w in words if w.top + w.height / 2 < fax_header.HEADER_BAND * page.height]
-    page.image = image.rotate(180)
-    state.finding(
-        None,
-        "page_upside_down",
-        f"Page {page.number} came upside down and was turned.",
-        page=page.number,
-        severity=Severity.WARNING,
-    )
-    return turned, turned_words + header
+    return prepared, best_words + _turned_page(state, page, image, turn, words)
+
+
+def _turned_page(state: FaxRead, page: Page, image: Image.Image, turn: int, words: list[Word]) -> list[Word]:
+    """Keep the page turned (with a warning); the fax machine's header line stays on top the right
+    way up: its first reading is kept (only when the turn keeps the page's width: a quarter turn
+    moves every word, so the header read turned with the page is all there is)."""
+    page.image = image.rotate(turn, expand=True)
+    page.width, page.height = page.image.size
+    code, side = ("page_upside_down", "upside down") if turn == 180 else ("page_sideways", "sideways")
+    message = f"Page {page.number} came {side} and was turned."
+    state.finding(None, code, message, page=page.number, severity=Severity.WARNING)
+    if turn != 180:
+        return []
+    return [w for w in words if w.top + w.height / 2 < fax_header.HEADER_BAND * page.height]
 
 
 def _words(state: FaxRead, prepared: Prepared) -> list[Word]:
@@ -147,8 +162,10 @@ MIN_WELL_READ = 20
 
 
 def _well_read(words: list[Word]) -> int:
-    """Words OCR is sure of: a right-way-up page of text has many, an upside-down one almost none."""
-    return sum(1 for w in words if w.conf >= 80 and len(w.text) >= 3 and w.text.isalpha())
+    """Words OCR is sure of, lying along the line: a right-way-up page of text has many, an upside-down
+    one almost none. A word standing taller than wide was read down a sideways page (tesseract reads
+    vertical lines too): it does not count, or a page read sideways would pass for read."""
+    return sum(1 for w in words if w.conf >= 80 and len(w.text) >= 3 and w.text.isalpha() and w.width > w.height)
 
 
 def _reads_well(words: list[Word]) -> bool:

@@ -15,6 +15,9 @@ from parsers.fax.values import read_quantity
 
 # a quantity joined to its mark in one word: 'x2', '×2', '#2', 'Qty:2', 'QTY2', 'Quantity:12'
 JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9OoIlSBZ|]{1,3})$", re.IGNORECASE)
+# a quantity joined to its unit in one word: '1ea', '2each', '10pcs', and 'lea' (a narrow face's '1' read
+# as 'l', the space before 'ea' lost): digits, or one look-alike of a '1', then the unit in lower case
+UNIT_JOINED = re.compile(r"^([0-9]{1,3}|[lI|])\s?(?:ea|each|pcs?|units?)[.,;:)]?$")
 # a quantity's mark before it ('Qty:', 'x', '#'); its colon may come read as ';', ',' or a quote ('qty’'),
 # its q as a g or an a ('gty', 'aty': no words)
 QUANTITY_MARK = re.compile(r"^(?:[x×#]|[qga]ty|quantity|units?|no\.? of units)[:.,#;'’]?$", re.IGNORECASE)
@@ -76,7 +79,7 @@ def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
     if _size(words, position) or DURATION.match(after):
         return None  # '4 x 4 gauze', 'x 14 days': a size or a duration
     text = word.text.strip(",.;)(")
-    joined = JOINED_QUANTITY.match(text)
+    joined = JOINED_QUANTITY.match(text) or UNIT_JOINED.match(text)
     number = joined.group(1) if joined else text
     before = words[position - 1].text.strip(",;") if position else ""
     if not (joined or ((QUANTITY_MARK.match(before) or UNIT_WORDS.match(after)) and _bare_number(text))):
@@ -123,7 +126,8 @@ def _bare_number(text: str) -> bool:
 
 def quantity_shown(text: str) -> str:
     """A quantity crop's text without its mark ('x2' -> '2'), for reading it as a number."""
-    joined = JOINED_QUANTITY.match(text.strip(" ,.;)("))
+    core = text.strip(" ,.;)(")
+    joined = JOINED_QUANTITY.match(core) or UNIT_JOINED.match(core)
     return joined.group(1) if joined else text
 
 

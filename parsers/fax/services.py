@@ -104,12 +104,22 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
             return
 
 
+# '13.': a form's box number (the next box's, beside the diagnosis box): too short for any code, garbled or not
+BOX_NUMBER = re.compile(r"^[0-9]{1,2}\.?$")
+# 'x12', 'x3': a count (twelve visits, times three); ICD-10 codes are printed in capitals
+LOWERCASE_COUNT = re.compile(r"^x[0-9]{1,3}$")
+
+
 def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     # a service code with its modifier ('A4253-NU') is no diagnosis
-    pieces = [(p, w) for p, w in _tokens(line, after, keep_inner_comma=True) if not coded_service(w.text)]
+    pieces = [
+        (p, w)
+        for p, w in _tokens(line, after, keep_inner_comma=True)
+        if not coded_service(w.text) and not LOWERCASE_COUNT.match(p)
+    ]
     skip: Word | None = None
     for position, (piece, word) in enumerate(pieces):
-        if word is skip:
+        if word is skip or _measured(piece, pieces[position + 1 : position + 2]):
             continue
         joined = _split_code(piece, word, pieces[position + 1 : position + 3], line.page, sets)
         if joined is not None:
@@ -126,8 +136,26 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             and _digit_second(candidate)
         ):
             yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
-        elif sum(ch.isdigit() for ch in candidate) >= 2 and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece)):
+        elif (
+            sum(ch.isdigit() for ch in candidate) >= 2
+            and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece))
+            and not BOX_NUMBER.match(candidate)
+        ):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+UNIT = r"(?:mg|mcg|g|ml|cc|meq|units?|iu|%|l/min|lpm|l)"
+WITH_UNIT = re.compile(rf"^[0-9]+(?:\.[0-9]+)?{UNIT}$", re.IGNORECASE)
+A_UNIT = re.compile(rf"^{UNIT}\b", re.IGNORECASE)
+
+
+def _measured(piece: str, following: list[tuple[str, Word]]) -> bool:
+    """A dose or a rate ('500 mg', '40mg', '2 L/min'), as a medications line beside or under the
+    diagnoses prints them: a number with its unit, no code."""
+    if WITH_UNIT.match(piece):
+        return True
+    number = re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece) is not None
+    return number and bool(following) and A_UNIT.match(following[0][0]) is not None
 
 
 def _unbracketed(text: str) -> str:
@@ -178,8 +206,8 @@ def _split_code(
         three = len(piece) == 3 and codecheck.correct_icd10(piece, sets).value is not None
         return CodeRead(whole.text, whole, page, codecheck.UNREAD) if three and not _numbers(following) else None
     joined = tuple(c for c in (f"{c}.{rest.upper()}" for c in categories) if codecheck.icd10_billable(c, sets))
-    if not joined:
-        return None
+    if not joined:  # 'N48 4,' for N18.4: no code of that category has this rest, so the category is misread too
+        return None if _numbers(following) else CodeRead(whole.text, whole, page, codecheck.UNREAD)
     return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
 
 

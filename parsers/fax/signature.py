@@ -14,6 +14,9 @@ from parsers.fax.model import Segment, Word, bbox_of, boxes_overlap
 from parsers.fax.values import read_date, read_name
 
 SIGNATURE_LABEL = re.compile(r"signature|signed", re.IGNORECASE)
+# 'signed' or 'signature' after an article is a word of a sentence ('plans require a signed order',
+# 'return the signed copy'), not a caption: no signature line there.
+IN_PROSE = re.compile(r"\b(?:a|an|the|this|that|your|our)\s+$", re.IGNORECASE)
 # Under an attestation ('I certify ...'), a signer's caption with a date after it on its line is the
 # signature line ('Discharging physician: ______  Date/Time: ...'), though it never says "signature".
 ATTESTATION = re.compile(r"\b(?:certify|attest)\b", re.IGNORECASE)
@@ -49,7 +52,7 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
             return SignatureRead(None, line.page, bbox_of(line.words), method="statement")
         if NOT_SIGNED.search(line.text):
             continue  # 'Order pended, not signed.': no signature line, whatever is printed after it
-        match = SIGNATURE_LABEL.search(line.text)
+        match = caption_match(line.text)
         label_end = match.end() if match else garbled_signature(line)
         if label_end is not None:
             read = _read_line(line, label_end, image, dpi)
@@ -57,6 +60,11 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
                 read = _over_caption(text, line, label_end, read, (image, dpi))
             return _under_caption(text, line, label_end, read, (image, dpi)) if read.present is False else read
     return _attested_signer(text, image, dpi) or _said_unsigned(text)
+
+
+def caption_match(text: str) -> re.Match[str] | None:
+    """The first 'signature'/'signed' in `text` that is no word of a sentence (see IN_PROSE)."""
+    return next((m for m in SIGNATURE_LABEL.finditer(text) if not IN_PROSE.search(text[: m.start()])), None)
 
 
 # A line saying the order is not signed ('Order pended, not signed.', 'UNSIGNED'): never the signature

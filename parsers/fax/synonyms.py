@@ -215,7 +215,7 @@ LABELS: list[Label] = [
         rf"(?:recipient|enrollee|insured){POSS} (?:id(?: ?#| no\.?| number)?|no\.?|number|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
         r"policy(?:\s*/\s*id)? (?:id|no\.?|number|#)",
-        r"ins(?:urance|\.)? id",
+        r"ins(?:urance|[.,])? id",  # 'Ins, ID #': a comma is a misread full stop
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",
         r"hicn",
@@ -266,6 +266,7 @@ LABELS: list[Label] = [
         r"discharged on",
         r"(?:anticipated|expected|planned|projected) (?:discharge|d/ ?c)(?: date)?",
         r"d/ ?c date",
+        r"[do] ?[i|l1] ?c date",  # 'D/C date' with its slash read as an I ('DIC', 'OIC date')
     ),
 ]
 # Captions of what the record does not hold: no value is ever taken across or from under them (a

@@ -20,7 +20,8 @@ COUNT_CAPTION = r"units|qty|quantity|mod|modifiers?|amount|frequency"
 # A service table's head: a heading, or its column captions (a description column beside a units,
 # quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled)
 SERVICE_HEAD = re.compile(
-    r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services"
+    # ('Items Ordered', 'Equipment Ordered': a written order's heading over its items)
+    r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services|(?:items?|equipment|supplies)\s+ordered\s*$"
     rf"|(?:{ITEM_CAPTION})\b.*\b(?:{COUNT_CAPTION})"
     rf"|(?:{COUNT_CAPTION})\b.*\b(?:{ITEM_CAPTION}))\b",
     re.I,

@@ -241,12 +241,17 @@ PARTY_WORDS = frozenset({"supplier", "suppliers", "agency", "vendor", "company",
 TITLE = re.compile(r"^(?:[Dd]octor|D[Rr]\.?|[DO][rtf][.,])\s+[A-Z]")
 
 
+# Inside a name, a caption ('Sent:') or a date: two fields run together (a text layer keeps no wide gap)
+RUN_TOGETHER = re.compile(r"\w:(?:\s|$)|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
 def _not_an_org(head: str) -> bool:
     """A head no organisation's name can be: led by punctuation ('/ supplier': the rest of a caption
-    after its first word), all caption words, or a clinician's title and a name."""
+    after its first word), all caption words, a clinician's title and a name, or with a caption or a
+    date inside."""
     words = [w.lower().strip(",.:;/") for w in head.split()]
     captions = all(w in FORM_WORDS or w in PARTY_WORDS for w in words if w)
-    return not head[0].isalnum() or captions or TITLE.match(head) is not None
+    return not head[0].isalnum() or captions or TITLE.match(head) is not None or bool(RUN_TOGETHER.search(head))
 
 
 def read_quantity(text: str) -> Read | None:

@@ -53,3 +53,16 @@ def test_an_order_date_labelled_on_another_page_wins_too() -> None:
     text = _page(["November 19, 2026"])
     on_page_two = Candidate("order_date", dt.date(2026, 11, 18), 2, (0, 0, 10, 10), 0.9, "label")
     assert dateline(text, [on_page_two], RECEIVED) == []
+
+
+def test_a_date_in_a_row_of_dates_is_no_date_line() -> None:
+    """A table's row of date cells whose captions OCR lost: any of the dates may be the order's."""
+    from parsers.fax.layout import page_segments
+    from parsers.fax.model import Page, PageText, Word
+
+    words = [Word(t, 95.0, x, 300, 90, 20, (1, 1, 1)) for t, x in (("11/23/26", 600), ("11/19/26", 1000))]
+    words.append(Word("Acme", 95.0, 100, 300, 60, 20, (1, 1, 1)))
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    assert len(segments) >= 2
+    assert dateline(PageText(page, lines, segments), [], RECEIVED) == []

@@ -111,3 +111,21 @@ def test_checkbox_ticked_empty_and_missing() -> None:
     assert box_state(image, Word("DME", 95, 140, 85, 60, 25), 204) is False
     assert box_state(image, Word("Home", 95, 340, 85, 80, 25), 204) is True
     assert box_state(image, Word("Plan", 95, 520, 85, 60, 25), 204) is None
+
+
+def test_a_caption_and_its_value_touching_in_a_text_layer_are_two_words(tmp_path: Path) -> None:
+    """An EHR's PDF prints a bold caption and its value right after it, with no gap a space would
+    leave: the font changes between them, so they are two words (not 'DxM17.11')."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from parsers.fax.pages import _text_layer_words
+
+    path = tmp_path / "efax.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(612, 792))
+    pdf.setFont("Helvetica-Bold", 9)
+    pdf.drawString(72, 700, "Secondary Dx")
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(72 + stringWidth("Secondary Dx", "Helvetica-Bold", 9), 700, "M17.11")
+    pdf.save()
+    assert [w.text for w in _text_layer_words(path, 300)[0]] == ["Secondary", "Dx", "M17.11"]

@@ -57,3 +57,11 @@ def test_a_near_tie_in_a_known_word_agrees_only_with_the_word_list() -> None:
     assert not agrees("Walter Supply", walter, _org, known=known)  # 'Waiter Supply' is a valid reading too
     unkept = [Word("Health", 90.0, 0, 0, 90, 20, (1,), ambiguous=True)]
     assert not agrees("Health", unkept, _org, known=known)  # a doubt whose rivals were not kept still counts
+
+
+def test_a_mark_standing_alone_in_a_read_is_no_word_of_it() -> None:
+    """'Acme Health Plan ,' (a rule's remnant read as a comma) reads the words 'Acme Health Pian' misread."""
+    from parsers.fax.lexicon import misread
+
+    assert misread("Acme Health Plan ,", "Acme Health Pian")
+    assert not misread("Acme Health Plan ,", "Acme Health Plan Two")

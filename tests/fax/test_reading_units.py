@@ -230,3 +230,13 @@ def test_a_values_box_keeps_to_its_words_band_where_a_streak_stretched_one_word(
     assert bbox_of([stretched, beside]) == (1057, 573, 1331, 608)  # the band 578..602, 6 pixels below it
     assert bbox_of([stretched]) == (1057, 573, 1201, 631)  # a word alone has no band to keep to
     assert bbox_of([Word("Elm", 90, 0, 0, 40, 30), beside]) == (0, 0, 1331, 602)  # no word far taller
+
+
+def test_words_read_down_a_sideways_page_do_not_count_as_a_page_read() -> None:
+    """Tesseract reads vertical lines too: on a page turned a quarter it returns sure words standing
+    taller than wide. Those are no sign the page lies right; words along their lines are."""
+    from parsers.fax.reading import MIN_WELL_READ, _well_read
+
+    along = [Word("Patient", 96, 100 + 40 * i, 200, 120, 30) for i in range(MIN_WELL_READ)]
+    down = [replace(w, width=30, height=120) for w in along]
+    assert _well_read(along) == MIN_WELL_READ and _well_read(down) == 0

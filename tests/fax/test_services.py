@@ -210,3 +210,32 @@ def test_a_signing_statement_under_the_diagnoses_ends_their_section() -> None:
         ["Dx: I10 - Essential (primary) hypertension", "Electronically signed by Helen Carter, MD on 11/19/2026"]
     )
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["I10"]
+
+
+def test_a_category_with_a_rest_no_code_of_it_has_is_one_code_misread() -> None:
+    """'N48 4,' for N18.4 (the 1 read as 4, the dot as a gap): N48 is a category, but N48.4 is no
+    billable code, so the category was misread too: one code open with no reading, never N48."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnosis (ICD-10): N48 4, I50.9"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("N48.4", None), ("I50.9", "I50.9")]
+
+
+def test_a_count_written_with_a_lowercase_x_is_no_diagnosis_code() -> None:
+    """'x12' (twelve visits, times twelve) under a diagnosis caption, on a discipline's line: a count
+    an ICD-10 code's shape admits (X12 is a category), never a code: codes are printed in capitals."""
+    text = _page(["Primary Dx (ICD-10) N18.4", "Secondary Dx M17.11", "Skilled nursing visits x12, aide x3"])
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["N18.4", "M17.11"]
+
+
+def test_a_box_number_beside_a_diagnosis_box_is_no_unreadable_code() -> None:
+    """CMS-485 boxes side by side: '11. ICD-10 Principal Diagnosis  13. ICD-10 Other Pertinent
+    Diagnoses'. '13.' numbers the next box: no code, so no 'unreadable code' finding holding the order."""
+    text = _page(["11. ICD-10 Principal Diagnosis 13. ICD-10 Other Pertinent Diagnoses", "J44.9 I10"])
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["J44.9", "I10"]
+
+
+def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
+    """'Metformin 500 mg PO BID' in the medications box under the diagnosis box: a dose, no code."""
+    text = _page(["Principal Diagnosis", "E11.9", "Medications: Metformin 500 mg PO BID, Lasix 40mg, O2 2 L/min"])
+    assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]

@@ -104,3 +104,26 @@ def test_the_date_under_a_signature_line_under_its_caption_is_the_signature_date
     read = find_signature(text, image, 204)
     assert read is not None and read.present is True
     assert read.date == dt.date(2026, 11, 21) and read.date_raw == "Nov 21, 2026"
+
+
+@pytest.mark.parametrize(
+    "line", ["Medicare requires a signed order before the claim is sent", "Please return the signed copy to us"]
+)
+def test_signed_in_a_sentence_is_no_signature_line(line: str) -> None:
+    """'a signed order' in the form's instructions: the words after it are print, not a signature."""
+    image = Image.new("L", (1734, 400), 255)
+    lines = ["Dx: J44.9 - COPD", line, "Physician signature", "Date signed: 11/20/26"]
+    draw = ImageDraw.Draw(image)
+    for index, text in enumerate(lines):
+        draw.text((10, 100 + 40 * index), text, fill=0, font=ImageFont.load_default(size=20))
+    read = find_signature(_page(lines), image, 204)
+    assert read is not None and (read.bbox[1] + read.bbox[3]) / 2 > 100 + 40 * 2
+
+
+def test_caption_match_skips_an_article_before_signed() -> None:
+    from parsers.fax.signature import caption_match
+
+    assert caption_match("plans require a signed order") is None
+    match = caption_match("the signed order; Physician signature")
+    assert match is not None and match.group() == "signature"
+    assert caption_match("Date signed: 11/20/26") is not None

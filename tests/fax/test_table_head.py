@@ -60,3 +60,11 @@ def test_a_charge_under_an_amount_caption_is_no_quantity(amount: str) -> None:
     head = [("Equipment", 117), ("HCPCS", 600), ("Amount", 900)]
     row = [("walker", 117), ("E0143", 600), (amount, 900)]
     assert _services(head, row) == [("E0143", None)]
+
+
+@pytest.mark.parametrize("head", ["ITEMS ORDERED", "Equipment ordered", "Supplies Ordered"])
+def test_a_written_orders_items_ordered_heading_heads_a_service_table(head: str) -> None:
+    """A standard written order's section heading over its items table, whose own column captions
+    OCR may garble ('NePCS', 'Remdescripton')."""
+    assert SERVICE_HEAD.search(head)
+    assert not SERVICE_HEAD.search(f"{head}: wheelchair")

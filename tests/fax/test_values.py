@@ -119,3 +119,18 @@ def test_a_name_ends_before_the_first_word_with_a_digit() -> None:
 def test_an_orders_subject_is_no_persons_name(text: str) -> None:
     """'RE: Oxygen Order' on a letter: the subject, not the patient."""
     assert values.read_name(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["From: Intake - S. Brennan Sent: 11/21/26", "Northside Medical Sent 11/21/2026", "Acme Supply Date: 3/4/25"],
+)
+def test_a_caption_or_a_date_inside_is_no_organisation_name(text: str) -> None:
+    """Two fields run together (a text layer keeps no wide gap between them): no company's name."""
+    assert values.read_org(text) is None
+
+
+@pytest.mark.parametrize("text", ["Bayview Respiratory & Medical", "St. Mary's Home Health", "A-1 Medical Supply, Inc"])
+def test_organisation_names_with_punctuation_are_read(text: str) -> None:
+    read = values.read_org(text)
+    assert read is not None and read.value == text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ingest.control_numbers import FileControlNumbers
+from ingest.control_numbers import COUNTER_FILE, MAX_CONTROL_NUMBER, FileControlNumbers
 from tests.conftest import FIXTURES, parse_records
 
 INVALID = FIXTURES / "x12" / "invalid"
@@ -80,3 +80,14 @@ def test_control_numbers_do_not_collide_across_processes(tmp_path: Path) -> None
     with ProcessPoolExecutor(max_workers=2) as pool:
         taken = [n for batch in pool.map(_take, [tmp_path] * 4) for n in batch]
     assert sorted(taken) == list(range(1, 201))
+
+
+def test_a_counter_left_unpadded_by_an_earlier_version_goes_on_from_its_number(tmp_path: Path) -> None:
+    (tmp_path / COUNTER_FILE).write_text("12")
+    assert FileControlNumbers(tmp_path).next() == 13
+    assert (tmp_path / COUNTER_FILE).read_text() == "000000013"  # fixed width: rewritten in place, never truncated
+
+
+def test_control_numbers_wrap_after_the_largest_nine_digit_number(tmp_path: Path) -> None:
+    (tmp_path / COUNTER_FILE).write_text(str(MAX_CONTROL_NUMBER))
+    assert FileControlNumbers(tmp_path).next() == 1

@@ -1,0 +1,71 @@
+"""A value whose second read agreed but for a doubtful digit, settled by the standard model's read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PIL import Image
+
+from parsers.fax import verify_model
+from parsers.fax.confirm import Region
+from parsers.fax.model import Candidate, Word
+from parsers.fax.preprocess import Prepared
+from parsers.fax.reading import FaxRead
+from tests.fax.test_verify import ORDER, _cand, _state, _word
+
+
+class FakeModel:
+    """Stands in for confirm.second_reads: answers each region with the word canned for its key."""
+
+    def __init__(self, answer: dict[str, Word]) -> None:
+        self.answer = answer
+        self.calls: list[tuple[list[str], str]] = []
+
+    def __call__(self, regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
+        self.calls.append(([r.key for r in regions], model))
+        return {r.key: [self.answer[r.key]] if r.key in self.answer else [] for r in regions}
+
+
+def _with_page(*pairs: tuple[Candidate, Word]) -> FaxRead:
+    state = _state(*(c for c, _ in pairs))
+    page = Image.new("L", (200, 100), 255)
+    state.prepared[1] = Prepared(page, page, 0.0)
+    state.second_words = {id(c): [w] for c, w in zip(state.candidates, (w for _, w in pairs), strict=True)}
+    return state
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, state: FaxRead, fake: FakeModel) -> dict[str, Candidate]:
+    monkeypatch.setattr(verify_model, "second_reads", fake)
+    verify_model.model_read(state)
+    return {c.path: c for c in state.candidates}
+
+
+def test_a_doubtful_agreeing_date_is_confirmed_by_the_standard_models_clean_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    state = _with_page((_cand("order_date", ORDER), _word("11/19/2026", doubtful=True)))
+    fake = FakeModel({"m0": _word("11/19/2026", conf=88)})
+    found = _run(monkeypatch, state, fake)
+    assert found["order_date"].confirmed_by == "second_read" and found["order_date"].second_conf == 0.88
+    assert fake.calls == [(["m0"], verify_model.REREAD_MODEL)]
+
+
+@pytest.mark.parametrize("model_word", [_word("11/18/2026"), _word("11/19/2026", doubtful=True), None])
+def test_a_model_read_that_disagrees_doubts_or_reads_nothing_confirms_nothing(
+    monkeypatch: pytest.MonkeyPatch, model_word: Word | None
+) -> None:
+    state = _with_page((_cand("order_date", ORDER), _word("11/19/2026", doubtful=True)))
+    found = _run(monkeypatch, state, FakeModel({"m0": model_word} if model_word else {}))
+    assert found["order_date"].confirmed_by is None
+
+
+def test_no_model_read_for_a_birth_date_a_name_or_a_second_read_that_disagreed(monkeypatch: pytest.MonkeyPatch) -> None:
+    state = _with_page(
+        (_cand("member.dob", dt.date(1961, 3, 2)), _word("03/02/1961", doubtful=True)),
+        (_cand("member.name", ("Walter", "Garcia")), _word("Walter Garcia", doubtful=True)),
+        (_cand("order_date", ORDER), _word("12/19/2026", doubtful=True)),
+    )
+    fake = FakeModel({})
+    found = _run(monkeypatch, state, fake)
+    assert fake.calls == [] and all(c.confirmed_by is None for c in found.values())
