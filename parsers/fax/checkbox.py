@@ -164,8 +164,9 @@ def box_state(image: Image.Image, label: Word, dpi: float) -> bool | None:
 
 MAX_CAPTION_WORDS = 4  # an option's caption is short ('Expedited / Urgent'); a longer run is prose
 CAPTION_JOINERS = {"/", "&", "-", "or"}
-# An empty or ticked box as OCR reads it: a few round or square marks ('oO', 'CO', '[]', '0'), no word
-BOX_GLYPH = re.compile(r"^[oO0QDCcuU\[\]|()<>xX]{1,3}$")
+# An empty or ticked box as OCR reads it: a few round or square marks ('oO', 'CO', '[]', '0', 'CI' with its
+# right side read as a bar), no word
+BOX_GLYPH = re.compile(r"^[oO0QDCcuUIlJ\[\]|()<>xX]{1,3}$")
 
 
 def said(text: PageText, pattern: re.Pattern[str], image: Image.Image | None, dpi: float) -> bool:

@@ -61,6 +61,7 @@ SHORT_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "prescriber": ("name", PROVIDER),
     "attending": ("name", PROVIDER),
     "birthdate": ("dob", PATIENT),
+    "memberid": ("member_id", PATIENT),  # 'Member it', 'Member iO': a small caption's ID misread
 }
 SHORT_MIN_LETTERS = 7
 

@@ -25,6 +25,7 @@ from parsers.fax.checkbox import (
     titled_service_type,
 )
 from parsers.fax.code_sweep import loose_diagnoses, loose_services
+from parsers.fax.codes_in_values import outside_values
 from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
@@ -252,7 +253,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(box_phones(text, hits))
         state.candidates.extend(box_ids(text, hits))
         over = list(diagnoses_over_captions(text, state.ctx.code_sets)) if under_style(text, hits) else []
-        state.diagnoses.extend(over or diagnosis_reads(text, state.ctx.code_sets))
+        state.diagnoses.extend(outside_values(over or diagnosis_reads(text, state.ctx.code_sets), state.candidates))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
         _loose_codes(state, text, ink)

@@ -97,14 +97,32 @@ def _digit_run(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """The words from the first to the last with a digit in it (a month name before a day counts):
     a stray label word left in the crop ('Tel;') only makes its re-reads worse."""
     keep = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w.text) or MONTH.match(w.text)]
+    if keep and keep[0] > 0 and _month_misread(words[keep[0] - 1].text):
+        keep.insert(0, keep[0] - 1)  # 'Noy 19, 2026': the month one letter off, before the day
     return words[keep[0] : keep[-1] + 1] if keep else ()
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_named(raw: str) -> bool:
+    """The date names its month (or a word one letter off a month's name begins it)."""
+    return bool(MONTH.search(raw)) or (bool(raw.split()) and _month_misread(raw.split()[0]))
+
+
+def _month_misread(text: str) -> bool:
+    """A three-letter word one letter off a month's abbreviation ('Noy' for 'Nov', 'Dee' for 'Dec')."""
+    core = text.strip(".,").lower()
+    if len(core) != 3 or not core.isalpha():
+        return False
+    return any(sum(a != b for a, b in zip(core, month, strict=True)) == 1 for month in MONTHS)
 
 
 def _shaped(kind: str, raw: str) -> bool:
     """The first read looks like a damaged value of this kind (not some other field's text)."""
     if kind == "sex":
         return 1 <= len(raw.strip(" .:")) <= 6
-    if kind in DATE_KINDS and MONTH.search(raw):
+    if kind in DATE_KINDS and _month_named(raw):
         return len(LOOKALIKE.findall(raw)) >= 5
     if kind == "address":
         return raw[:1].isdigit() and sum(ch.isdigit() for ch in raw) >= MIN_ADDRESS_DIGITS
@@ -113,7 +131,7 @@ def _shaped(kind: str, raw: str) -> bool:
 
 def _charset(kind: str, raw: str) -> str:
     if kind in DATE_KINDS:
-        return "long_date" if MONTH.search(raw) else "date"
+        return "long_date" if _month_named(raw) else "date"
     return {"fax": "phone"}.get(kind, kind)
 
 
@@ -156,8 +174,12 @@ def _sex(text: str) -> Read[object] | None:
     return (found.value, True) if found is not None and found.start == 0 else None
 
 
+# a month's name run into its day ('Nov19,2026'): under a whitelist tesseract drops the space between
+MONTH_INTO_DAY = re.compile(r"(?<=[A-Za-z])(?=[0-9])")
+
+
 def _date(text: str, kind: str, received: dt.date) -> Read[object] | None:
-    found = values.read_date(text, two_digit_birth=kind == "dob")
+    found = values.read_date(MONTH_INTO_DAY.sub(" ", text), two_digit_birth=kind == "dob")
     if found is None or not isinstance(found.value, dt.date):
         return None
     return (found.value, True) if _plausible(found.value, kind, received) else None

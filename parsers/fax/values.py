@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.fax.org_misreads import misread_name
 from parsers.fax.state_names import with_state_codes
 
 MONTHS = {
@@ -241,6 +242,8 @@ def read_org(text: str) -> Read | None:
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
+        return None
+    if misread_name(head):  # 'ABC Home Medica!', 'CarePoint infusion': how it is written is unsure
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
