@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.fax.org_misreads import misread_name
-from parsers.fax.state_names import with_state_codes
+from parsers.fax.state_names import USPS_STATES, with_state_codes
 
 MONTHS = {
     m: i
@@ -283,66 +283,6 @@ def read_quantity(text: str) -> Read | None:
     return Read(int(digits), match.start(1), match.end(1), corrected=digits != match.group(1))
 
 
-USPS_STATES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "DC",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "PR",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "VI",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "GU",
-        "AS",
-        "MP",
-    ]
-)
 # a stray quote mark OCR puts before the state code ('‘CT') is no part of it
 STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
