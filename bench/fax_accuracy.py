@@ -1,7 +1,11 @@
 """Fax accuracy and speed over the generated fixtures: our whole path against plain tesseract.
 
 usage: python bench/fax_accuracy.py [--dir DIR] [--only NAME ...] [--no-STEP ...] [--engine cli|inprocess]
-       [--tessdata DIR] [-v]
+       [--tessdata DIR] [--fresh K] [-v]
+
+`--fresh K` reads K new variants of every generated case instead of the committed fixtures: the same
+layouts, resolutions and defects with other patients, clinicians, codes and noise (the generator with
+other seeds, written to a temp folder), so a reader fitted to the fixtures' own values shows it.
 
 Prints, per resolution, per layout group (layouts the reader was tuned on, and held-out layouts
 added later to keep the tuning honest: `TUNED_LAYOUTS`) and overall: field accuracy, status
@@ -23,6 +27,7 @@ import json
 import os
 import resource
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -215,6 +220,17 @@ def report(totals: dict[str, Totals]) -> None:
         )
 
 
+def fresh_variants(count: int) -> Path:
+    """`count` new variants of every generated case (named `<case>~<k>`: other seeds), in a temp folder."""
+    from tests.fixtures.fax import generate
+
+    folder = Path(tempfile.mkdtemp(prefix="fax-fresh-"))
+    for case in generate.CASES:
+        for k in range(1, count + 1):
+            generate.generate_case(dataclasses.replace(case, name=f"{case.name}~{k}"), folder)
+    return folder
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
@@ -223,6 +239,7 @@ def main() -> int:
     parser.add_argument("--dpi", type=int, default=DEFAULT_STEPS.target_dpi)
     parser.add_argument("--engine", choices=ENGINE_NAMES, default=None, help="default: what the service uses")
     parser.add_argument("--tessdata", default=None, help="folder holding the eng.traineddata to read with")
+    parser.add_argument("--fresh", type=int, default=0, help="read K new variants of each case (other seeds)")
     for step in ("deskew", "binarize", "despeckle", "remove_lines", "cells"):
         parser.add_argument(f"--no-{step.replace('_', '-')}", action="store_true")
     args = parser.parse_args()
@@ -242,7 +259,8 @@ def main() -> int:
     VALIDATOR_CODE_SETS.icd10("J44.9")  # load the ICD-10-CM table once, as a running service has it loaded
     pytesseract.get_tesseract_version()
     totals: dict[str, Totals] = {}
-    for meta_path in sorted(args.dir.glob("*.expected.json")):
+    folder = fresh_variants(args.fresh) if args.fresh else args.dir
+    for meta_path in sorted(folder.glob("*.expected.json")):
         if args.only and meta_path.name.split(".")[0] not in args.only:
             continue
         run_case(meta_path, engine, steps, totals, args.verbose)

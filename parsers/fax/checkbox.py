@@ -206,9 +206,12 @@ def _bridged(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
 
 MAX_CAPTION_WORDS = 4  # an option's caption is short ('Expedited / Urgent'); a longer run is prose
 CAPTION_JOINERS = {"/", "&", "-", "or"}
-# An empty or ticked box as OCR reads it: a few round or square marks ('oO', 'CO', '[]', '0'), no word
-# ('Cl', 'Cj', 'CL!', 'CT', 'gO', '[1': a box's side or corner read as a stroke beside a round or square mark)
-BOX_GLYPH = re.compile(r"^(?=.*[oO0QDCcuU\[\]|()<>xX])[oO0QDCcuU\[\]|()<>xXlIiJjL1!Tg]{1,3}$")
+# An empty or ticked box as OCR reads it: a few round or square marks ('oO', 'CO', '[]', '0', 'CI' with its
+# right side read as a bar), no word; or such a mark beside a stroke ('Cl', 'Cj', 'CL!', 'CT', 'gO', '[1':
+# a box's side or corner read as a stroke)
+BOX_GLYPH = re.compile(
+    r"^(?:[oO0QDCcuUIlJ\[\]|()<>xX]{1,3}|(?=.*[oO0QDCcuU\[\]|()<>xX])[oO0QDCcuU\[\]|()<>xXlIiJjL1!Tg]{1,3})$"
+)
 
 
 def said(text: PageText, pattern: re.Pattern[str], image: Image.Image | None, dpi: float) -> bool:

@@ -122,7 +122,7 @@ def loose_services(
         if id(line) in rows or DIAGNOSIS_HEAD.search(line.text):
             continue
         for word in words:
-            head = _hcpcs_head(word, sets)
+            head = _hcpcs_head(word, sets) or _letter_unread(word)
             if head is None or id(word) in used or head in codes or (box := boxed(text, ink, word, dpi)) is False:
                 continue
             found = _loose_row(text, index, (line, word), head, sets, ticked=box is True)
@@ -159,6 +159,16 @@ def _hcpcs_head(word: Word, sets: CodeSets) -> str | None:
     if shown is None or shown != head.translate(codecheck.ZERO_AS_O) or sets.hcpcs_known(shown) is False:
         return None
     return None if _icd_also(shown, sets) else head
+
+
+SYMBOL_HEAD = re.compile(r"^[£€$§&]([0-9Oo]{4})$")  # a code's letter OCR read as a symbol ('£0601', '$9500')
+
+
+def _letter_unread(word: Word) -> str | None:
+    """A HCPCS code whose letter OCR read as a symbol, as printed: its code open (the re-reads fill it),
+    or the one letter the symbol stands for ('$' for S, codecheck.TO_LETTER)."""
+    head = code_and_modifier(word.text.strip("([{)]},.;:"))[0]
+    return head if SYMBOL_HEAD.match(head) else None
 
 
 def _icd_also(code: str, sets: CodeSets) -> bool:

@@ -144,6 +144,8 @@ def nonword(word: str, chosen: str, rival: str, known: Callable[[str], bool]) ->
     letters makes no known word ('Health' whose 'l' rivals 'i': 'Heaith' is no word, so the read
     'Health' stands). Digits, and words not in the list ('CarePoint'), are never settled so."""
     core = word.strip(EDGE)
+    if chosen not in core and rival in core:  # the read kept the letter the top choice was not ('Valley', i over l)
+        chosen, rival = rival, chosen
     if not (chosen.isalpha() and rival.isalpha()) or chosen not in core or not known(core):
         return False
     return not any(known(core[:at] + rival + core[at + 1 :]) for at, ch in enumerate(core) if ch == chosen)

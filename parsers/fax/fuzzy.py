@@ -65,6 +65,7 @@ SHORT_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "attending": ("name", PROVIDER),
     "birthdate": ("dob", PATIENT),
     "officefax": ("fax", PROVIDER),
+    "memberid": ("member_id", PATIENT),  # 'Member it', 'Member iO': a small caption's ID misread
 }
 SHORT_MIN_LETTERS = 7
 

@@ -48,7 +48,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     text = segment.text
     folded = fold_accents(text)
     found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded)]
-    found = [h for h in found if h.label.strong or _weak_ok(text, h)]
+    found = [h for h in found if (h.label.strong or _weak_ok(text, h)) and not _signer(text, h)]
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
     strong = any(h.label.strong for h in found)
     fuzzy = fuzzy or (caption_before_gap(segment) if not strong else None)  # 'Primary surance   Blue Harbor'
@@ -123,6 +123,12 @@ SIGNATURE_AFTER = re.compile(r"(?:['’`]?s\s*|\s['’`]?s\s*)?sign", re.IGNOREC
 SECONDARY = re.compile(r"(?:secondary|sec\.?|tertiary|2nd|3rd|other)\s*$", re.IGNORECASE)  # not the record's own
 
 
+def _signer(text: str, hit: LabelHit) -> bool:
+    """A name caption run into 'signature' ('Ordering provider signature'): it captions the signature,
+    whose scribble is no name."""
+    return hit.kind == "name" and bool(SIGNATURE_AFTER.match(text[hit.end :].lstrip()))
+
+
 # Marks OCR reads out of a cell's shading or rule at the start of a caption ('‘Gender', '“Phone'): no word.
 LEAD_NOISE = " '‘’\"“”`~|*_"
 
@@ -134,4 +140,11 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
         return False
     if hit.label.alone and before.strip():
         return False
-    return after.startswith((":", "#")) or not before.strip()
+    return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
+
+
+def garbled_qualifier(before: str) -> bool:
+    """The text before a caption alone on its segment is one word OCR garbled past any English word
+    ('Hathe address' for 'Home address'): it qualified the caption, it holds no value."""
+    words = before.split()
+    return len(words) == 1 and words[0].isalpha() and len(words[0]) >= 3 and not lexicon.known(words[0])

@@ -11,7 +11,7 @@ import unicodedata
 
 from spellchecker import SpellChecker
 
-EDGE = " ,.;:'\"()"  # punctuation a word carries on a form ('Springfield,'): no part of the word
+EDGE = " ,.;:'\"()‘’“”"  # punctuation a word carries on a form ('Springfield,', a speck read as '‘'): no part of it
 
 
 @functools.cache

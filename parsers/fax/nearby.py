@@ -9,6 +9,7 @@ import re
 from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import PageText, Segment
+from parsers.fax.stacked import stacked_over
 from parsers.fax.values import PART_ALONE
 
 LEADING_NOISE = re.compile(r"^[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")  # ";" is a misread ":"
@@ -33,8 +34,8 @@ def value_segment(
     its row, else the one below it or (a caption printed under its fill-in line) right above it,
     whichever of the two is nearer this caption than any other bare caption."""
     below = _segment_below(text, hit, hits)
-    if below is not None and same_cell(below, hit.segment):
-        return below, "below"
+    if below is not None and (same_cell(below, hit.segment) or stacked_over(hit.segment, below)):
+        return below, "below"  # in its ruled cell, or a small caption's value under it (stacked.py)
     right = segment_right(text, hit.segment, hits) if alone else None
     if right is not None:
         return right, "label"

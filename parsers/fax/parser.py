@@ -12,15 +12,21 @@ from parsers.context import ParseContext
 from parsers.fax import (
     century,
     lost_qualifier,
+    outvote_digits,
+    patient_label,
     reading,
     reread,
     reread_captions,
     reread_fields,
     reread_lost,
     reread_outvoted,
+    small_captions,
     verify,
+    verify_lift,
     verify_model,
+    verify_rows,
     verify_standard,
+    vote,
 )
 from parsers.fax.assemble import build
 from parsers.fax.ocr import OcrEngine, default_engine
@@ -34,6 +40,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reading.ocr,
     reading.read_headers,
     lost_qualifier.reread_lost_qualifiers,
+    small_captions.reread_small_captions,
     reading.layout,
     reread_captions.reread_captions,
     reading.classify,
@@ -49,8 +56,14 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify.second_read,
     verify_model.model_read,
     reread_outvoted.reread_outvoted,
+    verify_rows.model_rows,
     verify_standard.misread_page_read,
+    vote.three_reads,
+    verify_lift.clean_garbled,
+    outvote_digits.outvote_unsure,
+    patient_label.named_on_label,
     verify_standard.standard_read,
+    verify_lift.clean_read,
     century.resolve_centuries,
 ]
 MESSAGES = {

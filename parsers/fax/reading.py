@@ -25,11 +25,13 @@ from parsers.fax.checkbox import (
     titled_service_type,
 )
 from parsers.fax.code_sweep import loose_diagnoses, loose_services
+from parsers.fax.codes_in_values import outside_values
 from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
+from parsers.fax.letterhead import supplier_heading
 from parsers.fax.model import Candidate, Page, Word
 from parsers.fax.nearby import under_style
 from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
@@ -70,6 +72,7 @@ class FaxRead:
     confirmed_codes: set[int] = field(default_factory=set)  # id(CodeRead) of diagnoses a second read agreed with
     reread_parts: dict[int, set[str]] = field(default_factory=dict)  # id(ServiceRead) -> parts two re-reads agreed on
     outvoted: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> both crops' row
+    row_crops: dict[int, tuple[list[object | None], list[object | None]]] = field(default_factory=dict)  # codes, qtys
     second_words: dict[int, list[Word]] = field(default_factory=dict)  # id(Candidate) -> its second read, unconfirmed
 
     def finding(
@@ -243,13 +246,14 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(start_from_table(text, state.candidates))
         _unsure_payer(state, hits)
         state.candidates.extend(provider_by_credentials(text))
+        state.candidates.extend(supplier_heading(text, hits))
         state.candidates.extend(sex_in_prose(text))
         state.candidates.extend(payer_in_prose(text.lines))
         state.candidates.extend(plan_over_title(text, hits, state.candidates))
         state.candidates.extend(box_phones(text, hits))
         state.candidates.extend(box_ids(text, hits))
         over = list(diagnoses_over_captions(text, state.ctx.code_sets)) if under_style(text, hits) else []
-        state.diagnoses.extend(over or diagnosis_reads(text, state.ctx.code_sets))
+        state.diagnoses.extend(outside_values(over or diagnosis_reads(text, state.ctx.code_sets), state.candidates))
         state.services.extend(service_reads(text, state.ctx.code_sets))
         ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
         _loose_codes(state, text, ink)

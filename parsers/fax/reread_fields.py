@@ -99,9 +99,25 @@ def _digit_run(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """The words from the first to the last with a digit in it (a month name before a day counts):
     a stray label word left in the crop ('Tel;') only makes its re-reads worse."""
     keep = [i for i, w in enumerate(words) if any(ch.isdigit() for ch in w.text) or MONTH.match(w.text)]
-    if keep and keep[0] > 0 and garbled_month(words[keep[0] - 1].text):
-        keep.insert(0, keep[0] - 1)  # 'Navernbet 21, 2026': the month OCR garbled, read again with the rest
+    if keep and keep[0] > 0 and (garbled_month(words[keep[0] - 1].text) or _month_misread(words[keep[0] - 1].text)):
+        keep.insert(0, keep[0] - 1)  # 'Navernbet 21, 2026', 'Noy 19, 2026': the month misread, before the day
     return words[keep[0] : keep[-1] + 1] if keep else ()
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_named(raw: str) -> bool:
+    """The date names its month (or a word one letter off a month's name begins it)."""
+    return bool(MONTH.search(raw)) or (bool(raw.split()) and _month_misread(raw.split()[0]))
+
+
+def _month_misread(text: str) -> bool:
+    """A three-letter word one letter off a month's abbreviation ('Noy' for 'Nov', 'Dee' for 'Dec')."""
+    core = text.strip(".,").lower()
+    if len(core) != 3 or not core.isalpha():
+        return False
+    return any(sum(a != b for a, b in zip(core, month, strict=True)) == 1 for month in MONTHS)
 
 
 def _shaped(kind: str, raw: str) -> bool:
@@ -117,7 +133,7 @@ def _shaped(kind: str, raw: str) -> bool:
 
 def _long(raw: str) -> bool:
     """A date written with its month's name, or with a word OCR garbled from one first."""
-    return bool(MONTH.search(raw)) or garbled_month(raw.split()[0] if raw.split() else "")
+    return _month_named(raw) or garbled_month(raw.split()[0] if raw.split() else "")
 
 
 def _charset(kind: str, raw: str) -> str:
@@ -163,6 +179,10 @@ def _address(text: str) -> Read[object] | None:
 def _sex(text: str) -> Read[object] | None:
     found = values.read_sex(text.strip(" .:"))
     return (found.value, True) if found is not None and found.start == 0 else None
+
+
+# a month's name run into its day ('Nov19,2026'): under a whitelist tesseract drops the space between
+MONTH_INTO_DAY = re.compile(r"(?<=[A-Za-z])(?=[0-9])")
 
 
 def _date(text: str, kind: str, received: dt.date) -> Read[object] | None:

@@ -3,7 +3,7 @@ its column, or from the name heading its row across the page."""
 
 from __future__ import annotations
 
-from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PROVIDER, PROVIDER_ANCHOR, LabelHit
+from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PAYER, PROVIDER, PROVIDER_ANCHOR, LabelHit
 from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import PART_CAPTION
@@ -62,12 +62,30 @@ def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit
     column = _column_anchor(hit, anchors, page_width)
     if column is None:
         return PATIENT if hit.kind == "name" else _row_role(hit, rows)
+    if column.role == PAYER and hit.kind not in PAYER_KINDS:
+        return _beside_role(hit, rows)  # a plan has no NPI, phone or address on an order: not the plan's
     role = column.role or PROVIDER
     breaking = [row for row in rows if _breaks_block(row, column, hit, role, page_width)]
     if not breaking:
         return role
     newest = max(breaking, key=lambda row: row.segment.bbox[1])
     return (newest.role or PROVIDER) if same_row(newest.segment.bbox, hit.segment.bbox) else None
+
+
+PAYER_KINDS = frozenset({"org"})  # the captions of a plan's fields (its name)
+
+
+def _beside_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
+    """The role of the name heading the hit's own row to its left ('Ordering physician: ...  NPI:'),
+    or None."""
+    left = [
+        row
+        for row in rows
+        if row.segment.page == hit.segment.page
+        and row.segment.bbox[2] <= hit.segment.bbox[0]
+        and same_row(row.segment.bbox, hit.segment.bbox)
+    ]
+    return (max(left, key=lambda row: row.segment.bbox[2]).role or PROVIDER) if left else None
 
 
 def _part_beside(hit: LabelHit, done: list[LabelHit], anchors: list[LabelHit], page_width: int) -> str | None:

@@ -33,7 +33,10 @@ from parsers.fax.values import read_date
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
 
-DIAGNOSIS_HEAD = re.compile(r"\b(?:diagnos[ie]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I)
+# ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
+DIAGNOSIS_HEAD = re.compile(
+    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I
+)
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
 # an attestation, or the next section's heading ('SECTION B', 'Part II', 'Section 3:' at a line's start).
 SECTION_END = re.compile(
@@ -60,7 +63,7 @@ def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> It
     for word in clause_words(line.words):  # not a history clause's or an example's ('e.g. J44.9')
         if word.left < after:
             continue
-        text = _unbracketed(word.text).rstrip(").,;").lstrip(")")
+        text = _split_brackets(_unbracketed(word.text)).rstrip(").,;").lstrip(")")
         if keep_inner_comma:
             text = re.sub(r"(?<=^[A-Z0-9(\[]{3}),(?=[0-9A-Z]{1,4}$)", ".", text)
         for piece in re.split(r"[,;]", text):
@@ -178,6 +181,19 @@ def _unbracketed(text: str) -> str:
     """A code printed in brackets ('(J44.9)', '[I10],'): the code; a lone '(' may be a misread L or C."""
     core = text.rstrip(".,;:")
     return core[1:-1] if core[:1] in "([" and core[-1:] in ")]" and len(core) > 2 else text
+
+
+# A bracket opening a category ('(E11 65)', '(150 9)': a code in brackets whose dot OCR read as a gap;
+# '(110}' for '(I10)') is no misread letter: a category's three characters follow it, and a category
+# with a letter before it would be four. Its closing one may come as a brace.
+OPENING = re.compile(r"^[(\[{](?=[A-Za-z0-9]{3}(?:[)\]}][.,;]?)?$)")
+CLOSING = re.compile(r"^([0-9A-Za-z]{1,4})[)\]}][.,;]?$")
+
+
+def _split_brackets(text: str) -> str:
+    """The category of a bracketed code split at its dot ('(E11'), the rest ('65}') without its bracket,
+    a three-character code in a bracket and a brace ('(110}') without them."""
+    return CLOSING.sub(r"\1", OPENING.sub("", text))
 
 
 def _digit_second(candidate: str) -> bool:

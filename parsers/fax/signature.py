@@ -152,7 +152,25 @@ def _under_caption(
     band = (x0, bottom + 2, x1, min(below, default=reach) - 2)
     if band[3] <= band[1] or not _signed_band(text, band, ink):
         return read
-    return replace(read, present=True, bbox=band)
+    when = _date_under(text, band, height) if read.date is None else None
+    found = replace(read, present=True, bbox=band)
+    return SignatureRead(True, read.page, band, *when) if when else found
+
+
+def _date_under(
+    text: PageText, band: tuple[int, int, int, int], height: int
+) -> tuple[object, tuple[int, int, int, int], float, str] | None:
+    """The date on the one line right under a signature band that opens with 'Date' ('Date: Nov 21,
+    2026' printed under the signature line)."""
+    under = [
+        s
+        for s in text.segments
+        if band[3] <= s.bbox[1] <= band[3] + OVER_REACH * height
+        and s.bbox[0] < band[2]
+        and s.bbox[2] > band[0]
+        and s.words[0].text.lower().startswith("date")
+    ]
+    return _date_after(under[0], under[0].words[0].left) if len(under) == 1 else None
 
 
 def _signed_band(text: PageText, band: tuple[int, int, int, int], ink: tuple[Image.Image | None, float]) -> bool:

@@ -1,8 +1,70 @@
-"""US states written out before a ZIP ('Hartford, Connecticut 06101'): their USPS codes, in place."""
+"""US states: the USPS codes, and states written out before a ZIP ('Hartford, Connecticut 06101') as their codes."""
 
 from __future__ import annotations
 
 import re
+
+USPS_STATES = frozenset(  # the USPS codes of states, DC and territories
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "PR",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "VI",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "GU",
+        "AS",
+        "MP",
+    ]
+)
+
 
 STATE_CODES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",

@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from parsers.fax.state_names import with_state_codes
+from parsers.fax.org_misreads import misread_name
+from parsers.fax.state_names import USPS_STATES, with_state_codes
 
 MONTHS = {
     m: i
@@ -243,6 +244,8 @@ def read_org(text: str) -> Read | None:
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
         return None
+    if misread_name(head):  # 'ABC Home Medica!', 'CarePoint infusion': how it is written is unsure
+        return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
     if _not_an_org(head):
@@ -281,66 +284,6 @@ def read_quantity(text: str) -> Read | None:
     return Read(int(digits), match.start(1), match.end(1), corrected=digits != match.group(1))
 
 
-USPS_STATES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "DC",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "PR",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "VI",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "GU",
-        "AS",
-        "MP",
-    ]
-)
 # a stray quote mark OCR puts before the state code ('‘CT') is no part of it
 STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from parsers.fax import codecheck, lexicon, values
+from parsers.fax import codecheck, lexicon, values, zipcodes
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
@@ -139,7 +139,7 @@ def second_read(state: FaxRead) -> None:
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
     state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
-        shown = _crop_values(reads, f"s{i}", state.ctx.code_sets)
+        shown = state.row_crops[id(s)] = _crop_values(reads, f"s{i}", state.ctx.code_sets)
         row = _agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
         if row is not None:
             state.confirmed_rows[id(s)] = row
@@ -264,6 +264,7 @@ def _third_reads(
     regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
     regions += [Region(f"u{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unread)]
     third = second_reads(regions, images, state.engine) if regions else {}
+    garbled += [c for i, c in enumerate(unread) if _kept_doubt(c, third.get(f"u{i}", []))]
     if garbled:  # the fast model garbled these words once: the standard model reads them
         regions = [Region(f"g{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(garbled)]
         third |= second_reads(regions, images, state.engine, REREAD_MODEL)
@@ -276,6 +277,12 @@ def _third_reads(
         found = {id(c): agreement(c, third.get(f"{key}{i}", [])) for i, c in enumerate(group)}
         out |= {ident: conf for ident, conf in found.items() if conf is not None}
     return out
+
+
+def _kept_doubt(cand: Candidate, words: list[Word]) -> bool:
+    """The fast model's grey read gives the value only with a doubtful character ('06901' whose 0
+    rivals 9): the standard model reads the crop too (as a garbled read's)."""
+    return agreement(cand, words) is None and agreement(cand, words, doubt_allowed=True) is not None
 
 
 def _third_read_may(cand: Candidate, second: list[Word]) -> bool:
@@ -389,6 +396,8 @@ def _reader(cand: Candidate) -> Callable[[str], object | None]:
     if cand.path.endswith(".npi"):
         return lambda text: _npi_value(text)
     read = READERS[PATH_KIND[cand.path]]
+    if PATH_KIND[cand.path] == "address":
+        return lambda text: found.value if (found := read(text)) is not None and zipcodes.fits(found.value) else None
     if cand.path in CASELESS:
         return lambda text: _caseless(found.value) if (found := read(text)) is not None else None
     return lambda text: found.value if (found := read(text)) is not None else None

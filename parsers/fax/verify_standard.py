@@ -10,18 +10,25 @@ higher (standard_read: it lifts confidence, it never confirms).
 
 A value whose page read is a misread of what its second read shows ('Springfielc' for
 'Springfield', 'W73024872]' for 'W730248721') is read by the standard model too, and the second
-read's value is taken when that read agrees with it (misread_page_read).
+read's value is taken when that read agrees with it (misread_page_read). A misread a letter short or
+long counts too ('Springfeld', 'Springheld' for 'Springfield'), a rival making no word is no doubt
+in the second read, and a speck it read as a lone mark between the words is none of them. When the
+standard model reads the whole crop otherwise ('4990 Em St'), the misread words alone are read by it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from difflib import SequenceMatcher
+
+from PIL import Image
 
 from parsers.fax import lexicon
 from parsers.fax.assemble import confidence
-from parsers.fax.confirm import Region, second_reads, text_of
+from parsers.fax.confirm import Region, nonword, second_reads, text_of
 from parsers.fax.extract import READERS
-from parsers.fax.model import Candidate, Word, conf_of
+from parsers.fax.lexicon import EDGE
+from parsers.fax.model import Candidate, Word, bbox_of, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.verify import (
@@ -90,26 +97,94 @@ def misread_page_read(state: FaxRead) -> None:
     regions = [Region(f"m{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(chosen)]
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
+    agreed = {id(c): agreement(_as_read(c, misread[id(c)]), reads.get(f"m{i}", [])) for i, c in enumerate(chosen)}
+    agreed |= _misread_words([c for c in chosen if agreed[id(c)] is None], misread, images, state)
     taken = {}
-    for i, cand in enumerate(chosen):
-        second = _as_read(cand, misread[id(cand)])
-        conf = agreement(second, reads.get(f"m{i}", []))
+    for cand in chosen:
+        conf = agreed.get(id(cand))
         if conf is not None:
+            second = _as_read(cand, misread[id(cand)])
             taken[id(cand)] = dataclasses.replace(second, confirmed_by="second_read", second_conf=conf)
     state.candidates = [taken.get(id(c), c) for c in state.candidates]
 
 
+def _misread_words(
+    chosen: list[Candidate], misread: dict[int, list[Word]], images: dict[tuple[int, str], Image.Image], state: FaxRead
+) -> dict[int, float]:
+    """Organisations and addresses whose whole crop the standard model read otherwise: the page read's
+    words that differ from the second read's ('Springheld,'), on one line, read alone by the standard
+    model (grey, 2x). When that read shows the second read's words exactly, with no doubt, every word
+    of the value is read alike by two reads (the others by the page read and the second read)."""
+    spans = {id(c): span for c in chosen if (span := _differing(c, misread[id(c)])) is not None}
+    spanned = [c for c in chosen if id(c) in spans]
+    regions = [Region(f"w{i}", c.page, bbox_of(spans[id(c)][0]), SCALE, "straight") for i, c in enumerate(spanned)]
+    reads = second_reads(regions, images, state.engine, REREAD_MODEL) if regions else {}
+    out = {}
+    for i, cand in enumerate(spanned):
+        words, want = reads.get(f"w{i}", []), spans[id(cand)][1]
+        shown = [w.text.strip(EDGE) for w in words]
+        if words and shown == [w.text.strip(EDGE) for w in want] and not _doubtful(words, "org"):
+            out[id(cand)] = conf_of(words)
+    return out
+
+
+def _differing(cand: Candidate, second: list[Word]) -> tuple[list[Word], list[Word]] | None:
+    """(page words, second read's words) where the two reads differ, word for word, when on one line."""
+    page = list(cand.words)
+    if PATH_KIND[cand.path] not in WORD_LIST_KINDS or len(page) != len(second):
+        return None
+    at = [i for i, (a, b) in enumerate(zip(page, second, strict=True)) if a.text != b.text]
+    if not at or len({page[i].line_key for i in at}) != 1:
+        return None
+    return [page[i] for i in at], [second[i] for i in at]
+
+
 def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
     """The second read's words, when the page read is a misread of them and they give a value."""
-    words = state.second_words.get(id(cand))
     kind = PATH_KIND.get(cand.path)
+    words = [w for w in state.second_words.get(id(cand), []) if kind not in WORD_LIST_KINDS or not _speck(w)]
     if not words or cand.confirmed_by is not None or kind is None or kind in ("name", NAME_PART, "npi"):
         return None
     second, page = text_of(words), first_text(cand)
-    misread = (kind in WORD_LIST_KINDS and lexicon.misread(second, page)) or _damaged(page, second)
-    if any(w.ambiguous for w in words) or not misread:
+    misread = kind in WORD_LIST_KINDS and (lexicon.misread(second, page) or near_misread(second, page))
+    if _doubtful(words, kind) or not (misread or _damaged(page, second)):
         return None
     return words if _read_value(cand.path, words) is not None else None
+
+
+def _speck(word: Word) -> bool:
+    """A lone mark read between an organisation's or address's words ('Lane ‘ Springfield'): a speck."""
+    return not any(ch.isalnum() for ch in word.text)
+
+
+NEAR = 0.8  # difflib's ratio of a misread word to the known word it stands for, at least
+
+
+def near_misread(first: str, second: str) -> bool:
+    """True when `second` reads the same words as `first` but for misread ones a letter short or long
+    ('Springfeld', 'Springheld' for 'Springfield'): where they differ, word for word, `first` has a
+    known word and `second` no word, one letter longer or shorter and near it (NEAR)."""
+    a, b = first.split(), second.split()
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or _near_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _near_word(word: str, read: str) -> bool:
+    core, other = word.strip(EDGE), read.strip(EDGE)
+    close = abs(len(core) - len(other)) <= 1 and SequenceMatcher(None, core, other).ratio() >= NEAR
+    return close and lexicon.known(word) and not lexicon.known(read)
+
+
+def _doubtful(words: list[Word], kind: str) -> bool:
+    """A character of the read had a strong rival, unless (for words checked against the word list)
+    each of its rivals turns a known word into no word ('Springfield' whose 'd' rivals 'a')."""
+    if kind not in WORD_LIST_KINDS:
+        return any(w.ambiguous for w in words)
+    return any(
+        w.ambiguous and (not w.rivals or not all(nonword(w.text, *pair, lexicon.known) for pair in w.rivals))
+        for w in words
+    )
 
 
 def _damaged(page: str, second: str) -> bool:

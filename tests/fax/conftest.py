@@ -43,3 +43,15 @@ def load_expected(path: Path) -> dict[str, Any]:
 def record_schema() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(SCHEMA.read_text())
     return data
+
+
+class NoOcr:
+    """An OCR engine that fails the test if asked to read: a text-layer PDF must not be OCR'd."""
+
+    name = "none"
+
+    def data(self, image: object, config: str) -> dict[str, list[object]]:
+        raise AssertionError("a text-layer PDF must not be OCR'd")
+
+    def hocr(self, image: object, config: str) -> str:
+        raise AssertionError("a text-layer PDF must not be OCR'd")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw
 
 from parsers.context import ParseContext
@@ -54,11 +55,12 @@ def test_an_urgency_word_counts_only_when_its_option_is_ticked() -> None:
     assert said(text, URGENT_WORDS, image, 204)
 
 
-def test_a_box_read_as_letters_is_no_part_of_its_options_caption() -> None:
-    """'Priority [x] Routine [ ] Urgent' where OCR read the empty box as 'oO': the caption is 'Urgent'
-    alone, its box empty, so the order does not say it is urgent."""
+@pytest.mark.parametrize("glyph", ["oO", "CI", "Cl"])
+def test_a_box_read_as_letters_is_no_part_of_its_options_caption(glyph: str) -> None:
+    """'Priority [x] Routine [ ] Urgent' where OCR read the empty box as 'oO' (or its right side as a
+    bar: 'CI'): the caption is 'Urgent' alone, its box empty, so the order does not say it is urgent."""
     words = _line([(20, "Priority"), (160, "Routine"), (400, "Urgent")], 80)
-    words.insert(2, Word("oO", 30.0, 355, 72, 36, 40))
+    words.insert(2, Word(glyph, 30.0, 355, 72, 36, 40))
     page = Page(number=1, width=1734, height=2244, words=words)
     image = Image.new("L", (page.width, page.height), 255)
     draw = ImageDraw.Draw(image)

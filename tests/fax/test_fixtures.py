@@ -18,7 +18,7 @@ from parsers.fax.ocr import RecordedEngine
 from parsers.fax.pages import kind_of
 from parsers.fax.parser import read_fax
 from referrals.domain import Record
-from tests.fax.conftest import expected_cases, load_expected
+from tests.fax.conftest import NoOcr, expected_cases, load_expected
 from validators import ValidationContext
 
 CASES = expected_cases()
@@ -107,15 +107,6 @@ def test_field_accuracy_does_not_regress(group: str, ocr_engine: RecordedEngine)
 
 
 def test_text_layer_pdf_is_read_without_ocr_and_is_ready() -> None:
-    class NoOcr:
-        name = "none"
-
-        def data(self, image: object, config: str) -> dict[str, list[object]]:
-            raise AssertionError("a text-layer PDF must not be OCR'd")
-
-        def hocr(self, image: object, config: str) -> str:
-            raise AssertionError("a text-layer PDF must not be OCR'd")
-
     meta_path = next(p for p in CASES if p.name.startswith("lv-efax"))
     meta, record = read_case(meta_path, NoOcr())  # type: ignore[arg-type]
     assert record["status"] == "ready", record["findings"]

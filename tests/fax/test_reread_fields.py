@@ -12,7 +12,7 @@ from parsers.fax.labels import PATIENT, PROVIDER, Label, LabelHit
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.preprocess import Prepared
 from parsers.fax.reading import FaxRead
-from parsers.fax.reread_fields import reread_failing_fields
+from parsers.fax.reread_fields import _charset, _digit_run, reread_failing_fields
 from tests.fax.test_reread import Canned, tiff_read
 
 RECEIVED = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
@@ -65,6 +65,18 @@ def test_dates_that_disagree_or_are_out_of_range_for_their_role_give_nothing() -
     for state in (disagree, future_birth, old_order):
         reread_failing_fields(state)
         assert not [c for c in state.candidates if c.confirmed_by]
+
+
+def test_a_month_name_misread_by_one_letter_before_the_day_is_read_again_with_the_date() -> None:
+    """'Noy 19, 2026': the month one letter off ('Nov') is part of the date's crop, read again whole."""
+    engine = Canned("Nov19,2026", "Nov19,2026")  # the spaces a whitelist makes tesseract drop
+    state = _state(engine, "order_date", None, "Date of order:", "Noy 19, 2026")
+    reread_failing_fields(state)
+    assert _values(state, "order_date") == [dt.date(2026, 11, 19)]
+    assert _charset("order_date", "Noy 19, 2026") == "long_date"  # the month's letters may be read
+    words = state.texts[0].segments[0].words
+    assert [w.text for w in _digit_run(words)] == ["Noy", "19,", "2026"]
+    assert [w.text for w in _digit_run((words[0], *words[2:]))] == ["19,", "2026"]  # the caption is no month
 
 
 def test_a_phone_is_taken_only_as_ten_digits_under_nanp_rules() -> None:

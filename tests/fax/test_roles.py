@@ -107,3 +107,29 @@ def test_a_phone_beside_a_fax_under_a_partys_block_is_not_the_letterheads() -> N
     patient = (100, [(144, "Patient: WILSON, DOROTHY")])
     numbers = (140, [(900, "Phone: (914) 555-4262"), (1300, "Fax: (860) 555-0186")])
     assert "ordering_provider.phone" not in _found(_cells([patient, numbers]))
+
+
+def test_an_npi_under_the_plan_takes_the_clinician_named_on_its_own_row() -> None:
+    """'Insurance: Aetna Medicare' heads the right column, but the 'NPI' under it stands on the row of
+    'Ordering physician: Alan Brooks, MD': a plan has no NPI, so the NPI is the clinician's on its row."""
+    text = _cells(
+        [
+            (300, [(114, "Patient: Maria Lopez"), (1000, "DOB: 03/14/1950")]),
+            (360, [(114, "Member ID: W123456789"), (1000, "Insurance: Aetna Medicare")]),
+            (420, [(114, "Ordering physician: Alan Brooks, MD"), (1000, "NPI: 1700074036")]),
+        ]
+    )
+    found = _found(text)
+    assert found["ordering_provider.npi"] == "1700074036"
+    assert found["payer.name"] == "Aetna Medicare"
+
+
+def test_a_phone_under_the_plan_with_no_name_on_its_row_is_nobodys() -> None:
+    text = _cells(
+        [
+            (300, [(114, "Patient: Maria Lopez"), (1000, "DOB: 03/14/1950")]),
+            (360, [(114, "Member ID: W123456789"), (1000, "Insurance: Aetna Medicare")]),
+            (420, [(114, "Address: 12 Main St, Hartford, CT 06101"), (1000, "Phone: (860) 555-1234")]),
+        ]
+    )
+    assert not any(path.endswith(".phone") for path in _found(text))

@@ -44,6 +44,22 @@ def test_a_category_with_the_rest_of_its_code_beside_it_is_one_open_code() -> No
     assert reads[1].word.width > 60  # the crop holds both words
 
 
+def test_a_category_in_brackets_with_the_rest_of_its_code_beside_it_is_one_open_code() -> None:
+    """'... hyperglycemia (E11 65}': a code in brackets after its description, its dot read as a gap
+    (and its closing bracket as a brace): the opening bracket is no misread letter before a category."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    lines = ["Type 2 diabetes mellitus with hyperglycemia (E11 65}", "Osteoarthritis, knee [M17 11]"]
+    lines += ["Heart failure, unspecified (150 9)", "Essential (primary) hypertension (110}"]
+    reads = list(diagnosis_reads(_page(["DIAGNOSES", *lines]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value, r.correction.readings) for r in reads] == [
+        ("E11.65", None, ("E11.65",)),
+        ("M17.11", None, ("M17.11",)),
+        ("150.9", None, ("I50.9", "L50.9")),  # open: only agreeing re-reads may fill it
+        ("110", "I10", ("I10",)),
+    ]
+
+
 def test_a_look_alike_category_with_the_rest_of_its_code_beside_it_is_never_the_category() -> None:
     """'150 9,' (I50.9 with the I read as a 1 and the dot as a gap): '150' stands for the categories
     I50 and L50 alike; with '9' just after it, the code is one open code, I50.9 or L50.9, never I50."""

@@ -98,6 +98,14 @@ def test_ink_under_a_caption_printed_over_its_line_is_the_signature() -> None:
     assert read is not None and read.present is False
 
 
+def test_the_date_under_a_signature_line_under_its_caption_is_the_signature_date() -> None:
+    """'Ordering provider signature' over its line and 'Date: Nov 21, 2026' under the line."""
+    text, image = _caption_over_line(signed=True)
+    read = find_signature(text, image, 204)
+    assert read is not None and read.present is True
+    assert read.date == dt.date(2026, 11, 21) and read.date_raw == "Nov 21, 2026"
+
+
 @pytest.mark.parametrize(
     "line", ["Medicare requires a signed order before the claim is sent", "Please return the signed copy to us"]
 )

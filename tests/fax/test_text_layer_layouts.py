@@ -22,6 +22,7 @@ from ingest.codesets import VALIDATOR_CODE_SETS
 from ingest.finalize import finalize_record
 from parsers.context import ParseContext
 from parsers.fax.parser import read_fax
+from tests.fax.conftest import NoOcr
 from tests.fixtures.fax import generate
 from validators import ValidationContext
 
@@ -32,16 +33,6 @@ CASES = [case for case in generate.CASES if not case.defects and not case.extra 
 # Measured 2026-11-26 (session 6): tuned 768/780, held out 137/180, none wrong; with a word ending
 # where the font changes, held out 153/180. Each floor just under.
 MIN_FIELD_ACCURACY = {"tuned": 0.98, "held-out": 0.84}
-
-
-class NoOcr:
-    name = "none"
-
-    def data(self, image: object, config: str) -> dict[str, list[object]]:
-        raise AssertionError("a text-layer PDF must not be OCR'd")
-
-    def hocr(self, image: object, config: str) -> str:
-        raise AssertionError("a text-layer PDF must not be OCR'd")
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ class FakeReads:
         self.answers = list(answers)
         self.calls: list[list[str]] = []
 
-    def __call__(self, regions: list[Region], images: object, engine: object) -> dict[str, list[Word]]:
+    def __call__(self, regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
         self.calls.append([r.key for r in regions])
         answer = self.answers.pop(0) if self.answers else {}
         return {r.key: [answer[r.key]] if r.key in answer else [] for r in regions}

@@ -100,6 +100,57 @@ def test_a_doubtful_second_read_or_other_words_are_not_read_again(monkeypatch: p
         assert _page_misread(monkeypatch, second, fake).confirmed_by is None and not fake.models
 
 
+def test_a_page_read_a_letter_short_and_a_second_read_whose_rival_makes_no_word_are_misread_and_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'Springheld' ('fi' read as 'h'): a known word misread a letter short. A second read whose only
+    doubt is a rival making no word ('Springfield' whose 'd' rivals 'a': 'Springfiela') is no doubt,
+    nor is a speck read as a lone quote mark between its words."""
+    from parsers.fax import values, verify_standard
+
+    misread = "50 Maple Avenue, Springheld, MA 01103"
+    found = values.read_address(misread)
+    assert found is not None
+    words = [_word(w) for w in READ.split()]
+    rival = [dataclasses.replace(w, ambiguous=True, rivals=(("d", "a"),)) if "field" in w.text else w for w in words]
+    speck = [*words[:3], _word("‘"), *words[3:]]
+    unsure = [dataclasses.replace(w, ambiguous=True, rivals=(("M", "N"),)) if w.text == "MA" else w for w in words]
+    for second, taken in ((rival, True), (speck, True), (words, True), (unsure, False)):
+        cand = dataclasses.replace(_cand("member.address", found.value), raw=misread)
+        state = _state(cand)
+        state.second_words[id(cand)] = second
+        monkeypatch.setattr(verify_standard, "second_reads", ModelReads({"m0": _word(READ)}))
+        verify_standard.misread_page_read(state)
+        assert (getattr(state.candidates[0].value, "city", None) == "Springfield") is taken
+    assert not verify_standard.near_misread("Valley Home Hearth", "Valley Home Heath")  # both are words
+    assert not verify_standard.near_misread("Springfield", "Spring")  # too far to be one misread
+
+
+def test_the_misread_words_alone_read_by_the_standard_model_when_it_read_the_whole_crop_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Page 'Springheld,', second read 'Springfield,', the standard model's whole crop '4990 Em St ...':
+    the misread word's crop alone, read 'Springfield,' by the standard model, settles it (every word
+    then read alike twice); read otherwise, nothing is taken."""
+    from parsers.fax import values, verify_standard
+
+    page = [
+        Word(t, 90.0, 20 + 80 * i, 10 if i < 3 else 40, 70, 20, (1 if i < 3 else 2,))
+        for i, t in enumerate(["4990", "Elm", "St", "Springheld,", "MA", "01103"])
+    ]
+    second = [dataclasses.replace(w, text="Springfield,") if w.text == "Springheld," else w for w in page]
+    found = values.read_address("4990 Elm St, Springheld, MA 01103")
+    assert found is not None
+    for word, taken in ((_word("Springfield,"), True), (_word("Springfeld,"), False)):
+        cand = dataclasses.replace(_cand("member.address", found.value), words=tuple(page))
+        state = _state(cand)
+        state.second_words[id(cand)] = second
+        fake = ModelReads({"m0": _word("4990 Em St Springfield, MA 01103")}, {"w0": word})
+        monkeypatch.setattr(verify_standard, "second_reads", fake)
+        verify_standard.misread_page_read(state)
+        assert (getattr(state.candidates[0].value, "city", None) == "Springfield") is taken
+
+
 def test_an_id_whose_page_read_has_a_stray_mark_for_a_digit_takes_two_agreeing_reads(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

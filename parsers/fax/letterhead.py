@@ -1,0 +1,60 @@
+"""The supplier's name heading its own form: the letterhead's first line, over the line giving its NPI.
+
+A supplier's or pharmacy's own referral form prints its name as the letterhead's first line, with
+no caption, and its NPI under it ('CarePoint Infusion' over 'Pharmacy NPI 1378774149 Intake ...').
+The supplier-NPI caption makes the heading over it the supplier's name: the page's topmost line, no
+caption of its own, left-aligned with the NPI line and right over it, that reads as an organisation
+with its words capitalised.
+Like any field, it needs its second read before a record may be ready (verify.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parsers.fax import values
+from parsers.fax.extract import PageText, path_of
+from parsers.fax.labels import LabelHit
+from parsers.fax.model import Candidate, Segment, conf_of
+
+PATH = "servicing_provider.name"
+ALIGN = 0.02  # of the page's width: the heading and the NPI line start this near each other
+SHORT = 3  # words this short may be lower case in a name ('of', 'and', 'the')
+GAP = 2.5  # the NPI line starts within this many of the heading's heights under its bottom
+
+
+def supplier_heading(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
+    """The letterhead's first line as the supplier's name, when the supplier's NPI line is right under it."""
+    npi = next((h for h in hits if path_of(h) == "servicing_provider.npi" and h.start == 0), None)
+    if npi is None or not text.segments:
+        return
+    head = min(text.segments, key=lambda s: s.bbox[1])
+    captioned = {id(h.segment) for h in hits}
+    if head is npi.segment or id(head) in captioned or not _right_over(head, npi.segment, text.page.width):
+        return
+    read = values.read_org(head.text)
+    if read is None or read.end - read.start != len(head.text.strip()) or not _capitalised(head.text):
+        return
+    yield Candidate(
+        path=PATH,
+        value=read.value,
+        page=head.page,
+        bbox=head.bbox,
+        conf=conf_of(head.words),
+        method="pattern",
+        raw=head.text,
+        words=head.words,
+    )
+
+
+def _capitalised(name: str) -> bool:
+    """Every longer word starts with a capital, as a letterhead prints a name ('CarePoint Infusion');
+    one that does not was misread ('CarePoint infusion': its I read as an i)."""
+    return all(word[0].isupper() for word in name.split() if len(word) > SHORT and word[0].isalpha())
+
+
+def _right_over(head: Segment, line: Segment, page_width: int) -> bool:
+    """`head` starts where `line` does and stands right over it."""
+    height = head.bbox[3] - head.bbox[1]
+    aligned = abs(head.bbox[0] - line.bbox[0]) <= ALIGN * page_width
+    return aligned and 0 <= line.bbox[1] - head.bbox[3] <= GAP * height

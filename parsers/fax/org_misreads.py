@@ -1,0 +1,27 @@
+"""An organisation's name OCR read with a letter it cannot hold: unread, never taken as read.
+
+'ABC Home Medica!' (its l read as '!') and 'CarePoint infusion' (its capital I read small) pass every
+other check, and a second read of the same pixels often agrees with them: how the name is written is
+unsure, so the name is left for a person (null, with the reader's finding) rather than taken wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+# words a name joins its other words with, in lower case on any form ('Home Care of Hartford')
+JOINING_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "la", "du", "van", "von", "y", "e"})
+MISREAD_MARK = re.compile(r"(?<=[A-Za-z])[!¡]|[!¡](?=[A-Za-z])")  # an l or I read as '!' in a word
+
+
+def misread_name(head: str) -> bool:
+    """The name holds a mark inside or ending a word, or one lower-case word amid capitalised ones."""
+    return bool(MISREAD_MARK.search(head)) or _lower_amid_capitals(head)
+
+
+def _lower_amid_capitals(head: str) -> bool:
+    """Words opening with capitals but for one all in lower case that joins nothing ('CarePoint
+    infusion'): OCR took a capital for its small letter. A brand's 'eHealth' is no such word."""
+    words = [w for w in re.split(r"[\s/,&-]+", head) if w[:1].isalpha()]
+    lower = [w for w in words if w.islower() and w not in JOINING_WORDS]
+    return bool(lower) and any(w[0].isupper() for w in words) and all(w.isalpha() for w in lower)

@@ -1,0 +1,56 @@
+"""Service rows the fast model's crops left open, read by the standard model (models.py).
+
+A service line is confirmed when both crops of its code cell and of its quantity cell (verify.
+second_read: grey at 1x, cleaned at 1.5x) agree with the page read, none doubtful. A fixed-width
+face defeats the fast model on some cells: a lone '1' keeps a '4' as its rival on every read, a
+code's first letter comes back as '£'. Those crops show nothing (a doubtful or unreadable crop is no
+value) rather than another code or quantity. Such a row, with no crop against it, has the same
+crops read by the standard English model, trained apart from the fast one; when those agree with
+the page read as the fast crops must (verify._agreed_row), the row is confirmed. A row any fast
+crop contradicts is left to the reads that settle contradictions (reread_outvoted.py).
+"""
+
+from __future__ import annotations
+
+from parsers.fax.confirm import Images, second_reads
+from parsers.fax.ocr import REREAD_MODEL
+from parsers.fax.reading import FaxRead
+from parsers.fax.services import ServiceRead
+from parsers.fax.verify import _agreed_row, _crop_values, _row_regions
+
+Crops = list[object | None]
+
+
+def model_rows(state: FaxRead) -> None:
+    """Confirm each open, uncontradicted service row whose crops the standard model reads as the page did."""
+    layer = {p.number for p in state.pages if p.text_layer}
+    rows = [s for s in state.services if s.row.page not in layer and _open(state, s)]
+    if not rows:
+        return
+    regions = [r for i, s in enumerate(rows) for r in _row_regions(f"s{i}", s)]
+    reads = second_reads(regions, _images(state), state.engine, REREAD_MODEL)
+    for i, row in enumerate(rows):
+        shown = _crop_values(reads, f"s{i}", state.ctx.code_sets)
+        agreed = _agreed_row(row, *shown, state.reread_parts.get(id(row), set()))
+        if agreed is not None:
+            state.confirmed_rows[id(row)] = agreed
+
+
+def _images(state: FaxRead) -> Images:
+    images: Images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
+    return images
+
+
+def _open(state: FaxRead, row: ServiceRead) -> bool:
+    """Unconfirmed, with a code and a quantity read, and no fast crop showing another code or quantity."""
+    crops = state.row_crops.get(id(row))
+    if id(row) in state.confirmed_rows or crops is None:
+        return False
+    code, quantity = row.code.correction.value, row.quantity
+    return code is not None and quantity is not None and uncontradicted(code, quantity, *crops)
+
+
+def uncontradicted(code: str, quantity: int, codes: Crops, quantities: Crops) -> bool:
+    """No crop shows a code or a quantity other than the page read's."""
+    return all(c is None or c == code for c in codes) and all(q is None or q == quantity for q in quantities)

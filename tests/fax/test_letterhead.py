@@ -1,0 +1,28 @@
+"""The supplier's name heading its own form, over the line giving its NPI (letterhead.py)."""
+
+from __future__ import annotations
+
+from parsers.fax.extract import labelled_hits
+from parsers.fax.letterhead import supplier_heading
+from tests.fax.test_reading_units import _page
+
+
+def _found(lines: list[str]) -> list[object]:
+    text = _page(lines)
+    return [c.value for c in supplier_heading(text, labelled_hits(text))]
+
+
+def test_the_heading_over_the_suppliers_npi_line_is_the_supplier() -> None:
+    lines = ["CarePoint Infusion", "Pharmacy NPI 1378774149 Intake (800) 555-0142", "Patient Name: Smith, John"]
+    assert _found(lines) == ["CarePoint Infusion"]
+
+
+def test_no_supplier_npi_line_under_it_or_a_heading_that_is_no_company_gives_nothing() -> None:
+    assert _found(["CarePoint Infusion", "Intake (800) 555-0142", "Pharmacy NPI 1378774149"]) == []
+    assert _found(["Jane Doe, MD", "Pharmacy NPI 1378774149"]) == []  # a person
+    assert _found(["Patient Name: Smith, John", "Pharmacy NPI 1378774149"]) == []  # a captioned line
+
+
+def test_a_heading_with_a_longer_word_in_lower_case_was_misread() -> None:
+    assert _found(["CarePoint infusion", "Pharmacy NPI 1378774149"]) == []
+    assert _found(["Bank of Health Supply", "Supplier NPI 1378774149"]) == ["Bank of Health Supply"]

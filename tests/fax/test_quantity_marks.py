@@ -1,0 +1,29 @@
+"""A quantity mark whose colon OCR read as a quote or a semicolon ('qty’ 1', 'Qty; 2') still marks it."""
+
+from __future__ import annotations
+
+from tests.fax.test_code_sweep import _services
+from tests.fax.test_reading_units import _page
+
+
+def test_a_quantity_marks_colon_read_as_a_quote_or_a_semicolon() -> None:
+    for mark, want in [("qty’ 1", 1), ("Qty; 2", 2), ("QTY' 3", 3), ("gty 1", 1), ("aty. 8", 8), ("qty, 1", 1)]:
+        assert _services(_page([f"1) Hospital bed semi-electric: E0260 RR, {mark}"])) == [("E0260", ["RR"], want)], mark
+
+
+def test_a_diagnoses_heading_with_a_letter_read_as_a_mark_heads_the_diagnoses() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+    from parsers.fax.services import diagnosis_reads
+
+    text = _page(["DIAGNOS<S.", "Chronic respiratory failure with hypoxia (J96 11)"])
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["J96.11"]
+
+
+def test_a_code_whose_letter_ocr_read_as_a_symbol_is_an_open_service_line() -> None:
+    """'2) Cpap device £0601 RR, qty 1': the letter unread ('£'), the line an ordered item (its modifier
+    and quantity): a service line whose code only agreeing re-reads may fill; '$' reads as an S."""
+    from tests.fax.test_code_sweep import _services as sweep
+
+    assert sweep(_page(["2) Cpap device £0601 RR, qty 1"])) == [(None, ["RR"], 1)]
+    assert sweep(_page(["1) Antibiotic infusion per diem $9500, qty 1"])) == [("S9500", [], 1)]
+    assert sweep(_page(["Call us at £0601 today"])) == []  # nothing says it is an ordered item

@@ -1,0 +1,63 @@
+"""Small captions stacked over their values, read again enlarged (small_captions.py)."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from parsers.fax.model import Page, Word
+from parsers.fax.small_captions import with_captions
+from tests.fax.test_lost_qualifier import _hocr
+
+
+class Engine:
+    """hOCR of one canned line per call, in turn (the last one repeated), and how often it was asked."""
+
+    name = "canned"
+
+    def __init__(self, *reads: tuple[tuple[str, float], ...]) -> None:
+        self.reads, self.calls = reads, 0
+
+    def data(self, image: Image.Image, config: str) -> dict[str, list[object]]:
+        raise AssertionError("captions are read as hOCR")
+
+    def hocr(self, image: Image.Image, config: str) -> str:
+        self.calls += 1
+        return _hocr(*self.reads[min(self.calls, len(self.reads)) - 1])
+
+
+def _page(caption: list[str], caption_height: int = 15) -> Page:
+    """A small caption at (115, 390) over '11-8-1946' in larger print, 'Riverview Clinic' far right."""
+    words, left = [], 115
+    for text in caption:
+        words.append(Word(text, 40.0, left, 390, 12 * len(text), caption_height, (1, 1, 1)))
+        left += 12 * len(text) + 8
+    words.append(Word("11-8-1946", 90.0, 126, 418, 125, 22, (1, 1, 2)))
+    words.append(Word("Riverview", 96.0, 900, 100, 130, 24, (2, 1, 1)))
+    return Page(number=1, width=1728, height=2244, words=words)
+
+
+IMAGE = Image.new("L", (1728, 2244), 255)
+DOB = (("Date", 96.0), ("of", 96.0), ("birth", 96.0))
+
+
+def _texts(words: list[Word]) -> list[str]:
+    return [w.text for w in sorted(words, key=lambda w: (w.top, w.left))]
+
+
+def test_a_garbled_small_caption_over_its_value_is_read_again_enlarged() -> None:
+    found = with_captions(_page(["bate", "of", "bith"]), IMAGE, Engine(DOB))
+    assert _texts(found) == ["Riverview", "Date", "of", "birth", "11-8-1946"]
+    date = next(w for w in found if w.text == "Date")
+    assert 100 <= date.left <= 130 and 380 <= date.top <= 400 and date.line_key != (1, 1, 1)
+
+
+def test_a_read_naming_no_field_or_two_reads_naming_different_fields_change_nothing() -> None:
+    page = _page(["bate", "of", "bith"])
+    for engine in (Engine((("Rate", 90.0), ("ofb", 40.0))), Engine(DOB, (("Sex", 96.0),))):
+        assert _texts(with_captions(page, IMAGE, engine)) == _texts(page.words)
+
+
+def test_a_caption_in_print_as_large_as_the_value_under_it_or_naming_a_field_is_not_read_again() -> None:
+    for page in (_page(["bate", "of", "bith"], caption_height=22), _page(["Date", "of", "birth"])):
+        engine = Engine(DOB)
+        assert _texts(with_captions(page, IMAGE, engine)) == _texts(page.words) and engine.calls == 0

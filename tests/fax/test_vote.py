@@ -1,0 +1,90 @@
+"""Three reads word by word (vote.py): each word of the standard/fast third read borne out by another read,
+every read of another word there unsure of it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from parsers.fax import values, vote
+from parsers.fax.model import Candidate, Word
+from tests.fax.test_verify import _cand
+
+TRUE = "270 Elm St Springfield, MA 01103"
+
+
+def _words(text: str, unsure: tuple[str, ...] = (), doubtful: tuple[str, ...] = ()) -> list[Word]:
+    out = []
+    for i, part in enumerate(text.split()):
+        conf = 10.0 if part in unsure else 92.0
+        out.append(Word(part, conf, 10 + 60 * i, 10, 50, 20, (1,), ambiguous=part in doubtful))
+    return out
+
+
+def _address(page: str) -> Candidate:
+    found = values.read_address(page)
+    assert found is not None
+    return dataclasses.replace(_cand("member.address", found.value), raw=page, words=tuple(_words(page)))
+
+
+def test_each_read_misread_in_another_place_gives_the_value_all_three_bear_out() -> None:
+    cand = _address("270 Eim St Springfield, MA 01103")  # 'Eim': no word where the others read 'Elm'
+    second = _words("270 Elm St seengteh MA 01103", unsure=("seengteh",))
+    found = vote.voted(cand, second, _words(TRUE))
+    assert found is not None and found.confirmed_by == "second_read"
+    assert isinstance(found.value, values.AddressValue) and found.value.line1 == "270 Elm St"
+
+
+def test_a_sure_read_of_another_word_holds_the_value() -> None:
+    cand = _address("270 Eim St Springfield, MA 01103")
+    second = _words("270 Elm St Springdale, MA 01103")  # a sure read of another (known) word
+    assert vote.voted(cand, second, _words(TRUE)) is None
+
+
+def test_a_word_no_other_read_gives_holds_the_value() -> None:
+    cand = _address("270 Eim St Springfield, MA 01103")
+    second = _words("270 Eim St seengteh MA 01103", unsure=("seengteh",))  # 'Elm' only in the third read
+    assert vote.voted(cand, second, _words(TRUE)) is None
+
+
+def test_a_doubtful_third_read_or_one_of_other_length_settles_nothing() -> None:
+    cand = _address("270 Eim St Springfield, MA 01103")
+    second = _words("270 Elm St seengteh MA 01103", unsure=("seengteh",))
+    assert vote.voted(cand, second, _words(TRUE, doubtful=("Elm",))) is None
+    assert vote.voted(cand, _words("270 Elm St MA 01103"), _words(TRUE)) is None
+
+
+def test_a_digit_value_with_an_unsure_second_read() -> None:
+    cand = dataclasses.replace(
+        _cand("ordering_provider.phone", "9145550774"), words=tuple(_words("(914) 555-0774")), raw="(914) 555-0774"
+    )
+    assert vote.voted(cand, _words("(914) 554-0774", doubtful=("554-0774",)), _words("(914) 555-0774")) is not None
+    assert vote.voted(cand, _words("(914) 554-0774"), _words("(914) 555-0774")) is None
+
+
+def test_two_known_words_are_two_values_however_read() -> None:
+    page = "Blue Harbor Medicare"
+    cand = dataclasses.replace(_cand("payer.name", page), raw=page, words=tuple(_words(page)))
+    second = _words("Blue Harbor Medicate", unsure=("Medicate",))
+    assert vote.voted(cand, _words("Blue Harbor Medicate"), _words("Blue Harbor Medicate")) is None
+    assert vote.voted(cand, second, _words("Blue Harbor Medicare")) is None  # an unsure read of a word still counts
+
+
+def test_a_fast_third_read_outvotes_the_page_read_only_where_it_misread_letter_for_letter() -> None:
+    cand = _address("270 Eim St Springfield, MA 01103")
+    second = _words("270 Elm St seengteh MA 01103", unsure=("seengteh",))
+    assert vote.voted(cand, second, _words(TRUE), strict=True) is not None
+    page = "Blue Harbor Medica''e"
+    payer = dataclasses.replace(_cand("payer.name", page), raw=page, words=tuple(_words(page, unsure=("Medica''e",))))
+    fast = _words("Blue Harbor Medicare")
+    assert vote.voted(payer, fast, fast) is not None
+    assert vote.voted(payer, fast, fast, strict=True) is None  # the page's unsure garble: no letter-for-letter misread
+
+
+def test_a_doubtful_or_weak_read_of_digits_bears_nothing_out() -> None:
+    cand = dataclasses.replace(
+        _cand("order_date", "x"), words=tuple(_words("2026-12-18", unsure=("2026-12-18",))), raw="2026-12-18"
+    )
+    third = _words("2026-11-18")
+    assert vote.voted(cand, _words("2026-11-18", doubtful=("2026-11-18",)), third) is None
+    assert vote.voted(cand, _words("2026-11-18", unsure=("2026-11-18",)), third) is None
+    assert vote.voted(cand, _words("2026-11-18"), third) is not None  # two sure reads against one unsure
