@@ -67,7 +67,7 @@ def _unaccented(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
-NEAR_MISS_LETTERS = 5  # shorter words ('Apt', 'Ave', a state) are too often one letter from another
+NEAR_MISS_LETTERS = 4  # shorter words (a state, a unit) are too often one letter from another
 
 
 def near_miss(word: str) -> bool:

@@ -38,3 +38,9 @@ def test_a_non_word_one_letter_from_a_word_is_a_misread_even_when_two_reads_agre
     words = [Word(t, 95, 10 * i, 0, 9, 20, (1,)) for i, t in enumerate(["359", "Cedar", "Lane"])]
     words += [Word(t, 95, 10 * i, 30, 9, 20, (2,)) for i, t in enumerate(["Springtield,", "MA", "01103"])]
     assert verify.agreement(cand, words) is None  # the same misread twice confirms nothing
+
+
+def test_a_four_letter_non_word_one_letter_from_a_word_is_a_misread() -> None:
+    """'Biue Harbor Medicare': two reads of the same pixels agreed on 'Biue' (the l read as an i), and
+    the plan's name went out in a ready record. Four letters are enough to call it a misread."""
+    assert near_miss("Biue") and near_miss("Hiil") and not near_miss("Blue") and not near_miss("Acme")
