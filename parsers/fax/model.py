@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from PIL import Image
 
@@ -52,11 +53,11 @@ class Segment:
     index: int  # reading order on the page
     words: tuple[Word, ...]
 
-    @property
+    @cached_property  # words are immutable: computed once (layout rules ask for them many times over)
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def bbox(self) -> tuple[int, int, int, int]:
         return bbox_of(self.words)
 

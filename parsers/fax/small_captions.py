@@ -31,6 +31,7 @@ SCALES = (3.0, 2.0)
 SMALL = 0.85  # a caption's print is at most this share of the height of the value under it
 BELOW = 2.5  # the value starts within this many caption heights under the caption
 MAX_WORDS = 4
+SURE = 90  # a segment whose every word OCR read this surely is no garbled caption
 MAX_CHARS = 32
 MIN_LETTERS = 2
 ROW_GAP = 2.0  # caption heights between two small pieces of one caption on its row
@@ -64,19 +65,23 @@ def with_captions(page: Page, image: Image.Image, engine: OcrEngine) -> list[Wor
 def _caption_boxes(segments: list[Segment]) -> Iterator[tuple[int, int, int, int]]:
     """The boxes of small segments naming no field, each over a value in larger print, widened to
     the small pieces beside it on its row."""
+    named = {id(segment) for segment in segments if hits_in(segment)}  # once a page: it is looked up often
     for segment in segments:
-        if not _caption_like(segment) or hits_in(segment):
+        if not _caption_like(segment) or id(segment) in named:
             continue
         height = _height(segment)
         under = _value_under(segments, segment, height)
         if under is None or height > SMALL * _height(under):
             continue
-        yield _row_box(segments, segment, height)
+        yield _row_box(segments, segment, height, named)
 
 
 def _caption_like(segment: Segment) -> bool:
+    """Short, and read unsurely: a segment OCR read surely that names no field is some other small
+    print (a heading, a form number), not a garbled caption."""
     text = segment.text
-    return len(segment.words) <= MAX_WORDS and len(text) <= MAX_CHARS
+    unsure = any(w.conf < SURE for w in segment.words)
+    return len(segment.words) <= MAX_WORDS and len(text) <= MAX_CHARS and unsure
 
 
 def _height(segment: Segment) -> float:
@@ -94,14 +99,14 @@ def _value_under(segments: list[Segment], caption: Segment, height: float) -> Se
     return min(under, key=lambda s: s.bbox[1]) if under else None
 
 
-def _row_box(segments: list[Segment], caption: Segment, height: float) -> tuple[int, int, int, int]:
+def _row_box(segments: list[Segment], caption: Segment, height: float, named: set[int]) -> tuple[int, int, int, int]:
     """The caption's box with the small segments naming no field beside it on its row (a caption OCR
     split in two, or read twice over itself)."""
     box = caption.bbox
     for other in segments:
         near = other.bbox[0] < box[2] + ROW_GAP * height and other.bbox[2] > box[0] - ROW_GAP * height
         centre = (other.bbox[1] + other.bbox[3]) / 2
-        small = _height(other) <= 1.2 * height and not hits_in(other)
+        small = _height(other) <= 1.2 * height and id(other) not in named
         if other is not caption and near and box[1] <= centre <= box[3] and small:
             box = bbox_of([*_corners(box), *other.words])
     return box
