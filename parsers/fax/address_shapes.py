@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from parsers.fax import values
-from parsers.fax.synonyms import LabelHit
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import row_right
+from parsers.fax.synonyms import LabelHit
 from parsers.fax.values import CITY, UNIT
 
 MAX_PARTS = 4  # unit, city, state, ZIP
@@ -62,4 +62,5 @@ def _parts(right: list[Segment], labelled: set[int]) -> list[Segment] | None:
     if len(head) == 2 and UNIT.match(head[0]):
         head = head[1:]
     return parts if len(head) == 1 and CITY.match(head[0]) else None
+
 

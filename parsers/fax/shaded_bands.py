@@ -7,9 +7,9 @@ ws Howry uy') across the page: the title is lost, and with it whose the captions
 row (its segments read unsurely, spread over most of the page's width) is cut from the straightened page,
 its thin strokes opened away (the screen's dots are a pixel or two wide, the title's strokes wider), and
 read again; when that read holds surely read words and captions of every field the row's segments held
-captions of (small captions in a shaded cell fade with the screen: such a row is left), they replace the row's segments and the page's
-labels are found again. Values never lie in such a row (a value is read surely or not at all), so only
-marks are lost.
+captions of (small captions in a shaded cell fade with the screen: such a row is left), they replace the
+row's segments and the page's labels are found again. Values never lie in such a row (a value is read
+surely or not at all), so only marks are lost.
 """
 
 from __future__ import annotations
@@ -113,10 +113,10 @@ def _is_band(text: PageText, on_band: list[Segment]) -> bool:
 def _placed(words: list[Word], box: tuple[int, int, int, int], on_band: list[Segment]) -> list[Word]:
     """The re-read's sure words, back in page pixels on the band's line; none when there are none."""
     sure = [w for w in words if w.conf >= SURE and sum(ch.isalpha() for ch in w.text) >= MIN_LETTERS]
-    x0, y0 = box[0] - PAD - GAP, box[1] - PAD
+    x0, height = box[0] - PAD - GAP, box[3] - box[1]
     key = on_band[0].words[0].line_key
     return [
-        Word(w.text, w.conf, w.left + x0, box[1], w.width, min(w.height, box[3] - box[1]), key, w.ambiguous, w.tied, w.rivals)
+        Word(w.text, w.conf, w.left + x0, box[1], w.width, min(w.height, height), key, w.ambiguous, w.tied, w.rivals)
         for w in sorted(sure, key=lambda w: w.left)
     ]
 
