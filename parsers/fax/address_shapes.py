@@ -62,5 +62,3 @@ def _parts(right: list[Segment], labelled: set[int]) -> list[Segment] | None:
     if len(head) == 2 and UNIT.match(head[0]):
         head = head[1:]
     return parts if len(head) == 1 and CITY.match(head[0]) else None
-
-
