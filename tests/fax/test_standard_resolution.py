@@ -52,7 +52,7 @@ def test_a_row_right_of_the_street_holding_anything_but_address_parts_gives_no_a
 def test_an_address_caption_whose_last_word_is_garbled_is_the_caption_alone() -> None:
     assert _hits("Street Adaiess") == [("address", None, "Street Adaiess")]
     assert _hits("Street Address") == [("address", None, "Street Address")]
-    garbled = [(text, x, y, c) if text != "Street Address" else ("Street Adaiess", x, y, c) for text, x, y, c in ADDRESS_ROW]
+    garbled = [(t, x, y, c) if t != "Street Address" else ("Street Adaiess", x, y, c) for t, x, y, c in ADDRESS_ROW]
     garbled += [("Apt / Unit", 700, 238, None), ("City", 900, 238, None), ("State", 1250, 238, None)]
     garbled += [("ZIP", 1400, 238, None)]
     assert _found(_page(garbled))["member.address"] == AddressValue("12 Oak St", "Apt 3", "Hartford", "CT", "06103")
@@ -76,14 +76,15 @@ def _text(segments: list[Segment]) -> PageText:
 
 
 def test_a_row_of_marks_across_the_page_is_a_screened_band() -> None:
-    marks = [_segment(t, x, 460, 20) for t, x in (("Ue TINO HOM", 110), ("yoy re", 580), ("teh og yy", 716), ("Poet age, ee 8, sa Ne", 1000))]
+    junk = (("Ue TINO HOM", 110), ("yoy re", 580), ("teh og yy", 716), ("Poet age, ee 8, sa Ne", 1000))
+    marks = [_segment(t, x, 460, 20) for t, x in junk]
     marks += [_segment("tn", 1363, 456, 36), _segment("et", 1587, 462, 30)]
     value = _segment("Rodriguez", 114, 543, 95)
     bands = shaded_bands._bands(_text([*marks, value]))
     assert len(bands) == 1
     box, on_band = bands[0]
     assert {id(s) for s in on_band} == {id(s) for s in marks}
-    assert box[0] == 0 and box[2] == 1728 and 456 <= box[1] and box[3] <= 482
+    assert box[0] == 0 and box[2] == 1728 and box[1] >= 456 and box[3] <= 482
 
 
 def test_a_row_of_surely_read_words_or_of_few_marks_is_no_band() -> None:
