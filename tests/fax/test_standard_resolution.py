@@ -177,3 +177,36 @@ def test_an_address_whose_fields_read_otherwise_stays_unconfirmed() -> None:
     reread_address.reread_address_parts(state)
     assert state.candidates[0].confirmed_by is None
     assert [len(f) for f in reread_address._fields(_address_candidate().words)] == [3, 2, 1, 1, 1]
+
+
+def test_hospital_discharge_date_is_one_caption() -> None:
+    assert _hits("Hospital Discharge Date") == [("discharge_date", None, "Hospital Discharge Date")]
+
+
+def test_a_caption_under_its_line_takes_the_nearer_of_a_value_over_it_and_an_option_under_it() -> None:
+    items = [
+        ("11-18-2026", 845, 391, None),
+        ("Hospital Discharge Date", 834, 437, None),
+        ("(PIV", 840, 515, None),
+        ("04-27-1955", 117, 110, None),
+        ("Date of Birth", 117, 148, None),
+        ("Robert", 600, 110, None),
+        ("First Name", 600, 148, None),
+    ]
+    assert _found(_page(items))["discharge_date"] == dt.date(2026, 11, 18)
+
+
+def test_a_garbled_caption_under_a_value_is_read_again_and_kept_when_it_captions_more() -> None:
+    from parsers.fax import reread_under
+
+    value, caption = _segment("11-18-2026", 845, 391, 96), _segment("Hosphal Discharge Dale", 834, 435, 60)
+    text = _text([value, caption])
+    assert reread_under._garbled(text, caption)
+    assert not reread_under._garbled(text, value)  # a value: digits
+    read = [
+        Word(t, 90.0, GAP + PAD + 2 * x, GAP + PAD, 2 * 12 * len(t), 40)
+        for t, x in (("Hospital", 0), ("Discharge", 110), ("Date", 240))
+    ]
+    parts = reread_under._as_segments(text, caption, read)
+    assert [p.text for p in parts] == ["Hospital Discharge Date"]
+    assert reread_under._as_segments(text, caption, read[:1]) == []  # 'Hospital' captions nothing
