@@ -187,7 +187,7 @@ def test_a_caption_under_its_line_takes_the_nearer_of_a_value_over_it_and_an_opt
     items = [
         ("11-18-2026", 845, 391, None),
         ("Hospital Discharge Date", 834, 437, None),
-        ("(PIV", 840, 515, None),
+        ("(PIV", 840, 485, None),
         ("04-27-1955", 117, 110, None),
         ("Date of Birth", 117, 148, None),
         ("Robert", 600, 110, None),
