@@ -149,7 +149,9 @@ def test_organisation_names_with_punctuation_are_read(text: str) -> None:
         ("John A. Smith", ("John", "Smith")),
     ],
 )
-def test_surname_particles_belong_to_the_last_name_and_a_generation_to_neither(text: str, want: tuple[str, str]) -> None:
+def test_surname_particles_belong_to_the_last_name_and_a_generation_to_neither(
+    text: str, want: tuple[str, str]
+) -> None:
     """'de la Cruz' is the last name, not 'Cruz'; 'Jr.' or 'III' is neither the first nor the last name
     (the contract has no suffix: 'Smith' is the last name, never 'Jr')."""
     read = values.read_name(text)
