@@ -18,6 +18,7 @@ from parsers.fax import (
     reread_captions,
     reread_fields,
     reread_lost,
+    reread_option,
     reread_outvoted,
     reread_under,
     shaded_bands,
@@ -58,6 +59,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reread_outvoted.reread_outvoted,
     verify_standard.misread_page_read,
     verify_standard.standard_read,
+    reread_option.reread_options,
     century.resolve_centuries,
 ]
 MESSAGES = {

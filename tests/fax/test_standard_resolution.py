@@ -210,3 +210,17 @@ def test_a_garbled_caption_under_a_value_is_read_again_and_kept_when_it_captions
     parts = reread_under._as_segments(text, caption, read)
     assert [p.text for p in parts] == ["Hospital Discharge Date"]
     assert reread_under._as_segments(text, caption, read[:1]) == []  # 'Hospital' captions nothing
+
+
+def test_a_ticked_options_word_read_unsurely_is_lifted_by_a_read_of_the_same_word() -> None:
+    from parsers.fax import reread_option
+    from parsers.fax.assemble import confidence
+
+    def sex(read: str) -> Candidate:
+        state = _state(_Engine([[(read, 95)]]))
+        state.candidates = [Candidate("member.sex", "M", 1, (227, 669, 284, 691), 0.68, "checkbox", "Male")]
+        reread_option.reread_options(state)
+        return state.candidates[0]
+
+    assert confidence(sex("Male")) >= 0.8
+    assert sex("Female").second_conf is None  # another word: no agreement
