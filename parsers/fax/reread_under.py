@@ -4,17 +4,18 @@ At standard resolution (every other scan line missing) a form's small captions u
 from the page read as 'Hosphal Discharge Dale', 'sian of Therapy', 'Cute imm dd-yyyy)': no label is found,
 and the value over the caption is lost with it. On a page that prints its captions under its lines
 (nearby.under_style), a short segment with no label, no digit and a word read unsurely, standing right
-under a value, is cut from the straightened grey page, enlarged and read by the standard model (models.py)
-(each alone: a stack's layout analysis runs small print together); when that read holds captions of
-more of our fields (not a party's name or organisation: a heading read anew would change whose every
-caption under it is), the segment's words are replaced by it (less marks and unsure words; split where
-the values over it start) and the page's labels are found again. The values over the captions still
-need their own confirmation.
+under a value read surely (a garbled caption over it is no value), is cut from the straightened grey
+page, enlarged and read by the standard model (models.py), each alone (a stack's layout analysis runs
+small print together); when that read holds captions of more of our fields (not a party's name or
+organisation: a heading read anew would change whose every caption under it is), the segment's words
+are replaced by it (less marks and unsure words; split where the values over it start) and the page's
+labels are found again. The values over the captions still need their own confirmation.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import statistics
 
 from parsers.fax.confirm import GAP, PAD, Region, second_reads
 from parsers.fax.extract import labelled_hits
@@ -28,6 +29,7 @@ from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD
 SCALE = 2.0
 MAX_WORDS = 8  # a caption's words; a longer segment is a sentence
 UNSURE = 70  # a garbled caption has a word OCR read less surely than this
+VALUE_CONF = 80  # the mean word confidence of a value read surely
 MOST = 10  # segments re-read on a page at most, the least surely read first
 MIN_LETTERS = 4
 MIN_CONF = 30  # re-read words less sure than this are marks of the rule, not the caption's
@@ -67,7 +69,12 @@ def _garbled(text: PageText, segment: Segment) -> bool:
         return False
     if any(ch.isdigit() for w in words for ch in w.text) or sum(ch.isalpha() for ch in segment.text) < MIN_LETTERS:
         return False
-    return not _kinds([segment]) and bool(_values_over(text, segment))
+    return not _kinds([segment]) and any(_read_surely(s) for s in _values_over(text, segment))
+
+
+def _read_surely(value: Segment) -> bool:
+    """A value read surely (a garbled caption or a row of marks over a segment makes it no caption under a value)."""
+    return statistics.mean(w.conf for w in value.words) >= VALUE_CONF
 
 
 def _values_over(text: PageText, segment: Segment) -> list[Segment]:
