@@ -7,7 +7,8 @@ and the value over the caption is lost with it. On a page that prints its captio
 under a value read surely (a garbled caption over it is no value), is cut from the straightened grey
 page, enlarged and read by the standard model (models.py), each alone (a stack's layout analysis runs
 small print together); when that read holds captions of more of our fields (not a party's name or
-organisation: a heading read anew would change whose every caption under it is), the segment's words
+organisation: a heading read anew would change whose every caption under it is), or a 'Date' caption
+surely read where the page read had none (a signature's date caption), the segment's words
 are replaced by it (less marks and unsure words; split where the values over it start) and the page's
 labels are found again. The values over the captions still need their own confirmation.
 """
@@ -32,6 +33,7 @@ UNSURE = 70  # a garbled caption has a word OCR read less surely than this
 VALUE_CONF = 80  # the mean word confidence of a value read surely
 MOST = 10  # segments re-read on a page at most, the least surely read first
 MIN_LETTERS = 4
+SURE_WORD = 50  # a 'Date' caption the re-read gives this surely
 MIN_CONF = 30  # re-read words less sure than this are marks of the rule, not the caption's
 REACH = 2.5  # a value ends within this many caption heights over its caption
 
@@ -58,8 +60,21 @@ def reread_captions_under(state: FaxRead) -> None:
         if not any(replaced.values()):
             continue
         segments = [part for s in text.segments for part in (replaced.get(id(s)) or [s])]
-        state.texts[position] = dataclasses.replace(text, segments=segments)
+        lines = [_with_words(line, text.segments, replaced) for line in text.lines]
+        state.texts[position] = dataclasses.replace(text, lines=lines, segments=segments)
         state.hits[page] = labelled_hits(state.texts[position])
+
+
+def _with_words(line: Segment, segments: list[Segment], replaced: dict[int, list[Segment]]) -> Segment:
+    """The line with each replaced segment's words in place of the ones the page read gave it."""
+    words = list(line.words)
+    for segment in segments:
+        parts = replaced.get(id(segment))
+        old = {id(w) for w in segment.words}
+        at = next((i for i, w in enumerate(words) if id(w) in old), None)
+        if parts and at is not None:
+            words = [*words[:at], *(w for p in parts for w in p.words), *(w for w in words[at:] if id(w) not in old)]
+    return dataclasses.replace(line, words=tuple(words))
 
 
 def _garbled(text: PageText, segment: Segment) -> bool:
@@ -123,4 +138,11 @@ def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Se
         groups.setdefault(sum(1 for at in starts if word.left >= at - 2), []).append(word)
     parts = [Segment(segment.page, segment.index, tuple(groups[key])) for key in sorted(groups)]
     before, after = _kinds([segment]), _kinds(parts)
-    return parts if before < after and not (after - before) & ANCHOR_KINDS else []
+    if before < after and not (after - before) & ANCHOR_KINDS:
+        return parts
+    return parts if not after - before and _dates([segment]) < _dates(parts, SURE_WORD) else []
+
+
+def _dates(segments: list[Segment], sure: float = 0.0) -> int:
+    """'Date' captions (read at least `sure`): a signature's date caption under its line, no field's alone."""
+    return sum(1 for s in segments for w in s.words if w.conf >= sure and w.text.strip(" .,:;(").lower() == "date")

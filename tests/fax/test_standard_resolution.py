@@ -3,6 +3,7 @@ that OCR garbles, and what is read instead; each rule one an unseen form would n
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -224,3 +225,38 @@ def test_a_ticked_options_word_read_unsurely_is_lifted_by_a_read_of_the_same_wor
 
     assert confidence(sex("Male")) >= 0.8
     assert sex("Female").second_conf is None  # another word: no agreement
+
+
+def test_a_signature_lines_date_over_its_own_caption_under_the_line_is_the_signatures_date() -> None:
+    from parsers.fax.layout import page_segments
+    from parsers.fax.signature import find_signature
+
+    words = [
+        Word("Prescriber", 90.0, 100, 500, 110, 18, (1, 1, 1)),
+        Word("Signature", 90.0, 220, 500, 100, 18, (1, 1, 1)),
+        Word("Date", 62.0, 1100, 500, 40, 18, (1, 1, 2)),
+        Word("(mm-dd-yyyy)", 71.0, 1150, 500, 110, 18, (1, 1, 2)),
+        Word("11-16-2026", 95.0, 1110, 462, 150, 24, (2, 1, 1)),
+    ]
+    page = Page(1, 1728, 2244, words=words)
+    lines, segments = page_segments(page)
+    image = Image.new("L", (1728, 2244), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line([(x, 480 if (x // 40) % 2 else 515) for x in range(360, 900, 20)], fill=0, width=4)  # the scribble
+    read = find_signature(PageText(page, lines, segments), image, 204)
+    assert read is not None and read.present is True
+    assert read.date == dt.date(2026, 11, 16)
+
+
+def test_a_garbled_date_caption_under_a_signatures_date_is_read_again() -> None:
+    from parsers.fax import reread_under
+
+    value, caption = _segment("11-16-2026", 1110, 1435, 95), _segment("Cute imm dd-yyyy)", 1099, 1481, 63)
+    text = _text([value, caption])
+    read = [
+        Word(t, c, GAP + PAD + 2 * x, GAP + PAD, 2 * 12 * len(t), 40)
+        for t, c, x in (("Date", 62.0, 0), ("(mm-dd-yyyy)", 71.0, 50))
+    ]
+    assert [p.text for p in reread_under._as_segments(text, caption, read)] == ["Date (mm-dd-yyyy)"]
+    unsure = [dataclasses.replace(w, conf=40.0) for w in read]
+    assert reread_under._as_segments(text, caption, unsure) == []
