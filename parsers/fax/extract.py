@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns
+from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.addressee import addressed
 from parsers.fax.blocks import within_blocks
 from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark
@@ -259,8 +260,10 @@ def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path
             return None
         (segment, method), offset, end = found, 0, -1
     end = len(segment.text) if end < 0 else end
-    return _address_from(text, segment, offset, end, hits, path, method) or address_in_columns(
-        text, hit, segment, method, hits, path
+    return (
+        _address_from(text, segment, offset, end, hits, path, method)
+        or address_in_columns(text, hit, segment, method, hits, path)
+        or address_by_shapes(text, segment, method, hits, path)
     )
 
 

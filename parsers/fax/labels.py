@@ -7,6 +7,7 @@ import re
 
 from parsers.fax import lexicon
 from parsers.fax.caption_gap import caption_before_gap
+from parsers.fax.caption_tail import with_garbled_tail
 from parsers.fax.fuzzy import fold_accents, fuzzy_caption, fuzzy_phrases, one_edit
 from parsers.fax.model import Segment
 from parsers.fax.synonyms import (
@@ -59,7 +60,8 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
-    return [_garbled_party(h) for h in _without_qualifiers(sorted(kept, key=lambda h: h.start), text)]
+    hits = [_garbled_party(h) for h in _without_qualifiers(sorted(kept, key=lambda h: h.start), text)]
+    return [with_garbled_tail(h) for h in hits]
 
 
 def _without_qualifiers(hits: list[LabelHit], text: str) -> list[LabelHit]:

@@ -42,9 +42,16 @@ def value_segment(
     above = _segment_above(text, hit, hits) if cell_of(hit.segment) is None else None
     owned = {id(s) for s in (below, above) if s is not None and _owner(text, s, hits) is hit.segment}
     below_owned = below is not None and id(below) in owned
-    if above is not None and id(above) in owned and not below_owned and under_style(text, hits):
+    nearer = not below_owned or _nearer_above(hit.segment, above, below)  # both owned: the one nearer the caption
+    if above is not None and id(above) in owned and nearer and under_style(text, hits):
         return above, "above"
     return (below, "below") if below is not None and (below_owned or above is None) else None
+
+
+def _nearer_above(caption: Segment, above: Segment | None, below: Segment | None) -> bool:
+    if above is None or below is None:
+        return below is None
+    return caption.bbox[1] - above.bbox[3] < below.bbox[1] - caption.bbox[3]
 
 
 def under_style(text: PageText, hits: list[LabelHit]) -> bool:

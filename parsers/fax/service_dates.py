@@ -22,8 +22,10 @@ def start_from_table(text: PageText, found: list[Candidate]) -> list[Candidate]:
     if any(c.path == "requested_start_date" for c in found):
         return []
     for caption in text.segments:
-        if FROM_CAPTION.match(caption.text) and _to_beside(text, caption):
+        if FROM_CAPTION.match(caption.text):
             dates = _column_dates(text, caption)
+            if not (_to_beside(text, caption) or _ranges_beside(text, caption, dates)):
+                continue
             values = {value for value, _ in dates}
             if len(values) == 1:
                 first = dates[0][1]
@@ -48,6 +50,27 @@ def _to_beside(text: PageText, caption: Segment) -> bool:
     right = [s for s in text.segments if s.bbox[0] >= caption.bbox[2] and same_row(s.bbox, caption.bbox)]
     nearest = min(right, key=lambda s: s.bbox[0], default=None)
     return nearest is not None and bool(TO_CAPTION.match(nearest.text))
+
+
+def _ranges_beside(text: PageText, caption: Segment, dates: list[tuple[dt.date, Segment]]) -> bool:
+    """The column right of the 'From' one (its caption garbled: 'Ta') holds, on every line, a date no
+    earlier than the 'From' date: the two columns of a range of dates."""
+    beside = _nearest_right(text, caption)
+    if beside is None or not dates or any(ch.isdigit() for ch in beside.text):
+        return False
+    ends = [(_nearest_right(text, start), value) for value, start in dates]
+    return all(
+        end is not None
+        and spans_overlap(end.bbox, beside.bbox)
+        and (until := _whole_date(end.text)) is not None
+        and until >= value
+        for end, value in ends
+    )
+
+
+def _nearest_right(text: PageText, segment: Segment) -> Segment | None:
+    right = [s for s in text.segments if s.bbox[0] >= segment.bbox[2] and same_row(s.bbox, segment.bbox)]
+    return min(right, key=lambda s: s.bbox[0], default=None)
 
 
 def _column_dates(text: PageText, caption: Segment) -> list[tuple[dt.date, Segment]]:

@@ -58,6 +58,8 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
             read = _read_line(line, label_end, image, dpi)
             if read.present is False:
                 read = _over_caption(text, line, label_end, read, (image, dpi))
+            elif read.present and read.date is None and (over := _date_over(text, line, read.bbox[0])) is not None:
+                read = replace(read, date=over[0], date_bbox=over[1], date_conf=over[2], date_raw=over[3])
             return _under_caption(text, line, label_end, read, (image, dpi)) if read.present is False else read
     return _attested_signer(text, image, dpi) or _said_unsigned(text)
 

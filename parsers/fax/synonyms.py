@@ -260,7 +260,7 @@ LABELS: list[Label] = [
         None,
         True,
         r"discharge date",
-        r"hosp(?:ital|\.|,)? discharge",
+        r"hosp(?:ital|\.|,)? discharge(?: date)?",
         r"date of discharge",
         r"discharged from (?:the )?hospital on",
         r"discharged on",

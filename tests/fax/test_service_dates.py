@@ -43,3 +43,13 @@ def test_lines_starting_on_different_dates_or_a_labelled_start_give_none() -> No
     assert start_from_table(text, [labelled]) == []
     no_range = [(0, "CPT/HCPCS"), (630, "From"), (1100, "Description")]  # no 'To' beside it: no range of dates
     assert start_from_table(_table([no_range, _line("G0299", "11/21/2026")]), []) == []
+
+
+def test_a_garbled_to_caption_counts_when_its_column_holds_the_ends_of_the_ranges() -> None:
+    garbled = [cell if cell[1] != "To" else (860, "Ta") for cell in HEAD]
+    text = _table([garbled, _line("G0299", "11/21/2026"), _line("G0152", "11/21/2026")])
+    assert [c.value for c in start_from_table(text, [])] == [dt.date(2026, 11, 21)]
+    early = [(0, "G0299"), (500, "1"), (630, "11/21/2026"), (860, "10/01/2026"), (1100, "visit")]
+    assert start_from_table(_table([garbled, early]), []) == []  # an earlier date ends no range
+    no_end = [(0, "G0299"), (500, "1"), (630, "11/21/2026"), (1100, "visit")]
+    assert start_from_table(_table([garbled, no_end]), []) == []

@@ -1,0 +1,84 @@
+"""An address read from fields of its own on one row (address_shapes.py, address_columns.py) that its
+second read did not confirm, read again field by field.
+
+The second read's crop runs across the row, with the gaps, rules and fax streaks between the fields, and
+tesseract runs the fields together ('2121EImSt Apt204 Hartford =| cT'). Each field's crop is read on its own
+instead, in one stack; the address the fields give together, when it is the same and no character of it
+had a strong second choice, confirms it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from parsers.fax import lexicon, values
+from parsers.fax.confirm import Region, agrees, second_reads
+from parsers.fax.model import Candidate, Word, bbox_of, conf_of
+from parsers.fax.reading import FaxRead
+from parsers.fax.values import AddressValue
+
+MIN_FIELDS = 3  # street, city, state and ZIP: at least three fields
+
+PART_GAP = 3.0  # word heights: a wider gap between an address's words parts two of its fields
+FIELD_SEP = " | "
+EDGE_MARKS = " ‘’'`\"“”(|[{}]),.;:~-_"
+
+
+def reread_address_parts(state: FaxRead) -> None:
+    """An address read from fields of its own that its second read did not confirm: each field's crop is
+    read on its own (a crop across the row holds the gaps, rules and streaks between them, and its read
+    runs the fields together), and the address they give together, when it is the same with no doubtful
+    character, confirms it."""
+    wanted = [c for c in state.candidates if _in_fields(c)]
+    regions = [
+        Region(f"a{i}.{j}", c.page, bbox_of(part), 1.0, "straight")
+        for i, c in enumerate(wanted)
+        for j, part in enumerate(_fields(c.words))
+    ]
+    if not regions:
+        return
+    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    reads = second_reads(regions, images, state.engine)
+    agreed = {id(c): conf for i, c in enumerate(wanted) if (conf := _agreed(c, i, reads)) is not None}
+    state.candidates = [
+        dataclasses.replace(c, confirmed_by="second_read", second_conf=agreed[id(c)]) if id(c) in agreed else c
+        for c in state.candidates
+    ]
+
+
+def _in_fields(cand: Candidate) -> bool:
+    return (
+        cand.path.endswith("address")
+        and cand.confirmed_by is None
+        and cand.method in ("above", "below")
+        and isinstance(cand.value, AddressValue)
+        and len(_fields(cand.words)) >= MIN_FIELDS
+    )
+
+
+def _fields(words: tuple[Word, ...]) -> list[list[Word]]:
+    """The words in runs split at wide gaps: one run a field."""
+    runs: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.left):
+        if runs and word.left - runs[-1][-1].right <= PART_GAP * max(word.height, runs[-1][-1].height):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]]) -> float | None:
+    parts = [reads.get(f"a{index}.{j}", []) for j in range(len(_fields(cand.words)))]
+    if not all(parts):
+        return None
+    words = [w for part in parts for w in part]  # one line a field: text_of joins them with FIELD_SEP
+    if not agrees(cand.value, words, _read, FIELD_SEP, known=lexicon.known):
+        return None
+    return min(conf_of(part) for part in parts)
+
+
+def _read(text: str) -> object | None:
+    """The address fields read one by one give, joined as one line ('2121 Elm St, Apt 204, Hartford, CT 06103')."""
+    fields = [f.strip(EDGE_MARKS) for f in text.split(FIELD_SEP)]
+    read = values.read_address(", ".join(fields[:-1]) + " " + fields[-1])
+    return read.value if read is not None else None

@@ -1,0 +1,148 @@
+"""Captions printed under their fill-in lines that OCR garbled past every label, read again.
+
+At standard resolution (every other scan line missing) a form's small captions under its lines come back
+from the page read as 'Hosphal Discharge Dale', 'sian of Therapy', 'Cute imm dd-yyyy)': no label is found,
+and the value over the caption is lost with it. On a page that prints its captions under its lines
+(nearby.under_style), a short segment with no label, no digit and a word read unsurely, standing right
+under a value read surely (a garbled caption over it is no value), is cut from the straightened grey
+page, enlarged and read by the standard model (models.py), each alone (a stack's layout analysis runs
+small print together); when that read holds captions of more of our fields (not a party's name or
+organisation: a heading read anew would change whose every caption under it is), or a 'Date' caption
+surely read where the page read had none (a signature's date caption), the segment's words
+are replaced by it (less marks and unsure words; split where the values over it start) and the page's
+labels are found again. The values over the captions still need their own confirmation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+
+from parsers.fax.confirm import GAP, PAD, Region, second_reads
+from parsers.fax.extract import labelled_hits
+from parsers.fax.labels import hits_in
+from parsers.fax.model import PageText, Segment, Word
+from parsers.fax.nearby import cell_of, spans_overlap, under_style
+from parsers.fax.ocr import REREAD_MODEL
+from parsers.fax.reading import FaxRead
+from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD
+
+SCALE = 2.0
+MAX_WORDS = 8  # a caption's words; a longer segment is a sentence
+UNSURE = 70  # a garbled caption has a word OCR read less surely than this
+VALUE_CONF = 80  # the mean word confidence of a value read surely
+MOST = 10  # segments re-read on a page at most, the least surely read first
+MIN_LETTERS = 4
+SURE_WORD = 50  # a 'Date' caption the re-read gives this surely
+MIN_CONF = 30  # re-read words less sure than this are marks of the rule, not the caption's
+REACH = 2.5  # a value ends within this many caption heights over its caption
+
+
+def reread_captions_under(state: FaxRead) -> None:
+    """Re-read the garbled captions under the values of each page that prints captions so (see the doc)."""
+    if not any(under_style(t, state.hits.get(t.page.number, [])) for t in state.texts):
+        return  # one sender's pages are one form: a page that prints captions under its lines speaks for all
+    for position, text in enumerate(state.texts):
+        page = text.page.number
+        if page not in state.prepared:
+            continue
+        garbled = sorted((s for s in text.segments if _garbled(text, s)), key=lambda s: min(w.conf for w in s.words))
+        garbled = garbled[:MOST]
+        if not garbled:
+            continue
+        images = {(page, "straight"): state.prepared[page].straight}
+        reads: dict[str, list[Word]] = {}
+        for i, segment in enumerate(garbled):  # each alone: a stack's layout analysis runs small print together
+            reads |= second_reads(
+                [Region(f"u{i}", page, segment.bbox, SCALE, "straight")], images, state.engine, REREAD_MODEL
+            )
+        replaced = {id(s): _as_segments(text, s, reads.get(f"u{i}", [])) for i, s in enumerate(garbled)}
+        if not any(replaced.values()):
+            continue
+        segments = [part for s in text.segments for part in (replaced.get(id(s)) or [s])]
+        lines = [_with_words(line, text.segments, replaced) for line in text.lines]
+        state.texts[position] = dataclasses.replace(text, lines=lines, segments=segments)
+        state.hits[page] = labelled_hits(state.texts[position])
+
+
+def _with_words(line: Segment, segments: list[Segment], replaced: dict[int, list[Segment]]) -> Segment:
+    """The line with each replaced segment's words in place of the ones the page read gave it."""
+    words = list(line.words)
+    for segment in segments:
+        parts = replaced.get(id(segment))
+        old = {id(w) for w in segment.words}
+        at = next((i for i, w in enumerate(words) if id(w) in old), None)
+        if parts and at is not None:
+            words = [*words[:at], *(w for p in parts for w in p.words), *(w for w in words[at:] if id(w) not in old)]
+    return dataclasses.replace(line, words=tuple(words))
+
+
+def _garbled(text: PageText, segment: Segment) -> bool:
+    """A short segment read unsurely, with no digit and no label, right under a value."""
+    words = segment.words
+    if cell_of(segment) is not None or len(words) > MAX_WORDS or min(w.conf for w in words) >= UNSURE:
+        return False
+    if any(ch.isdigit() for w in words for ch in w.text) or sum(ch.isalpha() for ch in segment.text) < MIN_LETTERS:
+        return False
+    return not _kinds([segment]) and any(_read_surely(s) for s in _values_over(text, segment))
+
+
+def _read_surely(value: Segment) -> bool:
+    """A value read surely (a garbled caption or a row of marks over a segment makes it no caption under a value)."""
+    return statistics.mean(w.conf for w in value.words) >= VALUE_CONF
+
+
+def _values_over(text: PageText, segment: Segment) -> list[Segment]:
+    """The segments ending right over `segment`, across its span: the values its captions are under."""
+    top, bottom = segment.bbox[1], segment.bbox[3]
+    reach = REACH * (bottom - top)
+    return sorted(
+        (
+            s
+            for s in text.segments
+            if s is not segment and top - reach <= s.bbox[3] <= top + 2 and spans_overlap(s.bbox, segment.bbox)
+        ),
+        key=lambda s: s.bbox[0],
+    )
+
+
+def _kinds(segments: list[Segment]) -> set[str]:
+    return {h.kind for s in segments for h in hits_in(s) if h.kind != NOT_A_FIELD}
+
+
+def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Segment]:
+    """The re-read's words back on the page (on the segment's line), less marks and unsure words, split
+    where the values over the segment start; none unless they hold captions of more fields."""
+    kept = sorted((w for w in words if w.conf >= MIN_CONF and any(ch.isalnum() for ch in w.text)), key=lambda w: w.left)
+    if not kept:
+        return []
+    x0, top, _, bottom = segment.bbox
+    placed = [
+        Word(
+            w.text,
+            w.conf,
+            round(x0 - PAD + (w.left - GAP) / SCALE),
+            top,
+            max(round(w.width / SCALE), 1),
+            min(max(round(w.height / SCALE), 1), bottom - top),
+            segment.words[0].line_key,
+            w.ambiguous,
+            w.tied,
+            w.rivals,
+        )
+        for w in kept
+    ]
+    starts = [s.bbox[0] for s in _values_over(text, segment)][1:]
+    groups: dict[int, list[Word]] = {}
+    for word in placed:
+        groups.setdefault(sum(1 for at in starts if word.left >= at - 2), []).append(word)
+    parts = [Segment(segment.page, segment.index, tuple(groups[key])) for key in sorted(groups)]
+    before, after = _kinds([segment]), _kinds(parts)
+    if before < after and not (after - before) & ANCHOR_KINDS:
+        return parts
+    return parts if not after - before and _dates([segment]) < _dates(parts, SURE_WORD) else []
+
+
+def _dates(segments: list[Segment], sure: float = 0.0) -> int:
+    """'Date' captions (read at least `sure`): a signature's date caption under its line, no field's alone."""
+    return sum(1 for s in segments for w in s.words if w.conf >= sure and w.text.strip(" .,:;(").lower() == "date")
