@@ -70,6 +70,9 @@ _OWN: tuple[ParserCode, ...] = (
     ParserCode("pages_missing", "error", "fax", "fewer pages arrived than the cover sheet or header says"),
     ParserCode("page_upside_down", "warning", "fax", "a page arrived upside down and was turned before reading"),
     ParserCode("page_sideways", "warning", "fax", "a page arrived turned a quarter and was turned before reading"),
+    ParserCode(
+        "fax_header_time_ignored", "warning", "fax", "the fax header's time was far from the file's arrival: not used"
+    ),
     ParserCode("low_confidence", "error", "fax", "a value read with too little confidence: left null"),
     ParserCode("unconfirmed_value", "error", "fax", "a critical value no second read or check confirmed: left null"),
     ParserCode("conflicting_values", "error", "fax", "the document gives two different values for one field"),

@@ -174,13 +174,31 @@ def _reads_well(words: list[Word]) -> bool:
     return _well_read(words) >= MIN_WELL_READ
 
 
+# How far a fax header's time may stand from the file's own arrival and still be its receipt time:
+# sent up to two months before the file's time (a file copied or re-run later), not a day after it
+# (a fax machine's clock a time zone off is no later than that).
+HEADER_BEFORE, HEADER_AFTER = dt.timedelta(days=60), dt.timedelta(days=1)
+
+
 def read_headers(state: FaxRead) -> None:
     tz = state.ctx.received_at.tzinfo
     for page in state.pages:
         found = fax_header.read_header(page, tz) if tz is not None else None
         if found is not None:
-            state.headers.append(found)
+            state.headers.append(_plausible(state, found))
         page.words = fax_header.body_words(page)
+
+
+def _plausible(state: FaxRead, header: fax_header.FaxHeader) -> fax_header.FaxHeader:
+    """The header, less a time far from the file's arrival: a misread year ('2626') or a fax machine
+    whose clock was never set would make every date on the order look urgent or long overdue."""
+    sent, arrived = header.sent_at, state.ctx.received_at
+    if sent is None or arrived - HEADER_BEFORE <= sent <= arrived + HEADER_AFTER:
+        return header
+    if not any(f.code == "fax_header_time_ignored" for f in state.findings):
+        message = "The fax header's date and time are far from when the file arrived; the arrival time is used."
+        state.finding(None, "fax_header_time_ignored", message, severity=Severity.WARNING)
+    return dataclasses.replace(header, sent_at=None)
 
 
 def layout(state: FaxRead) -> None:

@@ -263,3 +263,31 @@ def test_fax_header_lines_of_other_fax_machines_and_servers(
     assert found is not None
     assert found.sent_at == dt.datetime(*sent, tzinfo=dt.UTC)
     assert found.sender_fax == fax and found.page_of == pages
+
+
+@pytest.mark.parametrize(
+    ("header", "kept"),
+    [
+        ("NOV-20-2626 09:42AM FROM: OKAFOR OFFICE (860) 555 3362 P.001/001", False),  # 2026 read as 2626
+        ("JAN-01-2019 12:03AM FROM: OKAFOR OFFICE (860) 555 3362 P.001/001", False),  # a fax clock never set
+        ("NOV-24-2026 09:42AM FROM: OKAFOR OFFICE (860) 555 3362 P.001/001", True),
+    ],
+)
+def test_a_header_time_far_from_the_files_arrival_is_not_the_receipt_time(header: str, kept: bool) -> None:
+    """The header's time is the receipt time only when it is near the file's own arrival (a misread
+    year, or a fax machine whose clock was never set, would make every date look urgent or overdue);
+    else the file's time stands, with a warning saying so."""
+    from pathlib import Path
+
+    from parsers.context import ParseContext
+    from parsers.fax import reading
+    from parsers.fax.ocr import TesseractEngine
+
+    arrived = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=arrived)
+    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
+    page = Page(number=1, width=1734, height=2244, words=_words(header, top=20))
+    state.pages = [page]
+    reading.read_headers(state)
+    assert (state.received_at != arrived) is kept
+    assert [f.code for f in state.findings] == ([] if kept else ["fax_header_time_ignored"])
