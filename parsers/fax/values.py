@@ -49,6 +49,8 @@ ORDER_WORDS = frozenset(
         *("information", "renewal", "urgent", "stat", "plan", "care", "medical", "home", "health", "delivery"),
     }
 )
+# A document's own name ending a title: 'Home Infusion Referral', 'DME Order Form' name no company.
+DOCUMENT_WORDS = frozenset({"order", "orders", "referral", "request", "form", "prescription", "certificate", "renewal"})
 # What a form's blank is filled with when it holds no value: no organisation's name.
 PLACEHOLDER = re.compile(
     r"^(?:n/?a|none|unknown|pending|tbd|to be determined|not applicable|same(?: as above)?"
@@ -271,7 +273,10 @@ def _not_an_org(head: str) -> bool:
     date inside."""
     words = [w.lower().strip(",.:;/") for w in head.split()]
     captions = all(w in FORM_WORDS or w in PARTY_WORDS for w in words if w)
-    return not head[0].isalnum() or captions or TITLE.match(head) is not None or bool(RUN_TOGETHER.search(head))
+    title = words[-1] in DOCUMENT_WORDS  # 'Home Infusion Referral': the form's title over its first field
+    return (
+        not head[0].isalnum() or captions or title or TITLE.match(head) is not None or bool(RUN_TOGETHER.search(head))
+    )
 
 
 def read_quantity(text: str) -> Read | None:

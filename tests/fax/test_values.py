@@ -171,3 +171,10 @@ def test_a_state_written_out_and_a_unit_without_its_comma(text: str, want: tuple
     got = read.value
     assert (got.line1, got.line2, got.city, got.state, got.zip) == want
     assert text[read.start : read.end].endswith(want[-1])
+
+
+@pytest.mark.parametrize("text", ["Home Infusion Referral", "DME Order Form", "Prior Authorization Request", "Orders"])
+def test_a_document_title_is_no_organisation_name(text: str) -> None:
+    """A form's title over its first field ('Home Infusion Referral'): it names the document, no company."""
+    assert values.read_org(text) is None
+    assert values.read_org("Referral Partners Home Care") is not None
