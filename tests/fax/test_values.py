@@ -178,3 +178,8 @@ def test_a_document_title_is_no_organisation_name(text: str) -> None:
     """A form's title over its first field ('Home Infusion Referral'): it names the document, no company."""
     assert values.read_org(text) is None
     assert values.read_org("Referral Partners Home Care") is not None
+
+
+def test_a_closing_quote_mark_a_speck_left_is_no_part_of_a_name() -> None:
+    read = values.read_org("Summit Advantage’")
+    assert read is not None and read.value == "Summit Advantage"
