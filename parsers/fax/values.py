@@ -38,7 +38,7 @@ FORM_WORDS = frozenset(
     {
         *("name", "names", "and", "address", "addr", "npi", "phone", "telephone", "tel", "fax"),
         *("date", "birth", "dob", "sex", "gender", "id", "no", "number", "signature", "diagnosis"),
-        *("patient", "physician", "provider", "insurance", "payer", "payor"),
+        *("patient", "physician", "provider", "insurance", "payer", "payor", "mi", "m.i"),  # (MI: middle initial)
     }
 )
 # Words of an order's subject, no person's name: 'RE: Oxygen Order', 'RE: DME Referral' name no patient.

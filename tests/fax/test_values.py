@@ -183,3 +183,9 @@ def test_a_document_title_is_no_organisation_name(text: str) -> None:
 def test_a_closing_quote_mark_a_speck_left_is_no_part_of_a_name() -> None:
     read = values.read_org("Summit Advantage’")
     assert read is not None and read.value == "Summit Advantage"
+
+
+def test_a_middle_initial_caption_is_no_first_name() -> None:
+    """'First Name  MI' with the first name lost: 'MI' (the middle initial's caption) is no name part."""
+    assert values.read_name_part("MI") is None and values.read_name_part("M.I.") is None
+    assert values.read_name_part("Dorothy") is not None
