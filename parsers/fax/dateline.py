@@ -9,7 +9,7 @@ import re
 
 from parsers.fax.extract import PageText
 from parsers.fax.model import Candidate, Segment, bbox_of
-from parsers.fax.values import NUMERIC_DATE, read_date
+from parsers.fax.values import read_date
 
 DATELINE_BAND = 0.4  # a date line stands in this top share of the page (below the fax header)
 ORDER_DATE_SPAN = dt.timedelta(days=2 * 365)  # an order's date lies within this of its receipt
@@ -51,4 +51,8 @@ def _in_row_of_dates(text: PageText, segment: Segment) -> bool:
     date | D/C date', their captions over them), whichever of them it is, not a letter's date line."""
     first = segment.words[0]
     line = next((ln for ln in text.lines if first in ln.words), None)
-    return line is not None and len(NUMERIC_DATE.findall(line.text)) > 1
+    return line is not None and len(DATE_SHAPED.findall(line.text)) > 1
+
+
+# A date as OCR may garble it ('121/26', '“123/26', '11/2S/26'): digits on both sides of a slash or dash
+DATE_SHAPED = re.compile(r"\d[\dOoSIl]?\s?[/-]\s?[\dOoSIl]{1,2}(?:\s?[/-]\s?[\dOoSIl]{2,4})?\b|\d{2,3}/\d{2}\b")

@@ -66,3 +66,13 @@ def test_a_date_in_a_row_of_dates_is_no_date_line() -> None:
     lines, segments = page_segments(page)
     assert len(segments) >= 2
     assert dateline(PageText(page, lines, segments), [], RECEIVED) == []
+
+
+def test_a_date_in_a_row_of_dates_ocr_garbled_is_no_order_date() -> None:
+    """'Order date | Start date | D/C date' over their values, two of them garbled ('121/26', '“123/26'):
+    still a row of date cells, so the one date read whole is whichever field's, not the letter's date."""
+    from tests.fax.test_roles import _cells
+
+    row = [(114, "Evergreen Medicaid"), (665, "121/26"), (909, "11/25/26"), (1275, "“123/26")]
+    text = _cells([(699, [(102, "Primary insurance"), (662, "on crate"), (906, "Start date")]), (767, row)])
+    assert dateline(text, [], RECEIVED) == []
