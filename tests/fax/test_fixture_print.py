@@ -16,6 +16,7 @@ import pytest
 from bench.fax_accuracy import TUNED_LAYOUTS
 from tests.fixtures.fax.generate import CASES, LAYOUTS, Case, order_for
 from tests.fixtures.fax.layouts import DPI, PAGE_H, PAGE_W, Page
+from tests.fixtures.fax.layouts_hidden import HIDDEN_LAYOUTS
 from tests.fixtures.fax.layouts_more import MORE_LAYOUTS, OfficePage
 from tests.fixtures.fax.layouts_unseen import UNSEEN_LAYOUTS
 from tests.fixtures.fax.orders import expected_fields
@@ -130,18 +131,23 @@ def test_printed_text_stays_clear(case: Case) -> None:
     assert not [f"page {n + 1} {c}" for n, page in enumerate(clean_pages(case)) for c in clutter(page)]
 
 
-# What a ticked checkbox question says about the record (checkbox forms of layouts_more.py, layouts_unseen.py).
+# What a ticked checkbox question says about the record (checkbox forms of layouts_more.py, layouts_unseen.py,
+# layouts_hidden.py).
 TICKED = {
     "Sex": ("member.sex", {"Male": "M", "Female": "F"}),
     "Needed": ("urgent", {"STAT (same day)": True, "Routine": False}),
     "Priority": ("urgent", {"Routine": False, "Urgent": True, "Urgent (SOC within 24 hrs)": True}),
     "Delivery": ("urgent", {"Routine": False, "STAT - same day": True}),
     "Order type": ("service_type", {"Home health": "home_health", "DME": "dme", "Home infusion": "home_infusion"}),
+    "TYPE OF SERVICE": ("service_type", {"Home health": "home_health", "DME": "dme", "Home infusion": "home_infusion"}),
+    "REVIEW TYPE": ("urgent", {"Standard (14 days)": False, "Urgent / expedited (72 hrs)": True}),
+    "GENDER": ("member.sex", {"M": "M", "F": "F"}),
+    "Set-up needed": ("urgent", {"Routine (48 hrs)": False, "ASAP / same day": True}),
 }
 
 
 @pytest.mark.parametrize(
-    "case", [c for c in CASES if c.layout in {**MORE_LAYOUTS, **UNSEEN_LAYOUTS}], ids=lambda c: c.name
+    "case", [c for c in CASES if c.layout in {**MORE_LAYOUTS, **UNSEEN_LAYOUTS, **HIDDEN_LAYOUTS}], ids=lambda c: c.name
 )
 def test_ticked_checkboxes_agree_with_the_expected_record(case: Case) -> None:
     fields = expected_fields(order_for(case))
@@ -161,6 +167,7 @@ def test_every_layout_has_a_fine_and_a_standard_case() -> None:
 def test_layouts_written_out_of_the_tuners_sight_stay_held_out() -> None:
     """bench/fax_accuracy.py counts a layout outside TUNED_LAYOUTS as held out; a layout of
     layouts_unseen.py moves to TUNED_LAYOUTS only with a decision (as layouts_more.py's and
-    layouts_late.py's did on 2026-11-26, when these took their place)."""
+    layouts_late.py's did on 2026-11-26, when these took their place); so do layouts_hidden.py's."""
     assert UNSEEN_LAYOUTS and not set(UNSEEN_LAYOUTS) & TUNED_LAYOUTS
+    assert HIDDEN_LAYOUTS and not set(HIDDEN_LAYOUTS) & TUNED_LAYOUTS
     assert set(MORE_LAYOUTS) <= TUNED_LAYOUTS

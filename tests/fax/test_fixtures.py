@@ -46,8 +46,11 @@ CASES = expected_cases()
 # three-character code read before a code's rest): held-out 82/180 = 0.456, none wrong.
 # With codes found by their shape anywhere on an order page (branch codes1) and the
 # sweep kept off words a section reader took as part of a longer code: held-out 87/180 = 0.483, none wrong.
+# Then layouts_hidden.py's three (a home oxygen order, a plan's numbered-box request for services, a hospital
+# case manager's EHR discharge referral), written 2026-11-26 (session 6) out of the tuners' sight, joined the
+# held-out group: 78/180 on them (6 wrong values, all in records held for clarification), held-out 165/360 = 0.458.
 # Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.923, "held-out": 0.48}
+MIN_FIELD_ACCURACY = {"tuned": 0.923, "held-out": 0.455}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
