@@ -3,14 +3,20 @@ its column, or from the name heading its row across the page."""
 
 from __future__ import annotations
 
+import re
+
 from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PAYER, PROVIDER, PROVIDER_ANCHOR, LabelHit
 from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import PART_CAPTION
 
+PERSON_HINT = re.compile(r"\s*\((?:last|first)\b", re.IGNORECASE)  # '(Last, First)' after a caption: a person's
+
 
 def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
-    """The hits, less a bare "Provider's Name" on a page where no label names the physician."""
+    """The hits, less a bare "Provider's Name" on a page where no label names the physician, and
+    less one asking for a person's name ('PROVIDER NAME (LAST, FIRST)': a clinician, no company)."""
+    hits = [h for h in hits if not (h.label is BARE_PROVIDER and PERSON_HINT.match(h.segment.text[h.end :]))]
     if any(h.kind == "name" and h.label.role == PROVIDER for h in hits):
         return hits
     return [h for h in hits if h.label is not BARE_PROVIDER]

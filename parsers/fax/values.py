@@ -49,6 +49,9 @@ ORDER_WORDS = frozenset(
         *("information", "renewal", "urgent", "stat", "plan", "care", "medical", "home", "health", "delivery"),
     }
 )
+# 'Carter, Helen' (a person's name, last name first), unless a company's suffix follows the comma
+LAST_FIRST = re.compile(r"^[A-Z][A-Za-z'\-]+,\s+[A-Z][A-Za-z'\-]+(?:\s+[A-Z]\.?)?$")
+COMPANY_SUFFIXES = frozenset({"inc", "llc", "ltd", "corp", "co", "pc", "pa", "pllc", "llp", "lp"})
 # A document's own name ending a title: 'Home Infusion Referral', 'DME Order Form' name no company.
 DOCUMENT_WORDS = frozenset({"order", "orders", "referral", "request", "form", "prescription", "certificate", "renewal"})
 # What a form's blank is filled with when it holds no value: no organisation's name.
@@ -276,9 +279,9 @@ def _not_an_org(head: str) -> bool:
     words = [w.lower().strip(",.:;/") for w in head.split()]
     captions = all(w in FORM_WORDS or w in PARTY_WORDS for w in words if w)
     title = words[-1] in DOCUMENT_WORDS  # 'Home Infusion Referral': the form's title over its first field
-    return (
-        not head[0].isalnum() or captions or title or TITLE.match(head) is not None or bool(RUN_TOGETHER.search(head))
-    )
+    person = bool(LAST_FIRST.match(head)) and words[-1] not in COMPANY_SUFFIXES
+    person = person or TITLE.match(head) is not None  # 'Carter, Helen', 'Dr. Helen Carter': a clinician
+    return not head[0].isalnum() or captions or title or person or bool(RUN_TOGETHER.search(head))
 
 
 def read_quantity(text: str) -> Read | None:

@@ -133,3 +133,17 @@ def test_a_phone_under_the_plan_with_no_name_on_its_row_is_nobodys() -> None:
         ]
     )
     assert not any(path.endswith(".phone") for path in _found(text))
+
+
+def test_a_bare_provider_name_caption_asking_for_a_persons_name_is_no_supplier() -> None:
+    """'PROVIDER NAME (LAST, FIRST)' asks for a clinician ('Carter, Helen'), not the company that serves
+    the order: its value and the NPI beside it are no servicing provider's."""
+    text = _cells(
+        [
+            (300, [(114, "Requesting physician: Alan Brooks, MD")]),
+            (732, [(110, "14 PROVIDER NAME (LAST, FIRST)"), (743, "15 NPI")]),
+            (770, [(110, "Carter, Helen"), (743, "1853319519")]),
+        ]
+    )
+    found = _found(text)
+    assert "servicing_provider.name" not in found and "servicing_provider.npi" not in found

@@ -189,3 +189,9 @@ def test_a_middle_initial_caption_is_no_first_name() -> None:
     """'First Name  MI' with the first name lost: 'MI' (the middle initial's caption) is no name part."""
     assert values.read_name_part("MI") is None and values.read_name_part("M.I.") is None
     assert values.read_name_part("Dorothy") is not None
+
+
+@pytest.mark.parametrize("text", ["Carter, Helen", "CARTER, HELEN M", "O'Neil, Mary-Jane"])
+def test_a_name_in_last_first_order_is_a_person_no_organisation(text: str) -> None:
+    assert values.read_org(text) is None
+    assert values.read_org("Acme Medical, Inc") is not None and values.read_org("Valley Home Health") is not None
