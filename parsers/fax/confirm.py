@@ -15,7 +15,7 @@ from PIL import Image
 
 from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Word
-from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, hocr_words
+from parsers.fax.ocr import BLOCK_CONFIG, REREAD_MODEL, OcrEngine, hocr_words
 
 CHOICES_CONFIG = BLOCK_CONFIG + " -c lstm_choice_mode=2"
 # Character sets for second reads of values that can only hold these characters: a read confined to
@@ -57,6 +57,17 @@ def second_reads(regions: list[Region], images: Images, engine: OcrEngine, model
         group = [r for r in usable if (r.charset or "") == charset]
         out.update(_read_group(group, images, engine, charset, model))
     return out
+
+
+def read_each_alone(
+    boxes: list[tuple[int, int, int, int]], page: int, source: str, images: Images, engine: OcrEngine, scale: float
+) -> list[list[Word]]:
+    """Each box of the page read on its own with the standard model (ocr.REREAD_MODEL), in page pixels:
+    in one stack, layout analysis runs small print of neighbouring crops together."""
+    return [
+        second_reads([Region("alone", page, box, scale, source)], images, engine, REREAD_MODEL).get("alone", [])
+        for box in boxes
+    ]
 
 
 def _read_group(

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from parsers.fax.confirm import GAP, PAD, Region, second_reads
+from parsers.fax.confirm import GAP, PAD, read_each_alone
 from parsers.fax.extract import labelled_hits
 from parsers.fax.header_row import ALIGN, REACH, caption_row
 from parsers.fax.labels import hits_in
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.nearby import cell_of, same_row
-from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD, LabelHit
 
@@ -39,12 +38,8 @@ def reread_captions(state: FaxRead) -> None:
         if not garbled or page not in state.prepared:
             continue
         images = {(page, "clean"): state.prepared[page].ocr_image}
-        reads: dict[str, list[Word]] = {}
-        for i, segment in enumerate(garbled):  # each alone: a stack's layout analysis runs small print together
-            reads |= second_reads(
-                [Region(f"h{i}", page, segment.bbox, SCALE, "clean")], images, state.engine, REREAD_MODEL
-            )
-        replaced = {id(s): _as_segments(text, s, reads.get(f"h{i}", [])) for i, s in enumerate(garbled)}
+        reads = read_each_alone([s.bbox for s in garbled], page, "clean", images, state.engine, SCALE)
+        replaced = {id(s): _as_segments(text, s, words) for s, words in zip(garbled, reads, strict=True)}
         if not any(replaced.values()):
             continue
         segments = [part for s in text.segments for part in (replaced.get(id(s)) or [s])]

@@ -18,12 +18,11 @@ from __future__ import annotations
 import dataclasses
 import statistics
 
-from parsers.fax.confirm import GAP, PAD, Region, second_reads
+from parsers.fax.confirm import GAP, PAD, read_each_alone
 from parsers.fax.extract import labelled_hits
 from parsers.fax.labels import hits_in
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.nearby import cell_of, spans_overlap, under_style
-from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD
 
@@ -51,12 +50,8 @@ def reread_captions_under(state: FaxRead) -> None:
         if not garbled:
             continue
         images = {(page, "straight"): state.prepared[page].straight}
-        reads: dict[str, list[Word]] = {}
-        for i, segment in enumerate(garbled):  # each alone: a stack's layout analysis runs small print together
-            reads |= second_reads(
-                [Region(f"u{i}", page, segment.bbox, SCALE, "straight")], images, state.engine, REREAD_MODEL
-            )
-        replaced = {id(s): _as_segments(text, s, reads.get(f"u{i}", [])) for i, s in enumerate(garbled)}
+        reads = read_each_alone([s.bbox for s in garbled], page, "straight", images, state.engine, SCALE)
+        replaced = {id(s): _as_segments(text, s, words) for s, words in zip(garbled, reads, strict=True)}
         if not any(replaced.values()):
             continue
         segments = [part for s in text.segments for part in (replaced.get(id(s)) or [s])]
