@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from parsers.fax import reread_captions
-from parsers.fax.confirm import GAP, PAD, Region
+from parsers.fax.confirm import GAP, PAD
 from parsers.fax.extract import labelled_hits
 from parsers.fax.layout import page_segments
 from parsers.fax.model import PageText, Word
@@ -54,10 +54,10 @@ def _run(monkeypatch: pytest.MonkeyPatch, words: list[Word]) -> FaxRead:
     page = Image.new("L", (1734, 2244), 255)
     state.prepared[1] = Prepared(page, page, 0.0)
 
-    def fake(regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
-        return {r.key: words if r.bbox[0] >= 600 and r.bbox[1] < 500 else [] for r in regions}
+    def fake(boxes: list[tuple[int, int, int, int]], *args: object) -> list[list[Word]]:
+        return [words if box[0] >= 600 and box[1] < 500 else [] for box in boxes]
 
-    monkeypatch.setattr(reread_captions, "second_reads", fake)
+    monkeypatch.setattr(reread_captions, "read_each_alone", fake)
     reread_captions.reread_captions(state)
     return state
 
@@ -94,10 +94,10 @@ def test_a_read_again_spanning_two_cells_is_split_where_their_values_start(monke
         for t, x, c in stack
     ]
 
-    def fake(regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
-        return {r.key: words if r.bbox[0] == 620 else [] for r in regions}
+    def fake(boxes: list[tuple[int, int, int, int]], *args: object) -> list[list[Word]]:
+        return [words if box[0] == 620 else [] for box in boxes]
 
-    monkeypatch.setattr(reread_captions, "second_reads", fake)
+    monkeypatch.setattr(reread_captions, "read_each_alone", fake)
     reread_captions.reread_captions(state)
     assert [s.text for s in state.texts[0].segments if s.bbox[1] < 500 and s.bbox[0] >= 600] == [
         "Gender",
