@@ -106,6 +106,7 @@ def ocr(state: FaxRead) -> None:
 
 
 TURNS = (180, 90, 270)  # tried in this order on a page that reads as gibberish: upside down, then sideways
+SIDEWAYS_TURNS = (90, 270, 180)  # ... first a quarter turn when its words stand taller than wide
 
 
 def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared, list[Word]]:
@@ -116,7 +117,7 @@ def _read_page(state: FaxRead, page: Page, image: Image.Image) -> tuple[Prepared
     if _reads_well(words):
         return prepared, words
     best: tuple[int, Prepared, list[Word]] = (0, prepared, words)
-    for turn in TURNS:
+    for turn in SIDEWAYS_TURNS if _stand_up(words) else TURNS:
         turned = prepare(image.rotate(turn, expand=True), state.steps)
         turned_words = _words(state, turned)
         if _well_read(turned_words) > _well_read(best[2]):
@@ -168,6 +169,14 @@ def _well_read(words: list[Word]) -> int:
     one almost none. A word standing taller than wide was read down a sideways page (tesseract reads
     vertical lines too): it does not count, or a page read sideways would pass for read."""
     return sum(1 for w in words if w.conf >= 80 and len(w.text) >= 3 and w.text.isalpha() and w.width > w.height)
+
+
+def _stand_up(words: list[Word]) -> bool:
+    """The page's text runs downwards: most words of three or more characters stand taller than wide
+    (whether tesseract made sense of them or not), as a page turned a quarter gives them."""
+    long = [w for w in words if len(w.text) >= 3]
+    tall = sum(1 for w in long if w.height > w.width)
+    return tall >= MIN_WELL_READ and tall > len(long) / 2
 
 
 def _reads_well(words: list[Word]) -> bool:

@@ -291,3 +291,10 @@ def test_a_header_time_far_from_the_files_arrival_is_not_the_receipt_time(header
     reading.read_headers(state)
     assert (state.received_at != arrived) is kept
     assert [f.code for f in state.findings] == ([] if kept else ["fax_header_time_ignored"])
+
+
+def test_a_page_read_downwards_is_turned_a_quarter_first() -> None:
+    from parsers.fax.reading import MIN_WELL_READ, _stand_up
+
+    down = [Word("Pqtient", 20, 200, 100 + 130 * i, 30, 120) for i in range(MIN_WELL_READ)]  # sure or not
+    assert _stand_up(down) and not _stand_up([replace(w, width=120, height=30) for w in down])
