@@ -75,11 +75,20 @@ def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Se
     read unsurely (a rule's remnants over the caption), split where the values under the segment
     start their cells (a re-read's word boxes are too loose to split at its gaps); none unless they
     hold captions of more fields than the segment as the page read it."""
-    kept = sorted((w for w in words if w.conf >= MIN_CONF and any(ch.isalnum() for ch in w.text)), key=lambda w: w.left)
-    if not kept:
+    placed = placed_on_line(segment, words)
+    if not placed:
         return []
+    parts = [Segment(segment.page, segment.index, tuple(p)) for p in _by_cells(text, segment, placed)]
+    before, after = _kinds([segment]), _kinds(parts)
+    return parts if before < after and not (after - before) & ANCHOR_KINDS else []
+
+
+def placed_on_line(segment: Segment, words: list[Word]) -> list[Word]:
+    """A re-read's words (read alone at SCALE: read_each_alone) put back on the page across the segment's
+    line, left to right, less marks and words read unsurely (a rule's remnants over the caption)."""
+    kept = sorted((w for w in words if w.conf >= MIN_CONF and any(ch.isalnum() for ch in w.text)), key=lambda w: w.left)
     x0, top, _, bottom = segment.bbox
-    placed = [
+    return [
         Word(
             w.text,
             w.conf,
@@ -94,9 +103,6 @@ def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Se
         )
         for w in kept
     ]
-    parts = [Segment(segment.page, segment.index, tuple(p)) for p in _by_cells(text, segment, placed)]
-    before, after = _kinds([segment]), _kinds(parts)
-    return parts if before < after and not (after - before) & ANCHOR_KINDS else []
 
 
 def _by_cells(text: PageText, segment: Segment, words: list[Word]) -> list[list[Word]]:

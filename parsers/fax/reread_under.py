@@ -18,22 +18,21 @@ from __future__ import annotations
 import dataclasses
 import statistics
 
-from parsers.fax.confirm import GAP, PAD, read_each_alone
+from parsers.fax.confirm import read_each_alone
 from parsers.fax.extract import labelled_hits
 from parsers.fax.labels import hits_in
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.nearby import cell_of, spans_overlap, under_style
 from parsers.fax.reading import FaxRead
+from parsers.fax.reread_captions import SCALE, placed_on_line
 from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD
 
-SCALE = 2.0
 MAX_WORDS = 8  # a caption's words; a longer segment is a sentence
 UNSURE = 70  # a garbled caption has a word OCR read less surely than this
 VALUE_CONF = 80  # the mean word confidence of a value read surely
 MOST = 10  # segments re-read on a page at most, the least surely read first
 MIN_LETTERS = 4
 SURE_WORD = 50  # a 'Date' caption the re-read gives this surely
-MIN_CONF = 30  # re-read words less sure than this are marks of the rule, not the caption's
 REACH = 2.5  # a value ends within this many caption heights over its caption
 
 
@@ -108,25 +107,9 @@ def _kinds(segments: list[Segment]) -> set[str]:
 def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Segment]:
     """The re-read's words back on the page (on the segment's line), less marks and unsure words, split
     where the values over the segment start; none unless they hold captions of more fields."""
-    kept = sorted((w for w in words if w.conf >= MIN_CONF and any(ch.isalnum() for ch in w.text)), key=lambda w: w.left)
-    if not kept:
+    placed = placed_on_line(segment, words)
+    if not placed:
         return []
-    x0, top, _, bottom = segment.bbox
-    placed = [
-        Word(
-            w.text,
-            w.conf,
-            round(x0 - PAD + (w.left - GAP) / SCALE),
-            top,
-            max(round(w.width / SCALE), 1),
-            min(max(round(w.height / SCALE), 1), bottom - top),
-            segment.words[0].line_key,
-            w.ambiguous,
-            w.tied,
-            w.rivals,
-        )
-        for w in kept
-    ]
     starts = [s.bbox[0] for s in _values_over(text, segment)][1:]
     groups: dict[int, list[Word]] = {}
     for word in placed:
