@@ -135,6 +135,21 @@ def test_a_second_read_giving_no_value_gets_a_grey_read_that_must_agree(monkeypa
 def test_no_grey_read_for_a_name_or_birth_date_whose_second_read_gave_no_value(monkeypatch: pytest.MonkeyPatch) -> None:
     name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
     dob = dataclasses.replace(_cand("member.dob", dt.date(1961, 3, 2)), raw="03/02/1961")
-    fake = FakeReads({"c0": _word("walter garcia"), "c1": _word("0302/1961")})
+    fake = FakeReads({"c0": _word("Wa1ter Garcia"), "c1": _word("0302/1961")})
     found = _run(monkeypatch, _state(name, dob), fake)
     assert len(fake.calls) == 1 and all(c.confirmed_by is None for c in found.values())
+
+
+def test_a_name_re_read_with_a_small_first_letter_or_edge_marks_agrees() -> None:
+    name = _cand("ordering_provider.name", ("Jane", "Doe"))
+    for first, last in (("jane", "Doe,"), ("‘Jane’", "Doe,"), ("Jane", "Doe]"), ("“Jane", "[Doe")):
+        assert verify.agreement(name, [_word(first), _word(last)]) == 0.9
+
+
+def test_a_name_re_read_with_other_letters_or_a_lost_word_does_not_agree() -> None:
+    name = _cand("ordering_provider.name", ("Jane", "Doe"))
+    for words in (["jene", "Doe"], ["Jane", "Dae]"], ["‘Jane’"], ["Jane", "Doe", "Smith"]):
+        assert verify.agreement(name, [_word(w) for w in words]) is None
+    part = _cand("member.first_name", "Walter")
+    assert verify.agreement(part, [_word("walter]")]) == 0.9
+    assert verify.agreement(part, [_word("waiter")]) is None
