@@ -13,6 +13,7 @@ from parsers.fax import verify
 from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
+from parsers.fax.values import AddressValue
 from parsers.fax.reading import FaxRead
 
 ORDER = dt.date(2026, 11, 19)
@@ -153,3 +154,21 @@ def test_a_name_re_read_with_other_letters_or_a_lost_word_does_not_agree() -> No
     part = _cand("member.first_name", "Walter")
     assert verify.agreement(part, [_word("walter]")]) == 0.9
     assert verify.agreement(part, [_word("waiter")]) is None
+
+
+
+def _doubtful(text: str, *rivals: tuple[str, str]) -> Word:
+    return dataclasses.replace(_word(text, doubtful=True), rivals=rivals)
+
+
+def _address_words(street: Word, state: Word) -> list[Word]:
+    return [street, _word("Prospect"), _word("St,"), _word("Providence,"), state, _word("02903-2608")]
+
+
+def test_a_rival_letter_counts_only_in_the_word_it_was_read_for() -> None:
+    """'Ri' whose i rivals l: 'Rl' is no state, so the re-read agrees; the i of 'Providence' (read
+    with no doubt of its own) is not put as l."""
+    value = AddressValue("2242 Prospect St", None, "Providence", "RI", "02903-2608")
+    cand = _cand("member.address", value)
+    assert verify.agreement(cand, _address_words(_word("2242"), _doubtful("Ri", ("i", "l")))) == 0.9
+    assert verify.agreement(cand, _address_words(_doubtful("2242", ("4", "1")), _word("RI"))) is None
