@@ -61,7 +61,7 @@ PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
-NAME_EDGE_MARKS = "'‘’`\"“”[]{}|"  # marks a re-read adds at a name word's edges (plain_name_text)
+NAME_EDGE_MARKS = "'‘’`\"“”[]{}|:;"  # marks a re-read adds at a name word's edges (plain_name_text)
 MAX_NAME_WORDS = 4
 # Words opening a last name ('Maria de la Cruz', 'Anna Van Buren'): the last name is them and the word after
 SURNAME_PARTICLES = frozenset(

@@ -143,7 +143,7 @@ def test_no_grey_read_for_a_name_or_birth_date_whose_second_read_gave_no_value(m
 
 def test_a_name_re_read_with_a_small_first_letter_or_edge_marks_agrees() -> None:
     name = _cand("ordering_provider.name", ("Jane", "Doe"))
-    for first, last in (("jane", "Doe,"), ("‘Jane’", "Doe,"), ("Jane", "Doe]"), ("“Jane", "[Doe")):
+    for first, last in (("jane", "Doe,"), ("‘Jane’", "Doe,"), ("Jane", "Doe]"), ("“Jane", "[Doe"), ("‘Jane:", "Doe,")):
         assert verify.agreement(name, [_word(first), _word(last)]) == 0.9
 
 
