@@ -13,8 +13,8 @@ from parsers.fax import verify
 from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
-from parsers.fax.values import AddressValue
 from parsers.fax.reading import FaxRead
+from parsers.fax.values import AddressValue
 
 ORDER = dt.date(2026, 11, 19)
 
@@ -154,7 +154,6 @@ def test_a_name_re_read_with_other_letters_or_a_lost_word_does_not_agree() -> No
     part = _cand("member.first_name", "Walter")
     assert verify.agreement(part, [_word("walter]")]) == 0.9
     assert verify.agreement(part, [_word("waiter")]) is None
-
 
 
 def _doubtful(text: str, *rivals: tuple[str, str]) -> Word:
