@@ -33,6 +33,8 @@ TO_DIGIT = {
     "B": "8",
     "Z": "2",
     "G": "6",
+    "{": "1",  # a serifed 1 or I whose serifs the fax thickened reads as a brace
+    "}": "1",
 }
 TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "$": "S"}
 MAX_READINGS = 256
@@ -132,7 +134,9 @@ def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] =
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
         # a J whose hook the fax lost reads as 1 too: '144.9' may be J44.9 or L44.9, so it is neither
-        return {"(": ["L", "C"], "[": ["L", "C"], "1": ["I", "L", "J"]}.get(char, [TO_LETTER.get(char, char)])
+        return {"(": ["L", "C"], "[": ["L", "C"], "1": ["I", "L", "J"], "{": ["I"], "}": ["I"]}.get(
+            char, [TO_LETTER.get(char, char)]
+        )
     if position == 1:
         return [TO_DIGIT.get(char, char)]
     options = {char, TO_DIGIT.get(char, char), TO_LETTER.get(char, char)}

@@ -133,21 +133,41 @@ def _rival_counts(
     first: object,
     known: Callable[[str], bool] | None = None,
 ) -> bool:
-    """True when some character's rival, put in place of any character like the one chosen, gives a
-    valid value other than `first` (a month '1' whose rival is '3' gives no date: no doubt). A
-    doubtful word whose rivals were not kept, or whose chosen character is not in the text, counts
-    as doubtful. A rival `nonword` dismisses counts for nothing."""
+    """True when some character's rival, put in place of any character like the one chosen in the
+    word it was read for (the whole text when the words cannot be placed in it), gives a valid value
+    other than `first` (a month '1' whose rival is '3' gives no date: no doubt). A doubtful word
+    whose rivals were not kept, or whose chosen character is not in it, counts as doubtful. A rival
+    `nonword` dismisses counts for nothing."""
     if any(w.ambiguous and not w.rivals for w in words):
         return True
-    pairs = {pair for w in words for pair in w.rivals if known is None or not nonword(w.text, *pair, known)}
-    for chosen, rival in pairs:
-        if chosen not in text:
-            return True
-        for at in (i for i, ch in enumerate(text) if ch == chosen):
-            other = reader(text[:at] + rival + text[at + 1 :])
-            if other is not None and other != first:
+    spans = _spans(text, words)
+    for index, word in enumerate(words):
+        start, end = spans[index] if spans else (0, len(text))
+        for chosen, rival in set(word.rivals):
+            if known is not None and nonword(word.text, chosen, rival, known):
+                continue
+            places = [i for i in range(start, end) if text[i] == chosen]
+            if not places:
+                return True
+            if any(_other(reader(text[:at] + rival + text[at + 1 :]), first) for at in places):
                 return True
     return False
+
+
+def _other(value: object | None, first: object) -> bool:
+    return value is not None and value != first
+
+
+def _spans(text: str, words: list[Word]) -> list[tuple[int, int]] | None:
+    """Where each word stands in `text` (text_of's join of them, in order); None when one is not found."""
+    out, at = [], 0
+    for word in words:
+        found = text.find(word.text, at)
+        if found < 0:
+            return None
+        out.append((found, found + len(word.text)))
+        at = found + len(word.text)
+    return out
 
 
 def nonword(word: str, chosen: str, rival: str, known: Callable[[str], bool]) -> bool:

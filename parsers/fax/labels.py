@@ -9,6 +9,7 @@ from parsers.fax import lexicon
 from parsers.fax.caption_gap import caption_before_gap
 from parsers.fax.caption_tail import with_garbled_tail
 from parsers.fax.fuzzy import fold_accents, fuzzy_caption, fuzzy_phrases, one_edit
+from parsers.fax.lookalike_caption import lookalike_caption
 from parsers.fax.model import Segment
 from parsers.fax.synonyms import (
     ADDRESS_IN_TAIL,
@@ -50,6 +51,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     folded = fold_accents(text)
     found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded)]
     found = [h for h in found if (h.label.strong or _weak_ok(text, h)) and not _signer(text, h)]
+    found = found or lookalike_caption(segment, folded)  # 'Pian: Blue Harbor' for 'Plan:'
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
     strong = any(h.label.strong for h in found)
     fuzzy = fuzzy or (caption_before_gap(segment) if not strong else None)  # 'Primary surance   Blue Harbor'

@@ -61,6 +61,7 @@ PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 STRAY = " '‘’`\"|_.:-"  # marks a box edge or a smudge leaves before or after a value
+NAME_EDGE_MARKS = "'‘’`\"“”[]{}|:;"  # marks a re-read adds at a name word's edges (plain_name_text)
 MAX_NAME_WORDS = 4
 # Words opening a last name ('Maria de la Cruz', 'Anna Van Buren'): the last name is them and the word after
 SURNAME_PARTICLES = frozenset(
@@ -147,6 +148,14 @@ def read_name(text: str) -> Read | None:
         return None
     start = text.find(head.strip()[:1]) if head.strip() else 0
     return Read(value, max(start, 0), _name_end(head, parts[: last_part + 1], last_word))
+
+
+def plain_name_text(text: str) -> str:
+    """A re-read of a name as its letters: quote marks and brackets at a word's edges (a box's rule
+    read as ']', a speck as '‘') taken off, and each word's first letter a capital ('jane' is the same
+    letters scaled): compared with a name the page read gave, never read as a name of its own."""
+    words = [w.strip(NAME_EDGE_MARKS) for w in text.split()]
+    return " ".join(w[:1].upper() + w[1:] for w in words if w)
 
 
 def read_name_part(text: str) -> Read | None:

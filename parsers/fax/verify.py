@@ -398,6 +398,8 @@ def _reader(cand: Candidate) -> Callable[[str], object | None]:
     read = READERS[PATH_KIND[cand.path]]
     if PATH_KIND[cand.path] == "address":
         return lambda text: found.value if (found := read(text)) is not None and zipcodes.fits(found.value) else None
+    if PATH_KIND[cand.path] in ("name", NAME_PART):  # the re-read's letters, whatever marks or case it added
+        return lambda text: _caseless(found.value) if (found := read(values.plain_name_text(text))) else None
     if cand.path in CASELESS:
         return lambda text: _caseless(found.value) if (found := read(text)) is not None else None
     return lambda text: found.value if (found := read(text)) is not None else None

@@ -159,3 +159,9 @@ def test_a_cpt_shaped_read_that_is_a_listed_hcpcs_code_with_its_letter_as_a_digi
     assert codecheck.correct_procedure("99509", _HcpcsTable("G0299")).value == "99509"
     assert codecheck.correct_procedure("60299", NO_CODE_SETS).value is None  # no table: G0299 may be it
     assert codecheck.correct_procedure("97110", NO_CODE_SETS).value == "97110"  # a 9 is no letter's look-alike
+
+
+def test_a_brace_read_for_a_serifed_one_or_i_is_a_look_alike_needing_a_second_read() -> None:
+    for raw, code in (("N}8.4", "N18.4"), ("{10", "I10"), ("E1{.65", "E11.65")):
+        found = codecheck.correct_icd10(raw, SETS)
+        assert found.value == code and found.corrected  # a change: only a second read confirms it

@@ -14,6 +14,7 @@ from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
 from parsers.fax.reading import FaxRead
+from parsers.fax.values import AddressValue
 
 ORDER = dt.date(2026, 11, 19)
 
@@ -135,6 +136,38 @@ def test_a_second_read_giving_no_value_gets_a_grey_read_that_must_agree(monkeypa
 def test_no_grey_read_for_a_name_or_birth_date_whose_second_read_gave_no_value(monkeypatch: pytest.MonkeyPatch) -> None:
     name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
     dob = dataclasses.replace(_cand("member.dob", dt.date(1961, 3, 2)), raw="03/02/1961")
-    fake = FakeReads({"c0": _word("walter garcia"), "c1": _word("0302/1961")})
+    fake = FakeReads({"c0": _word("Wa1ter Garcia"), "c1": _word("0302/1961")})
     found = _run(monkeypatch, _state(name, dob), fake)
     assert len(fake.calls) == 1 and all(c.confirmed_by is None for c in found.values())
+
+
+def test_a_name_re_read_with_a_small_first_letter_or_edge_marks_agrees() -> None:
+    name = _cand("ordering_provider.name", ("Jane", "Doe"))
+    for first, last in (("jane", "Doe,"), ("‘Jane’", "Doe,"), ("Jane", "Doe]"), ("“Jane", "[Doe"), ("‘Jane:", "Doe,")):
+        assert verify.agreement(name, [_word(first), _word(last)]) == 0.9
+
+
+def test_a_name_re_read_with_other_letters_or_a_lost_word_does_not_agree() -> None:
+    name = _cand("ordering_provider.name", ("Jane", "Doe"))
+    for words in (["jene", "Doe"], ["Jane", "Dae]"], ["‘Jane’"], ["Jane", "Doe", "Smith"]):
+        assert verify.agreement(name, [_word(w) for w in words]) is None
+    part = _cand("member.first_name", "Walter")
+    assert verify.agreement(part, [_word("walter]")]) == 0.9
+    assert verify.agreement(part, [_word("waiter")]) is None
+
+
+def _doubtful(text: str, *rivals: tuple[str, str]) -> Word:
+    return dataclasses.replace(_word(text, doubtful=True), rivals=rivals)
+
+
+def _address_words(street: Word, state: Word) -> list[Word]:
+    return [street, _word("Prospect"), _word("St,"), _word("Providence,"), state, _word("02903-2608")]
+
+
+def test_a_rival_letter_counts_only_in_the_word_it_was_read_for() -> None:
+    """'Ri' whose i rivals l: 'Rl' is no state, so the re-read agrees; the i of 'Providence' (read
+    with no doubt of its own) is not put as l."""
+    value = AddressValue("2242 Prospect St", None, "Providence", "RI", "02903-2608")
+    cand = _cand("member.address", value)
+    assert verify.agreement(cand, _address_words(_word("2242"), _doubtful("Ri", ("i", "l")))) == 0.9
+    assert verify.agreement(cand, _address_words(_doubtful("2242", ("4", "1")), _word("RI"))) is None

@@ -1,0 +1,23 @@
+"""A caption opening its segment whose l OCR read as i or 1 ('Pian:' for 'Plan:'): still its caption."""
+
+from __future__ import annotations
+
+from parsers.fax.labels import hits_in
+from parsers.fax.model import Segment
+from tests.fax.test_reading_units import _words
+
+
+def _hits(text: str) -> list[tuple[str, str]]:
+    segment = Segment(page=1, index=0, words=tuple(_words(text)))
+    return [(h.kind, text[h.start : h.end]) for h in hits_in(segment)]
+
+
+def test_a_caption_with_an_l_read_as_i_before_its_colon_is_its_caption() -> None:
+    assert _hits("Pian: Acme Health") == [("org", "Pian")]
+    assert _hits("P1an: Acme Health") == [("org", "P1an")]
+
+
+def test_a_word_or_no_colon_or_another_label_keeps_the_look_alike_out() -> None:
+    assert _hits("Pian Acme Health") == []  # no colon: a word of prose or a value, not a caption
+    assert _hits("Fiat: Acme Health") == []  # an English word as read ('Flat' is no caption anyway)
+    assert _hits("Wiii: Acme Health") == []  # no caption however its i's are put back
