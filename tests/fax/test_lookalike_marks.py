@@ -77,3 +77,16 @@ def test_a_rest_whose_box_overlaps_its_category_is_still_its_rest() -> None:
     page = Page(number=1, width=1734, height=2244, words=words)
     reads = list(diagnosis_reads(PageText(page, [segment], [segment]), VALIDATOR_CODE_SETS))
     assert [(r.raw, r.correction.value) for r in reads] == [("N18.4", None)]
+
+
+def test_a_ticked_box_read_as_dx_heads_no_diagnoses() -> None:
+    """'Sex Dx] Male Female' (the ticked box '[x]' read as 'Dx]'): the diagnoses are under their own heading,
+    and the street number and ZIP code between the two are no codes."""
+    lines = [
+        "Sex Dx] Male Female",
+        "Street address 3736 Asylum Ave",
+        "City, State, ZIP Yonkers, NY 10701-1628",
+        "Primary Dx (ICD-10) Z96.651 Secondary Dx M17 Li",
+    ]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["Z96.651", "M17.11"]
