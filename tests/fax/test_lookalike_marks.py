@@ -90,3 +90,17 @@ def test_a_ticked_box_read_as_dx_heads_no_diagnoses() -> None:
     ]
     reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
     assert [r.raw for r in reads] == ["Z96.651", "M17.11"]
+
+
+def test_a_dx_caption_whose_d_reads_as_o_still_heads_the_diagnoses() -> None:
+    """'Ox: N18.4' ('Dx:' with its D read as an O): a diagnosis, and no service line of the order above it."""
+    from parsers.fax.services import service_reads
+
+    lines = [
+        "Order: oxygen concentrator (HCPCS E1390-RR) Qty: 2",
+        "Ox: N18.4 Chronic kidney disease, stage 4",
+        "Ox; E11.65 Type 2 diabetes mellitus with hyperglycemia",
+    ]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.correction.value for r in reads] == ["N18.4", "E11.65"]
+    assert [r.code.raw for r in service_reads(_page(lines), VALIDATOR_CODE_SETS)] == ["E1390"]
