@@ -332,8 +332,8 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
         head, tail = code_and_modifier(word.text)
-        # a code-shaped token (or one joined to its modifier, 'KOOO1-RR') makes a row: a finding, not a gap
-        if id(word) not in sample and (procedure_shaped(head) or coded_service(word.text)):
+        if id(word) not in sample and procedure_shaped(head):
+            # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)
     return None

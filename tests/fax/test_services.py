@@ -239,16 +239,3 @@ def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
     """'Metformin 500 mg PO BID' in the medications box under the diagnosis box: a dose, no code."""
     text = _page(["Principal Diagnosis", "E11.9", "Medications: Metformin 500 mg PO BID, Lasix 40mg, O2 2 L/min"])
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
-
-
-def test_a_code_with_its_modifier_whose_zeros_all_read_as_letters_is_still_a_row() -> None:
-    """'KOOO1-RR / 1' (K0001, its three zeros read as O): a row of the table, its code open to correction."""
-    from ingest.codesets import VALIDATOR_CODE_SETS
-
-    text = _page(["HCPCS / QTY E1390-RR / 1 OXYGEN", "KOOO1-RR / 1 STANDARD WHEELCHAIR"])
-    reads = list(service_reads(text, VALIDATOR_CODE_SETS))
-    assert [(r.code.raw, r.code.correction.value, r.code.correction.corrected, r.quantity) for r in reads] == [
-        ("E1390", "E1390", False, 1),
-        ("KOOO1", "K0001", True, 1),
-    ]
-    assert reads[1].modifiers == ["RR"]
