@@ -34,8 +34,10 @@ __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # w
 from referrals.codes import CodeSets
 
 # ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
+# 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?: codes?)?|icd-?\s?10(?:-cm)?(?: codes?)?)\b", re.I
+    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b",
+    re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
 # an attestation, or the next section's heading ('SECTION B', 'Part II', 'Section 3:' at a line's start).

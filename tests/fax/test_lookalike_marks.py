@@ -77,3 +77,30 @@ def test_a_rest_whose_box_overlaps_its_category_is_still_its_rest() -> None:
     page = Page(number=1, width=1734, height=2244, words=words)
     reads = list(diagnosis_reads(PageText(page, [segment], [segment]), VALIDATOR_CODE_SETS))
     assert [(r.raw, r.correction.value) for r in reads] == [("N18.4", None)]
+
+
+def test_a_ticked_box_read_as_dx_heads_no_diagnoses() -> None:
+    """'Sex Dx] Male Female' (the ticked box '[x]' read as 'Dx]'): the diagnoses are under their own heading,
+    and the street number and ZIP code between the two are no codes."""
+    lines = [
+        "Sex Dx] Male Female",
+        "Street address 3736 Asylum Ave",
+        "City, State, ZIP Yonkers, NY 10701-1628",
+        "Primary Dx (ICD-10) Z96.651 Secondary Dx M17 Li",
+    ]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["Z96.651", "M17.11"]
+
+
+def test_a_dx_caption_whose_d_reads_as_o_still_heads_the_diagnoses() -> None:
+    """'Ox: N18.4' ('Dx:' with its D read as an O): a diagnosis, and no service line of the order above it."""
+    from parsers.fax.services import service_reads
+
+    lines = [
+        "Order: oxygen concentrator (HCPCS E1390-RR) Qty: 2",
+        "Ox: N18.4 Chronic kidney disease, stage 4",
+        "Ox; E11.65 Type 2 diabetes mellitus with hyperglycemia",
+    ]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.correction.value for r in reads] == ["N18.4", "E11.65"]
+    assert [r.code.raw for r in service_reads(_page(lines), VALIDATOR_CODE_SETS)] == ["E1390"]

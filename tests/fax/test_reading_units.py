@@ -298,3 +298,11 @@ def test_a_page_read_downwards_is_turned_a_quarter_first() -> None:
 
     down = [Word("Pqtient", 20, 200, 100 + 130 * i, 30, 120) for i in range(MIN_WELL_READ)]  # sure or not
     assert _stand_up(down) and not _stand_up([replace(w, width=120, height=30) for w in down])
+
+
+def test_a_captions_colon_read_as_a_question_or_exclamation_mark_still_ends_it() -> None:
+    """'Patient? DAVIS, HENRY' and 'Address! 12 Elm St' (the colon read as '?' and '!'): the values after
+    them, never the city line under the address taken for the patient's name."""
+    text = _page(["Patient? DAVIS, HENRY DOB: 07/06/1940", "Address! 3497 Prospect St", "Springfield, MA 01103"])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["member.name"] == ("HENRY", "DAVIS")
