@@ -468,17 +468,10 @@ def _at_words(words: list[Word]) -> PageText:
 
 
 def test_an_address_in_fields_of_its_own_captioned_under_their_lines() -> None:
+    from tests.fax.test_standard_resolution import ADDRESS_ROW
+
     row = [
-        ("Patient Name", 117, 148, None),
-        ("John Smith", 117, 110, None),
-        ("01/02/1950", 900, 110, None),
-        ("Date of Birth", 900, 148, None),
-        ("12 Oak St", 117, 200, None),
-        ("Apt 3", 700, 200, None),
-        ("Hartford", 900, 200, None),
-        ("CT", 1250, 200, None),
-        ("06103", 1400, 200, None),
-        ("Street Address", 117, 238, None),
+        *ADDRESS_ROW,
         ("Apt / Unit", 700, 238, None),
         ("City", 900, 238, None),
         ("State", 1250, 238, None),
