@@ -7,14 +7,16 @@ the independent confirmation a critical field needs when no check digit or code 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
 
 from parsers.fax.lexicon import EDGE
-from parsers.fax.model import Word
+from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import BLOCK_CONFIG, REREAD_MODEL, OcrEngine, hocr_words
 
 CHOICES_CONFIG = BLOCK_CONFIG + " -c lstm_choice_mode=2"
@@ -205,3 +207,11 @@ def text_of(words: list[Word], line_sep: str = " ") -> str:
     """The words' text, line by line, lines joined by `line_sep`."""
     lines = [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line_key)]
     return line_sep.join(lines)
+
+
+def with_read_words(cand: Candidate, words: list[Word], **changes: Any) -> Candidate:
+    """The candidate as another read gives it: that read's words, their text and lowest confidence in
+    place of the page read's (and no joint confidence of the page read's), with `changes` besides."""
+    return dataclasses.replace(
+        cand, conf=conf_of(words), raw=text_of(words), words=tuple(words), joint_conf=None, **changes
+    )

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from parsers.fax.confirm import Images, Region, second_reads, text_of
-from parsers.fax.model import Candidate, Word, conf_of
+from parsers.fax.confirm import Images, Region, second_reads, text_of, with_read_words
+from parsers.fax.model import Candidate, Word
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.verify import LINE_SEP, PATH_KIND, THIRD_READ_KINDS, _reader, agreement
@@ -58,16 +58,8 @@ def outvoted(cand: Candidate, value: object, reads: list[list[Word]]) -> Candida
     confs = [agreement(other, words) for words in reads]
     if not reads or any(conf is None for conf in confs):
         return None
-    best = reads[0]
-    return dataclasses.replace(
-        other,
-        conf=conf_of(best),
-        raw=text_of(best),
-        words=tuple(best),
-        confirmed_by="second_read",
-        second_conf=min(conf for conf in confs if conf is not None),
-        joint_conf=None,
-    )
+    second_conf = min(conf for conf in confs if conf is not None)
+    return with_read_words(other, reads[0], confirmed_by="second_read", second_conf=second_conf)
 
 
 def _images(state: FaxRead) -> Images:

@@ -66,7 +66,7 @@ def _unsure(segment: Segment) -> bool:
     return any(w.conf < SURE for w in words) and not any(ch.isdigit() for w in words for ch in w.text)
 
 
-def _kinds(segments: list[Segment]) -> set[str]:
+def field_kinds(segments: list[Segment]) -> set[str]:
     return {h.kind for s in segments for h in hits_in(s) if h.kind != NOT_A_FIELD}
 
 
@@ -79,7 +79,7 @@ def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Se
     if not placed:
         return []
     parts = [Segment(segment.page, segment.index, tuple(p)) for p in _by_cells(text, segment, placed)]
-    before, after = _kinds([segment]), _kinds(parts)
+    before, after = field_kinds([segment]), field_kinds(parts)
     return parts if before < after and not (after - before) & ANCHOR_KINDS else []
 
 

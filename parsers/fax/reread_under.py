@@ -20,12 +20,11 @@ import statistics
 
 from parsers.fax.confirm import read_each_alone
 from parsers.fax.extract import labelled_hits
-from parsers.fax.labels import hits_in
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.nearby import cell_of, spans_overlap, under_style
 from parsers.fax.reading import FaxRead
-from parsers.fax.reread_captions import SCALE, placed_on_line
-from parsers.fax.synonyms import ANCHOR_KINDS, NOT_A_FIELD
+from parsers.fax.reread_captions import SCALE, field_kinds, placed_on_line
+from parsers.fax.synonyms import ANCHOR_KINDS
 
 MAX_WORDS = 8  # a caption's words; a longer segment is a sentence
 UNSURE = 70  # a garbled caption has a word OCR read less surely than this
@@ -78,7 +77,7 @@ def _garbled(text: PageText, segment: Segment) -> bool:
         return False
     if any(ch.isdigit() for w in words for ch in w.text) or sum(ch.isalpha() for ch in segment.text) < MIN_LETTERS:
         return False
-    return not _kinds([segment]) and any(_read_surely(s) for s in _values_over(text, segment))
+    return not field_kinds([segment]) and any(_read_surely(s) for s in _values_over(text, segment))
 
 
 def _read_surely(value: Segment) -> bool:
@@ -100,10 +99,6 @@ def _values_over(text: PageText, segment: Segment) -> list[Segment]:
     )
 
 
-def _kinds(segments: list[Segment]) -> set[str]:
-    return {h.kind for s in segments for h in hits_in(s) if h.kind != NOT_A_FIELD}
-
-
 def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Segment]:
     """The re-read's words back on the page (on the segment's line), less marks and unsure words, split
     where the values over the segment start; none unless they hold captions of more fields."""
@@ -115,7 +110,7 @@ def _as_segments(text: PageText, segment: Segment, words: list[Word]) -> list[Se
     for word in placed:
         groups.setdefault(sum(1 for at in starts if word.left >= at - 2), []).append(word)
     parts = [Segment(segment.page, segment.index, tuple(groups[key])) for key in sorted(groups)]
-    before, after = _kinds([segment]), _kinds(parts)
+    before, after = field_kinds([segment]), field_kinds(parts)
     if before < after and not (after - before) & ANCHOR_KINDS:
         return parts
     return parts if not after - before and _dates([segment]) < _dates(parts, SURE_WORD) else []

@@ -25,7 +25,7 @@ from PIL import Image
 
 from parsers.fax import lexicon
 from parsers.fax.assemble import confidence
-from parsers.fax.confirm import Region, nonword, second_reads, text_of
+from parsers.fax.confirm import Region, nonword, second_reads, text_of, with_read_words
 from parsers.fax.extract import READERS
 from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Candidate, Word, bbox_of, conf_of
@@ -203,9 +203,7 @@ def _stray(mark: str, char: str) -> bool:
 
 def _as_read(cand: Candidate, words: list[Word]) -> Candidate:
     """The candidate with the second read's value, words and confidence in place of the page read's."""
-    value = _read_value(cand.path, words)
-    conf = conf_of(words)
-    return dataclasses.replace(cand, value=value, conf=conf, raw=text_of(words), words=tuple(words), joint_conf=None)
+    return with_read_words(cand, words, value=_read_value(cand.path, words))
 
 
 def _read_value(path: str, words: list[Word]) -> object | None:

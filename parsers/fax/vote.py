@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 
 from parsers.fax import lexicon, zipcodes
-from parsers.fax.confirm import Region, second_reads, text_of
+from parsers.fax.confirm import Region, second_reads, text_of, with_read_words
 from parsers.fax.extract import READERS
 from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import REREAD_MODEL
@@ -90,15 +90,7 @@ def voted(cand: Candidate, second: list[Word], third: list[Word], strict: bool =
             return None
         if strict and not (_same(page[at][0], text) or _misread(page[at][0], text)):
             return None
-    return dataclasses.replace(
-        as_third,
-        conf=conf_of(third),
-        raw=text_of(third),
-        words=tuple(third),
-        confirmed_by="second_read",
-        second_conf=conf_of(third),
-        joint_conf=None,
-    )
+    return with_read_words(as_third, third, confirmed_by="second_read", second_conf=conf_of(third))
 
 
 def _value(cand: Candidate, words: list[Word]) -> object | None:
