@@ -24,7 +24,7 @@ from parsers.fax.model import Candidate
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.verify import _garbled, agreement
-from parsers.fax.verify_standard import _agrees, _lifted, _weak
+from parsers.fax.verify_standard import lift_weak
 
 SCALE = 1.5
 GARBLED_SCALE = 2.0
@@ -32,14 +32,7 @@ GARBLED_SCALE = 2.0
 
 def clean_read(state: FaxRead) -> None:
     """Read each confirmed value still under the threshold from the cleaned page, by the standard model."""
-    weak = [c for c in state.candidates if _weak(state, c)]
-    if not weak:
-        return
-    regions = [Region(f"l{i}", c.page, c.bbox, SCALE, "clean") for i, c in enumerate(weak)]
-    images = {(number, "clean"): p.ocr_image for number, p in state.prepared.items()}
-    reads = second_reads(regions, images, state.engine, REREAD_MODEL)
-    lifted = {id(c): conf for i, c in enumerate(weak) if (conf := _agrees(c, reads.get(f"l{i}", []))) is not None}
-    state.candidates = [_lifted(c, lifted.get(id(c))) for c in state.candidates]
+    lift_weak(state, "clean", SCALE)
 
 
 def clean_garbled(state: FaxRead) -> None:

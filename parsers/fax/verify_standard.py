@@ -46,11 +46,19 @@ SCALE = 2.0
 
 def standard_read(state: FaxRead) -> None:
     """Read each confirmed but weakly read value once more with the standard model."""
+    lift_weak(state, "straight", SCALE)
+
+
+def lift_weak(state: FaxRead, source: str, scale: float) -> None:
+    """Read each confirmed value still weakly read from the page's `source` image ('straight': the
+    grey page straightened; 'clean': the cleaned page) with the standard model; a read that agrees
+    lifts its confidence."""
     weak = [c for c in state.candidates if _weak(state, c)]
     if not weak:
         return
-    regions = [Region(f"w{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(weak)]
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    regions = [Region(f"w{i}", c.page, c.bbox, scale, source) for i, c in enumerate(weak)]
+    pick = (lambda p: p.straight) if source == "straight" else (lambda p: p.ocr_image)
+    images = {(number, source): pick(p) for number, p in state.prepared.items()}
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     lifted = {id(c): conf for i, c in enumerate(weak) if (conf := _agrees(c, reads.get(f"w{i}", []))) is not None}
     state.candidates = [_lifted(c, lifted.get(id(c))) for c in state.candidates]

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from PIL import Image
 
-from parsers.fax import verify_lift
+from parsers.fax import verify_lift, verify_standard
 from parsers.fax.assemble import confidence
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import Prepared
@@ -19,7 +19,7 @@ def _run(monkeypatch: pytest.MonkeyPatch, fake: StandardReads, cand: Candidate) 
     state = _state(cand)
     page = Image.new("L", (100, 40), 255)
     state.prepared[1] = Prepared(page, page, 0.0)
-    monkeypatch.setattr(verify_lift, "second_reads", fake)
+    monkeypatch.setattr(verify_standard, "second_reads", fake)  # clean_read reads through verify_standard.lift_weak
     verify_lift.clean_read(state)
     return state.candidates[0]
 
