@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from parsers.fax import values
-from parsers.fax.address_columns import address_in_columns
+from parsers.fax.address_columns import address_in_columns, captioned_parts_right
 from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.addressee import addressed
 from parsers.fax.blocks import within_blocks
@@ -285,7 +285,9 @@ def _address_from(
         return None
     label = CITY_LABEL.match(below.text) or CITY_PARTS.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
-    return _joined(path, segment.page, first, rest, method) if rest else None
+    parts = () if label else captioned_parts_right(text, below)  # 'Hartford   State / ZIP  CT 06103'
+    whole = _joined(path, segment.page, first, (*rest, *parts), method) if parts else None
+    return whole or (_joined(path, segment.page, first, rest, method) if rest else None)
 
 
 def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...], method: str) -> Candidate | None:

@@ -35,6 +35,8 @@ def value_segment(
     its row, else the one below it or (a caption printed under its fill-in line) right above it,
     whichever of the two is nearer this caption than any other bare caption."""
     below = _segment_below(text, hit, hits)
+    if below is not None and PART_ALONE.match(below.text):
+        below = None  # an address part's caption ('City') under the caption is no value of it
     if below is not None and (same_cell(below, hit.segment) or stacked_over(hit.segment, below)):
         return below, "below"  # in its ruled cell, or a small caption's value under it (stacked.py)
     right = segment_right(text, hit.segment, hits) if alone else None
