@@ -253,6 +253,7 @@ LABELS: list[Label] = [
         r"begin(?:ning)? date",
         r"date needed",
         r"needed by",
+        r"(?:start\s*/\s*)?set-?\s?up date",  # a DME supplier's 'Start / set-up date': when it is set up at home
         r"start",
     ),
     *_label(

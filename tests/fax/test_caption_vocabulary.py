@@ -158,3 +158,9 @@ def test_a_payer_id_is_not_the_members_id_nor_the_payers_name() -> None:
     found = _fields(["Payer ID: 60054"])
     assert "member.member_id" not in found
     assert "payer.name" not in found
+
+
+@pytest.mark.parametrize("caption", ["Start / set-up date", "Set-up date", "Setup Date", "Start/Setup Date"])
+def test_a_dme_suppliers_set_up_date_is_the_start_date(caption: str) -> None:
+    """Home oxygen and DME orders ask when the equipment is set up in the home: the service's start."""
+    assert [(k, r) for k, r, _ in _hits(caption)] == [("start_date", None)]
