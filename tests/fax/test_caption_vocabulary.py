@@ -164,3 +164,9 @@ def test_a_payer_id_is_not_the_members_id_nor_the_payers_name() -> None:
 def test_a_dme_suppliers_set_up_date_is_the_start_date(caption: str) -> None:
     """Home oxygen and DME orders ask when the equipment is set up in the home: the service's start."""
     assert [(k, r) for k, r, _ in _hits(caption)] == [("start_date", None)]
+
+
+@pytest.mark.parametrize("caption", ["NP]", "NP] #", "Supplier NP]"])
+def test_npi_with_its_i_read_as_a_bracket_is_the_npi_caption(caption: str) -> None:
+    """OCR reads a serif capital I as ']' as often as '|' or 'l'."""
+    assert [k for k, _, _ in _hits(caption)] == ["npi"]
