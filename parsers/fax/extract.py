@@ -12,7 +12,7 @@ from parsers.fax.address_columns import address_in_columns, captioned_parts_righ
 from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.addressee import addressed
 from parsers.fax.blocks import within_blocks
-from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark
+from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark, without_loose_marks
 from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
@@ -320,7 +320,7 @@ def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, 
     read = READERS[kind](value_text)
     if read is None or (kind in NUMBER_KINDS and in_prose(value_text[: read.start])):
         return None
-    words = segment.words_in_span(offset + read.start, offset + read.end) or segment.words
+    words = without_loose_marks(segment.words_in_span(offset + read.start, offset + read.end) or segment.words)
     words = with_glued_mark(segment, words) if kind in GLUE_KINDS else words  # '_ 1/19/2026'
     return Candidate(
         path=path,
