@@ -51,6 +51,15 @@ def value_segment(
     return (below, "below") if below is not None and (below_owned or above is None) else None
 
 
+def owned_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+    """On a form printing captions under their values, the value right over the caption, when this
+    caption is the nearest bare caption to it (for a caption whose neighbour on its row gave no value)."""
+    above = _segment_above(text, hit, hits) if cell_of(hit.segment) is None else None
+    if above is None or _owner(text, above, hits) is not hit.segment or not under_style(text, hits):
+        return None
+    return above
+
+
 def _nearer_above(caption: Segment, above: Segment | None, below: Segment | None) -> bool:
     if above is None or below is None:
         return below is None
