@@ -77,3 +77,20 @@ def near_miss(word: str) -> bool:
     if len(core) < NEAR_MISS_LETTERS or not core.isalpha() or known_or_compound(core):
         return False
     return bool(_words().known(_words().edit_distance_1(core.casefold())))
+
+
+# A street's suffix as addresses abbreviate it (USPS): in an address, a word one letter off one ('Aye'
+# for 'Ave', 'Or' for 'Dr') is that suffix misread, never a word of the address.
+STREET_ABBREVIATIONS = frozenset({"st", "ave", "rd", "dr", "ln", "blvd", "ct", "pl", "ter", "pkwy", "hwy", "cir", "sq"})
+
+
+def known_in_address(word: str) -> bool:
+    """A word of an address: a street abbreviation, or a known word that is not one letter off one."""
+    core = word.strip(EDGE).casefold()
+    if core in STREET_ABBREVIATIONS:
+        return True
+    return known(core) and not any(_one_letter_off(core, suffix) for suffix in STREET_ABBREVIATIONS)
+
+
+def _one_letter_off(word: str, other: str) -> bool:
+    return len(word) == len(other) and sum(a != b for a, b in zip(word, other, strict=True)) == 1

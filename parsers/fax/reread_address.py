@@ -90,7 +90,7 @@ def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]]) -> float 
     if not all(parts):
         return None
     words = [w for part in parts for w in part]  # one line a field: text_of joins them with FIELD_SEP
-    if not agrees(cand.value, words, _read, FIELD_SEP, known=lexicon.known):
+    if not agrees(cand.value, words, _read, FIELD_SEP, known=lexicon.known_in_address):
         return None
     return min(conf_of(part) for part in parts)
 

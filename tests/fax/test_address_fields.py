@@ -35,3 +35,15 @@ def test_an_address_after_its_caption_from_two_rows_is_read_field_by_field() -> 
     assert _in_fields(two_rows)
     one_row = Candidate("member.address", value, 1, bbox_of(words[:3]), 0.91, "label", words=words[:3])
     assert not _in_fields(one_row)
+
+
+def test_field_reads_agreeing_but_for_a_street_suffixs_rival_letter_confirm_the_address() -> None:
+    """'Ave,' whose 'v' had the rival 'y': 'Aye' is no street suffix, so the reads agree on 'Ave'."""
+    from parsers.fax.reread_address import _agreed
+
+    value = AddressValue("4404 Asylum Ave", None, "Hartford", "CT", "06103-8386")
+    words = _words()
+    cand = Candidate("member.address", value, 1, bbox_of(words), 0.91, "label", words=words)
+    doubtful = Word("Ave,", 89.0, 770, 448, 51, 19, ambiguous=True, rivals=(("v", "y"),))
+    reads = {"a0.0": [words[0], words[1], doubtful], "a0.1": [words[3]], "a0.2": list(words[4:])}
+    assert _agreed(cand, 0, reads) is not None
