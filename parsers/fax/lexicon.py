@@ -43,8 +43,8 @@ def known_or_compound(word: str) -> bool:
 
 def misread(first: str, second: str) -> bool:
     """True when `second` reads the same words as `first` but for misread ones: where they differ,
-    word for word, `first` has a known word and `second` no word of the same length ('Health' as
-    'Heaith', 'Home' as 'Hbme'), or `second` has it with an accent OCR put on a plain letter
+    word for word, `first` has a known word (or compound: 'AirWell') and `second` no word of the same
+    length ('Health' as 'Heaith', 'Home' as 'Hbme'), or `second` has it with an accent OCR put on a plain letter
     ('Northsidé'). Such a read neither agrees with `first` nor gives another value."""
     a, b = _alnum_words(first), _alnum_words(second)
     if len(a) != len(b) or a == b:
@@ -60,7 +60,8 @@ def _alnum_words(text: str) -> list[str]:
 def _misread_word(word: str, read: str) -> bool:
     if read != word and _unaccented(read) == word:
         return True
-    return len(word.strip(EDGE)) == len(read.strip(EDGE)) and known(word) and not known(read)
+    same_length = len(word.strip(EDGE)) == len(read.strip(EDGE))
+    return same_length and known_or_compound(word) and not known_or_compound(read)  # 'AirWell' as 'A1rWeli'
 
 
 def _unaccented(text: str) -> str:

@@ -77,3 +77,12 @@ def test_in_an_address_a_street_abbreviation_is_known_and_a_word_one_letter_off_
     assert nonword("Ave,", "v", "y", known_in_address)
     assert not nonword("Ave,", "v", "y", known)  # 'Aye' is an English word
     assert known_in_address("Lake") and known_in_address("Hartford")
+
+
+def test_a_compound_name_read_with_a_digit_and_a_wrong_letter_is_its_misread() -> None:
+    """'A1rWeli' for 'AirWell' (Air + Well, as suppliers name themselves): no word, the same length."""
+    from parsers.fax.lexicon import misread
+
+    assert misread("AirWell Home Oxygen", "A1rWeli Home Oxygen")
+    assert not misread("AirWell Home Oxygen", "AirWell Home Oxygen")
+    assert not misread("Bayview Medical", "Baywood Medical")  # both words: another name, no misread
