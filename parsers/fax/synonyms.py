@@ -191,6 +191,7 @@ LABELS: list[Label] = [
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
+    *_label("fax", PROVIDER, False, r"fux", alone=True),  # 'Fax' with its a read as u: only where a caption stands
     *_label(
         "address",
         PATIENT,
