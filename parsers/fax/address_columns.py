@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import re
+
 from parsers.fax import values
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
-from parsers.fax.nearby import captions_right, same_row, spans_overlap
+from parsers.fax.nearby import captions_right, row_right, same_row, spans_overlap
 from parsers.fax.values import PART_ALONE
 
 REACH = 1.6  # a value ends within this many of its own heights over (or starts under) its caption
@@ -57,3 +59,22 @@ def _near(value: tuple[int, int, int, int], caption: tuple[int, int, int, int], 
     if over:
         return caption[1] - reach < value[3] <= caption[1] + 2
     return caption[3] - 2 <= value[1] < caption[3] + reach
+
+
+# A caption of one or more of an address's parts, alone in its segment, a leader's dots or a colon after
+# it ('State / ZIP ....', 'City', 'Zip code:').
+PARTS_ALONE = re.compile(
+    r"^\s*(?:city|state|zip(?:\s*code)?)(?:\s*[/,&]\s*(?:state|zip(?:\s*code)?))*[\s.:#]*$", re.IGNORECASE
+)
+
+
+def captioned_parts_right(text: PageText, value: Segment) -> tuple[Word, ...]:
+    """The values right of `value` on its row, each after its part caption ('Hartford   State / ZIP
+    CT 06103': 'CT 06103'); none when anything else stands there first."""
+    right = [s for s in row_right(text, value.bbox) if any(c.isalnum() for c in s.text)]  # no leader specks
+    words: list[Word] = []
+    for caption, part in zip(right[::2], right[1::2], strict=False):
+        if not PARTS_ALONE.match(caption.text) or PARTS_ALONE.match(part.text):
+            break
+        words.extend(part.words)
+    return tuple(words)

@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from parsers.fax import values
-from parsers.fax.address_columns import address_in_columns
+from parsers.fax.address_columns import address_in_columns, captioned_parts_right
 from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.addressee import addressed
 from parsers.fax.blocks import within_blocks
-from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark
+from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark, without_loose_marks
 from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
@@ -28,6 +28,7 @@ from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_
 from parsers.fax.nearby import (
     caption_alone,
     captions_right,
+    owned_above,
     row_right,
     same_row,
     value_end,
@@ -224,7 +225,10 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
     read = _read(found[0], 0, found[0].text, kind, path, found[1])
     unread = read is None or junk(found[0].text)
     under = value_under(text, hit.segment, found[0], hits) if unread and found[1] == "label" else None
-    return (_read(under, 0, under.text, kind, path, "below") or read) if under is not None else read
+    if under is not None:
+        return _read(under, 0, under.text, kind, path, "below") or read
+    over = owned_above(text, hit, hits) if read is None and found[1] == "label" else None
+    return _read(over, 0, over.text, kind, path, "above") if over is not None else read
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:
@@ -285,7 +289,9 @@ def _address_from(
         return None
     label = CITY_LABEL.match(below.text) or CITY_PARTS.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
-    return _joined(path, segment.page, first, rest, method) if rest else None
+    parts = () if label else captioned_parts_right(text, below)  # 'Hartford   State / ZIP  CT 06103'
+    whole = _joined(path, segment.page, first, (*rest, *parts), method) if parts else None
+    return whole or (_joined(path, segment.page, first, rest, method) if rest else None)
 
 
 def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...], method: str) -> Candidate | None:
@@ -318,7 +324,7 @@ def _read(segment: Segment, offset: int, value_text: str, kind: str, path: str, 
     read = READERS[kind](value_text)
     if read is None or (kind in NUMBER_KINDS and in_prose(value_text[: read.start])):
         return None
-    words = segment.words_in_span(offset + read.start, offset + read.end) or segment.words
+    words = without_loose_marks(segment.words_in_span(offset + read.start, offset + read.end) or segment.words)
     words = with_glued_mark(segment, words) if kind in GLUE_KINDS else words  # '_ 1/19/2026'
     return Candidate(
         path=path,

@@ -33,6 +33,21 @@ def with_glued_mark(segment: Segment, words: tuple[Word, ...]) -> tuple[Word, ..
     return (band, *words)
 
 
+def without_loose_marks(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The value's words less the marks set apart at its ends (a leader's last dot read as ',' a gap
+    before the name): no glyph of the value, they would only widen the crop its second read takes."""
+    start, end = 0, len(words)
+    while end - start > 1 and mark(words[start].text) and _apart(words[start], words[start + 1]):
+        start += 1
+    while end - start > 1 and mark(words[end - 1].text) and _apart(words[end - 2], words[end - 1]):
+        end -= 1
+    return words[start:end]
+
+
+def _apart(left: Word, right: Word) -> bool:
+    return right.left - left.right > GLUE_SHARE * max(left.height, right.height)
+
+
 def mark(text: str) -> bool:
     """A word with no letter or digit: what OCR makes of an underline's end or of a swallowed glyph."""
     return bool(text) and not any(ch.isalnum() for ch in text)

@@ -43,8 +43,8 @@ def known_or_compound(word: str) -> bool:
 
 def misread(first: str, second: str) -> bool:
     """True when `second` reads the same words as `first` but for misread ones: where they differ,
-    word for word, `first` has a known word and `second` no word of the same length ('Health' as
-    'Heaith', 'Home' as 'Hbme'), or `second` has it with an accent OCR put on a plain letter
+    word for word, `first` has a known word (or compound: 'AirWell') and `second` no word of the same
+    length ('Health' as 'Heaith', 'Home' as 'Hbme'), or `second` has it with an accent OCR put on a plain letter
     ('Northsidé'). Such a read neither agrees with `first` nor gives another value."""
     a, b = _alnum_words(first), _alnum_words(second)
     if len(a) != len(b) or a == b:
@@ -60,7 +60,8 @@ def _alnum_words(text: str) -> list[str]:
 def _misread_word(word: str, read: str) -> bool:
     if read != word and _unaccented(read) == word:
         return True
-    return len(word.strip(EDGE)) == len(read.strip(EDGE)) and known(word) and not known(read)
+    same_length = len(word.strip(EDGE)) == len(read.strip(EDGE))
+    return same_length and known_or_compound(word) and not known_or_compound(read)  # 'AirWell' as 'A1rWeli'
 
 
 def _unaccented(text: str) -> str:
@@ -77,3 +78,20 @@ def near_miss(word: str) -> bool:
     if len(core) < NEAR_MISS_LETTERS or not core.isalpha() or known_or_compound(core):
         return False
     return bool(_words().known(_words().edit_distance_1(core.casefold())))
+
+
+# A street's suffix as addresses abbreviate it (USPS): in an address, a word one letter off one ('Aye'
+# for 'Ave', 'Or' for 'Dr') is that suffix misread, never a word of the address.
+STREET_ABBREVIATIONS = frozenset({"st", "ave", "rd", "dr", "ln", "blvd", "ct", "pl", "ter", "pkwy", "hwy", "cir", "sq"})
+
+
+def known_in_address(word: str) -> bool:
+    """A word of an address: a street abbreviation, or a known word that is not one letter off one."""
+    core = word.strip(EDGE).casefold()
+    if core in STREET_ABBREVIATIONS:
+        return True
+    return known(core) and not any(_one_letter_off(core, suffix) for suffix in STREET_ABBREVIATIONS)
+
+
+def _one_letter_off(word: str, other: str) -> bool:
+    return len(word) == len(other) and sum(a != b for a, b in zip(word, other, strict=True)) == 1

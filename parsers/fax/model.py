@@ -83,12 +83,17 @@ TALL = 1.6
 TALL_MARGIN = 0.25
 
 
+def _inked(word: Word) -> bool:
+    """A word holding a letter or digit: a line of text has a band; a speck or a dot ('.') has none."""
+    return any(ch.isalnum() for ch in word.text)
+
+
 def bbox_of(words: tuple[Word, ...] | list[Word]) -> tuple[int, int, int, int]:
     """The box the words take on the page, a word a mark stretched (TALL) cut to the others' band."""
     tops, bottoms = [w.top for w in words], [w.bottom for w in words]
     heights = sorted(w.height for w in words)
-    if len(words) > 1 and heights[-1] > TALL * heights[-2]:
-        others = [w for w in words if w.height < heights[-1]]
+    others = [w for w in words if w.height < heights[-1]]
+    if len(words) > 1 and heights[-1] > TALL * heights[-2] and any(_inked(w) for w in others):
         margin = round(TALL_MARGIN * heights[-2])
         tops = [max(t, min(w.top for w in others) - margin) for t in tops]
         bottoms = [min(b, max(w.bottom for w in others) + margin) for b in bottoms]

@@ -12,8 +12,11 @@ from parsers.fax.model import PageText, Segment
 from parsers.fax.stacked import stacked_over
 from parsers.fax.values import PART_ALONE
 
+# A dotted leader from a caption to its value, its dots partly read as commas or zeros ('....,....00..0.').
+LEADER = r"[.,\u00b7](?:[.,\u00b7:;]|[0oO](?=[.,\u00b70oO]*[.,\u00b7]))*(?=\s|$)"
 # ";" is a misread ":", and so is a '?' or '!' on the caption's end before a space ('Patient? DAVIS, HENRY')
-LEADING_NOISE = re.compile(r"^(?:[?!](?=\s))?[\s:;#.\-|_]*(?:\d{1,2}[.)]\s+)?[\s:;#.\-|_]*")
+NOISE = rf"(?:{LEADER}|[\s:;#.\-|_])*"
+LEADING_NOISE = re.compile(rf"^(?:[?!](?=\s))?{NOISE}(?:\d{{1,2}}[.)]\s+)?{NOISE}")
 RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
 UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
 CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
@@ -35,6 +38,8 @@ def value_segment(
     its row, else the one below it or (a caption printed under its fill-in line) right above it,
     whichever of the two is nearer this caption than any other bare caption."""
     below = _segment_below(text, hit, hits)
+    if below is not None and PART_ALONE.match(below.text):
+        below = None  # an address part's caption ('City') under the caption is no value of it
     if below is not None and (same_cell(below, hit.segment) or stacked_over(hit.segment, below)):
         return below, "below"  # in its ruled cell, or a small caption's value under it (stacked.py)
     right = segment_right(text, hit.segment, hits) if alone else None
@@ -47,6 +52,15 @@ def value_segment(
     if above is not None and id(above) in owned and nearer and under_style(text, hits):
         return above, "above"
     return (below, "below") if below is not None and (below_owned or above is None) else None
+
+
+def owned_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+    """On a form printing captions under their values, the value right over the caption, when this
+    caption is the nearest bare caption to it (for a caption whose neighbour on its row gave no value)."""
+    above = _segment_above(text, hit, hits) if cell_of(hit.segment) is None else None
+    if above is None or _owner(text, above, hits) is not hit.segment or not under_style(text, hits):
+        return None
+    return above
 
 
 def _nearer_above(caption: Segment, above: Segment | None, below: Segment | None) -> bool:

@@ -14,6 +14,7 @@ import dataclasses
 from parsers.fax import lexicon, values
 from parsers.fax.confirm import Region, agrees, second_reads
 from parsers.fax.model import Candidate, Word, bbox_of, conf_of
+from parsers.fax.nearby import same_row
 from parsers.fax.reading import FaxRead
 from parsers.fax.values import AddressValue
 
@@ -47,24 +48,41 @@ def reread_address_parts(state: FaxRead) -> None:
 
 
 def _in_fields(cand: Candidate) -> bool:
+    """An address from fields over or under their captions, or one after its caption put together from
+    more than one row (the street's row, the city's under it with the state and ZIP across that row)."""
+    pieced = cand.method in ("above", "below") or (cand.method == "label" and len(_rows(cand.words)) > 1)
     return (
         cand.path.endswith("address")
         and cand.confirmed_by is None
-        and cand.method in ("above", "below")
+        and pieced
         and isinstance(cand.value, AddressValue)
         and len(_fields(cand.words)) >= MIN_FIELDS
     )
 
 
 def _fields(words: tuple[Word, ...]) -> list[list[Word]]:
-    """The words in runs split at wide gaps: one run a field."""
+    """The words in runs split at wide gaps, row by row: one run a field."""
     runs: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: w.left):
-        if runs and word.left - runs[-1][-1].right <= PART_GAP * max(word.height, runs[-1][-1].height):
-            runs[-1].append(word)
-        else:
-            runs.append([word])
+    for row in _rows(words):
+        start = len(runs)
+        for word in sorted(row, key=lambda w: w.left):
+            last = runs[-1][-1] if len(runs) > start else None
+            if last is not None and word.left - last.right <= PART_GAP * max(word.height, last.height):
+                runs[-1].append(word)
+            else:
+                runs.append([word])
     return runs
+
+
+def _rows(words: tuple[Word, ...]) -> list[list[Word]]:
+    """The words by row, top to bottom: a word on the row of the first word of a row joins it."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.top + w.height / 2):
+        if rows and same_row(bbox_of([rows[-1][0]]), bbox_of([word])):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return rows
 
 
 def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]]) -> float | None:
@@ -72,7 +90,7 @@ def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]]) -> float 
     if not all(parts):
         return None
     words = [w for part in parts for w in part]  # one line a field: text_of joins them with FIELD_SEP
-    if not agrees(cand.value, words, _read, FIELD_SEP, known=lexicon.known):
+    if not agrees(cand.value, words, _read, FIELD_SEP, known=lexicon.known_in_address):
         return None
     return min(conf_of(part) for part in parts)
 

@@ -44,6 +44,7 @@ class SignatureRead:
 
 
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
+    titled: SignatureRead | None = None
     for line in text.lines:
         statement = signing_statement(line)
         if statement is not None:
@@ -55,13 +56,29 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
         match = caption_match(line.text)
         label_end = match.end() if match else garbled_signature(line)
         if label_end is not None:
-            read = _read_line(line, label_end, image, dpi)
-            if read.present is False:
-                read = _over_caption(text, line, label_end, read, (image, dpi))
-            elif read.present and read.date is None and (over := _date_over(text, line, read.bbox[0])) is not None:
-                read = replace(read, date=over[0], date_bbox=over[1], date_conf=over[2], date_raw=over[3])
-            return _under_caption(text, line, label_end, read, (image, dpi)) if read.present is False else read
-    return _attested_signer(text, image, dpi) or _said_unsigned(text)
+            read = _caption_read(text, line, label_end, (image, dpi))
+            if read.present is False and SECTION_TITLE.match(line.text):
+                titled = titled or read  # the section's title: its signature line is further down
+                continue
+            return read
+    return titled or _attested_signer(text, image, dpi) or _said_unsigned(text)
+
+
+# A section's title ('SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE', 'Part 5: Signature') names the
+# signature without being its line: with no ink by it, the signature line is a caption under it.
+SECTION_TITLE = re.compile(r"^\s*(?:section|part|step)\s+(?:[ivx]+|\d{1,2}|[a-z])\b", re.IGNORECASE)
+
+
+def _caption_read(
+    text: PageText, line: Segment, label_end: int, ink: tuple[Image.Image | None, float]
+) -> SignatureRead:
+    """The signature by its caption on `line`: right of it, else over it, else under it."""
+    read = _read_line(line, label_end, *ink)
+    if read.present is False:
+        read = _over_caption(text, line, label_end, read, ink)
+    elif read.present and read.date is None and (over := _date_over(text, line, read.bbox[0])) is not None:
+        read = replace(read, date=over[0], date_bbox=over[1], date_conf=over[2], date_raw=over[3])
+    return _under_caption(text, line, label_end, read, ink) if read.present is False else read
 
 
 def caption_match(text: str) -> re.Match[str] | None:

@@ -171,13 +171,13 @@ LABELS: list[Label] = [
     *_label("org", PAYER, False, r"insurance", r"insurer", r"pay[eo]r", r"health ?plan(?: name)?", r"plan"),
     # 'INS' (a chart's abbreviation of insurance) only where its segment starts: inside a name it is a word
     *_label("org", PAYER, False, r"ins\.?(?: co\.?| company| plan)?", alone=True),
-    *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|]"),
+    *_label("npi", PROVIDER, True, r"(?:physician|attending|ordering|prescriber) ?np[il1!|\]]"),
     # an infusion pharmacy dispenses what is ordered: its NPI is the supplier's; a servicing/rendering
     # provider or vendor is the supplier by another noun
     *_label(
-        "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|]"
+        "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|\]]"
     ),
-    *_label("npi", None, True, r"np[il1!|](?: ?#| number| no\.?)?"),
+    *_label("npi", None, True, r"np[il1!|\]](?: ?#| number| no\.?)?"),
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
@@ -191,6 +191,7 @@ LABELS: list[Label] = [
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
+    *_label("fax", PROVIDER, False, r"fux", alone=True),  # 'Fax' with its a read as u: only where a caption stands
     *_label(
         "address",
         PATIENT,
@@ -253,6 +254,7 @@ LABELS: list[Label] = [
         r"begin(?:ning)? date",
         r"date needed",
         r"needed by",
+        r"(?:start\s*/\s*)?set-?\s?up date",  # a DME supplier's 'Start / set-up date': when it is set up at home
         r"start",
     ),
     *_label(

@@ -28,7 +28,10 @@ DAY_MONTH_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{MONTH}[\s,-]+(\d{{4}})\b", re.IGNORECASE
 )  # 23-Jan-1945
 # '(860) 555-1234', '860.555.1234', and as older office forms write it, '860/555-1234'
-PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?(?:[\s.-]{0,2}|\s?/\s?)(\d{3})[\s.-]{0,2}(\d{4})(?!\d)")
+# (a bracket OCR split off its area code as a word of its own: '(617 )555-6343')
+PHONE = re.compile(
+    r"(?<!\d)(?:\+?1[\s.-]?)?(?:\(\s?)?(\d{3})(?:\s?\))?(?:[\s.-]{0,2}|\s?/\s?)(\d{3})[\s.-]{0,2}(\d{4})(?!\d)"
+)
 NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
 # Where a name ends: a wide gap, a bracket, a caption, or the first word with a digit in it (no name has
 # one: 'SMITH, JOHN 01/02/1950 M' is a name, then a birth date).

@@ -158,3 +158,22 @@ def test_a_payer_id_is_not_the_members_id_nor_the_payers_name() -> None:
     found = _fields(["Payer ID: 60054"])
     assert "member.member_id" not in found
     assert "payer.name" not in found
+
+
+@pytest.mark.parametrize("caption", ["Start / set-up date", "Set-up date", "Setup Date", "Start/Setup Date"])
+def test_a_dme_suppliers_set_up_date_is_the_start_date(caption: str) -> None:
+    """Home oxygen and DME orders ask when the equipment is set up in the home: the service's start."""
+    assert [(k, r) for k, r, _ in _hits(caption)] == [("start_date", None)]
+
+
+@pytest.mark.parametrize("caption", ["NP]", "NP] #", "Supplier NP]"])
+def test_npi_with_its_i_read_as_a_bracket_is_the_npi_caption(caption: str) -> None:
+    """OCR reads a serif capital I as ']' as often as '|' or 'l'."""
+    assert [k for k, _, _ in _hits(caption)] == ["npi"]
+
+
+def test_fax_with_its_a_read_as_u_is_a_caption_only_where_a_caption_stands() -> None:
+    """'Fux' (the a of a small serif 'Fax' read as u) at its segment's start; inside a phrase it is no caption."""
+    assert [k for k, _, _ in _hits("Fux")] == ["fax"]
+    assert [k for k, _, _ in _hits("Fux: 203-555-2438")] == ["fax"]
+    assert "fax" not in [k for k, _, _ in _hits("Acme Fux Supply")]

@@ -3,9 +3,12 @@ with no colons; and a second read with a speck at a line's edge."""
 
 from __future__ import annotations
 
+import pytest
+
 from parsers.fax import verify
 from parsers.fax.extract import CITY_PARTS, candidates, labelled_hits
-from parsers.fax.model import Word
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, PageText, Word
 from parsers.fax.values import AddressValue, read_address
 from tests.fax.test_reading_units import _page
 
@@ -45,3 +48,48 @@ def test_a_speck_read_as_a_word_does_not_lower_an_agreeing_reads_confidence() ->
     words = [Word("359", 96, 0, 0, 30, 20), Word("'", 18, 40, 0, 5, 20), Word("Cedar", 91, 50, 0, 50, 20)]
     assert [w.text for w in verify.inked(words)] == ["359", "Cedar"]
     assert verify.inked([Word("'", 18, 40, 0, 5, 20)])[0].text == "'"
+
+
+def _rows(rows: list[list[tuple[int, str]]], tall: str = "") -> PageText:
+    """Words set at the given x on rows 48 px apart: captions and their values in columns; the word
+    `tall` read taller than the others (a leader's dots joined to it)."""
+    words = []
+    for index, row in enumerate(rows):
+        top = 100 + 48 * index
+        for x, phrase in row:
+            for token in phrase.split():
+                height = 34 if token == tall else 20
+                words.append(Word(token, 95.0, x, top, 12 * len(token), height, line_key=(1, 1, top)))
+                x += 12 * len(token) + 10
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+@pytest.mark.parametrize("tall", ["", "City"])
+def test_a_city_row_under_the_street_row_with_state_and_zip_captioned_right_of_the_city(tall: str) -> None:
+    """Captions in one column, values in the next: 'Street address  4404 Asylum Ave', under it
+    'City  Hartford' and right of it on that row 'State / ZIP  CT 06103-8386'. The 'City' caption
+    under the street's caption is no value of it, however tall it was read."""
+    text = _rows(
+        [
+            [(120, "Patient name"), (560, "DAVIS, MARIA")],
+            [(120, "Street address"), (560, "4404 Asylum Ave, Unit 12")],
+            [(120, "City"), (560, "Hartford"), (1010, "State / ZIP ."), (1240, "CT 06103-8386")],
+        ],
+        tall,
+    )
+    found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+    assert [c.value for c in found] == [AddressValue("4404 Asylum Ave", "Unit 12", "Hartford", "CT", "06103-8386")]
+
+
+def test_the_captioned_parts_right_of_a_city_must_be_an_address_s_parts() -> None:
+    """Right of the city, a caption that is no address part ('Payer') ends the city's row."""
+    text = _rows(
+        [
+            [(120, "Patient name"), (560, "DAVIS, MARIA")],
+            [(120, "Street address"), (560, "4404 Asylum Ave")],
+            [(120, "City"), (560, "Hartford"), (1010, "Payer"), (1240, "CT 06103")],
+        ]
+    )
+    assert [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"] == []

@@ -55,3 +55,20 @@ def _sex(line: str) -> list[object]:
 def test_a_sex_word_behind_a_box_is_an_option_offered_not_an_answer() -> None:
     assert _sex("Sex ([] Male") == []  # the other option lost to OCR: ticked or not is the box's to say
     assert _sex("Sex: Male") == ["M"]
+
+
+def test_a_leaders_last_dot_set_apart_before_a_value_is_no_part_of_it() -> None:
+    """'Beneficiary name ......... , WILSON, HENRY': the leader's last dot, read as ',' a gap before the
+    name, is no glyph of it; the value's box (the crop its second read takes) starts at the name."""
+    words = [
+        Word("Patient", 95, 125, 300, 90, 21, (1,)),
+        Word("name", 95, 225, 300, 60, 21, (1,)),
+        Word(",", 60, 525, 318, 3, 5, (1,)),
+        Word("WILSON,", 96, 562, 299, 115, 27, (1,)),
+        Word("HENRY", 96, 704, 300, 86, 21, (1,)),
+    ]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    segment = Segment(1, 0, tuple(words))
+    text = PageText(page, [segment], [segment])
+    found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.name"]
+    assert [(c.value, c.bbox[0]) for c in found] == [(("HENRY", "WILSON"), 562)]

@@ -65,3 +65,24 @@ def test_a_mark_standing_alone_in_a_read_is_no_word_of_it() -> None:
 
     assert misread("Acme Health Plan ,", "Acme Health Pian")
     assert not misread("Acme Health Plan ,", "Acme Health Plan Two")
+
+
+def test_in_an_address_a_street_abbreviation_is_known_and_a_word_one_letter_off_it_is_none() -> None:
+    """'Ave' whose 'v' rivals 'y' ('Aye'): in an address that is no word but a misread suffix; 'Or' for
+    'Dr' likewise. A full word ('Lake' one letter from 'Lane') stays the word it is."""
+    from parsers.fax.lexicon import known_in_address
+
+    assert known_in_address("Ave,") and known_in_address("Dr")
+    assert not known_in_address("Aye") and not known_in_address("Or")
+    assert nonword("Ave,", "v", "y", known_in_address)
+    assert not nonword("Ave,", "v", "y", known)  # 'Aye' is an English word
+    assert known_in_address("Lake") and known_in_address("Hartford")
+
+
+def test_a_compound_name_read_with_a_digit_and_a_wrong_letter_is_its_misread() -> None:
+    """'A1rWeli' for 'AirWell' (Air + Well, as suppliers name themselves): no word, the same length."""
+    from parsers.fax.lexicon import misread
+
+    assert misread("AirWell Home Oxygen", "A1rWeli Home Oxygen")
+    assert not misread("AirWell Home Oxygen", "AirWell Home Oxygen")
+    assert not misread("Bayview Medical", "Baywood Medical")  # both words: another name, no misread

@@ -26,6 +26,19 @@ def test_parts_captioned_under_their_lines_fill_the_patients_last_and_first_name
     assert "member.name" not in found
 
 
+def test_a_caption_under_its_value_whose_neighbour_gives_no_value_takes_the_value_over_it() -> None:
+    """A form that prints captions under their values: the middle initial's caption read as '~ MI ~~'
+    beside 'First Name' is no value of it (no name reads from it); the first name is the one over it."""
+    text = _cells(
+        [
+            (100, [(114, "Garcia"), (620, "James"), (1100, "R")]),
+            (140, [(114, "Last Name"), (620, "First Name"), (900, "~ MI ~~")]),
+        ]
+    )
+    found = _found(text)
+    assert found["member.last_name"] == "Garcia" and found["member.first_name"] == "James"
+
+
 def test_parts_captioned_beside_their_values_fill_the_patients_name() -> None:
     text = _cells([(100, [(114, "Surname: Okafor"), (700, "Given Name: Ada")])])
     found = _found(text)

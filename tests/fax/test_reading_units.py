@@ -232,6 +232,13 @@ def test_a_values_box_keeps_to_its_words_band_where_a_streak_stretched_one_word(
     assert bbox_of([Word("Elm", 90, 0, 0, 40, 30), beside]) == (0, 0, 1331, 602)  # no word far taller
 
 
+def test_a_speck_beside_a_word_is_no_band_the_word_keeps_to() -> None:
+    """'Telephone .': a leader's dot 5 pixels high beside the caption is no line of text; the caption
+    is not a word a streak stretched, and its box is its own."""
+    caption = Word("Telephone", 92, 123, 545, 113, 27)
+    assert bbox_of([caption, Word(".", 85, 257, 562, 3, 5)]) == (123, 545, 260, 572)
+
+
 def test_words_read_down_a_sideways_page_do_not_count_as_a_page_read() -> None:
     """Tesseract reads vertical lines too: on a page turned a quarter it returns sure words standing
     taller than wide. Those are no sign the page lies right; words along their lines are."""

@@ -127,3 +127,21 @@ def test_caption_match_skips_an_article_before_signed() -> None:
     match = caption_match("the signed order; Physician signature")
     assert match is not None and match.group() == "signature"
     assert caption_match("Date signed: 11/20/26") is not None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE", "Part 5: Signature", "STEP 4. SIGNATURE"],
+)
+def test_a_section_title_naming_the_signature_is_no_signature_line(heading: str) -> None:
+    """A section titled for the signature ('SECTION VI - ... AND SIGNATURE') has no ink after its title:
+    the signature line is the caption in the section under it, where the physician signed."""
+    lines = ["Dx: J44.9 - COPD", heading, "I certify that the information above is true.", "Physician signature"]
+    image = Image.new("L", (1734, 400), 255)
+    signature_x = 10 + 12 * len("Physician signature") + 40
+    points = [(signature_x + 30 * i, 228 + (14 if i % 2 else 0)) for i in range(10)]
+    ImageDraw.Draw(image).line(points, fill=0, width=3)  # the scribble right of the caption
+    read = find_signature(_page(lines), image, 204)
+    assert read is not None and read.present is True and read.bbox[1] > 180
+    unsigned = find_signature(_page(lines), Image.new("L", (1734, 400), 255), 204)
+    assert unsigned is not None and unsigned.present is False

@@ -15,3 +15,12 @@ def test_a_date_or_a_run_of_slashed_numbers_is_no_phone() -> None:
     assert read_phone("11/19/2026") is None
     assert read_phone("2026/111/2345") is None
     assert read_phone("860//555-1234") is None
+
+
+def test_an_area_code_whose_bracket_ocr_split_off_is_read() -> None:
+    """'(617)555-6343' read as two words, '(617' and ')555-6343', joins as '(617 )555-6343'."""
+    for text in ("(617 )555-6343", "( 617) 555-6343", "(617)555-6343"):
+        found = read_phone(text)
+        assert found is not None and found.value == "6175556343"
+    assert read_phone("(617 ) 5556343 1") is not None
+    assert read_phone("617  )  555-6343") is None  # no more than one space in the bracket's place
