@@ -304,11 +304,13 @@ def _code_region(key: str, read: CodeRead) -> Region:
 
 def _code_agrees(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
     """The crop, read with only code characters, gives the same single valid code (two reads that
-    agree, each resolved by the code set to one reading) and no character of it was doubtful."""
-    if not words or any(w.ambiguous for w in words):
+    agree, each resolved by the code set to one reading) and no character of it was doubtful: had a
+    close rival giving another code (a rival that makes no code, 'I10' whose I rivals T, is no doubt)."""
+    target = read.correction.value
+    if not words or any(w.ambiguous and codecheck.rival_code(w.text, w.rivals, target, sets) for w in words):
         return False
     fixes = [codecheck.correct_icd10(w.text.strip(",;:()"), sets) for w in words]
-    return any(f.value == read.correction.value for f in fixes)
+    return any(f.value == target for f in fixes)
 
 
 def _header_region(state: FaxRead) -> list[Region]:
