@@ -175,13 +175,7 @@ def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -
     agreed = agrees(_key(cand), words, _reader(cand), sep, doubt_allowed, known)
     if agreed and known is not None and any(lexicon.near_miss(w.text) for w in words):
         return None  # 'Springtield' read twice is still a misread of Springfield
-    return conf_of(inked(words)) if agreed else None
-
-
-def inked(words: list[Word]) -> list[Word]:
-    """The words holding a letter or digit: a speck read as a mark of its own ("'" at a crop's edge,
-    the end of a caption or a rule) says nothing of how sure the value's characters are."""
-    return [w for w in words if any(ch.isalnum() for ch in w.text)] or words
+    return conf_of(words) if agreed else None
 
 
 def _same_characters(
