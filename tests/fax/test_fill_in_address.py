@@ -3,7 +3,6 @@ with no colons; and a second read with a speck at a line's edge."""
 
 from __future__ import annotations
 
-from parsers.fax import verify
 from parsers.fax.extract import CITY_PARTS, candidates, labelled_hits
 from parsers.fax.model import Word, conf_of, inked
 from parsers.fax.values import AddressValue, read_address
