@@ -131,6 +131,20 @@ def _fewest_changes(raw: str, readings: set[str], normal: Callable[[str], str] =
     return Correction(None, False, everything)
 
 
+def rival_code(text: str, rivals: tuple[tuple[str, str], ...], target: str | None, sets: CodeSets) -> bool:
+    """Some doubtful character of a diagnosis read, put as its close rival (chosen, rival pairs),
+    gives a code other than `target`; a read whose rivals were not kept counts as one that does."""
+    if not rivals:
+        return True
+    core = text.strip(",;:()")
+    swapped = (core[:at] + rival + core[at + 1 :] for chosen, rival in rivals for at in _places(core, chosen))
+    return any(correct_icd10(other, sets).value not in (None, target) for other in swapped)
+
+
+def _places(text: str, char: str) -> list[int]:
+    return [at for at, ch in enumerate(text) if ch == char]
+
+
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
         # a J whose hook the fax lost reads as 1 too: '144.9' may be J44.9 or L44.9, so it is neither

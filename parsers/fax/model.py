@@ -72,8 +72,14 @@ class Segment:
 
 
 def conf_of(words: tuple[Word, ...] | list[Word]) -> float:
-    """The words' lowest OCR confidence, 0..1."""
-    return min(w.conf for w in words) / 100.0
+    """The lowest OCR confidence (0..1) of the words holding a letter or digit (inked)."""
+    return min(w.conf for w in inked(words)) / 100.0
+
+
+def inked(words: tuple[Word, ...] | list[Word]) -> list[Word]:
+    """The words holding a letter or digit: a speck read as a mark of its own ("'" at a crop's edge,
+    the end of a caption or a rule) says nothing of how sure the value's characters are."""
+    return [w for w in words if any(ch.isalnum() for ch in w.text)] or list(words)
 
 
 # A word far taller than every other word of a value took in a mark crossing it (a fax's vertical

@@ -175,13 +175,7 @@ def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -
     agreed = agrees(_key(cand), words, _reader(cand), sep, doubt_allowed, known)
     if agreed and known is not None and any(lexicon.near_miss(w.text) for w in words):
         return None  # 'Springtield' read twice is still a misread of Springfield
-    return conf_of(inked(words)) if agreed else None
-
-
-def inked(words: list[Word]) -> list[Word]:
-    """The words holding a letter or digit: a speck read as a mark of its own ("'" at a crop's edge,
-    the end of a caption or a rule) says nothing of how sure the value's characters are."""
-    return [w for w in words if any(ch.isalnum() for ch in w.text)] or words
+    return conf_of(words) if agreed else None
 
 
 def _same_characters(
@@ -304,11 +298,13 @@ def _code_region(key: str, read: CodeRead) -> Region:
 
 def _code_agrees(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
     """The crop, read with only code characters, gives the same single valid code (two reads that
-    agree, each resolved by the code set to one reading) and no character of it was doubtful."""
-    if not words or any(w.ambiguous for w in words):
+    agree, each resolved by the code set to one reading) and no character of it was doubtful: had a
+    close rival giving another code (a rival that makes no code, 'I10' whose I rivals T, is no doubt)."""
+    target = read.correction.value
+    if not words or any(w.ambiguous and codecheck.rival_code(w.text, w.rivals, target, sets) for w in words):
         return False
     fixes = [codecheck.correct_icd10(w.text.strip(",;:()"), sets) for w in words]
-    return any(f.value == read.correction.value for f in fixes)
+    return any(f.value == target for f in fixes)
 
 
 def _header_region(state: FaxRead) -> list[Region]:

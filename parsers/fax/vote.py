@@ -12,8 +12,11 @@ has another word there is unsure of it (_unsure): no word where the third read h
 ('Eim' for 'Elm'), or, for digits, a doubtful read (a close rival, or under the threshold). A sure
 read of another word anywhere is a contradiction, and the value stays held.
 
-Only values the other third reads take (verify.THIRD_READ_KINDS, WORD_LIST_KINDS): not names (no
-word list vouches for a name), ids or NPIs (which have their check digit).
+Only values the other third reads take (verify.THIRD_READ_KINDS, WORD_LIST_KINDS), and names: not
+ids or NPIs (which have their check digit). No word list vouches for a name, so a name is outvoted
+only where the page read was unsure of the word (under UNSURE: 'Mara' at 67, a thin letter a
+standard-resolution fax lost) and both other reads give another word surely, the third by the
+standard model ('Maria', 'Maria'): never by the fast model, whose grey read is too like the second.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import dataclasses
 
 from parsers.fax import lexicon, zipcodes
 from parsers.fax.confirm import Region, second_reads, text_of, with_read_words
-from parsers.fax.extract import READERS
+from parsers.fax.extract import NAME_PART, READERS
 from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
@@ -33,7 +36,8 @@ SCALE = 2.0
 # page read was of the cleaned page at its size, the second read of the grey one at its size)
 MODELS = (REREAD_MODEL, "")
 UNSURE = 80  # a word read under this confidence (0..100), the default threshold, is no sure read of it
-KINDS = (THIRD_READ_KINDS | WORD_LIST_KINDS) - {"npi"}
+NAME_KINDS = {"name", NAME_PART}
+KINDS = (THIRD_READ_KINDS | WORD_LIST_KINDS | NAME_KINDS) - {"npi"}
 
 
 def three_reads(state: FaxRead) -> None:
@@ -42,7 +46,7 @@ def three_reads(state: FaxRead) -> None:
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     taken: dict[int, Candidate] = {}
     for model in MODELS:
-        held = [c for c in held if id(c) not in taken]
+        held = [c for c in held if id(c) not in taken and (model or not _is_name(c))]
         if not held:
             break
         regions = [Region(f"v{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(held)]
@@ -70,7 +74,7 @@ def voted(cand: Candidate, second: list[Word], third: list[Word], strict: bool =
     `strict` for a third read by the page's fast model of the grey page, as the second read was (two
     reads alike in all but scale may share a misread): a page read of another word then holds the
     value unless it is a letter-for-letter misread of it ('Eim' for 'Elm'), however unsure it was."""
-    if not third or any(w.ambiguous for w in third):
+    if not third or any(w.ambiguous for w in third) or (_is_name(cand) and not _sure_name(third, strict)):
         return None
     value = _value(cand, third)
     if value is None:
@@ -83,10 +87,11 @@ def voted(cand: Candidate, second: list[Word], third: list[Word], strict: bool =
     others = [page, _words(second)]
     if any(len(words) != len(target) for words in others):
         return None
+    name = _is_name(cand)
     for at, (text, _) in enumerate(target):
-        if not any(_same(words[at][0], text) and _bears(words[at], text) for words in others):
+        if not any(_same(words[at][0], text) and _bears(words[at], text, name) for words in others):
             return None
-        if not all(_same(words[at][0], text) or _unsure(words[at], text) for words in others):
+        if not all(_same(words[at][0], text) or _unsure(words[at], text, name) for words in others):
             return None
         if strict and not (_same(page[at][0], text) or _misread(page[at][0], text)):
             return None
@@ -108,11 +113,20 @@ def _same(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-def _bears(read: tuple[str, Word], target: str) -> bool:
+def _is_name(cand: Candidate) -> bool:
+    return PATH_KIND.get(cand.path) in NAME_KINDS
+
+
+def _sure_name(third: list[Word], strict: bool) -> bool:
+    """A third read that may outvote a name: the standard model's, sure of every word."""
+    return not strict and all(w.conf >= UNSURE for w in third if any(ch.isalnum() for ch in w.text))
+
+
+def _bears(read: tuple[str, Word], target: str, name: bool = False) -> bool:
     """The read of the same word bears it out: read with no doubtful character, and surely unless it
-    is a known word (a word list vouches for a known word read weakly, nothing for digits)."""
+    is a known word (a word list vouches for a known word read weakly, nothing for digits or names)."""
     word = read[1]
-    return not word.ambiguous and (word.conf >= UNSURE or lexicon.known(target))
+    return not word.ambiguous and (word.conf >= UNSURE or (not name and lexicon.known(target)))
 
 
 def _misread(text: str, target: str) -> bool:
@@ -120,13 +134,15 @@ def _misread(text: str, target: str) -> bool:
     return text.isalpha() and len(text) == len(target) and lexicon.known(target) and not lexicon.known(text)
 
 
-def _unsure(read: tuple[str, Word], target: str) -> bool:
+def _unsure(read: tuple[str, Word], target: str, name: bool = False) -> bool:
     """The read is unsure of this word. A word with letters: it is no word where the target is a
     known one, and of the same length or read doubtfully ('Eim' for 'Elm'; 'seengteh' at no confidence
     for 'Springfield'); two known words ('Medicare', 'Medicate') are two values, however read. A word
     of digits: read doubtfully (a close rival, or a low confidence)."""
     text, word = read
     doubtful = word.ambiguous or word.conf < UNSURE
+    if name:  # no word list to say which word a name is: only the read's own doubt
+        return doubtful
     if any(ch.isalpha() for ch in text + target):
         return lexicon.known(target) and not lexicon.known(text) and (len(text) == len(target) or doubtful)
     return doubtful

@@ -88,3 +88,30 @@ def test_a_doubtful_or_weak_read_of_digits_bears_nothing_out() -> None:
     assert vote.voted(cand, _words("2026-11-18", doubtful=("2026-11-18",)), third) is None
     assert vote.voted(cand, _words("2026-11-18", unsure=("2026-11-18",)), third) is None
     assert vote.voted(cand, _words("2026-11-18"), third) is not None  # two sure reads against one unsure
+
+
+def _name(page: str, unsure: tuple[str, ...] = ()) -> Candidate:
+    found = values.read_name(page)
+    assert found is not None
+    return dataclasses.replace(_cand("member.name", found.value), raw=page, words=tuple(_words(page, unsure)))
+
+
+def test_a_name_word_the_page_read_unsurely_is_outvoted_by_two_sure_reads_of_another() -> None:
+    """'Mara' read at 67 where the second read and the standard model's read both give 'Maria' surely
+    (a thin letter a standard-resolution fax lost in one read of three)."""
+    found = vote.voted(_name("Davis, Mara", unsure=("Mara",)), _words("Davis, Maria"), _words("Davis, Maria"))
+    assert found is not None and found.value == ("Maria", "Davis")
+
+
+def test_a_name_is_not_outvoted_when_its_page_read_was_sure_or_another_read_doubtful() -> None:
+    assert vote.voted(_name("Davis, Mara"), _words("Davis, Maria"), _words("Davis, Maria")) is None
+    page = _name("Davis, Mara", unsure=("Mara",))
+    assert vote.voted(page, _words("Davis, Maria", doubtful=("Maria",)), _words("Davis, Maria")) is None
+    assert vote.voted(page, _words("Davis, Maria", unsure=("Maria",)), _words("Davis, Maria")) is None
+    assert vote.voted(page, _words("Davis, Maria"), _words("Davis, Maria", unsure=("Maria",))) is None
+
+
+def test_a_name_is_outvoted_only_by_the_standard_model() -> None:
+    """The fast model's third read of the grey page is too like the second read to outvote a name."""
+    page = _name("Davis, Mara", unsure=("Mara",))
+    assert vote.voted(page, _words("Davis, Maria"), _words("Davis, Maria"), strict=True) is None
