@@ -139,13 +139,14 @@ def is_mark(text: str) -> bool:
 
 
 def marked_modifiers(words: Sequence[Word], known: set[str]) -> list[str]:
-    """Known modifiers after a modifier mark ('mod: RR', 'Modifier RR NU')."""
+    """Known modifiers after a modifier mark ('mod: RR', 'Modifier RR NU'), also one closing the
+    bracket of a code's aside ('(HCPCS A4253, modifier NU),')."""
     out: list[str] = []
     for position, word in enumerate(words):
         if not MODIFIER_MARK.match(word.text.strip(",;")):
             continue
         for after in words[position + 1 : position + 3]:
-            text = after.text.strip(",.;:").upper()
+            text = after.text.strip(",.;:").rstrip(")]").rstrip(",.;:").upper()
             if text not in known:
                 break
             out.append(text)

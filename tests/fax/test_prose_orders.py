@@ -1,0 +1,17 @@
+"""Orders written as sentences (an EHR's discharge orders): the code, its modifier and its amount inside the prose."""
+
+from __future__ import annotations
+
+from parsers.fax.services import service_reads
+from referrals.codes import NO_CODE_SETS
+from tests.fax.test_reading_units import _page
+
+
+def _lines(rows: list[str]) -> list[tuple[str | None, list[str], int | None]]:
+    return [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(_page(rows), NO_CODE_SETS)]
+
+
+def test_a_marked_modifier_closing_a_bracket_is_the_modifier() -> None:
+    """'(HCPCS A4253, modifier NU), quantity 1': the bracket after the modifier closes the code's aside."""
+    rows = ["1. Deliver glucose test strips (HCPCS A4253, modifier NU), quantity 1, to the home."]
+    assert _lines(rows) == [("A4253", ["NU"], 1)]
