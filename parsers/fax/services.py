@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parsers.fax import codecheck
+from parsers.fax.asides import in_aside, without_closing
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.code_pieces import (
     digits_read_as_letters,
@@ -331,7 +332,7 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
     words = list(row.words)
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
-        head, tail = code_and_modifier(word.text)
+        head, tail = code_and_modifier(without_closing(word.text) if in_aside(words, position) else word.text)
         if id(word) not in sample and procedure_shaped(head):
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))

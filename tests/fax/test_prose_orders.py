@@ -15,3 +15,9 @@ def test_a_marked_modifier_closing_a_bracket_is_the_modifier() -> None:
     """'(HCPCS A4253, modifier NU), quantity 1': the bracket after the modifier closes the code's aside."""
     rows = ["1. Deliver glucose test strips (HCPCS A4253, modifier NU), quantity 1, to the home."]
     assert _lines(rows) == [("A4253", ["NU"], 1)]
+
+
+def test_a_code_closing_a_bracket_before_a_colon_is_the_code() -> None:
+    """'Occupational therapy visit (HCPCS G0152): 9 visits over the first 60 days'."""
+    rows = ["DISCHARGE ORDERS", "1. Occupational therapy visit (HCPCS G0152): 9 visits over the first 60 days."]
+    assert _lines(rows) == [("G0152", [], 9)]
