@@ -21,3 +21,11 @@ def test_a_code_closing_a_bracket_before_a_colon_is_the_code() -> None:
     """'Occupational therapy visit (HCPCS G0152): 9 visits over the first 60 days'."""
     rows = ["DISCHARGE ORDERS", "1. Occupational therapy visit (HCPCS G0152): 9 visits over the first 60 days."]
     assert _lines(rows) == [("G0152", [], 9)]
+
+
+def test_a_number_of_visits_is_the_count_and_visits_per_week_are_a_rate() -> None:
+    """'for a total of 3 visits' counts 3; '2 visits per week' is a frequency, no count of the line."""
+    rows = ["DISCHARGE ORDERS", "2. Please also arrange skilled nursing visit, HCPCS G0299, for a total of 3 visits."]
+    assert _lines(rows) == [("G0299", [], 3)]
+    rows = ["DISCHARGE ORDERS", "2. Please also arrange skilled nursing visit, HCPCS G0299, 2 visits per week."]
+    assert _lines(rows) == [("G0299", [], None)]
