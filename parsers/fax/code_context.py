@@ -108,3 +108,10 @@ def _caption(line: Segment) -> bool:
     """The line starts with a caption ('Orders:', 'Equipment:'), a new heading."""
     first = line.words[0].text if line.words else ""
     return first.endswith(":") and any(ch.isalpha() for ch in first)
+
+
+def in_prose(text: str, match: re.Match[str]) -> bool:
+    """The caption word `match` found is a word of a sentence ('..., qty 1; diagnosis as above.'): in
+    lower case, spelled out, inside the line and not followed by a colon; no caption or heading."""
+    word, before, after = match.group(0), text[: match.start()], text[match.end() :].lstrip()
+    return word.isalpha() and word.islower() and len(word) > 3 and bool(before.strip()) and after[:1] not in ":#-"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from parsers.fax import codecheck
 from parsers.fax.asides import in_aside, without_closing
-from parsers.fax.code_context import HISTORY_HEAD, clause_words
+from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_prose
 from parsers.fax.code_pieces import (
     digits_read_as_letters,
     fragment_before,
@@ -87,9 +87,14 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
             return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
-        if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
+        if head is SERVICE_HEAD and diagnosis_caption(line.text):
             return
         yield line, 0
+
+
+def diagnosis_caption(text: str) -> bool:
+    """A diagnosis caption or heading on the line, not a mention in a sentence ('diagnosis as above')."""
+    return any(not in_prose(text, match) for match in DIAGNOSIS_HEAD.finditer(text))
 
 
 def _services_next(line: Segment) -> bool:

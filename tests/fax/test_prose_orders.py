@@ -29,3 +29,14 @@ def test_a_number_of_visits_is_the_count_and_visits_per_week_are_a_rate() -> Non
     assert _lines(rows) == [("G0299", [], 3)]
     rows = ["DISCHARGE ORDERS", "2. Please also arrange skilled nursing visit, HCPCS G0299, 2 visits per week."]
     assert _lines(rows) == [("G0299", [], None)]
+
+
+def test_a_diagnosis_mentioned_in_an_orders_sentence_is_no_diagnosis_heading() -> None:
+    """'..., qty 1; diagnosis as above.': a word of the sentence, neither ending the orders nor keeping
+    the line's code out; a diagnosis caption under the orders ('Diagnosis: ...') still ends them."""
+    rows = [
+        "1. Deliver glucose test strips (HCPCS A4253, modifier NU), quantity 1, to the home.",
+        "2. Also provide CPAP device, HCPCS E0601, modifier RR, qty 1; diagnosis as above.",
+        "Diagnosis: I10 Essential hypertension",
+    ]
+    assert _lines(rows) == [("A4253", ["NU"], 1), ("E0601", ["RR"], 1)]
