@@ -264,7 +264,9 @@ LABELS: list[Label] = [
         r"date of discharge",
         r"discharged from (?:the )?hospital on",
         r"discharged on",
-        r"(?:anticipated|expected|planned|projected) (?:discharge|d/ ?c)(?: date)?",
+        # ... and as an EHR abbreviates them ('Anticip. D/C', 'Exp. D/C', 'Proj. discharge')
+        r"(?:anticipated|expected|planned|projected|anticip\.?|antic\.|exp\.|est\.|proj\.)"
+        r" (?:discharge|d/ ?c)(?: date)?",
         r"d/ ?c date",
         r"[do] ?[i|l1] ?c date",  # 'D/C date' with its slash read as an I ('DIC', 'OIC date')
     ),
