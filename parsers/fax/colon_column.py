@@ -1,0 +1,51 @@
+"""The colon column of a printout's `Key : value` pairs, and the colons OCR misread in it.
+
+An EHR's report writer pads each caption to one width, so the colons after the captions stand one
+above the other ('Name         : Wilson, Walter'). OCR reads some of them as another mark or a thin
+letter ('+', ';', '*', '>', '.', 'i', '1'); such a word, standing where the page's other colons do
+and as narrow as they are, with a value after it, is the colon: never a character of the value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from parsers.fax.model import Word
+
+COLUMN_COLONS = 3  # colons read as such, one above the other, that make a column
+MISREAD_COLON = re.compile(r"^[:;+*>.,'`’iIl1|!]{1,2}$")
+VALUE_REACH = 3.0  # word heights: how far right of the colon its value starts
+
+
+def colons_in_column(words: Sequence[Word]) -> list[Word]:
+    """The words, each misread colon in a column of colons read as ':'."""
+    columns = _colon_columns(words)
+    if not columns:
+        return list(words)
+    return [dataclasses.replace(w, text=":") if _misread_colon(w, columns, words) else w for w in words]
+
+
+def _tolerance(colon: Word) -> int:
+    return max(2, colon.width)
+
+
+def _colon_columns(words: Sequence[Word]) -> list[Word]:
+    """A colon of each column: one with `COLUMN_COLONS` or more colons at its left edge, give or take
+    a colon's width."""
+    colons = [w for w in words if w.text == ":"]
+    return [c for c in colons if sum(abs(o.left - c.left) <= _tolerance(c) for o in colons) >= COLUMN_COLONS]
+
+
+def _misread_colon(word: Word, columns: list[Word], words: Sequence[Word]) -> bool:
+    if word.text == ":" or not MISREAD_COLON.match(word.text):
+        return False
+    in_column = any(abs(word.left - c.left) <= _tolerance(c) and word.width <= 2 * c.width for c in columns)
+    return in_column and _value_after(word, words)
+
+
+def _value_after(word: Word, words: Sequence[Word]) -> bool:
+    """A word of the same line starts just right of it."""
+    reach = word.right + VALUE_REACH * max(word.height, 1)
+    return any(o.line_key == word.line_key and word.right < o.left <= reach and o is not word for o in words)
