@@ -133,8 +133,10 @@ def _signer(text: str, hit: LabelHit) -> bool:
     return hit.kind == "name" and bool(SIGNATURE_AFTER.match(text[hit.end :].lstrip()))
 
 
-# Marks OCR reads out of a cell's shading or rule at the start of a caption ('‘Gender', '“Phone'): no word.
-LEAD_NOISE = " '‘’\"“”`~|*_"
+# Marks OCR reads out of a cell's shading or rule at the start of a caption ('‘Gender', '“Phone'), and the
+# rule a printout's section header opens with ('-- CASE MANAGER -----', '== PATIENT ==', as OCR reads
+# its dashes: '+»', '=>'): no word.
+LEAD_NOISE = " '‘’\"“”`~|*_-=+»«>"
 
 
 def _weak_ok(text: str, hit: LabelHit) -> bool:

@@ -37,6 +37,7 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
             or _part_beside(hit, out, anchors, page_width)
             or _unlabelled_role(hit, anchors, rows, page_width)
         )
+        role = _fax_in_section(hit, rows) or role
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -145,3 +146,28 @@ def _row_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
     middle = (hit.segment.bbox[1] + hit.segment.bbox[3]) / 2
     above = [a for a in rows if a.segment.page == hit.segment.page and a.segment.bbox[1] <= middle]
     return max(above, key=lambda a: a.segment.bbox[1]).role if above else None
+
+
+RULE = re.compile(r"^\s*[-=~+_*»«]{3}")  # the rule after a section header's caption, as OCR reads its dashes
+BARE_FAX = re.compile(r"^fax\b", re.IGNORECASE)
+
+
+def section_header(hit: LabelHit) -> bool:
+    """A printout's section header naming a party: its caption between rules ('-- CASE MANAGER -----'),
+    nothing before it but the rule; what OCR reads after the rule is the rule's dashes, no words."""
+    before = hit.segment.text[: hit.start].strip(" -=~+_*»«>")
+    return hit.kind == "name" and not before and bool(RULE.match(hit.segment.text[hit.end :]))
+
+
+def _fax_in_section(hit: LabelHit, rows: list[LabelHit]) -> str | None:
+    """A bare 'Fax' (the orderer's, on an order) under a section header naming someone else ('-- CASE
+    MANAGER --', its 'Fax 860-555-0134'): that party's; the nearest header above it says whose."""
+    if hit.kind != "fax" or not BARE_FAX.match(hit.segment.text[hit.start : hit.end]):
+        return None
+    headers = [
+        row
+        for row in rows
+        if section_header(row) and row.segment.page == hit.segment.page and row.segment.bbox[3] <= hit.segment.bbox[1]
+    ]
+    nearest = max(headers, key=lambda row: row.segment.bbox[1], default=None)
+    return nearest.role if nearest is not None and nearest.role not in (None, PROVIDER) else None
