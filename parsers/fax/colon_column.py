@@ -41,11 +41,12 @@ def _colon_columns(words: Sequence[Word]) -> list[Word]:
 def _misread_colon(word: Word, columns: list[Word], words: Sequence[Word]) -> bool:
     if word.text == ":" or not MISREAD_COLON.match(word.text):
         return False
-    in_column = any(abs(word.left - c.left) <= _tolerance(c) and word.width <= 2 * c.width for c in columns)
-    return in_column and _value_after(word, words)
+    column = [c for c in columns if abs(word.left - c.left) <= _tolerance(c) and word.width <= 2 * c.width]
+    return bool(column) and _value_after(word, words, max(word.height, column[0].height))
 
 
-def _value_after(word: Word, words: Sequence[Word]) -> bool:
-    """A word of the same line starts just right of it."""
-    reach = word.right + VALUE_REACH * max(word.height, 1)
+def _value_after(word: Word, words: Sequence[Word], height: int) -> bool:
+    """A word of the same line starts just right of it (a colon's height: the mark's own, or one of
+    its dots read alone)."""
+    reach = word.right + VALUE_REACH * max(height, 1)
     return any(o.line_key == word.line_key and word.right < o.left <= reach and o is not word for o in words)

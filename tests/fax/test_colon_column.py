@@ -30,3 +30,12 @@ def test_without_a_column_of_colons_a_short_word_stays_as_read() -> None:
     rows = [("DOB", ":", "04/26/1942"), ("Name", "i", "Wilson,"), ("NPI", "1", "1815134188")]
     words = [w for i, (caption, colon, value) in enumerate(rows) for w in _pair(caption, colon, value, 100 + 40 * i)]
     assert _texts(words)[1::3] == [":", "i", "1"]
+
+
+def test_a_colons_lone_dot_read_as_a_mark_is_the_colon() -> None:
+    """Only one dot of the colon read ('+' 4 px high): the value after it is as far as after a colon."""
+    rows = [("DOB", ":", "04/26/1942"), ("Address", ":", "904"), ("Unit", ":", "4"), ("Policy", "+", "X909545434")]
+    words = [w for i, (caption, colon, value) in enumerate(rows) for w in _pair(caption, colon, value, 100 + 40 * i)]
+    dot = words[-2]
+    words[-2] = Word(dot.text, dot.conf, dot.left, dot.top + 6, dot.width, 4, dot.line_key)
+    assert _texts(words)[1::3] == [":"] * len(rows)
