@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PAYER, PROVIDER, PROVIDER_ANCHOR, LabelHit
+from parsers.fax.labels import (
+    ANCHOR_KINDS,
+    BARE_PROVIDER,
+    BLOCK_PROVIDER,
+    PATIENT,
+    PAYER,
+    PROVIDER,
+    PROVIDER_ANCHOR,
+    SUPPLIER,
+    LabelHit,
+)
 from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import PART_CAPTION
@@ -38,6 +48,7 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
             or _unlabelled_role(hit, anchors, rows, page_width)
         )
         role = _fax_in_section(hit, rows) or role
+        role = None if hit.label is BLOCK_PROVIDER and role != SUPPLIER else role
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -76,7 +87,9 @@ def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit
     if not breaking:
         return role
     newest = max(breaking, key=lambda row: row.segment.bbox[1])
-    return (newest.role or PROVIDER) if same_row(newest.segment.bbox, hit.segment.bbox) else None
+    if same_row(newest.segment.bbox, hit.segment.bbox) or section_header(newest):
+        return newest.role or PROVIDER  # (a section header heads its block across the page)
+    return None
 
 
 PAYER_KINDS = frozenset({"org"})  # the captions of a plan's fields (its name)
@@ -156,7 +169,7 @@ def section_header(hit: LabelHit) -> bool:
     """A printout's section header naming a party: its caption between rules ('-- CASE MANAGER -----'),
     nothing before it but the rule; what OCR reads after the rule is the rule's dashes, no words."""
     before = hit.segment.text[: hit.start].strip(" -=~+_*»«>")
-    return hit.kind == "name" and not before and bool(RULE.match(hit.segment.text[hit.end :]))
+    return hit.kind in ANCHOR_KINDS and not before and bool(RULE.match(hit.segment.text[hit.end :]))
 
 
 def _fax_in_section(hit: LabelHit, rows: list[LabelHit]) -> str | None:

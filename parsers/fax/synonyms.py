@@ -306,6 +306,10 @@ LABELS += _label(
 BARE_PROVIDER = Label("org", SUPPLIER, False, re.compile(rf"(?<![A-Za-z])provider{POSS} name{TAIL}(?![A-Za-z])", re.I))
 LABELS.append(BARE_PROVIDER)
 ANCHOR_KINDS = {"name", "org"}
+# a bare 'Provider :' where its segment starts: the supplier's name only in a block a supplier's caption heads
+# ('-- REFERRED TO --' over 'Provider : CarePoint Infusion'; roles.py), else nobody's
+BLOCK_PROVIDER = Label("org", None, False, re.compile(r"(?<![A-Za-z])provider(?![A-Za-z'’])", re.I), alone=True)
+LABELS.append(BLOCK_PROVIDER)
 PROVIDER_ANCHOR = Label("name", PROVIDER, True, re.compile(r"(?!)"))  # stands for a credentialed name line
 
 
