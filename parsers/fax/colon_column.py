@@ -24,7 +24,14 @@ def colons_in_column(words: Sequence[Word]) -> list[Word]:
     columns = _colon_columns(words)
     if not columns:
         return list(words)
-    return [dataclasses.replace(w, text=":") if _misread_colon(w, columns, words) else w for w in words]
+    return [_as_colon(w, colon) if (colon := _misread_colon(w, columns, words)) else w for w in words]
+
+
+def _as_colon(word: Word, colon: Word) -> Word:
+    """The word as the colon it is, as tall as its column's colon: one dot read alone ('+' 4 px high)
+    would make the value beside it look like a mark stretched across the line (model.bbox_of)."""
+    height = max(word.height, colon.height)
+    return dataclasses.replace(word, text=":", top=word.bottom - height, height=height)
 
 
 def _tolerance(colon: Word) -> int:
@@ -38,11 +45,14 @@ def _colon_columns(words: Sequence[Word]) -> list[Word]:
     return [c for c in colons if sum(abs(o.left - c.left) <= _tolerance(c) for o in colons) >= COLUMN_COLONS]
 
 
-def _misread_colon(word: Word, columns: list[Word], words: Sequence[Word]) -> bool:
+def _misread_colon(word: Word, columns: list[Word], words: Sequence[Word]) -> Word | None:
+    """The column's colon when the word is a colon misread in that column, with a value after it."""
     if word.text == ":" or not MISREAD_COLON.match(word.text):
-        return False
+        return None
     column = [c for c in columns if abs(word.left - c.left) <= _tolerance(c) and word.width <= 2 * c.width]
-    return bool(column) and _value_after(word, words, max(word.height, column[0].height))
+    if not column or not _value_after(word, words, max(word.height, column[0].height)):
+        return None
+    return column[0]
 
 
 def _value_after(word: Word, words: Sequence[Word], height: int) -> bool:

@@ -39,3 +39,5 @@ def test_a_colons_lone_dot_read_as_a_mark_is_the_colon() -> None:
     dot = words[-2]
     words[-2] = Word(dot.text, dot.conf, dot.left, dot.top + 6, dot.width, 4, dot.line_key)
     assert _texts(words)[1::3] == [":"] * len(rows)
+    colon = colons_in_column(words)[-2]
+    assert colon.height == 14 and colon.bottom == dot.top + 6 + 4  # as tall as the column's colons
