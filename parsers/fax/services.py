@@ -321,8 +321,17 @@ def _looks_like_a_row(row: Segment) -> bool:
     never a silent gap."""
     if len(row.words) < 2:
         return False
-    numbers = [w for w in row.words if sum(ch.isdigit() for ch in w.text) >= 3 and read_date(w.text) is None]
-    return bool(numbers) or any(_mangled_code(w.text) for w in row.words)
+    words = row.words
+    numbers = [w for i, w in enumerate(words) if sum(ch.isdigit() for ch in w.text) >= 3 and not _in_a_date(words, i)]
+    return bool(numbers) or any(_mangled_code(w.text) for w in words)
+
+
+def _in_a_date(words: tuple[Word, ...], index: int) -> bool:
+    """The word is a date, or the end of one written out ('November 19, 2026;')."""
+    head = " ".join(w.text for w in words[max(index - 2, 0) : index])
+    joined = f"{head} {words[index].text}".strip()
+    found = read_date(joined)
+    return found is not None and found.end > len(joined) - len(words[index].text)
 
 
 def _mangled_code(token: str) -> bool:

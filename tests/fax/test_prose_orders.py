@@ -40,3 +40,12 @@ def test_a_diagnosis_mentioned_in_an_orders_sentence_is_no_diagnosis_heading() -
         "Diagnosis: I10 Essential hypertension",
     ]
     assert _lines(rows) == [("A4253", ["NU"], 1), ("E0601", ["RR"], 1)]
+
+
+def test_a_sentence_with_a_date_written_out_under_the_orders_is_no_service_line() -> None:
+    """The year of 'November 19, 2026' is the date's, no number of an unread service line."""
+    rows = [
+        "1. Deliver glucose test strips (HCPCS A4253, modifier NU), quantity 1, to the home.",
+        "Start of care requested on November 19, 2026; call the patient before the first visit.",
+    ]
+    assert _lines(rows) == [("A4253", ["NU"], 1)]
