@@ -47,8 +47,7 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
             or _part_beside(hit, out, anchors, page_width)
             or _unlabelled_role(hit, anchors, rows, page_width)
         )
-        role = _fax_in_section(hit, rows) or role
-        role = None if hit.label is BLOCK_PROVIDER and role != SUPPLIER else role
+        role = _in_section(hit, rows, role)
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -172,15 +171,25 @@ def section_header(hit: LabelHit) -> bool:
     return hit.kind in ANCHOR_KINDS and not before and bool(RULE.match(hit.segment.text[hit.end :]))
 
 
-def _fax_in_section(hit: LabelHit, rows: list[LabelHit]) -> str | None:
-    """A bare 'Fax' (the orderer's, on an order) under a section header naming someone else ('-- CASE
-    MANAGER --', its 'Fax 860-555-0134'): that party's; the nearest header above it says whose."""
-    if hit.kind != "fax" or not BARE_FAX.match(hit.segment.text[hit.start : hit.end]):
-        return None
+def _in_section(hit: LabelHit, rows: list[LabelHit], role: str | None) -> str | None:
+    """The role a printout's section header gives a bare caption under it: a 'Fax' (the orderer's, on
+    an order) under one naming someone else ('-- CASE MANAGER --', its 'Fax 860-555-0134') is that
+    party's; a 'Provider :' is the supplier's under a supplier's header ('-- REFERRED TO --') and
+    nobody's elsewhere. Other captions keep `role`."""
+    if hit.label is BLOCK_PROVIDER:
+        return SUPPLIER if _section_role(hit, rows) == SUPPLIER else None
+    if hit.kind == "fax" and BARE_FAX.match(hit.segment.text[hit.start : hit.end]):
+        section = _section_role(hit, rows)
+        return section if section not in (None, PROVIDER) else role
+    return role
+
+
+def _section_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
+    """The role of the nearest section header above the hit on its page."""
     headers = [
         row
         for row in rows
         if section_header(row) and row.segment.page == hit.segment.page and row.segment.bbox[3] <= hit.segment.bbox[1]
     ]
     nearest = max(headers, key=lambda row: row.segment.bbox[1], default=None)
-    return nearest.role if nearest is not None and nearest.role not in (None, PROVIDER) else None
+    return nearest.role if nearest is not None else None

@@ -58,3 +58,6 @@ def test_a_bare_provider_caption_outside_a_suppliers_block_names_nobody() -> Non
     text = _page([("Insurance : Summit Advantage", 104, 100, None), ("Provider : Acme Home Medical", 104, 140, None)])
     found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
     assert found == [("payer.name", "Summit Advantage")]
+    text = _page([("Supplier : Acme Home Medical", 104, 100, None), ("Provider : Bayview Clinic", 104, 140, None)])
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
+    assert found == [("servicing_provider.name", "Acme Home Medical")]  # no section header heads the block
