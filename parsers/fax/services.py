@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from parsers.fax import codecheck
 from parsers.fax.asides import in_aside, without_closing
-from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_prose
+from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
     digits_read_as_letters,
     fragment_before,
@@ -29,7 +29,6 @@ from parsers.fax.table_head import (
     procedure_shaped,
     quantity_column,
 )
-from parsers.fax.values import read_date
 
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
@@ -322,16 +321,8 @@ def _looks_like_a_row(row: Segment) -> bool:
     if len(row.words) < 2:
         return False
     words = row.words
-    numbers = [w for i, w in enumerate(words) if sum(ch.isdigit() for ch in w.text) >= 3 and not _in_a_date(words, i)]
+    numbers = [w for i, w in enumerate(words) if sum(ch.isdigit() for ch in w.text) >= 3 and not in_a_date(words, i)]
     return bool(numbers) or any(_mangled_code(w.text) for w in words)
-
-
-def _in_a_date(words: tuple[Word, ...], index: int) -> bool:
-    """The word is a date, or the end of one written out ('November 19, 2026;')."""
-    head = " ".join(w.text for w in words[max(index - 2, 0) : index])
-    joined = f"{head} {words[index].text}".strip()
-    found = read_date(joined)
-    return found is not None and found.end > len(joined) - len(words[index].text)
 
 
 def _mangled_code(token: str) -> bool:
