@@ -26,5 +26,8 @@ class ValidatorCodeSets:
     def hcpcs_known(self, code: str) -> bool | None:
         return codes.hcpcs_known(code, self.on_date)
 
+    def icd10_title(self, code: str) -> str | None:
+        return codes.shared_table().names.get(codes.dotless(code))
+
 
 VALIDATOR_CODE_SETS = ValidatorCodeSets()

@@ -94,6 +94,10 @@ class CodeSets(Protocol):
         """Whether a HCPCS Level II code is in the code set in force; None when none is loaded."""
         ...
 
+    def icd10_title(self, code: str) -> str | None:
+        """The ICD-10-CM title of a dotted or dotless code ('Heart failure, unspecified'); None when unknown."""
+        ...
+
 
 class NoCodeSets:
     """No tables: every code is unchecked, so nothing can be confirmed by a code set."""
@@ -102,6 +106,9 @@ class NoCodeSets:
         return Icd10Membership.UNCHECKED
 
     def hcpcs_known(self, code: str) -> bool | None:
+        return None
+
+    def icd10_title(self, code: str) -> str | None:
         return None
 
 

@@ -152,9 +152,10 @@ def _options(line: Segment) -> list[tuple[str, Word]]:
     return found
 
 
-def box_state(image: Image.Image, label: Word, dpi: float) -> bool | None:
-    """True ticked, False empty, None when no box is found left of the label or the mark is unclear."""
-    x0, x1 = label.left - int(0.35 * dpi), label.left - 2
+def box_state(image: Image.Image, label: Word, dpi: float, after: int | None = None) -> bool | None:
+    """True ticked, False empty, None when no box is found left of the label (right of `after`, the
+    edge of text known to stand before it) or the mark is unclear."""
+    x0, x1 = max(label.left - int(0.35 * dpi), (after or 0) + 1), label.left - 2
     y0, y1 = label.top - int(0.08 * dpi), label.bottom + int(0.08 * dpi)
     ink = np.asarray(image.convert("L").crop((max(x0, 0), max(y0, 0), x1, y1))) < 128
     ink = _box_columns(ink, dpi)
@@ -228,7 +229,16 @@ def in_unticked_option(segment: Segment, index: int, image: Image.Image | None, 
     """The word at `index` is in an option's caption (a short run of words ending at it, after a
     colon, a box's glyph or a wide gap) with an empty box left of the caption's first word."""
     start = _caption_start(segment.words, index)
-    return image is not None and start is not None and box_state(image, segment.words[start], dpi) is False
+    if image is None or start is None:
+        return False
+    return box_state(image, segment.words[start], dpi, after=_colon_before(segment.words, start)) is False
+
+
+def _colon_before(words: tuple[Word, ...], start: int) -> int | None:
+    """The right edge of a caption's colon just before the word ('Priority : URGENT'): the word is the
+    caption's value, and the ink left of it up to there is the colon's and the caption's, no box's."""
+    before = words[start - 1].text if start else ""
+    return words[start - 1].right if before.endswith((":", ";")) else None
 
 
 def _caption_start(words: tuple[Word, ...], index: int) -> int | None:

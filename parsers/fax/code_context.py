@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from parsers.fax.model import Segment, Word
+from parsers.fax.values import read_date
 
 # a word that puts the rest of its clause in the past: not what this order asks for
 HISTORY_WORD = re.compile(
@@ -108,3 +109,18 @@ def _caption(line: Segment) -> bool:
     """The line starts with a caption ('Orders:', 'Equipment:'), a new heading."""
     first = line.words[0].text if line.words else ""
     return first.endswith(":") and any(ch.isalpha() for ch in first)
+
+
+def in_prose(text: str, match: re.Match[str]) -> bool:
+    """The caption word `match` found is a word of a sentence ('..., qty 1; diagnosis as above.'): in
+    lower case, spelled out, inside the line and not followed by a colon; no caption or heading."""
+    word, before, after = match.group(0), text[: match.start()], text[match.end() :].lstrip()
+    return word.isalpha() and word.islower() and len(word) > 3 and bool(before.strip()) and after[:1] not in ":#-"
+
+
+def in_a_date(words: Sequence[Word], index: int) -> bool:
+    """The word is a date, or the end of one written out ('November 19, 2026;'): no item's number."""
+    head = " ".join(w.text for w in words[max(index - 2, 0) : index])
+    joined = f"{head} {words[index].text}".strip()
+    found = read_date(joined)
+    return found is not None and found.end > len(joined) - len(words[index].text)

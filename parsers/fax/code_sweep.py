@@ -37,6 +37,7 @@ from parsers.fax.services import (
     ServiceRead,
     code_and_modifier,
     coded_service,
+    diagnosis_caption,
     rest_of_row,
     service_head,
 )
@@ -119,7 +120,7 @@ def loose_services(
     used = {id(read.code.word) for read in taken} | {id(w) for read in taken for w in read.row.words}
     codes = {read.code.correction.value for read in taken} - {None}
     for index, (line, words) in enumerate(_open_lines(text)):
-        if id(line) in rows or DIAGNOSIS_HEAD.search(line.text):
+        if id(line) in rows or diagnosis_caption(line.text):
             continue
         for word in words:
             head = _hcpcs_head(word, sets) or _letter_unread(word)

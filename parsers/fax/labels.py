@@ -15,6 +15,7 @@ from parsers.fax.synonyms import (
     ADDRESS_IN_TAIL,
     ANCHOR_KINDS,
     BARE_PROVIDER,
+    BLOCK_PROVIDER,
     LABELS,
     PATIENT,
     PAYER,
@@ -30,6 +31,7 @@ __all__ = [
     "ADDRESS_IN_TAIL",
     "ANCHOR_KINDS",
     "BARE_PROVIDER",
+    "BLOCK_PROVIDER",
     "LABELS",
     "PATIENT",
     "PAYER",
@@ -133,8 +135,10 @@ def _signer(text: str, hit: LabelHit) -> bool:
     return hit.kind == "name" and bool(SIGNATURE_AFTER.match(text[hit.end :].lstrip()))
 
 
-# Marks OCR reads out of a cell's shading or rule at the start of a caption ('‘Gender', '“Phone'): no word.
-LEAD_NOISE = " '‘’\"“”`~|*_"
+# Marks OCR reads out of a cell's shading or rule at the start of a caption ('‘Gender', '“Phone'), and the
+# rule a printout's section header opens with ('-- CASE MANAGER -----', '== PATIENT ==', as OCR reads
+# its dashes: '+»', '=>'): no word.
+LEAD_NOISE = " '‘’\"“”`~|*_-=+»«>"
 
 
 def _weak_ok(text: str, hit: LabelHit) -> bool:

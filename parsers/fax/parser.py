@@ -11,6 +11,7 @@ from parsers.base import ParsedItem, rejected_document
 from parsers.context import ParseContext
 from parsers.fax import (
     century,
+    code_titles,
     lost_qualifier,
     outvote_digits,
     patient_label,
@@ -74,6 +75,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_lift.clean_read,
     reread_option.reread_options,
     century.resolve_centuries,
+    code_titles.name_by_title,
 ]
 MESSAGES = {
     "unreadable_pdf": "The PDF cannot be opened (damaged, or not a PDF); ask the sender to fax it again.",

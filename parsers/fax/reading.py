@@ -27,6 +27,7 @@ from parsers.fax.checkbox import (
 from parsers.fax.code_sweep import loose_diagnoses, loose_services
 from parsers.fax.codes_in_values import outside_values
 from parsers.fax.codes_over import diagnoses_over_captions
+from parsers.fax.colon_column import colons_in_column
 from parsers.fax.dateline import dateline
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
 from parsers.fax.labels import LabelHit
@@ -212,6 +213,7 @@ def _plausible(state: FaxRead, header: fax_header.FaxHeader) -> fax_header.FaxHe
 
 def layout(state: FaxRead) -> None:
     for page in state.pages:
+        page.words = colons_in_column(page.words)  # 'Name  i Wilson, Walter': the 'i' is the colon
         lines, segments = page_segments(page) if page.words else ([], [])
         text = PageText(page, lines, segments)
         state.texts.append(text)

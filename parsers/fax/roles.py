@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from parsers.fax.labels import ANCHOR_KINDS, BARE_PROVIDER, PATIENT, PAYER, PROVIDER, PROVIDER_ANCHOR, LabelHit
+from parsers.fax.labels import (
+    ANCHOR_KINDS,
+    BARE_PROVIDER,
+    BLOCK_PROVIDER,
+    PATIENT,
+    PAYER,
+    PROVIDER,
+    PROVIDER_ANCHOR,
+    SUPPLIER,
+    LabelHit,
+)
 from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import PART_CAPTION
@@ -37,6 +47,7 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
             or _part_beside(hit, out, anchors, page_width)
             or _unlabelled_role(hit, anchors, rows, page_width)
         )
+        role = _in_section(hit, rows, role)
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -75,7 +86,9 @@ def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit
     if not breaking:
         return role
     newest = max(breaking, key=lambda row: row.segment.bbox[1])
-    return (newest.role or PROVIDER) if same_row(newest.segment.bbox, hit.segment.bbox) else None
+    if same_row(newest.segment.bbox, hit.segment.bbox) or section_header(newest):
+        return newest.role or PROVIDER  # (a section header heads its block across the page)
+    return None
 
 
 PAYER_KINDS = frozenset({"org"})  # the captions of a plan's fields (its name)
@@ -145,3 +158,38 @@ def _row_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
     middle = (hit.segment.bbox[1] + hit.segment.bbox[3]) / 2
     above = [a for a in rows if a.segment.page == hit.segment.page and a.segment.bbox[1] <= middle]
     return max(above, key=lambda a: a.segment.bbox[1]).role if above else None
+
+
+RULE = re.compile(r"^\s*[-=~+_*»«]{3}")  # the rule after a section header's caption, as OCR reads its dashes
+BARE_FAX = re.compile(r"^fax\b", re.IGNORECASE)
+
+
+def section_header(hit: LabelHit) -> bool:
+    """A printout's section header naming a party: its caption between rules ('-- CASE MANAGER -----'),
+    nothing before it but the rule; what OCR reads after the rule is the rule's dashes, no words."""
+    before = hit.segment.text[: hit.start].strip(" -=~+_*»«>")
+    return hit.kind in ANCHOR_KINDS and not before and bool(RULE.match(hit.segment.text[hit.end :]))
+
+
+def _in_section(hit: LabelHit, rows: list[LabelHit], role: str | None) -> str | None:
+    """The role a printout's section header gives a bare caption under it: a 'Fax' (the orderer's, on
+    an order) under one naming someone else ('-- CASE MANAGER --', its 'Fax 860-555-0134') is that
+    party's; a 'Provider :' is the supplier's under a supplier's header ('-- REFERRED TO --') and
+    nobody's elsewhere. Other captions keep `role`."""
+    if hit.label is BLOCK_PROVIDER:
+        return SUPPLIER if _section_role(hit, rows) == SUPPLIER else None
+    if hit.kind == "fax" and BARE_FAX.match(hit.segment.text[hit.start : hit.end]):
+        section = _section_role(hit, rows)
+        return section if section not in (None, PROVIDER) else role
+    return role
+
+
+def _section_role(hit: LabelHit, rows: list[LabelHit]) -> str | None:
+    """The role of the nearest section header above the hit on its page."""
+    headers = [
+        row
+        for row in rows
+        if section_header(row) and row.segment.page == hit.segment.page and row.segment.bbox[3] <= hit.segment.bbox[1]
+    ]
+    nearest = max(headers, key=lambda row: row.segment.bbox[1], default=None)
+    return nearest.role if nearest is not None else None

@@ -63,6 +63,9 @@ MEASURE_UNIT = r"(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|cc|l|lpm|l/min|liters?|meq|i
 MEASURE = re.compile(rf"^{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
 MEASURE_JOINED = re.compile(rf"^[0-9.]+{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
 DURATION = re.compile(r"^(?:days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|min(?:utes)?|doses?)[.,;:)]?$", re.I)
+VISITS = re.compile(r"^visits?[.,;:)]?$", re.IGNORECASE)  # '3 visits', 'a total of 3 visits.'
+# what makes visits a frequency ('2 visits per week', '1 visit a day', '3 visits weekly'), not a count
+RATE = re.compile(r"^(?:per|a|an|each|every|weekly|daily|monthly|/.*)$", re.IGNORECASE)
 MODIFIER_WORD = r"mod(?:ifiers?|s)?"  # 'mod', 'mods', 'modifier(s)': a modifier's mark and its column's caption
 MODIFIER_MARK = re.compile(rf"^{MODIFIER_WORD}[.:]?$", re.IGNORECASE)
 
@@ -83,7 +86,8 @@ def _marked_at(words: Sequence[Word], position: int) -> tuple[int, Word] | None:
     joined = JOINED_QUANTITY.match(text) or UNIT_JOINED.match(text)
     number = joined.group(1) if joined else text
     before = words[position - 1].text.strip(",;") if position else ""
-    if not (joined or ((QUANTITY_MARK.match(before) or UNIT_WORDS.match(after)) and _bare_number(text))):
+    counted = UNIT_WORDS.match(after) or (VISITS.match(after) and not visit_rate(words, position))
+    if not (joined or ((QUANTITY_MARK.match(before) or counted) and _bare_number(text))):
         return None
     count = count_in(number.translate(DIGIT_LOOKALIKES) if joined else number)  # 'xG': x6 with its 6 as a G
     return (count, word) if count is not None else None
@@ -103,9 +107,19 @@ def money(text: str) -> bool:
 
 
 def measured(words: Sequence[Word], position: int) -> bool:
-    """The number is a measure, not a count: a dose or a flow ('500 mg', '2 L/min', '10 mL')."""
+    """The number is a measure, not a count: a dose or a flow ('500 mg', '2 L/min', '10 mL'), or a
+    frequency of visits ('2 visits per week')."""
     after = words[position + 1].text if position + 1 < len(words) else ""
-    return bool(MEASURE.match(after)) or bool(MEASURE_JOINED.match(words[position].text))
+    measure = bool(MEASURE.match(after)) or bool(MEASURE_JOINED.match(words[position].text))
+    return measure or visit_rate(words, position)
+
+
+def visit_rate(words: Sequence[Word], position: int) -> bool:
+    """The number is of visits in a span of time ('2 visits per week', '1 visit/day'): a frequency."""
+    after = [w.text for w in words[position + 1 : position + 3]]
+    if after[:1] and re.match(r"^visits?/", after[0], re.IGNORECASE):
+        return True
+    return len(after) == 2 and bool(re.match(r"^visits?$", after[0], re.IGNORECASE)) and bool(RATE.match(after[1]))
 
 
 def _size(words: Sequence[Word], position: int) -> bool:
@@ -139,13 +153,14 @@ def is_mark(text: str) -> bool:
 
 
 def marked_modifiers(words: Sequence[Word], known: set[str]) -> list[str]:
-    """Known modifiers after a modifier mark ('mod: RR', 'Modifier RR NU')."""
+    """Known modifiers after a modifier mark ('mod: RR', 'Modifier RR NU'), also one closing the
+    bracket of a code's aside ('(HCPCS A4253, modifier NU),')."""
     out: list[str] = []
     for position, word in enumerate(words):
         if not MODIFIER_MARK.match(word.text.strip(",;")):
             continue
         for after in words[position + 1 : position + 3]:
-            text = after.text.strip(",.;:").upper()
+            text = after.text.strip(",.;:").rstrip(")]").rstrip(",.;:").upper()
             if text not in known:
                 break
             out.append(text)

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parsers.fax import codecheck
-from parsers.fax.code_context import HISTORY_HEAD, clause_words
+from parsers.fax.asides import in_aside, without_closing
+from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
     digits_read_as_letters,
     fragment_before,
@@ -28,7 +29,6 @@ from parsers.fax.table_head import (
     procedure_shaped,
     quantity_column,
 )
-from parsers.fax.values import read_date
 
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
@@ -86,9 +86,14 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
             return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
-        if head is SERVICE_HEAD and DIAGNOSIS_HEAD.search(line.text):
+        if head is SERVICE_HEAD and diagnosis_caption(line.text):
             return
         yield line, 0
+
+
+def diagnosis_caption(text: str) -> bool:
+    """A diagnosis caption or heading on the line, not a mention in a sentence ('diagnosis as above')."""
+    return any(not in_prose(text, match) for match in DIAGNOSIS_HEAD.finditer(text))
 
 
 def _services_next(line: Segment) -> bool:
@@ -315,8 +320,9 @@ def _looks_like_a_row(row: Segment) -> bool:
     never a silent gap."""
     if len(row.words) < 2:
         return False
-    numbers = [w for w in row.words if sum(ch.isdigit() for ch in w.text) >= 3 and read_date(w.text) is None]
-    return bool(numbers) or any(_mangled_code(w.text) for w in row.words)
+    words = row.words
+    numbers = [w for i, w in enumerate(words) if sum(ch.isdigit() for ch in w.text) >= 3 and not in_a_date(words, i)]
+    return bool(numbers) or any(_mangled_code(w.text) for w in words)
 
 
 def _mangled_code(token: str) -> bool:
@@ -331,7 +337,7 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
     words = list(row.words)
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
-        head, tail = code_and_modifier(word.text)
+        head, tail = code_and_modifier(without_closing(word.text) if in_aside(words, position) else word.text)
         if id(word) not in sample and procedure_shaped(head):
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))

@@ -177,7 +177,7 @@ LABELS: list[Label] = [
     *_label(
         "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|\]]"
     ),
-    *_label("npi", None, True, r"np[il1!|\]](?: ?#| number| no\.?)?"),
+    *_label("npi", None, True, r"np[il1!|?\]](?: ?#| number| no\.?)?"),  # ? and ] a thin I as OCR may read it
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
@@ -266,7 +266,9 @@ LABELS: list[Label] = [
         r"date of discharge",
         r"discharged from (?:the )?hospital on",
         r"discharged on",
-        r"(?:anticipated|expected|planned|projected) (?:discharge|d/ ?c)(?: date)?",
+        # ... and as an EHR abbreviates them ('Anticip. D/C', 'Exp. D/C', 'Proj. discharge')
+        r"(?:anticipated|expected|planned|projected|anticip\.?|antic\.|exp\.|est\.|proj\.)"
+        r" (?:discharge|d/ ?c)(?: date)?",
         r"d/ ?c date",
         r"[do] ?[i|l1] ?c date",  # 'D/C date' with its slash read as an I ('DIC', 'OIC date')
     ),
@@ -306,6 +308,10 @@ LABELS += _label(
 BARE_PROVIDER = Label("org", SUPPLIER, False, re.compile(rf"(?<![A-Za-z])provider{POSS} name{TAIL}(?![A-Za-z])", re.I))
 LABELS.append(BARE_PROVIDER)
 ANCHOR_KINDS = {"name", "org"}
+# a bare 'Provider :' where its segment starts: the supplier's name only in a block a supplier's caption heads
+# ('-- REFERRED TO --' over 'Provider : CarePoint Infusion'; roles.py), else nobody's
+BLOCK_PROVIDER = Label("org", None, False, re.compile(r"(?<![A-Za-z])provider(?![A-Za-z'’])", re.I), alone=True)
+LABELS.append(BLOCK_PROVIDER)
 PROVIDER_ANCHOR = Label("name", PROVIDER, True, re.compile(r"(?!)"))  # stands for a credentialed name line
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from parsers.fax import codecheck, lexicon, values, zipcodes
+from parsers.fax.asides import code_in_aside, without_closing
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
@@ -139,7 +140,8 @@ def second_read(state: FaxRead) -> None:
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
     state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
-        shown = state.row_crops[id(s)] = _crop_values(reads, f"s{i}", state.ctx.code_sets)
+        aside = code_in_aside(s.row.words, s.code.word)
+        shown = state.row_crops[id(s)] = _crop_values(reads, f"s{i}", state.ctx.code_sets, aside)
         row = _agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
         if row is not None:
             state.confirmed_rows[id(s)] = row
@@ -333,9 +335,10 @@ def _row_regions(key: str, row: ServiceRead) -> list[Region]:
     ]
 
 
-def _crop_values(reads: dict[str, list[Word]], key: str, sets: CodeSets) -> tuple[Crops, Crops]:
-    """The code and the quantity each crop of a service line shows (None: none, or a doubtful one)."""
-    codes = [_crop_value(reads.get(f"{key}code{v}", []), lambda t: _code_of(t, sets)) for v in "ab"]
+def _crop_values(reads: dict[str, list[Word]], key: str, sets: CodeSets, aside: bool = False) -> tuple[Crops, Crops]:
+    """The code and the quantity each crop of a service line shows (None: none, or a doubtful one);
+    with `aside`, the code's crop ends with the bracket closing an aside ('(HCPCS G0152):')."""
+    codes = [_crop_value(reads.get(f"{key}code{v}", []), lambda t: _code_of(t, sets, aside)) for v in "ab"]
     quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
     return codes, quantities
 
@@ -359,10 +362,10 @@ def _crop_value(words: list[Word], read: Callable[[str], object | None]) -> obje
     return value_of(words, read)
 
 
-def _code_of(text: str, sets: CodeSets) -> str | None:
+def _code_of(text: str, sets: CodeSets, aside: bool = False) -> str | None:
     """The code a crop shows; one that shows none as read may be a code printed in brackets after its
     description ('(G0151)'), with a speck before it ('‘(G0151)', '-(G0152)'): read without them."""
-    text = text.strip()
+    text = without_closing(text.strip()) if aside else text.strip()
     lead = LEAD.match(text)
     return _code_head(text, sets) or (_code_head(text[lead.end() :].rstrip(")]}.,;:"), sets) if lead else None)
 

@@ -6,12 +6,14 @@ face defeats the fast model on some cells: a lone '1' keeps a '4' as its rival o
 code's first letter comes back as '£'. Those crops show nothing (a doubtful or unreadable crop is no
 value) rather than another code or quantity. Such a row, with no crop against it, has the same
 crops read by the standard English model, trained apart from the fast one; when those agree with
-the page read as the fast crops must (verify._agreed_row), the row is confirmed. A row any fast
+the page read as the fast crops must (verify._agreed_row), the row is confirmed; so is a row whose code
+one model's crops agree with and whose quantity the other's do, no crop of either against it. A row any fast
 crop contradicts is left to the reads that settle contradictions (reread_outvoted.py).
 """
 
 from __future__ import annotations
 
+from parsers.fax.asides import code_in_aside
 from parsers.fax.confirm import Images, second_reads
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
@@ -30,8 +32,13 @@ def model_rows(state: FaxRead) -> None:
     regions = [r for i, s in enumerate(rows) for r in _row_regions(f"s{i}", s)]
     reads = second_reads(regions, _images(state), state.engine, REREAD_MODEL)
     for i, row in enumerate(rows):
-        shown = _crop_values(reads, f"s{i}", state.ctx.code_sets)
-        agreed = _agreed_row(row, *shown, state.reread_parts.get(id(row), set()))
+        codes, quantities = _crop_values(
+            reads, f"s{i}", state.ctx.code_sets, code_in_aside(row.row.words, row.code.word)
+        )
+        fast_codes, fast_quantities = state.row_crops[id(row)]  # none against the page read (_open)
+        agreed = _agreed_row(
+            row, fast_codes + codes, fast_quantities + quantities, state.reread_parts.get(id(row), set())
+        )
         if agreed is not None:
             state.confirmed_rows[id(row)] = agreed
 

@@ -53,6 +53,9 @@ NONE = "none"
         ("Date of the Order", "order_date", None),
         ("Anticipated SOC", "start_date", None),
         ("Expected SOC Date", "start_date", None),
+        ("Anticip. D/C", "discharge_date", None),  # an EHR's abbreviated captions
+        ("Est. Discharge Date", "discharge_date", None),
+        ("Exp. D/C", "discharge_date", None),
         # captions of what the record does not hold
         ("Payer ID", NONE, None),
         ("Date of Face-to-Face Encounter", NONE, None),

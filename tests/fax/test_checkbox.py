@@ -122,3 +122,19 @@ def test_an_unticked_options_caption_is_no_title() -> None:
         _box(draw, left, 76, ticked)
     lines, segments = page_segments(page)
     assert titled_service_type(PageText(page, lines, segments), image, 204) is None
+
+
+def test_an_urgency_word_after_a_captions_colon_is_a_value_not_an_option() -> None:
+    """An EHR printout's 'Priority    : URGENT - SOC within 24 hrs': the colon's dots and a speck of
+    the line above, left of the word, span a box's size but are the caption's colon, not an empty box."""
+    placed = [("Priority", 104, 1221, 117, 24), (":", 304, 1226, 4, 14), ("URGENT", 329, 1220, 90, 20)]
+    placed += [("-", 438, 1231, 6, 3), ("SOC", 465, 1221, 42, 19)]
+    words = [Word(text, 95.0, left, top, width, height, (1, 1, 1)) for text, left, top, width, height in placed]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    image = Image.new("L", (page.width, page.height), 255)
+    draw = ImageDraw.Draw(image)
+    specks = [(304, 1226, 306, 1230), (304, 1235, 307, 1239), (258, 1204, 259, 1205), (269, 1204, 271, 1205)]
+    for x0, y0, x1, y1 in specks:
+        draw.rectangle([x0, y0, x1, y1], fill=0)  # the colon's two dots; specks of the line above
+    lines, segments = page_segments(page)
+    assert said(PageText(page, lines, segments), URGENT_WORDS, image, 204)

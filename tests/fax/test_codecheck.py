@@ -71,6 +71,9 @@ class _HcpcsTable:
     def hcpcs_known(self, code: str) -> bool | None:
         return code in self.codes
 
+    def icd10_title(self, code: str) -> str | None:
+        return SETS.icd10_title(code)
+
 
 def test_hcpcs_reading_missing_from_a_loaded_table_does_not_count() -> None:
     assert codecheck.correct_procedure("E0I39", _HcpcsTable("E0139")).value == "E0139"

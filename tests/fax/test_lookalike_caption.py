@@ -21,3 +21,8 @@ def test_a_word_or_no_colon_or_another_label_keeps_the_look_alike_out() -> None:
     assert _hits("Pian Acme Health") == []  # no colon: a word of prose or a value, not a caption
     assert _hits("Fiat: Acme Health") == []  # an English word as read ('Flat' is no caption anyway)
     assert _hits("Wiii: Acme Health") == []  # no caption however its i's are put back
+
+
+def test_an_npi_caption_with_its_i_read_as_a_question_mark_is_its_caption() -> None:
+    """A thin monospaced I read as '?' ('NP? : 1663298929'); the value's check digit still decides."""
+    assert _hits("NP? : 1663298929") == [("npi", "NP?")]

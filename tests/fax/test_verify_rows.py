@@ -55,3 +55,13 @@ def test_standard_crops_that_differ_confirm_nothing(monkeypatch: pytest.MonkeyPa
     _answers(monkeypatch, AGREE | {"s0qtyb": "4"})
     verify_rows.model_rows(state)
     assert not state.confirmed_rows
+
+
+def test_a_code_the_fast_crops_confirmed_and_a_quantity_the_standard_crops_confirmed_make_the_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each part of the row read again as the page read it, by one model or the other, none against it."""
+    state = _row(["E1390", None], [None, None])
+    _answers(monkeypatch, {"s0qtya": "1", "s0qtyb": "1"})
+    verify_rows.model_rows(state)
+    assert state.confirmed_rows[id(state.services[0])] == ("E1390", 1)

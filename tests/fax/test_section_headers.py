@@ -1,0 +1,63 @@
+"""An EHR printout's dashed section headers ('-- CASE MANAGER -----'): each names whose block follows."""
+
+from __future__ import annotations
+
+from parsers.fax.extract import candidates, labelled_hits
+from tests.fax.test_grid import _page
+
+
+def test_a_dashed_section_header_names_whose_numbers_follow() -> None:
+    """The case manager's fax under its dashed header is not the ordering physician's."""
+    text = _page(
+        [
+            ("-- ORDERING PHYSICIAN ---------------------------------", 105, 100, None),
+            ("Physician : Helen Carter, MD", 104, 140, None),
+            ("Office fax : 914 555-9165", 858, 140, None),
+            ("-- CASE MANAGER ---------------------------------------", 105, 220, None),
+            ("Peter Hall, LCSW", 104, 260, None),
+            ("Direct 860-555-0133", 390, 260, None),
+            ("Fax 860-555-0134", 723, 260, None),
+        ]
+    )
+    faxes = [c.value for c in candidates(text, labelled_hits(text)) if c.path == "ordering_provider.fax"]
+    assert faxes == ["9145559165"]
+
+
+def test_a_section_header_is_a_caption_between_rules_as_ocr_reads_them() -> None:
+    from parsers.fax.labels import hits_in
+    from parsers.fax.roles import section_header
+
+    header = _page([("-- CASE MANAGER ----+----~----++------- denen cranes Fe eee", 105, 100, None)]).segments[0]
+    assert [section_header(h) for h in hits_in(header)] == [True]
+    caption = _page([("Case manager: Peter Hall", 105, 100, None)]).segments[0]
+    assert [section_header(h) for h in hits_in(caption)] == [False]
+
+
+def test_a_section_header_names_the_bare_captions_of_its_block_in_both_columns() -> None:
+    """'-- REFERRED TO ---' then 'Provider : CarePoint Infusion    NPI : 1790603561': the supplier's,
+    though a follow-up PCP's row stands above the NPI in its column."""
+    text = _page(
+        [
+            ("-- ORDERING PHYSICIAN ---------------------------------", 105, 100, None),
+            ("Physician : Helen Carter, MD", 104, 140, None),
+            ("NPI : 1815134188", 858, 140, None),
+            ("Follow-up PCP : Dr. M. Whitfield", 104, 180, None),
+            ("PCP tel : (860) 555-0161", 858, 180, None),
+            ("-- REFERRED TO ----------------------------------------", 105, 260, None),
+            ("Provider : CarePoint Infusion", 104, 300, None),
+            ("NPI : 1790603561", 858, 300, None),
+        ]
+    )
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
+    assert ("servicing_provider.name", "CarePoint Infusion") in found
+    assert ("servicing_provider.npi", "1790603561") in found
+    assert [v for p, v in found if p == "ordering_provider.npi"] == ["1815134188"]
+
+
+def test_a_bare_provider_caption_outside_a_suppliers_block_names_nobody() -> None:
+    text = _page([("Insurance : Summit Advantage", 104, 100, None), ("Provider : Acme Home Medical", 104, 140, None)])
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
+    assert found == [("payer.name", "Summit Advantage")]
+    text = _page([("Supplier : Acme Home Medical", 104, 100, None), ("Provider : Bayview Clinic", 104, 140, None)])
+    found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
+    assert found == [("servicing_provider.name", "Acme Home Medical")]  # no section header heads the block
