@@ -165,9 +165,8 @@ def test_every_layout_has_a_fine_and_a_standard_case() -> None:
 
 
 def test_layouts_written_out_of_the_tuners_sight_stay_held_out() -> None:
-    """bench/fax_accuracy.py counts a layout outside TUNED_LAYOUTS as held out; a layout of
-    layouts_hidden.py moves to TUNED_LAYOUTS only with a decision (as layouts_more.py's and
-    layouts_late.py's did on 2026-11-26, and layouts_unseen.py's in the session after, when these took
-    their place)."""
-    assert HIDDEN_LAYOUTS and not set(HIDDEN_LAYOUTS) & TUNED_LAYOUTS
+    """bench/fax_accuracy.py counts a layout outside TUNED_LAYOUTS as held out; a held-out layout moves
+    to TUNED_LAYOUTS only with a decision (as layouts_more.py's and layouts_late.py's did on 2026-11-26,
+    layouts_unseen.py's in the session after, and layouts_hidden.py's in session 7)."""
+    assert HIDDEN_LAYOUTS and set(HIDDEN_LAYOUTS) <= TUNED_LAYOUTS
     assert set(MORE_LAYOUTS) <= TUNED_LAYOUTS and set(UNSEEN_LAYOUTS) <= TUNED_LAYOUTS
