@@ -10,7 +10,8 @@ from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import PART_CAPTION
 
-PERSON_HINT = re.compile(r"\s*\((?:last|first)\b", re.IGNORECASE)  # '(Last, First)' after a caption: a person's
+# '(Last, First)' after a caption: a person's (its bracket as OCR may read it: '[LAST, FIRST)', '{Last')
+PERSON_HINT = re.compile(r"\s*[(\[{]\s*(?:last|first)\b", re.IGNORECASE)
 
 
 def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:

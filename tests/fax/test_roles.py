@@ -147,3 +147,18 @@ def test_a_bare_provider_name_caption_asking_for_a_persons_name_is_no_supplier()
     )
     found = _found(text)
     assert "servicing_provider.name" not in found and "servicing_provider.npi" not in found
+
+
+def test_a_name_order_hint_with_its_bracket_misread_still_asks_for_a_person() -> None:
+    """OCR reads a caption's small '(' as '[' or '{' ('14 PROVIDER NAME [LAST, FIRST)'): the hint still
+    asks for a clinician, so the name and the NPI beside it are no servicing provider's."""
+    for bracket in "[{":
+        text = _cells(
+            [
+                (300, [(114, "Requesting physician: Alan Brooks, MD")]),
+                (732, [(110, f"14 PROVIDER NAME {bracket}LAST, FIRST)"), (743, "15 NPI")]),
+                (770, [(110, "Carter, Helen"), (743, "1853319519")]),
+            ]
+        )
+        found = _found(text)
+        assert "servicing_provider.name" not in found and "servicing_provider.npi" not in found
