@@ -162,3 +162,20 @@ def test_a_name_order_hint_with_its_bracket_misread_still_asks_for_a_person() ->
         )
         found = _found(text)
         assert "servicing_provider.name" not in found and "servicing_provider.npi" not in found
+
+
+def test_a_persons_provider_name_caption_on_a_page_naming_no_physician_is_the_orderers() -> None:
+    """A plan's request form asks for 'PROVIDER NAME (LAST, FIRST)' and no caption of the page names the
+    ordering physician (a sentence mentioning 'the requesting provider' captions nothing): the clinician
+    named there is the orderer, and the NPI beside the caption is theirs."""
+    text = _cells(
+        [
+            (732, [(110, "14 PROVIDER NAME (LAST, FIRST)"), (743, "15 NPI")]),
+            (770, [(110, "Carter, Helen"), (743, "1853319519")]),
+            (1500, [(110, "A decision is faxed to the requesting provider.")]),
+        ]
+    )
+    found = _found(text)
+    assert found.get("ordering_provider.npi") == "1853319519"
+    assert found.get("ordering_provider.name") == ("Helen", "Carter")
+    assert "servicing_provider.npi" not in found
