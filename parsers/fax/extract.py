@@ -337,14 +337,16 @@ NUMBER_KINDS = {"npi", "phone", "fax", "member_id"}
 PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-DESTINATION = re.compile(r"(?<![A-Za-z])to\W*$", re.IGNORECASE)
+# 'Fax to:', also with its recipient after it ('Fax completed form to UM:', 'Fax to the plan at')
+DESTINATION = re.compile(r"(?<![A-Za-z])to(?:\s+(?:the\s+)?[A-Za-z]+)?(?:\s+at)?\W*$", re.IGNORECASE)
 
 
 def in_prose(before: str) -> bool:
     """A number a sentence leads to is not the caption's value: 'Fax completed referral and both pages
     to (800) 555-0143' names the recipient's fax, not the sender's (three or more words between); nor
     is one the caption's words send somewhere ('Fax to:', 'Fax completed form to (888) 555-1917': where
-    the form goes, the plan's or the agency's fax, never the sender's own)."""
+    the form goes, the plan's or the agency's fax, never the sender's own), also with the recipient named after 'to'
+    ('to UM:', 'to the plan at')."""
     return len(PROSE_WORD.findall(before)) >= 3 or bool(DESTINATION.search(before))
 
 

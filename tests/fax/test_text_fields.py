@@ -287,7 +287,15 @@ def test_a_number_a_sentence_leads_to_is_not_the_captions_value() -> None:
     assert _found(_words("Physician Fax: (860) 555-0143"))["ordering_provider.fax"] == "8605550143"
 
 
-@pytest.mark.parametrize("line", ["Fax completed form to (888) 555-1917", "Fax to: (888) 555-1917"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fax completed form to (888) 555-1917",
+        "Fax to: (888) 555-1917",
+        "Fax completed form to UM: 1-888-555-1917",  # the recipient named after 'to'
+        "Fax to the plan at 1-888-555-1917",
+    ],
+)
 def test_a_number_the_caption_sends_something_to_is_not_the_senders(line: str) -> None:
     """Where the form is to be faxed (the plan's or the agency's number) is never the sender's own fax."""
     assert "ordering_provider.fax" not in _found(_words(line))
