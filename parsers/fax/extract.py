@@ -13,6 +13,7 @@ from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.addressee import addressed
 from parsers.fax.blocks import within_blocks
 from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark
+from parsers.fax.headed_name import named_by_heading
 from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
@@ -91,6 +92,7 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
+    hits = named_by_heading(hits, text.page.width)
     roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
     return within_blocks(roled, text.segments, text.page.width)
 

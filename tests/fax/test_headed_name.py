@@ -1,0 +1,36 @@
+"""A bare 'Name' box under a section title naming another party is that party's name box."""
+
+from __future__ import annotations
+
+from tests.fax.test_roles import _cells, _found
+
+
+def test_a_bare_name_box_under_a_servicing_provider_title_is_the_suppliers() -> None:
+    """'C. SERVICING PROVIDER / VENDOR' over '20 NAME | 21 NPI | 22 PHONE': the phone in that row is the
+    vendor's, never the member's, and the name is the vendor's."""
+    text = _cells(
+        [
+            (574, [(107, "11 MEMBER TELEPHONE")]),
+            (611, [(119, "(617) 555-7857")]),
+            (939, [(114, "C. SERVICING PROVIDER / VENDOR |")]),
+            (982, [(110, "20 NAME"), (743, "21 NPI"), (1100, "22 PHONE")]),
+            (1015, [(119, "Valley Home Health"), (753, "1253704641"), (1110, "1-877-555-0148")]),
+        ]
+    )
+    found = _found(text)
+    assert found.get("member.phone") == "6175557857"
+    assert found.get("servicing_provider.name") == "Valley Home Health"
+    assert found.get("servicing_provider.npi") == "1253704641"
+
+
+def test_a_bare_name_box_far_under_a_title_or_under_another_caption_stays_the_patients() -> None:
+    """A title with another caption between it and the 'Name' box heads something else."""
+    text = _cells(
+        [
+            (300, [(114, "SERVICING PROVIDER")]),
+            (340, [(114, "Agency name: Valley Home Health")]),
+            (400, [(114, "Name"), (743, "DOB")]),
+            (440, [(114, "Dorothy Rodriguez"), (743, "07/21/1955")]),
+        ]
+    )
+    assert _found(text).get("member.name") == ("Dorothy", "Rodriguez")
