@@ -22,7 +22,7 @@ HEADED_FIELDS = {SUPPLIER: ("org", SUPPLIER), PAYER: ("org", PAYER), PROVIDER: (
 
 def named_by_heading(hits: list[LabelHit], page_width: int) -> list[LabelHit]:
     """The hits, a bare 'Name' under another party's section title given that party's caption."""
-    titles = [h for h in hits if _section_title(h)]
+    titles = [h for h in hits if section_title(h)]
     return [_headed(hit, hits, titles, page_width) for hit in hits]
 
 
@@ -30,13 +30,16 @@ def _bare_name(hit: LabelHit) -> bool:
     return hit.kind == "name" and hit.label.role == PATIENT and hit.label.alone
 
 
-def _section_title(hit: LabelHit) -> bool:
+def section_title(hit: LabelHit) -> bool:
+    """A party's caption alone on its segment but for a section's letter or number, asking for no name: a
+    block's title."""
     text = hit.segment.text
     return (
         hit.label.strong
         and hit.label.role in HEADED_FIELDS
         and bool(SECTION_MARK.match(text[: hit.start]))
         and not text[hit.end :].strip(TITLE_END)
+        and "name" not in text[hit.start : hit.end].lower()  # "24. Physician's Name": a box's caption
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.fax.headed_name import section_title
 from parsers.fax.labels import (
     ANCHOR_KINDS,
     BARE_PROVIDER,
@@ -14,6 +15,7 @@ from parsers.fax.labels import (
     PROVIDER_ANCHOR,
     Label,
     LabelHit,
+    party_heading,
 )
 from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
@@ -26,15 +28,27 @@ PERSON_HINT = re.compile(r"\s*[(\[{]\s*(?:last|first)\b", re.IGNORECASE)
 def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
     """The hits, less a bare "Provider's Name" on a page where no label names the physician. One asking
     for a person's name ('PROVIDER NAME (LAST, FIRST)') names a clinician, no company: the orderer's
-    name when no caption on the page names the ordering physician, else no one's (whose it is would
-    be a guess)."""
-    named = any(h.kind == "name" and h.label.role == PROVIDER and not caption_in_prose(h) for h in hits)
+    name when no caption on the page but a section title names the ordering physician, else no one's
+    (whose it is would be a guess)."""
+    named = any(_names_orderer(h) for h in hits)
     person = [h for h in hits if h.label is BARE_PROVIDER and PERSON_HINT.match(h.segment.text[h.end :])]
     hits = [h for h in hits if h not in person or not named]
     hits = [LabelHit(CLINICIAN_NAME, h.segment, h.start, h.end) if h in person else h for h in hits]
     if named or person:
         return hits
     return [h for h in hits if h.label is not BARE_PROVIDER]
+
+
+def _names_orderer(hit: LabelHit) -> bool:
+    """A caption of the orderer's name: not a sentence's words, nor a section title (it heads the block
+    whose name box is the one asking for a person)."""
+    return (
+        hit.kind == "name"
+        and hit.label.role == PROVIDER
+        and not caption_in_prose(hit)
+        and not party_heading(hit)
+        and not section_title(hit)
+    )
 
 
 CLINICIAN_NAME = Label("name", PROVIDER, False, BARE_PROVIDER.pattern)  # 'Provider Name (Last, First)'

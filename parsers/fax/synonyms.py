@@ -49,7 +49,9 @@ POSS = r"(?:['’`]?s|\s['’`]?s)?"
 TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
 TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
 # The clinician who orders: 'Ordering', 'Referring', 'Treating', 'Prescribing' ... Physician.
-SIGNING = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
+SIGNING_WORD = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
+# ... also with a second such word in brackets or after a slash ('Requesting (Ordering) Provider', 'Referring/Ordering')
+SIGNING = rf"{SIGNING_WORD}(?:\s*(?:[(\[{{]\s*{SIGNING_WORD}\s*[)\]}}]|/\s*{SIGNING_WORD}))?"
 # '... of Facility' ('Name and Address of Facility if applicable'): someone else's name, not the patient's.
 NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 # A name label that also announces the address in its box: the lines under the name are the address.

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from parsers.fax.headed_name import section_title
+from parsers.fax.labels import hits_in
+from parsers.fax.model import Segment
 from tests.fax.test_roles import _cells, _found
+from tests.fax.test_text_fields import _words
 
 
 def test_a_bare_name_box_under_a_servicing_provider_title_is_the_suppliers() -> None:
@@ -34,3 +38,13 @@ def test_a_bare_name_box_far_under_a_title_or_under_another_caption_stays_the_pa
         ]
     )
     assert _found(text).get("member.name") == ("Dorothy", "Rodriguez")
+
+
+def test_a_numbered_name_caption_is_no_section_title() -> None:
+    """'24. Physician's Name and Address' is a box's caption (it asks for the name), not a block's title."""
+
+    def titles(text: str) -> list[bool]:
+        return [section_title(h) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+    assert titles("24. Physician's Name and Address") == [False]
+    assert titles("B. REQUESTING (ORDERING) PROVIDER") == [True]

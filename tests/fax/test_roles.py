@@ -179,3 +179,18 @@ def test_a_persons_provider_name_caption_on_a_page_naming_no_physician_is_the_or
     assert found.get("ordering_provider.npi") == "1853319519"
     assert found.get("ordering_provider.name") == ("Helen", "Carter")
     assert "servicing_provider.npi" not in found
+
+
+def test_a_persons_provider_name_box_under_the_orderers_section_title_is_the_orderers() -> None:
+    """The section title 'B. REQUESTING (ORDERING) PROVIDER' heads the block whose name box asks for
+    'PROVIDER NAME (LAST, FIRST)': the title names the same person, so the box still gives the name."""
+    text = _cells(
+        [
+            (690, [(115, "B. REQUESTING (ORDERING) PROVIDER")]),
+            (732, [(110, "14 PROVIDER NAME (LAST, FIRST)"), (743, "15 NPI")]),
+            (770, [(110, "Carter, Helen"), (743, "1853319519")]),
+        ]
+    )
+    found = _found(text)
+    assert found.get("ordering_provider.name") == ("Helen", "Carter")
+    assert found.get("ordering_provider.npi") == "1853319519"

@@ -420,3 +420,11 @@ def test_a_plans_name_over_its_prior_authorization_forms_title_is_the_payer() ->
     assert not _plan_form("Medicare Home Health Services", "Prior Authorization Request")
     assert not _plan_form("Blue Harbor Medicare", "Home Health Referral")
     assert not _plan_form("Blue Harbor Medicare", "Prior Authorization Request", "Insurance: Evergreen Health")
+
+
+@pytest.mark.parametrize(
+    "caption", ["B. REQUESTING (ORDERING) PROVIDER", "Referring/Ordering Physician", "Requesting [Ordering] Provider"]
+)
+def test_a_signing_role_with_a_second_one_in_brackets_or_after_a_slash_names_the_orderer(caption: str) -> None:
+    """A plan's form heads the orderer's block 'REQUESTING (ORDERING) PROVIDER': both words name the orderer."""
+    assert [(kind, role) for kind, role, _ in _hits(caption)] == [("name", PROVIDER)]
