@@ -263,11 +263,9 @@ class ServiceRead:
 def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
     """The rows of the page's service table (the lines under its heading), and any other line with a
     service code and its modifier on it ('E0601-RR' in a letter's prose), wherever it stands."""
-    table: list[Segment] = []
-    for index, line in enumerate(text.lines):
-        if service_head(line):
-            table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
-            break
+    heads = [index for index, line in enumerate(text.lines) if service_head(line)]
+    named = [index for index in heads if not bare_code_head(text.lines[index])]
+    table = [row for row, _ in _section(text.lines, (named or heads)[0], SERVICE_HEAD)] if heads else []
     columns = head_columns(table)
     for position, row in enumerate(table):
         found = _service_row(row, sets, columns)
@@ -284,6 +282,12 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
 def service_head(line: Segment) -> bool:
     """The line heads a service table: a service caption on it and no diagnosis one."""
     return bool(SERVICE_HEAD.search(line.text)) and not DIAGNOSIS_HEAD.search(line.text)
+
+
+def bare_code_head(line: Segment) -> bool:
+    """The line is a service head only by a bare 'Code' ('ZIP Code' with its ZIP garbled, '102 CODE'): a
+    table head that names services by its own words (HCPCS, CPT, a description beside units) wins over it."""
+    return all(found.group(0).lower() == "code" for found in SERVICE_HEAD.finditer(line.text))
 
 
 SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})\)?[.,;:]?$")

@@ -239,3 +239,17 @@ def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
     """'Metformin 500 mg PO BID' in the medications box under the diagnosis box: a dose, no code."""
     text = _page(["Principal Diagnosis", "E11.9", "Medications: Metformin 500 mg PO BID, Lasix 40mg, O2 2 L/min"])
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
+
+
+def test_a_table_head_naming_its_services_wins_over_a_bare_code_caption_above_it() -> None:
+    """A member block's 'ZIP CODE' caption with its ZIP garbled ('102 CODE') is a service head only by
+    the word 'code': the table headed 'HCPCS/CPT MOD UNITS DESCRIPTION' below it is the service table."""
+    text = _page(
+        [
+            "7 STREET ADDRESS 9 STATE 102 CODE",
+            "4443 Prospect St Providence RI 02903",
+            "27a FROM 27b TO 27c HCPCS/CPT 27d MOD 27e UNITS 27f DESCRIPTION OF SERVICE",
+            "11/23/2026 01/21/2027 J0290 2 Ampicillin 500 mg",
+        ]
+    )
+    assert [s.code.correction.value for s in service_reads(text, NO_CODE_SETS)] == ["J0290"]
