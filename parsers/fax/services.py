@@ -36,7 +36,9 @@ from referrals.codes import CodeSets
 # ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b",
+    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b"
+    # a small caption's ICD with its I read as a bracket or a K, and its D as an O ('23 (CO-10 PRIMARY', 'KCD-10')
+    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO]-1[0O](?![0-9])",
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
@@ -148,6 +150,9 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             whole = word_spanning(f"{head.text}.{piece}", [head, word], word.line_key)
             yield CodeRead(whole.text, whole, line.page, UNREAD)  # 'L&9 154': a code's rest, no I-code
             continue
+        if LOWER_LEAD.match(piece):  # 'j10' for I10: codes are printed in capitals, the letter was misread
+            yield CodeRead(piece, word, line.page, UNREAD)
+            continue
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
         if (
@@ -165,6 +170,8 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
 
 
+# a code-shaped piece led by a lower-case letter ('j10'); a leading 'l' or 'i' is an I's plain bar (glyph.py)
+LOWER_LEAD = re.compile(r"^[a-hj-km-z][0-9]{2}(?:\.?[0-9A-Za-z]{1,4})?$")
 UNIT = r"(?:mg|mcg|g|ml|cc|meq|units?|iu|%|l/min|lpm|l)"
 WITH_UNIT = re.compile(rf"^[0-9]+(?:\.[0-9]+)?{UNIT}$", re.IGNORECASE)
 A_UNIT = re.compile(rf"^{UNIT}\b", re.IGNORECASE)
@@ -215,6 +222,8 @@ def _split_code(
     only when the re-reads of the two words' crop give it (reread.py)."""
     if not following or listed_apart(word):  # '110, L89 154': the comma ends I10, L89 is no rest of it
         return None
+    if len(following) > 1 and ICD_WORD.search(following[1][0]):
+        return None  # 'j10 4 KCD-10': the number is the next box's, its ICD caption after it
     rest, after = following[0]
     overlap = max(word.height, after.height) // 2  # a box OCR drew tall may reach over the word before it
     close = after is not word and -overlap <= after.left - word.right <= word.height

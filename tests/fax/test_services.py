@@ -253,3 +253,28 @@ def test_a_table_head_naming_its_services_wins_over_a_bare_code_caption_above_it
         ]
     )
     assert [s.code.correction.value for s in service_reads(text, NO_CODE_SETS)] == ["J0290"]
+
+
+def test_a_small_icd_caption_garbled_still_heads_the_diagnoses() -> None:
+    """'23 ICD-10 PRIMARY' read as '23 (CO-10 PRIMARY' (I as a bracket, D as an O): the undotted code
+    under it is a diagnosis."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    text = _page(["23 (CO-10 PRIMARY", "G4733"])
+    assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["G47.33"]
+
+
+def test_a_box_number_before_the_next_icd_caption_is_no_rest_of_a_code() -> None:
+    """'I10 4 KCD-10 SECONDARY': the '4' numbers the next box (its ICD caption follows), no I10.4."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    text = _page(["ICD-10 PRIMARY I10 4 KCD-10 SECONDARY"])
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["I10"]
+
+
+def test_a_code_led_by_a_lower_case_letter_is_open() -> None:
+    """ICD-10 codes are printed in capitals: 'j10' is a misread letter (I10 over a box's rule), never J10."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnoses: j10"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("j10", None)]
