@@ -21,7 +21,9 @@ COUNT_CAPTION = r"units|qty|quantity|mod|modifiers?|amount|frequency"
 # quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled)
 SERVICE_HEAD = re.compile(
     # ('Items Ordered', 'Equipment Ordered': a written order's heading over its items)
-    r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services|(?:items?|equipment|supplies)\s+ordered\s*$"
+    # ('HCPCS/CPT' run together and garbled: 'NCPCEICPT', a word ending in CPT, as no English word does)
+    r"(?:[a-z]+cpt\b)"
+    r"|\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services|(?:items?|equipment|supplies)\s+ordered\s*$"
     rf"|(?:{ITEM_CAPTION})\b.*\b(?:{COUNT_CAPTION})"
     rf"|(?:{COUNT_CAPTION})\b.*\b(?:{ITEM_CAPTION}))\b",
     re.I,

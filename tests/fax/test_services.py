@@ -278,3 +278,10 @@ def test_a_code_led_by_a_lower_case_letter_is_open() -> None:
 
     reads = list(diagnosis_reads(_page(["Diagnoses: j10"]), VALIDATOR_CODE_SETS))
     assert [(r.raw, r.correction.value) for r in reads] == [("j10", None)]
+
+
+def test_a_hcpcs_cpt_caption_run_together_and_garbled_heads_the_table() -> None:
+    """'HCPCS/CPT' read as one garbled word ending in CPT ('NCPCEICPT'), the other captions lost too."""
+    head = "27a FROM auto Ze NCPCEICPT amon weunns DESCRIPTION OF SERVICE"
+    text = _page([head, "11/23/2026 G0151 2 Physical therapy"])
+    assert [s.code.correction.value for s in service_reads(text, NO_CODE_SETS)] == ["G0151"]
