@@ -36,9 +36,10 @@ def _label(kind: str, role: str | None, strong: bool, *synonyms: str, alone: boo
 
 
 def _as_read(synonym: str) -> str:
-    """A caption also as OCR reads it: 'date' with its D as an O ('Order Oate'), 'ID' with its I as
+    """A caption also as OCR reads it: 'date' with its D as an O ('Order Oate') or its E as an L ('DATL
+    OF REQUEST': small capitals), 'ID' with its I as
     '(', '|', '[', '!', 'l' or '1' ('Member (D:')."""
-    return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", synonym.replace("date", "[do]ate"))
+    return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", synonym.replace("date", "[do]at[el]"))
 
 
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").

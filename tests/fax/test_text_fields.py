@@ -60,6 +60,11 @@ def test_a_date_caption_with_its_d_read_as_o_is_still_the_caption() -> None:
     assert [k for k, _, _ in _hits("Discharge Oate: 11/20/2026")] == ["discharge_date"]
 
 
+def test_a_date_caption_with_its_e_read_as_l_is_still_the_caption() -> None:
+    """Small capitals lose the E's middle and foot bars: '25 DATL OF REQUEST' is the 'Date of Request' box."""
+    assert [(k, r) for k, r, _ in _hits("25 DATL OF REQUEST")] == [("order_date", None)]
+
+
 def test_npi_with_its_p_read_as_f_is_a_caption_only_where_weak_captions_count() -> None:
     assert [(k, r) for k, r, _ in _hits("NFI: 1860630783")] == [("npi", None)]
     assert _hits("see the NFI rules") == []
