@@ -220,10 +220,10 @@ def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[
     return _date_after(over[0], over[0].bbox[0])
 
 
-def _date_below(text: PageText, line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
+def _date_below(text: PageText, line: Segment, x: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
     """The date under the date caption right of the signature caption, in the caption's own box ('29 DATE
     SIGNED' atop a box beside the signature's, the date typed under it): the one segment right under it."""
-    captions = [w for w in line.words if w.left >= left and w.text.lower().startswith("date")]
+    captions = [w for w in line.words if w.left >= x and w.text.lower().startswith("date")]
     if not captions:
         return None
     caption = captions[0]
