@@ -27,6 +27,10 @@ def ordered_heading(line: Segment) -> bool:
     return bool(ORDERED_HEADING.match(line.text))
 
 
+# a code-shaped piece led by a lower-case letter ('j10'); a leading 'l' or 'i' is an I's plain bar (glyph.py)
+LOWER_LEAD = re.compile(r"^[a-hj-km-z][0-9]{2}(?:\.?[0-9A-Za-z]{1,4})?$")
+
+
 def rest_in_word(pieces: Pieces, position: int, is_category: Callable[[str], bool]) -> bool:
     """The piece is a category and the word's next piece (after a comma) the rest of its code, no
     code of its own ('Z96,65]'): one code misread, whose re-reads decide it, never the category."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.code_pieces import (
+    LOWER_LEAD,
     digits_read_as_letters,
     fragment_before,
     listed_apart,
@@ -22,6 +23,7 @@ from parsers.fax.table_head import (
     SERVICE_HEAD,
     Column,
     Columns,
+    bare_code_head,
     head_columns,
     in_column,
     modifier_column,
@@ -170,8 +172,6 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
 
 
-# a code-shaped piece led by a lower-case letter ('j10'); a leading 'l' or 'i' is an I's plain bar (glyph.py)
-LOWER_LEAD = re.compile(r"^[a-hj-km-z][0-9]{2}(?:\.?[0-9A-Za-z]{1,4})?$")
 UNIT = r"(?:mg|mcg|g|ml|cc|meq|units?|iu|%|l/min|lpm|l)"
 WITH_UNIT = re.compile(rf"^[0-9]+(?:\.[0-9]+)?{UNIT}$", re.IGNORECASE)
 A_UNIT = re.compile(rf"^{UNIT}\b", re.IGNORECASE)
@@ -291,12 +291,6 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
 def service_head(line: Segment) -> bool:
     """The line heads a service table: a service caption on it and no diagnosis one."""
     return bool(SERVICE_HEAD.search(line.text)) and not DIAGNOSIS_HEAD.search(line.text)
-
-
-def bare_code_head(line: Segment) -> bool:
-    """The line is a service head only by a bare 'Code' ('ZIP Code' with its ZIP garbled, '102 CODE'): a
-    table head that names services by its own words (HCPCS, CPT, a description beside units) wins over it."""
-    return all(found.group(0).lower() == "code" for found in SERVICE_HEAD.finditer(line.text))
 
 
 SERVICE_WITH_MODIFIER = re.compile(r"^([A-Z£$|(\[])([0-9OoDQIl|]{4})-([A-Z0-9]{2})\)?[.,;:]?$")

@@ -134,3 +134,9 @@ def procedure_shaped(head: str) -> bool:
 def in_column(word: Word, column: Column) -> bool:
     """The word stands under the column's caption (overlapping it across the page)."""
     return word.left < column[1] and word.right > column[0]
+
+
+def bare_code_head(line: Segment) -> bool:
+    """The line is a service head only by a bare 'Code' ('ZIP Code' with its ZIP garbled, '102 CODE'): a
+    table head that names services by its own words (HCPCS, CPT, a description beside units) wins over it."""
+    return all(found.group(0).lower() == "code" for found in SERVICE_HEAD.finditer(line.text))
