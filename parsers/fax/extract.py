@@ -92,7 +92,7 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
-    hits = named_by_heading(hits, text.page.width)
+    hits = named_by_heading(hits, text.page.width, text.segments)
     roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
     return within_blocks(roled, text.segments, text.page.width)
 

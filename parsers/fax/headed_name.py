@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.fax.model import Segment
 from parsers.fax.synonyms import PATIENT, PAYER, PROVIDER, SUPPLIER, Label, LabelHit, label_for
 
 SECTION_MARK = re.compile(r"^\s*(?:[A-Z]|\d{1,2}|[IVX]{1,4})?[.):]?\s*$")  # 'C.', '3)', 'IV.' before the title
@@ -20,10 +21,33 @@ NEAR = 3.0  # the box's caption starts within this many of the title's heights u
 HEADED_FIELDS = {SUPPLIER: ("org", SUPPLIER), PAYER: ("org", PAYER), PROVIDER: ("name", PROVIDER)}
 
 
-def named_by_heading(hits: list[LabelHit], page_width: int) -> list[LabelHit]:
-    """The hits, a bare 'Name' under another party's section title given that party's caption."""
+def named_by_heading(hits: list[LabelHit], page_width: int, segments: list[Segment] | None = None) -> list[LabelHit]:
+    """The hits, a bare 'Name' under another party's section title given that party's caption; and a box
+    caption in capitals holding the word NAME right under such a title, the rest of it garbled past any
+    caption ('"JAPROVIOER NAME WAST RST)' for 'PROVIDER NAME (LAST, FIRST)'), that party's name caption."""
     titles = [h for h in hits if section_title(h)]
-    return [_headed(hit, hits, titles, page_width) for hit in hits]
+    garbled = [_garbled_name(s, hits, titles, page_width) for s in segments or []]
+    return [_headed(hit, hits, titles, page_width) for hit in hits] + [h for h in garbled if h is not None]
+
+
+NAME_WORD = re.compile(r"(?<![A-Za-z])NAME(?![A-Za-z])")
+
+
+def _garbled_name(segment: Segment, hits: list[LabelHit], titles: list[LabelHit], page_width: int) -> LabelHit | None:
+    """An unlabelled caption-like segment (capitals, no digit, the word NAME) right under a party's title."""
+    text = segment.text
+    if any(h.segment is segment for h in hits) or not NAME_WORD.search(text) or _not_caption_like(text):
+        return None
+    probe = LabelHit(label_for(("name", PATIENT)), segment, 0, len(text))
+    over = [t for t in titles if _right_over(t, probe, page_width) and not _caption_between(t, probe, hits)]
+    title = max(over, key=lambda t: t.segment.bbox[3], default=None)
+    if title is None or title.label.role is None:
+        return None
+    return LabelHit(label_for(HEADED_FIELDS[title.label.role]), segment, 0, len(text))
+
+
+def _not_caption_like(text: str) -> bool:
+    return any(ch.islower() or ch.isdigit() for ch in text)
 
 
 def _bare_name(hit: LabelHit) -> bool:

@@ -48,3 +48,28 @@ def test_a_numbered_name_caption_is_no_section_title() -> None:
 
     assert titles("24. Physician's Name and Address") == [False]
     assert titles("B. REQUESTING (ORDERING) PROVIDER") == [True]
+
+
+def test_a_garbled_name_caption_under_the_orderers_title_is_the_orderers_name_caption() -> None:
+    """'PROVIDER NAME (LAST, FIRST)' read as '"JAPROVIOER NAME WAST RST)' right under 'B. REQUESTING
+    (ORDERING) PROVIDER': the word NAME in a capitals caption under the title still asks for the orderer."""
+    text = _cells(
+        [
+            (688, [(115, "B. REQUESTING (ORDERING) PROVIDER")]),
+            (720, [(105, '"JAPROVIOER NAME WAST RST)')]),
+            (765, [(120, "Carter, Helen")]),
+        ]
+    )
+    assert _found(text).get("ordering_provider.name") == ("Helen", "Carter")
+
+
+def test_a_value_holding_the_word_name_is_no_garbled_caption() -> None:
+    """Lower case or digits: a value, not a caption ('Japrovioer NAME wast' under the title is none)."""
+    text = _cells(
+        [
+            (688, [(115, "B. REQUESTING (ORDERING) PROVIDER")]),
+            (720, [(105, "Japrovioer NAME wast")]),
+            (765, [(120, "Carter, Helen")]),
+        ]
+    )
+    assert "ordering_provider.name" not in _found(text)
