@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from parsers.fax.model import Segment
-from parsers.fax.synonyms import PATIENT, PAYER, PROVIDER, SUPPLIER, Label, LabelHit, label_for
+from parsers.fax.synonyms import ANCHOR_KINDS, PATIENT, PAYER, PROVIDER, SUPPLIER, Label, LabelHit, label_for
 
 SECTION_MARK = re.compile(r"^\s*(?:[A-Z]|\d{1,2}|[IVX]{1,4})?[.):]?\s*$")  # 'C.', '3)', 'IV.' before the title
 TITLE_END = " |:.-"  # a rule OCR read as '|', a colon after the title
@@ -60,6 +60,7 @@ def section_title(hit: LabelHit) -> bool:
     text = hit.segment.text
     return (
         hit.label.strong
+        and hit.kind in ANCHOR_KINDS  # a party's name or organisation caption, not its 'Fax' or 'NPI'
         and hit.label.role in HEADED_FIELDS
         and bool(SECTION_MARK.match(text[: hit.start]))
         and not text[hit.end :].strip(TITLE_END)

@@ -48,6 +48,7 @@ def test_a_numbered_name_caption_is_no_section_title() -> None:
 
     assert titles("24. Physician's Name and Address") == [False]
     assert titles("B. REQUESTING (ORDERING) PROVIDER") == [True]
+    assert titles("Fax") == [False]  # a party's fax caption alone on its segment titles no block
 
 
 def test_a_garbled_name_caption_under_the_orderers_title_is_the_orderers_name_caption() -> None:
