@@ -129,8 +129,9 @@ LABELS: list[Label] = [
         r"dme supplier",
         r"(?:dme|home health|infusion|home infusion) (?:provider|company|vendor|pharmacy)",
         r"home health agency",
-        # 'Servicing Provider/Vendor': the other party nouns a form names the same box by
-        rf"(?:servicing|rendering) provider(?:\s*/\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
+        # 'Servicing Provider/Vendor': the other party nouns a form names the same box by (its slash as
+        # OCR may read it in small print: 'SERVICING PROVIDER { VENDOR')
+        rf"(?:servicing|rendering) provider(?:\s*[/{{|]\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
         r"dispensing (?:pharmacy|provider|supplier)",  # a prescription form's: who fills the order

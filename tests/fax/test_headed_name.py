@@ -51,6 +51,15 @@ def test_a_numbered_name_caption_is_no_section_title() -> None:
     assert titles("Fax") == [False]  # a party's fax caption alone on its segment titles no block
 
 
+def test_a_section_title_with_its_letter_and_slash_garbled_is_still_a_title() -> None:
+    """'C. SERVICING PROVIDER / VENDOR' read as '€. SERVICING PROVIDER { VENDOR' in small print."""
+
+    def titles(text: str) -> list[bool]:
+        return [section_title(h) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+    assert titles("€. SERVICING PROVIDER { VENDOR") == [True]
+
+
 def test_a_garbled_name_caption_under_the_orderers_title_is_the_orderers_name_caption() -> None:
     """'PROVIDER NAME (LAST, FIRST)' read as '"JAPROVIOER NAME WAST RST)' right under 'B. REQUESTING
     (ORDERING) PROVIDER': the word NAME in a capitals caption under the title still asks for the orderer."""
