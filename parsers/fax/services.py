@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from parsers.fax import codecheck
 from parsers.fax.code_context import HISTORY_HEAD, clause_words
 from parsers.fax.code_pieces import (
+    DOUBLED_GLYPH,
     LOWER_LEAD,
     digits_read_as_letters,
     fragment_before,
     listed_apart,
+    mangled_code,
     ordered_heading,
     rest_in_word,
 )
@@ -323,15 +325,7 @@ def _looks_like_a_row(row: Segment) -> bool:
     if len(row.words) < 2:
         return False
     numbers = [w for w in row.words if sum(ch.isdigit() for ch in w.text) >= 3 and read_date(w.text) is None]
-    return bool(numbers) or any(_mangled_code(w.text) for w in row.words)
-
-
-def _mangled_code(token: str) -> bool:
-    """Five characters, upper case or digits, at least three of them digits or digit look-alikes."""
-    text = token.strip(",.;:")
-    if len(text) != 5 or sum(ch.isupper() or ch.isdigit() for ch in text) < 4:
-        return False
-    return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
+    return bool(numbers) or any(mangled_code(w.text) for w in row.words)
 
 
 def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -> ServiceRead | None:
@@ -343,6 +337,9 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)
+    for position, word in enumerate(words):
+        if id(word) not in sample and DOUBLED_GLYPH.match(word.text):  # 'Go0299': open, its re-reads decide
+            return rest_of_row(CodeRead(word.text, word, row.page, UNREAD), [], words[position + 1 :], row, columns)
     return None
 
 

@@ -285,3 +285,11 @@ def test_a_hcpcs_cpt_caption_run_together_and_garbled_heads_the_table() -> None:
     head = "27a FROM auto Ze NCPCEICPT amon weunns DESCRIPTION OF SERVICE"
     text = _page([head, "11/23/2026 G0151 2 Physical therapy"])
     assert [s.code.correction.value for s in service_reads(text, NO_CODE_SETS)] == ["G0151"]
+
+
+def test_a_code_with_its_letter_read_twice_is_an_open_row_not_a_lost_one() -> None:
+    """'Go0299' (G0299, its G read twice, the second time as an o): the row is kept with its quantity and
+    an open code that only the re-reads may fill, never the row's first word (its date) as the code."""
+    text = _page(["HCPCS Units Description", "Go0299 7 Skilled nursing visit RN"])
+    rows = [(s.code.raw, s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert rows == [("Go0299", None, 7)]
