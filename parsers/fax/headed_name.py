@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from parsers.fax.model import Segment
+from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import ANCHOR_KINDS, PATIENT, PAYER, PROVIDER, SUPPLIER, Label, LabelHit, label_for
 
 # 'C.', '3)', 'IV.' before the title, its letter also as OCR may read it ('€.' for 'C.')
@@ -26,9 +27,15 @@ def named_by_heading(hits: list[LabelHit], page_width: int, segments: list[Segme
     """The hits, a bare 'Name' under another party's section title given that party's caption; and a box
     caption in capitals holding the word NAME right under such a title, the rest of it garbled past any
     caption ('"JAPROVIOER NAME WAST RST)' for 'PROVIDER NAME (LAST, FIRST)'), that party's name caption."""
-    titles = [h for h in hits if section_title(h)]
+    titles = [h for h in hits if section_title(h) and not _valued(h.segment, segments or [])]
     garbled = [_garbled_name(s, hits, titles, page_width) for s in segments or []]
     return [_headed(hit, hits, titles, page_width) for hit in hits] + [h for h in garbled if h is not None]
+
+
+def _valued(title: Segment, segments: list[Segment]) -> bool:
+    """Something stands right of the caption on its row ('Requesting Provider | Jane Doe, MD'): a caption
+    with its value, heading no block of boxes under it."""
+    return any(s is not title and s.bbox[0] >= title.bbox[2] and same_row(s.bbox, title.bbox) for s in segments)
 
 
 NAME_WORD = re.compile(r"(?<![A-Za-z])NAME(?![A-Za-z])")

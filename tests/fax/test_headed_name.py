@@ -83,3 +83,17 @@ def test_a_value_holding_the_word_name_is_no_garbled_caption() -> None:
         ]
     )
     assert "ordering_provider.name" not in _found(text)
+
+
+def test_a_bare_name_under_a_caption_with_its_value_beside_it_stays_the_patients() -> None:
+    """'Servicing Provider | Valley Home Health' is a caption and its value, no section title: the 'Name'
+    box under it is not the vendor's."""
+    text = _cells(
+        [
+            (300, [(114, "Servicing Provider"), (700, "Valley Home Health")]),
+            (340, [(114, "Name"), (743, "DOB")]),
+            (380, [(114, "Dorothy Rodriguez"), (743, "07/21/1955")]),
+        ]
+    )
+    found = _found(text)
+    assert found.get("member.name") == ("Dorothy", "Rodriguez")
