@@ -32,7 +32,8 @@ def address_by_shapes(
     whose unit, city, state and ZIP are the unlabelled segments right of it on its row (see the doc)."""
     if method not in ("above", "below"):
         return None
-    parts = _parts(row_right(text, street.bbox), {id(h.segment) for h in hits})
+    right = [s for s in row_right(text, street.bbox) if any(ch.isalnum() for ch in s.text)]  # a rule's '|': none
+    parts = _parts(right, {id(h.segment) for h in hits})
     if parts is None:
         return None
     joined = ", ".join([street.text, *(s.text for s in parts[:-1])]) + " " + parts[-1].text

@@ -4,6 +4,7 @@ resolution): the synonym matched its first word, and the garbled word would pass
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from parsers.fax import lexicon
 from parsers.fax.synonyms import LabelHit
@@ -21,6 +22,14 @@ def with_garbled_tail(hit: LabelHit) -> LabelHit:
 
 
 def garbled_tail(rest: str) -> bool:
-    """`rest` is one word, letters only (but edge marks), no English word."""
+    """`rest` is one word, letters only (but edge marks), no English word; or such a word and one more
+    piece of the garbled caption with no number in it ('ADDRE 5S,': a street number has two digits or
+    stands first)."""
     words = rest.split()
-    return len(words) == 1 and words[0].strip(lexicon.EDGE).isalpha() and not lexicon.known(words[0])
+    if not 1 <= len(words) <= MAX_TAIL_WORDS or any(TWO_DIGITS.search(w) for w in words):
+        return False
+    return words[0].strip(lexicon.EDGE).isalpha() and not lexicon.known(words[0])
+
+
+MAX_TAIL_WORDS = 2
+TWO_DIGITS = re.compile(r"\d\d")

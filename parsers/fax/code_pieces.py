@@ -27,6 +27,10 @@ def ordered_heading(line: Segment) -> bool:
     return bool(ORDERED_HEADING.match(line.text))
 
 
+# a code-shaped piece led by a lower-case letter ('j10'); a leading 'l' or 'i' is an I's plain bar (glyph.py)
+LOWER_LEAD = re.compile(r"^[a-hj-km-z][0-9]{2}(?:\.?[0-9A-Za-z]{1,4})?$")
+
+
 def rest_in_word(pieces: Pieces, position: int, is_category: Callable[[str], bool]) -> bool:
     """The piece is a category and the word's next piece (after a comma) the rest of its code, no
     code of its own ('Z96,65]'): one code misread, whose re-reads decide it, never the category."""
@@ -59,3 +63,15 @@ def digits_read_as_letters(rest: str) -> str:
 def listed_apart(word: Word) -> bool:
     """The word ends with a list's comma or semicolon ('110,'): the code in it ends there."""
     return word.text.rstrip().endswith((",", ";"))
+
+
+# A HCPCS code whose letter OCR read twice, the second time as an o ('Go0299' for G0299): no code as read
+DOUBLED_GLYPH = re.compile(r"^[A-Z][oO][0-9]{4}$")
+
+
+def mangled_code(token: str) -> bool:
+    """Five characters, upper case or digits, at least three of them digits or digit look-alikes."""
+    text = token.strip(",.;:")
+    if len(text) != 5 or sum(ch.isupper() or ch.isdigit() for ch in text) < 4:
+        return False
+    return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3

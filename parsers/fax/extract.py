@@ -13,6 +13,7 @@ from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.addressee import addressed
 from parsers.fax.blocks import within_blocks
 from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark, without_loose_marks
+from parsers.fax.headed_name import named_by_heading
 from parsers.fax.header_row import junk, value_under
 from parsers.fax.labels import (
     ADDRESS_IN_TAIL,
@@ -92,6 +93,7 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
+    hits = named_by_heading(hits, text.page.width, text.segments)
     roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
     return within_blocks(roled, text.segments, text.page.width)
 
@@ -343,14 +345,16 @@ NUMBER_KINDS = {"npi", "phone", "fax", "member_id"}
 PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-DESTINATION = re.compile(r"(?<![A-Za-z])to\W*$", re.IGNORECASE)
+# 'Fax to:', also with its recipient after it ('Fax completed form to UM:', 'Fax to the plan at')
+DESTINATION = re.compile(r"(?<![A-Za-z])to(?:\s+(?:the\s+)?[A-Za-z]+)?(?:\s+at)?\W*$", re.IGNORECASE)
 
 
 def in_prose(before: str) -> bool:
     """A number a sentence leads to is not the caption's value: 'Fax completed referral and both pages
     to (800) 555-0143' names the recipient's fax, not the sender's (three or more words between); nor
     is one the caption's words send somewhere ('Fax to:', 'Fax completed form to (888) 555-1917': where
-    the form goes, the plan's or the agency's fax, never the sender's own)."""
+    the form goes, the plan's or the agency's fax, never the sender's own), also with the recipient named after 'to'
+    ('to UM:', 'to the plan at')."""
     return len(PROSE_WORD.findall(before)) >= 3 or bool(DESTINATION.search(before))
 
 

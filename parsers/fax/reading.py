@@ -15,6 +15,7 @@ from PIL import Image
 
 from parsers.context import ParseContext
 from parsers.fax import header as fax_header
+from parsers.fax.block_npi import block_npis
 from parsers.fax.boxes import box_ids, box_phones
 from parsers.fax.cells import blank_cells, find_cells, read_cells
 from parsers.fax.checkbox import (
@@ -281,6 +282,7 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(plan_over_title(text, hits, state.candidates))
         state.candidates.extend(box_phones(text, hits))
         state.candidates.extend(box_ids(text, hits))
+        state.candidates.extend(block_npis(text, hits, state.candidates))
         over = list(diagnoses_over_captions(text, state.ctx.code_sets)) if under_style(text, hits) else []
         state.diagnoses.extend(outside_values(over or diagnosis_reads(text, state.ctx.code_sets), state.candidates))
         state.services.extend(service_reads(text, state.ctx.code_sets))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.fax.headed_name import section_title
 from parsers.fax.labels import (
     ANCHOR_KINDS,
     BARE_PROVIDER,
@@ -14,22 +15,53 @@ from parsers.fax.labels import (
     PROVIDER,
     PROVIDER_ANCHOR,
     SUPPLIER,
+    Label,
     LabelHit,
+    party_heading,
 )
 from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import PART_CAPTION
 
-PERSON_HINT = re.compile(r"\s*\((?:last|first)\b", re.IGNORECASE)  # '(Last, First)' after a caption: a person's
+# '(Last, First)' after a caption: a person's (its bracket as OCR may read it: '[LAST, FIRST)', '{Last')
+PERSON_HINT = re.compile(r"\s*[(\[{]\s*(?:last|first)\b", re.IGNORECASE)
 
 
 def without_unsure_provider(hits: list[LabelHit]) -> list[LabelHit]:
-    """The hits, less a bare "Provider's Name" on a page where no label names the physician, and
-    less one asking for a person's name ('PROVIDER NAME (LAST, FIRST)': a clinician, no company)."""
-    hits = [h for h in hits if not (h.label is BARE_PROVIDER and PERSON_HINT.match(h.segment.text[h.end :]))]
-    if any(h.kind == "name" and h.label.role == PROVIDER for h in hits):
+    """The hits, less a bare "Provider's Name" on a page where no label names the physician. One asking
+    for a person's name ('PROVIDER NAME (LAST, FIRST)') names a clinician, no company: the orderer's
+    name when no caption on the page but a section title names the ordering physician, else no one's
+    (whose it is would be a guess)."""
+    named = any(_names_orderer(h) for h in hits)
+    person = [h for h in hits if h.label is BARE_PROVIDER and PERSON_HINT.match(h.segment.text[h.end :])]
+    hits = [h for h in hits if h not in person or not named]
+    hits = [LabelHit(CLINICIAN_NAME, h.segment, h.start, h.end) if h in person else h for h in hits]
+    if named or person:
         return hits
     return [h for h in hits if h.label is not BARE_PROVIDER]
+
+
+def _names_orderer(hit: LabelHit) -> bool:
+    """A caption of the orderer's name: not a sentence's words, nor a section title (it heads the block
+    whose name box is the one asking for a person)."""
+    return (
+        hit.kind == "name"
+        and hit.label.role == PROVIDER
+        and not caption_in_prose(hit)
+        and not party_heading(hit)
+        and not section_title(hit)
+    )
+
+
+CLINICIAN_NAME = Label("name", PROVIDER, False, BARE_PROVIDER.pattern)  # 'Provider Name (Last, First)'
+SENTENCE_START = re.compile(r"(?:\b[a-z]{2,}\b.*){2}")  # two lower-case words: a sentence, no caption
+
+
+def caption_in_prose(hit: LabelHit) -> bool:
+    """A caption's words inside a sentence ('A decision is faxed to the requesting provider.') caption
+    nothing: three or more words, two of them lower-case, lead to them on their segment."""
+    before = hit.segment.text[: hit.start]
+    return len(before.split()) >= 3 and bool(SENTENCE_START.search(before))
 
 
 def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] | None = None) -> list[LabelHit]:

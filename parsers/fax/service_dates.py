@@ -12,8 +12,10 @@ from parsers.fax.model import Candidate, Segment, bbox_of, conf_of
 from parsers.fax.nearby import same_row, spans_overlap
 from parsers.fax.values import read_date
 
-FROM_CAPTION = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
-TO_CAPTION = re.compile(r"^(?:through|thru|to)\W*$", re.IGNORECASE)
+# a grid's box number before either caption ('27a FROM | 27b TO', '24A. From'), a rule read as '|' before it
+BOX = r"(?:[|\s]*\d{1,2}[a-z]?\.?\s+)?"
+FROM_CAPTION = re.compile(rf"^{BOX}(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
+TO_CAPTION = re.compile(rf"^{BOX}(?:through|thru|to)\W*$", re.IGNORECASE)
 ROW_REACH = 2.5  # a line's date stands within this many caption heights under the one above it
 
 
@@ -96,8 +98,8 @@ def _column_dates(text: PageText, caption: Segment) -> list[tuple[dt.date, Segme
 
 
 def _whole_date(text: str) -> dt.date | None:
-    """The date a segment holds with nothing else on it."""
+    """The date a segment holds with nothing else on it (but a rule read as a bar after it)."""
     read = read_date(text)
-    if read is None or read.start != 0 or text[read.end :].strip(" .,") or not isinstance(read.value, dt.date):
+    if read is None or read.start != 0 or text[read.end :].strip(" .,|") or not isinstance(read.value, dt.date):
         return None
     return read.value

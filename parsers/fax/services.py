@@ -10,9 +10,12 @@ from parsers.fax import codecheck
 from parsers.fax.asides import in_aside, without_closing
 from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
+    DOUBLED_GLYPH,
+    LOWER_LEAD,
     digits_read_as_letters,
     fragment_before,
     listed_apart,
+    mangled_code,
     ordered_heading,
     rest_in_word,
 )
@@ -23,6 +26,7 @@ from parsers.fax.table_head import (
     SERVICE_HEAD,
     Column,
     Columns,
+    bare_code_head,
     head_columns,
     in_column,
     modifier_column,
@@ -36,7 +40,9 @@ from referrals.codes import CodeSets
 # ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b",
+    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b"
+    # a small caption's ICD with its I read as a bracket or a K, and its D as an O ('23 (CO-10 PRIMARY', 'KCD-10')
+    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO]-1[0O](?![0-9])",
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
@@ -153,6 +159,9 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             whole = word_spanning(f"{head.text}.{piece}", [head, word], word.line_key)
             yield CodeRead(whole.text, whole, line.page, UNREAD)  # 'L&9 154': a code's rest, no I-code
             continue
+        if LOWER_LEAD.match(piece):  # 'j10' for I10: codes are printed in capitals, the letter was misread
+            yield CodeRead(piece, word, line.page, UNREAD)
+            continue
         # all digits only as a misread I (I10 read as 110): any other number is no code
         digits_ok = not candidate.isdigit() or candidate.startswith("1")
         if (
@@ -220,6 +229,8 @@ def _split_code(
     only when the re-reads of the two words' crop give it (reread.py)."""
     if not following or listed_apart(word):  # '110, L89 154': the comma ends I10, L89 is no rest of it
         return None
+    if len(following) > 1 and ICD_WORD.search(following[1][0]):
+        return None  # 'j10 4 KCD-10': the number is the next box's, its ICD caption after it
     rest, after = following[0]
     overlap = max(word.height, after.height) // 2  # a box OCR drew tall may reach over the word before it
     close = after is not word and -overlap <= after.left - word.right <= word.height
@@ -268,11 +279,9 @@ class ServiceRead:
 def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
     """The rows of the page's service table (the lines under its heading), and any other line with a
     service code and its modifier on it ('E0601-RR' in a letter's prose), wherever it stands."""
-    table: list[Segment] = []
-    for index, line in enumerate(text.lines):
-        if service_head(line):
-            table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
-            break
+    heads = [index for index, line in enumerate(text.lines) if service_head(line)]
+    named = [index for index in heads if not bare_code_head(text.lines[index])]
+    table = [row for row, _ in _section(text.lines, (named or heads)[0], SERVICE_HEAD)] if heads else []
     columns = head_columns(table)
     for position, row in enumerate(table):
         found = _service_row(row, sets, columns)
@@ -322,15 +331,7 @@ def _looks_like_a_row(row: Segment) -> bool:
         return False
     words = row.words
     numbers = [w for i, w in enumerate(words) if sum(ch.isdigit() for ch in w.text) >= 3 and not in_a_date(words, i)]
-    return bool(numbers) or any(_mangled_code(w.text) for w in words)
-
-
-def _mangled_code(token: str) -> bool:
-    """Five characters, upper case or digits, at least three of them digits or digit look-alikes."""
-    text = token.strip(",.;:")
-    if len(text) != 5 or sum(ch.isupper() or ch.isdigit() for ch in text) < 4:
-        return False
-    return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
+    return bool(numbers) or any(mangled_code(w.text) for w in words)
 
 
 def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -> ServiceRead | None:
@@ -342,6 +343,9 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)
+    for position, word in enumerate(words):
+        if id(word) not in sample and DOUBLED_GLYPH.match(word.text):  # 'Go0299': open, its re-reads decide
+            return rest_of_row(CodeRead(word.text, word, row.page, UNREAD), [], words[position + 1 :], row, columns)
     return None
 
 

@@ -171,7 +171,7 @@ def _under_caption(
     band = (x0, bottom + 2, x1, min(below, default=reach) - 2)
     if band[3] <= band[1] or not _signed_band(text, band, ink):
         return read
-    when = _date_under(text, band, height) if read.date is None else None
+    when = (_date_under(text, band, height) or _date_below(text, line, band[2])) if read.date is None else None
     found = replace(read, present=True, bbox=band)
     return SignatureRead(True, read.page, band, *when) if when else found
 
@@ -235,6 +235,25 @@ def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[
     if len(over) != 1:
         return None
     return _date_after(over[0], over[0].bbox[0])
+
+
+def _date_below(text: PageText, line: Segment, x: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
+    """The date under the date caption right of the signature caption, in the caption's own box ('29 DATE
+    SIGNED' atop a box beside the signature's, the date typed under it): the one segment right under it."""
+    captions = [w for w in line.words if w.left >= x and w.text.lower().startswith("date")]
+    if not captions:
+        return None
+    caption = captions[0]
+    under = [
+        s
+        for s in text.segments
+        if caption.bottom <= s.bbox[1] < caption.bottom + OVER_REACH * caption.height
+        and s.bbox[0] < caption.right + caption.height * 4
+        and s.bbox[2] > caption.left
+    ]
+    if len(under) != 1:
+        return None
+    return _date_after(under[0], under[0].bbox[0])
 
 
 def _attested_signer(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:

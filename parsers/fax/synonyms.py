@@ -36,9 +36,10 @@ def _label(kind: str, role: str | None, strong: bool, *synonyms: str, alone: boo
 
 
 def _as_read(synonym: str) -> str:
-    """A caption also as OCR reads it: 'date' with its D as an O ('Order Oate'), 'ID' with its I as
+    """A caption also as OCR reads it: 'date' with its D as an O ('Order Oate') or its E as an L ('DATL
+    OF REQUEST': small capitals), 'ID' with its I as
     '(', '|', '[', '!', 'l' or '1' ('Member (D:')."""
-    return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", synonym.replace("date", "[do]ate"))
+    return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", synonym.replace("date", "[do]at[el]"))
 
 
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
@@ -49,7 +50,9 @@ POSS = r"(?:['’`]?s|\s['’`]?s)?"
 TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
 TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
 # The clinician who orders: 'Ordering', 'Referring', 'Treating', 'Prescribing' ... Physician.
-SIGNING = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
+SIGNING_WORD = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
+# ... also with a second such word in brackets or after a slash ('Requesting (Ordering) Provider', 'Referring/Ordering')
+SIGNING = rf"{SIGNING_WORD}(?:\s*(?:[(\[{{]\s*{SIGNING_WORD}\s*[)\]}}]|/\s*{SIGNING_WORD}))?"
 # '... of Facility' ('Name and Address of Facility if applicable'): someone else's name, not the patient's.
 NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 # A name label that also announces the address in its box: the lines under the name are the address.
@@ -126,8 +129,9 @@ LABELS: list[Label] = [
         r"dme supplier",
         r"(?:dme|home health|infusion|home infusion) (?:provider|company|vendor|pharmacy)",
         r"home health agency",
-        # 'Servicing Provider/Vendor': the other party nouns a form names the same box by
-        rf"(?:servicing|rendering) provider(?:\s*/\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
+        # 'Servicing Provider/Vendor': the other party nouns a form names the same box by (its slash as
+        # OCR may read it in small print: 'SERVICING PROVIDER { VENDOR')
+        rf"(?:servicing|rendering) provider(?:\s*[/{{|]\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
         r"dispensing (?:pharmacy|provider|supplier)",  # a prescription form's: who fills the order

@@ -21,7 +21,9 @@ COUNT_CAPTION = r"units|qty|quantity|mod|modifiers?|amount|frequency"
 # quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled)
 SERVICE_HEAD = re.compile(
     # ('Items Ordered', 'Equipment Ordered': a written order's heading over its items)
-    r"\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services|(?:items?|equipment|supplies)\s+ordered\s*$"
+    # ('HCPCS/CPT' run together and garbled: 'NCPCEICPT', a word ending in CPT, as no English word does)
+    r"(?:[a-z]+cpt\b)"
+    r"|\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services|(?:items?|equipment|supplies)\s+ordered\s*$"
     rf"|(?:{ITEM_CAPTION})\b.*\b(?:{COUNT_CAPTION})"
     rf"|(?:{COUNT_CAPTION})\b.*\b(?:{ITEM_CAPTION}))\b",
     re.I,
@@ -132,3 +134,9 @@ def procedure_shaped(head: str) -> bool:
 def in_column(word: Word, column: Column) -> bool:
     """The word stands under the column's caption (overlapping it across the page)."""
     return word.left < column[1] and word.right > column[0]
+
+
+def bare_code_head(line: Segment) -> bool:
+    """The line is a service head only by a bare 'Code' ('ZIP Code' with its ZIP garbled, '102 CODE'): a
+    table head that names services by its own words (HCPCS, CPT, a description beside units) wins over it."""
+    return all(found.group(0).lower() == "code" for found in SERVICE_HEAD.finditer(line.text))

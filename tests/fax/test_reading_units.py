@@ -175,9 +175,9 @@ def test_a_garbled_address_is_null_with_a_finding_on_its_page() -> None:
     [("GOISl", True), ("G0151", True), ("E0I39", True), ("Visit", False), ("nurse", False), ("HOME", False)],
 )
 def test_a_code_ocr_mangled_beyond_reading_still_marks_a_service_row(token: str, mangled: bool) -> None:
-    from parsers.fax.services import _mangled_code
+    from parsers.fax.code_pieces import mangled_code
 
-    assert _mangled_code(token) is mangled
+    assert mangled_code(token) is mangled
 
 
 def _doubtful(text: str, rivals: tuple[tuple[str, str], ...]) -> list[Word]:

@@ -147,3 +147,50 @@ def test_a_bare_provider_name_caption_asking_for_a_persons_name_is_no_supplier()
     )
     found = _found(text)
     assert "servicing_provider.name" not in found and "servicing_provider.npi" not in found
+
+
+def test_a_name_order_hint_with_its_bracket_misread_still_asks_for_a_person() -> None:
+    """OCR reads a caption's small '(' as '[' or '{' ('14 PROVIDER NAME [LAST, FIRST)'): the hint still
+    asks for a clinician, so the name and the NPI beside it are no servicing provider's."""
+    for bracket in "[{":
+        text = _cells(
+            [
+                (300, [(114, "Requesting physician: Alan Brooks, MD")]),
+                (732, [(110, f"14 PROVIDER NAME {bracket}LAST, FIRST)"), (743, "15 NPI")]),
+                (770, [(110, "Carter, Helen"), (743, "1853319519")]),
+            ]
+        )
+        found = _found(text)
+        assert "servicing_provider.name" not in found and "servicing_provider.npi" not in found
+
+
+def test_a_persons_provider_name_caption_on_a_page_naming_no_physician_is_the_orderers() -> None:
+    """A plan's request form asks for 'PROVIDER NAME (LAST, FIRST)' and no caption of the page names the
+    ordering physician (a sentence mentioning 'the requesting provider' captions nothing): the clinician
+    named there is the orderer, and the NPI beside the caption is theirs."""
+    text = _cells(
+        [
+            (732, [(110, "14 PROVIDER NAME (LAST, FIRST)"), (743, "15 NPI")]),
+            (770, [(110, "Carter, Helen"), (743, "1853319519")]),
+            (1500, [(110, "A decision is faxed to the requesting provider.")]),
+        ]
+    )
+    found = _found(text)
+    assert found.get("ordering_provider.npi") == "1853319519"
+    assert found.get("ordering_provider.name") == ("Helen", "Carter")
+    assert "servicing_provider.npi" not in found
+
+
+def test_a_persons_provider_name_box_under_the_orderers_section_title_is_the_orderers() -> None:
+    """The section title 'B. REQUESTING (ORDERING) PROVIDER' heads the block whose name box asks for
+    'PROVIDER NAME (LAST, FIRST)': the title names the same person, so the box still gives the name."""
+    text = _cells(
+        [
+            (690, [(115, "B. REQUESTING (ORDERING) PROVIDER")]),
+            (732, [(110, "14 PROVIDER NAME (LAST, FIRST)"), (743, "15 NPI")]),
+            (770, [(110, "Carter, Helen"), (743, "1853319519")]),
+        ]
+    )
+    found = _found(text)
+    assert found.get("ordering_provider.name") == ("Helen", "Carter")
+    assert found.get("ordering_provider.npi") == "1853319519"

@@ -53,3 +53,20 @@ def test_a_garbled_to_caption_counts_when_its_column_holds_the_ends_of_the_range
     assert start_from_table(_table([garbled, early]), []) == []  # an earlier date ends no range
     no_end = [(0, "G0299"), (500, "1"), (630, "11/21/2026"), (1100, "visit")]
     assert start_from_table(_table([garbled, no_end]), []) == []
+
+
+def test_numbered_from_and_to_boxes_are_the_range_captions() -> None:
+    """A plan's form numbers its grid's columns ('27a FROM | 27b TO'; OCR may lose a digit or read the
+    rule before a caption as '|')."""
+    for start, end in (("27a FROM", "27b TO"), ("7a FROM", "| 27b TO"), ("24A. From", "24B. To")):
+        captions = {"From": start, "To": end}
+        head = [(left, captions.get(caption, caption)) for left, caption in HEAD]
+        text = _table([head, _line("G0299", "11/21/2026"), _line("G0152", "11/21/2026")])
+        assert [c.value for c in start_from_table(text, [])] == [dt.date(2026, 11, 21)]
+
+
+def test_a_rule_read_as_a_bar_after_a_ranges_end_leaves_its_date() -> None:
+    """The box's right rule read onto the end date ('01/21/2027|') under a garbled 'To' caption ('auto')."""
+    garbled = [cell if cell[1] != "To" else (860, "auto") for cell in HEAD]
+    line = [(0, "G0299"), (500, "1"), (630, "11/21/2026"), (860, "01/21/2027|"), (1100, "visit")]
+    assert [c.value for c in start_from_table(_table([garbled, line]), [])] == [dt.date(2026, 11, 21)]

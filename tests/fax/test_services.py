@@ -239,3 +239,57 @@ def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
     """'Metformin 500 mg PO BID' in the medications box under the diagnosis box: a dose, no code."""
     text = _page(["Principal Diagnosis", "E11.9", "Medications: Metformin 500 mg PO BID, Lasix 40mg, O2 2 L/min"])
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
+
+
+def test_a_table_head_naming_its_services_wins_over_a_bare_code_caption_above_it() -> None:
+    """A member block's 'ZIP CODE' caption with its ZIP garbled ('102 CODE') is a service head only by
+    the word 'code': the table headed 'HCPCS/CPT MOD UNITS DESCRIPTION' below it is the service table."""
+    text = _page(
+        [
+            "7 STREET ADDRESS 9 STATE 102 CODE",
+            "4443 Prospect St Providence RI 02903",
+            "27a FROM 27b TO 27c HCPCS/CPT 27d MOD 27e UNITS 27f DESCRIPTION OF SERVICE",
+            "11/23/2026 01/21/2027 J0290 2 Ampicillin 500 mg",
+        ]
+    )
+    assert [s.code.correction.value for s in service_reads(text, NO_CODE_SETS)] == ["J0290"]
+
+
+def test_a_small_icd_caption_garbled_still_heads_the_diagnoses() -> None:
+    """'23 ICD-10 PRIMARY' read as '23 (CO-10 PRIMARY' (I as a bracket, D as an O): the undotted code
+    under it is a diagnosis."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    text = _page(["23 (CO-10 PRIMARY", "G4733"])
+    assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["G47.33"]
+
+
+def test_a_box_number_before_the_next_icd_caption_is_no_rest_of_a_code() -> None:
+    """'I10 4 KCD-10 SECONDARY': the '4' numbers the next box (its ICD caption follows), no I10.4."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    text = _page(["ICD-10 PRIMARY I10 4 KCD-10 SECONDARY"])
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["I10"]
+
+
+def test_a_code_led_by_a_lower_case_letter_is_open() -> None:
+    """ICD-10 codes are printed in capitals: 'j10' is a misread letter (I10 over a box's rule), never J10."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    reads = list(diagnosis_reads(_page(["Diagnoses: j10"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("j10", None)]
+
+
+def test_a_hcpcs_cpt_caption_run_together_and_garbled_heads_the_table() -> None:
+    """'HCPCS/CPT' read as one garbled word ending in CPT ('NCPCEICPT'), the other captions lost too."""
+    head = "27a FROM auto Ze NCPCEICPT amon weunns DESCRIPTION OF SERVICE"
+    text = _page([head, "11/23/2026 G0151 2 Physical therapy"])
+    assert [s.code.correction.value for s in service_reads(text, NO_CODE_SETS)] == ["G0151"]
+
+
+def test_a_code_with_its_letter_read_twice_is_an_open_row_not_a_lost_one() -> None:
+    """'Go0299' (G0299, its G read twice, the second time as an o): the row is kept with its quantity and
+    an open code that only the re-reads may fill, never the row's first word (its date) as the code."""
+    text = _page(["HCPCS Units Description", "Go0299 7 Skilled nursing visit RN"])
+    rows = [(s.code.raw, s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert rows == [("Go0299", None, 7)]

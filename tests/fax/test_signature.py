@@ -145,3 +145,27 @@ def test_a_section_title_naming_the_signature_is_no_signature_line(heading: str)
     assert read is not None and read.present is True and read.bbox[1] > 180
     unsigned = find_signature(_page(lines), Image.new("L", (1734, 400), 255), 204)
     assert unsigned is not None and unsigned.present is False
+
+
+def test_the_date_in_a_date_signed_box_beside_the_signature_box_is_the_signature_date() -> None:
+    """Numbered boxes: '28 REQUESTING PROVIDER SIGNATURE' atop the signature's box, '29 DATE SIGNED' atop
+    the box beside it, the scribble under the one caption and the date typed under the other."""
+    words = [
+        Word("28", 64.0, 110, 1436, 20, 16),
+        Word("REQUESTING", 95.0, 140, 1436, 110, 16),
+        Word("PROVIDER", 95.0, 258, 1436, 80, 16),
+        Word("SIGNATURE", 96.0, 345, 1436, 90, 16),
+        Word("29", 80.0, 1147, 1434, 20, 19),
+        Word("DATE", 93.0, 1172, 1434, 40, 19),
+        Word("SIGNED", 79.0, 1218, 1434, 46, 19),
+        Word("11/19/2026", 90.0, 1161, 1470, 143, 24),
+        Word("NAV", 4.0, 199, 1475, 300, 57),  # tesseract's read of the scribble
+    ]
+    page = Page(number=1, width=1700, height=2200, words=words)
+    image = Image.new("L", (page.width, page.height), 255)
+    points = [(199 + 30 * i, 1480 + (40 if i % 2 else 0)) for i in range(11)]
+    ImageDraw.Draw(image).line(points, fill=0, width=3)
+    lines, segments = page_segments(page)
+    read = find_signature(PageText(page, lines, segments), image, 200)
+    assert read is not None and read.present is True
+    assert read.date == dt.date(2026, 11, 19)

@@ -260,3 +260,18 @@ def test_a_garbled_date_caption_under_a_signatures_date_is_read_again() -> None:
     assert [p.text for p in reread_under._as_segments(text, caption, read)] == ["Date (mm-dd-yyyy)"]
     unsure = [dataclasses.replace(w, conf=40.0) for w in read]
     assert reread_under._as_segments(text, caption, unsure) == []
+
+
+def test_an_address_caption_whose_last_word_is_garbled_into_pieces_is_the_caption_alone() -> None:
+    """'STREET ADDRE 5S,' for 'STREET ADDRESS' (its S read as a 5): no address begins with a garbled
+    word, so the rest is the caption's, and the street is the value under it."""
+    assert _hits("STREET ADDRE 5S,") == [("address", None, "STREET ADDRE 5S,")]
+    assert [h[2] for h in _hits("Address 12 Oak St")] == ["Address"]
+    assert [h[2] for h in _hits("Street Oak 12")] == ["Street"]  # a known word: a value, read or not
+
+
+def test_a_rules_mark_between_the_street_and_the_city_is_no_part_of_the_address() -> None:
+    """A box's rule OCR read as '|' on the street's row ('4443 Prospect St | Providence | RI | 02903')."""
+    garbled = [("aptiunt", 700, 262, None), ("ty", 900, 262, None), ("- state iP", 1250, 262, None)]
+    found = _found(_page([*ADDRESS_ROW, ("|", 600, 196, None), *garbled]))
+    assert found["member.address"] == AddressValue("12 Oak St", "Apt 3", "Hartford", "CT", "06103")

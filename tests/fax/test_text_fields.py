@@ -60,6 +60,11 @@ def test_a_date_caption_with_its_d_read_as_o_is_still_the_caption() -> None:
     assert [k for k, _, _ in _hits("Discharge Oate: 11/20/2026")] == ["discharge_date"]
 
 
+def test_a_date_caption_with_its_e_read_as_l_is_still_the_caption() -> None:
+    """Small capitals lose the E's middle and foot bars: '25 DATL OF REQUEST' is the 'Date of Request' box."""
+    assert [(k, r) for k, r, _ in _hits("25 DATL OF REQUEST")] == [("order_date", None)]
+
+
 def test_npi_with_its_p_read_as_f_is_a_caption_only_where_weak_captions_count() -> None:
     assert [(k, r) for k, r, _ in _hits("NFI: 1860630783")] == [("npi", None)]
     assert _hits("see the NFI rules") == []
@@ -287,7 +292,15 @@ def test_a_number_a_sentence_leads_to_is_not_the_captions_value() -> None:
     assert _found(_words("Physician Fax: (860) 555-0143"))["ordering_provider.fax"] == "8605550143"
 
 
-@pytest.mark.parametrize("line", ["Fax completed form to (888) 555-1917", "Fax to: (888) 555-1917"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fax completed form to (888) 555-1917",
+        "Fax to: (888) 555-1917",
+        "Fax completed form to UM: 1-888-555-1917",  # the recipient named after 'to'
+        "Fax to the plan at 1-888-555-1917",
+    ],
+)
 def test_a_number_the_caption_sends_something_to_is_not_the_senders(line: str) -> None:
     """Where the form is to be faxed (the plan's or the agency's number) is never the sender's own fax."""
     assert "ordering_provider.fax" not in _found(_words(line))
@@ -412,3 +425,11 @@ def test_a_plans_name_over_its_prior_authorization_forms_title_is_the_payer() ->
     assert not _plan_form("Medicare Home Health Services", "Prior Authorization Request")
     assert not _plan_form("Blue Harbor Medicare", "Home Health Referral")
     assert not _plan_form("Blue Harbor Medicare", "Prior Authorization Request", "Insurance: Evergreen Health")
+
+
+@pytest.mark.parametrize(
+    "caption", ["B. REQUESTING (ORDERING) PROVIDER", "Referring/Ordering Physician", "Requesting [Ordering] Provider"]
+)
+def test_a_signing_role_with_a_second_one_in_brackets_or_after_a_slash_names_the_orderer(caption: str) -> None:
+    """A plan's form heads the orderer's block 'REQUESTING (ORDERING) PROVIDER': both words name the orderer."""
+    assert [(kind, role) for kind, role, _ in _hits(caption)] == [("name", PROVIDER)]
