@@ -56,9 +56,9 @@ CASES = expected_cases()
 # 89/180 = 0.494 by the evening's (5 wrong values, all in records held for clarification; their wrong
 # values, not their misses, were looked at and two fixed by general rules).
 # Session 7 (2026-11-26) tuned on layouts_hidden.py's three (branches to2, tdc, trfs) and on standard pages
-# (tstd2); they joined the tuned group: tuned 1260/1380 = 0.913 (before trfs), 1 wrong value.
+# (tstd2); they joined the tuned group: tuned 1284/1380 = 0.930, 1 wrong value (the mdorders-std phone).
 # Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.91, "held-out": 0.49}
+MIN_FIELD_ACCURACY = {"tuned": 0.925, "held-out": 0.49}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
