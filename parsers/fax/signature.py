@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -28,6 +31,7 @@ SIGNER = re.compile(
 ATTESTATION_REACH = 3  # lines under the attestation where its signer's line may be
 TYPED_NAME_CONF = 85  # a name read this surely on the line is typed, not signed
 MIN_INK_INCHES = 0.4
+MIN_STROKE_INCHES = 0.05  # a hand's stroke is at least this tall; a rule's remnant or a speck is less
 OVER_REACH = 4.0  # a signature or date over its caption lies within this many caption heights above it
 
 
@@ -73,7 +77,7 @@ def _caption_read(
     text: PageText, line: Segment, label_end: int, ink: tuple[Image.Image | None, float]
 ) -> SignatureRead:
     """The signature by its caption on `line`: right of it, else over it, else under it."""
-    read = _read_line(line, label_end, *ink)
+    read = _read_line(text, line, label_end, *ink)
     if read.present is False:
         read = _over_caption(text, line, label_end, read, ink)
     elif read.present and read.date is None and (over := _date_over(text, line, read.bbox[0])) is not None:
@@ -265,7 +269,7 @@ def _attested_signer(text: PageText, image: Image.Image | None, dpi: float) -> S
         for under in text.lines[index + 1 : index + 1 + ATTESTATION_REACH]:
             match = SIGNER.match(under.text)
             if match and re.search(r"\bdate", under.text[match.end() :], re.IGNORECASE):
-                read = _read_line(under, match.end(), image, dpi)
+                read = _read_line(text, under, match.end(), image, dpi)
                 return replace(read, present=None) if read.present and _typed_name(under, read.bbox) else read
     return None
 
@@ -276,17 +280,24 @@ def _typed_name(line: Segment, box: tuple[int, int, int, int]) -> bool:
     return read is not None and min(w.conf for w in words) >= TYPED_NAME_CONF
 
 
-def _read_line(line: Segment, label_end: int, image: Image.Image | None, dpi: float) -> SignatureRead:
+def _read_line(text: PageText, line: Segment, label_end: int, image: Image.Image | None, dpi: float) -> SignatureRead:
+    """Ink right of the caption on its line, up to a 'Date' on it: the box reaches the caption's height
+    (its median word's: one word read taller is no measure) over and under its centre; printed words
+    read in the box (a sentence above, a typed name) are no ink."""
     label_words = line.words_in_span(0, label_end)
     x0 = max(w.right for w in label_words) + int(0.08 * dpi)
     date_words = [w for w in line.words if w.left > x0 and w.text.lower().startswith("date")]
     x1 = date_words[0].left - int(0.08 * dpi) if date_words else x0 + int(3.5 * dpi)
-    height = max(w.height for w in label_words)
+    height = statistics.median_low(w.height for w in label_words)
     centre = sum(w.top + w.height / 2 for w in label_words) / len(label_words)
     box = (x0, int(centre - 1.6 * height), x1, int(centre + 1.3 * height))
-    present = None if image is None else has_ink(image, box, dpi)
+    present = None if image is None else has_ink(image, box, dpi, _printed_boxes(text, box))
     when = _date_after(line, date_words[0].left) if date_words else None
     return SignatureRead(present, line.page, box, *(when or (None, None, 0.0, "")))
+
+
+def _printed_boxes(text: PageText, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    return [b for s in text.segments for w in s.words if _printed(w) and boxes_overlap(b := bbox_of([w]), box)]
 
 
 def _date_after(line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
@@ -299,11 +310,23 @@ def _date_after(line: Segment, left: int) -> tuple[object, tuple[int, int, int, 
     return read.value, bbox_of(span), min(w.conf for w in span) / 100.0, text[read.start : read.end]
 
 
-def has_ink(image: Image.Image, box: tuple[int, int, int, int], dpi: float) -> bool:
-    """True when dark strokes span at least MIN_INK_INCHES across the box (lines and specks already gone)."""
-    x0, y0, x1, y1 = (max(v, 0) for v in box)
-    region = np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < 128
+def has_ink(
+    image: Image.Image, box: tuple[int, int, int, int], dpi: float, printed: Sequence[tuple[int, int, int, int]] = ()
+) -> bool:
+    """True when a hand's strokes span at least MIN_INK_INCHES across the box: strokes at least
+    MIN_STROKE_INCHES tall (what line removal left of a rule, dashes a few pixels tall, and fax specks
+    are none), outside the `printed` words' boxes (page pixels)."""
+    x0, y0 = max(box[0], 0), max(box[1], 0)
+    x1, y1 = min(box[2], image.width), min(box[3], image.height)  # PIL fills a crop beyond the page black
+    if x1 <= x0 or y1 <= y0:
+        return False
+    region = (np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < 128).astype(np.uint8)
     if region.size == 0:
         return False
-    inked_columns = region.sum(axis=0) >= 2
+    for left, top, right, bottom in printed:
+        region[max(top - y0, 0) : max(bottom - y0, 0), max(left - x0, 0) : max(right - x0, 0)] = 0
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
+    tall = np.flatnonzero(stats[:, cv2.CC_STAT_HEIGHT] >= MIN_STROKE_INCHES * dpi)
+    strokes = np.isin(labels, tall[tall > 0])
+    inked_columns = strokes.sum(axis=0) >= 2
     return bool(inked_columns.sum() >= MIN_INK_INCHES * dpi)
