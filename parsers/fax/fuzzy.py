@@ -124,12 +124,11 @@ def _misread_caption(letters: str, text: str) -> str | None:
 
 
 def _swapped_word(text: str, caption: str) -> bool:
-    """A word of `text` is an English word of its own where `caption` has another of as many letters
-    ('Physician tax', 'Patient prone'): a caption of something else, not a misread of `caption`."""
-    read, printed = [letters_of(word) for word in text.split()], caption.split()
-    return len(read) == len(printed) and any(
-        r != p and len(r) == len(p) and lexicon.known(r) for r, p in zip(read, printed, strict=True)
-    )
+    """The last word of `text`, where a caption names what it asks for ('Physician fax', 'Patient phone',
+    'Date of birth'), is an English word of its own as long as the caption's and not it ('Physician tax',
+    'Patient prone'): a caption of something else, not a misread of `caption`."""
+    read, printed = letters_of(text.split()[-1]), caption.split()[-1]
+    return read != printed and len(read) == len(printed) and lexicon.known(read)
 
 
 # Letters a narrow or small face runs together, as OCR reads them: 'ti' as 'n' ('Panent name'), 'rn' as
