@@ -90,10 +90,11 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     merged = _look_alike_caption(letters)
     if merged is not None:
         return LabelHit(label_for(merged), segment, match.start(1), match.end(1))
-    if len(letters) < FUZZY_MIN_LETTERS:
-        short = _short_caption(letters)
-        return LabelHit(label_for(short), segment, match.start(1), match.end(1)) if short else None
-    caption = _garbled_caption(letters) or _misread_caption(letters, match.group(1))
+    short = _short_caption(letters) if len(letters) < FUZZY_MIN_LETTERS else None
+    if short is not None:
+        return LabelHit(label_for(short), segment, match.start(1), match.end(1))
+    garbled = _garbled_caption(letters) if len(letters) >= FUZZY_MIN_LETTERS else None
+    caption = garbled or _misread_caption(letters, match.group(1))  # 'Date of bith': short of its letters
     if caption is None or _swapped_word(match.group(1), caption):
         return None
     return LabelHit(label_for(FUZZY_CAPTIONS[caption]), segment, match.start(1), match.end(1))

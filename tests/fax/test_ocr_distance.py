@@ -55,7 +55,11 @@ def test_letters_of_other_shapes_cost_a_full_letter_each(read: str, printed: str
         (("Antielpated", "D/C"), ("discharge_date", None)),
         (("Date", "of", "lefenal"), ("order_date", None)),  # a plain letter and 'rr' as 'n' in a long caption
         (("Suppher",), ("org", "supplier")),  # 'li' as 'h' in a one-word caption
-        (("Gate", "of", "birth"), ("dob", "patient")),  # an English word, but not the one naming the field
+        (("Gate", "of", "birth"), ("dob", "patient")),
+        (
+            ("Date", "of", "bith"),
+            ("dob", "patient"),
+        ),  # a letter short of an 11-letter caption  # an English word, but not the one naming the field
     ],
 )
 def test_a_caption_misread_glyph_by_glyph_is_its_field(words: tuple[str, ...], field: tuple[str, str]) -> None:
@@ -72,6 +76,9 @@ def test_a_caption_misread_glyph_by_glyph_is_its_field(words: tuple[str, ...], f
         ("Patient", "prone"),
         ("Date", "of", "onset"),
         ("Referral", "source"),
+        ("Member", "num"),
+        ("Patient", "age"),
+        ("Patient", "home"),
         ("Prone",),
         ("Supplies",),
     ],
