@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 CHEAP = 0.5
+OFF = float("inf")  # a cell of the table outside the band worth computing
 # (as printed, as read): glyphs OCR takes for one another on a small or blurred face, one for one, two
 # for one and one for two. Only confusions of shape: 'c' and 'e' and 'g', 'i' and 'l', 'o' and 'c', 'h' and
 # 'b'; never letters of different shape ('f' and 't', 'p' and 'r'), which tell real words apart.
@@ -40,17 +41,20 @@ STEPS = _steps()
 def ocr_distance(read: str, printed: str, limit: float = 3.0) -> float:
     """The cheapest cost of edits turning `printed` into `read` (a look-alike glyph step CHEAP, any other
     letter 1); `limit` plus one once every way there costs more than `limit`."""
-    previous = [float(j) for j in range(len(printed) + 1)]
+    if abs(len(read) - len(printed)) * CHEAP > limit:  # no step changes the length by more than one for CHEAP
+        return limit + 1
+    band = int(limit / CHEAP)  # a cell further off the diagonal costs more than `limit`: never computed
+    previous = [float(j) if j <= band else OFF for j in range(len(printed) + 1)]
     rows = [previous]
     for i in range(1, len(read) + 1):
-        row = [float(i)] + [0.0] * len(printed)
-        for j in range(1, len(printed) + 1):
-            row[j] = min(
-                previous[j] + 1,
-                row[j - 1] + 1,
-                previous[j - 1] + (read[i - 1] != printed[j - 1]),
-                _cheap_step(rows, read, printed, i, j),
-            )
+        steps = _steps_ending(read, i)
+        row = [float(i) if i <= band else OFF] + [OFF] * len(printed)
+        for j in range(max(1, i - band), min(len(printed), i + band) + 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (read[i - 1] != printed[j - 1]))
+            for meant, back_i in steps:
+                back_j = j - len(meant)
+                if back_j >= 0 and printed.startswith(meant, back_j):
+                    row[j] = min(row[j], rows[back_i][back_j] + CHEAP)
         if min(row) > limit:
             return limit + 1
         rows.append(row)
@@ -58,16 +62,13 @@ def ocr_distance(read: str, printed: str, limit: float = 3.0) -> float:
     return previous[-1]
 
 
-def _cheap_step(rows: list[list[float]], read: str, printed: str, i: int, j: int) -> float:
-    """The cost of reaching (i, j) by a look-alike step ending there: a run of `read` ending at i taken
-    for a run of `printed` ending at j."""
-    best = float("inf")
-    for meant, seen in STEPS.get(read[i - 1], ()):
-        back_i, back_j = i - len(seen), j - len(meant)
-        if back_i < 0 or back_j < 0 or not read.startswith(seen, back_i) or not printed.startswith(meant, back_j):
-            continue
-        best = min(best, rows[back_i][back_j] + CHEAP)
-    return best
+def _steps_ending(read: str, i: int) -> list[tuple[str, int]]:
+    """The look-alike steps whose read glyphs end `read` at i: what each stands for, and where it starts."""
+    return [
+        (meant, i - len(seen))
+        for meant, seen in STEPS.get(read[i - 1], ())
+        if i >= len(seen) and read.startswith(seen, i - len(seen))
+    ]
 
 
 Field = tuple[str, str | None]
