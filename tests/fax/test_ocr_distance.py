@@ -9,6 +9,7 @@ from parsers.fax.caption_gap import caption_before_gap
 from parsers.fax.fuzzy import fuzzy_caption
 from parsers.fax.model import Segment, Word
 from parsers.fax.ocr_distance import CHEAP, ocr_distance
+from parsers.fax.table_head import SERVICE_HEAD
 
 
 def _segment(*texts: str, gap: int = 8) -> Segment:
@@ -90,3 +91,8 @@ def test_another_caption_or_a_word_is_no_misread_caption(words: tuple[str, ...])
 def test_a_misread_caption_before_its_value_on_a_fill_in_line_is_its_field() -> None:
     hit = caption_before_gap(_segment("Date", "of", "1efenal", "|", "November", "16,", "2026"))
     assert hit is not None and hit.kind == "order_date"
+
+
+@pytest.mark.parametrize("head", ["Medication / Service HGPCS Dose Route Frequency", "HGPCS Code"])
+def test_a_service_tables_hcpcs_caption_with_its_c_read_as_g_heads_it(head: str) -> None:
+    assert SERVICE_HEAD.search(head)
