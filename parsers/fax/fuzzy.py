@@ -9,6 +9,7 @@ import unicodedata
 
 from parsers.fax import lexicon
 from parsers.fax.model import Segment
+from parsers.fax.ocr_distance import nearest_caption
 from parsers.fax.synonyms import PATIENT, PAYER, PROVIDER, SUPPLIER, LabelHit, label_for
 
 # Captions of a box or a line as forms print them, for captions OCR garbled past every synonym
@@ -45,12 +46,15 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     # a fill-in form's captions (caption_gap.py: the caption before its underline's gap)
     "street address": ("address", None),
     "home health agency": ("org", SUPPLIER),
+    # an EHR's expected discharge ('Anticipated D/C'; synonyms.py has these as captions too)
+    "anticipated dc": ("discharge_date", None),
+    "anticipated discharge": ("discharge_date", None),
 }
 FUZZY_MIN_LETTERS = 11
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
 FUZZY_MARGIN = 0.06  # ... and clearly nearer it than to any caption of another field
 CAPTION = re.compile(
-    r"^\s*(?:(?:box|item)\s*)?(?:\(?\d{1,2}[a-z]?[.):]?\s+)?([A-Za-z][A-Za-z '’.]*?)\s*[:#]?\s*$", re.IGNORECASE
+    r"^\s*(?:(?:box|item)\s*)?(?:\(?\d{1,2}[a-z]?[.):]?\s+)?([A-Za-z][A-Za-z '’./]*?)\s*[:#]?\s*$", re.IGNORECASE
 )
 # One-word captions of 8+ letters, for a segment OCR put one letter off one of them ('Insura ice',
 # 'Caltback #'): too short for the ratio above, so one edit at most, and only when the segment's
@@ -86,22 +90,46 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     merged = _look_alike_caption(letters)
     if merged is not None:
         return LabelHit(label_for(merged), segment, match.start(1), match.end(1))
-    if len(letters) < FUZZY_MIN_LETTERS:
-        short = _short_caption(letters)
-        return LabelHit(label_for(short), segment, match.start(1), match.end(1)) if short else None
+    short = _short_caption(letters) if len(letters) < FUZZY_MIN_LETTERS else None
+    if short is not None:
+        return LabelHit(label_for(short), segment, match.start(1), match.end(1))
+    garbled = _garbled_caption(letters) if len(letters) >= FUZZY_MIN_LETTERS else None
+    caption = garbled or _misread_caption(letters, match.group(1))  # 'Date of bith': short of its letters
+    if caption is None or _swapped_word(match.group(1), caption):
+        return None
+    return LabelHit(label_for(FUZZY_CAPTIONS[caption]), segment, match.start(1), match.end(1))
+
+
+def _garbled_caption(letters: str) -> str | None:
+    """The known caption `letters` are near by difflib's ratio, clearly nearer it than any other field's."""
     scored = sorted(
         (
-            (difflib.SequenceMatcher(None, letters, caption.replace(" ", "")).ratio(), field)
-            for caption, field in FUZZY_CAPTIONS.items()
+            (difflib.SequenceMatcher(None, letters, caption.replace(" ", "")).ratio(), caption)
+            for caption in FUZZY_CAPTIONS
         ),
-        key=lambda scored: scored[0],  # by nearness alone (a field's role may be None)
+        key=lambda scored: scored[0],  # by nearness alone
         reverse=True,
     )
-    best, field = scored[0]
-    rivals = [ratio for ratio, other in scored[1:] if other != field]
-    if best < FUZZY_RATIO or (rivals and best - rivals[0] < FUZZY_MARGIN):
+    best, caption = scored[0]
+    rivals = [ratio for ratio, other in scored[1:] if FUZZY_CAPTIONS[other] != FUZZY_CAPTIONS[caption]]
+    return None if best < FUZZY_RATIO or (rivals and best - rivals[0] < FUZZY_MARGIN) else caption
+
+
+def _misread_caption(letters: str, text: str) -> str | None:
+    """The known caption `letters` misread glyph by glyph ('Date of turth', 'Antielpated D/C';
+    ocr_distance.py), unless a word of `text` is an English word no known caption has."""
+    words = {word for known in FUZZY_CAPTIONS for word in known.split()}
+    if any(lexicon.known(word) and letters_of(word) not in words for word in text.split()):
         return None
-    return LabelHit(label_for(field), segment, match.start(1), match.end(1))
+    return nearest_caption(letters, FUZZY_CAPTIONS)
+
+
+def _swapped_word(text: str, caption: str) -> bool:
+    """The last word of `text`, where a caption names what it asks for ('Physician fax', 'Patient phone',
+    'Date of birth'), is an English word of its own as long as the caption's and not it ('Physician tax',
+    'Patient prone'): a caption of something else, not a misread of `caption`."""
+    read, printed = letters_of(text.split()[-1]), caption.split()[-1]
+    return read != printed and len(read) == len(printed) and lexicon.known(read)
 
 
 # Letters a narrow or small face runs together, as OCR reads them: 'ti' as 'n' ('Panent name'), 'rn' as
@@ -125,9 +153,15 @@ def _look_alike_caption(letters: str) -> tuple[str, str | None] | None:
 
 
 def _short_caption(letters: str) -> tuple[str, str | None] | None:
-    """The (kind, role) of the one short caption `letters` are one edit from, unless they make a word."""
+    """The (kind, role) of the one short caption `letters` are one edit from, or else misread glyph by glyph
+    ('Suppher' for 'Supplier'), unless they make a word."""
+    if lexicon.known(letters):
+        return None
     near = [field for caption, field in SHORT_CAPTIONS.items() if one_edit(letters, caption)]
-    return near[0] if len(near) == 1 and not lexicon.known(letters) else None
+    if near:
+        return near[0] if len(near) == 1 else None
+    misread = nearest_caption(letters, SHORT_CAPTIONS)
+    return SHORT_CAPTIONS[misread] if misread else None
 
 
 def one_edit(a: str, b: str) -> bool:

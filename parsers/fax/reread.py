@@ -24,7 +24,7 @@ from parsers.fax.model import Word, bbox_of
 from parsers.fax.ocr import REREAD_MODEL, hocr_words
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
-from parsers.fax.row_marks import MODIFIERS, count_in
+from parsers.fax.row_marks import MODIFIERS, count_in, measured
 from parsers.fax.services import CodeRead, ServiceRead, code_and_modifier, rest_of_row
 from referrals.codes import CodeSets
 
@@ -290,10 +290,11 @@ def _procedure(text: str, sets: CodeSets) -> Read[str] | None:
 
 
 def _quantity(state: FaxRead, read: ServiceRead) -> ServiceRead:
-    """The short word after the code and modifiers, when it is made of digit look-alikes ('i' for 1)."""
+    """The short word after the code and modifiers, when it is made of digit look-alikes ('i' for 1) and
+    no unit of a dose or rate follows it."""
     words = list(read.row.words)
     after = [w for w in words if w.left > read.code.word.right and w.text.strip(",.;").upper() not in read.modifiers]
-    if not after or not _digit_like(after[0].text):
+    if not after or not _digit_like(after[0].text) or measured(after, 0):  # '500 mg': a dose, no count
         return read
     value = twice(state, read.row.page, after[0], "quantity", _quantity_value)
     if value is None:

@@ -18,12 +18,13 @@ from parsers.fax.row_marks import MODIFIER_WORD
 ITEM_CAPTION = r"description(?: of items?)?|(?:items?|item\s*\(s\)|equipment|supplies|products?)(?![\s(s)]*:)"
 COUNT_CAPTION = r"units|qty|quantity|mod|modifiers?|amount|frequency"
 # A service table's head: a heading, or its column captions (a description column beside a units,
-# quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled)
+# quantity or modifier one: 'Description HCPCS Mod Units' with the HCPCS caption garbled). HCPCS also with
+# a C read as its look-alike G, E or O ('HGPCS': ocr_distance.py), no word of English.
 SERVICE_HEAD = re.compile(
     # ('Items Ordered', 'Equipment Ordered': a written order's heading over its items)
     # ('HCPCS/CPT' run together and garbled: 'NCPCEICPT', a word ending in CPT, as no English word does)
     r"(?:[a-z]+cpt\b)"
-    r"|\b(?:hcpcs|cpt|code|please provide|orders?\s*/\s*services|(?:items?|equipment|supplies)\s+ordered\s*$"
+    r"|\b(?:h[cego]p[cego]s|cpt|code|please provide|orders?\s*/\s*services|(?:items?|equipment|supplies)\s+ordered\s*$"
     rf"|(?:{ITEM_CAPTION})\b.*\b(?:{COUNT_CAPTION})"
     rf"|(?:{COUNT_CAPTION})\b.*\b(?:{ITEM_CAPTION}))\b",
     re.I,

@@ -188,3 +188,12 @@ def test_3x_reads_that_differ_or_need_a_change_or_meet_another_code_decide_nothi
         state = _state(Canned(*texts), "150.9")
         reread_failing(state)
         assert state.diagnoses[0].correction.value is None, texts
+
+
+def test_a_dose_after_the_code_is_never_re_read_as_its_quantity() -> None:
+    """'J0290 500 mg IV q6h': the number after the code is a dose its unit follows, no count."""
+    engine = Canned("500", "500", "500")
+    state = _service_state(engine, "J0290 500 mg IV q6h", "HCPCS Description Frequency")
+    assert state.services[0].quantity is None
+    reread_failing(state)
+    assert state.services[0].quantity is None and engine.texts == ["500", "500", "500"]
