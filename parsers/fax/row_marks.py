@@ -165,3 +165,14 @@ def marked_modifiers(words: Sequence[Word], known: set[str]) -> list[str]:
                 break
             out.append(text)
     return out
+
+
+# The fast model reads a fixed-width face's lone '1' (its flag and its foot) as a 4 or a 7, and its crop
+# of the same cell repeats the misread: a quantity holding those digits is confirmed only when the
+# standard model reads it too.
+FAST_MISREADS_OF_ONE = frozenset("47")
+
+
+def needs_standard_read(quantity: int) -> bool:
+    """The fast model's reads of this quantity may be one misread, repeated (FAST_MISREADS_OF_ONE)."""
+    return any(digit in FAST_MISREADS_OF_ONE for digit in str(quantity))

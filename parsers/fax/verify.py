@@ -15,7 +15,7 @@ from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_outvoted import Crops, doubted, outvoted
-from parsers.fax.row_marks import QUOTES, count_in, quantity_shown
+from parsers.fax.row_marks import QUOTES, count_in, needs_standard_read, quantity_shown
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.codes import CodeSets
 
@@ -143,8 +143,10 @@ def second_read(state: FaxRead) -> None:
         aside = code_in_aside(s.row.words, s.code.word)
         shown = state.row_crops[id(s)] = _crop_values(reads, f"s{i}", state.ctx.code_sets, aside)
         row = _agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
-        if row is not None:
+        if row is not None and not needs_standard_read(row[1]):
             state.confirmed_rows[id(s)] = row
+        elif row is not None:
+            continue  # left open for the standard model (verify_rows.model_rows)
         elif (against := outvoted(state, s, *shown) or doubted(s, *shown)) is not None:
             state.outvoted[id(s)] = against
     state.confirmed_codes |= {

@@ -17,6 +17,7 @@ from parsers.fax.asides import code_in_aside
 from parsers.fax.confirm import Images, second_reads
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
+from parsers.fax.row_marks import needs_standard_read
 from parsers.fax.services import ServiceRead
 from parsers.fax.verify import _agreed_row, _crop_values, _row_regions
 
@@ -39,7 +40,7 @@ def model_rows(state: FaxRead) -> None:
         agreed = _agreed_row(
             row, fast_codes + codes, fast_quantities + quantities, state.reread_parts.get(id(row), set())
         )
-        if agreed is not None:
+        if agreed is not None and (not needs_standard_read(agreed[1]) or agreed[1] in quantities):
             state.confirmed_rows[id(row)] = agreed
 
 

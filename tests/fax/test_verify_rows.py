@@ -65,3 +65,47 @@ def test_a_code_the_fast_crops_confirmed_and_a_quantity_the_standard_crops_confi
     _answers(monkeypatch, {"s0qtya": "1", "s0qtyb": "1"})
     verify_rows.model_rows(state)
     assert state.confirmed_rows[id(state.services[0])] == ("E1390", 1)
+
+
+def _four(fast_codes: list[object | None], fast_qtys: list[object | None]) -> FaxRead:
+    """'E0260 RR 4': a quantity holding a digit the fast model reads for a fixed-width face's '1'."""
+    state = _service_state(Canned(), "E0260 RR 4 hospital bed semi-electric")
+    state.prepared = {1: object()}  # type: ignore[dict-item]
+    state.row_crops[id(state.services[0])] = (fast_codes, fast_qtys)
+    return state
+
+
+@pytest.mark.parametrize(
+    ("standard", "confirmed"),
+    [
+        ({"s0codea": "E0260", "s0codeb": "E0260"}, False),  # the standard model could not read the count
+        ({"s0codea": "E0260", "s0qtya": "1", "s0qtyb": "1"}, False),  # it reads the '1' the fast model took for 4
+        ({"s0codea": "E0260", "s0qtya": "4", "s0qtyb": "4"}, True),
+    ],
+)
+def test_a_quantity_the_fast_model_may_have_misread_for_a_one_needs_the_standard_models_read(
+    monkeypatch: pytest.MonkeyPatch, standard: dict[str, str], confirmed: bool
+) -> None:
+    """The page read and a fast crop of 'E0260-RR / 1' in Courier both gave 4 (one misread, repeated by
+    the same model on the same cell): the fast reads' agreement on a 4 or a 7 is no confirmation."""
+    state = _four(["E0260", "E0260"], [None, 4])
+    _answers(monkeypatch, standard)
+    verify_rows.model_rows(state)
+    assert (id(state.services[0]) in state.confirmed_rows) is confirmed
+
+
+def test_the_fast_crops_alone_confirm_no_quantity_they_may_have_misread_for_a_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parsers.fax import verify
+
+    def fast(regions: list[Region], images: Any, engine: Any, model: str = "") -> dict[str, list[Word]]:
+        texts = {"s0codea": "E0260", "s0codeb": "E0260", "s0qtya": "4", "s0qtyb": "4"}
+        return {r.key: [Word(texts[r.key], 93, 0, 0, 40, 20, (1,))] for r in regions if r.key in texts}
+
+    monkeypatch.setattr(verify, "second_reads", fast)
+    state = _service_state(Canned(), "E0260 RR 4 hospital bed semi-electric")
+    state.prepared = {}  # no page images: the crops' reads are canned
+    verify.second_read(state)
+    assert id(state.services[0]) not in state.confirmed_rows
+    assert verify_rows._open(state, state.services[0])  # left for the standard model (model_rows)
