@@ -368,8 +368,9 @@ def rest_of_row(
             continue  # remnants of form lines and specks
         counts = in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
         counts = counts and not columns.holds_no_count(word) and not money(text)
-        if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
-            modifiers.append(text.upper())
+        bare = text.strip("()[]{}").strip(",.;:")  # '(HCPCS A4253 NU)': a modifier closing a code's aside
+        if (_modifier_here(bare, quantity is not None) or _under(word, bare, columns.modifier)) and not description:
+            modifiers.append(bare.upper())
         elif quantity is None and counts and (quantity_at or not description) and (count := count_in(text)):
             quantity, quantity_word = count, word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:

@@ -239,3 +239,10 @@ def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
     """'Metformin 500 mg PO BID' in the medications box under the diagnosis box: a dose, no code."""
     text = _page(["Principal Diagnosis", "E11.9", "Medications: Metformin 500 mg PO BID, Lasix 40mg, O2 2 L/min"])
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
+
+
+def test_a_modifier_closing_the_bracket_of_a_code_aside_is_the_lines_modifier() -> None:
+    """'(HCPCS A4253 NU)': the hyphen between code and modifier lost, the modifier carries the bracket."""
+    text = _page(["Order: glucose test strips (HCPCS A4253 NU) Qty: 1", "Order: walker (HCPCS E0143 [RR]) Qty: 2"])
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("A4253", ["NU"], 1), ("E0143", ["RR"], 2)]
