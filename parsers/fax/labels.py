@@ -148,7 +148,18 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
         return False
     if hit.label.alone and before.strip():
         return False
+    if _sentence_word(text[hit.start : hit.end], after):
+        return False
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
+
+
+def _sentence_word(caption: str, after: str) -> bool:
+    """A party's word in lower case with a lower-case English word after it ('physician reviews them'):
+    a sentence that wrapped there, no caption (forms print captions capitalised, or with a colon)."""
+    following = after.split()[:1]
+    if not caption.islower() or not following or not following[0].islower():
+        return False
+    return lexicon.known(following[0])
 
 
 def garbled_qualifier(before: str) -> bool:
