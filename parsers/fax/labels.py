@@ -120,8 +120,14 @@ def _garbled_party(hit: LabelHit) -> LabelHit:
     return LabelHit(label_for(fields.pop()), hit.segment, hit.start, hit.end)
 
 
-# A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'.
-BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*", re.IGNORECASE)
+# A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'; or a numbered
+# section's before the party it names: 'SECTION II - ', 'Part 3:', its roman numeral as OCR reads it
+# ('SECTION Il', 'SECTION HI', 'SECTION |').
+BOX_NUMBER = re.compile(
+    r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*"
+    r"|^\s*(?:section|part)\s+[IVXLHTfl1|!\[\]\d]{1,4}\s*[-–—:.]?\s+",
+    re.IGNORECASE,
+)
 
 
 # A signature line ("Patient's Signature", 'Physician Sign Here'): no caption of the name before it.
