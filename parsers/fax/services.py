@@ -25,6 +25,7 @@ from parsers.fax.table_head import (
     Columns,
     head_columns,
     in_column,
+    joined_head,
     modifier_column,
     procedure_shaped,
     quantity_column,
@@ -273,7 +274,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         if service_head(line):
             table = [row for row, _ in _section(text.lines, index, SERVICE_HEAD)]
             break
-    columns = head_columns(table)
+    columns = head_columns([joined_head(table[0], text.lines), *table[1:]] if table else table)
     for position, row in enumerate(table):
         found = _service_row(row, sets, columns)
         if found is not None:
