@@ -34,10 +34,11 @@ from parsers.fax.table_head import (
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
 
-# ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
+# ('DIAGNOS<S', 'Diagnosts': a heading's letter OCR read as a mark, as on a shaded strip, or as another
+# letter, is still the heading: no English word but 'diagnoses' and 'diagnosis' is spelled 'diagnos?s')
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b",
+    r"\b(?:diagnos[^\s\d]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b",
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,

@@ -36,3 +36,12 @@ def test_a_modifier_mark_ocr_garbled_still_marks_the_capital_modifier_after_it()
     assert _services(_page(rows)) == [("E0431", ["RR"], 1)]
     assert _services(_page(["2. HCPCS E0431 moderate RR Qty 1 Portable gaseous system"])) == [("E0431", [], 1)]
     assert _services(_page(["2. HCPCS E0431 Modafaer rr Qty 1 Portable gaseous system"])) == [("E0431", [], 1)]
+
+
+def test_a_diagnoses_heading_with_its_i_read_as_another_letter_heads_the_diagnoses() -> None:
+    """'Diagnosts Code(s)': the 'i' of 'Diagnosis' read as a 't' (no English word is spelled so)."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+    from parsers.fax.services import diagnosis_reads
+
+    text = _page(["Diagnosts Code(s) J96.11, I10"])
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["J96.11", "I10"]
