@@ -160,12 +160,13 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
 
 
 def _sentence_word(caption: str, after: str) -> bool:
-    """A party's word in lower case with a lower-case English word after it ('physician reviews them'):
-    a sentence that wrapped there, no caption (forms print captions capitalised, or with a colon)."""
-    following = after.split()[:1]
-    if not caption.islower() or not following or not following[0].islower():
+    """A party's word in lower case with two lower-case English words after it ('physician reviews
+    them'): a sentence that wrapped there, no caption (a caption is capitalised, or has its colon or
+    its value after it: 'patient cell 860-555-0142')."""
+    following = [word.rstrip(",.;") for word in after.split()[:2]]
+    if not caption.islower() or len(following) < 2:
         return False
-    return lexicon.known(following[0])
+    return all(word.islower() and word.isalpha() and lexicon.known(word) for word in following)
 
 
 def garbled_qualifier(before: str) -> bool:

@@ -189,3 +189,8 @@ def test_a_sentence_wrapped_at_a_party_word_is_no_caption() -> None:
     assert _hits("patient must be seen within 48 hours") == []
     assert ("name", PROVIDER, "Physician") in _hits("Physician Jane Doe, MD")
     assert ("name", PROVIDER, "physician") in _hits("physician: jane doe")
+
+
+def test_a_lower_case_caption_with_its_value_after_it_is_still_a_caption() -> None:
+    """'patient cell 860-555-0142': a caption typed in lower case, its value after it: no sentence."""
+    assert ("name", PATIENT, "patient") in _hits("patient cell 860-555-0142")
