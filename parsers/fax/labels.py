@@ -92,7 +92,7 @@ def party_heading(hit: LabelHit) -> bool:
     return (
         hit.kind == "name"
         and "name" not in caption
-        and not BOX_NUMBER.sub("", text[: hit.start])
+        and not SECTION_NUMBER.sub("", BOX_NUMBER.sub("", text[: hit.start]))
         and rest in HEADING_WORDS
     )
 
@@ -120,14 +120,12 @@ def _garbled_party(hit: LabelHit) -> LabelHit:
     return LabelHit(label_for(fields.pop()), hit.segment, hit.start, hit.end)
 
 
-# A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'; or a numbered
-# section's before the party it names: 'SECTION II - ', 'Part 3:', its roman numeral as OCR reads it
-# ('SECTION Il', 'SECTION HI', 'SECTION |').
-BOX_NUMBER = re.compile(
-    r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*"
-    r"|^\s*(?:section|part)\s+[IVXLHTfl1|!\[\]\d]{1,4}\s*[-–—:.]?\s+",
-    re.IGNORECASE,
-)
+# A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'.
+BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*", re.IGNORECASE)
+# A numbered section's number before the party it names ('SECTION II - ', 'Part 3:'), its roman numeral
+# as OCR reads it ('SECTION Il', 'SECTION HI', 'SECTION |'): a heading only when nothing but the party
+# follows ('SECTION III SUPPLIER', not 'Section 4 Supplier Attestation').
+SECTION_NUMBER = re.compile(r"^\s*(?:section|part)\s+[IVXLHTfl1|!\[\]\d]{1,4}\s*[-–—:.]?\s+$", re.I)
 
 
 # A signature line ("Patient's Signature", 'Physician Sign Here'): no caption of the name before it.
@@ -150,6 +148,8 @@ LEAD_NOISE = " '‘’\"“”`~|*_-=+»«>"
 def _weak_ok(text: str, hit: LabelHit) -> bool:
     before = BOX_NUMBER.sub("", text[: hit.start].lstrip(LEAD_NOISE))
     after = text[hit.end :].lstrip()
+    if SECTION_NUMBER.match(before):
+        return after.strip(" :-").lower() in HEADING_WORDS  # a numbered section's heading naming the party
     if SIGNATURE_AFTER.match(after) or SECONDARY.search(before):
         return False
     if hit.label.alone and before.strip():

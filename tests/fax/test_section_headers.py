@@ -95,3 +95,12 @@ def test_a_numbered_section_naming_a_party_heads_its_block_when_the_captions_und
     assert found.get("ordering_provider.npi") == "1245319599"
     clear = _certificate("Beneficiary name", "Supplier name")
     assert clear.get("member.phone") == "6175554901" and clear.get("servicing_provider.npi") == "1234567893"
+
+
+def test_a_numbered_section_naming_more_than_a_party_is_no_party_heading() -> None:
+    """'Section 4 Supplier Attestation', 'Section 2 Beneficiary Rights Notice': a section about
+    something of the party's; its next word is no supplier's or patient's name."""
+    for heading in ("Section 4 Supplier Attestation", "Section 2 Beneficiary Rights Notice", "Beneficiary Rights"):
+        text = _page([(heading, 103, 248, None), ("Northside DME Supply", 123, 300, None)])
+        found = {c.path for c in candidates(text, labelled_hits(text))}
+        assert not found & {"servicing_provider.name", "member.name"}, heading
