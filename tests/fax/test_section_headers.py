@@ -104,3 +104,13 @@ def test_a_numbered_section_naming_more_than_a_party_is_no_party_heading() -> No
         text = _page([(heading, 103, 248, None), ("Northside DME Supply", 123, 300, None)])
         found = {c.path for c in candidates(text, labelled_hits(text))}
         assert not found & {"servicing_provider.name", "member.name"}, heading
+
+
+def test_a_supplier_caption_opening_a_section_title_gives_no_supplier_name() -> None:
+    """'Supplier Attestation', 'Agency Use Only', 'Vendor Instructions': a section of the form about
+    the party, no company's name after its caption."""
+    for title in ("Supplier Attestation", "Agency Use Only", "Vendor Instructions", "Supplier Acknowledgement"):
+        text = _page([(title, 103, 248, None)])
+        assert [c.path for c in candidates(text, labelled_hits(text))] == [], title
+    text = _page([("Supplier Valley Home Health", 103, 248, None)])
+    assert [c.value for c in candidates(text, labelled_hits(text))] == ["Valley Home Health"]
