@@ -93,3 +93,23 @@ def test_captions_ocr_split_off_the_head_into_a_line_of_their_own_still_name_its
     assert any(line.text.startswith("Medication") and "Qty" not in line.text for line in lines)  # split
     reads = list(service_reads(PageText(page, lines, segments), NO_CODE_SETS))
     assert [(r.code.correction.value, r.quantity) for r in reads] == [("J0290", 6)]
+
+
+@pytest.mark.parametrize("caption", ["Qy", "Qr", "Qiy"])
+def test_a_quantity_caption_ocr_garbled_to_a_q_and_a_letter_or_two_still_heads_the_count(caption: str) -> None:
+    """'Qty' as a fax's small bold head comes as 'Qy' or 'Qr': no word of a head but the count's starts
+    so; the number under it is the count, not the dose before it."""
+    text = _placed_page(
+        [
+            ("Medication", 117, 836, None),
+            ("HCPCS", 726, 836, None),
+            ("Route", 1113, 836, None),
+            (caption, 1479, 836, None),
+            ("ampicillin", 117, 915, None),
+            ("J0290", 727, 915, None),
+            ("500", 930, 915, None),
+            ("IV", 1114, 915, None),
+            ("9", 1479, 915, None),
+        ]
+    )
+    assert [(r.code.correction.value, r.quantity) for r in service_reads(text, NO_CODE_SETS)] == [("J0290", 9)]
