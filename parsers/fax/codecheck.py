@@ -37,6 +37,8 @@ TO_DIGIT = {
     "}": "1",
 }
 TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "$": "S"}
+# a HCPCS code's series letter as the digit OCR makes of it: the look-alikes, and a J (drugs) read as a 3
+SERIES_LETTER = {**TO_LETTER, "3": "J"}
 MAX_READINGS = 256
 # HCPCS Level II has no F, I, N or O section (CMS leaves those letters unused, as they look like E,
 # 1, M and 0): a code read with one of them is a misread, so a rival F for an E ('E0260' whose E
@@ -164,7 +166,7 @@ def correct_procedure(raw: str, sets: CodeSets) -> Correction:
     compact = raw.upper().strip(".,;:")
     if len(compact) != 5:
         return Correction(None, False, ())
-    hcpcs = TO_LETTER.get(compact[0], compact[0]) + "".join(TO_DIGIT.get(ch, ch) for ch in compact[1:])
+    hcpcs = SERIES_LETTER.get(compact[0], compact[0]) + "".join(TO_DIGIT.get(ch, ch) for ch in compact[1:])
     cpt = "".join(TO_DIGIT.get(ch, ch) for ch in compact)
     readings = {r for r in (compact, hcpcs, cpt) if procedure_format_ok(r) and _not_excluded(r, sets)}
     if _letter_read_as_digit(compact, hcpcs, sets):
@@ -177,7 +179,7 @@ def correct_procedure(raw: str, sets: CodeSets) -> Correction:
     return Correction(found.value, True, found.readings, in_code_set=hcpcs_listed(found.value, sets))
 
 
-DIGIT_LIKE_SERIES = {"G", "S", "B"}  # HCPCS series whose letter OCR reads as a digit (6, 5, 8)
+DIGIT_LIKE_SERIES = {"G", "S", "B", "J"}  # HCPCS series whose letter OCR reads as a digit (6, 5, 8, 3)
 
 
 def _letter_read_as_digit(compact: str, hcpcs: str, sets: CodeSets) -> bool:

@@ -11,8 +11,11 @@ from parsers.fax.nearby import same_row, spans_overlap
 from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead, icd_tokens
 from referrals.codes import CodeSets
 
-# Nothing after the diagnosis caption but a hint ('Primary Dx (ICD-10)', 'Diagnosis Code:').
-BARE_REST = re.compile(r"^\s*(?:codes?)?\s*(?:\(\s*icd[\s-]*10(?:[\s-]*cm)?\s*\)|icd[\s-]*10)?\s*[:#]?\s*$", re.I)
+# Nothing after the diagnosis caption but a hint ('Primary Dx (ICD-10)', 'Diagnosis Code:'); its brackets
+# as OCR may read them ('(ICD 10}', '[ICD-10]').
+BARE_REST = re.compile(
+    r"^\s*(?:codes?)?\s*(?:[(\[{]\s*icd[\s-]*10(?:[\s-]*cm)?\s*[)\]}]|icd[\s-]*10)?\s*[:#]?\s*$", re.I
+)
 REACH = 1.6  # the code ends within this many of its own heights over its caption
 
 

@@ -92,7 +92,7 @@ def party_heading(hit: LabelHit) -> bool:
     return (
         hit.kind == "name"
         and "name" not in caption
-        and not BOX_NUMBER.sub("", text[: hit.start])
+        and not SECTION_NUMBER.sub("", BOX_NUMBER.sub("", text[: hit.start]))
         and rest in HEADING_WORDS
     )
 
@@ -122,6 +122,10 @@ def _garbled_party(hit: LabelHit) -> LabelHit:
 
 # A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'.
 BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*", re.IGNORECASE)
+# A numbered section's number before the party it names ('SECTION II - ', 'Part 3:'), its roman numeral
+# as OCR reads it ('SECTION Il', 'SECTION HI', 'SECTION |'): a heading only when nothing but the party
+# follows ('SECTION III SUPPLIER', not 'Section 4 Supplier Attestation').
+SECTION_NUMBER = re.compile(r"^\s*(?:section|part)\s+[IVXLHTfl1|!\[\]\d]{1,4}\s*[-–—:.]?\s+$", re.I)
 
 
 # A signature line ("Patient's Signature", 'Physician Sign Here'): no caption of the name before it.
@@ -144,11 +148,25 @@ LEAD_NOISE = " '‘’\"“”`~|*_-=+»«>"
 def _weak_ok(text: str, hit: LabelHit) -> bool:
     before = BOX_NUMBER.sub("", text[: hit.start].lstrip(LEAD_NOISE))
     after = text[hit.end :].lstrip()
+    if SECTION_NUMBER.match(before):
+        return after.strip(" :-").lower() in HEADING_WORDS  # a numbered section's heading naming the party
     if SIGNATURE_AFTER.match(after) or SECONDARY.search(before):
         return False
     if hit.label.alone and before.strip():
         return False
+    if _sentence_word(text[hit.start : hit.end], after):
+        return False
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
+
+
+def _sentence_word(caption: str, after: str) -> bool:
+    """A party's word in lower case with two lower-case English words after it ('physician reviews
+    them'): a sentence that wrapped there, no caption (a caption is capitalised, or has its colon or
+    its value after it: 'patient cell 860-555-0142')."""
+    following = [word.rstrip(",.;") for word in after.split()[:2]]
+    if not caption.islower() or len(following) < 2:
+        return False
+    return all(word.islower() and word.isalpha() and lexicon.known(word) for word in following)
 
 
 def garbled_qualifier(before: str) -> bool:

@@ -26,6 +26,7 @@ from parsers.fax.reading import FaxRead
 from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
 from parsers.fax.row_marks import MODIFIERS, count_in, measured
 from parsers.fax.services import CodeRead, ServiceRead, code_and_modifier, rest_of_row
+from parsers.fax.table_head import Columns
 from referrals.codes import CodeSets
 
 CHARSETS = {
@@ -290,11 +291,11 @@ def _procedure(text: str, sets: CodeSets) -> Read[str] | None:
 
 
 def _quantity(state: FaxRead, read: ServiceRead) -> ServiceRead:
-    """The short word after the code and modifiers, when it is made of digit look-alikes ('i' for 1) and
-    no unit of a dose or rate follows it."""
+    """The short word after the code and modifiers, when it is made of digit look-alikes ('i' for 1)
+    and may be a count: no dose with its unit after it ('500 mg'), none under a column of no counts."""
     words = list(read.row.words)
     after = [w for w in words if w.left > read.code.word.right and w.text.strip(",.;").upper() not in read.modifiers]
-    if not after or not _digit_like(after[0].text) or measured(after, 0):  # '500 mg': a dose, no count
+    if not after or not _digit_like(after[0].text) or not _may_count(read, after):
         return read
     value = twice(state, read.row.page, after[0], "quantity", _quantity_value)
     if value is None:
@@ -303,6 +304,13 @@ def _quantity(state: FaxRead, read: ServiceRead) -> ServiceRead:
     parts = state.reread_parts.pop(id(read), set())
     state.reread_parts[id(new)] = parts | {"qty"}
     return new
+
+
+def _may_count(read: ServiceRead, after: list[Word]) -> bool:
+    """The first word after the code may be the line's count: not a measure ('500 mg'), and not under
+    a column whose numbers are no count ('Dose')."""
+    columns = read.columns or Columns()
+    return not (measured(after, 0) or columns.holds_no_count(after[0]))
 
 
 def _digit_like(text: str) -> bool:

@@ -63,7 +63,7 @@ def _in_fields(cand: Candidate) -> bool:
 def _fields(words: tuple[Word, ...]) -> list[list[Word]]:
     """The words in runs split at wide gaps, row by row: one run a field."""
     runs: list[list[Word]] = []
-    for row in _rows(words):
+    for row in _rows(tuple(w for w in words if any(ch.isalnum() for ch in w.text))):  # no speck's own field
         start = len(runs)
         for word in sorted(row, key=lambda w: w.left):
             last = runs[-1][-1] if len(runs) > start else None

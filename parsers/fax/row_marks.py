@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from parsers.fax import lexicon
 from parsers.fax.model import Word
 from parsers.fax.values import DIGIT_LOOKALIKES, read_quantity
 
@@ -157,13 +158,15 @@ def marked_modifiers(words: Sequence[Word], known: set[str]) -> list[str]:
     bracket of a code's aside ('(HCPCS A4253, modifier NU),')."""
     out: list[str] = []
     for position, word in enumerate(words):
-        if not MODIFIER_MARK.match(word.text.strip(",;")):
+        mark = word.text.strip(",;")
+        garbled = not MODIFIER_MARK.match(mark) and garbled_modifier_mark(mark)
+        if not (MODIFIER_MARK.match(mark) or garbled):
             continue
         for after in words[position + 1 : position + 3]:
-            text = after.text.strip(",.;:").rstrip(")]").rstrip(",.;:").upper()
-            if text not in known:
+            shown = after.text.strip(",.;:").rstrip(")]").rstrip(",.;:")
+            if shown.upper() not in known or (garbled and not shown.isupper()):
                 break
-            out.append(text)
+            out.append(shown.upper())
     return out
 
 
@@ -176,3 +179,12 @@ FAST_MISREADS_OF_ONE = frozenset("47")
 def needs_standard_read(quantity: int) -> bool:
     """The fast model's reads of this quantity may be one misread, repeated (FAST_MISREADS_OF_ONE)."""
     return any(digit in FAST_MISREADS_OF_ONE for digit in str(quantity))
+
+
+GARBLED_MODIFIER = re.compile(r"^mod[a-z]{2,6}[.:]?$", re.IGNORECASE)
+
+
+def garbled_modifier_mark(text: str) -> bool:
+    """'Modafaer': 'Modifier' as OCR garbled it past any English word ('moderate', 'model' are words);
+    it marks only a modifier in capitals after it."""
+    return bool(GARBLED_MODIFIER.match(text)) and not lexicon.known(text)

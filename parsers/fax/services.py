@@ -29,6 +29,7 @@ from parsers.fax.table_head import (
     bare_code_head,
     head_columns,
     in_column,
+    joined_head,
     modifier_column,
     procedure_shaped,
     quantity_column,
@@ -37,10 +38,11 @@ from parsers.fax.table_head import (
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
 
-# ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
+# ('DIAGNOS<S', 'Diagnosts': a heading's letter OCR read as a mark, as on a shaded strip, or as another
+# letter, is still the heading: no English word but 'diagnoses' and 'diagnosis' is spelled 'diagnos?s')
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b"
+    r"\b(?:diagnos[^\s\d]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b"
     # a small caption's ICD with its I read as a bracket or a K, and its D as an O ('23 (CO-10 PRIMARY', 'KCD-10')
     r"|(?<![A-Za-z])[(|!\[1lK]?C[DO]-1[0O](?![0-9])",
     re.I,
@@ -282,7 +284,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
     heads = [index for index, line in enumerate(text.lines) if service_head(line)]
     named = [index for index in heads if not bare_code_head(text.lines[index])]
     table = [row for row, _ in _section(text.lines, (named or heads)[0], SERVICE_HEAD)] if heads else []
-    columns = head_columns(table)
+    columns = head_columns([joined_head(table[0], text.lines), *table[1:]] if table else table)
     for position, row in enumerate(table):
         found = _service_row(row, sets, columns)
         if found is not None:
@@ -372,8 +374,9 @@ def rest_of_row(
             continue  # remnants of form lines and specks
         counts = in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
         counts = counts and not columns.holds_no_count(word) and not money(text)
-        if (_modifier_here(text, quantity is not None) or _under(word, text, columns.modifier)) and not description:
-            modifiers.append(text.upper())
+        bare = text.strip("()[]{}").strip(",.;:")  # '(HCPCS A4253 NU)': a modifier closing a code's aside
+        if (_modifier_here(bare, quantity is not None) or _under(word, bare, columns.modifier)) and not description:
+            modifiers.append(bare.upper())
         elif quantity is None and counts and (quantity_at or not description) and (count := count_in(text)):
             quantity, quantity_word = count, word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:

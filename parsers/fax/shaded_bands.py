@@ -127,11 +127,19 @@ MARK_CONF = 40  # every word of a value read less surely than this: marks (a scr
 def drop_mark_values(state: FaxRead) -> None:
     """Values read wholly as marks ('a Ey Ea OB' right of a title on a screened bar) are no values: they
     neither fill a field nor contradict a value read elsewhere."""
-    state.candidates = [c for c in state.candidates if not _marks(c)]
+    words = {text.page.number: text.page.words for text in state.texts}
+    state.candidates = [c for c in state.candidates if not _marks(c, words.get(c.page, []))]
 
 
-def _marks(cand: Candidate) -> bool:
+def _marks(cand: Candidate, page_words: list[Word]) -> bool:
+    """Every word of the value read less surely than MARK_CONF: a value kept without its words (a
+    signature's date) is judged by the page's words in its box, not by its weakest word alone."""
     if cand.method == "text_layer":
         return False
-    confs = [w.conf for w in cand.words] or [cand.conf * 100]
+    shown = cand.words or tuple(w for w in page_words if _inside(w, cand.bbox))
+    confs = [w.conf for w in shown] or [cand.conf * 100]
     return max(confs) < MARK_CONF
+
+
+def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
+    return box[0] <= word.left and word.right <= box[2] and box[1] <= word.top and word.bottom <= box[3]

@@ -112,7 +112,7 @@ E_SIGNED = re.compile(
     re.IGNORECASE,
 )
 NOT_YET = re.compile(r"\b(?:not|pending|to be|will be|awaiting)\b", re.IGNORECASE)
-SIGNED_ON = re.compile(r"\s+on\s+", re.IGNORECASE)
+SIGNED_ON = re.compile(r"(?:\s+|\s*\|\s*)on\s+", re.IGNORECASE)  # 'MD|on': a streak read as a bar
 
 
 def signing_statement(line: Segment) -> SignatureRead | None:

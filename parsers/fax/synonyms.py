@@ -82,7 +82,8 @@ LABELS: list[Label] = [
         r"(?:member|recipient|beneficiary|enrollee) (?:information|info|demographics)",
     ),
     # a letter's 'Re:' only with its colon: a bare 're' is as often two specks OCR read as letters
-    *_label("name", PATIENT, False, r"patient", r"re(?=\s*[:;])"),
+    # ('BENEFICIARY' alone, Medicare's word for the patient: a CMS form's heading over the patient's block)
+    *_label("name", PATIENT, False, r"patient", r"beneficiary(?=\s*$)", r"re(?=\s*[:;])"),
     *_label("name", PATIENT, False, rf"name{NOT_OURS}{TAIL}", alone=True),
     # a name asked for in parts ('Last Name | First Name | M.I.'): whose it is comes from its column or
     # row; its middle initial ('M.I.', with its dots: a bare 'MI' is as often Michigan) fills no field

@@ -30,9 +30,10 @@ SERVICE_HEAD = re.compile(
     re.I,
 )
 MODIFIER_CAPTION = re.compile(rf"^{MODIFIER_WORD}\.?$", re.IGNORECASE)
+# ('Qy', 'Qr', 'Qiy': 'Qty' as OCR reads a fax's small bold head; no other caption is a Q and a letter or two)
 QUANTITY_CAPTION = re.compile(
     r"^(?:qty|quantity|units?|#\s*(?:of\s*)?units?|no\.?\s*of\s*units|units?\s*/\s*visits?|amount"
-    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested))[.:]?$",
+    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested)|(?-i:Q)[a-z]{1,2})[.:]?$",
     re.IGNORECASE,
 )
 # A column of numbers that are no count: how often, how long, how much of a drug, how big.
@@ -65,6 +66,26 @@ def head_columns(table: list[Segment]) -> Columns:
     return Columns(modifier_column(table), quantity_column(table[0]), no_count_columns(table[0]))
 
 
+def joined_head(head: Segment, lines: list[Segment]) -> Segment:
+    """The head with its captions OCR split off into a line of their own ('Dose', 'Qty' read with boxes
+    taller than the others', their cell's rules taken in): words of other lines whose boxes span the
+    head's middle, over no word of the head."""
+    middle = (head.bbox[1] + head.bbox[3]) / 2
+    split = [
+        word
+        for line in lines
+        if line is not head and line.page == head.page
+        for word in line.words
+        if word.top <= middle <= word.top + word.height and not any(_across(word, h) for h in head.words)
+    ]
+    words = sorted((*head.words, *split), key=lambda w: w.left)
+    return Segment(head.page, head.index, tuple(words)) if split else head
+
+
+def _across(word: Word, other: Word) -> bool:
+    return word.left < other.right and word.right > other.left
+
+
 def modifier_column(table: list[Segment]) -> Column | None:
     """The left and right of the table head's modifier caption ('MOD', 'Modifier'), if it has one."""
     caption = next((w for row in table for w in row.words if MODIFIER_CAPTION.match(w.text)), None)
@@ -89,7 +110,14 @@ def no_count_columns(head: Segment) -> tuple[Column, ...]:
     if any(_code_shaped(w.text) for w in head.words):
         return ()
     captions = head_captions(head)
-    return tuple(_half_cell(captions, i) for i, c in enumerate(captions) if NOT_QUANTITY_CAPTION.match(_text(c)))
+    return tuple(_half_cell(captions, i) for i, c in enumerate(captions) if _no_count_caption(c))
+
+
+def _no_count_caption(caption: list[Word]) -> bool:
+    """A caption of numbers that are no count, not run into the count's own caption ('Frequency Qty',
+    two cells' captions a narrow gap apart: where one column ends is unknown)."""
+    counted = any(QUANTITY_CAPTION.match(w.text) for w in caption)
+    return bool(NOT_QUANTITY_CAPTION.match(_text(caption))) and not counted
 
 
 def head_captions(head: Segment) -> list[list[Word]]:

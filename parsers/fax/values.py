@@ -55,8 +55,14 @@ ORDER_WORDS = frozenset(
 # 'Carter, Helen' (a person's name, last name first), unless a company's suffix follows the comma
 LAST_FIRST = re.compile(r"^[A-Z][A-Za-z'\-]+,\s+[A-Z][A-Za-z'\-]+(?:\s+[A-Z]\.?)?$")
 COMPANY_SUFFIXES = frozenset({"inc", "llc", "ltd", "corp", "co", "pc", "pa", "pllc", "llp", "lp"})
-# A document's own name ending a title: 'Home Infusion Referral', 'DME Order Form' name no company.
-DOCUMENT_WORDS = frozenset({"order", "orders", "referral", "request", "form", "prescription", "certificate", "renewal"})
+# A document's own name ending a title: 'Home Infusion Referral', 'DME Order Form' name no company; nor
+# does a section's title after a party's caption ('Supplier Attestation', 'Agency Use Only').
+DOCUMENT_WORDS = frozenset(
+    {
+        *("order", "orders", "referral", "request", "form", "prescription", "certificate", "renewal"),
+        *("attestation", "acknowledgement", "acknowledgment", "instructions", "notice", "consent", "only"),
+    }
+)
 # What a form's blank is filled with when it holds no value: no organisation's name.
 PLACEHOLDER = re.compile(
     r"^(?:n/?a|none|unknown|pending|tbd|to be determined|not applicable|same(?: as above)?"

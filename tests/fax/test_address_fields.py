@@ -28,6 +28,17 @@ def test_the_fields_of_an_address_on_two_rows_are_read_row_by_row() -> None:
     ]
 
 
+def test_a_speck_among_an_address_s_words_is_no_field_of_its_own() -> None:
+    """A leader's last dot read as ',' left of the street, below its baseline: no field to crop and
+    read (its crop reads as nothing, and a field read as nothing confirms nothing)."""
+    speck = Word(",", 81.0, 523, 465, 3, 5)
+    assert [[w.text for w in field] for field in _fields((speck, *_words()))] == [
+        ["4404", "Asylum", "Ave"],
+        ["Hartford"],
+        ["CT", "06103-8386"],
+    ]
+
+
 def test_an_address_after_its_caption_from_two_rows_is_read_field_by_field() -> None:
     value = AddressValue("4404 Asylum Ave", None, "Hartford", "CT", "06103-8386")
     words = _words()

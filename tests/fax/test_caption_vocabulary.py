@@ -180,3 +180,17 @@ def test_fax_with_its_a_read_as_u_is_a_caption_only_where_a_caption_stands() -> 
     assert [k for k, _, _ in _hits("Fux")] == ["fax"]
     assert [k for k, _, _ in _hits("Fux: 203-555-2438")] == ["fax"]
     assert "fax" not in [k for k, _, _ in _hits("Acme Fux Supply")]
+
+
+def test_a_sentence_wrapped_at_a_party_word_is_no_caption() -> None:
+    """'... the / physician reviews them, answers Section IV': an instruction's sentence that wrapped
+    at 'physician' names nobody's block; a caption in capitals, or with its colon, still does."""
+    assert _hits("physician reviews them, answers Section IV and signs Section VI") == []
+    assert _hits("patient must be seen within 48 hours") == []
+    assert ("name", PROVIDER, "Physician") in _hits("Physician Jane Doe, MD")
+    assert ("name", PROVIDER, "physician") in _hits("physician: jane doe")
+
+
+def test_a_lower_case_caption_with_its_value_after_it_is_still_a_caption() -> None:
+    """'patient cell 860-555-0142': a caption typed in lower case, its value after it: no sentence."""
+    assert ("name", PATIENT, "patient") in _hits("patient cell 860-555-0142")

@@ -164,6 +164,15 @@ def test_a_cpt_shaped_read_that_is_a_listed_hcpcs_code_with_its_letter_as_a_digi
     assert codecheck.correct_procedure("97110", NO_CODE_SETS).value == "97110"  # a 9 is no letter's look-alike
 
 
+def test_a_drug_code_whose_j_was_read_as_a_3_is_open() -> None:
+    """'30290': CPT 30290 as read, or J0290 (a drug's code) with its J read as a 3, as a fax's J
+    often comes: with no HCPCS table to tell, which was printed is unknown."""
+    found = codecheck.correct_procedure("30290", NO_CODE_SETS)
+    assert found.value is None and set(found.readings) == {"30290", "J0290"}
+    assert codecheck.correct_procedure("30290", _HcpcsTable()).value == "30290"  # the table has no J0290
+    assert codecheck.correct_procedure("30290", _HcpcsTable("J0290")).value is None
+
+
 def test_a_brace_read_for_a_serifed_one_or_i_is_a_look_alike_needing_a_second_read() -> None:
     for raw, code in (("N}8.4", "N18.4"), ("{10", "I10"), ("E1{.65", "E11.65")):
         found = codecheck.correct_icd10(raw, SETS)

@@ -100,3 +100,16 @@ def test_a_speck_read_as_a_word_does_not_lower_the_page_reads_confidence() -> No
     words = [Word("359", 96, 0, 0, 30, 20), Word("'", 18, 40, 0, 5, 20), Word("Cedar", 91, 50, 0, 50, 20)]
     assert conf_of(words) == 0.91
     assert conf_of([Word("'", 18, 40, 0, 5, 20)]) == 0.18
+
+
+def test_a_speck_before_the_state_and_zip_right_of_their_caption_is_no_part_of_them() -> None:
+    """'State / ZIP.   . CT 06103': a leader's last dot read before the state is no word of the address."""
+    text = _rows(
+        [
+            [(120, "Patient name"), (560, "DAVIS, MARIA")],
+            [(120, "Street address"), (560, "2460 Cedar Lane")],
+            [(120, "City"), (560, "Hartford"), (1010, "State / ZIP."), (1220, ". CT 06103 ,")],
+        ]
+    )
+    found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+    assert [c.value for c in found] == [AddressValue("2460 Cedar Lane", None, "Hartford", "CT", "06103")]

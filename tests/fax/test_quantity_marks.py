@@ -27,3 +27,21 @@ def test_a_code_whose_letter_ocr_read_as_a_symbol_is_an_open_service_line() -> N
     assert sweep(_page(["2) Cpap device £0601 RR, qty 1"])) == [(None, ["RR"], 1)]
     assert sweep(_page(["1) Antibiotic infusion per diem $9500, qty 1"])) == [("S9500", [], 1)]
     assert sweep(_page(["Call us at £0601 today"])) == []  # nothing says it is an ordered item
+
+
+def test_a_modifier_mark_ocr_garbled_still_marks_the_capital_modifier_after_it() -> None:
+    """'HCPCS E0431 Modafaer RR Qty 1': 'Modifier' garbled past any word still marks RR; an English
+    word that starts the same ('moderate') marks nothing, nor a garbled mark before a word in lower case."""
+    rows = ["2. HCPCS E0431 Modafaer RR Qty 1 Portable gaseous system"]
+    assert _services(_page(rows)) == [("E0431", ["RR"], 1)]
+    assert _services(_page(["2. HCPCS E0431 moderate RR Qty 1 Portable gaseous system"])) == [("E0431", [], 1)]
+    assert _services(_page(["2. HCPCS E0431 Modafaer rr Qty 1 Portable gaseous system"])) == [("E0431", [], 1)]
+
+
+def test_a_diagnoses_heading_with_its_i_read_as_another_letter_heads_the_diagnoses() -> None:
+    """'Diagnosts Code(s)': the 'i' of 'Diagnosis' read as a 't' (no English word is spelled so)."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+    from parsers.fax.services import diagnosis_reads
+
+    text = _page(["Diagnosts Code(s) J96.11, I10"])
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["J96.11", "I10"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -197,3 +198,26 @@ def test_a_dose_after_the_code_is_never_re_read_as_its_quantity() -> None:
     assert state.services[0].quantity is None
     reread_failing(state)
     assert state.services[0].quantity is None and engine.texts == ["500", "500", "500"]
+
+
+def test_a_dose_after_the_code_is_no_quantity_to_re_read() -> None:
+    """'J0290 500 mg IV q6h 1': the number after the code carries its unit, a dose; re-reading it as
+    the line's quantity would make a count of 500."""
+    engine = Canned("500", "500")
+    state = _service_state(engine, "J0290 500 mg IV q6h 1", "Medication HCPCS Route")
+    reread_failing(state)
+    assert state.services[0].quantity is None and engine.texts == ["500", "500"]
+
+
+def test_a_number_under_a_dose_column_is_no_quantity_to_re_read() -> None:
+    """A number the table's head puts under its 'Dose' column is no count, read again or not."""
+    from parsers.fax.table_head import Columns
+
+    engine = Canned("500", "500")
+    state = _service_state(engine, "J0290 500 IV q6h 1", "Medication HCPCS Route")
+    line = state.services[0]
+    dose = next(w for w in line.row.words if w.text == "500")
+    under_dose = Columns(no_count=((dose.left - 5, dose.right + 5),))
+    state.services = [dataclasses.replace(line, quantity=None, quantity_word=None, columns=under_dose)]
+    reread_failing(state)
+    assert state.services[0].quantity is None

@@ -61,3 +61,56 @@ def test_a_bare_provider_caption_outside_a_suppliers_block_names_nobody() -> Non
     text = _page([("Supplier : Acme Home Medical", 104, 100, None), ("Provider : Bayview Clinic", 104, 140, None)])
     found = [(c.path, c.value) for c in candidates(text, labelled_hits(text))]
     assert found == [("servicing_provider.name", "Acme Home Medical")]  # no section header heads the block
+
+
+def _certificate(beneficiary_caption: str, supplier_caption: str) -> dict[str, object]:
+    """A CMS-484-like certificate: numbered sections naming each party, captions in one column at
+    the left and the payer's caption right of the member id; the captions garbled as given."""
+    text = _page(
+        [
+            ("SECTION I - BENEFICIARY", 103, 248, None),
+            (f"{beneficiary_caption} (last, first) WILSON, PATRICIA", 123, 302, None),
+            ("Medicare MBI / member no H828258658", 122, 401, None),
+            ("Payer Blue Harbor Medicare", 1011, 401, None),
+            ("Street address 3221 Elm St", 123, 449, None),
+            ("Telephone 617 555 4901", 122, 547, None),
+            ("SECTION Il - ORDERING PHYSICIAN", 103, 619, None),
+            ("Physician name Jane Doe, MD", 123, 674, None),
+            ("NPI 1245319599", 1010, 674, None),
+            ("SECTION HI SUPPLIER", 103, 796, None),
+            (f"{supplier_caption} Northside DME Supply", 123, 850, None),
+            (f"{supplier_caption.split()[0]} NPI 1234567893", 123, 899, None),
+        ]
+    )
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+def test_a_numbered_section_naming_a_party_heads_its_block_when_the_captions_under_it_are_garbled() -> None:
+    """'SECTION I - BENEFICIARY', 'SECTION III SUPPLIER' (their numerals as OCR reads them): the
+    patient's telephone and the supplier's NPI under them are theirs, not the payer's or the
+    physician's, when OCR garbled the name captions that would say so ('Benefiriary', 'Suppher')."""
+    found = _certificate("Benefiriary name", "Suppher name")
+    assert found.get("member.phone") == "6175554901"
+    assert found.get("servicing_provider.npi") == "1234567893"
+    assert found.get("ordering_provider.npi") == "1245319599"
+    clear = _certificate("Beneficiary name", "Supplier name")
+    assert clear.get("member.phone") == "6175554901" and clear.get("servicing_provider.npi") == "1234567893"
+
+
+def test_a_numbered_section_naming_more_than_a_party_is_no_party_heading() -> None:
+    """'Section 4 Supplier Attestation', 'Section 2 Beneficiary Rights Notice': a section about
+    something of the party's; its next word is no supplier's or patient's name."""
+    for heading in ("Section 4 Supplier Attestation", "Section 2 Beneficiary Rights Notice", "Beneficiary Rights"):
+        text = _page([(heading, 103, 248, None), ("Northside DME Supply", 123, 300, None)])
+        found = {c.path for c in candidates(text, labelled_hits(text))}
+        assert not found & {"servicing_provider.name", "member.name"}, heading
+
+
+def test_a_supplier_caption_opening_a_section_title_gives_no_supplier_name() -> None:
+    """'Supplier Attestation', 'Agency Use Only', 'Vendor Instructions': a section of the form about
+    the party, no company's name after its caption."""
+    for title in ("Supplier Attestation", "Agency Use Only", "Vendor Instructions", "Supplier Acknowledgement"):
+        text = _page([(title, 103, 248, None)])
+        assert [c.path for c in candidates(text, labelled_hits(text))] == [], title
+    text = _page([("Supplier Valley Home Health", 103, 248, None)])
+    assert [c.value for c in candidates(text, labelled_hits(text))] == ["Valley Home Health"]

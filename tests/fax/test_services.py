@@ -293,3 +293,27 @@ def test_a_code_with_its_letter_read_twice_is_an_open_row_not_a_lost_one() -> No
     text = _page(["HCPCS Units Description", "Go0299 7 Skilled nursing visit RN"])
     rows = [(s.code.raw, s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
     assert rows == [("Go0299", None, 7)]
+
+
+def test_a_modifier_closing_the_bracket_of_a_code_aside_is_the_lines_modifier() -> None:
+    """'(HCPCS A4253 NU)': the hyphen between code and modifier lost, the modifier carries the bracket."""
+    text = _page(["Order: glucose test strips (HCPCS A4253 NU) Qty: 1", "Order: walker (HCPCS E0143 [RR]) Qty: 2"])
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("A4253", ["NU"], 1), ("E0143", ["RR"], 2)]
+
+
+def test_a_diagnosis_caption_whose_hint_closes_with_a_brace_is_still_bare() -> None:
+    """'Secondary Dx (ICD 10}': OCR read the hint's closing bracket as a brace; the caption holds no
+    value of its own, so the code over it is read."""
+    from parsers.fax.codes_over import diagnoses_over_captions
+    from tests.fax.test_grid import _page as _placed_page
+
+    text = _placed_page(
+        [
+            ("M17.11", 117, 200, None),
+            ("110", 500, 200, None),
+            ("Primary Dx (ICD 10)", 117, 238, None),
+            ("Secondary Dx (ICD 10}", 500, 238, None),
+        ]
+    )
+    assert [d.raw for d in diagnoses_over_captions(text, NO_CODE_SETS)] == ["M17.11", "110"]

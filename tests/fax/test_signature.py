@@ -21,6 +21,7 @@ from tests.fax.test_reading_units import _page
         "Electronicatty signed by Priya Patel, MD on 11/20/2026 08:51",  # as OCR read it on a fax
         "Digitally signed by Patel, Priya on 11/20/2026",
         "Signed electronically by Priya Patel MD on 11/20/2026",
+        "Electronically signed by Priya Patel, MD|on 11/20/2026 08:51",  # a streak read as a bar, no space
     ],
 )
 def test_an_electronic_signature_statement_is_a_signature_with_its_date(line: str) -> None:

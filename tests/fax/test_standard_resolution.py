@@ -119,6 +119,24 @@ def test_a_value_read_wholly_as_marks_is_no_value() -> None:
     assert [c.value for c in state.candidates] == ["Evergreen"]
 
 
+def test_a_value_kept_without_its_words_is_judged_by_the_page_words_in_its_box() -> None:
+    """A signature's date ('Nov 18, 2026', its '18,' read at 38) carries its box and its weakest word's
+    confidence only: the surely read words in its box say it is no mark."""
+    from parsers.fax.extract import PageText
+    from parsers.fax.layout import page_segments
+    from parsers.fax.model import Page
+
+    state = _state()
+    words = [Word("Nov", 96.0, 730, 1492, 41, 19), Word("18,", 38.9, 787, 1492, 27, 22)]
+    words += [Word("2026", 96.8, 824, 1492, 55, 20)]
+    page = Page(number=1, width=1728, height=2244, words=words)
+    state.texts = [PageText(page, *page_segments(page))]
+    date = Candidate("signature.date", dt.date(2026, 11, 18), 1, (730, 1492, 879, 1514), 0.389, "label")
+    state.candidates = [date]
+    shaded_bands.drop_mark_values(state)
+    assert state.candidates == [date]
+
+
 class _Engine:
     """Hands out canned hOCR: one line per stacked crop, in order."""
 

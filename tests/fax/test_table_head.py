@@ -68,3 +68,48 @@ def test_a_written_orders_items_ordered_heading_heads_a_service_table(head: str)
     OCR may garble ('NePCS', 'Remdescripton')."""
     assert SERVICE_HEAD.search(head)
     assert not SERVICE_HEAD.search(f"{head}: wheelchair")
+
+
+def _split_head_page() -> list[tuple[str, int, int, int]]:
+    """A drug's row under a ruled head whose 'Dose' and 'Qty' cells OCR read with boxes taller than
+    the other captions' (their cell's rules taken in) and, specks before them, as a line of its own."""
+    head = [("Medication", 116, 837, 18), ("HCPCS", 726, 836, 18), ("Route", 1113, 837, 16)]
+    head += [("Frequency", 1255, 836, 22)]
+    split = [("~", 368, 815, 4), ("~", 477, 816, 3), ("Dose", 918, 810, 52), ("Qty", 1375, 810, 52)]
+    row = [("ampicillin", 117, 993, 20), ("500", 239, 994, 20), ("mg", 294, 998, 20), ("J0290", 727, 994, 20)]
+    row += [("500", 930, 993, 20), ("IV", 1114, 993, 20), ("q6h", 1255, 992, 20), ("6", 1479, 992, 20)]
+    return [*head, *split, *row]
+
+
+def test_captions_ocr_split_off_the_head_into_a_line_of_their_own_still_name_its_columns() -> None:
+    """'Dose' and 'Qty' read as a line over the head's other captions: their boxes span the head's
+    middle, so they are its captions; the count is the number under 'Qty', not the dose under 'Dose'."""
+    from parsers.fax.layout import page_segments
+    from parsers.fax.model import Page, PageText, Word
+
+    words = [Word(t, 95.0, x, y, 11 * len(t), h) for t, x, y, h in _split_head_page()]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    assert any(line.text.startswith("Medication") and "Qty" not in line.text for line in lines)  # split
+    reads = list(service_reads(PageText(page, lines, segments), NO_CODE_SETS))
+    assert [(r.code.correction.value, r.quantity) for r in reads] == [("J0290", 6)]
+
+
+@pytest.mark.parametrize("caption", ["Qy", "Qr", "Qiy"])
+def test_a_quantity_caption_ocr_garbled_to_a_q_and_a_letter_or_two_still_heads_the_count(caption: str) -> None:
+    """'Qty' as a fax's small bold head comes as 'Qy' or 'Qr': no word of a head but the count's starts
+    so; the number under it is the count, not the dose before it."""
+    text = _placed_page(
+        [
+            ("Medication", 117, 836, None),
+            ("HCPCS", 726, 836, None),
+            ("Route", 1113, 836, None),
+            (caption, 1479, 836, None),
+            ("ampicillin", 117, 915, None),
+            ("J0290", 727, 915, None),
+            ("500", 930, 915, None),
+            ("IV", 1114, 915, None),
+            ("9", 1479, 915, None),
+        ]
+    )
+    assert [(r.code.correction.value, r.quantity) for r in service_reads(text, NO_CODE_SETS)] == [("J0290", 9)]
