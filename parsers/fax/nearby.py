@@ -23,6 +23,7 @@ CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or
 # A caption's format hint ('Sex (M/F)', 'Name (Last, First):'): words in brackets, no digits (a phone's
 # '(617)' is a value). It is no value: 'Sex (M/F) F' is F, and 'Sex (M/F)' alone has its value elsewhere.
 FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
+VALUE_WORD = re.compile(r"[A-Za-z]{3}")  # a word before a caption: no box number ('12', '5a', 'S' for '5')
 CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 UNDER_REACH = 1.2  # a value printed over its caption ends within this many caption heights above it
 VALUE_REACH = 1.6  # ... or this many of its own heights: the fill-in line lies between, and a caption
@@ -137,9 +138,22 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
     labelled = {id(h.segment): h.segment for h in hits}
     if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text) or PART_ALONE.match(nearest.text):
         return None  # a caption: of a field we do not know, or of an address's part ('City')
-    if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
+    captions = [s for s in labelled.values() if s is not caption and not _value_of_bare_caption(text, s, hits)]
+    if _in_caption_column(nearest, captions, text.page.width):
         return None  # a caption we do not know, in the column where the form's captions stand
     return nearest
+
+
+def _value_of_bare_caption(text: PageText, segment: Segment, hits: list[LabelHit]) -> bool:
+    """A caption word inside the value of the caption next left of it on its row, a caption with no
+    value of its own ('INS   Acinte Health Plan': a word before the caption, where a row of captions
+    has at most a box number): where a value stands, its column is no column of captions."""
+    first = min((h.start for h in hits if h.segment is segment), default=0)
+    if not VALUE_WORD.search(segment.text[:first]):
+        return False
+    left = [s for s in text.segments if s.bbox[2] <= segment.bbox[0] + 2 and same_row(s.bbox, segment.bbox)]
+    nearest = max(left, key=lambda s: s.bbox[2], default=None)
+    return nearest is not None and any(h.segment is nearest and not _rest_of(h, hits).strip() for h in hits)
 
 
 TOP_ALIGN = 0.3  # share of the caption's height the tops of a caption and its taller value may differ by

@@ -297,3 +297,43 @@ def test_an_emergency_contacts_phone_is_not_the_patients_when_ocr_garbled_contac
     )
     phones = [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.phone"]
     assert phones == ["8605550142"]
+
+
+def test_a_caption_word_inside_a_captions_value_makes_no_caption_column_of_the_values() -> None:
+    """'INS   Acinte Health Plan' (the plan's name garbled, 'Health Plan' read as its caption): the value
+    right of a bare caption is no caption that puts the values' column among the captions'."""
+    found = _found(
+        _page(
+            [
+                ("PT NAME", 145, 436, None),
+                ("John Miller", 551, 436, None),
+                ("PT PHONE", 145, 602, None),
+                ("860.555.0444", 551, 602, None),
+                ("INS", 145, 837, None),
+                ("Acinte Health Plan", 551, 835, None),
+                ("SUBSCRIBER ID", 145, 891, None),
+                ("X761191679", 551, 891, None),
+            ]
+        )
+    )
+    assert found["member.name"] == ("John", "Miller")
+    assert found["member.phone"] == "8605550444"
+    assert found["member.member_id"] == "X761191679"
+    assert "payer.name" not in found  # whether 'Health Plan' is its caption or a part of its name: unsure
+
+
+def test_a_row_of_captions_keeps_its_columns_of_captions() -> None:
+    """Captions over their values, side by side ('4 MEMBER ID NUMBER   5 DATE OF BIRTH'): each stands right
+    of a caption with no value of its own, and its column is still one of captions (a garbled caption
+    there is no value of the caption left of it)."""
+    found = _found(
+        _page(
+            [
+                ("4 MEMUER ID NUMBER", 740, 385, None),
+                ("S DATE OF BIRTH (MANRIY YY Y)", 1096, 385, None),  # its box number '5' read as 'S'
+                ("| 12 HEALTH PLAN", 528, 566, None),
+                ("23 CROUP J DMPLOYLH NO", 1097, 566, None),
+            ]
+        )
+    )
+    assert "payer.name" not in found
