@@ -12,6 +12,7 @@ from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_p
 from parsers.fax.code_pieces import (
     digits_read_as_letters,
     fragment_before,
+    glued_garble,
     listed_apart,
     ordered_heading,
     rest_in_word,
@@ -115,11 +116,21 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
                 reads.extend(icd_tokens(segment, after, sets))
                 boxes += len(NUMBERED_BOX.findall(segment.text))
             missing = max(boxes - len(reads), 0)
-            yield from reads
+            yield from (_unless_glued(read, text.page.words) for read in reads)
             yield from (
                 CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD) for i in range(missing)
             )
             return
+
+
+def _unless_glued(read: CodeRead, page_words: list[Word]) -> CodeRead:
+    """A code read only by a look-alike correction ('154' as L54), with ink OCR made nothing of set right
+    against it (code_pieces.glued_garble): the rest of a code whose head is lost, left open (a finding)."""
+    garble = glued_garble(read.word, page_words) if read.correction.corrected else None
+    if garble is None:
+        return read
+    whole = word_spanning(f"{garble.text}{read.word.text}", [garble, read.word], read.word.line_key)
+    return CodeRead(whole.text, whole, read.page, UNREAD)
 
 
 # '13.': a form's box number (the next box's, beside the diagnosis box): too short for any code, garbled or not
