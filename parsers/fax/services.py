@@ -60,6 +60,12 @@ class CodeRead:
     page: int
     correction: codecheck.Correction
 
+    def as_read(self, threshold: float) -> bool:
+        """In the code set exactly as read, and read surely (`threshold` 0..1): a code set as dense as
+        ICD-10's holds the neighbour an unsure digit makes of a code (J96.12 read for J96.11 at 57)."""
+        fix = self.correction
+        return fix.in_code_set and not fix.corrected and self.word.conf >= 100 * threshold
+
 
 def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
     """Pieces of each word; with `keep_inner_comma`, 'G47,33' stays one piece with a dot (a misread dot)."""
