@@ -337,3 +337,18 @@ def test_a_row_of_captions_keeps_its_columns_of_captions() -> None:
         )
     )
     assert "payer.name" not in found
+
+
+def test_a_caption_whose_row_names_another_party_across_the_page_than_its_column_has_no_role() -> None:
+    """'Accepting Agency | CarePoint | Aaenty NPI | ...' under 'Attending | ... | Attending NPt | ...' (both
+    NPI captions garbled): the column says the attending's, the row the agency's; whose it is is a guess."""
+    found = _found(
+        _grid(
+            [
+                ("Attending", "Priya Patel, MD", "Attending NPt", "1440239287"),
+                ("Accepting Agency", "CarePoint Infusion", "Aaenty NPI", "1214637302"),
+            ]
+        )
+    )
+    assert "ordering_provider.npi" not in found and "servicing_provider.npi" not in found
+    assert found["servicing_provider.name"] == "CarePoint Infusion"
