@@ -14,9 +14,9 @@ from parsers.fax.values import PART_ALONE
 
 # A dotted leader from a caption to its value, its dots partly read as commas or zeros ('....,....00..0.').
 LEADER = r"[.,\u00b7](?:[.,\u00b7:;]|[0oO](?=[.,\u00b70oO]*[.,\u00b7]))*(?=\s|$)"
-# ";" is a misread ":", and so is a '?' or '!' on the caption's end before a space ('Patient? DAVIS, HENRY')
+# ";" is a misread ":", and so is a '?', '!' or quote mark on the caption's end before a space ('Patient? DAVIS')
 NOISE = rf"(?:{LEADER}|[\s:;#.\-|_])*"
-LEADING_NOISE = re.compile(rf"^(?:[?!](?=\s))?{NOISE}(?:\d{{1,2}}[.)]\s+)?{NOISE}")
+LEADING_NOISE = re.compile(rf"^(?:[?!'’](?=\s))?{NOISE}(?:\d{{1,2}}[.)]\s+)?{NOISE}")
 RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
 UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
 CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
