@@ -82,7 +82,9 @@ def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit
         return PATIENT if hit.kind == "name" else _row_role(hit, rows)
     if column.role == PAYER and hit.kind not in PAYER_KINDS:
         return _beside_role(hit, rows)  # a plan has no NPI, phone or address on an order: not the plan's
-    role = column.role or PROVIDER
+    if column.role is None:
+        return None  # an anchor whose party is unsure ('7 Provider's Name and NPI': the agency or the doctor)
+    role = column.role
     if _row_across_disagrees(hit, rows, role, page_width):
         return None
     breaking = [row for row in rows if _breaks_block(row, column, hit, role, page_width)]

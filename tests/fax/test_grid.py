@@ -352,3 +352,20 @@ def test_a_caption_whose_row_names_another_party_across_the_page_than_its_column
     )
     assert "ordering_provider.npi" not in found and "servicing_provider.npi" not in found
     assert found["servicing_provider.name"] == "CarePoint Infusion"
+
+
+def test_a_caption_under_an_anchor_whose_party_is_unsure_has_no_role() -> None:
+    """'7 Provider s Narne and NPt' (a CMS-485 box: the agency's name and NPI, its caption garbled, whose
+    party is unsure): the 'NPI' under it is nobody's, never the ordering physician's by default."""
+    found = _found(
+        _page(
+            [
+                ("6 Patents Name and Address", 113, 260, None),
+                ("7 Provider s Narne and NPt", 867, 260, None),
+                ("ANDERSON, PATRICIA", 124, 310, None),
+                ("Valley Home Health", 877, 310, None),
+                ("NPI 1420435103", 876, 353, None),
+            ]
+        )
+    )
+    assert "ordering_provider.npi" not in found
