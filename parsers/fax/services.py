@@ -24,6 +24,7 @@ from parsers.fax.table_head import (
     SERVICE_HEAD,
     Column,
     Columns,
+    coded_before_modifier,
     head_columns,
     in_column,
     modifier_column,
@@ -355,7 +356,7 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
         head, tail = code_and_modifier(without_closing(word.text) if in_aside(words, position) else word.text)
-        if id(word) not in sample and procedure_shaped(head):
+        if id(word) not in sample and (procedure_shaped(head) or coded_before_modifier(head, words[position + 1 :])):
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)

@@ -239,3 +239,12 @@ def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
     """'Metformin 500 mg PO BID' in the medications box under the diagnosis box: a dose, no code."""
     text = _page(["Principal Diagnosis", "E11.9", "Medications: Metformin 500 mg PO BID, Lasix 40mg, O2 2 L/min"])
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
+
+
+def test_a_code_whose_digits_all_read_as_letters_is_one_before_its_modifier() -> None:
+    """'KOOOL RR 1' (K0001, every digit read as its look-alike letter): a modifier follows only a code. A word
+    of such letters with no modifier after it is no code ('BLOOD draw': no B1000)."""
+    text = _page(["Description HCPCS Mod Units", "standard wheelchair KOOOL RR 1", "BLOOD draw 1"])
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines[0] == ("K0001", ["RR"], 1)
+    assert all(code is None for code, _, _ in lines[1:])
