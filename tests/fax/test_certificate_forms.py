@@ -488,3 +488,14 @@ def test_a_page_of_a_fax_whose_other_page_prints_captions_under_the_lines_does_t
     page = _at([("12-15-1958", 900, 200, None), ("Date of Birth", 900, 238, None)])
     assert "member.dob" not in _found(page)  # one caption with a value over it is no such form ...
     assert _found(replaced(page, captions_under=True))["member.dob"] == dt.date(1958, 12, 15)  # ... another page is
+
+
+def test_a_number_after_a_caption_we_do_not_know_is_no_unlabelled_phone_of_the_box() -> None:
+    """'REFERRING PROVIDER' over 'Or.: Brooks, Alan' and 'NPt #: 1648021123' (its NPI caption garbled): the
+    number is that caption's value (an NPI), never the provider's phone."""
+    box = [
+        ("REFERRING PROVIDER", 918, 230, None),
+        ("Or.: Brooks, Alan", 918, 300, None),
+        ("NPt #: 1648021123", 918, 369, None),
+    ]
+    assert _box_phones(box) == {}
