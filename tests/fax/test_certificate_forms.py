@@ -495,7 +495,8 @@ def test_a_number_after_a_caption_we_do_not_know_is_no_unlabelled_phone_of_the_b
     number is that caption's value (an NPI), never the provider's phone."""
     box = [
         ("REFERRING PROVIDER", 918, 230, None),
-        ("Or.: Brooks, Alan", 918, 300, None),
-        ("NPt #: 1648021123", 918, 369, None),
+        ("Or.: Brooks, Alan", 918, 265, None),
+        ("NPt #: 1648021123", 918, 300, None),
     ]
     assert _box_phones(box) == {}
+    assert _box_phones([*box[:2], ("914-555-0774", 918, 300, None)]) == {"ordering_provider.phone": "9145550774"}
