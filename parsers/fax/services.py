@@ -38,7 +38,8 @@ from referrals.codes import CodeSets
 # ('DIAGNOS<S': a heading's letter OCR read as a mark, as on a shaded strip, is still the heading)
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b",
+    r"\b(?:diagnos[ie]s|diagnos[^\w\s]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?"
+    r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b",  # 'ICD-210:', its 10 garbled, before its colon: still the heading
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
