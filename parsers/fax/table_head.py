@@ -133,9 +133,8 @@ def procedure_shaped(head: str) -> bool:
 def coded_before_modifier(head: str, rest: list[Word]) -> bool:
     """A letter and four digits every one of which OCR read as its look-alike letter ('KOOOL' for K0001),
     with a modifier as the next word ('RR'): only a code takes a modifier."""
-    looks_coded = (
-        len(head) == 5 and head[0].isalpha() and all(ch.isdigit() or ch in codecheck.TO_DIGIT for ch in head[1:])
-    )
+    digits = all(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in head[1:])
+    looks_coded = len(head) == 5 and head[0].isalpha() and digits
     return looks_coded and bool(rest) and rest[0].text.strip(".,;:") in MODIFIERS
 
 

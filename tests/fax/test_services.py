@@ -249,6 +249,8 @@ def test_a_code_whose_digits_all_read_as_letters_is_one_before_its_modifier() ->
     lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
     assert lines[0] == ("K0001", ["RR"], 1)
     assert all(code is None for code, _, _ in lines[1:])
+    lower = _page(["Code Mod Qty Description", "kQoo1 RR 1 standard wheelchair"])  # in either case
+    assert [s.code.correction.value for s in service_reads(lower, NO_CODE_SETS)] == ["K0001"]
 
 
 def test_an_icd_heading_whose_number_ocr_garbled_still_heads_the_diagnoses() -> None:
