@@ -500,3 +500,15 @@ def test_a_number_after_a_caption_we_do_not_know_is_no_unlabelled_phone_of_the_b
     ]
     assert _box_phones(box) == {}
     assert _box_phones([*box[:2], ("914-555-0774", 918, 300, None)]) == {"ordering_provider.phone": "9145550774"}
+
+
+def test_ten_digits_run_together_that_check_out_as_an_npi_are_no_unlabelled_phone() -> None:
+    """'NPt # 1937239774' in a physician's box (its NPI caption garbled, no colon): the bare number checks out
+    as an NPI, so it is no phone of the box; a phone written as one still is."""
+    box = [
+        ("PHYSICIAN NAME, ADDRESS, TELEPHONE and NPI #", 115, 646, None),
+        ("HELEN CARTER, MD", 122, 681, None),
+        ("NPt # 1937239774", 122, 716, None),
+    ]
+    assert _box_phones(box) == {}
+    assert _box_phones([*box[:2], ("(914) 555-6475", 122, 716, None)]) == {"ordering_provider.phone": "9145556475"}
