@@ -146,8 +146,8 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
             state.finding(
                 path,
                 "unconfirmed_value",
-                f"A diagnosis code read as {read.raw!r} could be {code} only after correcting look-alike "
-                "characters, and a second read did not confirm it; check the page and enter the code.",
+                f"A diagnosis code read as {read.raw!r} {_unsure_as(read, code)}, and a second read did not "
+                "confirm it; check the page and enter the code.",
                 page=read.page,
             )
             continue
@@ -167,11 +167,16 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
 
 
 def _code_confirmed(state: FaxRead, read: CodeRead) -> bool:
-    """In the code set exactly as read, on a text layer, or agreed by a second read."""
+    """In the code set exactly as read and read surely, on a text layer, or agreed by a second read."""
     if read.page in {p.number for p in state.pages if p.text_layer}:
         return True
-    fix = read.correction
-    return (fix.in_code_set and not fix.corrected) or id(read) in state.confirmed_codes
+    return read.as_read(state.ctx.ocr_confidence_threshold) or id(read) in state.confirmed_codes
+
+
+def _unsure_as(read: CodeRead, code: str) -> str:
+    if read.correction.corrected:
+        return f"could be {code} only after correcting look-alike characters"
+    return f"gives {code} but was read unsurely"
 
 
 def _readings(readings: tuple[str, ...]) -> str:

@@ -14,7 +14,8 @@ from parsers.fax import values
 from parsers.fax.extract import PROVIDER_SUFFIX, PageText, path_of
 from parsers.fax.labels import PATIENT, PROVIDER, LabelHit, party_heading
 from parsers.fax.model import Candidate, Segment, Word, bbox_of, conf_of
-from parsers.fax.nearby import cell_of
+from parsers.fax.nearby import UNKNOWN_CAPTION, cell_of
+from referrals.codes import npi_checks_out
 
 PHONE_IN_CAPTION = re.compile(r"(?:,|and|&|/)\s*(?:telephone|phone|tel\b)", re.IGNORECASE)
 PHONE_PATHS = {PATIENT: "member.phone", PROVIDER: "ordering_provider.phone"}
@@ -107,11 +108,19 @@ def _next_in_block(block: list[Segment], segment: Segment) -> bool:
     return not gaps or gap <= BLOCK_GAP * max(max(gaps), 1)
 
 
+def _bare_npi(number: str) -> bool:
+    """Ten digits run together that check out as an NPI ('NPt # 1937239774', its caption garbled): an NPI
+    is printed so, a phone seldom; which one it is only a caption could say."""
+    return number.isdigit() and npi_checks_out(number)
+
+
 def _one_phone(lines: list[Segment], hits: list[LabelHit], path: str) -> Candidate | None:
-    """The only phone number in the lines' unlabelled text (before the first caption on each line)."""
+    """The only phone number in the lines' unlabelled text (before the first caption on each line; a line
+    opening with a caption we do not know holds that caption's value: 'NPt #: 1648021123', an NPI)."""
     found = []
-    for line in lines:
-        found += [(line, match) for match in values.PHONE.finditer(line.text[: _first_caption(line, hits)])]
+    for line in (s for s in lines if not UNKNOWN_CAPTION.match(s.text)):
+        text = line.text[: _first_caption(line, hits)]
+        found += [(line, match) for match in values.PHONE.finditer(text) if not _bare_npi(match.group())]
     if len(found) != 1:
         return None  # none, or a second number (a fax?): which one is the phone only a caption could say
     line, match = found[0]

@@ -52,6 +52,27 @@ def fragment_before(pieces: Pieces, position: int, code_token: re.Pattern[str]) 
     return head if close and shaped else None
 
 
+GARBLE_CONF = 20.0  # a word read under this confidence (0..100) is ink OCR made nothing of
+GLUE_GAP = 0.25  # ... set against a code: a gap under this share of the code's height
+
+
+def glued_garble(word: Word, page_words: list[Word]) -> Word | None:
+    """Ink OCR made nothing of, set right against the word's left on its line ('ie' for 'L89.' a fax
+    streak ran through, before '154'): the word may be the rest of a code whose head is lost in it."""
+    middle = (word.top + word.bottom) / 2
+    return next(
+        (
+            w
+            for w in page_words
+            if w is not word
+            and w.conf < GARBLE_CONF
+            and w.top <= middle <= w.bottom
+            and 0 <= word.left - w.right <= GLUE_GAP * word.height
+        ),
+        None,
+    )
+
+
 def digits_read_as_letters(rest: str) -> str:
     """A code's rest with no digit but every character a digit's look-alike ('Li', 'Il'): its digits."""
     upper = rest.upper()

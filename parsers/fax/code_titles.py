@@ -28,18 +28,13 @@ def name_by_title(state: FaxRead) -> None:
     texts = {text.page.number: text for text in state.texts}
     for index, read in enumerate(state.diagnoses):
         text = texts.get(read.page)
-        if text is None or id(read) in state.confirmed_codes or _sure(read):
+        if text is None or id(read) in state.confirmed_codes or read.as_read(state.ctx.ocr_confidence_threshold):
             continue
         code = titled_reading(read, text, state.ctx.code_sets)
         if code is not None:
             fixed = CodeRead(read.raw, read.word, read.page, Correction(code, True, (code,), True))
             state.diagnoses[index] = fixed
             state.confirmed_codes.add(id(fixed))
-
-
-def _sure(read: CodeRead) -> bool:
-    """In the code set exactly as read: nothing for a title to settle."""
-    return read.correction.in_code_set and not read.correction.corrected
 
 
 def titled_reading(read: CodeRead, text: PageText, sets: CodeSets) -> str | None:

@@ -149,8 +149,9 @@ def _places(text: str, char: str) -> list[int]:
 
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
-        # a J whose hook the fax lost reads as 1 too: '144.9' may be J44.9 or L44.9, so it is neither
-        return {"(": ["L", "C"], "[": ["L", "C"], "1": ["I", "L", "J"], "{": ["I"], "}": ["I"]}.get(
+        # a J whose hook the fax lost reads as 1 too: '144.9' may be J44.9 or L44.9, so it is neither; a
+        # bracket may be an L or a serifed I ('[50.9': I50.9 or L50.9)
+        return {"(": ["L", "C"], "[": ["I", "L", "C"], "1": ["I", "L", "J"], "{": ["I"], "}": ["I"]}.get(
             char, [TO_LETTER.get(char, char)]
         )
     if position == 1:

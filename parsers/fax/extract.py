@@ -36,7 +36,7 @@ from parsers.fax.nearby import (
     value_offset,
     value_segment,
 )
-from parsers.fax.roles import with_roles, without_unsure_provider
+from parsers.fax.roles import section_header, with_roles, without_unsure_provider
 from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
 
 __all__ = ["PageText"]  # where the stages have always imported it from
@@ -220,6 +220,8 @@ def _on_segment(hit: LabelHit, end: int, path: str) -> Candidate | None:
 
 def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, end: int) -> Candidate | None:
     """The value of a caption whose own segment holds none (see `value_segment`)."""
+    if _unread_here(hit, end):
+        return None
     found = value_segment(text, hit, hits, caption_alone(hit, end))
     if found is None:
         return None
@@ -231,6 +233,17 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
         return _read(under, 0, under.text, kind, path, "below") or read
     over = owned_above(text, hit, hits) if read is None and found[1] == "label" else None
     return _read(over, 0, over.text, kind, path, "above") if over is not None else read
+
+
+UNREAD_DIGITS = re.compile(r"[0-9]{2}")  # digits run together after a caption: a value, however garbled
+
+
+def _unread_here(hit: LabelHit, end: int) -> bool:
+    """The caption's segment holds a value of its own OCR garbled ('DOB 64/20/1957 69Y F' in a chart
+    label): the value on the line under it is another caption's ('ADM 11/28/2026'), never this one's.
+    A section header's rule, as OCR reads its dashes ('-- REFERRED TO --- 22'), is no value."""
+    rest = hit.segment.text[value_offset(hit, end) : end]
+    return bool(UNREAD_DIGITS.search(rest)) and not section_header(hit)
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:

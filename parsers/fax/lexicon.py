@@ -44,12 +44,13 @@ def known_or_compound(word: str) -> bool:
 def misread(first: str, second: str) -> bool:
     """True when `second` reads the same words as `first` but for misread ones: where they differ,
     word for word, `first` has a known word (or compound: 'AirWell') and `second` no word of the same
-    length ('Health' as 'Heaith', 'Home' as 'Hbme'), or `second` has it with an accent OCR put on a plain letter
-    ('Northsidé'). Such a read neither agrees with `first` nor gives another value."""
+    length or one letter off ('Health' as 'Heaith', 'Home' as 'Hbme', 'Providence' as 'Provitience'), or
+    `second` has it with an accent OCR put on a plain letter ('Northsidé'); a word in another case is the
+    same word ('Ri' for 'RI'). Such a read neither agrees with `first` nor gives another value."""
     a, b = _alnum_words(first), _alnum_words(second)
-    if len(a) != len(b) or a == b:
+    if len(a) != len(b) or [x.casefold() for x in a] == [y.casefold() for y in b]:
         return False
-    return all(x == y or _misread_word(x, y) for x, y in zip(a, b, strict=True))
+    return all(x.casefold() == y.casefold() or _misread_word(x, y) for x, y in zip(a, b, strict=True))
 
 
 def _alnum_words(text: str) -> list[str]:
@@ -57,11 +58,15 @@ def _alnum_words(text: str) -> list[str]:
     return [w for w in text.split() if any(ch.isalnum() for ch in w)]
 
 
+SPLIT_LETTERS = 1
+
+
 def _misread_word(word: str, read: str) -> bool:
     if read != word and _unaccented(read) == word:
         return True
-    same_length = len(word.strip(EDGE)) == len(read.strip(EDGE))
-    return same_length and known_or_compound(word) and not known_or_compound(read)  # 'AirWell' as 'A1rWeli'
+    # a letter may come back as two ('d' as 'ti': 'Provitience'), or two as one
+    near_length = abs(len(word.strip(EDGE)) - len(read.strip(EDGE))) <= SPLIT_LETTERS
+    return near_length and known_or_compound(word) and not known_or_compound(read)  # 'AirWell' as 'A1rWeli'
 
 
 def _unaccented(text: str) -> str:

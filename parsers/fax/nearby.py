@@ -14,15 +14,16 @@ from parsers.fax.values import PART_ALONE
 
 # A dotted leader from a caption to its value, its dots partly read as commas or zeros ('....,....00..0.').
 LEADER = r"[.,\u00b7](?:[.,\u00b7:;]|[0oO](?=[.,\u00b70oO]*[.,\u00b7]))*(?=\s|$)"
-# ";" is a misread ":", and so is a '?' or '!' on the caption's end before a space ('Patient? DAVIS, HENRY')
+# ";" is a misread ":", and so is a '?', '!' or quote mark on the caption's end before a space ('Patient? DAVIS')
 NOISE = rf"(?:{LEADER}|[\s:;#.\-|_])*"
-LEADING_NOISE = re.compile(rf"^(?:[?!](?=\s))?{NOISE}(?:\d{{1,2}}[.)]\s+)?{NOISE}")
+LEADING_NOISE = re.compile(rf"^(?:[?!'’](?=\s))?{NOISE}(?:\d{{1,2}}[.)]\s+)?{NOISE}")
 RIGHT_REACH = 0.3  # a value right of its caption starts within this share of the page's width
 UNKNOWN_CAPTION = re.compile(r"^[A-Za-z][A-Za-z .'’/#()&-]{0,38}:")  # 'Relationship:' ('... Spouse'): no field of ours
 CAPTION_HINT = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[:#]?\s*$")  # nothing, or '(Last, First):'
 # A caption's format hint ('Sex (M/F)', 'Name (Last, First):'): words in brackets, no digits (a phone's
 # '(617)' is a value). It is no value: 'Sex (M/F) F' is F, and 'Sex (M/F)' alone has its value elsewhere.
 FORMAT_HINT = re.compile(r"^\((?=[^)]*[A-Za-z])[^)\d]{1,30}\)[\s:;#.\-|_]*")
+VALUE_WORD = re.compile(r"[A-Za-z]{3}")  # a word before a caption: no box number ('12', '5a', 'S' for '5')
 CAPTION_COLUMN = 0.015  # a segment starting this near (share of page width) where captions start is one
 UNDER_REACH = 1.2  # a value printed over its caption ends within this many caption heights above it
 VALUE_REACH = 1.6  # ... or this many of its own heights: the fill-in line lies between, and a caption
@@ -137,9 +138,22 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
     labelled = {id(h.segment): h.segment for h in hits}
     if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text) or PART_ALONE.match(nearest.text):
         return None  # a caption: of a field we do not know, or of an address's part ('City')
-    if _in_caption_column(nearest, [s for s in labelled.values() if s is not caption], text.page.width):
+    captions = [s for s in labelled.values() if s is not caption and not _value_of_bare_caption(text, s, hits)]
+    if _in_caption_column(nearest, captions, text.page.width):
         return None  # a caption we do not know, in the column where the form's captions stand
     return nearest
+
+
+def _value_of_bare_caption(text: PageText, segment: Segment, hits: list[LabelHit]) -> bool:
+    """A caption word inside the value of the caption next left of it on its row, a caption with no
+    value of its own ('INS   Acinte Health Plan': a word before the caption, where a row of captions
+    has at most a box number): where a value stands, its column is no column of captions."""
+    first = min((h.start for h in hits if h.segment is segment), default=0)
+    if not VALUE_WORD.search(segment.text[:first]):
+        return False
+    left = [s for s in text.segments if s.bbox[2] <= segment.bbox[0] + 2 and same_row(s.bbox, segment.bbox)]
+    nearest = max(left, key=lambda s: s.bbox[2], default=None)
+    return nearest is not None and any(h.segment is nearest and not _rest_of(h, hits).strip() for h in hits)
 
 
 TOP_ALIGN = 0.3  # share of the caption's height the tops of a caption and its taller value may differ by

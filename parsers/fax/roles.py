@@ -10,6 +10,7 @@ from parsers.fax.labels import (
     ANCHOR_KINDS,
     BARE_PROVIDER,
     BLOCK_PROVIDER,
+    LABEL_FIELDS,
     PATIENT,
     PAYER,
     PROVIDER,
@@ -113,7 +114,11 @@ def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit
         return PATIENT if hit.kind == "name" else _row_role(hit, rows)
     if column.role == PAYER and hit.kind not in PAYER_KINDS:
         return _beside_role(hit, rows)  # a plan has no NPI, phone or address on an order: not the plan's
-    role = column.role or PROVIDER
+    if column.role is None:
+        return None  # an anchor whose party is unsure ('7 Provider's Name and NPI': the agency or the doctor)
+    role = column.role
+    if _row_across_disagrees(hit, rows, role, page_width):
+        return None
     breaking = [row for row in rows if _breaks_block(row, column, hit, role, page_width)]
     if not breaking:
         return role
@@ -121,6 +126,17 @@ def _unlabelled_role(hit: LabelHit, anchors: list[LabelHit], rows: list[LabelHit
     if same_row(newest.segment.bbox, hit.segment.bbox) or section_header(newest):
         return newest.role or PROVIDER  # (a section header heads its block across the page)
     return None
+
+
+def _row_across_disagrees(hit: LabelHit, rows: list[LabelHit], role: str, page_width: int) -> bool:
+    """The name heading the hit's own row, on the other half of the page, is another party's that has
+    such a field too ('Accepting Agency  CarePoint | Aaenty NPI' under 'Attending NPt': a grid's row is
+    one party's, the column's anchor another's): whose the hit is would be a guess. (On the hit's own
+    half, such a row breaks the column's block: _breaks_block.)"""
+    half = hit.segment.bbox[0] < page_width / 2
+    across = [row for row in rows if (row.segment.bbox[0] < page_width / 2) != half]
+    beside = _beside_role(hit, across)
+    return beside not in (None, role) and (hit.kind, beside) in LABEL_FIELDS
 
 
 PAYER_KINDS = frozenset({"org"})  # the captions of a plan's fields (its name)

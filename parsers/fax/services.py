@@ -14,6 +14,7 @@ from parsers.fax.code_pieces import (
     LOWER_LEAD,
     digits_read_as_letters,
     fragment_before,
+    glued_garble,
     listed_apart,
     mangled_code,
     ordered_heading,
@@ -27,6 +28,7 @@ from parsers.fax.table_head import (
     Column,
     Columns,
     bare_code_head,
+    coded_before_modifier,
     head_columns,
     in_column,
     joined_head,
@@ -42,7 +44,8 @@ from referrals.codes import CodeSets
 # letter, is still the heading: no English word but 'diagnoses' and 'diagnosis' is spelled 'diagnos?s')
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[^\s\d]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b"
+    r"\b(?:diagnos[^\s\d]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?"
+    r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b"  # 'ICD-210:', its 10 garbled, before its colon: still the heading
     # a small caption's ICD with its I read as a bracket or a K, and its D as an O ('23 (CO-10 PRIMARY', 'KCD-10')
     r"|(?<![A-Za-z])[(|!\[1lK]?C[DO]-1[0O](?![0-9])",
     re.I,
@@ -66,6 +69,12 @@ class CodeRead:
     word: Word
     page: int
     correction: codecheck.Correction
+
+    def as_read(self, threshold: float) -> bool:
+        """In the code set exactly as read, and read surely (`threshold` 0..1): a code set as dense as
+        ICD-10's holds the neighbour an unsure digit makes of a code (J96.12 read for J96.11 at 57)."""
+        fix = self.correction
+        return fix.in_code_set and not fix.corrected and self.word.conf >= 100 * threshold
 
 
 def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
@@ -123,11 +132,21 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
                 reads.extend(icd_tokens(segment, after, sets))
                 boxes += len(NUMBERED_BOX.findall(segment.text))
             missing = max(boxes - len(reads), 0)
-            yield from reads
+            yield from (_unless_glued(read, text.page.words) for read in reads)
             yield from (
                 CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD) for i in range(missing)
             )
             return
+
+
+def _unless_glued(read: CodeRead, page_words: list[Word]) -> CodeRead:
+    """A code read only by a look-alike correction ('154' as L54), with ink OCR made nothing of set right
+    against it (code_pieces.glued_garble): the rest of a code whose head is lost, left open (a finding)."""
+    garble = glued_garble(read.word, page_words) if read.correction.corrected else None
+    if garble is None:
+        return read
+    whole = word_spanning(f"{garble.text}{read.word.text}", [garble, read.word], read.word.line_key)
+    return CodeRead(whole.text, whole, read.page, UNREAD)
 
 
 # '13.': a form's box number (the next box's, beside the diagnosis box): too short for any code, garbled or not
@@ -341,7 +360,7 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
         head, tail = code_and_modifier(without_closing(word.text) if in_aside(words, position) else word.text)
-        if id(word) not in sample and procedure_shaped(head):
+        if id(word) not in sample and (procedure_shaped(head) or coded_before_modifier(head, words[position + 1 :])):
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers.fax import codecheck
 from parsers.fax.model import Segment, Word
-from parsers.fax.row_marks import MODIFIER_WORD
+from parsers.fax.row_marks import MODIFIER_WORD, MODIFIERS
 
 # (a word before a colon is a field's caption with its value after it, 'Equipment: E0260 ... Qty 2': a row)
 ITEM_CAPTION = r"description(?: of items?)?|(?:items?|item\s*\(s\)|equipment|supplies|products?)(?![\s(s)]*:)"
@@ -158,6 +159,14 @@ def _code_shaped(token: str) -> bool:
 def procedure_shaped(head: str) -> bool:
     """Five characters, two or more of the last four digits: a service code as OCR may show it."""
     return len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2
+
+
+def coded_before_modifier(head: str, rest: list[Word]) -> bool:
+    """A letter and four digits every one of which OCR read as its look-alike letter ('KOOOL' for K0001),
+    with a modifier as the next word ('RR'): only a code takes a modifier."""
+    digits = all(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in head[1:])
+    looks_coded = len(head) == 5 and head[0].isalpha() and digits
+    return looks_coded and bool(rest) and rest[0].text.strip(".,;:") in MODIFIERS
 
 
 def in_column(word: Word, column: Column) -> bool:

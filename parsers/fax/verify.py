@@ -150,7 +150,9 @@ def second_read(state: FaxRead) -> None:
         elif (against := outvoted(state, s, *shown) or doubted(s, *shown)) is not None:
             state.outvoted[id(s)] = against
     state.confirmed_codes |= {
-        id(d) for i, d in enumerate(codes) if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
+        id(d)
+        for i, d in enumerate(codes)
+        if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets) or _borne_out(d, reads.get(f"d{i}", []))
     }
     _header_again(state, reads.get("header", []))
 
@@ -293,7 +295,8 @@ def _code_needs_read(state: FaxRead, read: CodeRead) -> bool:
     """A diagnosis code needs a second read unless the table knows it exactly as read (a look-alike
     correction, or no table to ask, is one reading's word only) or two re-reads already agreed."""
     fix = read.correction
-    return fix.value is not None and (fix.corrected or not fix.in_code_set) and id(read) not in state.confirmed_codes
+    sure = read.as_read(state.ctx.ocr_confidence_threshold)
+    return fix.value is not None and not sure and id(read) not in state.confirmed_codes
 
 
 def _code_region(key: str, read: CodeRead) -> Region:
@@ -309,6 +312,22 @@ def _code_agrees(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
         return False
     fixes = [codecheck.correct_icd10(w.text.strip(",;:()"), sets) for w in words]
     return any(f.value == target for f in fixes)
+
+
+LOST_AT_ENDS = 2  # characters a second read of a code's crop may lose at its ends ('89.154' for L89.154)
+
+
+def _borne_out(read: CodeRead, words: list[Word]) -> bool:
+    """A code the code set holds as read, read unsurely (CodeRead.as_read), whose second read is the same
+    characters but for a few lost at its ends (the L of 'L89.154' at the crop's edge): no character was
+    read two ways ('96.11' under 'J96.12' says its last digit was: the code set holds both codes)."""
+    fix = read.correction
+    page, second = _code_core(read.raw), _code_core("".join(w.text for w in words))
+    return fix.in_code_set and not fix.corrected and len(second) >= len(page) - LOST_AT_ENDS and second in page
+
+
+def _code_core(text: str) -> str:
+    return text.strip(" ,;:().").upper()
 
 
 def _header_region(state: FaxRead) -> list[Region]:

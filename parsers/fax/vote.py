@@ -95,6 +95,8 @@ def voted(cand: Candidate, second: list[Word], third: list[Word], strict: bool =
             return None
         if strict and not (_same(page[at][0], text) or _misread(page[at][0], text)):
             return None
+    if _value(cand, _outvoted(list(cand.words), page, target)) != value:
+        return None  # a mark only the grey reads have (a speck read as a comma) is not borne out
     return with_read_words(as_third, third, confirmed_by="second_read", second_conf=conf_of(third))
 
 
@@ -102,6 +104,13 @@ def _value(cand: Candidate, words: list[Word]) -> object | None:
     """The value the words give, as written (not case-folded), an address only with a ZIP of its state."""
     found = READERS[PATH_KIND[cand.path]](text_of(words, LINE_SEP.get(cand.path, " ")))
     return found.value if found is not None and zipcodes.fits(found.value) else None
+
+
+def _outvoted(words: list[Word], page: list[tuple[str, Word]], target: list[tuple[str, Word]]) -> list[Word]:
+    """The page read's words with each word the third read gives otherwise replaced by the third read's:
+    the value the vote settles, the page read's marks kept where it read the same word."""
+    swap = {id(w): third for (text, w), (other, third) in zip(page, target, strict=True) if not _same(text, other)}
+    return [dataclasses.replace(swap[id(w)], line_key=w.line_key) if id(w) in swap else w for w in words]
 
 
 def _words(words: list[Word]) -> list[tuple[str, Word]]:

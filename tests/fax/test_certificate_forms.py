@@ -488,3 +488,27 @@ def test_a_page_of_a_fax_whose_other_page_prints_captions_under_the_lines_does_t
     page = _at([("12-15-1958", 900, 200, None), ("Date of Birth", 900, 238, None)])
     assert "member.dob" not in _found(page)  # one caption with a value over it is no such form ...
     assert _found(replaced(page, captions_under=True))["member.dob"] == dt.date(1958, 12, 15)  # ... another page is
+
+
+def test_a_number_after_a_caption_we_do_not_know_is_no_unlabelled_phone_of_the_box() -> None:
+    """'REFERRING PROVIDER' over 'Or.: Brooks, Alan' and 'NPt #: 1648021123' (its NPI caption garbled): the
+    number is that caption's value (an NPI), never the provider's phone."""
+    box = [
+        ("REFERRING PROVIDER", 918, 230, None),
+        ("Or.: Brooks, Alan", 918, 265, None),
+        ("NPt #: 1648021123", 918, 300, None),
+    ]
+    assert _box_phones(box) == {}
+    assert _box_phones([*box[:2], ("914-555-0774", 918, 300, None)]) == {"ordering_provider.phone": "9145550774"}
+
+
+def test_ten_digits_run_together_that_check_out_as_an_npi_are_no_unlabelled_phone() -> None:
+    """'NPt # 1937239774' in a physician's box (its NPI caption garbled, no colon): the bare number checks out
+    as an NPI, so it is no phone of the box; a phone written as one still is."""
+    box = [
+        ("PHYSICIAN NAME, ADDRESS, TELEPHONE and NPI #", 115, 646, None),
+        ("HELEN CARTER", 122, 681, None),
+        ("NPt # 1937239774", 122, 716, None),
+    ]
+    assert _box_phones(box) == {}
+    assert _box_phones([*box[:2], ("(914) 555-6475", 122, 716, None)]) == {"ordering_provider.phone": "9145556475"}

@@ -32,3 +32,27 @@ def test_a_rival_that_makes_another_code_is_doubt() -> None:
 def test_a_doubtful_read_without_its_rivals_is_doubt() -> None:
     unkept = [Word("I10", 40.0, 10, 10, 40, 20, (1,), ambiguous=True)]
     assert not verify._code_agrees(_read("110", "I10"), unkept, SETS)
+
+
+def _as_read(raw: str, conf: float) -> CodeRead:
+    word = Word(raw, conf, 10, 10, 40, 20, (1,))
+    return CodeRead(raw=raw, word=word, page=1, correction=Correction(raw.upper(), False, (raw.upper(),), True))
+
+
+def test_a_code_in_the_code_set_as_read_but_read_unsurely_needs_its_second_read() -> None:
+    """'J96.12' read at 57 where J96.11 is printed: the code set holds both neighbours, so a code read
+    unsurely is no code the code set vouches for; read surely, it is."""
+    assert not _as_read("J96.12", 57.0).as_read(0.8)
+    assert _as_read("J96.11", 92.0).as_read(0.8)
+    corrected = _read("110", "I10")
+    assert not corrected.as_read(0.8)  # a look-alike correction is never a code as read
+
+
+def test_an_unsure_code_as_read_is_borne_out_by_a_second_read_that_only_lost_its_ends() -> None:
+    """'L89.154.' at 59 re-read as '89.154.' (its L at the crop's edge): no character read two ways. 'j96.12'
+    at 57 re-read as '96.11': its last digit was, and the code set holds J96.11 as well as J96.12."""
+    second = [Word("89.154.", 46.0, 10, 10, 40, 20, (1,))]
+    assert verify._borne_out(_as_read("L89.154", 59.0), second)
+    assert not verify._borne_out(_as_read("j96.12", 57.0), [Word("96.11", 6.0, 10, 10, 40, 20, (1,))])
+    assert not verify._borne_out(_as_read("J96.12", 57.0), [Word("2", 40.0, 10, 10, 40, 20, (1,))])
+    assert not verify._borne_out(_read("110", "I10"), [Word("10", 90.0, 10, 10, 40, 20, (1,))])

@@ -177,3 +177,9 @@ def test_a_brace_read_for_a_serifed_one_or_i_is_a_look_alike_needing_a_second_re
     for raw, code in (("N}8.4", "N18.4"), ("{10", "I10"), ("E1{.65", "E11.65")):
         found = codecheck.correct_icd10(raw, SETS)
         assert found.value == code and found.corrected  # a change: only a second read confirms it
+
+
+def test_a_bracket_first_may_be_a_serifed_i_as_well_as_an_l() -> None:
+    """'[50.9' for I50.9 (a serif face's I, its left serifs read as the bracket's arms): I50.9 or L50.9."""
+    fixed = codecheck.correct_icd10("[50.9", SETS)
+    assert fixed.value is None and set(fixed.readings) == {"I50.9", "L50.9"}

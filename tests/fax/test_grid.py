@@ -297,3 +297,75 @@ def test_an_emergency_contacts_phone_is_not_the_patients_when_ocr_garbled_contac
     )
     phones = [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.phone"]
     assert phones == ["8605550142"]
+
+
+def test_a_caption_word_inside_a_captions_value_makes_no_caption_column_of_the_values() -> None:
+    """'INS   Acinte Health Plan' (the plan's name garbled, 'Health Plan' read as its caption): the value
+    right of a bare caption is no caption that puts the values' column among the captions'."""
+    found = _found(
+        _page(
+            [
+                ("PT NAME", 145, 436, None),
+                ("John Miller", 551, 436, None),
+                ("PT PHONE", 145, 602, None),
+                ("860.555.0444", 551, 602, None),
+                ("INS", 145, 837, None),
+                ("Acinte Health Plan", 551, 835, None),
+                ("SUBSCRIBER ID", 145, 891, None),
+                ("X761191679", 551, 891, None),
+            ]
+        )
+    )
+    assert found["member.name"] == ("John", "Miller")
+    assert found["member.phone"] == "8605550444"
+    assert found["member.member_id"] == "X761191679"
+    assert "payer.name" not in found  # whether 'Health Plan' is its caption or a part of its name: unsure
+
+
+def test_a_row_of_captions_keeps_its_columns_of_captions() -> None:
+    """Captions over their values, side by side ('4 MEMBER ID NUMBER   5 DATE OF BIRTH'): each stands right
+    of a caption with no value of its own, and its column is still one of captions (a garbled caption
+    there is no value of the caption left of it)."""
+    found = _found(
+        _page(
+            [
+                ("4 MEMUER ID NUMBER", 740, 385, None),
+                ("S DATE OF BIRTH (MANRIY YY Y)", 1096, 385, None),  # its box number '5' read as 'S'
+                ("| 12 HEALTH PLAN", 528, 566, None),
+                ("23 CROUP J DMPLOYLH NO", 1097, 566, None),
+            ]
+        )
+    )
+    assert "payer.name" not in found
+
+
+def test_a_caption_whose_row_names_another_party_across_the_page_than_its_column_has_no_role() -> None:
+    """'Accepting Agency | CarePoint | Aaenty NPI | ...' under 'Attending | ... | Attending NPt | ...' (both
+    NPI captions garbled): the column says the attending's, the row the agency's; whose it is is a guess."""
+    found = _found(
+        _grid(
+            [
+                ("Attending", "Priya Patel, MD", "Attending NPt", "1440239287"),
+                ("Accepting Agency", "CarePoint Infusion", "Aaenty NPI", "1214637302"),
+            ]
+        )
+    )
+    assert "ordering_provider.npi" not in found and "servicing_provider.npi" not in found
+    assert found["servicing_provider.name"] == "CarePoint Infusion"
+
+
+def test_a_caption_under_an_anchor_whose_party_is_unsure_has_no_role() -> None:
+    """'7 Provider s Narne and NPt' (a CMS-485 box: the agency's name and NPI, its caption garbled, whose
+    party is unsure): the 'NPI' under it is nobody's, never the ordering physician's by default."""
+    found = _found(
+        _page(
+            [
+                ("6 Patents Name and Address", 113, 260, None),
+                ("7 Provider s Narne and NPt", 867, 260, None),
+                ("ANDERSON, PATRICIA", 124, 310, None),
+                ("Valley Home Health", 877, 310, None),
+                ("NPI 1420435103", 876, 353, None),
+            ]
+        )
+    )
+    assert "ordering_provider.npi" not in found

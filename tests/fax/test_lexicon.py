@@ -86,3 +86,15 @@ def test_a_compound_name_read_with_a_digit_and_a_wrong_letter_is_its_misread() -
     assert misread("AirWell Home Oxygen", "A1rWeli Home Oxygen")
     assert not misread("AirWell Home Oxygen", "AirWell Home Oxygen")
     assert not misread("Bayview Medical", "Baywood Medical")  # both words: another name, no misread
+
+
+def test_a_known_word_read_with_a_letter_split_in_two_or_in_another_case_is_misread() -> None:
+    """'Provitience' (its d read as 'ti') is no word one letter longer than 'Providence': a misread, as is
+    'Piovidence' beside 'Ri' for 'RI' (a state code in another case is the same code). A read that differs
+    in case only is no misread, and a known word one letter off is another word ('Home' and 'Homes')."""
+    from parsers.fax.lexicon import misread
+
+    assert misread("1431 Cedar Lane, Providence, RI 02903", "1431 Cedar Lane, Provitience, RI 02903")
+    assert misread("3650 Oak Ridge Rd, Providence, RI 02903", "3650 Oak Ridge Rd, Piovidence, Ri 02903")
+    assert not misread("Providence, RI 02903", "Providence, Ri 02903")
+    assert not misread("Valley Home Health", "Valley Homes Health")

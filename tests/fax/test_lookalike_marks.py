@@ -11,9 +11,9 @@ from parsers.fax.checkbox import said
 from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Segment, Word
-from parsers.fax.services import diagnosis_reads
+from parsers.fax.services import CodeRead, diagnosis_reads
 from tests.fax.test_checkbox import _box, _line
-from tests.fax.test_reading_units import _page
+from tests.fax.test_reading_units import _page, _words
 
 
 def test_a_categorys_rest_read_as_letters_makes_one_open_code() -> None:
@@ -104,3 +104,19 @@ def test_a_dx_caption_whose_d_reads_as_o_still_heads_the_diagnoses() -> None:
     reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
     assert [r.correction.value for r in reads] == ["N18.4", "E11.65"]
     assert [r.code.raw for r in service_reads(_page(lines), VALIDATOR_CODE_SETS)] == ["E1390"]
+
+
+def test_a_number_glued_to_ink_read_at_no_confidence_is_a_codes_rest() -> None:
+    """'L89.154' with a fax streak through its dot: its head and the streak read as 'ie' at no confidence,
+    set right against '154'. The number is the rest of a code OCR could not read, no L54 of its own."""
+    head = _words("Other Pertinent Diagnoses", top=100)
+    number = Word("154", 96.0, 367, 140, 53, 24, (1, 1, 140))
+    streak = Word("ie", 0.0, 300, 96, 66, 90, line_key=(1, 1, 140))  # as tall as the streak it took in
+    assert [r.correction.value for r in _diagnoses([*head, streak, number])] == [None]
+    assert [r.correction.value for r in _diagnoses([*head, number])] == ["L54"]  # alone: a misread L-code, as read
+
+
+def _diagnoses(words: list[Word]) -> list[CodeRead]:
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return list(diagnosis_reads(PageText(page, lines, segments), VALIDATOR_CODE_SETS))

@@ -313,3 +313,18 @@ def test_a_captions_colon_read_as_a_question_or_exclamation_mark_still_ends_it()
     text = _page(["Patient? DAVIS, HENRY DOB: 07/06/1940", "Address! 3497 Prospect St", "Springfield, MA 01103"])
     found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
     assert found["member.name"] == ("HENRY", "DAVIS")
+
+
+def test_a_captions_colon_read_as_a_quote_mark_still_ends_it() -> None:
+    """'Referred to’ ABC Home Medical' (the colon read as a closing quote): the name after it."""
+    text = _page(["Referred to’ ABC Home Medical", "Provider NPI: 1245319599"])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["servicing_provider.name"] == "ABC Home Medical"
+
+
+def test_a_caption_with_a_garbled_value_of_its_own_takes_none_from_the_line_under_it() -> None:
+    """A chart label's 'DOB 64/20/1957 69Y F' (04/20/1957 garbled) over 'ADM 11/28/2026': the admission
+    date under it is another caption's value, never the birth date."""
+    text = _page(["DOB 64/20/1957 69Y F", "ADM 11/28/2026 ATT PATEL, PRIYA"])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert "member.dob" not in found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.fax.services import coded_service, diagnosis_reads, service_reads
 from referrals.codes import NO_CODE_SETS
 from tests.fax.test_reading_units import _page
@@ -317,3 +318,21 @@ def test_a_diagnosis_caption_whose_hint_closes_with_a_brace_is_still_bare() -> N
         ]
     )
     assert [d.raw for d in diagnoses_over_captions(text, NO_CODE_SETS)] == ["M17.11", "110"]
+
+
+def test_a_code_whose_digits_all_read_as_letters_is_one_before_its_modifier() -> None:
+    """'KOOOL RR 1' (K0001, every digit read as its look-alike letter): a modifier follows only a code. A word
+    of such letters with no modifier after it is no code ('BLOOD draw': no B1000)."""
+    text = _page(["Description HCPCS Mod Units", "standard wheelchair KOOOL RR 1", "BLOOD draw 1"])
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines[0] == ("K0001", ["RR"], 1)
+    assert all(code is None for code, _, _ in lines[1:])
+    lower = _page(["Code Mod Qty Description", "kQoo1 RR 1 standard wheelchair"])  # in either case
+    assert [s.code.correction.value for s in service_reads(lower, NO_CODE_SETS)] == ["K0001"]
+
+
+def test_an_icd_heading_whose_number_ocr_garbled_still_heads_the_diagnoses() -> None:
+    """'ICD-210: 296.651; J44.9' (ICD-10 with its 1 read as '21'): the codes after it are read, the first
+    one open for its re-reads (Z96.651 only by a look-alike), never dropped without a finding."""
+    reads = list(diagnosis_reads(_page(["ICD-210: 296.651; J44.9"]), VALIDATOR_CODE_SETS))
+    assert [(r.raw, r.correction.value) for r in reads] == [("296.651", "Z96.651"), ("J44.9", "J44.9")]

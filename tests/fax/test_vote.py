@@ -115,3 +115,15 @@ def test_a_name_is_outvoted_only_by_the_standard_model() -> None:
     """The fast model's third read of the grey page is too like the second read to outvote a name."""
     page = _name("Davis, Mara", unsure=("Mara",))
     assert vote.voted(page, _words("Davis, Maria"), _words("Davis, Maria"), strict=True) is None
+
+
+def test_a_mark_at_a_word_the_page_read_has_without_it_holds_the_value() -> None:
+    """A speck after a word on the grey page, read as a comma by both grey reads, the cleaned page read
+    without it: the vote settles words, and a mark the page read does not bear out is no word to outvote."""
+    page = "Northside DME Supply"
+    cand = dataclasses.replace(_cand("servicing_provider.name", page), raw=page, words=tuple(_words(page)))
+    grey = _words("Northside, DME Supply")
+    assert vote.voted(cand, grey, grey) is None
+    lost = "Northside, DME Supply"
+    comma = dataclasses.replace(_cand("servicing_provider.name", lost), raw=lost, words=tuple(_words(lost)))
+    assert vote.voted(comma, _words(page), _words(page)) is None
