@@ -25,6 +25,7 @@ from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import PART_CAPTION
 
 # '(Last, First)' after a caption: a person's (its bracket as OCR may read it: '[LAST, FIRST)', '{Last')
+COLUMN_SHARE = 0.02  # of the page's width: captions this close at their left stand in one column
 PERSON_HINT = re.compile(r"\s*[(\[{]\s*(?:last|first)\b", re.IGNORECASE)
 
 
@@ -81,11 +82,46 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
             or _unlabelled_role(hit, anchors, rows, page_width)
         )
         role = _in_section(hit, rows, role)
+        if _role_by_default(hit) and _caption_above_disagrees(hit, out, role, anchors, page_width):
+            role = None
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
         out.append(resolved)
     return [_letterhead_phone(hit, out) for hit in out]
+
+
+BARE_FAX = re.compile(r"^f[au]x\b", re.IGNORECASE)  # a bare 'Fax' is the ordering office's unless told
+
+
+def _role_by_default(hit: LabelHit) -> bool:
+    """The caption names no party: its role comes from where it stands, or is a bare 'Fax' label's default."""
+    return hit.label.role is None or (hit.kind == "fax" and bool(BARE_FAX.match(hit.segment.text[hit.start :])))
+
+
+def _caption_above_disagrees(
+    hit: LabelHit, done: list[LabelHit], role: str | None, anchors: list[LabelHit], page_width: int
+) -> bool:
+    """A caption naming no party that no name heads in its column took `role` from its row or its
+    label's default, but the caption right above it in its column is another party's ('Agency NPI'
+    over 'Fax', a roster's name on the fax's row in the margin): whose it is would be a guess."""
+    if role is None or _column_anchor(hit, anchors, page_width) is not None:
+        return False
+    above = _caption_right_above(hit, done, page_width)
+    return above is not None and above.role is not None and above.role != role
+
+
+def _caption_right_above(hit: LabelHit, done: list[LabelHit], page_width: int) -> LabelHit | None:
+    """The caption nearest above the hit in its column, within three of its heights."""
+    top, height = hit.segment.bbox[1], hit.segment.bbox[3] - hit.segment.bbox[1]
+    column = [
+        h
+        for h in done
+        if h.segment.page == hit.segment.page
+        and abs(h.segment.bbox[0] - hit.segment.bbox[0]) < COLUMN_SHARE * page_width
+        and top - 3 * height <= h.segment.bbox[3] <= top
+    ]
+    return max(column, key=lambda h: h.segment.bbox[3]) if column else None
 
 
 def _letterhead_phone(hit: LabelHit, hits: list[LabelHit]) -> LabelHit:

@@ -194,3 +194,19 @@ def test_a_persons_provider_name_box_under_the_orderers_section_title_is_the_ord
     found = _found(text)
     assert found.get("ordering_provider.name") == ("Helen", "Carter")
     assert found.get("ordering_provider.npi") == "1853319519"
+
+
+def test_a_fax_under_the_addressees_captions_is_not_the_row_names_of_a_roster_beside_it() -> None:
+    """A practice's letter: its physicians listed down the left margin ('Michael R Stein MD'), the
+    addressee's block in the middle ('Valley Home Health / Agency NPI ... / Fax ...'). The 'Fax' under the
+    agency's NPI is not the roster name's on its row: with the column's own caption above it another
+    party's, whose it is would be a guess."""
+    text = _cells(
+        [
+            (341, [(100, "Jane Doe, MD"), (398, "Valley Home Health")]),
+            (382, [(101, "Omar Haddad DO"), (398, "Attn. Home Health Intake")]),
+            (419, [(101, "Gregory T Lund MD"), (398, "Agency NPI 1587978093")]),
+            (463, [(102, "Michael R Stein MD"), (398, "Fax 1-866-555-0142")]),
+        ]
+    )
+    assert "ordering_provider.fax" not in _found(text)
