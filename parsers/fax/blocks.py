@@ -24,11 +24,12 @@ MIN_HEADING_LETTERS = 5
 
 def within_blocks(hits: list[LabelHit], segments: list[Segment], page_width: int) -> list[LabelHit]:
     """The hits, a role taken from outside a caption's own headed block (see the module) dropped."""
-    headings = [s for s in segments if _heading(s)]
+    headings = [s for s in segments if capitals_heading(s)]
     return [_kept(hit, hits, headings, page_width) for hit in hits]
 
 
-def _heading(segment: Segment) -> bool:
+def capitals_heading(segment: Segment) -> bool:
+    """A heading set in capitals, a few words alone on its segment ('PATIENT', 'REGIMEN AND ITEMS')."""
     text = segment.text.strip()
     letters = sum(ch.isalpha() for ch in text)
     return bool(HEADING.match(text)) and len(text.split()) <= MAX_HEADING_WORDS and letters >= MIN_HEADING_LETTERS

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from parsers.fax import codecheck
 from parsers.fax.asides import in_aside, without_closing
+from parsers.fax.blocks import capitals_heading
 from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
     DOUBLED_GLYPH,
@@ -103,9 +104,17 @@ def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterato
             return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
+        if head is DIAGNOSIS_HEAD and capitals_heading(line) and _in_column(line, head_words or first.words):
+            return  # the next section's heading ('REGIMEN AND ITEMS'): what follows is no diagnosis
         if head is SERVICE_HEAD and diagnosis_caption(line.text):
             return
         yield line, 0
+
+
+def _in_column(line: Segment, head: Sequence[Word]) -> bool:
+    """The line starts where the head does, give or take eight text heights (one column, not the next)."""
+    height = max(w.height for w in head)
+    return abs(line.words[0].left - head[0].left) <= 8 * height
 
 
 def diagnosis_caption(text: str) -> bool:
