@@ -60,7 +60,10 @@ MODIFIERS = {
     "79",
     "QW",
 }
-MEASURE_UNIT = r"(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|cc|l|lpm|l/min|liters?|meq|iu|%|mmhg|psi|cm|mm|inch(?:es)?|lbs?)"
+MEASURE_UNIT = (
+    r"(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|cc|l|lpm|l/min|liters?|meq|iu|%|mmhg|psi|cm|mm|inch(?:es)?|lbs?"
+    r"|k?cals?|calories)"  # ('100 cal = 1 unit': a formula's calories per billing unit)
+)
 MEASURE = re.compile(rf"^{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
 MEASURE_JOINED = re.compile(rf"^[0-9.]+{MEASURE_UNIT}[.,;:)]?$", re.IGNORECASE)
 DURATION = re.compile(r"^(?:days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|min(?:utes)?|doses?)[.,;:)]?$", re.I)
@@ -108,11 +111,12 @@ def money(text: str) -> bool:
 
 
 def measured(words: Sequence[Word], position: int) -> bool:
-    """The number is a measure, not a count: a dose or a flow ('500 mg', '2 L/min', '10 mL'), or a
-    frequency of visits ('2 visits per week')."""
+    """The number is a measure, not a count: a dose or a flow ('500 mg', '2 L/min', '10 mL'), a unit's
+    definition ('100 cal = 1 unit'), or a frequency of visits ('2 visits per week')."""
     after = words[position + 1].text if position + 1 < len(words) else ""
     measure = bool(MEASURE.match(after)) or bool(MEASURE_JOINED.match(words[position].text))
-    return measure or visit_rate(words, position)
+    defined = position > 0 and words[position - 1].text == "="  # '100 cal = 1 unit': a unit's definition
+    return measure or defined or visit_rate(words, position)
 
 
 def visit_rate(words: Sequence[Word], position: int) -> bool:

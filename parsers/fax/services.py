@@ -400,8 +400,8 @@ def rest_of_row(
         text = word.text.strip(",.;:")  # 'Qty: 1': a caption's colon
         if not any(ch.isalnum() for ch in text):
             continue  # remnants of form lines and specks
-        counts = in_column(word, quantity_at) if quantity_at else not (marked_only or measured(rest, position))
-        counts = counts and not columns.holds_no_count(word) and not money(text)
+        counts = in_column(word, quantity_at) if quantity_at else not marked_only
+        counts = counts and not measured(rest, position) and not columns.holds_no_count(word) and not money(text)
         bare = text.strip("()[]{}").strip(",.;:")  # '(HCPCS A4253 NU)': a modifier closing a code's aside
         if (_modifier_here(bare, quantity is not None) or _under(word, bare, columns.modifier)) and not description:
             modifiers.append(bare.upper())

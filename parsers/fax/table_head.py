@@ -42,6 +42,8 @@ NOT_QUANTITY_CAPTION = re.compile(
     r"^(?:frequency|freq\.?|how often|duration|length of need|dose|dosage|strength|size|rate|flow rate)\b",
     re.IGNORECASE,
 )
+# units in a span of time ('UNITS / DAY', 'Units per day'): a rate, no count, though it says 'units'
+RATE_CAPTION = re.compile(r"^units?\s*(?:/|per)?\s*(?:day|wk|week|month|mo)\b", re.IGNORECASE)
 CAPTION_GAP = 1.2  # words closer than this many word heights are one caption ('Qty Ordered')
 Column = tuple[int, int]
 
@@ -99,11 +101,26 @@ def quantity_column(head: Segment) -> Column | None:
     if any(_code_shaped(w.text) for w in head.words):
         return None  # a head holding a code is a row ('Order: ... (HCPCS E0260-RR) Qty: 1'), not column captions
     # whole captions first ('Qty Ordered'), else single words (a caption OCR ran into its neighbour's)
-    for captions in (head_captions(head), [[w] for w in sorted(head.words, key=lambda w: w.left)]):
-        found = [i for i, c in enumerate(captions) if QUANTITY_CAPTION.match(_text(c))]
+    whole = head_captions(head)
+    rates = {id(w) for c in whole if RATE_CAPTION.match(_text(c)) for w in c}  # 'UNITS / DAY': no count
+    for captions in (whole, _words_with_hints(head)):
+        found = [i for i, c in enumerate(captions) if QUANTITY_CAPTION.match(_unhinted(c)) and id(c[0]) not in rates]
         if found:
             return _cell(captions, found[0]) if len(found) == 1 else None
     return None
+
+
+def _words_with_hints(head: Segment) -> list[list[Word]]:
+    """The head's words one by one, a bracketed hint kept with the word before it ('QTY (30 DAYS)')."""
+    words: list[list[Word]] = []
+    open_hint = False
+    for word in sorted(head.words, key=lambda w: w.left):
+        if words and (open_hint or word.text.startswith("(")):
+            words[-1].append(word)
+            open_hint = ")" not in word.text
+        else:
+            words.append([word])
+    return words
 
 
 def no_count_columns(head: Segment) -> tuple[Column, ...]:
@@ -111,7 +128,9 @@ def no_count_columns(head: Segment) -> tuple[Column, ...]:
     if any(_code_shaped(w.text) for w in head.words):
         return ()
     captions = head_captions(head)
-    return tuple(_half_cell(captions, i) for i, c in enumerate(captions) if _no_count_caption(c))
+    return tuple(
+        _half_cell(captions, i) for i, c in enumerate(captions) if RATE_CAPTION.match(_text(c)) or _no_count_caption(c)
+    )
 
 
 def _no_count_caption(caption: list[Word]) -> bool:
@@ -131,6 +150,11 @@ def head_captions(head: Segment) -> list[list[Word]]:
         else:
             captions.append([word])
     return captions
+
+
+def _unhinted(caption: list[Word]) -> str:
+    """The caption's text less a bracketed hint at its end ('QTY (30 DAYS)': 'QTY')."""
+    return re.sub(r"\s*\(.*$", "", _text(caption))
 
 
 def _text(caption: list[Word]) -> str:

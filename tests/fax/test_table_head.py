@@ -113,3 +113,20 @@ def test_a_quantity_caption_ocr_garbled_to_a_q_and_a_letter_or_two_still_heads_t
         ]
     )
     assert [(r.code.correction.value, r.quantity) for r in service_reads(text, NO_CODE_SETS)] == [("J0290", 9)]
+
+
+@pytest.mark.parametrize("count_caption", ["QTY (30 DAYS)", "Ty (30 DAYS)"])  # its QTY garbled, or not
+def test_a_units_per_day_column_holds_no_count(count_caption: str) -> None:
+    """'UNITS / DAY' is a rate (an enteral kit, 1 a day): the line's count is under 'QTY (30 DAYS)', or
+    unknown when that caption is garbled, never the rate."""
+    head = [("HCPCS", 98), ("MOD", 260), ("DESCRIPTION", 420), ("UNITS / DAY", 1060), (count_caption, 1300)]
+    row = [("B4035", 109), ("Supply kit, pump fed, per day", 420), ("1", 1100), ("30", 1400)]
+    assert _services(head, row)[0][1] in (30, None)
+    assert _services(head, row)[0][1] == 30 or count_caption.startswith("Ty")
+
+
+def test_calories_are_a_measure_no_count() -> None:
+    """'100 cal = 1 unit' in a formula's description: 100 calories make a billing unit, no count."""
+    head = [("HCPCS", 98), ("DESCRIPTION", 420), ("QTY (30 DAYS)", 1300)]
+    row = [("B4152", 109), ("Formula, calorically dense, 100 cal = 1 unit", 420), ("630", 1400)]
+    assert _services(head, row) == [("B4152", 630)]
