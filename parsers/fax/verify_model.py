@@ -22,40 +22,15 @@ from parsers.fax.verify import PATH_KIND, THIRD_READ_KINDS, UNREAD_SCALE, agreem
 
 
 def model_read(state: FaxRead) -> None:
-    """Confirm each doubtful-but-agreeing value the standard model reads the same with no doubt; keep an
-    id the fast model may have split a letter of (SPLIT_LETTER) only if the standard model reads it too."""
+    """Confirm each doubtful-but-agreeing value the standard model reads the same with no doubt."""
     doubtful = [c for c in state.candidates if _doubtful(state, c)]
-    split = [c for c in state.candidates if _split_suspect(state, c)]
-    if not doubtful and not split:
+    if not doubtful:
         return
     regions = [Region(f"m{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(doubtful)]
-    regions += [Region(f"s{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(split)]
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     agreed = {id(c): conf for i, c in enumerate(doubtful) if (conf := agreement(c, reads.get(f"m{i}", []))) is not None}
-    unsure = {id(c) for i, c in enumerate(split) if agreement(c, reads.get(f"s{i}", [])) is None}
-    state.candidates = [
-        _unconfirmed(c) if id(c) in unsure else _confirmed(c, agreed.get(id(c))) for c in state.candidates
-    ]
-
-
-# The fast model splits a standard-resolution 'H' into two strokes, '11', on the page read and on its
-# second read alike ('H941263720' read twice, surely, as '11941263720'): an id holding '11' that only
-# the fast model's reads confirmed needs the standard model's agreement.
-SPLIT_LETTER = "11"
-
-
-def _split_suspect(state: FaxRead, cand: Candidate) -> bool:
-    return (
-        PATH_KIND.get(cand.path) == "member_id"
-        and cand.confirmed_by == "second_read"
-        and cand.page in state.prepared
-        and SPLIT_LETTER in str(cand.value)
-    )
-
-
-def _unconfirmed(cand: Candidate) -> Candidate:
-    return dataclasses.replace(cand, confirmed_by=None, second_conf=None)
+    state.candidates = [_confirmed(c, agreed.get(id(c))) for c in state.candidates]
 
 
 def _doubtful(state: FaxRead, cand: Candidate) -> bool:

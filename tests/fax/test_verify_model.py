@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -70,32 +69,3 @@ def test_no_model_read_for_a_birth_date_a_name_or_a_second_read_that_disagreed(m
     fake = FakeModel({})
     found = _run(monkeypatch, state, fake)
     assert fake.calls == [] and all(c.confirmed_by is None for c in found.values())
-
-
-@pytest.mark.parametrize(
-    ("standard", "kept"),
-    [
-        (_word("H941263720"), False),  # the standard model reads the H the fast one split into '11'
-        (None, False),  # it reads nothing: the two fast reads alone stand for a value they may share a misread of
-        (_word("11941263720"), True),
-    ],
-)
-def test_an_id_holding_11_is_kept_only_when_the_standard_model_reads_it_too(
-    monkeypatch: pytest.MonkeyPatch, standard: Word | None, kept: bool
-) -> None:
-    """The fast model splits a standard-resolution 'H' into two strokes, '11', on the page and on its
-    second read alike: 'H941263720' came back as '11941263720' twice, sure both times."""
-    member = dataclasses.replace(
-        _cand("member.member_id", "11941263720", confirmed_by="second_read"), raw="11941263720"
-    )
-    state = _with_page((member, _word("11941263720")))
-    fake = FakeModel({"s0": standard} if standard is not None else {})
-    found = _run(monkeypatch, state, fake)
-    assert (found["member.member_id"].confirmed_by is not None) is kept
-
-
-def test_an_id_without_11_needs_no_standard_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    member = dataclasses.replace(_cand("member.member_id", "H941263720", confirmed_by="second_read"), raw="H941263720")
-    fake = FakeModel({})
-    found = _run(monkeypatch, _with_page((member, _word("H941263720"))), fake)
-    assert found["member.member_id"].confirmed_by == "second_read" and fake.calls == []
