@@ -15,8 +15,9 @@ from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import ANCHOR_KINDS, PATIENT, PAYER, PROVIDER, SUPPLIER, Label, LabelHit, label_for
 
-# 'C.', '3)', 'IV.' before the title, its letter also as OCR may read it ('€.' for 'C.')
-SECTION_MARK = re.compile(r"^\s*(?:[A-Z€£$&]|\d{1,2}|[IVX]{1,4})?[.):]?\s*$")
+# 'C.', '3)', 'IV.' before the title, its letter also as OCR may read it ('€.' or '©' for 'C.'), its period
+# also as a comma ('C,')
+SECTION_MARK = re.compile(r"^\s*(?:[A-Z€£$&©]|\d{1,2}|[IVX]{1,4})?[.,):]?\s*$")
 TITLE_END = " |:.-"  # a rule OCR read as '|', a colon after the title
 COLUMN = 0.1  # of the page's width: the title and the box start this near each other
 NEAR = 3.0  # the box's caption starts within this many of the title's heights under its bottom

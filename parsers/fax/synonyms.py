@@ -44,6 +44,9 @@ def _as_read(synonym: str) -> str:
 
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
+# a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
+# small print: a bar, a brace, a J, an l or an I
+SLASH = r"[/{|JlI]"
 # What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
@@ -132,7 +135,7 @@ LABELS: list[Label] = [
         r"home health agency",
         # 'Servicing Provider/Vendor': the other party nouns a form names the same box by (its slash as
         # OCR may read it in small print: 'SERVICING PROVIDER { VENDOR')
-        rf"(?:servicing|rendering) provider(?:\s*[/{{|]\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
+        rf"(?:servicing|rendering) provider(?:\s*{SLASH}\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
         r"dispensing (?:pharmacy|provider|supplier)",  # a prescription form's: who fills the order
