@@ -1,0 +1,24 @@
+"""A numbered box's number before its caption, its digits as OCR misreads small bold figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.fax.labels import hits_in
+from parsers.fax.model import Segment
+from tests.fax.test_text_fields import _words
+
+
+def _kinds(text: str) -> list[str]:
+    return [h.label.kind for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+
+@pytest.mark.parametrize("text", ["6 GENDER", "G GENDER", "§ GENDER", "IS GENDER", "Z GENDER", "(6) GENDER"])
+def test_a_box_number_read_as_its_digits_look_alikes_leaves_a_weak_caption_alone(text: str) -> None:
+    """'G GENDER' is box 6's 'GENDER' with the 6 read as a G: the caption alone in its box."""
+    assert _kinds(text) == ["sex"]
+
+
+@pytest.mark.parametrize("text", ["Prefers GENDER", "Pronoun Gender", "is gender", "Big GENDER"])
+def test_a_word_before_a_weak_caption_is_no_box_number(text: str) -> None:
+    assert "sex" not in _kinds(text)
