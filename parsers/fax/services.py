@@ -43,8 +43,9 @@ from referrals.codes import CodeSets
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
 DIAGNOSIS_HEAD = re.compile(
     r"\b(?:diagnos[^\s\d]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?)\b"
-    # a small caption's ICD with its I read as a bracket or a K, and its D as an O ('23 (CO-10 PRIMARY', 'KCD-10')
-    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO]-1[0O](?![0-9])",
+    # a small caption's ICD with its I read as a bracket or a K, and its D as an O or a zero ('23 (CO-10 PRIMARY',
+    # 'KCD-10', '231C0-10'); bracketed, its C a zero too ('24 (00-10 SECONDARY')
+    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])",
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,

@@ -317,3 +317,19 @@ def test_a_diagnosis_caption_whose_hint_closes_with_a_brace_is_still_bare() -> N
         ]
     )
     assert [d.raw for d in diagnoses_over_captions(text, NO_CODE_SETS)] == ["M17.11", "110"]
+
+
+def test_a_small_icd_caption_with_its_letters_read_as_zeros_still_heads_the_diagnoses() -> None:
+    """'23 ICD-10' read with its D as a zero run into the box number ('231C0-10 PRIMARY'), or bracketed
+    with its C and D as zeros ('24 (00-10 SECONDARY'): the code under it is a diagnosis."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    for caption in ("231C0-10 PRIMARY", "24 (00-10 SECONDARY"):
+        text = _page([caption, "G4733"])
+        assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["G47.33"], caption
+
+
+def test_a_date_holding_00_10_heads_no_diagnoses() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    assert list(diagnosis_reads(_page(["Since 2000-10-01", "G4733"]), VALIDATOR_CODE_SETS)) == []
