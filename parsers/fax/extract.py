@@ -345,8 +345,9 @@ NUMBER_KINDS = {"npi", "phone", "fax", "member_id"}
 PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-# 'Fax to:', also with its recipient after it ('Fax completed form to UM:', 'Fax to the plan at')
-DESTINATION = re.compile(r"(?<![A-Za-z])to(?:\s+(?:the\s+)?[A-Za-z]+)?(?:\s+at)?\W*$", re.IGNORECASE)
+# 'Fax to:', also with its recipient after it ('Fax completed form to UM:', 'Fax to the plan at'); its 'to'
+# also as small print's o is read, an a ('ta UM')
+DESTINATION = re.compile(r"(?<![A-Za-z])t[oa](?:\s+(?:the\s+)?[A-Za-z]+)?(?:\s+at)?\W*$", re.IGNORECASE)
 
 
 def in_prose(before: str) -> bool:

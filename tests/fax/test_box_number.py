@@ -19,6 +19,11 @@ def test_a_box_number_read_as_its_digits_look_alikes_leaves_a_weak_caption_alone
     assert _kinds(text) == ["sex"]
 
 
-@pytest.mark.parametrize("text", ["Prefers GENDER", "Pronoun Gender", "is gender", "Big GENDER"])
+@pytest.mark.parametrize("text", ["Prefers GENDER", "Pronoun Gender", "is gender", "Big GENDER", "SOGENDER"])
 def test_a_word_before_a_weak_caption_is_no_box_number(text: str) -> None:
     assert "sex" not in _kinds(text)
+
+
+def test_a_word_opening_with_a_look_alike_capital_is_no_box_number() -> None:
+    """'Secondary Insurance': the S opens a word, it numbers no box."""
+    assert _kinds("Secondary Insurance: Acme Health") == []
