@@ -152,7 +152,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if (
             found is not None
             and hit.kind == "sex"
-            and (offers_both_sexes(text, hit, hits) or behind_a_box(hit.segment, found.words))
+            and (offers_both_sexes(text, hit, hits) or _option_behind_a_box(text, found.words))
         ):
             found = None  # 'Sex [ ] Male   [X] Female': a choice, answered by a box, not by its first word
         if found is not None:
@@ -231,6 +231,14 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
         return _read(under, 0, under.text, kind, path, "below") or read
     over = owned_above(text, hit, hits) if read is None and found[1] == "label" else None
     return _read(over, 0, over.text, kind, path, "above") if over is not None else read
+
+
+def _option_behind_a_box(text: PageText, words: tuple[Word, ...]) -> bool:
+    """The value's first word stands behind a box's mark on its segment: the caption's own, or the
+    segment under it holding its box's options ('6 GENDER' over 'Ol M Xl FE')."""
+    first = words[0] if words else None
+    segment = next((s for s in text.segments if any(w is first for w in s.words)), None)
+    return segment is not None and behind_a_box(segment, words)
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:
