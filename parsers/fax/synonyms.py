@@ -211,6 +211,18 @@ LABELS: list[Label] = [
     ),
     *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
+    # a small box caption 'DATE OF BIRTH' with its first word garbled ('OAFE OF BIRTH', 'SATE OF BIRTH',
+    # 'SDATE UF BIRTH'): 'of birth' after a short word that names no other thing of a birth
+    Label(
+        "dob",
+        PATIENT,
+        False,
+        re.compile(
+            r"(?<![A-Za-z])(?!(?:place|city|town|state|year|proof|site|order|time)\b)"
+            r"[a-z]{2,5} [ou0]f birth(?![A-Za-z])",
+            re.I,
+        ),
+    ),
     *_label("sex", PATIENT, True, rf"(?:patient|member){POSS} (?:sex|gender)"),
     *_label("sex", PATIENT, False, r"sex", r"gender"),
     *_label(

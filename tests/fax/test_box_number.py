@@ -27,3 +27,15 @@ def test_a_word_before_a_weak_caption_is_no_box_number(text: str) -> None:
 def test_a_word_opening_with_a_look_alike_capital_is_no_box_number() -> None:
     """'Secondary Insurance': the S opens a word, it numbers no box."""
     assert _kinds("Secondary Insurance: Acme Health") == []
+
+
+@pytest.mark.parametrize("text", ["5 OAFE OF BIRTH (MM/DD/YYYY)", "SATE OF BIRTH", "SDATE UF BIRTH (MMWDOFY YY}"])
+def test_a_box_caption_ending_of_birth_with_its_first_word_garbled_is_the_birth_dates(text: str) -> None:
+    """'5 DATE OF BIRTH' in small capitals read 'OAFE OF BIRTH', 'SATE OF BIRTH' (the 5 run into it,
+    the D lost), 'SDATE UF BIRTH': 'of birth' after a short word is the birth date's caption."""
+    assert _kinds(text) == ["dob"]
+
+
+@pytest.mark.parametrize("text", ["Place of birth: Hartford", "Country of birth", "Number of births"])
+def test_a_place_of_birth_is_no_birth_dates_caption(text: str) -> None:
+    assert "dob" not in _kinds(text)
