@@ -39,3 +39,14 @@ def test_a_box_caption_ending_of_birth_with_its_first_word_garbled_is_the_birth_
 @pytest.mark.parametrize("text", ["Place of birth: Hartford", "Country of birth", "Number of births"])
 def test_a_place_of_birth_is_no_birth_dates_caption(text: str) -> None:
     assert "dob" not in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["A4 GENDER", "2B GENDER", "1S GENDER"])
+def test_a_box_number_read_as_a_letter_and_a_digit_is_still_a_box_number(text: str) -> None:
+    """'14' read as 'A4', '2B', '1S': a token mixing a letter and a digit before a caption is no word."""
+    assert _kinds(text) == ["sex"]
+
+
+@pytest.mark.parametrize("text", ["DR GENDER", "CM GENDER", "A GENDER"])
+def test_a_two_letter_word_before_a_weak_caption_is_no_box_number(text: str) -> None:
+    assert "sex" not in _kinds(text)
