@@ -111,3 +111,16 @@ def test_a_section_title_with_its_period_read_as_a_comma_or_its_slash_as_a_lette
     assert titles("C. SERVICING PROVIDER J VENDOR") == [True]
     assert titles("C. SERVICING PROVIDER l SUPPLIER") == [True]
     assert titles("Servicing provider Jones Vendor") == [False]
+
+
+def test_a_section_title_with_a_garbled_alternative_after_its_slash_is_still_a_title() -> None:
+    """'C. SERVICING PROVIDER / VENDOR' read as '© SERVICING PROVIDER / ENDER': one word in capitals after
+    the slash names the same party otherwise; a sentence or a caption's value after it makes no title."""
+
+    def titles(text: str) -> list[bool]:
+        return [section_title(h) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+    assert titles("© SERVICING PROVIDER / ENDER") == [True]
+    assert titles("REFERRING PHYSICIAN / PCP |")[0]
+    assert titles("SERVICING PROVIDER / Valley Home Health") == [False]
+    assert titles("SERVICING PROVIDER / ABC HOME MEDICAL") == [False]
