@@ -84,6 +84,18 @@ LABELS: list[Label] = [
         # a payer form's party heading: the name, id and birth date under it are the member's
         r"(?:member|recipient|beneficiary|enrollee) (?:information|info|demographics)",
     ),
+    # 'MEMBER NAME (FIRST, LAST)' with its NAME garbled ('MEMBER WAM (FIRS LAST)'): the party's word and the
+    # name-order hint after it ask for the name all the same
+    Label(
+        "name",
+        PATIENT,
+        True,
+        re.compile(
+            r"(?<![A-Za-z])(?:member|patient)\s+(?!(?:id|since|phone|sign)\b)[a-z]{3,5}\s*[(\[{]\s*"
+            r"(?:firs?t?|last)[\s,]+(?:firs?t?|last)(?![A-Za-z])\s*[)\]}]?",
+            re.IGNORECASE,
+        ),
+    ),
     # a letter's 'Re:' only with its colon: a bare 're' is as often two specks OCR read as letters
     # ('BENEFICIARY' alone, Medicare's word for the patient: a CMS form's heading over the patient's block)
     *_label("name", PATIENT, False, r"patient", r"beneficiary(?=\s*$)", r"re(?=\s*[:;])"),

@@ -50,3 +50,22 @@ def test_a_box_number_read_as_a_letter_and_a_digit_is_still_a_box_number(text: s
 @pytest.mark.parametrize("text", ["DR GENDER", "CM GENDER", "A GENDER"])
 def test_a_two_letter_word_before_a_weak_caption_is_no_box_number(text: str) -> None:
     assert "sex" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["3 MEMBER WAM (FIRS LAST)", "3 MEMBER NAMF (FIRST, LAST)", "PATIENT NMAE [LAST, FIRST]"]
+)
+def test_a_member_caption_with_its_name_word_garbled_before_a_name_order_hint_asks_for_the_members_name(
+    text: str,
+) -> None:
+    """'3 MEMBER NAME (FIRST, LAST)' read with NAME garbled ('WAM'): the member's word and the name-order
+    hint after it still ask for the member's name."""
+    hits = hits_in(Segment(1, 0, tuple(_words(text))))
+    assert [(h.label.kind, h.label.role) for h in hits] == [("name", "patient")]
+    assert hits[0].end == len(text)  # the hint's closing bracket is the caption's, no value
+
+
+@pytest.mark.parametrize("text", ["MEMBER ID (FIRST LAST)", "MEMBER SINCE (FIRST LAST)", "MEMBER PHONE (FIRST LAST)"])
+def test_a_member_caption_naming_another_thing_before_a_name_hint_is_no_name_caption(text: str) -> None:
+    kinds = [(h.label.kind, h.label.role) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+    assert ("name", "patient") not in kinds
