@@ -152,7 +152,7 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if (
             found is not None
             and hit.kind == "sex"
-            and (offers_both_sexes(text, hit, hits) or behind_a_box(hit.segment, found.words))
+            and (offers_both_sexes(text, hit, hits) or _option_behind_a_box(text, found.words))
         ):
             found = None  # 'Sex [ ] Male   [X] Female': a choice, answered by a box, not by its first word
         if found is not None:
@@ -244,6 +244,14 @@ def _unread_here(hit: LabelHit, end: int) -> bool:
     A section header's rule, as OCR reads its dashes ('-- REFERRED TO --- 22'), is no value."""
     rest = hit.segment.text[value_offset(hit, end) : end]
     return bool(UNREAD_DIGITS.search(rest)) and not section_header(hit)
+
+
+def _option_behind_a_box(text: PageText, words: tuple[Word, ...]) -> bool:
+    """The value's first word stands behind a box's mark on its segment: the caption's own, or the
+    segment under it holding its box's options ('6 GENDER' over 'Ol M Xl FE')."""
+    first = words[0] if words else None
+    segment = next((s for s in text.segments if any(w is first for w in s.words)), None)
+    return segment is not None and behind_a_box(segment, words)
 
 
 def offers_both_sexes(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> bool:
@@ -358,8 +366,9 @@ NUMBER_KINDS = {"npi", "phone", "fax", "member_id"}
 PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-# 'Fax to:', also with its recipient after it ('Fax completed form to UM:', 'Fax to the plan at')
-DESTINATION = re.compile(r"(?<![A-Za-z])to(?:\s+(?:the\s+)?[A-Za-z]+)?(?:\s+at)?\W*$", re.IGNORECASE)
+# 'Fax to:', also with its recipient after it ('Fax completed form to UM:', 'Fax to the plan at'); its 'to'
+# also as small print's o is read, an a ('ta UM')
+DESTINATION = re.compile(r"(?<![A-Za-z])t[oa](?:\s+(?:the\s+)?[A-Za-z]+)?(?:\s+at)?\W*$", re.IGNORECASE)
 
 
 def in_prose(before: str) -> bool:

@@ -53,8 +53,11 @@ def mark(text: str) -> bool:
     return bool(text) and not any(ch.isalnum() for ch in text)
 
 
-# A checkbox as OCR reads it before an option's word ('[]', '([]', 'O', 'x'): a few round or square marks
-BOX_MARK = re.compile(r"^[oO0QDCcuU\[\]|()<>xX{}]{1,3}$")
+# A checkbox as OCR reads it before an option's word ('[]', '([]', 'O', 'x'): a few round or square marks,
+# or such a mark beside a stroke, the box's side read as a letter ('Ol', 'Cl', 'Xl', 'CJ')
+BOX_MARK = re.compile(
+    r"^(?:[oO0QDCcuU\[\]|()<>xX{}]{1,3}|(?=.*[oO0QDCcuU\[\]|()<>xX{}])[oO0QDCcuU\[\]|()<>xX{}lIiJj1!]{2,3})$"
+)
 
 
 def behind_a_box(segment: Segment, words: tuple[Word, ...]) -> bool:

@@ -15,9 +15,12 @@ from parsers.fax.model import Segment
 from parsers.fax.nearby import same_row
 from parsers.fax.synonyms import ANCHOR_KINDS, PATIENT, PAYER, PROVIDER, SUPPLIER, Label, LabelHit, label_for
 
-# 'C.', '3)', 'IV.' before the title, its letter also as OCR may read it ('€.' for 'C.')
-SECTION_MARK = re.compile(r"^\s*(?:[A-Z€£$&]|\d{1,2}|[IVX]{1,4})?[.):]?\s*$")
+# 'C.', '3)', 'IV.' before the title, its letter also as OCR may read it ('€.' or '©' for 'C.'), its period
+# also as a comma ('C,')
+SECTION_MARK = re.compile(r"^\s*(?:[A-Z€£$&©]|\d{1,2}|[IVX]{1,4})?[.,):]?\s*$")
 TITLE_END = " |:.-"  # a rule OCR read as '|', a colon after the title
+# one word in capitals after a slash: the party named otherwise, garbled past the caption ('PROVIDER / ENDER')
+ALTERNATIVE = re.compile(r"^\s*/\s*[A-Z]{2,}(?=[\s|:.-]*$)")
 COLUMN = 0.1  # of the page's width: the title and the box start this near each other
 NEAR = 3.0  # the box's caption starts within this many of the title's heights under its bottom
 HEADED_FIELDS = {SUPPLIER: ("org", SUPPLIER), PAYER: ("org", PAYER), PROVIDER: ("name", PROVIDER)}
@@ -71,7 +74,7 @@ def section_title(hit: LabelHit) -> bool:
         and hit.kind in ANCHOR_KINDS  # a party's name or organisation caption, not its 'Fax' or 'NPI'
         and hit.label.role in HEADED_FIELDS
         and bool(SECTION_MARK.match(text[: hit.start]))
-        and not text[hit.end :].strip(TITLE_END)
+        and not ALTERNATIVE.sub("", text[hit.end :]).strip(TITLE_END)
         and "name" not in text[hit.start : hit.end].lower()  # "24. Physician's Name": a box's caption
     )
 

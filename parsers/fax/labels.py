@@ -121,7 +121,12 @@ def _garbled_party(hit: LabelHit) -> LabelHit:
 
 
 # A box's number before its caption: '3.', '12)', '6a.', '(4)', 'Box 7', 'Item 21:'.
-BOX_NUMBER = re.compile(r"^\s*(?:(?:box|item)\s*)?\(?\d{1,2}[a-z]?(?:[.):]|\s)?\s*", re.IGNORECASE)
+# a box's number before its caption ('6 GENDER', '27a FROM'), its small bold figures also as OCR misreads
+# them, in capitals ('G GENDER' for 6, 'IS NPI' for 15, '§' for 5), or a letter before a digit ('A4' for 14)
+BOX_NUMBER = re.compile(
+    r"^\s*(?:(?:box|item)\s*)?\(?(?:\d{1,2}[a-z]?(?:[.):]|\s)?|(?-i:[0-9OISBZG|§]{1,2}|[A-Z][0-9])(?:[.):]|\s))\s*",
+    re.IGNORECASE,
+)
 # A numbered section's number before the party it names ('SECTION II - ', 'Part 3:'), its roman numeral
 # as OCR reads it ('SECTION Il', 'SECTION HI', 'SECTION |'): a heading only when nothing but the party
 # follows ('SECTION III SUPPLIER', not 'Section 4 Supplier Attestation').

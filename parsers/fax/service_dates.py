@@ -12,9 +12,12 @@ from parsers.fax.model import Candidate, Segment, bbox_of, conf_of
 from parsers.fax.nearby import same_row, spans_overlap
 from parsers.fax.values import read_date
 
-# a grid's box number before either caption ('27a FROM | 27b TO', '24A. From'), a rule read as '|' before it
-BOX = r"(?:[|\s]*\d{1,2}[a-z]?\.?\s+)?"
-FROM_CAPTION = re.compile(rf"^{BOX}(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
+# a grid's box number before either caption ('27a FROM | 27b TO', '24A. From'), a rule read as '|' before it;
+# its small bold figures also as OCR misreads them ('Zla' for 27a, '370' for 27b) and run into the caption
+# ('27bTO')
+BOX = r"(?:[|\s]*(?:\d{1,2}[a-z]?\.?\s+|(?-i:[0-9OISBZGlI|]{2,3}[a-z]?)\.?\s*))?"
+# 'FROM', its F also read as a P in capitals ('PROM': the bar closing the F's arm)
+FROM_CAPTION = re.compile(rf"^{BOX}(?:dates?(?: of service)?\s*)?(?:from|(?-i:PROM))\W*$", re.IGNORECASE)
 TO_CAPTION = re.compile(rf"^{BOX}(?:through|thru|to)\W*$", re.IGNORECASE)
 ROW_REACH = 2.5  # a line's date stands within this many caption heights under the one above it
 

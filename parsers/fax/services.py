@@ -47,8 +47,9 @@ from referrals.codes import CodeSets
 DIAGNOSIS_HEAD = re.compile(
     r"\b(?:diagnos[^\s\d]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?"
     r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b"  # 'ICD-210:', its 10 garbled, before its colon: still the heading
-    # a small caption's ICD with its I read as a bracket or a K, and its D as an O ('23 (CO-10 PRIMARY', 'KCD-10')
-    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO]-1[0O](?![0-9])",
+    # a small caption's ICD with its I read as a bracket or a K, and its D as an O or a zero ('23 (CO-10 PRIMARY',
+    # 'KCD-10', '231C0-10'); bracketed, its C a zero too ('24 (00-10 SECONDARY')
+    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])",
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,

@@ -82,7 +82,24 @@ def _caption_read(
         read = _over_caption(text, line, label_end, read, ink)
     elif read.present and read.date is None and (over := _date_over(text, line, read.bbox[0])) is not None:
         read = replace(read, date=over[0], date_bbox=over[1], date_conf=over[2], date_raw=over[3])
-    return _under_caption(text, line, label_end, read, ink) if read.present is False else read
+    read = _under_caption(text, line, label_end, read, ink) if read.present is False else read
+    return _own_date(text, line, label_end, read)
+
+
+DATE_SIGNED = re.compile(r"\bdate\s+signed\W*$", re.IGNORECASE)
+
+
+def _own_date(text: PageText, line: Segment, label_end: int, read: SignatureRead) -> SignatureRead:
+    """A 'Date Signed' caption read as the signature's (its own caption lost): the date after it on its
+    line, else the one segment right under it in its box, is the date signed."""
+    if read.date is not None or not DATE_SIGNED.search(line.text[:label_end]):
+        return read
+    label = line.words_in_span(0, label_end)
+    date_word = next(w for w in reversed(label) if w.text.lower().startswith("date"))
+    when = _date_after(line, label[-1].right + 1) or _date_below(text, line, date_word.left)
+    if when is None:
+        return read
+    return replace(read, date=when[0], date_bbox=when[1], date_conf=when[2], date_raw=when[3])
 
 
 def caption_match(text: str) -> re.Match[str] | None:

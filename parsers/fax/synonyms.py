@@ -44,6 +44,9 @@ def _as_read(synonym: str) -> str:
 
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
+# a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
+# small print: a bar, a brace, a J, an l or an I
+SLASH = r"[/{|JlI]"
 # What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
@@ -80,6 +83,18 @@ LABELS: list[Label] = [
         r"name of patient",
         # a payer form's party heading: the name, id and birth date under it are the member's
         r"(?:member|recipient|beneficiary|enrollee) (?:information|info|demographics)",
+    ),
+    # 'MEMBER NAME (FIRST, LAST)' with its NAME garbled ('MEMBER WAM (FIRS LAST)'): the party's word and the
+    # name-order hint after it ask for the name all the same
+    Label(
+        "name",
+        PATIENT,
+        True,
+        re.compile(
+            r"(?<![A-Za-z])(?:member|patient)\s+(?!(?:id|since|phone|sign)\b)[a-z]{3,5}\s*[(\[{]\s*"
+            r"(?:firs?t?|last)[\s,]+(?:firs?t?|last)(?![A-Za-z])\s*[)\]}]?",
+            re.IGNORECASE,
+        ),
     ),
     # a letter's 'Re:' only with its colon: a bare 're' is as often two specks OCR read as letters
     # ('BENEFICIARY' alone, Medicare's word for the patient: a CMS form's heading over the patient's block)
@@ -132,7 +147,7 @@ LABELS: list[Label] = [
         r"home health agency",
         # 'Servicing Provider/Vendor': the other party nouns a form names the same box by (its slash as
         # OCR may read it in small print: 'SERVICING PROVIDER { VENDOR')
-        rf"(?:servicing|rendering) provider(?:\s*[/{{|]\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
+        rf"(?:servicing|rendering) provider(?:\s*{SLASH}\s*(?:vendor|supplier|agency)){{0,2}}{POSS}(?: name)?{TAIL}",
         rf"(?:agency|supplier|vendor){POSS} name{TAIL}",
         r"(?:accepting|receiving|selected) (?:agency|provider|supplier|vendor)",
         r"dispensing (?:pharmacy|provider|supplier)",  # a prescription form's: who fills the order
@@ -208,6 +223,18 @@ LABELS: list[Label] = [
     ),
     *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
+    # a small box caption 'DATE OF BIRTH' with its first word garbled ('OAFE OF BIRTH', 'SATE OF BIRTH',
+    # 'SDATE UF BIRTH'): 'of birth' after a short word that names no other thing of a birth
+    Label(
+        "dob",
+        PATIENT,
+        False,
+        re.compile(
+            r"(?<![A-Za-z])(?!(?:place|city|town|state|year|proof|site|order|time)\b)"
+            r"[a-z]{2,5} [ou0]f birth(?![A-Za-z])",
+            re.I,
+        ),
+    ),
     *_label("sex", PATIENT, True, rf"(?:patient|member){POSS} (?:sex|gender)"),
     *_label("sex", PATIENT, False, r"sex", r"gender"),
     *_label(

@@ -8,17 +8,21 @@ value) rather than another code or quantity. Such a row, with no crop against it
 crops read by the standard English model, trained apart from the fast one; when those agree with
 the page read as the fast crops must (verify._agreed_row), the row is confirmed; so is a row whose code
 one model's crops agree with and whose quantity the other's do, no crop of either against it. A row any fast
-crop contradicts is left to the reads that settle contradictions (reread_outvoted.py).
+crop contradicts is left to the reads that settle contradictions (reread_outvoted.py). A standard crop
+reading the code with one place as a mark no look-alike of the page read's ('G0>99' for a page read
+G0799 of G0299) saw that place otherwise: it stands against the row, which stays open.
 """
 
 from __future__ import annotations
 
 from parsers.fax.asides import code_in_aside
-from parsers.fax.confirm import Images, second_reads
+from parsers.fax.confirm import Images, second_reads, text_of
+from parsers.fax.model import Word
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.row_marks import needs_standard_read
 from parsers.fax.services import ServiceRead
+from parsers.fax.values import DIGIT_LOOKALIKES
 from parsers.fax.verify import _agreed_row, _crop_values, _row_regions
 
 Crops = list[object | None]
@@ -40,8 +44,14 @@ def model_rows(state: FaxRead) -> None:
         agreed = _agreed_row(
             row, fast_codes + codes, fast_quantities + quantities, state.reread_parts.get(id(row), set())
         )
-        if agreed is not None and (not needs_standard_read(agreed[1]) or agreed[1] in quantities):
+        if agreed is None or _code_crop_against(reads, f"s{i}", agreed[0]):
+            continue
+        if not needs_standard_read(agreed[1]) or agreed[1] in quantities:
             state.confirmed_rows[id(row)] = agreed
+
+
+def _code_crop_against(reads: dict[str, list[Word]], key: str, code: str) -> bool:
+    return any(one_place_against(text_of(reads.get(f"{key}code{v}", [])), code) for v in "ab")
 
 
 def _images(state: FaxRead) -> Images:
@@ -57,6 +67,21 @@ def _open(state: FaxRead, row: ServiceRead) -> bool:
         return False
     code, quantity = row.code.correction.value, row.quantity
     return code is not None and quantity is not None and uncontradicted(code, quantity, *crops)
+
+
+def one_place_against(read: str, code: str) -> bool:
+    """A crop read with the code's length and every character of it but one, that one a mark no look-alike
+    of the code's ('G0>99', 'G0p99' for G0799): the crop saw that place otherwise, so it stands against it."""
+    core = read.strip(" .,;")
+    if len(core) != len(code):
+        return False
+    places = [i for i, (seen, printed) in enumerate(zip(core, code, strict=True)) if not _alike(seen, printed)]
+    return len(places) == 1
+
+
+def _alike(seen: str, printed: str) -> bool:
+    """The same character, or two OCR takes for each other ('O' and '0', a series letter 'G' and a '6')."""
+    return seen.upper() == printed or seen.translate(DIGIT_LOOKALIKES) == printed.translate(DIGIT_LOOKALIKES)
 
 
 def uncontradicted(code: str, quantity: int, codes: Crops, quantities: Crops) -> bool:

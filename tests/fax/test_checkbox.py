@@ -138,3 +138,16 @@ def test_an_urgency_word_after_a_captions_colon_is_a_value_not_an_option() -> No
         draw.rectangle([x0, y0, x1, y1], fill=0)  # the colon's two dots; specks of the line above
     lines, segments = page_segments(page)
     assert said(PageText(page, lines, segments), URGENT_WORDS, image, 204)
+
+
+@pytest.mark.parametrize("word", ["Urgerit", "Urgcnt", "URGENT", "Urgerrt"])
+def test_an_urgency_word_misread_by_a_look_alike_glyph_is_one(word: str) -> None:
+    """'Urgerit' ('n' read as 'ri'), 'Urgcnt' ('e' read as 'c'): OCR's look-alike glyphs (ocr_distance.py)."""
+    assert URGENT_WORDS.search(f"Review type {word} / expedited (72 hrs)")
+
+
+@pytest.mark.parametrize(
+    "line", ["Urge", "Surgent", "Statement", "Insurgent", "Expedited: the standard time frame could jeopardize"]
+)
+def test_words_holding_an_urgency_word_s_letters_or_a_definition_of_expedited_are_none(line: str) -> None:
+    assert not URGENT_WORDS.search(line)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.glued import with_glued_mark
 from parsers.fax.model import Page, PageText, Segment, Word
@@ -72,3 +74,21 @@ def test_a_leaders_last_dot_set_apart_before_a_value_is_no_part_of_it() -> None:
     text = PageText(page, [segment], [segment])
     found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.name"]
     assert [(c.value, c.bbox[0]) for c in found] == [(("HENRY", "WILSON"), 562)]
+
+
+@pytest.mark.parametrize("line", ["Sex Ol M Xl FE", "Sex Cl M", "Sex Xl Male oi FEMALE", "Sex CJ F"])
+def test_a_sex_word_behind_a_box_read_with_a_stroke_is_an_option_offered(line: str) -> None:
+    """A box read as a round or square mark beside a stroke ('Ol', 'Cl', 'Xl': its side read as an l) is a
+    box all the same: the sex word after it is an option offered (the other option's word garbled,
+    'FE' for F), and which is ticked is the boxes' to say, never the first option's word."""
+    assert _sex(line) == []
+
+
+def test_a_sex_word_behind_a_box_in_the_box_under_its_caption_is_an_option_offered() -> None:
+    """'6 GENDER' over its box's options 'Ol M Xl FE' (F ticked, its word garbled): the M behind its
+    empty box is an option offered, no answer, under the caption as on its line."""
+    from tests.fax.test_roles import _cells, _found
+
+    text = _cells([(390, [(1430, "6 GENDER")]), (424, [(1440, "Ol M Xl FE")])])
+    assert "member.sex" not in _found(text)
+    assert _found(_cells([(390, [(1430, "6 GENDER")]), (424, [(1440, "M")])]))["member.sex"] == "M"

@@ -97,3 +97,30 @@ def test_a_bare_name_under_a_caption_with_its_value_beside_it_stays_the_patients
     )
     found = _found(text)
     assert found.get("member.name") == ("Dorothy", "Rodriguez")
+
+
+def test_a_section_title_with_its_period_read_as_a_comma_or_its_slash_as_a_letter_is_still_a_title() -> None:
+    """'C. SERVICING PROVIDER / VENDOR' read as 'C, SERVICING PROVIDER | VENDOR' (the period a comma),
+    '© SERVICING PROVIDER / VENDOR' (the letter a ©) or 'C. SERVICING PROVIDER J VENDOR' (the slash a J)."""
+
+    def titles(text: str) -> list[bool]:
+        return [section_title(h) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+    assert titles("C, SERVICING PROVIDER | VENDOR") == [True]
+    assert titles("© SERVICING PROVIDER / VENDOR") == [True]
+    assert titles("C. SERVICING PROVIDER J VENDOR") == [True]
+    assert titles("C. SERVICING PROVIDER l SUPPLIER") == [True]
+    assert titles("Servicing provider Jones Vendor") == [False]
+
+
+def test_a_section_title_with_a_garbled_alternative_after_its_slash_is_still_a_title() -> None:
+    """'C. SERVICING PROVIDER / VENDOR' read as '© SERVICING PROVIDER / ENDER': one word in capitals after
+    the slash names the same party otherwise; a sentence or a caption's value after it makes no title."""
+
+    def titles(text: str) -> list[bool]:
+        return [section_title(h) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+    assert titles("© SERVICING PROVIDER / ENDER") == [True]
+    assert titles("REFERRING PHYSICIAN / PCP |")[0]
+    assert titles("SERVICING PROVIDER / Valley Home Health") == [False]
+    assert titles("SERVICING PROVIDER / ABC HOME MEDICAL") == [False]

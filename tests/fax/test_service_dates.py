@@ -70,3 +70,22 @@ def test_a_rule_read_as_a_bar_after_a_ranges_end_leaves_its_date() -> None:
     garbled = [cell if cell[1] != "To" else (860, "auto") for cell in HEAD]
     line = [(0, "G0299"), (500, "1"), (630, "11/21/2026"), (860, "01/21/2027|"), (1100, "visit")]
     assert [c.value for c in start_from_table(_table([garbled, line]), [])] == [dt.date(2026, 11, 21)]
+
+
+def test_numbered_boxes_with_their_number_misread_or_run_into_the_caption_are_the_range_captions() -> None:
+    """Small bold box numbers as OCR misreads them: run into the caption ('ZlaFROM', '27bTO'), a letter
+    read as a digit ('370 TO' for 27b TO), the F of FROM read as a P ('27a PROM')."""
+    pairs = (("ZlaFROM", "27bTO"), ("27a FROM", "370 TO"), ("27a PROM", "To"))
+    for start, end in pairs:
+        captions = {"From": start, "To": end}
+        head = [(left, captions.get(caption, caption)) for left, caption in HEAD]
+        text = _table([head, _line("G0299", "11/21/2026"), _line("G0152", "11/21/2026")])
+        assert [c.value for c in start_from_table(text, [])] == [dt.date(2026, 11, 21)], (start, end)
+
+
+def test_a_word_ending_in_from_or_to_is_no_range_caption() -> None:
+    for start, end in (("Apart FROM", "To"), ("From", "Auto"), ("From", "Into")):
+        captions = {"From": start, "To": end}
+        head = [(left, captions.get(caption, caption)) for left, caption in HEAD]
+        no_end = [(0, "G0299"), (500, "1"), (630, "11/21/2026"), (1100, "visit")]
+        assert start_from_table(_table([head, no_end]), []) == [], (start, end)

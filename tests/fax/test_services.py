@@ -353,3 +353,19 @@ def test_a_diagnosis_section_ends_at_the_next_sections_heading() -> None:
         ]
     )
     assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["G12.21", "R13.12"]
+
+
+def test_a_small_icd_caption_with_its_letters_read_as_zeros_still_heads_the_diagnoses() -> None:
+    """'23 ICD-10' read with its D as a zero run into the box number ('231C0-10 PRIMARY'), or bracketed
+    with its C and D as zeros ('24 (00-10 SECONDARY'): the code under it is a diagnosis."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    for caption in ("231C0-10 PRIMARY", "24 (00-10 SECONDARY"):
+        text = _page([caption, "G4733"])
+        assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["G47.33"], caption
+
+
+def test_a_date_holding_00_10_heads_no_diagnoses() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    assert list(diagnosis_reads(_page(["Since 2000-10-01", "G4733"]), VALIDATOR_CODE_SETS)) == []

@@ -170,3 +170,21 @@ def test_the_date_in_a_date_signed_box_beside_the_signature_box_is_the_signature
     read = find_signature(PageText(page, lines, segments), image, 200)
     assert read is not None and read.present is True
     assert read.date == dt.date(2026, 11, 19)
+
+
+def test_the_date_under_a_date_signed_caption_read_as_the_signature_caption_is_the_signature_date() -> None:
+    """The signature box's caption lost to OCR ('SifsNATURE'), so 'DATE SIGNED' is the caption read: the
+    date typed under it in its own box is the date signed."""
+    words = [
+        Word("28", 64.0, 110, 1436, 20, 16),
+        Word("SifsNATURE", 40.0, 140, 1436, 110, 16),
+        Word("29", 80.0, 1147, 1434, 20, 19),
+        Word("DATE", 93.0, 1172, 1434, 40, 19),
+        Word("SIGNED", 79.0, 1218, 1434, 46, 19),
+        Word("11/19/2026", 90.0, 1161, 1470, 143, 24),
+    ]
+    page = Page(number=1, width=1700, height=2200, words=words)
+    image = Image.new("L", (page.width, page.height), 255)
+    lines, segments = page_segments(page)
+    read = find_signature(PageText(page, lines, segments), image, 200)
+    assert read is not None and read.date == dt.date(2026, 11, 19)

@@ -299,6 +299,7 @@ def test_a_number_a_sentence_leads_to_is_not_the_captions_value() -> None:
         "Fax to: (888) 555-1917",
         "Fax completed form to UM: 1-888-555-1917",  # the recipient named after 'to'
         "Fax to the plan at 1-888-555-1917",
+        "Fax completed torm ta UM 1 888 555 1917",  # small print: its 'to' read as 'ta'
     ],
 )
 def test_a_number_the_caption_sends_something_to_is_not_the_senders(line: str) -> None:

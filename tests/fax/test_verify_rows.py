@@ -109,3 +109,38 @@ def test_the_fast_crops_alone_confirm_no_quantity_they_may_have_misread_for_a_on
     verify.second_read(state)
     assert id(state.services[0]) not in state.confirmed_rows
     assert verify_rows._open(state, state.services[0])  # left for the standard model (model_rows)
+
+
+@pytest.mark.parametrize("garbled", ["E1>90", "E1p90", "E13~0"])
+def test_a_standard_crop_reading_one_place_of_the_code_as_no_character_of_it_confirms_nothing(
+    monkeypatch: pytest.MonkeyPatch, garbled: str
+) -> None:
+    """A crop with the code's length and every other character of it, one place read as a mark that is no
+    look-alike of the page read's character ('E1>90' for E1390), saw that place otherwise: it stands
+    against the page read, so one fast crop agreeing confirms no row."""
+    state = _row(["E1390", None], [None, 1])
+    _answers(monkeypatch, {"s0codea": garbled, "s0qtya": "1", "s0qtyb": "1"})
+    verify_rows.model_rows(state)
+    assert not state.confirmed_rows
+
+
+@pytest.mark.parametrize("alike", ["El390", "E139O", "E13", "E1paa"])
+def test_a_standard_crop_differing_by_a_look_alike_or_garbled_whole_stands_against_nothing(
+    monkeypatch: pytest.MonkeyPatch, alike: str
+) -> None:
+    state = _row(["E1390", None], [None, 1])
+    _answers(monkeypatch, {"s0codea": alike, "s0qtya": "1", "s0qtyb": "1"})
+    verify_rows.model_rows(state)
+    assert state.confirmed_rows[id(state.services[0])] == ("E1390", 1)
+
+
+def test_a_standard_crop_reading_the_series_letter_as_its_digit_look_alike_stands_against_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'59500' for S9500: the series letter read as the digit it looks like is the same character."""
+    state = _service_state(Canned(), "S9500 - 1 home infusion per diem")
+    state.prepared = {1: object()}  # type: ignore[dict-item]
+    state.row_crops[id(state.services[0])] = (["S9500", None], [None, 1])
+    _answers(monkeypatch, {"s0codea": "59500", "s0qtya": "1", "s0qtyb": "1"})
+    verify_rows.model_rows(state)
+    assert state.confirmed_rows[id(state.services[0])] == ("S9500", 1)
