@@ -49,6 +49,7 @@ class SignatureRead:
 
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
     titled: SignatureRead | None = None
+    dated: SignatureRead | None = None
     for line in text.lines:
         statement = signing_statement(line)
         if statement is not None:
@@ -64,12 +65,18 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
             if read.present is False and SECTION_TITLE.match(line.text):
                 titled = titled or read  # the section's title: its signature line is further down
                 continue
+            if read.present is False and DATE_SIGNED.search(line.text[:label_end]):
+                dated = dated or replace(read, present=None)  # the date's caption: the signature's is elsewhere
+                continue
             return read
-    return titled or _attested_signer(text, image, dpi) or _said_unsigned(text)
+    return titled or _attested_signer(text, image, dpi) or _said_unsigned(text) or dated
 
 
 # A section's title ('SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE', 'Part 5: Signature') names the
 # signature without being its line: with no ink by it, the signature line is a caption under it.
+# 'Date signed' captions the date of signing: with no ink by it, the signature's own caption is another
+# (perhaps one OCR lost), so whether the order is signed is unknown (None), not no (False).
+DATE_SIGNED = re.compile(r"\bdate\s+signed\b", re.IGNORECASE)
 SECTION_TITLE = re.compile(r"^\s*(?:section|part|step)\s+(?:[ivx]+|\d{1,2}|[a-z])\b", re.IGNORECASE)
 
 
@@ -230,14 +237,21 @@ def _caption_words(text: PageText, line: Segment, label_end: int) -> list[Word]:
 
 
 def _printed(word: Word) -> bool:
-    """Printed words, read surely (a scribble reads as a few unsure marks)."""
+    """Printed words, read surely (a scribble reads as a few unsure marks): three letters or more, or a
+    number of four digits or more (a date typed by the signature: '11/19/2026')."""
+    digits = sum(c.isdigit() for c in word.text)
+    return _lettered(word) or (word.conf >= TYPED_NAME_CONF and digits >= 4)
+
+
+def _lettered(word: Word) -> bool:
+    """Printed words of three letters or more, read surely."""
     return word.conf >= TYPED_NAME_CONF and sum(c.isalpha() for c in word.text) >= 3
 
 
 def _text_in(text: PageText, band: tuple[int, int, int, int]) -> bool:
     """Words read surely in the band: printed text, not a scribble (tesseract reads a scribble as a few
     unsure marks)."""
-    return any(_printed(w) for s in text.segments for w in s.words if boxes_overlap(bbox_of([w]), band))
+    return any(_lettered(w) for s in text.segments for w in s.words if boxes_overlap(bbox_of([w]), band))
 
 
 def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:

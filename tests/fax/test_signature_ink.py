@@ -67,3 +67,19 @@ def test_a_place_reaching_past_the_page_edge_holds_no_ink_there() -> None:
     image = Image.new("L", (1200, 120), 255)
     assert not has_ink(image, (0, 60, 1200, 400), 204)
     assert not has_ink(image, (1300, 0, 1500, 100), 204)
+
+
+def test_a_typed_date_by_a_date_signed_caption_is_no_signature() -> None:
+    """'DATE SIGNED' read as the signature's caption (the signature box's own caption lost): the date
+    typed under it is printed, read surely, digits and all: no ink of a hand's."""
+    image = Image.new("L", (1700, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((1161, 330), "11/19/2026", font=ImageFont.truetype(FONT, 30), fill=0)
+    words = [
+        Word("29", 80.0, 1147, 294, 20, 19),
+        Word("DATE", 93.0, 1172, 294, 40, 19),
+        Word("SIGNED", 92.0, 1218, 294, 46, 19),
+        Word("11/19/2026", 93.0, 1161, 332, 160, 26),
+    ]
+    read = find_signature(_captioned(words, image), image, 204)
+    assert read is not None and read.present is None  # the signature's own line was not found: unknown
