@@ -120,7 +120,7 @@ def test_a_patient_caption_run_into_a_section_title_gives_no_patient_name() -> N
     """'Patient Rights Notice', 'Patient Goals Met': a section's title opening with the party's word,
     no caption of a name; a name after the bare word stands apart from it (a ':' or '#', the gap
     before a blank, 'LAST, First', capitals after a caption that is not)."""
-    for title in ("Patient Rights Notice", "Patient Goals Met", "Patient Education Provided", "Member Grievance Process"):
+    for title in ("Patient Rights Notice", "Patient Goals Met", "Patient Education Provided", "Patient Care Team"):
         text = _page([(title, 103, 248, None)])
         assert "member.name" not in {c.path for c in candidates(text, labelled_hits(text))}, title
     for line in ("Patient: Maria Lopez", "Patient Lopez, Maria", "Patient MARIA LOPEZ"):
