@@ -167,11 +167,22 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
 
 
 def _code_confirmed(state: FaxRead, read: CodeRead) -> bool:
-    """In the code set exactly as read, on a text layer, or agreed by a second read."""
+    """In the code set exactly as read (a category only when read with confidence), on a text layer, or
+    agreed by a second read."""
     if read.page in {p.number for p in state.pages if p.text_layer}:
         return True
     fix = read.correction
-    return (fix.in_code_set and not fix.corrected) or id(read) in state.confirmed_codes
+    as_read = fix.in_code_set and not fix.corrected and not _category_unsure(state, read)
+    return as_read or id(read) in state.confirmed_codes
+
+
+def _category_unsure(state: FaxRead, read: CodeRead) -> bool:
+    """A category header (not billable: 'N14') read with less than the confidence a value needs: what
+    a longer code reads as when OCR loses characters of it ('N18.4' as 'N14'), no code the page gives
+    unless a second read agrees."""
+    code = read.correction.value
+    unsure = read.word.conf / 100.0 < state.ctx.ocr_confidence_threshold
+    return unsure and code is not None and codecheck.icd10_not_billable(code, state.ctx.code_sets)
 
 
 def _readings(readings: tuple[str, ...]) -> str:
