@@ -54,7 +54,8 @@ def mark(text: str) -> bool:
 
 
 # A checkbox as OCR reads it before an option's word ('[]', '([]', 'O', 'x'): a few round or square marks
-BOX_MARK = re.compile(r"^[oO0QDCcuU\[\]|()<>xX{}]{1,3}$")
+# ... or a box whose tick (or a speck in it) OCR read as one character between its sides ('[7]', '(/)')
+BOX_MARK = re.compile(r"^(?:[oO0QDCcuU\[\]|()<>xX{}]{1,3}|[\[({|][^\s\[\](){}|][\])}|])$")
 
 
 def behind_a_box(segment: Segment, words: tuple[Word, ...]) -> bool:
