@@ -171,17 +171,24 @@ def _sentence_word(caption: str, after: str) -> bool:
 
 # A name set apart from a bare party word by its form alone: 'Patient Lopez, Maria', 'Patient MARIA LOPEZ'.
 APART_NAME = re.compile(r"^(?:[A-Z][A-Za-z'\-]+,\s*[A-Z][A-Za-z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)+)\b")
+# What ends a caption or qualifies it right after its word: a colon as OCR reads it, a '#', a bracket
+CAPTION_ENDS = (":", "#", ".", ";", ",", "(")
 WIDE_GAP = 0.8  # of the caption's height: the lead-in a form leaves before its blank
 
 
 def _runs_into_title(hit: LabelHit, after: str) -> bool:
-    """A bare party word captioning the patient's name ('Patient') run into more words with neither a
-    ':' nor '#', nor a blank's wide gap, between: a section's title ('Patient Rights Notice', 'Patient
-    Goals Met'), unless the words are a name by their form ('Lopez, Maria', 'MARIA LOPEZ' after 'Patient')."""
+    """A bare party word captioning the patient's name ('Patient') run into more words with no caption's
+    end (a colon, even garbled: 'Patient. Garcia', 'Patient Naroe: Garcia'), no bracketed name order
+    and no blank's wide gap between: a section's title ('Patient Rights Notice', 'Patient Goals Met'),
+    unless the words are a name by their form ('Lopez, Maria', 'MARIA LOPEZ' after 'Patient')."""
     caption = hit.segment.text[hit.start : hit.end]
     if hit.kind != "name" or hit.label.role != PATIENT or "name" in caption.lower() or not after:
         return False
-    if after.startswith((":", "#")) or (APART_NAME.match(after) and not caption.isupper()):
+    if after.strip(" :").lower() in HEADING_WORDS:
+        return False  # 'PATIENT INFORMATION': the party's heading over its block
+    if after.startswith(CAPTION_ENDS) or after.split()[0].endswith(":"):
+        return False  # 'Patient. Garcia' (its colon read as '.'), 'Patient (Last, First)', 'Patient Naroe:'
+    if APART_NAME.match(after) and not caption.isupper():
         return False
     return not _wide_gap_after(hit)
 
