@@ -186,6 +186,8 @@ def _runs_into_title(hit: LabelHit, after: str) -> bool:
         return False
     if after.strip(" :").lower() in HEADING_WORDS:
         return False  # 'PATIENT INFORMATION': the party's heading over its block
+    if not after[:1].isupper() or any(ch.isdigit() for ch in after):
+        return False  # 'patient cell 860-555-0142': a caption run into its value, no title
     if after.startswith(CAPTION_ENDS) or after.split()[0].endswith(":"):
         return False  # 'Patient. Garcia' (its colon read as '.'), 'Patient (Last, First)', 'Patient Naroe:'
     if APART_NAME.match(after) and not caption.isupper():
