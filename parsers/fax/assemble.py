@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from parsers.fax import checkbox, codecheck, values
+from parsers.fax import checkbox, codecheck, priority, values
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import unrotate_box
 from parsers.fax.reading import FaxRead, ink_image
@@ -290,6 +290,8 @@ def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]
         if URGENT_WORDS.search(" ".join(line.text for line in text.lines)) and checkbox.said(
             text, URGENT_WORDS, ink_image(state, text.page), state.steps.target_dpi
         ):
+            return True
+        if priority.routine_left_unticked(text, ink_image(state, text.page), state.steps.target_dpi):
             return True
     soon = (received + dt.timedelta(hours=24)).date()
     return any(d is not None and d <= soon for d in dates)
