@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from parsers.fax import checkbox, codecheck, values
+from parsers.fax import checkbox, codecheck, priority, values
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import unrotate_box
 from parsers.fax.reading import FaxRead, ink_image
+from parsers.fax.row_marks import MODIFIERS
 from parsers.fax.services import CodeRead, ServiceRead
 from parsers.fax.verify import CRITICAL
 from referrals.domain import (
@@ -205,10 +206,26 @@ def services(builder: Builder) -> list[Service]:
                 page=read.row.page,
             )
             continue
+        if _modifier_unknown(state, read):
+            continue
         out.append(_service(read, code, quantity))
         builder.where(path, read.row.page, _bbox(read), "table")
         builder.confidence[path] = round(min(w.conf for w in read.row.words) / 100.0, 3)
     return out
+
+
+def _modifier_unknown(state: FaxRead, read: ServiceRead) -> bool:
+    """A modifier joined to the code that is none an order prints ('E0260-2R' for E0260-RR): a misread
+    modifier, and a line with a wrong modifier is a wrong line; it is left for a person, with a finding."""
+    unknown = [m for m in read.modifiers if m not in MODIFIERS]
+    if unknown:
+        state.finding(
+            "services",
+            "service_line_unreadable",
+            f"A service line's modifier read as {unknown[0]!r} is no known modifier; check the page and enter it.",
+            page=read.row.page,
+        )
+    return bool(unknown)
 
 
 def _bbox(read: ServiceRead) -> tuple[int, int, int, int]:
@@ -270,6 +287,8 @@ def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]
         if URGENT_WORDS.search(" ".join(line.text for line in text.lines)) and checkbox.said(
             text, URGENT_WORDS, ink_image(state, text.page), state.steps.target_dpi
         ):
+            return True
+        if priority.routine_left_unticked(text, ink_image(state, text.page), state.steps.target_dpi):
             return True
     soon = (received + dt.timedelta(hours=24)).date()
     return any(d is not None and d <= soon for d in dates)

@@ -54,9 +54,11 @@ def mark(text: str) -> bool:
 
 
 # A checkbox as OCR reads it before an option's word ('[]', '([]', 'O', 'x'): a few round or square marks,
-# or such a mark beside a stroke, the box's side read as a letter ('Ol', 'Cl', 'Xl', 'CJ')
+# or such a mark beside a stroke, the box's side read as a letter ('Ol', 'Cl', 'Xl', 'CJ'), or a box whose
+# tick (or a speck in it) OCR read as one character between its sides ('[7]', '(/)')
 BOX_MARK = re.compile(
-    r"^(?:[oO0QDCcuU\[\]|()<>xX{}]{1,3}|(?=.*[oO0QDCcuU\[\]|()<>xX{}])[oO0QDCcuU\[\]|()<>xX{}lIiJj1!]{2,3})$"
+    r"^(?:[oO0QDCcuU\[\]|()<>xX{}]{1,3}|(?=.*[oO0QDCcuU\[\]|()<>xX{}])[oO0QDCcuU\[\]|()<>xX{}lIiJj1!]{2,3}"
+    r"|[\[({|][^\s\[\](){}|][\])}|])$"
 )
 
 

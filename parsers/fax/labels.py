@@ -159,7 +159,7 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
         return False
     if hit.label.alone and before.strip():
         return False
-    if _sentence_word(text[hit.start : hit.end], after):
+    if _sentence_word(text[hit.start : hit.end], after) or _runs_into_title(hit, after):
         return False
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
 
@@ -172,6 +172,42 @@ def _sentence_word(caption: str, after: str) -> bool:
     if not caption.islower() or len(following) < 2:
         return False
     return all(word.islower() and word.isalpha() and lexicon.known(word) for word in following)
+
+
+# A name set apart from a bare party word by its form alone: 'Patient Lopez, Maria', 'Patient MARIA LOPEZ'.
+APART_NAME = re.compile(r"^(?:[A-Z][A-Za-z'\-]+,\s*[A-Z][A-Za-z'\-]+|[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)+)\b")
+# What ends a caption or qualifies it right after its word: a colon as OCR reads it, a '#', a bracket
+CAPTION_ENDS = (":", "#", ".", ";", ",", "(")
+WIDE_GAP = 0.8  # of the caption's height: the lead-in a form leaves before its blank
+
+
+def _runs_into_title(hit: LabelHit, after: str) -> bool:
+    """A bare party word captioning the patient's name ('Patient') run into more words with no caption's
+    end (a colon, even garbled: 'Patient. Garcia', 'Patient Naroe: Garcia'), no bracketed name order
+    and no blank's wide gap between: a section's title ('Patient Rights Notice', 'Patient Goals Met'),
+    unless the words are a name by their form ('Lopez, Maria', 'MARIA LOPEZ' after 'Patient')."""
+    caption = hit.segment.text[hit.start : hit.end]
+    if hit.kind != "name" or hit.label.role != PATIENT or "name" in caption.lower() or not after:
+        return False
+    if after.strip(" :").lower() in HEADING_WORDS:
+        return False  # 'PATIENT INFORMATION': the party's heading over its block
+    if not after[:1].isupper() or any(ch.isdigit() for ch in after):
+        return False  # 'patient cell 860-555-0142': a caption run into its value, no title
+    if after.startswith(CAPTION_ENDS) or after.split()[0].endswith(":"):
+        return False  # 'Patient. Garcia' (its colon read as '.'), 'Patient (Last, First)', 'Patient Naroe:'
+    if APART_NAME.match(after) and not caption.isupper():
+        return False
+    return not _wide_gap_after(hit)
+
+
+def _wide_gap_after(hit: LabelHit) -> bool:
+    """The caption's last word is followed, on its segment, by a gap as wide as a blank's lead-in."""
+    words = hit.segment.words
+    last = hit.segment.words_in_span(hit.start, hit.end)[-1:]
+    at = words.index(last[0]) if last else len(words)
+    if at + 1 >= len(words):
+        return False
+    return words[at + 1].left - words[at].right >= WIDE_GAP * words[at].height
 
 
 def garbled_qualifier(before: str) -> bool:

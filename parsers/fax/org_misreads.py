@@ -12,11 +12,15 @@ import re
 # words a name joins its other words with, in lower case on any form ('Home Care of Hartford')
 JOINING_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "la", "du", "van", "von", "y", "e"})
 MISREAD_MARK = re.compile(r"(?<=[A-Za-z])[!¡]|[!¡](?=[A-Za-z])")  # an l or I read as '!' in a word
+# a bar inside a name ('Summit | Advantage', 'Northside| DME'): a rule crossing it, or another cell run into
+# it, read as '|'; whether the words on its two sides are one name is unsure
+RULE_INSIDE = re.compile(r"\S.*[|¦].*\S")
 
 
 def misread_name(head: str) -> bool:
-    """The name holds a mark inside or ending a word, or one lower-case word amid capitalised ones."""
-    return bool(MISREAD_MARK.search(head)) or _lower_amid_capitals(head)
+    """The name holds a mark inside or ending a word, a bar between its words, or one lower-case word
+    amid capitalised ones."""
+    return bool(MISREAD_MARK.search(head) or RULE_INSIDE.search(head)) or _lower_amid_capitals(head)
 
 
 def _lower_amid_capitals(head: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from parsers.fax import lexicon
+from parsers.fax.fuzzy import one_edit
 from parsers.fax.model import Word
 from parsers.fax.values import DIGIT_LOOKALIKES, read_quantity
 
@@ -189,6 +190,8 @@ GARBLED_MODIFIER = re.compile(r"^mod[a-z]{2,6}[.:]?$", re.IGNORECASE)
 
 
 def garbled_modifier_mark(text: str) -> bool:
-    """'Modafaer': 'Modifier' as OCR garbled it past any English word ('moderate', 'model' are words);
-    it marks only a modifier in capitals after it."""
-    return bool(GARBLED_MODIFIER.match(text)) and not lexicon.known(text)
+    """'Modafaer', 'odifier': 'Modifier' as OCR garbled it past any English word ('moderate', 'model'
+    are words), its 'mod' kept or one letter of it off; it marks only a modifier in capitals after it."""
+    core = text.rstrip(".:").lower()
+    garbled = bool(GARBLED_MODIFIER.match(text)) or (core.isalpha() and one_edit(core, "modifier"))
+    return garbled and not lexicon.known(text)

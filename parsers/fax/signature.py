@@ -250,8 +250,14 @@ def _lettered(word: Word) -> bool:
 
 def _text_in(text: PageText, band: tuple[int, int, int, int]) -> bool:
     """Words read surely in the band: printed text, not a scribble (tesseract reads a scribble as a few
-    unsure marks)."""
-    return any(_lettered(w) for s in text.segments for w in s.words if boxes_overlap(bbox_of([w]), band))
+    unsure marks). A word whose middle lies over or under the band (the caption over it, its descenders
+    reaching in) is the line beside the band, not text in it."""
+    return any(
+        _lettered(w) and band[1] <= (w.top + w.bottom) / 2 <= band[3]
+        for s in text.segments
+        for w in s.words
+        if boxes_overlap(bbox_of([w]), band)
+    )
 
 
 def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:

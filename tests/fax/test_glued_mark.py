@@ -59,6 +59,13 @@ def test_a_sex_word_behind_a_box_is_an_option_offered_not_an_answer() -> None:
     assert _sex("Sex: Male") == ["M"]
 
 
+def test_a_box_whose_tick_ocr_read_as_a_character_between_brackets_is_still_a_box() -> None:
+    """'[7]', '[v]', '(/)': a box with its tick (or a speck) read as one character is a box: the sex
+    word after it is an option offered, the other option lost to OCR."""
+    for line in ("Sex [7] Male", "Sex [v] Female", "Sex (/) Male", "Sex [1] Male"):
+        assert _sex(line) == [], line
+
+
 def test_a_leaders_last_dot_set_apart_before_a_value_is_no_part_of_it() -> None:
     """'Beneficiary name ......... , WILSON, HENRY': the leader's last dot, read as ',' a gap before the
     name, is no glyph of it; the value's box (the crop its second read takes) starts at the name."""

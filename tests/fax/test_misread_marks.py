@@ -17,3 +17,13 @@ def test_a_word_in_lower_case_amid_capitalised_ones_leaves_the_name_unread() -> 
     for name in ("Home Care of Hartford", "Bayview Respiratory & Medical", "ABC Home Medical", "eHealth Supply"):
         found = read_org(name)
         assert found is not None and found.value == name
+
+
+def test_a_rule_read_as_a_bar_is_no_part_of_an_organisation_name() -> None:
+    """A box's edge read as '|' after or before the name is no part of it; a bar inside the name (a rule
+    crossing it, or another cell run into it) leaves where the name ends unsure: unread."""
+    for text in ("Evergreen Medicaid |", "| Evergreen Medicaid", "Evergreen Medicaid|"):
+        found = read_org(text)
+        assert found is not None and found.value == "Evergreen Medicaid", text
+    for text in ("Summit | Advantage", "Northside| DME Supply", "Summit |Advantage"):
+        assert read_org(text) is None, text

@@ -38,6 +38,13 @@ def test_a_modifier_mark_ocr_garbled_still_marks_the_capital_modifier_after_it()
     assert _services(_page(["2. HCPCS E0431 Modafaer rr Qty 1 Portable gaseous system"])) == [("E0431", [], 1)]
 
 
+def test_a_modifier_mark_with_its_first_letter_lost_still_marks_the_capital_modifier_after_it() -> None:
+    """'odifier RR', 'Modifer RR': 'Modifier' one letter off, no English word, marks RR as 'Modafaer' does."""
+    for mark in ("odifier", "Modifer", "Madifier"):
+        rows = [f"2. HCPCS E0431 {mark} RR Qty 1 Portable gaseous system"]
+        assert _services(_page(rows)) == [("E0431", ["RR"], 1)], mark
+
+
 def test_a_diagnoses_heading_with_its_i_read_as_another_letter_heads_the_diagnoses() -> None:
     """'Diagnosts Code(s)': the 'i' of 'Diagnosis' read as a 't' (no English word is spelled so)."""
     from ingest.codesets import VALIDATOR_CODE_SETS

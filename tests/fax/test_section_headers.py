@@ -114,3 +114,18 @@ def test_a_supplier_caption_opening_a_section_title_gives_no_supplier_name() -> 
         assert [c.path for c in candidates(text, labelled_hits(text))] == [], title
     text = _page([("Supplier Valley Home Health", 103, 248, None)])
     assert [c.value for c in candidates(text, labelled_hits(text))] == ["Valley Home Health"]
+
+
+def test_a_patient_caption_run_into_a_section_title_gives_no_patient_name() -> None:
+    """'Patient Rights Notice', 'Patient Goals Met': a section's title opening with the party's word,
+    no caption of a name; a name after the bare word stands apart from it (a ':' or '#', the gap
+    before a blank, 'LAST, First', capitals after a caption that is not)."""
+    for title in ("Patient Rights Notice", "Patient Goals Met", "Patient Education Provided", "Patient Care Team"):
+        text = _page([(title, 103, 248, None)])
+        assert "member.name" not in {c.path for c in candidates(text, labelled_hits(text))}, title
+    for line in ("Patient: Maria Lopez", "Patient Lopez, Maria", "Patient MARIA LOPEZ", "Patient. Maria Lopez"):
+        text = _page([(line, 103, 248, None)])
+        names = [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.name"]
+        assert [(first.title(), last.title()) for first, last in names] == [("Maria", "Lopez")], line
+    text = _page([("PATIENT INFORMATION", 103, 200, None), ("Maria Lopez", 103, 248, None)])
+    assert [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.name"] == [("Maria", "Lopez")]

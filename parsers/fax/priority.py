@@ -1,0 +1,44 @@
+"""An order's priority from its choice's boxes when OCR garbled the urgency word past reading.
+
+'Priority [ ] Routine [x] Urgent (SOC within 24 hrs)': the urgency word is looked for on the page
+(assemble.is_urgent); OCR may garble it past every spelling ('Unigent'), and the order would read as
+routine, a wrong value. The choice still says it: the 'Routine' option's box read empty and, on its
+line after it, another option's box read ticked. Both boxes must be judged (checkbox.box_state); a box
+left unclear says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PIL import Image
+
+from parsers.fax.checkbox import box_state
+from parsers.fax.model import PageText, Segment
+
+MIN_BOX_ROOM = 0.08  # inches between the routine option and a word: room for a box, at least
+ROUTINE = re.compile(r"^routine[.,:;)]?$", re.IGNORECASE)
+
+
+def routine_left_unticked(text: PageText, image: Image.Image | None, dpi: float) -> bool:
+    """A 'Routine' option's box is read empty and another option's box after it on its line ticked."""
+    if image is None:
+        return False
+    return any(_other_ticked(segment, index, image, dpi) for segment, index in _routine_options(text, image, dpi))
+
+
+def _routine_options(text: PageText, image: Image.Image, dpi: float) -> list[tuple[Segment, int]]:
+    """(segment, index) of each 'Routine' word whose box is read empty."""
+    return [
+        (segment, index)
+        for segment in text.lines
+        for index, word in enumerate(segment.words)
+        if ROUTINE.match(word.text) and box_state(image, word, dpi) is False
+    ]
+
+
+def _other_ticked(segment: Segment, index: int, image: Image.Image, dpi: float) -> bool:
+    """A word after the routine option with a ticked box between it and the option."""
+    after = segment.words[index].right
+    room = [word for word in segment.words[index + 1 :] if word.left - after > MIN_BOX_ROOM * dpi]
+    return any(box_state(image, word, dpi, after=after) is True for word in room)
