@@ -9,6 +9,7 @@ from typing import Any
 from parsers.fax import checkbox, codecheck, values
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import unrotate_box
+from parsers.fax.priority import routine_ticked
 from parsers.fax.reading import FaxRead, ink_image
 from parsers.fax.services import CodeRead, ServiceRead
 from parsers.fax.verify import CRITICAL
@@ -267,9 +268,10 @@ def source(state: FaxRead) -> Source:
 
 def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]) -> bool:
     for text in state.order_texts:  # the page's ink is looked at only where an urgency word stands
-        if URGENT_WORDS.search(" ".join(line.text for line in text.lines)) and checkbox.said(
-            text, URGENT_WORDS, ink_image(state, text.page), state.steps.target_dpi
-        ):
+        if not URGENT_WORDS.search(" ".join(line.text for line in text.lines)):
+            continue
+        image, dpi = ink_image(state, text.page), state.steps.target_dpi
+        if checkbox.said(text, URGENT_WORDS, image, dpi) and not routine_ticked(text, image, dpi):
             return True
     soon = (received + dt.timedelta(hours=24)).date()
     return any(d is not None and d <= soon for d in dates)
