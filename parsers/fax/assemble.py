@@ -8,6 +8,7 @@ from typing import Any
 
 from parsers.fax import checkbox, codecheck, values
 from parsers.fax.model import Candidate
+from parsers.fax.modifier_gap import modifier_unread
 from parsers.fax.preprocess import unrotate_box
 from parsers.fax.priority import routine_ticked
 from parsers.fax.reading import FaxRead, ink_image
@@ -197,7 +198,7 @@ def services(builder: Builder) -> list[Service]:
         path = f"services[{len(out)}]"
         code, quantity = state.confirmed_rows.get(id(read), (read.code.correction.value, read.quantity))
         trusted = read.row.page in layer or id(read) in state.confirmed_rows
-        if code is None or quantity is None or not trusted:
+        if code is None or quantity is None or not trusted or modifier_unread(read):
             state.finding(
                 "services",
                 "service_line_unreadable",
