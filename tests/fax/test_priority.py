@@ -43,3 +43,10 @@ def test_an_urgent_option_ticked_beside_an_empty_routine_one_is_urgent() -> None
     state = _priority(routine=False, urgent_box=True)
     assert not routine_ticked(state.texts[0], state.pages[0].image, 204)
     assert is_urgent(state, RECEIVED, [])
+
+
+def test_an_urgency_word_with_its_r_read_as_i_is_one() -> None:
+    from parsers.fax.assemble import URGENT_WORDS
+
+    assert URGENT_WORDS.search("Priority oO Routine Uigent (SOC within 24 his)")  # a fax's r read as i
+    assert not URGENT_WORDS.search("Priority: routine, no urgency")
