@@ -34,7 +34,7 @@ from referrals.domain import (
 
 CHECKED = {"check_digit", "code_set"}
 METHOD_WEIGHT = {"label": 1.0, "below": 0.97, "pattern": 0.95, "table": 0.97, "text_layer": 1.0}
-# 'urgent' also with a look-alike glyph OCR makes of its r, its e or its n (ocr_distance.py: 'Uigent', 'Urgcnt', 'Urgerit').
+# 'urgent' also with a look-alike glyph OCR makes of its r, e or n ('Uigent', 'Urgcnt', 'Urgerit': ocr_distance.py).
 # Never 'expedited' alone: a plan's form defines it in prose ('Expedited: the standard time frame could
 # seriously jeopardize ...') on orders that are not urgent.
 URGENT_WORDS = re.compile(r"\b(stat|u[ri]g[eco](?:n|ri|rr|ti)t|asap|rush)\b", re.IGNORECASE)
