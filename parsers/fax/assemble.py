@@ -10,8 +10,8 @@ from parsers.fax import checkbox, codecheck, values
 from parsers.fax.model import Candidate
 from parsers.fax.modifier_gap import modifier_unread
 from parsers.fax.preprocess import unrotate_box
-from parsers.fax.priority import routine_ticked
 from parsers.fax.reading import FaxRead, ink_image
+from parsers.fax.routine_option import routine_ticked
 from parsers.fax.services import CodeRead, ServiceRead
 from parsers.fax.verify import CRITICAL
 from referrals.domain import (
