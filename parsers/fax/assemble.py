@@ -7,9 +7,11 @@ import re
 from typing import Any
 
 from parsers.fax import checkbox, codecheck, priority, values
-from parsers.fax.model import Candidate
+from parsers.fax.model import Candidate, PageText
+from parsers.fax.modifier_gap import modifier_unread
 from parsers.fax.preprocess import unrotate_box
 from parsers.fax.reading import FaxRead, ink_image
+from parsers.fax.routine_option import routine_ticked
 from parsers.fax.row_marks import MODIFIERS
 from parsers.fax.services import CodeRead, ServiceRead
 from parsers.fax.verify import CRITICAL
@@ -33,10 +35,10 @@ from referrals.domain import (
 
 CHECKED = {"check_digit", "code_set"}
 METHOD_WEIGHT = {"label": 1.0, "below": 0.97, "pattern": 0.95, "table": 0.97, "text_layer": 1.0}
-# 'urgent' also with a look-alike glyph OCR makes of its e or its n (ocr_distance.py: 'Urgcnt', 'Urgerit').
+# 'urgent' also with a look-alike glyph OCR makes of its r, e or n ('Uigent', 'Urgcnt', 'Urgerit': ocr_distance.py).
 # Never 'expedited' alone: a plan's form defines it in prose ('Expedited: the standard time frame could
 # seriously jeopardize ...') on orders that are not urgent.
-URGENT_WORDS = re.compile(r"\b(stat|urg[eco](?:n|ri|rr|ti)t|asap|rush)\b", re.IGNORECASE)
+URGENT_WORDS = re.compile(r"\b(stat|u[ri]g[eco](?:n|ri|rr|ti)t|asap|rush)\b", re.IGNORECASE)
 SERVICE_PREFIX = {
     "E": "dme",
     "K": "dme",
@@ -197,7 +199,7 @@ def services(builder: Builder) -> list[Service]:
         path = f"services[{len(out)}]"
         code, quantity = state.confirmed_rows.get(id(read), (read.code.correction.value, read.quantity))
         trusted = read.row.page in layer or id(read) in state.confirmed_rows
-        if code is None or quantity is None or not trusted:
+        if code is None or quantity is None or not trusted or modifier_unread(read):
             state.finding(
                 "services",
                 "service_line_unreadable",
@@ -269,6 +271,15 @@ def service_type(b: Builder, found: list[Service]) -> ServiceType | None:
     return ServiceType(chosen) if chosen is not None else None
 
 
+def _said_urgent(state: FaxRead, text: PageText) -> bool:
+    """An urgency word ticked or standing alone, no 'Routine' ticked beside it (the page's ink is looked
+    at only where an urgency word stands)."""
+    if not URGENT_WORDS.search(" ".join(line.text for line in text.lines)):
+        return False
+    image, dpi = ink_image(state, text.page), state.steps.target_dpi
+    return checkbox.said(text, URGENT_WORDS, image, dpi) and not routine_ticked(text, image, dpi)
+
+
 def source(state: FaxRead) -> Source:
     """The fax's source; its receipt time is `FaxRead.received_at` (the fax header's, else the file's)."""
     sender = next((h.sender_fax for h in state.headers if h.sender_fax), None)
@@ -283,10 +294,8 @@ def source(state: FaxRead) -> Source:
 
 
 def is_urgent(state: FaxRead, received: dt.datetime, dates: list[dt.date | None]) -> bool:
-    for text in state.order_texts:  # the page's ink is looked at only where an urgency word stands
-        if URGENT_WORDS.search(" ".join(line.text for line in text.lines)) and checkbox.said(
-            text, URGENT_WORDS, ink_image(state, text.page), state.steps.target_dpi
-        ):
+    for text in state.order_texts:
+        if _said_urgent(state, text):
             return True
         if priority.routine_left_unticked(text, ink_image(state, text.page), state.steps.target_dpi):
             return True

@@ -12,6 +12,7 @@ from parsers.context import ParseContext
 from parsers.fax import (
     century,
     code_titles,
+    far_dates,
     lost_qualifier,
     outvote_digits,
     patient_label,
@@ -77,6 +78,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_lift.clean_read,
     reread_option.reread_options,
     century.resolve_centuries,
+    far_dates.drop_far_dates,
     code_titles.name_by_title,
 ]
 MESSAGES = {

@@ -22,6 +22,7 @@ from parsers.fax import codecheck, glyph
 from parsers.fax.confirm import crop
 from parsers.fax.model import Word, bbox_of
 from parsers.fax.ocr import REREAD_MODEL, hocr_words
+from parsers.fax.page_digits import agrees_with_page
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
 from parsers.fax.row_marks import MODIFIERS, count_in, measured
@@ -242,7 +243,7 @@ def _service_code(state: FaxRead, read: ServiceRead) -> ServiceRead:
         return read
     word, sets = words[position], state.ctx.code_sets
     value = procedure_agreed(state, read.row.page, word, sets)
-    if value is None:
+    if value is None or not agrees_with_page(code_and_modifier(word.text)[0], value):
         return read
     fixed = codecheck.Correction(value, True, (value,), in_code_set=codecheck.hcpcs_listed(value, sets))
     code = CodeRead(word.text, word, read.row.page, fixed)

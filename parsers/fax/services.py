@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from parsers.fax import codecheck
 from parsers.fax.asides import in_aside, without_closing
 from parsers.fax.blocks import capitals_heading
+from parsers.fax.bracket_rest import rest_further_on
 from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
     DOUBLED_GLYPH,
@@ -184,6 +185,9 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
         if joined is not None:
             skip = pieces[position + 1][1]
             yield joined
+            continue
+        if rest_further_on(word, line.words, lambda head: bool(_categories(head, sets))):
+            yield CodeRead(word.text, word, line.page, UNREAD)  # '(E11 1 65)': the category is a cut read
             continue
         candidate = piece.upper().rstrip(".")
         if candidate.isdigit() and (head := fragment_before(pieces, position, CODE_TOKEN)) is not None:

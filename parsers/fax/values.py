@@ -42,6 +42,7 @@ FORM_WORDS = frozenset(
         *("name", "names", "and", "address", "addr", "npi", "phone", "telephone", "tel", "fax"),
         *("date", "birth", "dob", "sex", "gender", "id", "no", "number", "signature", "diagnosis"),
         *("patient", "physician", "provider", "insurance", "payer", "payor", "mi", "m.i"),  # (MI: middle initial)
+        *("member", "subscriber", "beneficiary", "enrollee"),  # the person a caption names, not a name
     }
 )
 # Words of an order's subject, no person's name: 'RE: Oxygen Order', 'RE: DME Referral' name no patient.
@@ -307,12 +308,18 @@ def _not_an_org(head: str) -> bool:
 
 def read_quantity(text: str) -> Read | None:
     match = re.search(r"(?<![\w.])([0-9OoIlSBZ|]{1,3})(?![\w.])", text)
-    if not match:
+    if not match or _mark_glued_after(text, match.start(1), match.end(1)):
         return None
     digits = match.group(1).translate(DIGIT_LOOKALIKES)
     if not digits.isdigit() or int(digits) == 0:
         return None
     return Read(int(digits), match.start(1), match.end(1), corrected=digits != match.group(1))
+
+
+def _mark_glued_after(text: str, start: int, end: int) -> bool:
+    """A bracket or a bar glued after a count's digits with no bracket opened before them ('1]' for 11):
+    the mark may be a digit of the count, so the count is unsure."""
+    return text[end : end + 1] in {"]", "}", "!"} and text[start - 1 : start] not in {"[", "{", "("}
 
 
 # a stray quote mark OCR puts before the state code ('‘CT') is no part of it

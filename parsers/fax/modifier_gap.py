@@ -1,0 +1,30 @@
+"""A modifier the row prints but no reading gives: 'E0260  RA  Hospital bed' where the form says RR
+(a fax's R read as A). A service whose modifiers leave out a mark standing where its modifier is
+printed would say 'no modifier' of a rented bed: the line is left open (a finding), never taken."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.fax.row_marks import MODIFIERS
+from parsers.fax.services import ServiceRead
+from parsers.fax.table_head import in_column
+
+MODIFIER_SHAPED = re.compile(r"^[A-Z]{2}$")  # two capitals: a modifier's shape (a description's words run longer)
+
+
+def modifier_unread(read: ServiceRead) -> bool:
+    """True when a modifier-shaped word, no known modifier, stands where the row's modifier is: under the
+    head's modifier caption, or just after the code."""
+    words = list(read.row.words)
+    at = next((i for i, w in enumerate(words) if w is read.code.word), None)
+    if at is None:
+        return False
+    column = read.columns.modifier if read.columns is not None else None
+    placed = [w for w in words[at + 1 :] if column is not None and in_column(w, column)] or words[at + 1 : at + 2]
+    return any(_unknown_modifier(w.text, read.modifiers) for w in placed)
+
+
+def _unknown_modifier(text: str, taken: list[str]) -> bool:
+    bare = text.strip("()[]{},.;:")
+    return bool(MODIFIER_SHAPED.match(bare)) and bare not in MODIFIERS and bare not in taken
