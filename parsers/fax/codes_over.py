@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from parsers.fax.diagnosis_codes import icd_tokens
 from parsers.fax.model import PageText, Segment
 from parsers.fax.nearby import same_row, spans_overlap
-from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead, icd_tokens
+from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead
 from referrals.codes import CodeSets
 
 # Nothing after the diagnosis caption but a hint ('Primary Dx (ICD-10)', 'Diagnosis Code:'); its brackets

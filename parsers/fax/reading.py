@@ -30,6 +30,7 @@ from parsers.fax.codes_in_values import outside_values
 from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.colon_column import colons_in_column
 from parsers.fax.dateline import dateline
+from parsers.fax.diagnosis_codes import diagnosis_reads
 from parsers.fax.extract import PageText, candidates, labelled_hits, path_of, runs_into_caption
 from parsers.fax.labels import LabelHit
 from parsers.fax.layout import page_segments
@@ -41,7 +42,7 @@ from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
 from parsers.fax.prose import payer_in_prose, plan_over_title, provider_by_credentials, sex_in_prose
 from parsers.fax.service_dates import start_from_table
-from parsers.fax.services import CodeRead, ServiceRead, diagnosis_reads, service_reads
+from parsers.fax.services import CodeRead, ServiceRead, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
 from parsers.fax.synonyms import NOT_A_FIELD
 from referrals.domain import Finding, Severity

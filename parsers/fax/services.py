@@ -1,4 +1,5 @@
-"""Diagnosis codes and service lines: code-shaped tokens in the sections that hold them."""
+"""Service lines, and what diagnosis and service reading share: code-shaped tokens in the sections that
+hold them (the diagnosis codes themselves: diagnosis_codes.py)."""
 
 from __future__ import annotations
 
@@ -9,21 +10,14 @@ from dataclasses import dataclass
 from parsers.fax import codecheck
 from parsers.fax.asides import in_aside, without_closing
 from parsers.fax.blocks import capitals_heading
-from parsers.fax.bracket_rest import rest_further_on
 from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
     DOUBLED_GLYPH,
-    LOWER_LEAD,
-    digits_read_as_letters,
-    fragment_before,
-    glued_garble,
-    listed_apart,
     mangled_code,
     ordered_heading,
-    rest_in_word,
 )
 from parsers.fax.extract import PageText
-from parsers.fax.model import Segment, Word, word_spanning
+from parsers.fax.model import Segment, Word
 from parsers.fax.row_marks import MODIFIERS, count_in, is_mark, marked_modifiers, marked_quantity, measured, money
 from parsers.fax.table_head import (
     SERVICE_HEAD,
@@ -80,12 +74,12 @@ class CodeRead:
         return fix.in_code_set and not fix.corrected and self.word.conf >= 100 * threshold
 
 
-def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
+def code_tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> Iterator[tuple[str, Word]]:
     """Pieces of each word; with `keep_inner_comma`, 'G47,33' stays one piece with a dot (a misread dot)."""
     for word in clause_words(line.words):  # not a history clause's or an example's ('e.g. J44.9')
         if word.left < after:
             continue
-        text = _split_brackets(_unbracketed(word.text)).rstrip(").,;").lstrip(")")
+        text = split_brackets(unbracketed(word.text)).rstrip(").,;").lstrip(")")
         if keep_inner_comma:
             text = re.sub(r"(?<=^[A-Z0-9(\[]{3}),(?=[0-9A-Z]{1,4}$)", ".", text)
         for piece in re.split(r"[,;]", text):
@@ -93,7 +87,7 @@ def _tokens(line: Segment, after: int = 0, keep_inner_comma: bool = False) -> It
                 yield piece, word
 
 
-def _section(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterator[tuple[Segment, int]]:
+def section_lines(lines: list[Segment], start: int, head: re.Pattern[str]) -> Iterator[tuple[Segment, int]]:
     """The head line (from just after the head words) and the lines under it, until the next section."""
     first = lines[start]
     match = head.search(first.text)
@@ -128,107 +122,10 @@ def _services_next(line: Segment) -> bool:
     return bool(SERVICE_HEAD.search(line.text)) or ordered_heading(line)
 
 
-NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
 UNREAD = codecheck.Correction(None, False, ())
-ICD_WORD = re.compile(r"icd|cd-?1[0o]", re.IGNORECASE)  # the caption, its I garbled too ('(1CD-10):', 'tCD-10')
 
 
-def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
-    """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
-    for index, line in enumerate(text.lines):
-        if DIAGNOSIS_HEAD.search(line.text) and not HISTORY_HEAD.match(line.text):  # 'Previous diagnoses:'
-            reads: list[CodeRead] = []
-            boxes = 0
-            for segment, after in _section(text.lines, index, DIAGNOSIS_HEAD):
-                reads.extend(icd_tokens(segment, after, sets))
-                boxes += len(NUMBERED_BOX.findall(segment.text))
-            missing = max(boxes - len(reads), 0)
-            yield from (_unless_glued(read, text.page.words) for read in reads)
-            yield from (
-                CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD) for i in range(missing)
-            )
-            return
-
-
-def _unless_glued(read: CodeRead, page_words: list[Word]) -> CodeRead:
-    """A code read only by a look-alike correction ('154' as L54), with ink OCR made nothing of set right
-    against it (code_pieces.glued_garble): the rest of a code whose head is lost, left open (a finding)."""
-    garble = glued_garble(read.word, page_words) if read.correction.corrected else None
-    if garble is None:
-        return read
-    whole = word_spanning(f"{garble.text}{read.word.text}", [garble, read.word], read.word.line_key)
-    return CodeRead(whole.text, whole, read.page, UNREAD)
-
-
-# '13.': a form's box number (the next box's, beside the diagnosis box): too short for any code, garbled or not
-BOX_NUMBER = re.compile(r"^[0-9]{1,2}\.?$")
-# 'x12', 'x3': a count (twelve visits, times three); ICD-10 codes are printed in capitals
-LOWERCASE_COUNT = re.compile(r"^x[0-9]{1,3}$")
-
-
-def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
-    # a service code with its modifier ('A4253-NU') is no diagnosis
-    pieces = [
-        (p, w)
-        for p, w in _tokens(line, after, keep_inner_comma=True)
-        if not coded_service(w.text) and not LOWERCASE_COUNT.match(p)
-    ]
-    skip: Word | None = None
-    for position, (piece, word) in enumerate(pieces):
-        if word is skip or _measured(piece, pieces[position + 1 : position + 2]):
-            continue
-        if rest_in_word(pieces, position, lambda head: bool(_categories(head, sets))):  # 'Z96,65]' for Z96.651
-            skip = word
-            yield CodeRead(word.text, word, line.page, UNREAD)
-            continue
-        joined = _split_code(piece, word, pieces[position + 1 : position + 3], line.page, sets)
-        if joined is not None:
-            skip = pieces[position + 1][1]
-            yield joined
-            continue
-        if rest_further_on(word, line.words, lambda head: bool(_categories(head, sets))):
-            yield CodeRead(word.text, word, line.page, UNREAD)  # '(E11 1 65)': the category is a cut read
-            continue
-        candidate = piece.upper().rstrip(".")
-        if candidate.isdigit() and (head := fragment_before(pieces, position, CODE_TOKEN)) is not None:
-            whole = word_spanning(f"{head.text}.{piece}", [head, word], word.line_key)
-            yield CodeRead(whole.text, whole, line.page, UNREAD)  # 'L&9 154': a code's rest, no I-code
-            continue
-        if LOWER_LEAD.match(piece):  # 'j10' for I10: codes are printed in capitals, the letter was misread
-            yield CodeRead(piece, word, line.page, UNREAD)
-            continue
-        # all digits only as a misread I (I10 read as 110): any other number is no code
-        digits_ok = not candidate.isdigit() or candidate.startswith("1")
-        if (
-            CODE_TOKEN.match(candidate)
-            and any(ch.isdigit() for ch in candidate)
-            and digits_ok
-            and _digit_second(candidate)
-        ):
-            yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
-        elif (
-            sum(ch.isdigit() for ch in candidate) >= 2
-            and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece))
-            and not BOX_NUMBER.match(candidate)
-        ):
-            yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
-
-
-UNIT = r"(?:mg|mcg|g|ml|cc|meq|units?|iu|%|l/min|lpm|l)"
-WITH_UNIT = re.compile(rf"^[0-9]+(?:\.[0-9]+)?{UNIT}$", re.IGNORECASE)
-A_UNIT = re.compile(rf"^{UNIT}\b", re.IGNORECASE)
-
-
-def _measured(piece: str, following: list[tuple[str, Word]]) -> bool:
-    """A dose or a rate ('500 mg', '40mg', '2 L/min'), as a medications line beside or under the
-    diagnoses prints them: a number with its unit, no code."""
-    if WITH_UNIT.match(piece):
-        return True
-    number = re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece) is not None
-    return number and bool(following) and A_UNIT.match(following[0][0]) is not None
-
-
-def _unbracketed(text: str) -> str:
+def unbracketed(text: str) -> str:
     """A code printed in brackets ('(J44.9)', '[I10],'): the code; a lone '(' may be a misread L or C."""
     core = text.rstrip(".,;:")
     return core[1:-1] if core[:1] in "([" and core[-1:] in ")]" and len(core) > 2 else text
@@ -241,63 +138,10 @@ OPENING = re.compile(r"^[(\[{](?=[A-Za-z0-9]{3}(?:[)\]}][.,;]?)?$)")
 CLOSING = re.compile(r"^([0-9A-Za-z]{1,4})[)\]}][.,;]?$")
 
 
-def _split_brackets(text: str) -> str:
+def split_brackets(text: str) -> str:
     """The category of a bracketed code split at its dot ('(E11'), the rest ('65}') without its bracket,
     a three-character code in a bracket and a brace ('(110}') without them."""
     return CLOSING.sub(r"\1", OPENING.sub("", text))
-
-
-def _digit_second(candidate: str) -> bool:
-    """An ICD-10-CM code's second character is a digit (or a look-alike OCR makes of one): 'DM2' is a word."""
-    return candidate[1:2].isdigit() or candidate[1:2] in codecheck.TO_DIGIT
-
-
-SUBCODE = re.compile(r"^[0-9A-Z]{1,4}$")
-
-
-def _split_code(
-    piece: str, word: Word, following: list[tuple[str, Word]], page: int, sets: CodeSets
-) -> CodeRead | None:
-    """A category ('M17', or '150' that stands for the categories I50 and L50) with the rest of its
-    code just after it as a word of its own ('11'): the dot read as a gap. The joined code ('M17.11';
-    'I50.9' or 'L50.9'), when billable, left open (no value), never the category alone: it counts
-    only when the re-reads of the two words' crop give it (reread.py)."""
-    if not following or listed_apart(word):  # '110, L89 154': the comma ends I10, L89 is no rest of it
-        return None
-    if len(following) > 1 and ICD_WORD.search(following[1][0]):
-        return None  # 'j10 4 KCD-10': the number is the next box's, its ICD caption after it
-    rest, after = following[0]
-    overlap = max(word.height, after.height) // 2  # a box OCR drew tall may reach over the word before it
-    close = after is not word and -overlap <= after.left - word.right <= word.height
-    rest = digits_read_as_letters(rest)  # 'M17 Li': the rest '11' read as letters
-    if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
-        return None
-    whole = word_spanning(f"{piece.upper()}.{rest.upper()}", [word, after], word.line_key)
-    categories = _categories(piece, sets)
-    if not categories:
-        # A three-character code that is billable itself ('N16', read from 'N18.4,' whose dot OCR took
-        # for a gap) has no rest: the two words are one code misread, open with no reading (re-reads only).
-        three = len(piece) == 3 and codecheck.correct_icd10(piece, sets).value is not None
-        return CodeRead(whole.text, whole, page, codecheck.UNREAD) if three and not _numbers(following) else None
-    joined = tuple(c for c in (f"{c}.{rest.upper()}" for c in categories) if codecheck.icd10_billable(c, sets))
-    if not joined:  # 'N48 4,' for N18.4: no code of that category has this rest, so the category is misread too
-        return None if _numbers(following) else CodeRead(whole.text, whole, page, codecheck.UNREAD)
-    return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
-
-
-def _numbers(following: list[tuple[str, Word]]) -> bool:
-    """The word after a code numbers the next one in a list ('I10 2) E11.65'): it ends with ')' or '.'
-    and more follows it on the line."""
-    return len(following) > 1 and following[0][1].text.endswith((")", ".")) and following[1][1] is not following[0][1]
-
-
-def _categories(piece: str, sets: CodeSets) -> tuple[str, ...]:
-    """The category codes (not billable) `piece` stands for: itself, or every look-alike reading of it
-    when each of them is one ('150': I50 and L50; '110' may be I10, billable: none)."""
-    if codecheck.icd10_not_billable(piece.upper(), sets):
-        return (piece.upper(),)
-    readings = codecheck.correct_icd10(piece, sets).readings
-    return readings if readings and all(codecheck.icd10_not_billable(r, sets) for r in readings) else ()
 
 
 @dataclass(frozen=True)
@@ -316,7 +160,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
     service code and its modifier on it ('E0601-RR' in a letter's prose), wherever it stands."""
     heads = [index for index, line in enumerate(text.lines) if service_head(line)]
     named = [index for index in heads if not bare_code_head(text.lines[index])]
-    table = [row for row, _ in _section(text.lines, (named or heads)[0], SERVICE_HEAD)] if heads else []
+    table = [row for row, _ in section_lines(text.lines, (named or heads)[0], SERVICE_HEAD)] if heads else []
     columns = head_columns([joined_head(table[0], text.lines), *table[1:]] if table else table)
     for position, row in enumerate(table):
         found = _service_row(row, sets, columns)

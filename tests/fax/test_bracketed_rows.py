@@ -4,9 +4,9 @@ quantity with a speck before its mark, as their crops and the row's words show t
 from __future__ import annotations
 
 from parsers.fax import verify
+from parsers.fax.diagnosis_codes import diagnosis_reads
 from parsers.fax.model import Word
 from parsers.fax.row_marks import marked_quantity
-from parsers.fax.services import diagnosis_reads
 from referrals.codes import NO_CODE_SETS
 from tests.fax.test_reading_units import _page
 

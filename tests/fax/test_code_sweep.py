@@ -8,9 +8,10 @@ from PIL import Image, ImageDraw
 
 from ingest.codesets import VALIDATOR_CODE_SETS as SETS
 from parsers.fax.code_sweep import loose_diagnoses, loose_services
+from parsers.fax.diagnosis_codes import diagnosis_reads
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, PageText
-from parsers.fax.services import diagnosis_reads, service_reads
+from parsers.fax.services import service_reads
 from tests.fax.test_reading_units import _page, _words
 
 DPI = 200.0

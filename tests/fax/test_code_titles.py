@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.fax.code_titles import titled_reading
-from parsers.fax.services import diagnosis_reads
+from parsers.fax.diagnosis_codes import diagnosis_reads
 from tests.fax.test_reading_units import _page
 
 

@@ -8,10 +8,11 @@ from PIL import Image, ImageDraw
 from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.fax.assemble import URGENT_WORDS
 from parsers.fax.checkbox import said
+from parsers.fax.diagnosis_codes import diagnosis_reads
 from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Segment, Word
-from parsers.fax.services import CodeRead, diagnosis_reads
+from parsers.fax.services import CodeRead
 from tests.fax.test_checkbox import _box, _line
 from tests.fax.test_reading_units import _page, _words
 

@@ -13,7 +13,7 @@ def test_a_quantity_marks_colon_read_as_a_quote_or_a_semicolon() -> None:
 
 def test_a_diagnoses_heading_with_a_letter_read_as_a_mark_heads_the_diagnoses() -> None:
     from ingest.codesets import VALIDATOR_CODE_SETS
-    from parsers.fax.services import diagnosis_reads
+    from parsers.fax.diagnosis_codes import diagnosis_reads
 
     text = _page(["DIAGNOS<S.", "Chronic respiratory failure with hypoxia (J96 11)"])
     assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["J96.11"]
@@ -48,7 +48,7 @@ def test_a_modifier_mark_with_its_first_letter_lost_still_marks_the_capital_modi
 def test_a_diagnoses_heading_with_its_i_read_as_another_letter_heads_the_diagnoses() -> None:
     """'Diagnosts Code(s)': the 'i' of 'Diagnosis' read as a 't' (no English word is spelled so)."""
     from ingest.codesets import VALIDATOR_CODE_SETS
-    from parsers.fax.services import diagnosis_reads
+    from parsers.fax.diagnosis_codes import diagnosis_reads
 
     text = _page(["Diagnosts Code(s) J96.11, I10"])
     assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["J96.11", "I10"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ingest.codesets import VALIDATOR_CODE_SETS
-from parsers.fax.services import coded_service, diagnosis_reads, service_reads
+from parsers.fax.diagnosis_codes import diagnosis_reads
+from parsers.fax.services import coded_service, service_reads
 from referrals.codes import NO_CODE_SETS
 from tests.fax.test_reading_units import _page
 

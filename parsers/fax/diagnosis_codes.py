@@ -1,0 +1,182 @@
+"""Diagnosis codes: the code-shaped tokens of a diagnosis section, read against ICD-10-CM (a box number,
+a dose, a sample or a history is none)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from parsers.fax import codecheck
+from parsers.fax.bracket_rest import rest_further_on
+from parsers.fax.code_context import HISTORY_HEAD
+from parsers.fax.code_pieces import (
+    LOWER_LEAD,
+    digits_read_as_letters,
+    fragment_before,
+    glued_garble,
+    listed_apart,
+    rest_in_word,
+)
+from parsers.fax.extract import PageText
+from parsers.fax.model import Segment, Word, word_spanning
+from parsers.fax.services import (
+    CODE_TOKEN,
+    DIAGNOSIS_HEAD,
+    UNREAD,
+    CodeRead,
+    code_tokens,
+    coded_service,
+    section_lines,
+)
+from referrals.codes import CodeSets
+
+NUMBERED_BOX = re.compile(r"\bdx\s*#?\s*\d\b", re.IGNORECASE)
+ICD_WORD = re.compile(r"icd|cd-?1[0o]", re.IGNORECASE)  # the caption, its I garbled too ('(1CD-10):', 'tCD-10')
+
+
+def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
+    """Code-shaped tokens of the diagnosis section; numbered boxes (Dx 1, Dx 2) left unread count too."""
+    for index, line in enumerate(text.lines):
+        if DIAGNOSIS_HEAD.search(line.text) and not HISTORY_HEAD.match(line.text):  # 'Previous diagnoses:'
+            reads: list[CodeRead] = []
+            boxes = 0
+            for segment, after in section_lines(text.lines, index, DIAGNOSIS_HEAD):
+                reads.extend(icd_tokens(segment, after, sets))
+                boxes += len(NUMBERED_BOX.findall(segment.text))
+            missing = max(boxes - len(reads), 0)
+            yield from (_unless_glued(read, text.page.words) for read in reads)
+            yield from (
+                CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD) for i in range(missing)
+            )
+            return
+
+
+def _unless_glued(read: CodeRead, page_words: list[Word]) -> CodeRead:
+    """A code read only by a look-alike correction ('154' as L54), with ink OCR made nothing of set right
+    against it (code_pieces.glued_garble): the rest of a code whose head is lost, left open (a finding)."""
+    garble = glued_garble(read.word, page_words) if read.correction.corrected else None
+    if garble is None:
+        return read
+    whole = word_spanning(f"{garble.text}{read.word.text}", [garble, read.word], read.word.line_key)
+    return CodeRead(whole.text, whole, read.page, UNREAD)
+
+
+# '13.': a form's box number (the next box's, beside the diagnosis box): too short for any code, garbled or not
+BOX_NUMBER = re.compile(r"^[0-9]{1,2}\.?$")
+# 'x12', 'x3': a count (twelve visits, times three); ICD-10 codes are printed in capitals
+LOWERCASE_COUNT = re.compile(r"^x[0-9]{1,3}$")
+
+
+def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
+    # a service code with its modifier ('A4253-NU') is no diagnosis
+    pieces = [
+        (p, w)
+        for p, w in code_tokens(line, after, keep_inner_comma=True)
+        if not coded_service(w.text) and not LOWERCASE_COUNT.match(p)
+    ]
+    skip: Word | None = None
+    for position, (piece, word) in enumerate(pieces):
+        if word is skip or _measured(piece, pieces[position + 1 : position + 2]):
+            continue
+        if rest_in_word(pieces, position, lambda head: bool(_categories(head, sets))):  # 'Z96,65]' for Z96.651
+            skip = word
+            yield CodeRead(word.text, word, line.page, UNREAD)
+            continue
+        joined = _split_code(piece, word, pieces[position + 1 : position + 3], line.page, sets)
+        if joined is not None:
+            skip = pieces[position + 1][1]
+            yield joined
+            continue
+        if rest_further_on(word, line.words, lambda head: bool(_categories(head, sets))):
+            yield CodeRead(word.text, word, line.page, UNREAD)  # '(E11 1 65)': the category is a cut read
+            continue
+        candidate = piece.upper().rstrip(".")
+        if candidate.isdigit() and (head := fragment_before(pieces, position, CODE_TOKEN)) is not None:
+            whole = word_spanning(f"{head.text}.{piece}", [head, word], word.line_key)
+            yield CodeRead(whole.text, whole, line.page, UNREAD)  # 'L&9 154': a code's rest, no I-code
+            continue
+        if LOWER_LEAD.match(piece):  # 'j10' for I10: codes are printed in capitals, the letter was misread
+            yield CodeRead(piece, word, line.page, UNREAD)
+            continue
+        # all digits only as a misread I (I10 read as 110): any other number is no code
+        digits_ok = not candidate.isdigit() or candidate.startswith("1")
+        if (
+            CODE_TOKEN.match(candidate)
+            and any(ch.isdigit() for ch in candidate)
+            and digits_ok
+            and _digit_second(candidate)
+        ):
+            yield CodeRead(piece, word, line.page, codecheck.correct_icd10(candidate, sets))
+        elif (
+            sum(ch.isdigit() for ch in candidate) >= 2
+            and not (NUMBERED_BOX.search(piece) or ICD_WORD.search(piece))
+            and not BOX_NUMBER.match(candidate)
+        ):
+            yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+UNIT = r"(?:mg|mcg|g|ml|cc|meq|units?|iu|%|l/min|lpm|l)"
+WITH_UNIT = re.compile(rf"^[0-9]+(?:\.[0-9]+)?{UNIT}$", re.IGNORECASE)
+A_UNIT = re.compile(rf"^{UNIT}\b", re.IGNORECASE)
+
+
+def _measured(piece: str, following: list[tuple[str, Word]]) -> bool:
+    """A dose or a rate ('500 mg', '40mg', '2 L/min'), as a medications line beside or under the
+    diagnoses prints them: a number with its unit, no code."""
+    if WITH_UNIT.match(piece):
+        return True
+    number = re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece) is not None
+    return number and bool(following) and A_UNIT.match(following[0][0]) is not None
+
+
+def _digit_second(candidate: str) -> bool:
+    """An ICD-10-CM code's second character is a digit (or a look-alike OCR makes of one): 'DM2' is a word."""
+    return candidate[1:2].isdigit() or candidate[1:2] in codecheck.TO_DIGIT
+
+
+SUBCODE = re.compile(r"^[0-9A-Z]{1,4}$")
+
+
+def _split_code(
+    piece: str, word: Word, following: list[tuple[str, Word]], page: int, sets: CodeSets
+) -> CodeRead | None:
+    """A category ('M17', or '150' that stands for the categories I50 and L50) with the rest of its
+    code just after it as a word of its own ('11'): the dot read as a gap. The joined code ('M17.11';
+    'I50.9' or 'L50.9'), when billable, left open (no value), never the category alone: it counts
+    only when the re-reads of the two words' crop give it (reread.py)."""
+    if not following or listed_apart(word):  # '110, L89 154': the comma ends I10, L89 is no rest of it
+        return None
+    if len(following) > 1 and ICD_WORD.search(following[1][0]):
+        return None  # 'j10 4 KCD-10': the number is the next box's, its ICD caption after it
+    rest, after = following[0]
+    overlap = max(word.height, after.height) // 2  # a box OCR drew tall may reach over the word before it
+    close = after is not word and -overlap <= after.left - word.right <= word.height
+    rest = digits_read_as_letters(rest)  # 'M17 Li': the rest '11' read as letters
+    if not close or not SUBCODE.match(rest.upper()) or not any(ch.isdigit() for ch in rest):
+        return None
+    whole = word_spanning(f"{piece.upper()}.{rest.upper()}", [word, after], word.line_key)
+    categories = _categories(piece, sets)
+    if not categories:
+        # A three-character code that is billable itself ('N16', read from 'N18.4,' whose dot OCR took
+        # for a gap) has no rest: the two words are one code misread, open with no reading (re-reads only).
+        three = len(piece) == 3 and codecheck.correct_icd10(piece, sets).value is not None
+        return CodeRead(whole.text, whole, page, codecheck.UNREAD) if three and not _numbers(following) else None
+    joined = tuple(c for c in (f"{c}.{rest.upper()}" for c in categories) if codecheck.icd10_billable(c, sets))
+    if not joined:  # 'N48 4,' for N18.4: no code of that category has this rest, so the category is misread too
+        return None if _numbers(following) else CodeRead(whole.text, whole, page, codecheck.UNREAD)
+    return CodeRead(whole.text, whole, page, codecheck.Correction(None, False, joined))
+
+
+def _numbers(following: list[tuple[str, Word]]) -> bool:
+    """The word after a code numbers the next one in a list ('I10 2) E11.65'): it ends with ')' or '.'
+    and more follows it on the line."""
+    return len(following) > 1 and following[0][1].text.endswith((")", ".")) and following[1][1] is not following[0][1]
+
+
+def _categories(piece: str, sets: CodeSets) -> tuple[str, ...]:
+    """The category codes (not billable) `piece` stands for: itself, or every look-alike reading of it
+    when each of them is one ('150': I50 and L50; '110' may be I10, billable: none)."""
+    if codecheck.icd10_not_billable(piece.upper(), sets):
+        return (piece.upper(),)
+    readings = codecheck.correct_icd10(piece, sets).readings
+    return readings if readings and all(codecheck.icd10_not_billable(r, sets) for r in readings) else ()
