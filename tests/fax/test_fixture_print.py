@@ -17,6 +17,7 @@ from bench.fax_accuracy import TUNED_LAYOUTS
 from tests.fixtures.fax.generate import CASES, LAYOUTS, Case, order_for
 from tests.fixtures.fax.layouts import DPI, PAGE_H, PAGE_W, Page
 from tests.fixtures.fax.layouts_hidden import HIDDEN_LAYOUTS
+from tests.fixtures.fax.layouts_hidden2 import HIDDEN2_LAYOUTS
 from tests.fixtures.fax.layouts_more import MORE_LAYOUTS, OfficePage
 from tests.fixtures.fax.layouts_unseen import UNSEEN_LAYOUTS
 from tests.fixtures.fax.orders import expected_fields
@@ -132,7 +133,7 @@ def test_printed_text_stays_clear(case: Case) -> None:
 
 
 # What a ticked checkbox question says about the record (checkbox forms of layouts_more.py, layouts_unseen.py,
-# layouts_hidden.py).
+# layouts_hidden.py, layouts_hidden2.py).
 TICKED = {
     "Sex": ("member.sex", {"Male": "M", "Female": "F"}),
     "Needed": ("urgent", {"STAT (same day)": True, "Routine": False}),
@@ -143,11 +144,15 @@ TICKED = {
     "REVIEW TYPE": ("urgent", {"Standard (14 days)": False, "Urgent / expedited (72 hrs)": True}),
     "GENDER": ("member.sex", {"M": "M", "F": "F"}),
     "Set-up needed": ("urgent", {"Routine (48 hrs)": False, "ASAP / same day": True}),
+    "Set-up priority": ("urgent", {"Routine": False, "Urgent - within 24 hrs": True}),
+    "PRIORITY": ("urgent", {"Routine": False, "Urgent (same / next day)": True}),
 }
 
 
 @pytest.mark.parametrize(
-    "case", [c for c in CASES if c.layout in {**MORE_LAYOUTS, **UNSEEN_LAYOUTS, **HIDDEN_LAYOUTS}], ids=lambda c: c.name
+    "case",
+    [c for c in CASES if c.layout in {**MORE_LAYOUTS, **UNSEEN_LAYOUTS, **HIDDEN_LAYOUTS, **HIDDEN2_LAYOUTS}],
+    ids=lambda c: c.name,
 )
 def test_ticked_checkboxes_agree_with_the_expected_record(case: Case) -> None:
     fields = expected_fields(order_for(case))
@@ -169,4 +174,5 @@ def test_layouts_written_out_of_the_tuners_sight_stay_held_out() -> None:
     to TUNED_LAYOUTS only with a decision (as layouts_more.py's and layouts_late.py's did on 2026-11-26,
     layouts_unseen.py's in the session after, and layouts_hidden.py's in session 7)."""
     assert HIDDEN_LAYOUTS and set(HIDDEN_LAYOUTS) <= TUNED_LAYOUTS
+    assert HIDDEN2_LAYOUTS and not set(HIDDEN2_LAYOUTS) & TUNED_LAYOUTS  # layouts_hidden2.py's: held out
     assert set(MORE_LAYOUTS) <= TUNED_LAYOUTS and set(UNSEEN_LAYOUTS) <= TUNED_LAYOUTS

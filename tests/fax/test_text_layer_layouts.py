@@ -35,8 +35,10 @@ CASES = [case for case in generate.CASES if not case.defects and not case.extra 
 # the tuned group and layouts_hidden.py's held out: tuned 950/960, none wrong; held out 132/180, 3 wrong
 # (a signature the reader does not see on the home oxygen order, twice; one value on the discharge
 # referral), all in records held for clarification. Each floor just under; the wrong count a ceiling.
-# Session 7: layouts_hidden.py's tuned on and joined the tuned group: tuned 1087/1110, none wrong.
-MIN_FIELD_ACCURACY = {"tuned": 0.975, "held-out": 0.72}
+# Session 7: layouts_hidden.py's tuned on and joined the tuned group: tuned 1087/1110, none wrong; at the
+# session's end tuned 1089/1110, none wrong, and layouts_hidden2.py's held out: 144/188, 3 wrong (the CPAP
+# order's, in records held for clarification).
+MIN_FIELD_ACCURACY = {"tuned": 0.975, "held-out": 0.76}
 MAX_HELD_OUT_WRONG = 3
 
 
