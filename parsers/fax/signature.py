@@ -260,41 +260,34 @@ def _text_in(text: PageText, band: tuple[int, int, int, int]) -> bool:
     )
 
 
-def _date_over(text: PageText, line: Segment, left: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
+DatedRead = tuple[object, tuple[int, int, int, int], float, str]
+
+
+def _date_over(text: PageText, line: Segment, left: int) -> DatedRead | None:
     """The date over the date caption right of the signature caption ('Date (mm-dd-yyyy)' under its line)."""
-    captions = [w for w in line.words if w.left >= left and w.text.lower().startswith("date")]
-    if not captions:
-        return None
-    caption = captions[0]
-    over = [
-        s
-        for s in text.segments
-        if caption.top - OVER_REACH * caption.height < s.bbox[3] <= caption.top
-        and s.bbox[0] < caption.right + caption.height * 4
-        and s.bbox[2] > caption.left
-    ]
-    if len(over) != 1:
-        return None
-    return _date_after(over[0], over[0].bbox[0])
+    return _date_by_caption(text, line, left, over=True)
 
 
-def _date_below(text: PageText, line: Segment, x: int) -> tuple[object, tuple[int, int, int, int], float, str] | None:
+def _date_below(text: PageText, line: Segment, x: int) -> DatedRead | None:
     """The date under the date caption right of the signature caption, in the caption's own box ('29 DATE
     SIGNED' atop a box beside the signature's, the date typed under it): the one segment right under it."""
-    captions = [w for w in line.words if w.left >= x and w.text.lower().startswith("date")]
-    if not captions:
+    return _date_by_caption(text, line, x, over=False)
+
+
+def _date_by_caption(text: PageText, line: Segment, x: int, over: bool) -> DatedRead | None:
+    """The date of the one segment over (or under) the first 'Date' caption right of `x` on the line."""
+    caption = next((w for w in line.words if w.left >= x and w.text.lower().startswith("date")), None)
+    if caption is None:
         return None
-    caption = captions[0]
-    under = [
+    reach = OVER_REACH * caption.height
+    near = [
         s
         for s in text.segments
-        if caption.bottom <= s.bbox[1] < caption.bottom + OVER_REACH * caption.height
+        if (caption.top - reach < s.bbox[3] <= caption.top if over else 0 <= s.bbox[1] - caption.bottom < reach)
         and s.bbox[0] < caption.right + caption.height * 4
         and s.bbox[2] > caption.left
     ]
-    if len(under) != 1:
-        return None
-    return _date_after(under[0], under[0].bbox[0])
+    return _date_after(near[0], near[0].bbox[0]) if len(near) == 1 else None
 
 
 def _attested_signer(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
