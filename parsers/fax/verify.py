@@ -7,21 +7,29 @@ import re
 from collections.abc import Callable
 
 from parsers.fax import codecheck, lexicon, values, zipcodes
-from parsers.fax.asides import code_in_aside, without_closing
+from parsers.fax.asides import code_in_aside
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, conf_of
+from parsers.fax.model import Candidate, Word, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.reread_outvoted import Crops, doubted, outvoted
-from parsers.fax.row_marks import QUOTES, count_in, needs_standard_read, quantity_shown
-from parsers.fax.services import CodeRead, ServiceRead
-from referrals.codes import CodeSets
+from parsers.fax.reread_outvoted import doubted, outvoted
+from parsers.fax.row_marks import needs_standard_read
 
 # Every field read from an image needs a second, independent reading (or a check digit, or the
 # same value elsewhere) before a record may be ready: names and phones are misread as often as
 # dates ('Walter' as 'Waiter'), and a plausible wrong value is the failure that matters.
+from parsers.fax.verify_codes import (
+    agreed_row,
+    borne_out,
+    code_agrees,
+    code_needs_read,
+    code_region,
+    crop_values,
+    row_regions,
+)
+
 PATH_KIND = {path: kind for (kind, _), path in PATHS.items()} | {path: kind for kind, path in DATE_PATHS.items()}
 PATH_KIND["ordering_provider.name"] = "name"
 PATH_KIND["signature.date"] = "order_date"  # any date reader will do
@@ -52,7 +60,6 @@ WORD_LIST_KINDS = {"org", "address"}
 UNREAD_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharge_date", "org", "address"}
 UNREAD_SCALE = 2.0
 RUN = re.compile(r"[^\W\d_]+|\d+")  # a run of letters or of digits
-LEAD = re.compile(r"^[-\u2013\u2014'`\"\u2018\u2019\u201c\u201d(\[{\s]+")  # a bracket or a speck before a code
 
 
 def normalise_npis(state: FaxRead) -> None:
@@ -125,9 +132,9 @@ def second_read(state: FaxRead) -> None:
     rows = [s for s in state.services if s.row.page not in layer_pages]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
-        regions += _row_regions(f"s{i}", s)
-    codes = [d for d in state.diagnoses if _code_needs_read(state, d) and d.page not in layer_pages]
-    regions += [_code_region(f"d{i}", d) for i, d in enumerate(codes)]
+        regions += row_regions(f"s{i}", s)
+    codes = [d for d in state.diagnoses if code_needs_read(state, d) and d.page not in layer_pages]
+    regions += [code_region(f"d{i}", d) for i, d in enumerate(codes)]
     regions += _header_region(state)
     images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
     images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
@@ -141,8 +148,8 @@ def second_read(state: FaxRead) -> None:
     state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
         aside = code_in_aside(s.row.words, s.code.word)
-        shown = state.row_crops[id(s)] = _crop_values(reads, f"s{i}", state.ctx.code_sets, aside)
-        row = _agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
+        shown = state.row_crops[id(s)] = crop_values(reads, f"s{i}", state.ctx.code_sets, aside)
+        row = agreed_row(s, *shown, state.reread_parts.get(id(s), set()))
         if row is not None and not needs_standard_read(row[1]):
             state.confirmed_rows[id(s)] = row
         elif row is not None:
@@ -152,7 +159,7 @@ def second_read(state: FaxRead) -> None:
     state.confirmed_codes |= {
         id(d)
         for i, d in enumerate(codes)
-        if _code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets) or _borne_out(d, reads.get(f"d{i}", []))
+        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets) or borne_out(d, reads.get(f"d{i}", []))
     }
     _header_again(state, reads.get("header", []))
 
@@ -291,45 +298,6 @@ def _third_read_may(cand: Candidate, second: list[Word]) -> bool:
     return kind in THIRD_READ_KINDS or (kind in TEXT_THIRD_READ_KINDS and not any(w.tied for w in second))
 
 
-def _code_needs_read(state: FaxRead, read: CodeRead) -> bool:
-    """A diagnosis code needs a second read unless the table knows it exactly as read (a look-alike
-    correction, or no table to ask, is one reading's word only) or two re-reads already agreed."""
-    fix = read.correction
-    sure = read.as_read(state.ctx.ocr_confidence_threshold)
-    return fix.value is not None and not sure and id(read) not in state.confirmed_codes
-
-
-def _code_region(key: str, read: CodeRead) -> Region:
-    return Region(key, read.page, bbox_of((read.word,)), 1.5, "straight", "code")
-
-
-def _code_agrees(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
-    """The crop, read with only code characters, gives the same single valid code (two reads that
-    agree, each resolved by the code set to one reading) and no character of it was doubtful: had a
-    close rival giving another code (a rival that makes no code, 'I10' whose I rivals T, is no doubt)."""
-    target = read.correction.value
-    if not words or any(w.ambiguous and codecheck.rival_code(w.text, w.rivals, target, sets) for w in words):
-        return False
-    fixes = [codecheck.correct_icd10(w.text.strip(",;:()"), sets) for w in words]
-    return any(f.value == target for f in fixes)
-
-
-LOST_AT_ENDS = 2  # characters a second read of a code's crop may lose at its ends ('89.154' for L89.154)
-
-
-def _borne_out(read: CodeRead, words: list[Word]) -> bool:
-    """A code the code set holds as read, read unsurely (CodeRead.as_read), whose second read is the same
-    characters but for a few lost at its ends (the L of 'L89.154' at the crop's edge): no character was
-    read two ways ('96.11' under 'J96.12' says its last digit was: the code set holds both codes)."""
-    fix = read.correction
-    page, second = _code_core(read.raw), _code_core("".join(w.text for w in words))
-    return fix.in_code_set and not fix.corrected and len(second) >= len(page) - LOST_AT_ENDS and second in page
-
-
-def _code_core(text: str) -> str:
-    return text.strip(" ,;:().").upper()
-
-
 def _header_region(state: FaxRead) -> list[Region]:
     """Page 1's header band, enlarged, when the page read gave no transmission time."""
     if any(h.sent_at for h in state.headers) or 1 not in state.prepared:
@@ -343,65 +311,6 @@ def _header_again(state: FaxRead, words: list[Word]) -> None:
     found = header_from_words(words, tz) if words and tz is not None else None
     if found is not None and found.sent_at is not None:
         state.headers.insert(0, found)
-
-
-def _row_regions(key: str, row: ServiceRead) -> list[Region]:
-    """The code cell and the quantity cell of a service line, each cut twice (grey, and cleaned larger)."""
-    words = {"code": row.code.word, "qty": row.quantity_word}
-    return [
-        Region(f"{key}{name}{variant}", row.row.page, bbox_of((w,)), scale, source)
-        for name, w in words.items()
-        if w is not None
-        for variant, scale, source in (("a", 1.0, "straight"), ("b", 1.5, "clean"))
-    ]
-
-
-def _crop_values(reads: dict[str, list[Word]], key: str, sets: CodeSets, aside: bool = False) -> tuple[Crops, Crops]:
-    """The code and the quantity each crop of a service line shows (None: none, or a doubtful one);
-    with `aside`, the code's crop ends with the bracket closing an aside ('(HCPCS G0152):')."""
-    codes = [_crop_value(reads.get(f"{key}code{v}", []), lambda t: _code_of(t, sets, aside)) for v in "ab"]
-    quantities = [_crop_value(reads.get(f"{key}qty{v}", []), _quantity_of) for v in "ab"]
-    return codes, quantities
-
-
-def _agreed_row(row: ServiceRead, codes: Crops, quantities: Crops, reread: set[str]) -> tuple[str, int] | None:
-    """(code, quantity) when both crops of each agree with the page read and no character was doubtful;
-    a part two re-reads agreed on (reread.py) needs no crop to agree, but none may contradict it."""
-    code, quantity = row.code.correction.value, row.quantity
-    if code is None or quantity is None:
-        return None
-    if any(c is not None and c != code for c in codes) or any(q is not None and q != quantity for q in quantities):
-        return None
-    if ("code" in reread or code in codes) and ("qty" in reread or quantity in quantities):
-        return code, quantity
-    return None
-
-
-def _crop_value(words: list[Word], read: Callable[[str], object | None]) -> object | None:
-    if not words or any(w.ambiguous for w in words):
-        return None
-    return value_of(words, read)
-
-
-def _code_of(text: str, sets: CodeSets, aside: bool = False) -> str | None:
-    """The code a crop shows; one that shows none as read may be a code printed in brackets after its
-    description ('(G0151)'), with a speck before it ('‘(G0151)', '-(G0152)'): read without them."""
-    text = without_closing(text.strip()) if aside else text.strip()
-    lead = LEAD.match(text)
-    return _code_head(text, sets) or (_code_head(text[lead.end() :].rstrip(")]}.,;:"), sets) if lead else None)
-
-
-def _code_head(text: str, sets: CodeSets) -> str | None:
-    head = text.split("-")[0].strip(" .,;")
-    return codecheck.correct_procedure(head, sets).value if len(head) == 5 else None
-
-
-def _quantity_of(text: str) -> int | None:
-    """The quantity a crop shows; a '|' at its edge may be the cell's rule or a 1, so it shows none."""
-    core = text.strip(" .,;").lstrip(QUOTES)  # a speck OCR takes for a quote ('“x12')
-    if core.startswith("|") or core.endswith("|"):
-        return None
-    return count_in(quantity_shown(core))  # 'x2' -> 2: the crop of a marked quantity
 
 
 def _layer_pages(state: FaxRead) -> set[int]:

@@ -6,7 +6,7 @@ face defeats the fast model on some cells: a lone '1' keeps a '4' as its rival o
 code's first letter comes back as '£'. Those crops show nothing (a doubtful or unreadable crop is no
 value) rather than another code or quantity. Such a row, with no crop against it, has the same
 crops read by the standard English model, trained apart from the fast one; when those agree with
-the page read as the fast crops must (verify._agreed_row), the row is confirmed; so is a row whose code
+the page read as the fast crops must (verify_codes.agreed_row), the row is confirmed; so is a row whose code
 one model's crops agree with and whose quantity the other's do, no crop of either against it. A row any fast
 crop contradicts is left to the reads that settle contradictions (reread_outvoted.py). A standard crop
 reading the code with one place as a mark no look-alike of the page read's ('G0>99' for a page read
@@ -23,7 +23,7 @@ from parsers.fax.reading import FaxRead
 from parsers.fax.row_marks import needs_standard_read
 from parsers.fax.services import ServiceRead
 from parsers.fax.values import DIGIT_LOOKALIKES
-from parsers.fax.verify import _agreed_row, _crop_values, _row_regions
+from parsers.fax.verify_codes import agreed_row, crop_values, row_regions
 
 Crops = list[object | None]
 
@@ -34,14 +34,14 @@ def model_rows(state: FaxRead) -> None:
     rows = [s for s in state.services if s.row.page not in layer and _open(state, s)]
     if not rows:
         return
-    regions = [r for i, s in enumerate(rows) for r in _row_regions(f"s{i}", s)]
+    regions = [r for i, s in enumerate(rows) for r in row_regions(f"s{i}", s)]
     reads = second_reads(regions, _images(state), state.engine, REREAD_MODEL)
     for i, row in enumerate(rows):
-        codes, quantities = _crop_values(
+        codes, quantities = crop_values(
             reads, f"s{i}", state.ctx.code_sets, code_in_aside(row.row.words, row.code.word)
         )
         fast_codes, fast_quantities = state.row_crops[id(row)]  # none against the page read (_open)
-        agreed = _agreed_row(
+        agreed = agreed_row(
             row, fast_codes + codes, fast_quantities + quantities, state.reread_parts.get(id(row), set())
         )
         if agreed is None or _code_crop_against(reads, f"s{i}", agreed[0]):

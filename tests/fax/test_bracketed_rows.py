@@ -3,7 +3,7 @@ quantity with a speck before its mark, as their crops and the row's words show t
 
 from __future__ import annotations
 
-from parsers.fax import verify
+from parsers.fax import verify_codes
 from parsers.fax.diagnosis_codes import diagnosis_reads
 from parsers.fax.model import Word
 from parsers.fax.row_marks import marked_quantity
@@ -20,23 +20,23 @@ def _words(text: str) -> list[Word]:
 
 
 def test_a_code_crop_in_brackets_or_after_a_speck_shows_the_code() -> None:
-    assert verify._code_of("(G0151)", NO_CODE_SETS) == "G0151"
-    assert verify._code_of("\u2018(G0151)", NO_CODE_SETS) == "G0151"
-    assert verify._code_of("-(G0152)", NO_CODE_SETS) == "G0152"
-    assert verify._code_of("(G0299).", NO_CODE_SETS) == "G0299"
-    assert verify._code_of("\u2018 (G0299)", NO_CODE_SETS) == "G0299"  # a speck read as a word of its own
+    assert verify_codes._code_of("(G0151)", NO_CODE_SETS) == "G0151"
+    assert verify_codes._code_of("\u2018(G0151)", NO_CODE_SETS) == "G0151"
+    assert verify_codes._code_of("-(G0152)", NO_CODE_SETS) == "G0152"
+    assert verify_codes._code_of("(G0299).", NO_CODE_SETS) == "G0299"
+    assert verify_codes._code_of("\u2018 (G0299)", NO_CODE_SETS) == "G0299"  # a speck read as a word of its own
 
 
 def test_a_code_crop_keeps_look_alikes_and_a_closing_glyph_alone_is_no_bracket() -> None:
-    assert verify._code_of("$9500", NO_CODE_SETS) == "S9500"  # '$' is a misread S, no speck
-    assert verify._code_of("KO000]", NO_CODE_SETS) is None  # ']' may be a 1: no code shown
-    assert verify._code_of("E0601-RR", NO_CODE_SETS) == "E0601"
+    assert verify_codes._code_of("$9500", NO_CODE_SETS) == "S9500"  # '$' is a misread S, no speck
+    assert verify_codes._code_of("KO000]", NO_CODE_SETS) is None  # ']' may be a 1: no code shown
+    assert verify_codes._code_of("E0601-RR", NO_CODE_SETS) == "E0601"
 
 
 def test_a_quantity_after_a_speck_read_as_a_quote_is_marked() -> None:
     found = marked_quantity(_words("Frequency 2w6 Total visits \u201cx12"))
     assert found is not None and found[0] == 12
-    assert verify._quantity_of("\u201cx12") == 12
+    assert verify_codes._quantity_of("\u201cx12") == 12
 
 
 def test_the_heading_of_what_is_ordered_ends_the_diagnoses_above_it() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from parsers.context import ParseContext
-from parsers.fax import verify
+from parsers.fax import verify, verify_codes
 from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
@@ -110,8 +110,8 @@ def test_a_sure_npi_whose_check_digit_holds_is_not_read_again(monkeypatch: pytes
 
 
 def test_a_rule_at_the_edge_of_a_quantity_crop_shows_no_quantity() -> None:
-    assert verify._quantity_of("1|") is None and verify._quantity_of("|1") is None
-    assert verify._quantity_of("1") == 1 and verify._quantity_of("12.") == 12
+    assert verify_codes._quantity_of("1|") is None and verify_codes._quantity_of("|1") is None
+    assert verify_codes._quantity_of("1") == 1 and verify_codes._quantity_of("12.") == 12
 
 
 def test_a_second_read_that_differs_only_in_punctuation_confirms_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
