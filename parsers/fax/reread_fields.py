@@ -79,7 +79,7 @@ def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list
     # the failed first reading of these pixels (an NPI whose check digit failed) gives way
     state.candidates = [c for c in state.candidates if not (c.path == path and boxes_overlap(c.bbox, box))]
     # tesseract's word confidence under a character whitelist is often 0 for a clear value: the page
-    # read's confidence is weighed as confirmed (assemble.confidence), as a code-set hit is
+    # read's confidence is weighed as confirmed (record_builder.confidence), as a code-set hit is
     first = whole.conf / 100.0
     return [Candidate(path, value, text.page.number, box, first, "reread", raw, False, "second_read")]
 

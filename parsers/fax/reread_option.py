@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region, second_reads
 from parsers.fax.model import Candidate
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
+from parsers.fax.record_builder import confidence
 
 SCALE = 2.0
 PATHS = {"member.sex"}

@@ -24,13 +24,13 @@ from difflib import SequenceMatcher
 from PIL import Image
 
 from parsers.fax import lexicon
-from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region, nonword, second_reads, text_of, with_read_words
 from parsers.fax.extract import READERS
 from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Candidate, Word, bbox_of, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
+from parsers.fax.record_builder import confidence
 from parsers.fax.verify import (
     LINE_SEP,
     NAME_PART,

@@ -7,8 +7,9 @@ import dataclasses
 
 from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.fax import codecheck
-from parsers.fax.assemble import Builder, diagnoses
+from parsers.fax.assemble import diagnoses
 from parsers.fax.model import Page, Word
+from parsers.fax.record_builder import Builder
 from parsers.fax.services import CodeRead
 from tests.fax.test_verify import _state
 

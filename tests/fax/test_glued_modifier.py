@@ -4,8 +4,9 @@ and a line with a wrong modifier is a wrong line: left for a person with a findi
 from __future__ import annotations
 
 from parsers.fax import codecheck
-from parsers.fax.assemble import Builder, services
+from parsers.fax.assemble import services
 from parsers.fax.model import Page, Segment, Word
+from parsers.fax.record_builder import Builder
 from parsers.fax.services import CodeRead, rest_of_row
 from tests.fax.test_verify import _state
 

@@ -233,7 +233,7 @@ def test_a_garbled_caption_under_a_value_is_read_again_and_kept_when_it_captions
 
 def test_a_ticked_options_word_read_unsurely_is_lifted_by_a_read_of_the_same_word() -> None:
     from parsers.fax import reread_option
-    from parsers.fax.assemble import confidence
+    from parsers.fax.record_builder import confidence
 
     def sex(read: str) -> Candidate:
         state = _state(_Engine([[(read, 95)]]))

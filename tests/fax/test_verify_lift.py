@@ -8,9 +8,9 @@ import pytest
 from PIL import Image
 
 from parsers.fax import verify_lift, verify_standard
-from parsers.fax.assemble import confidence
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import Prepared
+from parsers.fax.record_builder import confidence
 from tests.fax.test_verify import _state
 from tests.fax.test_verify_standard import StandardReads, _weak_phone
 

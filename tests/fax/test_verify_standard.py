@@ -8,10 +8,10 @@ import pytest
 from PIL import Image
 
 from parsers.fax import verify_standard
-from parsers.fax.assemble import confidence
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
 from parsers.fax.preprocess import Prepared
+from parsers.fax.record_builder import confidence
 from tests.fax.test_verify import _state, _word
 
 
