@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -100,6 +101,7 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     return LabelHit(label_for(FUZZY_CAPTIONS[caption]), segment, match.start(1), match.end(1))
 
 
+@functools.lru_cache(maxsize=8192)  # the stages read a page's captions again and again: the same strings
 def _garbled_caption(letters: str) -> str | None:
     """The known caption `letters` are near by difflib's ratio, clearly nearer it than any other field's."""
     scored = sorted(
@@ -115,6 +117,7 @@ def _garbled_caption(letters: str) -> str | None:
     return None if best < FUZZY_RATIO or (rivals and best - rivals[0] < FUZZY_MARGIN) else caption
 
 
+@functools.lru_cache(maxsize=8192)
 def _misread_caption(letters: str, text: str) -> str | None:
     """The known caption `letters` misread glyph by glyph ('Date of turth', 'Antielpated D/C';
     ocr_distance.py), unless a word of `text` is an English word no known caption has."""
@@ -200,9 +203,14 @@ def fuzzy_phrases(segment: Segment) -> list[LabelHit]:
         size, letters = len(phrase.split()), phrase.replace(" ", "")
         for i in range(len(words) - size + 1):
             run = letters_of("".join(w.group() for w in words[i : i + size]))
-            if difflib.SequenceMatcher(None, run, letters).ratio() >= PHRASE_RATIO:
+            if _near_phrase(run, letters):
                 hits.append(LabelHit(label_for(field), segment, words[i].start(), words[i + size - 1].end()))
     return hits
+
+
+@functools.lru_cache(maxsize=8192)
+def _near_phrase(run: str, letters: str) -> bool:
+    return difflib.SequenceMatcher(None, run, letters).ratio() >= PHRASE_RATIO
 
 
 def fold_accents(text: str) -> str:

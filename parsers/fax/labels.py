@@ -3,6 +3,7 @@ first where they overlap; weak ones only where a caption stands (a segment's sta
 
 from __future__ import annotations
 
+import functools
 import re
 
 from parsers.fax import lexicon
@@ -47,11 +48,17 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=8192)  # the stages read a page's segments again and again: the same texts
+def _label_spans(folded: str) -> tuple[tuple[Label, int, int], ...]:
+    """Every known label's matches in the text (folded of accents): label, start, end."""
+    return tuple((label, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded))
+
+
 def hits_in(segment: Segment) -> list[LabelHit]:
     """Label occurrences in one segment, longest first where they overlap, in text order."""
     text = segment.text
     folded = fold_accents(text)
-    found = [LabelHit(label, segment, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded)]
+    found = [LabelHit(label, segment, start, end) for label, start, end in _label_spans(folded)]
     found = [h for h in found if (h.label.strong or _weak_ok(text, h)) and not _signer(text, h)]
     found = found or lookalike_caption(segment, folded)  # 'Pian: Blue Harbor' for 'Plan:'
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
