@@ -83,6 +83,8 @@ _OWN: tuple[ParserCode, ...] = (
     ParserCode("service_type_conflict", "error", "fax", "the ticked service type disagrees with the service codes"),
     ParserCode("services_missing", "error", "fax", "no service line (HCPCS/CPT code) could be found on the order"),
     ParserCode("address_unreadable", "error", "fax", "an address label whose value is not a whole address"),
+    ParserCode("date_century_unclear", "error", "fax", "a birth date with a two-digit year two centuries allow"),
+    ParserCode("date_implausible", "error", "fax", "a date too far from the receipt to be this order's: left null"),
 )
 
 
