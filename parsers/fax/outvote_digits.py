@@ -63,6 +63,5 @@ def outvoted(cand: Candidate, value: object, reads: list[list[Word]]) -> Candida
 
 
 def _images(state: FaxRead) -> Images:
-    images: Images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
-    images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
+    images: Images = state.page_images("straight", "clean")
     return images

@@ -93,6 +93,12 @@ class FaxRead:
         """The fax's own transmission time (its header line) is the receipt time; else the file's."""
         return next((h.sent_at for h in self.headers if h.sent_at is not None), self.ctx.received_at)
 
+    def page_images(self, *kinds: str) -> dict[tuple[int, str], Image.Image]:
+        """Each prepared page's image of each kind, keyed as confirm.Region names them: 'straight' (the
+        grey page, straightened) and 'clean' (the cleaned page the page read took)."""
+        of_kind = {"straight": lambda page: page.straight, "clean": lambda page: page.ocr_image}
+        return {(number, kind): of_kind[kind](page) for kind in kinds for number, page in self.prepared.items()}
+
     @property
     def order_texts(self) -> list[PageText]:
         return [t for t in self.texts if t.page.kind == "order"]

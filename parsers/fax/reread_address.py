@@ -38,7 +38,7 @@ def reread_address_parts(state: FaxRead) -> None:
     ]
     if not regions:
         return
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images = state.page_images("straight")
     reads = second_reads(regions, images, state.engine)
     agreed = {id(c): conf for i, c in enumerate(wanted) if (conf := _agreed(c, i, reads)) is not None}
     state.candidates = [

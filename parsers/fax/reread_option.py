@@ -27,7 +27,7 @@ def reread_options(state: FaxRead) -> None:
     if not weak:
         return
     regions = [Region(f"o{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(weak)]
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images = state.page_images("straight")
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     lifted = {}
     for i, cand in enumerate(weak):

@@ -136,8 +136,7 @@ def second_read(state: FaxRead) -> None:
     codes = [d for d in state.diagnoses if code_needs_read(state, d) and d.page not in layer_pages]
     regions += [code_region(f"d{i}", d) for i, d in enumerate(codes)]
     regions += _header_region(state)
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
-    images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
+    images = state.page_images("straight", "clean")
     reads = second_reads(regions, images, state.engine) if regions else {}
     agreed = {id(c): agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed = {key: conf for key, conf in agreed.items() if conf is not None}

@@ -29,7 +29,7 @@ def contest_fast_reads(state: FaxRead) -> None:
     if not chosen:
         return
     regions = [Region(f"f{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(chosen)]
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images = state.page_images("straight")
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     against = {id(c) for i, c in enumerate(chosen) if contradicts(c, reads.get(f"f{i}", []))}
     state.candidates = [_unconfirmed(c) if id(c) in against else c for c in state.candidates]

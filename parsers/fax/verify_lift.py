@@ -41,7 +41,7 @@ def clean_garbled(state: FaxRead) -> None:
     if not held:
         return
     regions = [Region(f"k{i}", c.page, c.bbox, GARBLED_SCALE, "clean") for i, c in enumerate(held)]
-    images = {(number, "clean"): p.ocr_image for number, p in state.prepared.items()}
+    images = state.page_images("clean")
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     agreed = {id(c): conf for i, c in enumerate(held) if (conf := agreement(c, reads.get(f"k{i}", []))) is not None}
     state.candidates = [

@@ -27,7 +27,7 @@ def model_read(state: FaxRead) -> None:
     if not doubtful:
         return
     regions = [Region(f"m{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(doubtful)]
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images = state.page_images("straight")
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     agreed = {id(c): conf for i, c in enumerate(doubtful) if (conf := agreement(c, reads.get(f"m{i}", []))) is not None}
     state.candidates = [_confirmed(c, agreed.get(id(c))) for c in state.candidates]

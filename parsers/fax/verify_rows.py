@@ -55,8 +55,7 @@ def _code_crop_against(reads: dict[str, list[Word]], key: str, code: str) -> boo
 
 
 def _images(state: FaxRead) -> Images:
-    images: Images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
-    images.update({(number, "clean"): p.ocr_image for number, p in state.prepared.items()})
+    images: Images = state.page_images("straight", "clean")
     return images
 
 

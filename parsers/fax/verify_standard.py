@@ -103,7 +103,7 @@ def misread_page_read(state: FaxRead) -> None:
         return
     chosen = [c for c in state.candidates if id(c) in misread]
     regions = [Region(f"m{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(chosen)]
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images = state.page_images("straight")
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     agreed = {id(c): agreement(_as_read(c, misread[id(c)]), reads.get(f"m{i}", [])) for i, c in enumerate(chosen)}
     agreed |= _misread_words([c for c in chosen if agreed[id(c)] is None], misread, images, state)

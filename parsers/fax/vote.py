@@ -43,7 +43,7 @@ KINDS = (THIRD_READ_KINDS | WORD_LIST_KINDS | NAME_KINDS) - {"npi"}
 def three_reads(state: FaxRead) -> None:
     """Take each held value the standard model's read gives and the other two reads bear out word by word."""
     held = [c for c in state.candidates if _held(state, c)]
-    images = {(number, "straight"): p.straight for number, p in state.prepared.items()}
+    images = state.page_images("straight")
     taken: dict[int, Candidate] = {}
     for model in MODELS:
         held = [c for c in held if id(c) not in taken and (model or not _is_name(c))]
