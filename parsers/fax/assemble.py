@@ -10,7 +10,6 @@ from parsers.fax.model import PageText
 from parsers.fax.modifier_gap import modifier_unread
 from parsers.fax.reading import FaxRead, ink_image
 from parsers.fax.record_builder import Builder
-from parsers.fax.routine_option import routine_ticked
 from parsers.fax.row_marks import MODIFIERS
 from parsers.fax.services import CodeRead, ServiceRead
 from referrals.domain import (
@@ -196,7 +195,7 @@ def _said_urgent(state: FaxRead, text: PageText) -> bool:
     if not URGENT_WORDS.search(" ".join(line.text for line in text.lines)):
         return False
     image, dpi = ink_image(state, text.page), state.steps.target_dpi
-    return checkbox.said(text, URGENT_WORDS, image, dpi) and not routine_ticked(text, image, dpi)
+    return checkbox.said(text, URGENT_WORDS, image, dpi) and not priority.routine_ticked(text, image, dpi)
 
 
 def source(state: FaxRead) -> Source:

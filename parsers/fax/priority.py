@@ -5,6 +5,10 @@
 routine, a wrong value. The choice still says it: the 'Routine' option's box read empty and, on its
 line after it, another option's box read ticked. Both boxes must be judged (checkbox.box_state); a box
 left unclear says nothing.
+
+A ticked routine option ('[x] Routine  [ ] Urgent', '[x] Standard (14 days)  [ ] Urgent / expedited') says
+the order is not urgent, even where the urgent option's box is unclear (a fax's streak through it) or its
+glyph was read as a word of its caption: the options are exclusive.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ import re
 
 from PIL import Image
 
-from parsers.fax.checkbox import box_state
-from parsers.fax.model import PageText, Segment
+from parsers.fax.checkbox import _caption_start, _colon_before, box_state
+from parsers.fax.model import PageText, Segment, Word
 
 MIN_BOX_ROOM = 0.08  # inches between the routine option and a word: room for a box, at least
 ROUTINE = re.compile(r"^routine[.,:;)]?$", re.IGNORECASE)
+ROUTINE_WORDS = re.compile(r"^(routine|standard|normal|non-?urgent)\b", re.IGNORECASE)  # any routine option
 
 
 def routine_left_unticked(text: PageText, image: Image.Image | None, dpi: float) -> bool:
@@ -42,3 +47,20 @@ def _other_ticked(segment: Segment, index: int, image: Image.Image, dpi: float) 
     after = segment.words[index].right
     room = [word for word in segment.words[index + 1 :] if word.left - after > MIN_BOX_ROOM * dpi]
     return any(box_state(image, word, dpi, after=after) is True for word in room)
+
+
+def routine_ticked(text: PageText, image: Image.Image | None, dpi: float) -> bool:
+    """True when a routine option's caption starts at its word and the box left of it is ticked."""
+    if image is None:
+        return False
+    return any(
+        _ticked_routine(segment.words, index, image, dpi)
+        for segment in text.segments
+        for index in range(len(segment.words))
+    )
+
+
+def _ticked_routine(words: tuple[Word, ...], index: int, image: Image.Image, dpi: float) -> bool:
+    if not ROUTINE_WORDS.match(words[index].text) or _caption_start(words, index) != index:
+        return False
+    return box_state(image, words[index], dpi, after=_colon_before(words, index)) is True

@@ -11,8 +11,8 @@ from parsers.fax.assemble import is_urgent
 from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page
+from parsers.fax.priority import routine_ticked
 from parsers.fax.reading import FaxRead
-from parsers.fax.routine_option import routine_ticked
 from tests.fax.test_checkbox import RECEIVED, _box, _line
 
 
