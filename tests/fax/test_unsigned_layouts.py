@@ -7,20 +7,14 @@ Its own seed ('~unsigned'): pages none of the committed fixtures are."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bench.fax_accuracy import TUNED_LAYOUTS
-from ingest.codesets import VALIDATOR_CODE_SETS
-from parsers.context import ParseContext
 from parsers.fax.ocr import default_engine
-from parsers.fax.pages import kind_of
-from parsers.fax.parser import read_fax
 from referrals.domain import Referral
-from tests.fax.conftest import load_expected
+from tests.fax.drawn import plain_tuned_cases, read_drawn
 from tests.fixtures.fax import generate
 
 pytestmark = [
@@ -30,26 +24,11 @@ pytestmark = [
 ]
 
 
-def _one_case_per_layout_and_resolution() -> list[generate.Case]:
-    chosen: dict[tuple[str, str], generate.Case] = {}
-    for case in generate.CASES:
-        plain = not case.defects and not case.extra and case.fmt != "textpdf"
-        if plain and case.layout in TUNED_LAYOUTS:
-            chosen.setdefault((case.layout, case.resolution), case)
-    return list(chosen.values())
-
-
-CASES = _one_case_per_layout_and_resolution()
+CASES = plain_tuned_cases()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_an_unsigned_order_is_never_read_as_signed(case: generate.Case, tmp_path: Path) -> None:
     unsigned = dataclasses.replace(case, name=f"{case.name}~unsigned", defects=("missing_signature",))
-    path = generate.generate_case(unsigned, tmp_path)
-    meta = load_expected(tmp_path / f"{unsigned.name}.expected.json")
-    received = dt.datetime.fromisoformat(meta["received_at"])
-    ctx = ParseContext(
-        path=path, sha256="0" * 64, filename=path.name, received_at=received, code_sets=VALIDATOR_CODE_SETS
-    )
-    record = read_fax(ctx, default_engine(), kind_of(path.read_bytes()[:16]) or "tiff")
+    _, record = read_drawn(unsigned, tmp_path, default_engine())
     assert isinstance(record, Referral) and record.signature.present is not True
