@@ -238,7 +238,7 @@ def fresh_variants(count: int) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
-    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--only", nargs="*", default=None, help="cases whose names start so (e.g. cpap- lv-fine)")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--dpi", type=int, default=DEFAULT_STEPS.target_dpi)
     parser.add_argument("--engine", choices=ENGINE_NAMES, default=None, help="default: what the service uses")
@@ -265,7 +265,7 @@ def main() -> int:
     totals: dict[str, Totals] = {}
     folder = fresh_variants(args.fresh) if args.fresh else args.dir
     for meta_path in sorted(folder.glob("*.expected.json")):
-        if args.only and meta_path.name.split(".")[0] not in args.only:
+        if args.only and not meta_path.name.split(".")[0].startswith(tuple(args.only)):
             continue
         run_case(meta_path, engine, steps, totals, args.verbose)
     report(totals)
