@@ -1,6 +1,6 @@
 """Field accuracy of the fax reader over the committed fixtures, replaying the recorded OCR (seconds, no tesseract).
 
-usage: python bench/fax_replay.py [--wrong] [--missing] [--record] [PREFIX ...]
+usage: python bench/fax_replay.py [--wrong] [--missing] [--record] [--fresh A-B] [PREFIX ...]
 
 The fast counterpart of bench/fax_accuracy.py while working on the reader: per fixture and per layout
 group (tuned / held out) the correct, wrong and missing field counts, as tests/fax/test_fixtures.py
@@ -8,11 +8,17 @@ scores them. `--wrong` / `--missing` list those fields (expected and read values
 synthetic, no patient's data). `--record` reads with tesseract what the recording lacks and saves it
 (after a preprocessing change); without it, a replay miss stops the run. PREFIX limits it to fixtures
 whose names start so.
+
+`--fresh A-B` reads new variants of the generated cases instead (the generator with seeds A to B:
+other patients, clinicians, codes and noise on the same layouts, named `<case>~<k>`), generated once into
+var/fax-fresh/A-B/ with their own recording there (tesseract reads what it lacks, so the first run is
+slow and later ones replay): what a reader fitted to the fixtures' own values would miss.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -36,6 +42,22 @@ from validators import ValidationContext  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "fax" / "generated"
 RECORDING = FIXTURES.parent / "ocr-recording.json.gz"
+
+
+def fresh_folder(seeds: str, prefixes: tuple[str, ...]) -> Path:
+    """var/fax-fresh/A-B/ holding variants A..B of the cases named by `prefixes` (all when none)."""
+    from tests.fixtures.fax import generate
+
+    first, _, last = seeds.partition("-")
+    folder = ROOT / "var" / "fax-fresh" / seeds
+    folder.mkdir(parents=True, exist_ok=True)
+    for case in generate.CASES:
+        for k in range(int(first), int(last or first) + 1):
+            name = f"{case.name}~{k}"
+            wanted = not prefixes or name.startswith(prefixes)
+            if wanted and not (folder / f"{name}.expected.json").is_file():
+                generate.generate_case(dataclasses.replace(case, name=name), folder)
+    return folder
 
 
 def read_case(meta_path: Path, engine: RecordedEngine) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -77,12 +99,16 @@ def main() -> int:
     parser.add_argument("--wrong", action="store_true", help="list the wrong fields")
     parser.add_argument("--missing", action="store_true", help="list the missing fields")
     parser.add_argument("--record", action="store_true", help="OCR and record what the recording lacks")
+    parser.add_argument("--fresh", metavar="A-B", help="read variants A..B of the cases (other seeds)")
     args = parser.parse_args()
-    engine = RecordedEngine(RECORDING, record=args.record)
+    prefixes = tuple(args.prefixes)
+    folder = fresh_folder(args.fresh, prefixes) if args.fresh else FIXTURES
+    recording = folder / "ocr-recording.json.gz" if args.fresh else RECORDING
+    engine = RecordedEngine(recording, record=args.record or bool(args.fresh))
     groups: dict[str, Counter[str]] = {"tuned": Counter(), "held-out": Counter()}
-    for meta_path in sorted(FIXTURES.glob("*.expected.json")):
+    for meta_path in sorted(folder.glob("*.expected.json")):
         name = meta_path.name.split(".")[0]
-        if args.prefixes and not name.startswith(tuple(args.prefixes)):
+        if prefixes and not name.startswith(prefixes):
             continue
         meta, record = read_case(meta_path, engine)
         tally = score(meta["fields"], record)
@@ -95,7 +121,7 @@ def main() -> int:
         for outcome, field, want, got in field_outcomes(meta["fields"], record):
             if (outcome == "wrong" and args.wrong) or (outcome == "missing" and args.missing):
                 print(f"    {outcome:7} {field}: expected {want!r} read {got!r}")
-    if args.record:
+    if engine.record:
         engine.save()
     for group, tally in groups.items():
         total = sum(tally.values())
