@@ -3,13 +3,16 @@
 Full-page OCR reads a grid badly: its layout analysis runs a cell's label into its neighbour's,
 and small print inside boxes is lost, mostly at standard resolution. Here the ruled lines are
 found (long horizontal strokes; vertical strokes that end on a horizontal line at both ends, so a
-scanner streak through the page is no cell wall), the regions they close off are the cells, and
-every cell is cut out, inset from its walls, and read as a block of its own. The cells are stacked
-into one image so one OCR call reads them all; the rest of the page (cells blanked) is read as a page.
+scanner streak through the page is no cell wall, nor is one that leans by the angle the page was
+turned to straighten it: a scanner draws its streaks straight down the image, and the page's walls
+were turned upright with the page), the regions they close off are the cells, and every cell is
+cut out, inset from its walls, and read as a block of its own. The cells are stacked into one
+image so one OCR call reads them all; the rest of the page (cells blanked) is read as a page.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import cv2
@@ -36,7 +39,7 @@ class Cell:
     box: Box
 
 
-def ruling(bits: np.ndarray, dpi: float) -> np.ndarray:
+def ruling(bits: np.ndarray, dpi: float, angle: float = 0.0) -> np.ndarray:
     """255 where a form's ruled line is: horizontal rules, and vertical ones ending on them."""
     ink = 255 - bits  # faxed rules are broken by dropouts: close small gaps along each direction first
     across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 1)))
@@ -50,7 +53,10 @@ def ruling(bits: np.ndarray, dpi: float) -> np.ndarray:
     x0, y0, w0, h0 = cv2.boundingRect(vertical)  # labelled within the strokes' box only: less CPU
     box = (slice(y0, y0 + h0), slice(x0, x0 + w0))
     count, labels, stats = components(vertical[box])
-    paint(kept[box], labels, stats, (i for i in range(1, count) if _ends_on_rules(stats[i], reach[box])), 255)
+    walls = (
+        i for i in range(1, count) if _ends_on_rules(stats[i], reach[box]) and not _slants(labels, stats[i], i, angle)
+    )
+    paint(kept[box], labels, stats, walls, 255)
     return cv2.dilate(cv2.bitwise_or(horizontal, kept), np.ones((3, 3), np.uint8))
 
 
@@ -65,9 +71,32 @@ def _ends_on_rules(stat: np.ndarray, reach: np.ndarray) -> bool:
     return bool(top and bottom)
 
 
-def find_cells(bits: np.ndarray, dpi: float) -> list[Cell]:
-    """The enclosed rectangular regions of the page's ruling, top to bottom, left to right."""
-    grid = ruling(bits, dpi)
+STREAK_MIN_TURN = 0.4  # degrees the page was turned: less, and a streak stands as upright as a wall
+STREAK_MIN_DRIFT = 4  # pixels a stroke must drift sideways along its length to count as slanting
+THIN = 6  # a stroke's rows this wide or less are its own (wider ones are where it meets a bar or a word)
+
+
+def _slants(labels: np.ndarray, stat: np.ndarray, i: int, angle: float) -> bool:
+    """True when stroke `i` leans as a line drawn straight down the unstraightened page would: a
+    scanner's streak, once the page was turned by `angle` degrees (its walls stand upright after)."""
+    x, y, w, h = (int(v) for v in stat[:4])
+    turn = math.tan(math.radians(abs(angle)))
+    if abs(angle) < STREAK_MIN_TURN or h * turn < STREAK_MIN_DRIFT:
+        return False
+    mine = labels[y : y + h, x : x + w] == i
+    widths = mine.sum(axis=1)
+    rows = np.flatnonzero((widths > 0) & (widths <= THIN))
+    if len(rows) < h / 2:
+        return False
+    centres = (mine[rows] * np.arange(w)).sum(axis=1) / widths[rows]
+    slope = abs(float(np.polyfit(rows, centres, 1)[0]))
+    return slope >= 0.6 * turn and slope * h >= STREAK_MIN_DRIFT
+
+
+def find_cells(bits: np.ndarray, dpi: float, angle: float = 0.0) -> list[Cell]:
+    """The enclosed rectangular regions of the page's ruling, top to bottom, left to right; `angle`
+    the degrees the page was turned to straighten it (a streak then slants: no wall)."""
+    grid = ruling(bits, dpi, angle)
     height, width = grid.shape
     # Only the ruling's bounding box is labelled: a white region reaching its edge joins the white
     # around it, which reaches the page's edge, so it is no cell either way. 8-connected white

@@ -160,7 +160,7 @@ def _words(state: FaxRead, prepared: Prepared) -> list[Word]:
     if not state.steps.cells:
         return words_of(state.engine.data(_as_read(prepared.ocr_image, binary), PAGE_CONFIG))
     bits = prepared.bits if prepared.bits is not None else binarized(np.asarray(prepared.straight))
-    found = find_cells(bits, state.steps.target_dpi)
+    found = find_cells(bits, state.steps.target_dpi, prepared.angle)
     around = Image.fromarray(blank_cells(clean, found)) if found else prepared.ocr_image
     page_words = words_of(state.engine.data(_as_read(around, binary), PAGE_CONFIG))
     return page_words + read_cells(clean, found, state.engine, binary)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from PIL import Image, ImageDraw
 
 from parsers.fax.cells import Cell, blank_cells, find_cells
 from parsers.fax.labels import PROVIDER, hits_in
 from parsers.fax.model import Segment, Word
 from parsers.fax.roles import with_roles
+from tests.fixtures.fax.layouts import Page
 
 DPI = 204
 
@@ -60,6 +64,54 @@ def test_a_streak_through_a_box_does_not_split_it() -> None:
     x = int(3 * DPI)
     bits[int(0.5 * DPI) : int(3 * DPI), x : x + 2] = 0  # crosses the box and ends in open page
     assert len(find_cells(bits, DPI)) == 1
+
+
+def _text(bits: np.ndarray, x0: float, y0: float, value: str) -> None:
+    """`value` printed at 11 pt where the cell's value stands."""
+    image = Image.fromarray(bits)
+    ImageDraw.Draw(image).text((int(x0 * DPI), int(y0 * DPI)), value, fill=0, font=Page().font(11))
+    bits[:] = np.asarray(image)
+
+
+def _table(bits: np.ndarray, caption_end: float | None) -> None:
+    """Four rows of one box each, a caption and a value in each (a wall at 2 in when `caption_end`)."""
+    for row in range(4):
+        _box(bits, 1, 1 + 0.4 * row, 6, 1.4 + 0.4 * row)
+        if caption_end is not None:
+            _text(bits, 1.1, 1.1 + 0.4 * row, "Member ID")
+        _text(bits, 2.15 if caption_end is not None else 1.6, 1.1 + 0.4 * row, "Rodriguez, Linda 555-7294")
+
+
+def _slanting_streak(bits: np.ndarray, x: int, top: int, bottom: int, degrees: float) -> None:
+    """A 2-pixel streak the scanner drew straight down a page sent `degrees` askew, as it stands once
+    the page is straightened: leaning by that angle."""
+    lean = math.tan(math.radians(degrees))
+    for y in range(top, bottom):
+        left = x + round((y - top) * lean)
+        bits[y, left : left + 2] = 0
+
+
+def test_a_streak_slanting_as_the_page_was_turned_is_no_wall_even_ending_on_rules() -> None:
+    """A streak that happens to start at one table rule and stop at another cuts the value of every
+    row it crosses; it leans by the angle the page was turned, as no wall of the page does: the rows'
+    cells stay whole."""
+    bits = _page()
+    _table(bits, None)
+    x = int(2.3 * DPI)  # through the value of every row
+    _slanting_streak(bits, x, int(1 * DPI), int(2.6 * DPI), 0.75)  # from the top rule to the bottom one
+    assert len(find_cells(bits, DPI)) == 8  # (unknown angle: taken for a wall, as before)
+    cells = find_cells(bits, DPI, angle=0.75)
+    assert len(cells) == 4
+    assert all(c.box[0] < x < c.box[2] for c in cells)
+
+
+def test_upright_walls_of_a_straightened_page_are_kept() -> None:
+    bits = _page()
+    _table(bits, caption_end=2.0)
+    x = int(2 * DPI)
+    bits[int(1 * DPI) : int(2.6 * DPI), x : x + 3] = 0
+    assert len(find_cells(bits, DPI, angle=0.75)) == 8
+    assert len(find_cells(bits, DPI, angle=-2.5)) == 8
 
 
 def test_broken_rules_still_close_a_cell() -> None:
