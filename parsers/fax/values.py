@@ -231,10 +231,22 @@ def read_npi_text(text: str) -> Read | None:
 
 
 def read_member_id(text: str) -> Read | None:
+    """The first id-like run of letters and digits; none when it is not whole as printed: a symbol
+    glued to it took one of its characters ('%640338858' for X640338858), or a short group of digits
+    after it may be its own end read apart ('M700744 335')."""
     match = MEMBER_ID.search(text.upper())
     if not match or sum(ch.isdigit() for ch in match.group(1)) < 4:
         return None
+    if ID_GLYPH_BEFORE.search(text[: match.start(1)]) or ID_GLYPH_AFTER.match(text[match.end(1) :]):
+        return None
+    if ID_PIECE_AFTER.match(text[match.end(1) :]):
+        return None
     return Read(match.group(1), match.start(1), match.end(1))
+
+
+ID_GLYPH_BEFORE = re.compile(r"[^\w\s:#(\[,;.'\"\-/]$")  # a letter read as a symbol right before the id
+ID_GLYPH_AFTER = re.compile(r"[^\w\s:#)\],;.'\"\-/]")
+ID_PIECE_AFTER = re.compile(r"\s{1,2}\d{1,6}(?![\w/\-.])")  # 'M700744 335': one id read apart (or an id and suffix)
 
 
 SEX_WORD = re.compile(r"\b(male|female|m|f)\b", re.IGNORECASE)

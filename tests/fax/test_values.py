@@ -53,6 +53,32 @@ def test_member_id_needs_digits() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "M700744 335",  # the id's last digits read apart: 'M700744' alone would be a wrong id
+        "H12345 6789 Acme",
+        "%640338858",  # a letter read as a symbol glued to the digits: the id lost its first character
+        "W123456789¥",
+        "£12345678",
+    ],
+)
+def test_member_id_with_a_piece_apart_or_a_glyph_glued_on_is_not_read(text: str) -> None:
+    """An id followed by a short group of digits may be one id OCR split (or an id and its suffix),
+    and one with a symbol glued to it lost a character to that symbol: either way the run the
+    pattern finds is not the id as printed, so none is read (null, with the field's finding)."""
+    assert values.read_member_id(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("W123456789 Acme", "W123456789"), ("ID: H478506651 (subscriber)", "H478506651"), ("#X7971936, 01/02/1950", "X7971936")],
+)
+def test_member_id_beside_words_and_punctuation_is_read(text: str, want: str) -> None:
+    read = values.read_member_id(text)
+    assert read is not None and read.value == want
+
+
+@pytest.mark.parametrize(
     ("text", "want"),
     [
         ("12 Elm St, Hartford, CT 06103", ("12 Elm St", None, "Hartford", "CT", "06103")),
