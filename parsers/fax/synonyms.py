@@ -208,6 +208,10 @@ LABELS: list[Label] = [
     ),
     # 'Office #' beside 'Fax #' under the physician: the office's telephone number
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)", r"office ?(?:#|no\.|number)"),
+    # a supplier's intake desk ('Intake phone', 'Intake fax', 'Referral intake tel'): where the order is sent,
+    # never the orderer's number (the record holds no supplier phone: it fills nothing)
+    *_label("phone", SUPPLIER, True, r"intake ?(?:phone|telephone|tel\.?|line)"),
+    *_label("fax", SUPPLIER, True, r"intake ?fax(?: ?#| no\.?)?"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),

@@ -1,0 +1,64 @@
+"""A form of numbered sections stacked in one column, every field a tiny capitals caption over its typed
+value: the supplier's letterhead line, and a section's title giving its party to the captions under it."""
+
+from __future__ import annotations
+
+from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.letterhead import supplier_heading
+from parsers.fax.model import PageText
+from tests.fax.test_blocks import _text
+
+LETTERHEAD = [
+    (104, 90, "Harbor Home Nutrition"),
+    (104, 145, "Home enteral nutrition | Intake fax 1-888-555-0150 | Intake phone 1-888-555-0151 | NPI 1875878682"),
+]
+# the enrollee's last rows, then section 2: its title, a row of captions, a row of values under them
+SECTIONS = [
+    (104, 655, "PRIMARY PAYER"),
+    (732, 655, "SUBSCRIBER ID"),
+    (104, 690, "Evergreen Medicaid"),
+    (732, 690, "W587851721"),
+    (167, 762, "PRESCRIBER"),
+    (104, 827, "PRESCRIBER (LAST, FIRST)"),
+    (732, 822, "NPI"),  # OCR boxed it a little higher than the name caption beside it
+    (104, 862, "Patel, Priya, MD"),
+    (732, 862, "1524358151"),
+]
+
+
+def _found(text: PageText) -> dict[str, object]:
+    hits = labelled_hits(text)
+    return {c.path: c.value for c in [*candidates(text, hits), *supplier_heading(text, hits)]}
+
+
+def test_an_intake_desks_numbers_are_the_suppliers_not_the_orderers() -> None:
+    found = _found(_text(LETTERHEAD))
+    assert "ordering_provider.fax" not in found
+    assert "ordering_provider.phone" not in found
+
+
+def test_the_npi_on_the_suppliers_intake_line_is_the_suppliers_under_its_name() -> None:
+    found = _found(_text(LETTERHEAD))
+    assert found["servicing_provider.npi"] == "1875878682"
+    assert found["servicing_provider.name"] == "Harbor Home Nutrition"
+    assert "ordering_provider.npi" not in found
+
+
+def test_a_speck_over_the_letterhead_is_no_heading() -> None:
+    found = _found(_text([(1050, 80, "e"), *LETTERHEAD]))
+    assert found["servicing_provider.name"] == "Harbor Home Nutrition"
+
+
+def test_a_bare_fax_on_the_npi_line_names_no_one_for_it() -> None:
+    """'Phone ... Fax ... NPI ...' under a company's name: the bare Fax is the orderer's by default only,
+    so whose the NPI is stays unsaid."""
+    found = _found(_text([(104, 90, "Harbor Home Nutrition"), (104, 145, "Fax 1-888-555-0150 | NPI 1875878682")]))
+    assert "servicing_provider.npi" not in found
+    assert "ordering_provider.npi" not in found
+
+
+def test_a_sections_title_gives_its_party_to_a_caption_across_its_row() -> None:
+    """The 'NPI' right of the prescriber's name caption, under section 2's title: the prescriber's,
+    though a row of captions of section 1 ('PRIMARY PAYER | SUBSCRIBER ID') stands over the title."""
+    found = _found(_text(SECTIONS))
+    assert found["ordering_provider.npi"] == "1524358151"
