@@ -52,6 +52,9 @@ SLASH = r"[/{|JlI]"
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
 TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
 TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
+# The unit an address caption asks for in its box too ('Street address / apt', as OCR reads its slash
+# 'STREET ADDRESS | APT'): part of the caption, never of the value under it.
+UNIT = rf"(?:\s*{SLASH}\s*(?:apt|apartment|unit|suite|ste)\.?(?:\s*(?:#|no\.?))?)?"
 # The clinician who orders: 'Ordering', 'Referring', 'Treating', 'Prescribing' ... Physician.
 SIGNING_WORD = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
 # ... also with a second such word in brackets or after a slash ('Requesting (Ordering) Provider', 'Referring/Ordering')
@@ -225,7 +228,7 @@ LABELS: list[Label] = [
         r"ship(?:ping)? to",
         r"deliver to",
     ),
-    *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
+    *_label("address", None, False, rf"address{UNIT}", rf"street(?: address)?{UNIT}", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     # a small box caption 'DATE OF BIRTH' with its first word garbled ('OAFE OF BIRTH', 'SATE OF BIRTH',
     # 'SDATE UF BIRTH'): 'of birth' after a short word that names no other thing of a birth

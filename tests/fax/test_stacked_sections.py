@@ -62,3 +62,28 @@ def test_a_sections_title_gives_its_party_to_a_caption_across_its_row() -> None:
     though a row of captions of section 1 ('PRIMARY PAYER | SUBSCRIBER ID') stands over the title."""
     found = _found(_text(SECTIONS))
     assert found["ordering_provider.npi"] == "1524358151"
+
+
+def test_an_address_caption_asking_for_the_unit_too_reads_the_address_under_it() -> None:
+    """'STREET ADDRESS / APT' (its slash read as a bar) over the street, the city, state and ZIP each
+    under a caption of its own right of it: the unit is the caption's, not its value."""
+    rows = [
+        (104, 380, "LAST NAME"),
+        (104, 410, "Miller"),
+        (104, 471, "STREET ADDRESS | APT"),
+        (830, 471, "CITY"),
+        (1221, 471, "STATE"),
+        (1363, 471, "ZIP"),
+        (111, 500, "1210 Asylum Ave, Apt 3B"),
+        (840, 500, "New Haven"),
+        (1227, 500, "CT"),
+        (1369, 500, "06511"),
+    ]
+    address = _found(_text(rows))["member.address"]
+    assert (address.line1, address.line2, address.city, address.state, address.zip) == (  # type: ignore[attr-defined]
+        "1210 Asylum Ave",
+        "Apt 3B",
+        "New Haven",
+        "CT",
+        "06511",
+    )
