@@ -44,7 +44,10 @@ DIAGNOSIS_HEAD = re.compile(
     r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b"  # 'ICD-210:', its 10 garbled, before its colon: still the heading
     # a small caption's ICD with its I read as a bracket or a K, and its D as an O or a zero ('23 (CO-10 PRIMARY',
     # 'KCD-10', '231C0-10'); bracketed, its C a zero too ('24 (00-10 SECONDARY')
-    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])",
+    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])"
+    # ... its I read as a brace and its hyphen as a slash ('{C0/10 SECONDARY'); or one letter of ICD lost
+    # ('ID 10 PRIMARY', 'CD-10 Secondary'), the code's rank after it naming it a diagnosis caption
+    r"|(?<![A-Za-z])\{C[DO0][-/]1[0O](?![0-9])|\b(?:icd|id|cd)[\s/-]?1[0o]\s+(?:primary|secondary|principal)",
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,

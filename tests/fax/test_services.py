@@ -370,3 +370,19 @@ def test_a_date_holding_00_10_heads_no_diagnoses() -> None:
     from ingest.codesets import VALIDATOR_CODE_SETS
 
     assert list(diagnosis_reads(_page(["Since 2000-10-01", "G4733"]), VALIDATOR_CODE_SETS)) == []
+
+
+def test_a_small_icd_caption_with_a_letter_lost_or_a_brace_for_its_i_still_heads_the_diagnoses() -> None:
+    """Tiny capitals 'ICD-10 PRIMARY' read 'ID 10 PRIMARY' (its C lost), or '{C0/10 SECONDARY' (its I a
+    brace, its D a zero, its hyphen a slash): the codes under it are diagnoses."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    for caption in ("ID 10 PRIMARY", "{C0/10 SECONDARY"):
+        text = _page([caption, "G4733"])
+        assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["G47.33"], caption
+
+
+def test_an_id_number_ten_is_no_diagnosis_caption() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    assert list(diagnosis_reads(_page(["Member ID 10 digits", "G4733"]), VALIDATOR_CODE_SETS)) == []
