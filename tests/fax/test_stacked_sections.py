@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.letterhead import supplier_heading
-from parsers.fax.model import PageText
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, PageText, Word
 from tests.fax.test_blocks import _text
 
 LETTERHEAD = [
@@ -87,3 +88,38 @@ def test_an_address_caption_asking_for_the_unit_too_reads_the_address_under_it()
         "CT",
         "06511",
     )
+
+
+def _sized(runs: list[tuple[int, int, int, str]]) -> PageText:
+    """Words at (left, top) of a height each run gives, 12 px a character, 9 px apart within a run (a
+    word's own top and height after a '|': 'Medicine|833|69', a word OCR boxed with a fax streak)."""
+    words = []
+    for left, top, height, run in runs:
+        for token in run.split():
+            text, *box = token.split("|")
+            at, tall = (int(box[0]), int(box[1])) if box else (top, height)
+            words.append(Word(text, 95.0, left, at, 12 * len(text), tall, (top,)))
+            left += 12 * len(text) + 9
+    page = Page(number=1, width=1728, height=2236, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+def test_a_small_caption_right_of_a_caption_is_no_value_of_it_when_its_own_value_stands_under_it() -> None:
+    """'NPI' (OCR boxed it tall, as tall as the print under it) with 'SPECIALTY' right of it on its row:
+    SPECIALTY is a caption over its own 'Internal Medicine', so the NPI's value is the number under it."""
+    runs = [
+        (167, 762, 20, "PRESCRIBER"),
+        (104, 826, 16, "PRESCRIBER (LAST, FIRST)"),
+        (733, 815, 35, "NPI"),
+        (1139, 826, 16, "SPECIALTY"),
+        (109, 850, 26, "Okafor, Samuel, MD"),
+        (742, 851, 23, "1299425029"),
+        (1146, 848, 37, "Internal Medicine|833|69"),  # a streak through its print
+    ]
+    assert _found(_sized(runs))["ordering_provider.npi"] == "1299425029"
+
+
+def test_a_value_right_of_a_caption_stays_its_value_over_a_line_of_larger_print() -> None:
+    runs = [(104, 670, 24, "Physician name"), (560, 670, 24, "Alan Brooks, MD"), (564, 719, 28, "(203)555-6031")]
+    assert _found(_sized(runs))["ordering_provider.name"] == ("Alan", "Brooks")
