@@ -96,18 +96,26 @@ def section_lines(lines: list[Segment], start: int, head: re.Pattern[str]) -> It
     match = head.search(first.text)
     head_words = first.words_in_span(match.start(), match.end()) if match else ()
     yield first, max((w.right for w in head_words), default=0)
-    for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
+    following = lines[start + 1 : start + 1 + MAX_SECTION_LINES]
+    under = following[0] if following else None
+    for line in following:
         if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and _services_next(line)):
             return
         if HISTORY_HEAD.match(line.text):
             return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
-        if head is DIAGNOSIS_HEAD and capitals_heading(line) and _in_column(line, head_words or first.words):
+        if head is DIAGNOSIS_HEAD and capitals_heading(line) and _heads_column(line, head_words or first.words, under):
             return  # the next section's heading ('REGIMEN AND ITEMS'): what follows is no diagnosis
         if head is SERVICE_HEAD and diagnosis_caption(line.text):
             return
         yield line, 0
+
+
+def _heads_column(line: Segment, head: Sequence[Word], under: Segment | None) -> bool:
+    """The line starts in the head's column, or where the line under the head does (a row of captions
+    'ICD-10 PRIMARY | ICD-10 SECONDARY' found by its second: its codes start under the first)."""
+    return _in_column(line, head) or (under is not None and under is not line and _in_column(line, under.words))
 
 
 def _in_column(line: Segment, head: Sequence[Word]) -> bool:

@@ -4,8 +4,8 @@ value: the supplier's letterhead line, and a section's title giving its party to
 from __future__ import annotations
 
 from parsers.fax.extract import candidates, labelled_hits
-from parsers.fax.letterhead import supplier_heading
 from parsers.fax.layout import page_segments
+from parsers.fax.letterhead import supplier_heading
 from parsers.fax.model import Page, PageText, Word
 from tests.fax.test_blocks import _text
 
