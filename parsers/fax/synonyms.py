@@ -46,7 +46,7 @@ def _as_read(synonym: str) -> str:
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
 # small print: a bar, a brace, a J, an l or an I
-SLASH = r"[/{|JlI]"
+SLASH = r"[/{|\[JlI]"
 # What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
@@ -228,7 +228,8 @@ LABELS: list[Label] = [
         r"ship(?:ping)? to",
         r"deliver to",
     ),
-    *_label("address", None, False, rf"address{UNIT}", rf"street(?: address)?{UNIT}", r"addr\.?"),
+    # ('ADORESS': small capitals' D read as an O)
+    *_label("address", None, False, rf"ad[do]ress{UNIT}", rf"street(?: ad[do]ress)?{UNIT}", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     # a small box caption 'DATE OF BIRTH' with its first word garbled ('OAFE OF BIRTH', 'SATE OF BIRTH',
     # 'SDATE UF BIRTH'): 'of birth' after a short word that names no other thing of a birth

@@ -19,7 +19,7 @@ import dataclasses
 import numpy as np
 from PIL import Image
 
-from parsers.fax.confirm import CHOICES_CONFIG, GAP, crop
+from parsers.fax.confirm import CHOICES_CONFIG, GAP, PAD, crop
 from parsers.fax.extract import NAME_PART
 from parsers.fax.model import Candidate, Word
 from parsers.fax.ocr import REREAD_MODEL, hocr_words
@@ -47,8 +47,13 @@ def read_empty_names(state: FaxRead) -> None:
 
 
 def _read_alone(state: FaxRead, page: Image.Image, bbox: tuple[int, int, int, int]) -> list[Word]:
-    """The box's crop, rows a rule crosses blanked, enlarged on a white margin, read by the standard model."""
+    """The box's crop, blank over and under the box (a caption's foot, the fill-in line) and where a rule
+    crosses it, enlarged on a white margin, read by the standard model."""
     pixels = np.asarray(crop(page, bbox, 1.0)).copy()
+    top = min(bbox[1], PAD)  # where the box starts in its crop (confirm.crop pads it)
+    bottom = top + bbox[3] - bbox[1]
+    pixels[:top] = 255
+    pixels[bottom:] = 255
     rules = np.flatnonzero((pixels < DARK).mean(axis=1) > RULE_SHARE)
     for row in rules:
         pixels[max(row - 1, 0) : row + 2] = 255

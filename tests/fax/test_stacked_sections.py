@@ -3,6 +3,8 @@ value: the supplier's letterhead line, and a section's title giving its party to
 
 from __future__ import annotations
 
+import pytest
+
 from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.layout import page_segments
 from parsers.fax.letterhead import supplier_heading
@@ -65,13 +67,14 @@ def test_a_sections_title_gives_its_party_to_a_caption_across_its_row() -> None:
     assert found["ordering_provider.npi"] == "1524358151"
 
 
-def test_an_address_caption_asking_for_the_unit_too_reads_the_address_under_it() -> None:
-    """'STREET ADDRESS / APT' (its slash read as a bar) over the street, the city, state and ZIP each
-    under a caption of its own right of it: the unit is the caption's, not its value."""
+@pytest.mark.parametrize("caption", ["STREET ADDRESS | APT", "STREET ADORESS [ APT", "Street address / apt"])
+def test_an_address_caption_asking_for_the_unit_too_reads_the_address_under_it(caption: str) -> None:
+    """'STREET ADDRESS / APT' (its slash read as a bar or a bracket, its D as an O) over the street, the
+    city, state and ZIP each under a caption of its own right of it: the unit is the caption's, not its value."""
     rows = [
         (104, 380, "LAST NAME"),
         (104, 410, "Miller"),
-        (104, 471, "STREET ADDRESS | APT"),
+        (104, 471, caption),
         (830, 471, "CITY"),
         (1221, 471, "STATE"),
         (1363, 471, "ZIP"),

@@ -36,7 +36,10 @@ def _with_page(engine: FakeEngine, *pairs: tuple[Candidate, list[str]]) -> FaxRe
     state = _state(*(c for c, _ in pairs))
     state.engine = engine  # type: ignore[assignment]
     page = Image.new("L", (200, 100), 255)
-    ImageDraw.Draw(page).line([(0, 36), (199, 36)], fill=0, width=2)  # the fill-in line under the name
+    draw = ImageDraw.Draw(page)
+    draw.rectangle([(20, 2), (80, 5)], fill=0)  # the foot of the caption over the name
+    draw.rectangle([(30, 14), (60, 26)], fill=0)  # the name's print, in its box (10, 10, 90, 30)
+    draw.line([(0, 36), (199, 36)], fill=0, width=2)  # the fill-in line under the name
     state.prepared[1] = Prepared(page, page, 0.0)
     state.second_words = {id(c): [_word(t) for t in words] for c, words in pairs}
     return state
@@ -52,7 +55,9 @@ def test_a_name_whose_second_read_was_empty_is_confirmed_by_the_standard_models_
     found = _found(_with_page(engine, (_cand("member.last_name", "Miller"), [])))
     assert found["member.last_name"].confirmed_by == "second_read"
     assert engine.configs and all(verify_empty.REREAD_MODEL in c for c in engine.configs)
-    assert np.asarray(engine.images[0]).min() == 255  # the underline blanked: nothing left to take for a rule
+    read = np.asarray(engine.images[0])  # the crop (10 px padded) at 2x on a 36 px margin
+    assert read[36:56].min() == 255 and read[96:].min() == 255  # the caption's foot and the underline blanked
+    assert read[56:96].min() == 0  # the name's print kept
 
 
 def test_another_name_read_or_a_second_read_that_read_something_confirms_nothing() -> None:
