@@ -95,11 +95,11 @@ def test_an_address_caption_asking_for_the_unit_too_reads_the_address_under_it(c
 
 def _sized(runs: list[tuple[int, int, int, str]]) -> PageText:
     """Words at (left, top) of a height each run gives, 12 px a character, 9 px apart within a run (a
-    word's own top and height after a '|': 'Medicine|833|69', a word OCR boxed with a fax streak)."""
+    word's own top and height after an '@': 'Medicine@833@69', a word OCR boxed with a fax streak)."""
     words = []
     for left, top, height, run in runs:
         for token in run.split():
-            text, *box = token.split("|")
+            text, *box = token.split("@")
             at, tall = (int(box[0]), int(box[1])) if box else (top, height)
             words.append(Word(text, 95.0, left, at, 12 * len(text), tall, (top,)))
             left += 12 * len(text) + 9
@@ -118,7 +118,7 @@ def test_a_small_caption_right_of_a_caption_is_no_value_of_it_when_its_own_value
         (1139, 826, 16, "SPECIALTY"),
         (109, 850, 26, "Okafor, Samuel, MD"),
         (742, 851, 23, "1299425029"),
-        (1146, 848, 37, "Internal Medicine|833|69"),  # a streak through its print
+        (1146, 848, 37, "Internal Medicine@833@69"),  # a streak through its print
     ]
     assert _found(_sized(runs))["ordering_provider.npi"] == "1299425029"
 
@@ -126,3 +126,22 @@ def test_a_small_caption_right_of_a_caption_is_no_value_of_it_when_its_own_value
 def test_a_value_right_of_a_caption_stays_its_value_over_a_line_of_larger_print() -> None:
     runs = [(104, 670, 24, "Physician name"), (560, 670, 24, "Alan Brooks, MD"), (564, 719, 28, "(203)555-6031")]
     assert _found(_sized(runs))["ordering_provider.name"] == ("Alan", "Brooks")
+
+
+def test_a_speck_before_a_part_of_an_address_in_fields_is_no_part_of_it() -> None:
+    """The state's value read with a mark before it (': cT', the speck a word of its own) and the ZIP's
+    caption garbled ('ze'): the parts are still read by their shapes."""
+    runs = [
+        (104, 380, 15, "LAST NAME"),
+        (104, 404, 24, "Martinez"),
+        (101, 471, 15, "STREET ADDRESS | APT"),
+        (833, 470, 15, "cuy"),
+        (1219, 470, 15, "STATE"),
+        (1361, 470, 15, "ze"),
+        (110, 496, 24, "1836 Oak Ridge Rd, Apt 204"),
+        (840, 497, 24, "Stamford"),
+        (1180, 496, 24, ": cT"),
+        (1368, 496, 24, "06901-8785"),
+    ]
+    address = _found(_sized(runs))["member.address"]
+    assert (address.city, address.state, address.zip) == ("Stamford", "CT", "06901-8785")  # type: ignore[attr-defined]
