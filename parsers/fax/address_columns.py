@@ -76,11 +76,11 @@ def captioned_parts_right(text: PageText, value: Segment) -> tuple[Word, ...]:
     for caption, part in zip(right[::2], right[1::2], strict=False):
         if not PARTS_ALONE.match(caption.text) or PARTS_ALONE.match(part.text):
             break
-        words.extend(_inked_ends(part.words))
+        words.extend(inked_ends(part.words))
     return tuple(words)
 
 
-def _inked_ends(words: tuple[Word, ...]) -> tuple[Word, ...]:
+def inked_ends(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """The part's words less marks at its ends ('. CT 06103': a leader's last dot): no letter or digit."""
     start, end = 0, len(words)
     while start < end and not any(ch.isalnum() for ch in words[start].text):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from parsers.fax import values
+from parsers.fax.address_columns import inked_ends
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import row_right
 from parsers.fax.synonyms import LabelHit
@@ -32,8 +33,9 @@ def address_by_shapes(
     whose unit, city, state and ZIP are the unlabelled segments right of it on its row (see the doc)."""
     if method not in ("above", "below"):
         return None
+    labelled = {id(h.segment) for h in hits}
     right = [s for s in row_right(text, street.bbox) if any(ch.isalnum() for ch in s.text)]  # a rule's '|': none
-    parts = _parts(right, {id(h.segment) for h in hits})
+    parts = _parts([s if id(s) in labelled else _inked(s) for s in right], labelled)
     if parts is None:
         return None
     joined = ", ".join([street.text, *(s.text for s in parts[:-1])]) + " " + parts[-1].text
@@ -42,6 +44,12 @@ def address_by_shapes(
         return None
     words: tuple[Word, ...] = (*street.words, *(w for s in parts for w in s.words))
     return Candidate(path, read.value, street.page, bbox_of(words), conf_of(words), method, raw=joined, words=words)
+
+
+def _inked(segment: Segment) -> Segment:
+    """The segment less marks at its ends (': CT', a caption's colon or a speck read as a word of its own)."""
+    words = inked_ends(segment.words)
+    return segment if words == segment.words else Segment(segment.page, segment.index, words)
 
 
 def _parts(right: list[Segment], labelled: set[int]) -> list[Segment] | None:

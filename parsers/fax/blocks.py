@@ -43,7 +43,8 @@ def _kept(hit: LabelHit, hits: list[LabelHit], headings: list[Segment], page_wid
     giver = _nearest_anchor(hit, hits)
     if heading is None or giver is None or _one_column(giver.segment, hit.segment, page_width):
         return hit
-    beside = _heading_over(giver.segment, headings, page_width)
+    # a section's title that gave the role heads its own block ('2 PRESCRIBER' over its captions)
+    beside = giver.segment if capitals_heading(giver.segment) else _heading_over(giver.segment, headings, page_width)
     if beside is None or beside is heading or not same_row(beside.bbox, heading.bbox):
         return hit
     return LabelHit(hit.label, hit.segment, hit.start, hit.end, None)

@@ -14,21 +14,23 @@ from collections.abc import Iterator
 
 from parsers.fax import values
 from parsers.fax.extract import PageText, path_of
-from parsers.fax.labels import LabelHit
+from parsers.fax.labels import SUPPLIER, LabelHit
 from parsers.fax.model import Candidate, Segment, conf_of
 
 PATH = "servicing_provider.name"
 ALIGN = 0.02  # of the page's width: the heading and the NPI line start this near each other
 SHORT = 3  # words this short may be lower case in a name ('of', 'and', 'the')
+MIN_LINE = 3  # letters and digits a line holds at least: fewer are a speck OCR read ('e')
 GAP = 2.5  # the NPI line starts within this many of the heading's heights under its bottom
 
 
 def supplier_heading(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
     """The letterhead's first line as the supplier's name, when the supplier's NPI line is right under it."""
-    npi = next((h for h in hits if path_of(h) == "servicing_provider.npi" and h.start == 0), None)
-    if npi is None or not text.segments:
+    npi = next((h for h in hits if path_of(h) == "servicing_provider.npi" and _opens_line(h, hits)), None)
+    lines = [s for s in text.segments if sum(ch.isalnum() for ch in s.text) >= MIN_LINE]  # no specks
+    if npi is None or not lines:
         return
-    head = min(text.segments, key=lambda s: s.bbox[1])
+    head = min(lines, key=lambda s: s.bbox[1])
     captioned = {id(h.segment) for h in hits}
     if head is npi.segment or id(head) in captioned or not _right_over(head, npi.segment, text.page.width):
         return
@@ -45,6 +47,13 @@ def supplier_heading(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate
         raw=head.text,
         words=head.words,
     )
+
+
+def _opens_line(npi: LabelHit, hits: list[LabelHit]) -> bool:
+    """The supplier's NPI caption opens its line ('Pharmacy NPI ...'), or every caption on its line is
+    the supplier's ('Intake fax ... | Intake phone ... | NPI ...'): the letterhead's line about it."""
+    line = [h for h in hits if h.segment is npi.segment]
+    return npi.start == 0 or all(h.role == SUPPLIER for h in line)
 
 
 def _capitalised(name: str) -> bool:

@@ -141,7 +141,21 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
     captions = [s for s in labelled.values() if s is not caption and not _value_of_bare_caption(text, s, hits)]
     if _in_caption_column(nearest, captions, text.page.width):
         return None  # a caption we do not know, in the column where the form's captions stand
+    if _caption_over_value(text, nearest):
+        return None  # a small caption stacked over a value of its own ('SPECIALTY' over 'Internal Medicine')
     return nearest
+
+
+CAPITALS = re.compile(r"^[A-Z][A-Z &/().,'#-]{2,40}$")  # a caption in capitals: no digit, no lower-case letter
+
+
+def _caption_over_value(text: PageText, segment: Segment) -> bool:
+    """`segment` is a caption we do not know, in small capitals stacked right over a value of its own
+    in larger print: a caption of another field, no value."""
+    if not CAPITALS.match(segment.text):
+        return False
+    under = (s for s in text.segments if s is not segment and spans_overlap(s.bbox, segment.bbox))
+    return any(stacked_over(segment, s) for s in under)
 
 
 def _value_of_bare_caption(text: PageText, segment: Segment, hits: list[LabelHit]) -> bool:

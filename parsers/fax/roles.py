@@ -88,7 +88,24 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
         out.append(resolved)
-    return [_letterhead_phone(hit, out) for hit in out]
+    return [_contact_line_npi(_letterhead_phone(hit, out), out) for hit in out]
+
+
+def _contact_line_npi(hit: LabelHit, hits: list[LabelHit]) -> LabelHit:
+    """A role-less NPI on one run of text with captions of one party's numbers only, each naming its
+    party ('Intake fax ... | Intake phone ... | NPI ...', a supplier's letterhead line): that party's
+    NPI, as its numbers are. A bare 'Fax' is the orderer's only by default: it names no one here."""
+    if hit.kind != "npi" or hit.role is not None:
+        return hit
+    line = [h for h in hits if h.segment is hit.segment and h is not hit]
+    roles = {h.role for h in line}
+    named = all(h.kind in PARTY_NUMBERS and not _role_by_default(h) for h in line)  # not a bare 'Fax'
+    if len(roles) != 1 or not named or None in roles or (hit.kind, *roles) not in LABEL_FIELDS:
+        return hit
+    return LabelHit(hit.label, hit.segment, hit.start, hit.end, roles.pop())
+
+
+PARTY_NUMBERS = frozenset({"phone", "fax"})
 
 
 BARE_FAX = re.compile(r"^f[au]x\b", re.IGNORECASE)  # a bare 'Fax' is the ordering office's unless told

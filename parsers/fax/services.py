@@ -44,7 +44,10 @@ DIAGNOSIS_HEAD = re.compile(
     r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b"  # 'ICD-210:', its 10 garbled, before its colon: still the heading
     # a small caption's ICD with its I read as a bracket or a K, and its D as an O or a zero ('23 (CO-10 PRIMARY',
     # 'KCD-10', '231C0-10'); bracketed, its C a zero too ('24 (00-10 SECONDARY')
-    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])",
+    r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])"
+    # ... its I read as a brace and its hyphen as a slash ('{C0/10 SECONDARY'); or one letter of ICD lost
+    # ('ID 10 PRIMARY', 'CD-10 Secondary'), the code's rank after it naming it a diagnosis caption
+    r"|(?<![A-Za-z])\{C[DO0][-/]1[0O](?![0-9])|\b(?:icd|id|cd)[\s/-]?1[0o]\s+(?:primary|secondary|principal)",
     re.I,
 )
 # What ends a section: a signature or a signing statement ('Electronically signed by ...'), a closing,
@@ -93,18 +96,26 @@ def section_lines(lines: list[Segment], start: int, head: re.Pattern[str]) -> It
     match = head.search(first.text)
     head_words = first.words_in_span(match.start(), match.end()) if match else ()
     yield first, max((w.right for w in head_words), default=0)
-    for line in lines[start + 1 : start + 1 + MAX_SECTION_LINES]:
+    following = lines[start + 1 : start + 1 + MAX_SECTION_LINES]
+    under = following[0] if following else None
+    for line in following:
         if SECTION_END.search(line.text) or (head is DIAGNOSIS_HEAD and _services_next(line)):
             return
         if HISTORY_HEAD.match(line.text):
             return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
-        if head is DIAGNOSIS_HEAD and capitals_heading(line) and _in_column(line, head_words or first.words):
+        if head is DIAGNOSIS_HEAD and capitals_heading(line) and _heads_column(line, head_words or first.words, under):
             return  # the next section's heading ('REGIMEN AND ITEMS'): what follows is no diagnosis
         if head is SERVICE_HEAD and diagnosis_caption(line.text):
             return
         yield line, 0
+
+
+def _heads_column(line: Segment, head: Sequence[Word], under: Segment | None) -> bool:
+    """The line starts in the head's column, or where the line under the head does (a row of captions
+    'ICD-10 PRIMARY | ICD-10 SECONDARY' found by its second: its codes start under the first)."""
+    return _in_column(line, head) or (under is not None and under is not line and _in_column(line, under.words))
 
 
 def _in_column(line: Segment, head: Sequence[Word]) -> bool:

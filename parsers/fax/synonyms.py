@@ -46,12 +46,15 @@ def _as_read(synonym: str) -> str:
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
 # small print: a bar, a brace, a J, an l or an I
-SLASH = r"[/{|JlI]"
+SLASH = r"[/{|\[JlI]"
 # What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
 TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
 TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
+# The unit an address caption asks for in its box too ('Street address / apt', as OCR reads its slash
+# 'STREET ADDRESS | APT'): part of the caption, never of the value under it.
+UNIT = rf"(?:\s*{SLASH}\s*(?:apt|apartment|unit|suite|ste)\.?(?:\s*(?:#|no\.?))?)?"
 # The clinician who orders: 'Ordering', 'Referring', 'Treating', 'Prescribing' ... Physician.
 SIGNING_WORD = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
 # ... also with a second such word in brackets or after a slash ('Requesting (Ordering) Provider', 'Referring/Ordering')
@@ -208,6 +211,10 @@ LABELS: list[Label] = [
     ),
     # 'Office #' beside 'Fax #' under the physician: the office's telephone number
     *_label("phone", PROVIDER, True, r"(?:physician|office) ?(?:phone|telephone|tel)", r"office ?(?:#|no\.|number)"),
+    # a supplier's intake desk ('Intake phone', 'Intake fax', 'Referral intake tel'): where the order is sent,
+    # never the orderer's number (the record holds no supplier phone: it fills nothing)
+    *_label("phone", SUPPLIER, True, r"intake ?(?:phone|telephone|tel\.?|line)"),
+    *_label("fax", SUPPLIER, True, r"intake ?fax(?: ?#| no\.?)?"),
     *_label("phone", None, True, r"telephone", r"phone", r"tel\.?", r"ph", r"call ?back(?: number| no\.?| #)?"),
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
@@ -221,7 +228,8 @@ LABELS: list[Label] = [
         r"ship(?:ping)? to",
         r"deliver to",
     ),
-    *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
+    # ('ADORESS': small capitals' D read as an O)
+    *_label("address", None, False, rf"ad[do]ress{UNIT}", rf"street(?: ad[do]ress)?{UNIT}", r"addr\.?"),
     *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     # a small box caption 'DATE OF BIRTH' with its first word garbled ('OAFE OF BIRTH', 'SATE OF BIRTH',
     # 'SDATE UF BIRTH'): 'of birth' after a short word that names no other thing of a birth

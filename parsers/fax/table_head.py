@@ -31,10 +31,11 @@ SERVICE_HEAD = re.compile(
     re.I,
 )
 MODIFIER_CAPTION = re.compile(rf"^{MODIFIER_WORD}\.?$", re.IGNORECASE)
-# ('Qy', 'Qr', 'Qiy': 'Qty' as OCR reads a fax's small bold head; no other caption is a Q and a letter or two)
+# ('Qy', 'Qr', 'Qiy': 'Qty' as OCR reads a fax's small bold head; no other caption is a Q and a letter or two;
+# 'Ty': its Q lost, no word of a caption either)
 QUANTITY_CAPTION = re.compile(
     r"^(?:qty|quantity|units?|#\s*(?:of\s*)?units?|no\.?\s*of\s*units|units?\s*/\s*visits?|amount"
-    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested)|(?-i:Q)[a-z]{1,2})[.:]?$",
+    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested)|(?-i:Q)[a-z]{1,2}|ty)[.:]?$",
     re.IGNORECASE,
 )
 # A column of numbers that are no count: how often, how long, how much of a drug, how big.

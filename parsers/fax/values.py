@@ -376,6 +376,7 @@ def read_address(text: str) -> Read | None:
     The parts may carry captions of their own ('12 Oak St  City: Hartford  State: CT  Zip: 06103')."""
     text = PART_CAPTION.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # same length: spans hold
     text = with_state_codes(text)  # 'Connecticut 06101': 'CT          06101', the same length too
+    text = text.replace(";", ",")  # a comma as OCR reads it ('Oak Ridge Rd; Apt 204'): no address holds one
     found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
     if found is None:
         return None

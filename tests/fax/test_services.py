@@ -370,3 +370,58 @@ def test_a_date_holding_00_10_heads_no_diagnoses() -> None:
     from ingest.codesets import VALIDATOR_CODE_SETS
 
     assert list(diagnosis_reads(_page(["Since 2000-10-01", "G4733"]), VALIDATOR_CODE_SETS)) == []
+
+
+def test_a_small_icd_caption_with_a_letter_lost_or_a_brace_for_its_i_still_heads_the_diagnoses() -> None:
+    """Tiny capitals 'ICD-10 PRIMARY' read 'ID 10 PRIMARY' (its C lost), or '{C0/10 SECONDARY' (its I a
+    brace, its D a zero, its hyphen a slash): the codes under it are diagnoses."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    for caption in ("ID 10 PRIMARY", "{C0/10 SECONDARY"):
+        text = _page([caption, "G4733"])
+        assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["G47.33"], caption
+
+
+def test_an_id_number_ten_is_no_diagnosis_caption() -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+
+    assert list(diagnosis_reads(_page(["Member ID 10 digits", "G4733"]), VALIDATOR_CODE_SETS)) == []
+
+
+def test_a_diagnosis_row_found_by_its_second_caption_ends_at_the_next_sections_heading() -> None:
+    """'ICD-10 PRIMARY' garbled past reading, 'CD 10 SECONDARY' beside it heads the diagnoses: the
+    numbered section under them ('REGIMEN AND ITEMS', from the row's left) ends them, and its
+    '1800' kcal a day is no I80.0."""
+    from tests.fax.test_grid import _page as _placed_page
+
+    text = _placed_page(
+        [
+            ("10 10 PRIMARY", 102, 1262, None),
+            ("CD 10 SECONDARY", 468, 1262, None),
+            ("R13 10", 109, 1288, None),
+            ("C159", 474, 1288, None),
+            ("REGIMEN AND ITEMS", 167, 1369, None),
+            ("FORMULA", 102, 1433, None),
+            ("KCAL / DAY", 1018, 1433, None),
+            ("Jevity 1.5", 106, 1457, None),
+            ("1800", 1026, 1457, None),
+        ]
+    )
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["R13.10", "C159"]
+
+
+def test_a_heading_of_the_column_beside_does_not_end_the_diagnoses() -> None:
+    """'DIAGNOSES' heads the right column; 'INSURANCE' heading the left one a line lower ends nothing."""
+    from tests.fax.test_grid import _page as _placed_page
+
+    text = _placed_page(
+        [
+            ("Phone", 114, 685, None),
+            ("617 555 7441", 125, 713, None),
+            ("DIAGNOSES", 677, 712, None),
+            ("Type 2 diabetes mellitus with hyperglycemia (E11.65)", 671, 774, None),
+            ("INSURANCE", 118, 795, None),
+            ("Unilateral primary osteoarthritis, right knee (M17.11)", 673, 818, None),
+        ]
+    )
+    assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["E11.65", "M17.11"]

@@ -125,6 +125,14 @@ def test_a_units_per_day_column_holds_no_count(count_caption: str) -> None:
     assert _services(head, row)[0][1] == 30 or count_caption.startswith("Ty")
 
 
+def test_a_quantity_caption_that_lost_its_q_still_heads_the_count() -> None:
+    """'QTY (30 DAYS)' in tiny capitals read 'Ty (30 DAYS)': no other caption is 'Ty'; the count is under
+    it, never the rate beside it."""
+    head = [("HCPCS", 98), ("MOD", 260), ("DESCRIPTION", 420), ("UNITS / DAY", 1060), ("Ty (30 DAYS)", 1300)]
+    row = [("B4035", 109), ("Supply kit, pump fed, per day", 420), ("1", 1100), ("30", 1400)]
+    assert _services(head, row) == [("B4035", 30)]
+
+
 def test_calories_are_a_measure_no_count() -> None:
     """'100 cal = 1 unit' in a formula's description: 100 calories make a billing unit, no count."""
     head = [("HCPCS", 98), ("DESCRIPTION", 420), ("QTY (30 DAYS)", 1300)]

@@ -221,3 +221,8 @@ def test_a_middle_initial_caption_is_no_first_name() -> None:
 def test_a_name_in_last_first_order_is_a_person_no_organisation(text: str) -> None:
     assert values.read_org(text) is None
     assert values.read_org("Acme Medical, Inc") is not None and values.read_org("Valley Home Health") is not None
+
+
+def test_a_semicolon_in_an_address_is_a_misread_comma() -> None:
+    found = values.read_address("1836 Oak Ridge Rd; Apt 204, Stamford, CT 06901-8785")
+    assert found is not None and (found.value.line1, found.value.line2) == ("1836 Oak Ridge Rd", "Apt 204")
