@@ -154,6 +154,8 @@ LABELS: list[Label] = [
         r"(?:specialty |infusion )?pharmacy name",
         r"specialty pharmacy",
         r"hha name",  # a home health agency's abbreviation
+        # a prescription's 'Dispense through: Northside DME': who fills the order ('Dispensed by', 'Dispense via')
+        r"dispensed? (?:through|thru|via|by)",
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
     *TO_LABELS,
@@ -287,6 +289,9 @@ LABELS: list[Label] = [
         r"date needed",
         r"needed by",
         r"(?:start\s*/\s*)?set-?\s?up date",  # a DME supplier's 'Start / set-up date': when it is set up at home
+        # 'Set-up on or after', 'Deliver on or after': the earliest day the order starts ('after' as OCR
+        # garbles its small print: 'aher', 'alter'; the words run together: 'Set upon or after', 'onoraher')
+        r"(?:set[- ]?\s?up|deliver(?:y)?|start|begin) ?on ?or ?a(?:fter|[a-z]{2,4}(?![A-Za-z]))",
         r"start",
     ),
     *_label(
