@@ -298,7 +298,7 @@ def _quantity(state: FaxRead, read: ServiceRead) -> ServiceRead:
     after = [w for w in words if w.left > read.code.word.right and w.text.strip(",.;").upper() not in read.modifiers]
     if not after or not _digit_like(after[0].text) or not _may_count(read, after):
         return read
-    value = twice(state, read.row.page, after[0], "quantity", _quantity_value)
+    value = twice(state, read.row.page, after[0], "quantity", quantity_value)
     if value is None:
         return read
     new = dataclasses.replace(read, quantity=value, quantity_word=after[0])
@@ -319,6 +319,6 @@ def _digit_like(text: str) -> bool:
     return 1 <= len(core) <= 3 and all(ch in DIGIT_LOOKALIKES or ch.upper() in DIGIT_LOOKALIKES for ch in core)
 
 
-def _quantity_value(text: str) -> Read[int] | None:
+def quantity_value(text: str) -> Read[int] | None:
     count = count_in(text.strip())
     return (count, True) if count is not None else None

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 
 from parsers.fax.extract import PageText, candidates, labelled_hits
+from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Word
-from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
 from tests.fax.test_reading_units import _page
 from tests.fax.test_text_fields import _hits
 
