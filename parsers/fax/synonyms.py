@@ -223,8 +223,10 @@ LABELS: list[Label] = [
         r"ship(?:ping)? to",
         r"deliver to",
     ),
-    *_label("address", None, False, r"address", r"street(?: address)?", r"addr\.?"),
-    *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
+    # ('Steet', 'Stret': 'Street' with a letter OCR lost in a narrow face)
+    *_label("address", None, False, r"address", r"st(?:r?eet|ret)(?: address)?", r"addr\.?"),
+    # ('Date of rth': birth's thin 'bi' lost in a narrow face)
+    *_label("dob", PATIENT, True, r"date of (?:b[il1]?)?rth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     # a small box caption 'DATE OF BIRTH' with its first word garbled ('OAFE OF BIRTH', 'SATE OF BIRTH',
     # 'SDATE UF BIRTH'): 'of birth' after a short word that names no other thing of a birth
     Label(

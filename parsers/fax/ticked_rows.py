@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from PIL import Image
 
-from parsers.fax.checkbox import box_state
+from parsers.fax.checkbox import BOX_GLYPH, box_state
 from parsers.fax.model import Word
 from parsers.fax.services import ServiceRead
 
@@ -38,4 +38,5 @@ def _box_may_stand(row: ServiceRead) -> bool:
 
 
 def _glyph(text: str) -> bool:
-    return len(text) <= GLYPH_LENGTH and not any(ch.isdigit() for ch in text)
+    """A box as OCR reads it: a few marks, no number ('XK', 'CO'), or marks with a stroke ('(1', '[1')."""
+    return len(text) <= GLYPH_LENGTH and (not any(ch.isdigit() for ch in text) or bool(BOX_GLYPH.match(text)))

@@ -63,6 +63,9 @@ NONE = "none"
         ("Set upon or after", "start_date", None),  # ... its words run together by OCR
         ("Set-up onoraher", "start_date", None),  # ... and its 'after' garbled in small print
         ("Deliver on or after", "start_date", None),
+        # as OCR garbles a narrow face's captions
+        ("Date of rth", "dob", PATIENT),  # birth's thin 'bi' lost
+        ("Steet", "address", None),  # a letter of 'Street' lost
         ("Anticip. D/C", "discharge_date", None),  # an EHR's abbreviated captions
         ("Est. Discharge Date", "discharge_date", None),
         ("Exp. D/C", "discharge_date", None),

@@ -88,6 +88,13 @@ def test_only_the_ticked_rows_of_a_grid_are_ordered() -> None:
     assert [s.code.correction.value for s in kept] == ["E0601"]
 
 
+def test_a_box_read_as_marks_with_a_stroke_before_the_code_is_still_the_rows_box() -> None:
+    text = _grid([[("x", 130), *ROWS[0]], [("(1", 130), *ROWS[1]]])
+    rows = list(service_reads(text, SETS))
+    kept = ticked_only(rows, _boxed(text, [True, False]), DPI)
+    assert [s.code.correction.value for s in kept] == ["E0601"]
+
+
 def test_a_grid_of_boxes_none_ticked_keeps_its_rows_for_a_person() -> None:
     text = _grid(ROWS)
     rows = list(service_reads(text, SETS))
