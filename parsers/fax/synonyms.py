@@ -78,6 +78,7 @@ LABELS: list[Label] = [
         PATIENT,
         True,
         rf"(?:patient|pt\.?){POSS} (?:full )?name{TAIL}",  # 'PT NAME', 'Pt. Name': a chart's abbreviation
+        r"patent name",  # 'Patient name' with its thin i lost in a narrow face ('patent' is a word: no fuzzy match)
         # a Medicaid form's 'Recipient Name', a Medicare plan's 'Enrollee Name'
         rf"(?:member|client|resident|beneficiary|recipient|enrollee){POSS} name{TAIL}",
         r"name of patient",

@@ -66,6 +66,7 @@ NONE = "none"
         # as OCR garbles a narrow face's captions
         ("Date of rth", "dob", PATIENT),  # birth's thin 'bi' lost
         ("Steet", "address", None),  # a letter of 'Street' lost
+        ("Patent name", "name", PATIENT),  # patient's thin i lost
         ("Anticip. D/C", "discharge_date", None),  # an EHR's abbreviated captions
         ("Est. Discharge Date", "discharge_date", None),
         ("Exp. D/C", "discharge_date", None),
