@@ -195,3 +195,12 @@ def test_a_middle_initial_caption_is_no_first_name() -> None:
 def test_a_name_in_last_first_order_is_a_person_no_organisation(text: str) -> None:
     assert values.read_org(text) is None
     assert values.read_org("Acme Medical, Inc") is not None and values.read_org("Valley Home Health") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("~RestWell Respiratory Care", "RestWell Respiratory Care"), ("~=Acme Health Plan", "Acme Health Plan")],
+)
+def test_a_gutter_rules_marks_glued_before_an_organisations_name_are_no_part_of_it(text: str, name: str) -> None:
+    read = values.read_org(text)
+    assert read is not None and read.value == name and text[read.start : read.end] == name
