@@ -41,7 +41,7 @@ from parsers.fax.services import (
     rest_of_row,
     service_head,
 )
-from parsers.fax.table_head import head_columns
+from parsers.fax.table_head import caption_line, head_columns, joined_head
 from referrals.codes import CodeSets, Icd10Membership, normalize_icd10
 
 DOTTED_ICD = re.compile(r"^[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}$")
@@ -209,6 +209,8 @@ def _described_before(words: list[Word]) -> str | None:
 def _columns(text: PageText, index: int) -> Columns:
     """The modifier and quantity columns of the table head above the line, if a head is near."""
     for head in reversed(text.lines[max(index - TABLE_REACH, 0) : index]):
+        if caption_line(joined := joined_head(head, text.lines)):
+            return head_columns([joined])  # the column captions over the rows ('HCPCS  Mod  Supply  Qty')
         if service_head(head):
             return head_columns([head])
         if SECTION_END.search(head.text) or DIAGNOSIS_HEAD.search(head.text):

@@ -1,6 +1,7 @@
 """A modifier the row prints but no reading gives: 'E0260  RA  Hospital bed' where the form says RR
-(a fax's R read as A). A service whose modifiers leave out a mark standing where its modifier is
-printed would say 'no modifier' of a rented bed: the line is left open (a finding), never taken."""
+(a fax's R read as A), or any word under a table's modifier caption that is none the row took ('«NU',
+a speck read as '0' beside it). A service whose modifiers leave out a mark standing where its modifier
+is printed would say 'no modifier' of a rented bed: the line is left open (a finding), never taken."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from parsers.fax.row_marks import MODIFIERS
 from parsers.fax.services import ServiceRead
-from parsers.fax.table_head import in_column
+from parsers.fax.table_head import MODIFIER_CAPTION, QUANTITY_CAPTION, in_column
 
 MODIFIER_SHAPED = re.compile(r"^[A-Z]{2}$")  # two capitals: a modifier's shape (a description's words run longer)
 
@@ -21,8 +22,23 @@ def modifier_unread(read: ServiceRead) -> bool:
     if at is None:
         return False
     column = read.columns.modifier if read.columns is not None else None
-    placed = [w for w in words[at + 1 :] if column is not None and in_column(w, column)] or words[at + 1 : at + 2]
+    under = [w for w in words[at + 1 :] if column is not None and in_column(w, column)]
+    if any(_stray(w.text, read.modifiers) for w in under):
+        return True  # '«NU', '0' under 'Mod': a mark OCR garbled stands where the modifier is
+    placed = under or words[at + 1 : at + 2]
     return any(_unknown_modifier(w.text, read.modifiers) for w in placed)
+
+
+STRAY_LENGTH = 3  # a modifier's two characters and a mark OCR glued to them ('«NU'); longer is a word
+
+
+def _stray(text: str, taken: list[str]) -> bool:
+    """A short word under the modifier caption, with a letter or digit in it, that is no modifier the
+    row took nor a caption printed in the row ('Mod', 'Qty')."""
+    bare = text.strip("()[]{},.;:")
+    short = 0 < len(bare) <= STRAY_LENGTH and any(ch.isalnum() for ch in bare)
+    caption = MODIFIER_CAPTION.match(bare) or QUANTITY_CAPTION.match(bare)
+    return short and not caption and bare.upper() not in taken
 
 
 def _unknown_modifier(text: str, taken: list[str]) -> bool:

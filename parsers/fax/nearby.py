@@ -10,7 +10,7 @@ from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import PageText, Segment
 from parsers.fax.stacked import stacked_over
-from parsers.fax.values import PART_ALONE
+from parsers.fax.values import PART_ALONE, read_date
 
 # A dotted leader from a caption to its value, its dots partly read as commas or zeros ('....,....00..0.').
 LEADER = r"[.,\u00b7](?:[.,\u00b7:;]|[0oO](?=[.,\u00b70oO]*[.,\u00b7]))*(?=\s|$)"
@@ -139,7 +139,7 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
     if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text) or PART_ALONE.match(nearest.text):
         return None  # a caption: of a field we do not know, or of an address's part ('City')
     captions = [s for s in labelled.values() if s is not caption and not _value_of_bare_caption(text, s, hits)]
-    if _in_caption_column(nearest, captions, text.page.width):
+    if _in_caption_column(nearest, captions, text.page.width) and not only_a_date(nearest.text):
         return None  # a caption we do not know, in the column where the form's captions stand
     if _caption_over_value(text, nearest):
         return None  # a small caption stacked over a value of its own ('SPECIALTY' over 'Internal Medicine')
@@ -156,6 +156,13 @@ def _caption_over_value(text: PageText, segment: Segment) -> bool:
         return False
     under = (s for s in text.segments if s is not segment and spans_overlap(s.bbox, segment.bbox))
     return any(stacked_over(segment, s) for s in under)
+
+
+def only_a_date(text: str) -> bool:
+    """The segment is a date and nothing else ('Nov 25, 2026'): no caption, wherever it starts (a form
+    whose captions are right-aligned against a gutter has captions starting anywhere along its rows)."""
+    found = read_date(text)
+    return found is not None and not text[: found.start].strip() and not text[found.end :].strip(" .,;")
 
 
 def _value_of_bare_caption(text: PageText, segment: Segment, hits: list[LabelHit]) -> bool:

@@ -45,6 +45,7 @@ from parsers.fax.service_dates import start_from_table
 from parsers.fax.services import CodeRead, ServiceRead, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
 from parsers.fax.synonyms import NOT_A_FIELD
+from parsers.fax.ticked_rows import ticked_only
 from referrals.domain import Finding, Severity
 
 COVER_WORDS = re.compile(r"fax cover|cover sheet|transmittal", re.IGNORECASE)
@@ -292,8 +293,9 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(block_npis(text, hits, state.candidates))
         over = list(diagnoses_over_captions(text, state.ctx.code_sets)) if under_style(text, hits) else []
         state.diagnoses.extend(outside_values(over or diagnosis_reads(text, state.ctx.code_sets), state.candidates))
-        state.services.extend(service_reads(text, state.ctx.code_sets))
         ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
+        rows = service_reads(text, state.ctx.code_sets)
+        state.services.extend(ticked_only(rows, ink(), state.steps.target_dpi))
         _loose_codes(state, text, ink)
         if state.signature is None:
             state.signature = find_signature(text, ink(), state.steps.target_dpi)

@@ -26,7 +26,7 @@ from parsers.fax.page_digits import agrees_with_page
 from parsers.fax.reading import FaxRead
 from parsers.fax.reread_pool import Read, Reread, clean_texts, pooled, undoubted_texts
 from parsers.fax.row_marks import MODIFIERS, count_in, measured
-from parsers.fax.services import CodeRead, ServiceRead, code_and_modifier, rest_of_row
+from parsers.fax.services import CodeRead, ServiceRead, code_and_modifier, rest_of_row, under_count_caption
 from parsers.fax.table_head import Columns
 from referrals.codes import CodeSets
 
@@ -298,7 +298,7 @@ def _quantity(state: FaxRead, read: ServiceRead) -> ServiceRead:
     after = [w for w in words if w.left > read.code.word.right and w.text.strip(",.;").upper() not in read.modifiers]
     if not after or not _digit_like(after[0].text) or not _may_count(read, after):
         return read
-    value = twice(state, read.row.page, after[0], "quantity", _quantity_value)
+    value = twice(state, read.row.page, after[0], "quantity", quantity_value)
     if value is None:
         return read
     new = dataclasses.replace(read, quantity=value, quantity_word=after[0])
@@ -311,6 +311,8 @@ def _may_count(read: ServiceRead, after: list[Word]) -> bool:
     """The first word after the code may be the line's count: not a measure ('500 mg'), and not under
     a column whose numbers are no count ('Dose')."""
     columns = read.columns or Columns()
+    if not under_count_caption(after[0], columns.count_caption):
+        return False  # a table with a quantity caption: a word far from it ('Bi-level PAP': 'Bi' as 81) is no count
     return not (measured(after, 0) or columns.holds_no_count(after[0]))
 
 
@@ -319,6 +321,6 @@ def _digit_like(text: str) -> bool:
     return 1 <= len(core) <= 3 and all(ch in DIGIT_LOOKALIKES or ch.upper() in DIGIT_LOOKALIKES for ch in core)
 
 
-def _quantity_value(text: str) -> Read[int] | None:
+def quantity_value(text: str) -> Read[int] | None:
     count = count_in(text.strip())
     return (count, True) if count is not None else None

@@ -24,6 +24,7 @@ from parsers.fax.table_head import (
     Column,
     Columns,
     bare_code_head,
+    caption_line,
     coded_before_modifier,
     head_columns,
     in_column,
@@ -172,7 +173,7 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
     heads = [index for index, line in enumerate(text.lines) if service_head(line)]
     named = [index for index in heads if not bare_code_head(text.lines[index])]
     table = [row for row, _ in section_lines(text.lines, (named or heads)[0], SERVICE_HEAD)] if heads else []
-    columns = head_columns([joined_head(table[0], text.lines), *table[1:]] if table else table)
+    columns = head_columns(column_head(table, text.lines))
     for position, row in enumerate(table):
         found = _service_row(row, sets, columns)
         if found is not None:
@@ -183,6 +184,25 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         coded = next((i for i, w in enumerate(line.words) if coded_service(w.text)), None)
         if coded is not None and not any(line is row for row in table):
             yield _service_from(line, coded, sets)
+
+
+CAPTION_LINE_REACH = 2  # a title's column captions stand on one of the lines right under it
+
+
+def column_head(table: list[Segment], lines: list[Segment]) -> list[Segment]:
+    """The table from the line whose captions name its columns: its head, or, under a title that names
+    none ('EQUIPMENT (tick what is ordered; HCPCS, modifier and quantity)'), the line of column captions
+    right under it ('HCPCS  Mod  Device  Settings  Qty'), which holds no code."""
+    if not table:
+        return table
+    head = joined_head(table[0], lines)
+    if quantity_column(head) is not None:
+        return [head, *table[1:]]
+    for at, row in enumerate(table[1 : 1 + CAPTION_LINE_REACH], start=1):
+        captions = joined_head(row, lines)
+        if caption_line(captions):
+            return [captions, *table[at + 1 :]]
+    return [head, *table[1:]]
 
 
 def service_head(line: Segment) -> bool:
@@ -262,6 +282,7 @@ def rest_of_row(
             continue  # remnants of form lines and specks
         counts = in_column(word, quantity_at) if quantity_at else not marked_only
         counts = counts and not measured(rest, position) and not columns.holds_no_count(word) and not money(text)
+        counts = counts and not (quantity_at and not under_count_caption(word, columns.count_caption))
         bare = text.strip("()[]{}").strip(",.;:")  # '(HCPCS A4253 NU)': a modifier closing a code's aside
         if (_modifier_here(bare, quantity is not None) or _under(word, bare, columns.modifier)) and not description:
             modifiers.append(bare.upper())
@@ -269,9 +290,9 @@ def rest_of_row(
             quantity, quantity_word = count, word
         elif text.lower() not in {"quantity", "qty", "units", "x"}:
             description.append(word)
-    counted = [w for w in rest if not columns.holds_no_count(w)]
-    if quantity is None and quantity_at is None and (marked := marked_quantity(counted)) is not None:
-        quantity, quantity_word = marked  # 'Qty 2', 'x2', '2 units' after the description
+    counted = [w for w in rest if not columns.holds_no_count(w) and (quantity_at is None or in_column(w, quantity_at))]
+    if quantity is None and (marked := marked_quantity(counted)) is not None:
+        quantity, quantity_word = marked  # 'Qty 2', 'x2', '2 units' after the description, or in the column ('1ea')
     modifiers += [m for m in marked_modifiers(rest, MODIFIERS) if m not in modifiers]
     return ServiceRead(
         code,
@@ -280,8 +301,21 @@ def rest_of_row(
         quantity_word,
         described(description, quantity_word),
         row,
-        Columns(columns.modifier, quantity_at, columns.no_count),
+        Columns(columns.modifier, quantity_at, columns.no_count, columns.count_caption if quantity_at else None),
     )
+
+
+CAPTION_REACH = 4  # text heights (beyond the caption's own width) either side of a count caption its numbers stand
+
+
+def under_count_caption(word: Word, caption: Column | None) -> bool:
+    """The word stands under the count caption ('Qty'), give or take the caption's width and four text
+    heights: a wide quantity cell also holds the text of the column before it overhanging into it
+    ('IPAP 17 / EPAP 13 cm H2O' under 'Settings'), whose numbers are no count. No caption known: any."""
+    if caption is None:
+        return True
+    reach = caption[1] - caption[0] + CAPTION_REACH * word.height
+    return word.left < caption[1] + reach and word.right > caption[0] - reach
 
 
 def described(words: list[Word], quantity_word: Word | None) -> str | None:

@@ -134,11 +134,25 @@ def drop_mark_values(state: FaxRead) -> None:
 def _marks(cand: Candidate, page_words: list[Word]) -> bool:
     """Every word of the value read less surely than MARK_CONF: a value kept without its words (a
     signature's date) is judged by the page's words in its box, not by its weakest word alone."""
-    if cand.method == "text_layer":
+    if cand.method == "text_layer" or _behind_marks(cand):
         return False
     shown = cand.words or tuple(w for w in page_words if _inside(w, cand.bbox))
     confs = [w.conf for w in shown] or [cand.conf * 100]
     return max(confs) < MARK_CONF
+
+
+MIN_GLUED_VALUE = 6  # characters of a value read whole behind a rule's marks ('+=W888117023')
+
+
+def _behind_marks(cand: Candidate) -> bool:
+    """One word: a ruled gutter's line read as marks glued before a value read whole ('~=H138240009',
+    'Insured ID | H138240009'): its low confidence is the marks', the value is no mark. Its second
+    read still decides it, as for any value."""
+    if len(cand.words) != 1 or len(cand.raw) < MIN_GLUED_VALUE:
+        return False
+    text = cand.words[0].text
+    core = text.lstrip("~=+-_|!:;.,'\"`^*§¦")
+    return core != text and core == cand.raw
 
 
 def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:

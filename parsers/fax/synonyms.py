@@ -81,6 +81,7 @@ LABELS: list[Label] = [
         PATIENT,
         True,
         rf"(?:patient|pt\.?){POSS} (?:full )?name{TAIL}",  # 'PT NAME', 'Pt. Name': a chart's abbreviation
+        r"patent name",  # 'Patient name' with its thin i lost in a narrow face ('patent' is a word: no fuzzy match)
         # a Medicaid form's 'Recipient Name', a Medicare plan's 'Enrollee Name'
         rf"(?:member|client|resident|beneficiary|recipient|enrollee){POSS} name{TAIL}",
         r"name of patient",
@@ -157,6 +158,8 @@ LABELS: list[Label] = [
         r"(?:specialty |infusion )?pharmacy name",
         r"specialty pharmacy",
         r"hha name",  # a home health agency's abbreviation
+        # a prescription's 'Dispense through: Northside DME': who fills the order ('Dispensed by', 'Dispense via')
+        r"dispensed? (?:through|thru|via|by)",
     ),
     *_label("org", SUPPLIER, False, r"supplier", r"agency", r"vendor"),
     *TO_LABELS,
@@ -228,9 +231,10 @@ LABELS: list[Label] = [
         r"ship(?:ping)? to",
         r"deliver to",
     ),
-    # ('ADORESS': small capitals' D read as an O)
-    *_label("address", None, False, rf"ad[do]ress{UNIT}", rf"street(?: ad[do]ress)?{UNIT}", r"addr\.?"),
-    *_label("dob", PATIENT, True, r"date of birth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
+    # ('ADORESS': small capitals' D read as an O; 'Steet', 'Stret': 'Street' with a letter OCR lost in a narrow face)
+    *_label("address", None, False, rf"ad[do]ress{UNIT}", rf"st(?:r?eet|ret)(?: ad[do]ress)?{UNIT}", r"addr\.?"),
+    # ('Date of rth': birth's thin 'bi' lost in a narrow face)
+    *_label("dob", PATIENT, True, r"date of (?:b[il1]?)?rth", r"d\.?o\.?b\.?", r"birth ?date", r"born"),
     # a small box caption 'DATE OF BIRTH' with its first word garbled ('OAFE OF BIRTH', 'SATE OF BIRTH',
     # 'SDATE UF BIRTH'): 'of birth' after a short word that names no other thing of a birth
     Label(
@@ -295,6 +299,9 @@ LABELS: list[Label] = [
         r"date needed",
         r"needed by",
         r"(?:start\s*/\s*)?set-?\s?up date",  # a DME supplier's 'Start / set-up date': when it is set up at home
+        # 'Set-up on or after', 'Deliver on or after': the earliest day the order starts ('after' as OCR
+        # garbles its small print: 'aher', 'alter'; the words run together: 'Set upon or after', 'onoraher')
+        r"(?:set[- ]?\s?up|deliver(?:y)?|start|begin) ?on ?or ?a(?:fter|[a-z]{2,4}(?![A-Za-z]))",
         r"start",
     ),
     *_label(

@@ -32,10 +32,10 @@ SERVICE_HEAD = re.compile(
 )
 MODIFIER_CAPTION = re.compile(rf"^{MODIFIER_WORD}\.?$", re.IGNORECASE)
 # ('Qy', 'Qr', 'Qiy': 'Qty' as OCR reads a fax's small bold head; no other caption is a Q and a letter or two;
-# 'Ty': its Q lost, no word of a caption either)
+# 'Ty': its Q lost, no word of a caption either; 'oy', '0ty': its Q read as an o or a zero, its t lost)
 QUANTITY_CAPTION = re.compile(
     r"^(?:qty|quantity|units?|#\s*(?:of\s*)?units?|no\.?\s*of\s*units|units?\s*/\s*visits?|amount"
-    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested)|(?-i:Q)[a-z]{1,2}|ty)[.:]?$",
+    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested)|(?-i:Q)[a-z]{1,2}|ty|[o0]t?y)[.:]?$",
     re.IGNORECASE,
 )
 # A column of numbers that are no count: how often, how long, how much of a drug, how big.
@@ -57,6 +57,7 @@ class Columns:
     modifier: Column | None = None
     quantity: Column | None = None
     no_count: tuple[Column, ...] = field(default=())
+    count_caption: Column | None = None  # the quantity caption's own span ('Qty'): where its numbers stand
 
     def holds_no_count(self, word: Word) -> bool:
         """The word stands under a column whose numbers are no count."""
@@ -67,7 +68,8 @@ def head_columns(table: list[Segment]) -> Columns:
     """The columns the table's head (its first line) names."""
     if not table:
         return Columns()
-    return Columns(modifier_column(table), quantity_column(table[0]), no_count_columns(table[0]))
+    head = table[0]
+    return Columns(modifier_column(table), quantity_column(head), no_count_columns(head), count_caption(head))
 
 
 def joined_head(head: Segment, lines: list[Segment]) -> Segment:
@@ -99,6 +101,21 @@ def modifier_column(table: list[Segment]) -> Column | None:
 def quantity_column(head: Segment) -> Column | None:
     """The x span of the table's quantity column: from the head's caption before its caption ('Qty')
     to the one after it (a value may stand anywhere in its cell, not only under the caption's letters)."""
+    found = _count_caption_at(head)
+    return _cell(*found) if found is not None else None
+
+
+def count_caption(head: Segment) -> Column | None:
+    """The left and right of the head's quantity caption itself ('Qty', 'QTY (30 DAYS)')."""
+    found = _count_caption_at(head)
+    if found is None:
+        return None
+    caption = found[0][found[1]]
+    return caption[0].left, caption[-1].right
+
+
+def _count_caption_at(head: Segment) -> tuple[list[list[Word]], int] | None:
+    """The head's captions and the index of its one quantity caption, if it has one."""
     if any(_code_shaped(w.text) for w in head.words):
         return None  # a head holding a code is a row ('Order: ... (HCPCS E0260-RR) Qty: 1'), not column captions
     # whole captions first ('Qty Ordered'), else single words (a caption OCR ran into its neighbour's)
@@ -107,8 +124,18 @@ def quantity_column(head: Segment) -> Column | None:
     for captions in (whole, _words_with_hints(head)):
         found = [i for i, c in enumerate(captions) if QUANTITY_CAPTION.match(_unhinted(c)) and id(c[0]) not in rates]
         if found:
-            return _cell(captions, found[0]) if len(found) == 1 else None
+            return (captions, found[0]) if len(found) == 1 else None
     return None
+
+
+MIN_COLUMN_CAPTIONS = 3  # a line of column captions names a code, an item and a count at least
+
+
+def caption_line(line: Segment) -> bool:
+    """The line is a table's column captions ('HCPCS  Mod  Supply  Replacement schedule  Qty'): no digit on
+    it, three captions or more, one of them the quantity's."""
+    no_digit = not any(ch.isdigit() for ch in line.text)
+    return no_digit and len(head_captions(line)) >= MIN_COLUMN_CAPTIONS and quantity_column(line) is not None
 
 
 def _words_with_hints(head: Segment) -> list[list[Word]]:

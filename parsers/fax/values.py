@@ -274,13 +274,15 @@ OPENING_QUOTES = "‘“\"`'"  # a speck OCR read as a quote mark before a name:
 CLOSING_QUOTES = '’”"`'  # ... or after it ('Summit Advantage’')
 
 
+# a ruled gutter's line between caption and value as OCR reads it glued to the value ('~RestWell', '§=Summit')
+GUTTER_MARKS = "~=+§¦"
 ORG_EDGE = " ,.:-|"  # a box's edge read as '|' at either end is no part of the name
 
 
 def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
     head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(ORG_EDGE)
-    head = head.lstrip(OPENING_QUOTES).rstrip(CLOSING_QUOTES).strip(ORG_EDGE)
+    head = head.lstrip(OPENING_QUOTES + GUTTER_MARKS).rstrip(CLOSING_QUOTES).strip(ORG_EDGE)
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words

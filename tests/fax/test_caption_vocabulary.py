@@ -4,10 +4,14 @@ the label of its field, in the right party's role; ambiguous ones only where the
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, Word
 from tests.fax.test_reading_units import _page
 from tests.fax.test_text_fields import _hits
 
@@ -49,10 +53,20 @@ NONE = "none"
         ("Pharmacy Name", "org", SUPPLIER),
         ("Specialty Pharmacy", "org", SUPPLIER),
         ("HHA Name", "org", SUPPLIER),
+        ("Dispense through", "org", SUPPLIER),  # a prescription's: who fills it
+        ("Dispensed by", "org", SUPPLIER),
         # dates
         ("Date of the Order", "order_date", None),
         ("Anticipated SOC", "start_date", None),
         ("Expected SOC Date", "start_date", None),
+        ("Set-up on or after", "start_date", None),  # a DME prescription's earliest set-up day
+        ("Set upon or after", "start_date", None),  # ... its words run together by OCR
+        ("Set-up onoraher", "start_date", None),  # ... and its 'after' garbled in small print
+        ("Deliver on or after", "start_date", None),
+        # as OCR garbles a narrow face's captions
+        ("Date of rth", "dob", PATIENT),  # birth's thin 'bi' lost
+        ("Steet", "address", None),  # a letter of 'Street' lost
+        ("Patent name", "name", PATIENT),  # patient's thin i lost
         ("Anticip. D/C", "discharge_date", None),  # an EHR's abbreviated captions
         ("Est. Discharge Date", "discharge_date", None),
         ("Exp. D/C", "discharge_date", None),
@@ -194,3 +208,29 @@ def test_a_sentence_wrapped_at_a_party_word_is_no_caption() -> None:
 def test_a_lower_case_caption_with_its_value_after_it_is_still_a_caption() -> None:
     """'patient cell 860-555-0142': a caption typed in lower case, its value after it: no sentence."""
     assert ("name", PATIENT, "patient") in _hits("patient cell 860-555-0142")
+
+
+def _placed(page_words: list[tuple[str, int, int]]) -> PageText:
+    """Words at (left, top), 12 px a character: a page whose captions stand where the test puts them."""
+    words = [
+        Word(token, 95.0, left + sum(12 * len(t) + 10 for t in text.split()[:i]), top, 12 * len(token), 20)
+        for text, left, top in page_words
+        for i, token in enumerate(text.split())
+    ]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+def test_a_date_right_of_a_right_aligned_caption_is_its_value_though_another_caption_starts_there() -> None:
+    # captions right-aligned against a gutter start anywhere along their rows: 'Sex' starts where the
+    # set-up date's value does, and a segment that is only a date is no caption standing there
+    text = _placed([("Sex Female", 398, 400), ("Start date", 206, 520), ("Nov 25, 2026", 400, 520)])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["requested_start_date"] == dt.date(2026, 11, 25)
+
+
+def test_an_unknown_caption_in_the_caption_column_is_still_no_value() -> None:
+    text = _placed([("Sex Female", 398, 400), ("Start date", 206, 520), ("Remarks", 400, 520)])
+    found = {c.path for c in candidates(text, labelled_hits(text))}
+    assert "requested_start_date" not in found

@@ -28,3 +28,10 @@ def test_a_known_modifier_or_a_description_after_the_code_is_no_gap() -> None:
     assert not modifier_unread(_row("E0260", "RR", "Hospital", "bed", modifiers=["RR"]))
     assert not modifier_unread(_row("E1390", "Oxygen", "concentrator", modifiers=[]))
     assert not modifier_unread(_row("E1390", "O2", "concentrator", modifiers=[]))
+
+
+def test_a_garbled_mark_under_the_modifier_caption_leaves_the_line_open() -> None:
+    columns = Columns(modifier=(220, 260))  # over the word after the code
+    assert modifier_unread(_row("A7030", "«NU", "Full", "face", "mask", modifiers=[], columns=columns))
+    assert modifier_unread(_row("A7030", "0", "Full", "face", "mask", modifiers=[], columns=columns))  # a speck
+    assert not modifier_unread(_row("E1390", "Mod", "RR", modifiers=["RR"], columns=columns))  # a caption in the row

@@ -221,3 +221,11 @@ def test_a_number_under_a_dose_column_is_no_quantity_to_re_read() -> None:
     state.services = [dataclasses.replace(line, quantity=None, quantity_word=None, columns=under_dose)]
     reread_failing(state)
     assert state.services[0].quantity is None
+
+
+def test_a_description_word_made_of_digit_look_alikes_far_from_the_quantity_caption_is_no_count() -> None:
+    """'E0470  Bi-level PAP ... [Qty far right, empty]': 'Bi' reads as 81 under a digits-only re-read."""
+    head = "Code Mod Device Settings Settings Settings Settings Settings Settings Qty"
+    state = _service_state(Canned("8", "8"), "E0470 Bi level PAP without backup rate", head)
+    reread_failing(state)
+    assert state.services[0].quantity is None

@@ -293,3 +293,19 @@ def test_a_rules_mark_between_the_street_and_the_city_is_no_part_of_the_address(
     garbled = [("aptiunt", 700, 262, None), ("ty", 900, 262, None), ("- state iP", 1250, 262, None)]
     found = _found(_page([*ADDRESS_ROW, ("|", 600, 196, None), *garbled]))
     assert found["member.address"] == AddressValue("12 Oak St", "Apt 3", "Hartford", "CT", "06103")
+
+
+def test_a_value_read_whole_behind_a_gutter_rules_marks_is_kept_for_its_second_read() -> None:
+    """'Insured ID | W888117023' with its rule read as '+=' glued to the id: the word's low confidence
+    is the marks', the id after them is read whole; it stays, for its second read to decide."""
+    state = _state()
+    glued = Word("+=W888117023", 11.0, 1099, 563, 156, 20)
+    marks = Word("+=Ey", 11.0, 1099, 663, 60, 20)
+    state.candidates = [
+        Candidate(
+            "member.member_id", "W888117023", 1, (1099, 563, 1255, 583), 0.11, "label", raw="W888117023", words=(glued,)
+        ),
+        Candidate("member.member_id", "Ey", 1, (1099, 663, 1159, 683), 0.11, "label", raw="Ey", words=(marks,)),
+    ]
+    shaded_bands.drop_mark_values(state)
+    assert [c.value for c in state.candidates] == ["W888117023"]

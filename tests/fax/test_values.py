@@ -71,7 +71,11 @@ def test_member_id_with_a_piece_apart_or_a_glyph_glued_on_is_not_read(text: str)
 
 @pytest.mark.parametrize(
     ("text", "want"),
-    [("W123456789 Acme", "W123456789"), ("ID: H478506651 (subscriber)", "H478506651"), ("#X7971936, 01/02/1950", "X7971936")],
+    [
+        ("W123456789 Acme", "W123456789"),
+        ("ID: H478506651 (subscriber)", "H478506651"),
+        ("#X7971936, 01/02/1950", "X7971936"),
+    ],
 )
 def test_member_id_beside_words_and_punctuation_is_read(text: str, want: str) -> None:
     read = values.read_member_id(text)
@@ -226,3 +230,12 @@ def test_a_name_in_last_first_order_is_a_person_no_organisation(text: str) -> No
 def test_a_semicolon_in_an_address_is_a_misread_comma() -> None:
     found = values.read_address("1836 Oak Ridge Rd; Apt 204, Stamford, CT 06901-8785")
     assert found is not None and (found.value.line1, found.value.line2) == ("1836 Oak Ridge Rd", "Apt 204")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("~RestWell Respiratory Care", "RestWell Respiratory Care"), ("~=Acme Health Plan", "Acme Health Plan")],
+)
+def test_a_gutter_rules_marks_glued_before_an_organisations_name_are_no_part_of_it(text: str, name: str) -> None:
+    read = values.read_org(text)
+    assert read is not None and read.value == name and text[read.start : read.end] == name
