@@ -164,11 +164,24 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
         return after.strip(" :-").lower() in HEADING_WORDS  # a numbered section's heading naming the party
     if SIGNATURE_AFTER.match(after) or SECONDARY.search(before):
         return False
-    if hit.label.alone and before.strip():
+    if hit.label.alone and (before.strip() or _guessed(hit, after)):
         return False
     if _sentence_word(text[hit.start : hit.end], after) or _runs_into_title(hit, after):
         return False
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
+
+
+SHORT_CAPTION = 3  # letters: as many as a box's outline and a speck are read as
+GUESSED_CONF = 30  # OCR's confidence in a word below which it was guessing at a shape (a box, a mark)
+
+
+def _guessed(hit: LabelHit, after: str) -> bool:
+    """A short caption standing alone ('TO') with no colon after it whose word OCR barely believed: the
+    outline of an empty box or a mark read as letters ('INITIAL [ ] REVISED' as 'INITIAL TO REVISED';
+    a longer word read poorly, 'Provider' at 22, is a real caption OCR garbled)."""
+    words = hit.segment.words_in_span(hit.start, hit.end)
+    short = hit.end - hit.start <= SHORT_CAPTION
+    return short and not after.startswith(":") and bool(words) and max(w.conf for w in words) < GUESSED_CONF
 
 
 def _sentence_word(caption: str, after: str) -> bool:
