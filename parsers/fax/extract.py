@@ -36,6 +36,7 @@ from parsers.fax.nearby import (
     value_offset,
     value_segment,
 )
+from parsers.fax.roster import roster_names
 from parsers.fax.roles import section_header, with_roles, without_unsure_provider
 from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
 
@@ -92,7 +93,8 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
     hits = without_unsure_provider(
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
-    providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
+    roster = roster_names(text.segments, text.page.width)  # the practice's clinicians, not the signer
+    providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text) and id(s) not in roster]
     hits = named_by_heading(hits, text.page.width, text.segments)
     roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
     return within_blocks(roled, text.segments, text.page.width)

@@ -283,6 +283,8 @@ LABELS: list[Label] = [
         r"services to begin",
         r"requested start",
         r"please start on",
+        # a letter's sentence: 'Please begin home health care on November 20, 2026', 'start services on'
+        r"(?:begin|start|resume)(?: (?:home health|home care|skilled|nursing|therapy))? (?:care|services|visits) on",
         r"begin(?:ning)? date",
         r"date needed",
         r"needed by",
@@ -298,6 +300,7 @@ LABELS: list[Label] = [
         r"date of discharge",
         r"discharged from (?:the )?hospital on",
         r"discharged on",
+        r"discharged (?:to )?home on",  # a letter's 'will be discharged home on November 19, 2026'
         # ... and as an EHR abbreviates them ('Anticip. D/C', 'Exp. D/C', 'Proj. discharge')
         r"(?:anticipated|expected|planned|projected|anticip\.?|antic\.|exp\.|est\.|proj\.)"
         r" (?:discharge|d/ ?c)(?: date)?",

@@ -1,0 +1,40 @@
+"""A physician's referral letter: its roster of the practice's clinicians and the dates its sentences give."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.prose import provider_by_credentials
+from tests.fax.test_reading_units import _page
+
+ROSTER = ["PHYSICIANS", "Jane Doe, MD", "Omar Haddad, DO", "Gregory T Lund MD", "Michael R Stein MD"]
+
+
+def test_a_roster_of_the_practices_clinicians_names_no_ordering_clinician() -> None:
+    text = _page([*ROSTER, "", "", "Dear Intake Team,", "Sincerely,", "", "", "Jane Doe, MD", "NPI 1234567893"])
+    found = [c.value for c in provider_by_credentials(text)]
+    assert found == [("Jane", "Doe")]  # the signer under the signature, never the roster's names
+
+
+def test_two_credentialed_names_are_no_roster() -> None:
+    text = _page(["Jane Doe, MD", "Omar Haddad, DO"])
+    assert [c.value for c in provider_by_credentials(text)] == [("Jane", "Doe"), ("Omar", "Haddad")]
+
+
+def test_a_letters_sentences_give_the_discharge_and_start_dates() -> None:
+    text = _page(
+        [
+            "Ms. Johnson will be discharged home on November 19, 2026. She lives nearby.",
+            "Please begin home health care on November 20, 2026.",
+        ]
+    )
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["discharge_date"] == dt.date(2026, 11, 19)
+    assert found["requested_start_date"] == dt.date(2026, 11, 20)
+
+
+def test_a_garbled_discharged_home_is_still_the_discharge_date() -> None:
+    text = _page(["Mr. Garcia will be dischaiged home on November 22, 2026. He lives at home."])
+    found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
+    assert found["discharge_date"] == dt.date(2026, 11, 22)
