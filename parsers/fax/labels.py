@@ -168,7 +168,12 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
         return False
     if _sentence_word(text[hit.start : hit.end], after) or _runs_into_title(hit, after):
         return False
+    if hit.kind == "sex" and SEX_ALONE_AFTER.match(after):
+        return True  # 'DOB 12/08/1956  Sex F': the caption's colon lost, its one-letter answer ends the segment
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
+
+
+SEX_ALONE_AFTER = re.compile(r"^(?:m|f|male|female)\s*$", re.IGNORECASE)
 
 
 def _sentence_word(caption: str, after: str) -> bool:

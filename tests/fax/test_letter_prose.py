@@ -6,6 +6,7 @@ import datetime as dt
 
 from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.prose import provider_by_credentials
+from parsers.fax.values import AddressValue
 from tests.fax.test_reading_units import _page
 
 ROSTER = ["PHYSICIANS", "Jane Doe, MD", "Omar Haddad, DO", "Gregory T Lund MD", "Michael R Stein MD"]
@@ -38,3 +39,37 @@ def test_a_garbled_discharged_home_is_still_the_discharge_date() -> None:
     text = _page(["Mr. Garcia will be dischaiged home on November 22, 2026. He lives at home."])
     found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
     assert found["discharge_date"] == dt.date(2026, 11, 22)
+
+
+def _fields(lines: list[str]) -> dict[str, object]:
+    text = _page(lines)
+    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
+
+
+def test_a_sex_caption_without_its_colon_ending_the_segment_with_its_letter() -> None:
+    assert _fields(["DOB 12/08/1956 Sex F"])["member.sex"] == "F"
+
+
+def test_the_patients_phone_and_address_in_a_sentence_about_the_patient() -> None:
+    found = _fields(
+        [
+            "Ms. Johnson will be discharged home on November 19, 2026. She lives at",
+            "408 Asylum Ave, Stamford, CT 06901 and can be reached at 914-555-9012.",
+        ]
+    )
+    assert found["member.phone"] == "9145559012"
+    address = found["member.address"]  # read on the line the sentence wrapped to
+    assert isinstance(address, AddressValue)
+    assert (address.line1, address.city, address.state, address.zip) == ("408 Asylum Ave", "Stamford", "CT", "06901")
+
+
+def test_a_number_in_a_sentence_about_someone_else_is_not_the_patients() -> None:
+    found = _fields(
+        [
+            "Please call our nurse line at 860-555-0195 with a temperature over 101.5 F.",
+            "Her daughter lives at 12 Oak St, Hartford, CT 06103 and can be reached at 860-555-0142.",
+            "Dr. Abernathy can be reached at 203-555-0100.",
+            "I can be reached at 203-555-0111.",
+        ]
+    )
+    assert "member.phone" not in found and "member.address" not in found
