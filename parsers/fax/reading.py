@@ -26,6 +26,7 @@ from parsers.fax.checkbox import (
     titled_service_type,
 )
 from parsers.fax.code_sweep import loose_diagnoses, loose_services
+from parsers.fax.closing import signed_letter
 from parsers.fax.codes_in_values import outside_values
 from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.colon_column import colons_in_column
@@ -296,7 +297,8 @@ def find_fields(state: FaxRead) -> None:
         ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
         _loose_codes(state, text, ink)
         if state.signature is None:
-            state.signature = find_signature(text, ink(), state.steps.target_dpi)
+            found = find_signature(text, ink(), state.steps.target_dpi)
+            state.signature = signed_letter(found, text, ink(), state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
             state.ticked = (
