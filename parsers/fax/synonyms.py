@@ -42,6 +42,8 @@ def _as_read(synonym: str) -> str:
     return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", synonym.replace("date", "[do]at[el]"))
 
 
+# a phone number right after a caption: '(860) 555-7573', '860-555-8725'
+PHONE_AHEAD = r"\s*[:#]?\s*\(?[0-9]{3}\)?[\s.\-]*[0-9]{3}[\s.\-]*[0-9]{4}(?![0-9])"
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
@@ -212,6 +214,10 @@ LABELS: list[Label] = [
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
     *_label("fax", PROVIDER, False, r"fux", alone=True),  # 'Fax' with its a read as u: only where a caption stands
+    # a letterhead's 'Tel' and 'Fax' in small print with one glyph misread ('Te)', 'Tax'): a caption only
+    # right before a phone number ('Tax (860) 555-7573'), never a word of a tax id or of a sentence
+    *_label("phone", None, True, rf"(?-i:T)e[)\]}}|!](?={PHONE_AHEAD})"),
+    *_label("fax", PROVIDER, True, rf"(?-i:T)ax(?={PHONE_AHEAD})"),
     *_label(
         "address",
         PATIENT,

@@ -73,3 +73,9 @@ def test_a_number_in_a_sentence_about_someone_else_is_not_the_patients() -> None
         ]
     )
     assert "member.phone" not in found and "member.address" not in found
+
+
+def test_a_letterheads_tel_and_fax_with_one_glyph_misread_before_their_numbers() -> None:
+    found = _fields(["Dr. Jane Doe  2800 Main Street, Hartford, CT 06120 Te) 860-555-8725 Tax (860) 555-7573"])
+    assert found["ordering_provider.fax"] == "8605557573"
+    assert "ordering_provider.fax" not in _fields(["Tax ID 12-3456789", "Sales tax 8605557573 applies"])
