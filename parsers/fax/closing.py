@@ -28,7 +28,9 @@ CREDENTIALED_CONF = 60  # a credentialed name's words read at least this surely
 CREDENTIAL = re.compile(r",?\s+(?:MD|M\.D\.|DO|D\.O\.|NP|FNP|APRN|PA-?C|DPM)\.?\s*$")
 
 
-def signed_letter(read: SignatureRead | None, text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
+def signed_letter(
+    read: SignatureRead | None, text: PageText, image: Image.Image | None, dpi: float
+) -> SignatureRead | None:
     """The read, or, where it left the signature unknown (or found no signature line), the ink under a
     letter's closing over its typed name: present."""
     if (read is not None and read.present is not None) or image is None:
@@ -43,7 +45,9 @@ def signed_letter(read: SignatureRead | None, text: PageText, image: Image.Image
 
 def _closing(line: str) -> bool:
     letters = letters_of(line)
-    return bool(CLOSING.match(line)) or (line.rstrip().endswith(",") and any(one_edit(letters, w) for w in CLOSING_WORDS))
+    return bool(CLOSING.match(line)) or (
+        line.rstrip().endswith(",") and any(one_edit(letters, w) for w in CLOSING_WORDS)
+    )
 
 
 def _band(text: PageText, closing: Segment, dpi: float) -> tuple[int, int, int, int] | None:

@@ -37,8 +37,8 @@ from parsers.fax.nearby import (
     value_segment,
 )
 from parsers.fax.patient_sentences import patient_cues
-from parsers.fax.roster import roster_names
 from parsers.fax.roles import section_header, with_roles, without_unsure_provider
+from parsers.fax.roster import roster_names
 from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
 
 __all__ = ["PageText"]  # where the stages have always imported it from

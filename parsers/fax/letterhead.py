@@ -31,9 +31,9 @@ def supplier_heading(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate
     npi = next((h for h in hits if path_of(h) == "servicing_provider.npi" and h.start == 0), None)
     if npi is None or not text.segments:
         return
-    head = min(text.segments, key=lambda s: s.bbox[1])
+    head: Segment | None = min(text.segments, key=lambda s: s.bbox[1])
     captioned = {id(h.segment) for h in hits}
-    if head is npi.segment or not _right_over(head, npi.segment, text.page.width):
+    if head is None or head is npi.segment or not _right_over(head, npi.segment, text.page.width):
         head = addressee_over(text, npi.segment)
     if head is None or head is npi.segment or id(head) in captioned:
         return

@@ -25,8 +25,8 @@ from parsers.fax.checkbox import (
     ticked_sex,
     titled_service_type,
 )
-from parsers.fax.code_sweep import loose_diagnoses, loose_services
 from parsers.fax.closing import signed_letter
+from parsers.fax.code_sweep import loose_diagnoses, loose_services
 from parsers.fax.codes_in_values import outside_values
 from parsers.fax.codes_over import diagnoses_over_captions
 from parsers.fax.colon_column import colons_in_column
