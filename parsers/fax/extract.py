@@ -36,7 +36,7 @@ from parsers.fax.nearby import (
     value_offset,
     value_segment,
 )
-from parsers.fax.patient_sentences import patient_cues
+from parsers.fax.patient_sentences import CUES, with_patient_cues
 from parsers.fax.roles import section_header, with_roles, without_unsure_provider
 from parsers.fax.roster import roster_names
 from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
@@ -94,24 +94,12 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
     hits = without_unsure_provider(
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
-    hits = with_cues(hits, patient_cues(text))  # a letter's 'she lives at', 'can be reached at'
+    hits = with_patient_cues(hits, text)  # a letter's 'she lives at', 'can be reached at'
     roster = roster_names(text.segments, text.page.width)  # the practice's clinicians, not the signer
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text) and id(s) not in roster]
     hits = named_by_heading(hits, text.page.width, text.segments)
     roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
     return within_blocks(roled, text.segments, text.page.width)
-
-
-def with_cues(hits: list[LabelHit], cues: list[LabelHit]) -> list[LabelHit]:
-    """The hits and the cues, in reading order; a hit a cue overlaps gives way to it ('her phone number is')."""
-    if not cues:
-        return hits
-    kept = [h for h in hits if not any(_same_place(c, h) and h.start < c.end and c.start < h.end for c in cues)]
-    return sorted([*kept, *cues], key=lambda h: (h.segment.index, h.start))
-
-
-def _same_place(cue: LabelHit, hit: LabelHit) -> bool:
-    return (cue.segment.page, cue.segment.index) == (hit.segment.page, hit.segment.index)
 
 
 RANGE_START = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)
@@ -164,7 +152,8 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if hit.kind == "address":
             found = _address(text, hit, hits, end, path)
         else:
-            found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path, end)
+            found = _on_segment(hit, end, path)
+            found = found or (_elsewhere(text, hit, hits, path, end) if hit.label not in CUES else None)
         if (
             found is not None
             and hit.kind == "sex"

@@ -34,6 +34,7 @@ PHONE_CUE = Label(
         re.I,
     ),
 )
+CUES = (ADDRESS_CUE, PHONE_CUE)  # their value is after them in their sentence, never elsewhere
 # who a sentence is about: the patient, or someone else (the writer, a clinician, an office, a relative)
 PATIENT_SUBJECT = re.compile(r"(?i:\b(?:he|she|they|patient|pt)\b)|\b(?:Mr|Ms|Mrs|Miss)\b\.?\s+[A-Z]")
 OTHER_SUBJECT = re.compile(
@@ -46,15 +47,31 @@ LINE_GAP = 2.5  # ... each within this many line heights under the one over it
 LINES_BACK = 2  # how many lines above the cue's a sentence is followed back
 
 
+def with_patient_cues(hits: list[LabelHit], text: PageText) -> list[LabelHit]:
+    """The hits and the page's patient cues, in reading order; a hit a cue overlaps gives way to it
+    ('her phone number is': the cue, not its bare 'phone')."""
+    cues = patient_cues(text)
+    if not cues:
+        return hits
+    kept = [h for h in hits if not any(_same_place(c, h) and h.start < c.end and c.start < h.end for c in cues)]
+    return sorted([*kept, *cues], key=lambda h: (h.segment.index, h.start))
+
+
+def _same_place(cue: LabelHit, hit: LabelHit) -> bool:
+    return (cue.segment.page, cue.segment.index) == (hit.segment.page, hit.segment.index)
+
+
 def patient_cues(text: PageText) -> list[LabelHit]:
-    """The cues (see the module's doc) whose sentence is about the patient, as patient captions."""
+    """The cues (see the module's doc) whose sentence is about the patient, as patient captions; a cue
+    ending its line takes the line its sentence wraps to (none there: no cue)."""
     found = []
     for segment in text.segments:
-        for label in (ADDRESS_CUE, PHONE_CUE):
+        for label in CUES:
             for match in label.pattern.finditer(segment.text):
-                before = _sentence_before(text, segment, match.start())
-                if _about_patient(before):
-                    where = _with_next_line(text, segment) if _ends_segment(segment, match.end()) else segment
+                if not _about_patient(_sentence_before(text, segment, match.start())):
+                    continue
+                where = _with_next_line(text, segment) if _ends_segment(segment, match.end()) else segment
+                if not _ends_segment(where, match.end()):
                     found.append(LabelHit(label, where, match.start(), match.end(), PATIENT))
     return found
 

@@ -79,3 +79,8 @@ def test_a_letterheads_tel_and_fax_with_one_glyph_misread_before_their_numbers()
     found = _fields(["Dr. Jane Doe  2800 Main Street, Hartford, CT 06120 Te) 860-555-8725 Tax (860) 555-7573"])
     assert found["ordering_provider.fax"] == "8605557573"
     assert "ordering_provider.fax" not in _fields(["Tax ID 12-3456789", "Sales tax 8605557573 applies"])
+
+
+def test_a_cue_with_no_value_after_it_takes_none_from_elsewhere() -> None:
+    found = _fields(["Hartford Orthopaedics, 12 Oak St, Hartford, CT 06103", "", "", "She lives at"])
+    assert "member.address" not in found
