@@ -63,14 +63,16 @@ def _same_place(cue: LabelHit, hit: LabelHit) -> bool:
 
 def patient_cues(text: PageText) -> list[LabelHit]:
     """The cues (see the module's doc) whose sentence is about the patient, as patient captions; a cue
-    ending its line takes the line its sentence wraps to (none there: no cue)."""
+    ending its line, and an address's (its city may wrap), takes the line its sentence wraps to too (no
+    value after a cue there: no cue)."""
     found = []
     for segment in text.segments:
         for label in CUES:
             for match in label.pattern.finditer(segment.text):
                 if not _about_patient(_sentence_before(text, segment, match.start())):
                     continue
-                where = _with_next_line(text, segment) if _ends_segment(segment, match.end()) else segment
+                wraps = label is ADDRESS_CUE or _ends_segment(segment, match.end())  # an address may wrap
+                where = _with_next_line(text, segment) if wraps else segment
                 if not _ends_segment(where, match.end()):
                     found.append(LabelHit(label, where, match.start(), match.end(), PATIENT))
     return found

@@ -84,3 +84,17 @@ def test_a_letterheads_tel_and_fax_with_one_glyph_misread_before_their_numbers()
 def test_a_cue_with_no_value_after_it_takes_none_from_elsewhere() -> None:
     found = _fields(["Hartford Orthopaedics, 12 Oak St, Hartford, CT 06103", "", "", "She lives at"])
     assert "member.address" not in found
+
+
+def test_an_address_wrapped_between_its_street_and_its_city() -> None:
+    found = _fields(
+        ["Mr. Garcia will be discharged home soon. He lives at 4651 Maple Avenue, Apt 3B,", "Stamford, CT 06901."]
+    )
+    address = found["member.address"]
+    assert isinstance(address, AddressValue)
+    assert (address.line1, address.line2, address.city, address.zip) == (
+        "4651 Maple Avenue",
+        "Apt 3B",
+        "Stamford",
+        "06901",
+    )
