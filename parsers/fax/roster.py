@@ -7,6 +7,7 @@ never taken for the ordering clinician (the signer's printed name under the sign
 from __future__ import annotations
 
 import re
+import statistics
 
 from parsers.fax.model import Segment
 
@@ -18,7 +19,9 @@ CREDENTIALED = re.compile(
 )
 MIN_ROSTER = 3  # this many credentialed names stacked down one column make a roster
 ALIGN = 0.02  # of the page's width: the names start this near each other
-LINE_GAP = 2.5  # ... and each stands within this many line heights under the one over it
+# ... and each stands within this many line heights under the one over it: a line between them (a name
+# OCR misread past the pattern) does not break the list
+LINE_GAP = 5.0
 
 
 def credentialed(segment: Segment) -> bool:
@@ -33,9 +36,9 @@ def roster_names(segments: list[Segment], page_width: int) -> set[int]:
         run = [first]
         for name in names:
             last = run[-1]
-            height = max(1, last.bbox[3] - last.bbox[1])
+            height = max(1, statistics.median_low(w.height for w in last.words))
             aligned = abs(name.bbox[0] - first.bbox[0]) <= ALIGN * page_width
-            if aligned and 0 < name.bbox[1] - last.bbox[1] <= LINE_GAP * height + height:
+            if aligned and 0 < name.bbox[1] - last.bbox[1] <= LINE_GAP * height:
                 run.append(name)
         if len(run) >= MIN_ROSTER:
             found.update(id(s) for s in run)

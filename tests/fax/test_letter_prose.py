@@ -98,3 +98,9 @@ def test_an_address_wrapped_between_its_street_and_its_city() -> None:
         "Stamford",
         "06901",
     )
+
+
+def test_a_roster_name_misread_past_the_pattern_does_not_break_the_roster() -> None:
+    roster = ["PHYSICIANS", "Jane Doe, MD", "0mar Hadad. D0", "Gregory T Lund MD", "Michael R Stein MD"]
+    lines = [*roster, "", "", "", "Jane Doe, MD"]
+    assert [c.value for c in provider_by_credentials(_page(lines))] == [("Jane", "Doe")]
