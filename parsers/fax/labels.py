@@ -173,7 +173,7 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
 
 
-SEX_ALONE_AFTER = re.compile(r"^(?:m|f|male|female)\s*$", re.IGNORECASE)
+SEX_ALONE_AFTER = re.compile(r"^[.,;]?\s*(?:m|f|male|female)\s*$", re.IGNORECASE)  # 'Sex. M': its colon as a dot
 
 
 def _sentence_word(caption: str, after: str) -> bool:

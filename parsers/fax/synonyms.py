@@ -199,7 +199,7 @@ LABELS: list[Label] = [
     *_label(
         "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|\]]"
     ),
-    *_label("npi", None, True, r"np[il1!|?\]](?: ?#| number| no\.?)?"),  # ? and ] a thin I as OCR may read it
+    *_label("npi", None, True, r"np[il1!|?\]}](?: ?#| number| no\.?)?"),  # ? ] } a thin I as OCR may read it
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(

@@ -139,8 +139,13 @@ def read_phone(text: str) -> Read | None:
     return Read("".join(match.groups()), match.start(), match.end()) if match else None
 
 
+SEMICOLON_COMMA = re.compile(r"(?<=[A-Za-z]);(?=\s*[A-Z])")
+
+
 def read_name(text: str) -> Read | None:
-    """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
+    """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD' (a comma OCR read as a
+    semicolon, 'Smith; John', is the comma)."""
+    text = SEMICOLON_COMMA.sub(",", text)  # one character for one: positions in it are positions in the text
     head = NAME_END.split(text, maxsplit=1)[0]
     parts = [p.strip(STRAY) for p in head.split(",") if p.strip(STRAY)]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]

@@ -104,3 +104,10 @@ def test_a_roster_name_misread_past_the_pattern_does_not_break_the_roster() -> N
     roster = ["PHYSICIANS", "Jane Doe, MD", "0mar Hadad. D0", "Gregory T Lund MD", "Michael R Stein MD"]
     lines = [*roster, "", "", "", "Jane Doe, MD"]
     assert [c.value for c in provider_by_credentials(_page(lines))] == [("Jane", "Doe")]
+
+
+def test_misread_punctuation_of_a_right_aligned_particulars_block() -> None:
+    found = _fields(["RE: Miller; Maria", "DOB. 09/28/1950 Sex. M", "", "", "Priya Patel, MD", "NP} 1234567893"])
+    assert found["member.name"] == ("Maria", "Miller")  # its comma read as a semicolon
+    assert found["member.sex"] == "M"  # its colon read as a dot
+    assert found["ordering_provider.npi"] == "1234567893"  # NPI with its I read as a brace
