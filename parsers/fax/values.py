@@ -235,9 +235,14 @@ def read_npi_text(text: str) -> Read | None:
     return Read(match.group(1), match.start(1), match.end(1))
 
 
+SPLIT_REST = re.compile(r"^\s+[0-9]{2,}(?![\w/.:-])")
+
+
 def read_member_id(text: str) -> Read | None:
+    """The member ID; None when a bare number follows it ('W79897 1238': one ID OCR split in two, where
+    its first piece alone would be a wrong ID)."""
     match = MEMBER_ID.search(text.upper())
-    if not match or sum(ch.isdigit() for ch in match.group(1)) < 4:
+    if not match or sum(ch.isdigit() for ch in match.group(1)) < 4 or SPLIT_REST.match(text[match.end(1) :]):
         return None
     return Read(match.group(1), match.start(1), match.end(1))
 

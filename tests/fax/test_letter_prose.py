@@ -111,3 +111,8 @@ def test_misread_punctuation_of_a_right_aligned_particulars_block() -> None:
     assert found["member.name"] == ("Maria", "Miller")  # its comma read as a semicolon
     assert found["member.sex"] == "M"  # its colon read as a dot
     assert found["ordering_provider.npi"] == "1234567893"  # NPI with its I read as a brace
+
+
+def test_a_member_id_ocr_split_in_two_is_no_id() -> None:
+    assert "member.member_id" not in _fields(["Member ID: W79897 1238"])  # its first piece alone is wrong
+    assert _fields(["Member ID: W798971238"])["member.member_id"] == "W798971238"
