@@ -173,7 +173,8 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
 
 
-SEX_ALONE_AFTER = re.compile(r"^[.,;]?\s*(?:m|f|male|female)\s*$", re.IGNORECASE)  # 'Sex. M': its colon as a dot
+# 'Sex. M', 'Sex’ F': its colon read as a dot or a quote
+SEX_ALONE_AFTER = re.compile(r"^[.,;'’`]?\s*(?:m|f|male|female)\s*$", re.IGNORECASE)
 
 
 def _sentence_word(caption: str, after: str) -> bool:

@@ -53,7 +53,7 @@ def supplier_heading(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate
 
 
 # 'Attn: Home Health Intake', 'Attention: Intake Coordinator', 'c/o Referrals': the addressee's routing line
-ATTENTION = re.compile(r"^\s*(?:att(?:n|ention)?|c/o)\b", re.IGNORECASE)  # 'Att', as OCR may lose its n
+ATTENTION = re.compile(r"^\s*(?:at{1,2}n|att|attention|c/o)\b", re.IGNORECASE)  # 'Att', 'Atn': a letter lost
 BLOCK_LINES = 3  # an addressee block's lines from its 'Attn' line down to its NPI line, at most
 
 

@@ -111,6 +111,7 @@ def test_misread_punctuation_of_a_right_aligned_particulars_block() -> None:
     assert found["member.name"] == ("Maria", "Miller")  # its comma read as a semicolon
     assert found["member.sex"] == "M"  # its colon read as a dot
     assert found["ordering_provider.npi"] == "1234567893"  # NPI with its I read as a brace
+    assert _fields(["DOB 08/08/1932 Sex’ F"])["member.sex"] == "F"  # its colon read as a quote
 
 
 def test_a_member_id_ocr_split_in_two_is_no_id() -> None:

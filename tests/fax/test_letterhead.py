@@ -33,3 +33,4 @@ def test_a_letters_addressee_block_over_its_attn_line_names_the_agency() -> None
     assert _found([*lines, "Agency NPI 1587978093", "Fax 1-866-555-0142"]) == ["Valley Home Health"]
     assert _found([*lines[:3], "Agency NPI 1587978093"]) == []  # no 'Attn' line: no addressee block
     assert _found([*lines[:3], "Att Home Health Intake", "Agency NPI 1587978093"]) == ["Valley Home Health"]
+    assert _found([*lines[:3], "Atn Home Health Intake", "Agency NPI 1587978093"]) == ["Valley Home Health"]
