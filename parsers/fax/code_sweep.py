@@ -192,7 +192,7 @@ def _loose_row(
     rest = list(itertools.takewhile(lambda w: _hcpcs_head(w, sets) is None, words[at + 1 :]))  # to the next code
     found = rest_of_row(code, [tail] if tail in MODIFIERS else [], rest, line, columns, marked_only=True)
     listed = sets.hcpcs_known(head.translate(codecheck.ZERO_AS_O)) is True
-    if not (listed or ticked or found.modifiers or found.quantity_word is not None):
+    if not (listed or ticked or found.modifiers or found.quantity_word is not None or _listed_order(text, index)):
         return None
     if found.description is None:
         found = dataclasses.replace(found, description=_described_before(words[:at]))
@@ -204,6 +204,22 @@ def _described_before(words: list[Word]) -> str | None:
     start = max((i + 1 for i, w in enumerate(words) if w.text.endswith(":")), default=0)
     kept = [w.text for w in words[start:] if sum(ch.isalpha() for ch in w.text) >= 2]
     return " ".join(kept).strip(" -:") or None
+
+
+# A letter's heading over the list of what it orders ('Orders:', 'Home health orders:'), alone on its line
+ORDERS_HEADING = re.compile(r"^\s*(?:[A-Za-z ]{0,24}\s)?orders?\s*[:;]\s*$", re.IGNORECASE)
+LIST_REACH = 12  # the list's items stand within this many lines under its heading
+
+
+def _listed_order(text: PageText, index: int) -> bool:
+    """The line is an item of a letter's list of orders: an 'Orders:' heading above it, with no
+    section's end or diagnosis heading between (a code listed there is ordered, as a ticked one is)."""
+    for line in reversed(text.lines[max(index - LIST_REACH, 0) : index]):
+        if ORDERS_HEADING.match(line.text):
+            return True
+        if SECTION_END.search(line.text) or diagnosis_caption(line.text):
+            return False
+    return False
 
 
 def _columns(text: PageText, index: int) -> Columns:

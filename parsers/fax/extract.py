@@ -36,7 +36,9 @@ from parsers.fax.nearby import (
     value_offset,
     value_segment,
 )
+from parsers.fax.patient_sentences import CUES, with_patient_cues
 from parsers.fax.roles import section_header, with_roles, without_unsure_provider
+from parsers.fax.roster import roster_names
 from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
 
 __all__ = ["PageText"]  # where the stages have always imported it from
@@ -92,7 +94,9 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
     hits = without_unsure_provider(
         [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
     )
-    providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
+    hits = with_patient_cues(hits, text)  # a letter's 'she lives at', 'can be reached at'
+    roster = roster_names(text.segments, text.page.width)  # the practice's clinicians, not the signer
+    providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text) and id(s) not in roster]
     hits = named_by_heading(hits, text.page.width, text.segments)
     roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
     return within_blocks(roled, text.segments, text.page.width)
@@ -148,7 +152,8 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if hit.kind == "address":
             found = _address(text, hit, hits, end, path)
         else:
-            found = _on_segment(hit, end, path) or _elsewhere(text, hit, hits, path, end)
+            found = _on_segment(hit, end, path)
+            found = found or (_elsewhere(text, hit, hits, path, end) if hit.label not in CUES else None)
         if (
             found is not None
             and hit.kind == "sex"

@@ -189,6 +189,7 @@ def letters_of(text: str) -> str:
 FUZZY_PHRASES: dict[str, tuple[str, str | None]] = {
     "discharged from hospital on": ("discharge_date", None),
     "discharged from the hospital on": ("discharge_date", None),
+    "discharged home on": ("discharge_date", None),
 }
 PHRASE_RATIO = 0.9
 WORD = re.compile(r"\S+")

@@ -168,6 +168,8 @@ def _weak_ok(text: str, hit: LabelHit) -> bool:
         return False
     if _sentence_word(text[hit.start : hit.end], after) or _runs_into_title(hit, after):
         return False
+    if hit.kind == "sex" and SEX_ALONE_AFTER.match(after):
+        return True  # 'DOB 12/08/1956  Sex F': the caption's colon lost, its one-letter answer ends the segment
     return after.startswith((":", "#")) or not before.strip() or (not after and garbled_qualifier(before))
 
 
@@ -182,6 +184,10 @@ def _guessed(hit: LabelHit, after: str) -> bool:
     words = hit.segment.words_in_span(hit.start, hit.end)
     short = hit.end - hit.start <= SHORT_CAPTION
     return short and not after.startswith(":") and bool(words) and max(w.conf for w in words) < GUESSED_CONF
+
+
+# 'Sex. M', 'Sex’ F': its colon read as a dot or a quote
+SEX_ALONE_AFTER = re.compile(r"^[.,;'’`]?\s*(?:m|f|male|female)\s*$", re.IGNORECASE)
 
 
 def _sentence_word(caption: str, after: str) -> bool:

@@ -5,11 +5,14 @@ no caption, and its NPI under it ('CarePoint Infusion' over 'Pharmacy NPI 137877
 The supplier-NPI caption makes the heading over it the supplier's name: the page's topmost line, no
 caption of its own, left-aligned with the NPI line and right over it, that reads as an organisation
 with its words capitalised.
+A physician's letter addresses the agency in a block instead ('Valley Home Health' over 'Attn: Home
+Health Intake' over 'Agency NPI ...'): that block's first line, over its 'Attn' line, is the name.
 Like any field, it needs its second read before a record may be ready (verify.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from parsers.fax import values
@@ -30,9 +33,11 @@ def supplier_heading(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate
     lines = [s for s in text.segments if sum(ch.isalnum() for ch in s.text) >= MIN_LINE]  # no specks
     if npi is None or not lines:
         return
-    head = min(lines, key=lambda s: s.bbox[1])
+    head: Segment | None = min(lines, key=lambda s: s.bbox[1])
     captioned = {id(h.segment) for h in hits}
-    if head is npi.segment or id(head) in captioned or not _right_over(head, npi.segment, text.page.width):
+    if head is None or head is npi.segment or not _right_over(head, npi.segment, text.page.width):
+        head = addressee_over(text, npi.segment)
+    if head is None or head is npi.segment or id(head) in captioned:
         return
     read = values.read_org(head.text)
     if read is None or read.end - read.start != len(head.text.strip()) or not _capitalised(head.text):
@@ -54,6 +59,31 @@ def _opens_line(npi: LabelHit, hits: list[LabelHit]) -> bool:
     the supplier's ('Intake fax ... | Intake phone ... | NPI ...'): the letterhead's line about it."""
     line = [h for h in hits if h.segment is npi.segment]
     return npi.start == 0 or all(h.role == SUPPLIER for h in line)
+
+
+# 'Attn: Home Health Intake', 'Attention: Intake Coordinator', 'c/o Referrals': the addressee's routing line
+ATTENTION = re.compile(r"^\s*(?:at{1,2}n|att|attention|c/o)\b", re.IGNORECASE)  # 'Att', 'Atn': a letter lost
+BLOCK_LINES = 3  # an addressee block's lines from its 'Attn' line down to its NPI line, at most
+
+
+def addressee_over(text: PageText, npi_line: Segment) -> Segment | None:
+    """A letter's addressee block holding the supplier's NPI line ('Valley Home Health' / 'Attn: Home
+    Health Intake' / 'Agency NPI 1587978093'): its first line, over its 'Attn' line, is the name of
+    the agency the letter is sent to. The lines stand left-aligned, each right under the one over it."""
+    line: Segment | None = npi_line
+    for _ in range(BLOCK_LINES):
+        above = _line_over(text, line) if line is not None else None
+        if above is None:
+            return None
+        if ATTENTION.match(above.text):
+            return _line_over(text, above)
+        line = above
+    return None
+
+
+def _line_over(text: PageText, line: Segment) -> Segment | None:
+    over = [s for s in text.segments if s is not line and _right_over(s, line, text.page.width)]
+    return max(over, key=lambda s: s.bbox[1]) if over else None
 
 
 def _capitalised(name: str) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from parsers.fax import values
 from parsers.fax.extract import PROVIDER_SUFFIX, PageText
 from parsers.fax.model import Candidate, Segment, bbox_of, conf_of
+from parsers.fax.roster import roster_names
 from parsers.fax.synonyms import PAYER, PLAN_WORDS, LabelHit
 
 ORG = r"(?P<org>[A-Z][A-Za-z&'’‘.\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][A-Za-z&'’‘.\-]*){0,5})"  # capitalised words
@@ -89,8 +90,12 @@ def _plan_name(text: str) -> bool:
 
 
 def provider_by_credentials(text: PageText) -> Iterator[Candidate]:
-    """'Jane Doe, MD' on a line of its own (letterheads, signature blocks): the ordering provider."""
+    """'Jane Doe, MD' on a line of its own (letterheads, signature blocks): the ordering provider;
+    never a name in the letterhead's roster of the practice's clinicians (roster.py)."""
+    roster = roster_names(text.segments, text.page.width)
     for segment in text.segments:
+        if id(segment) in roster:
+            continue
         match = PROVIDER_SUFFIX.match(segment.text)
         if match:
             read = values.read_name(match.group(1))

@@ -25,6 +25,7 @@ from parsers.fax.checkbox import (
     ticked_sex,
     titled_service_type,
 )
+from parsers.fax.closing import signed_letter
 from parsers.fax.code_sweep import loose_diagnoses, loose_services
 from parsers.fax.codes_in_values import outside_values
 from parsers.fax.codes_over import diagnoses_over_captions
@@ -298,7 +299,8 @@ def find_fields(state: FaxRead) -> None:
         state.services.extend(ticked_only(rows, ink(), state.steps.target_dpi))
         _loose_codes(state, text, ink)
         if state.signature is None:
-            state.signature = find_signature(text, ink(), state.steps.target_dpi)
+            found = find_signature(text, ink(), state.steps.target_dpi)
+            state.signature = signed_letter(found, text, ink(), state.steps.target_dpi)
             state.candidates.extend(_signature_date(state.signature))
         if state.ticked is None:
             state.ticked = (

@@ -321,12 +321,12 @@ def _read_line(text: PageText, line: Segment, label_end: int, image: Image.Image
     height = statistics.median_low(w.height for w in label_words)
     centre = sum(w.top + w.height / 2 for w in label_words) / len(label_words)
     box = (x0, int(centre - 1.6 * height), x1, int(centre + 1.3 * height))
-    present = None if image is None else has_ink(image, box, dpi, _printed_boxes(text, box))
+    present = None if image is None else has_ink(image, box, dpi, printed_boxes(text, box))
     when = _date_after(line, date_words[0].left) if date_words else None
     return SignatureRead(present, line.page, box, *(when or (None, None, 0.0, "")))
 
 
-def _printed_boxes(text: PageText, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+def printed_boxes(text: PageText, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
     return [b for s in text.segments for w in s.words if _printed(w) and boxes_overlap(b := bbox_of([w]), box)]
 
 

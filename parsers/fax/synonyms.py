@@ -42,6 +42,8 @@ def _as_read(synonym: str) -> str:
     return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", synonym.replace("date", "[do]at[el]"))
 
 
+# a phone number right after a caption: '(860) 555-7573', '860-555-8725'
+PHONE_AHEAD = r"\s*[:#]?\s*\(?[0-9]{3}\)?[\s.\-]*[0-9]{3}[\s.\-]*[0-9]{4}(?![0-9])"
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
@@ -203,7 +205,7 @@ LABELS: list[Label] = [
     *_label(
         "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|\]]"
     ),
-    *_label("npi", None, True, r"np[il1!|?\]](?: ?#| number| no\.?)?"),  # ? and ] a thin I as OCR may read it
+    *_label("npi", None, True, r"np[il1!|?\]}](?: ?#| number| no\.?)?"),  # ? ] } a thin I as OCR may read it
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
@@ -222,6 +224,10 @@ LABELS: list[Label] = [
     *_label("phone", None, False, r"te[t1I]"),  # 'Tel' with its l misread, a caption only before ':'/at the start
     *_label("fax", PROVIDER, True, r"(?:physician|office) ?fax", r"fax(?: ?#| no\.?)?"),
     *_label("fax", PROVIDER, False, r"fux", alone=True),  # 'Fax' with its a read as u: only where a caption stands
+    # a letterhead's 'Tel' and 'Fax' in small print with one glyph misread ('Te)', 'Tax'): a caption only
+    # right before a phone number ('Tax (860) 555-7573'), never a word of a tax id or of a sentence
+    *_label("phone", None, True, rf"(?-i:T)e[)\]}}|!](?={PHONE_AHEAD})"),
+    *_label("fax", PROVIDER, True, rf"(?-i:T)ax(?={PHONE_AHEAD})"),
     *_label(
         "address",
         PATIENT,
@@ -295,6 +301,8 @@ LABELS: list[Label] = [
         r"services to begin",
         r"requested start",
         r"please start on",
+        # a letter's sentence: 'Please begin home health care on November 20, 2026', 'start services on'
+        r"(?:begin|start|resume)(?: (?:home health|home care|skilled|nursing|therapy))? (?:care|services|visits) on",
         r"begin(?:ning)? date",
         r"date needed",
         r"needed by",
@@ -313,6 +321,7 @@ LABELS: list[Label] = [
         r"date of discharge",
         r"discharged from (?:the )?hospital on",
         r"discharged on",
+        r"discharged (?:to )?home on",  # a letter's 'will be discharged home on November 19, 2026'
         # ... and as an EHR abbreviates them ('Anticip. D/C', 'Exp. D/C', 'Proj. discharge')
         r"(?:anticipated|expected|planned|projected|anticip\.?|antic\.|exp\.|est\.|proj\.)"
         r" (?:discharge|d/ ?c)(?: date)?",

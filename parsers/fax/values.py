@@ -139,8 +139,13 @@ def read_phone(text: str) -> Read | None:
     return Read("".join(match.groups()), match.start(), match.end()) if match else None
 
 
+SEMICOLON_COMMA = re.compile(r"(?<=[A-Za-z]);(?=\s*[A-Z])")
+
+
 def read_name(text: str) -> Read | None:
-    """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD'."""
+    """(first, last) from 'Smith, John', 'John Smith', 'John Q. Smith, MD' (a comma OCR read as a
+    semicolon, 'Smith; John', is the comma)."""
+    text = SEMICOLON_COMMA.sub(",", text)  # one character for one: positions in it are positions in the text
     head = NAME_END.split(text, maxsplit=1)[0]
     parts = [p.strip(STRAY) for p in head.split(",") if p.strip(STRAY)]
     parts = [p for p in parts if p.lower().replace(" ", "") not in SUFFIXES]
@@ -230,23 +235,23 @@ def read_npi_text(text: str) -> Read | None:
     return Read(match.group(1), match.start(1), match.end(1))
 
 
+SPLIT_REST = re.compile(r"^\s+[0-9]+(?![\w/.:-])")  # a bare number after an id: its end read apart, or a suffix
+
+
 def read_member_id(text: str) -> Read | None:
     """The first id-like run of letters and digits; none when it is not whole as printed: a symbol
-    glued to it took one of its characters ('%640338858' for X640338858), or a short group of digits
-    after it may be its own end read apart ('M700744 335')."""
+    glued to it took one of its characters ('%640338858' for X640338858), or a bare number after it
+    may be its own end read apart ('M700744 335', 'W79897 1238': the first piece alone a wrong id)."""
     match = MEMBER_ID.search(text.upper())
-    if not match or sum(ch.isdigit() for ch in match.group(1)) < 4:
+    if not match or sum(ch.isdigit() for ch in match.group(1)) < 4 or SPLIT_REST.match(text[match.end(1) :]):
         return None
     if ID_GLYPH_BEFORE.search(text[: match.start(1)]) or ID_GLYPH_AFTER.match(text[match.end(1) :]):
-        return None
-    if ID_PIECE_AFTER.match(text[match.end(1) :]):
         return None
     return Read(match.group(1), match.start(1), match.end(1))
 
 
 ID_GLYPH_BEFORE = re.compile(r"[^\w\s:#(\[,;.'\"\-/]$")  # a letter read as a symbol right before the id
 ID_GLYPH_AFTER = re.compile(r"[^\w\s:#)\],;.'\"\-/]")
-ID_PIECE_AFTER = re.compile(r"\s{1,2}\d{1,6}(?![\w/\-.])")  # 'M700744 335': one id read apart (or an id and suffix)
 
 
 SEX_WORD = re.compile(r"\b(male|female|m|f)\b", re.IGNORECASE)

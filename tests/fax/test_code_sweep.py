@@ -204,3 +204,12 @@ def test_a_word_a_section_reader_took_as_part_of_a_longer_code_is_not_swept_up_a
     sweep must not take its first word as the billable three-character code N16."""
     found = _diagnoses(_page(["Diagnoses: N16 4, I50.9"]))
     assert "N16" not in found and "I50.9" in found
+
+
+def test_a_code_listed_under_a_letters_orders_heading_is_ordered() -> None:
+    """'Orders:' over its bullets: a code there is ordered though its count's mark is garbled ('4 viguts');
+    the same line with no such heading over it is no service (nothing says the code is ordered)."""
+    item = "+ Occupational therapy (G0152): 4 viguts for ADL retraining and bathroom safety;"
+    assert [code for code, _, _ in _services(_page(["Orders:", item]))] == ["G0152"]
+    assert _services(_page(["Diagnoses: Z96.641", item])) == []
+    assert _services(_page(["Orders:", "Sincerely,", item])) == []  # a closing ends the list

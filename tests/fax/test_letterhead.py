@@ -26,3 +26,11 @@ def test_no_supplier_npi_line_under_it_or_a_heading_that_is_no_company_gives_not
 def test_a_heading_with_a_longer_word_in_lower_case_was_misread() -> None:
     assert _found(["CarePoint infusion", "Pharmacy NPI 1378774149"]) == []
     assert _found(["Bank of Health Supply", "Supplier NPI 1378774149"]) == ["Bank of Health Supply"]
+
+
+def test_a_letters_addressee_block_over_its_attn_line_names_the_agency() -> None:
+    lines = ["Some Orthopaedic Associates", "Tel 860-555-0100", "Valley Home Health", "Attn: Home Health Intake"]
+    assert _found([*lines, "Agency NPI 1587978093", "Fax 1-866-555-0142"]) == ["Valley Home Health"]
+    assert _found([*lines[:3], "Agency NPI 1587978093"]) == []  # no 'Attn' line: no addressee block
+    assert _found([*lines[:3], "Att Home Health Intake", "Agency NPI 1587978093"]) == ["Valley Home Health"]
+    assert _found([*lines[:3], "Atn Home Health Intake", "Agency NPI 1587978093"]) == ["Valley Home Health"]
