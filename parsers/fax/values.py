@@ -43,6 +43,7 @@ FORM_WORDS = frozenset(
         *("date", "birth", "dob", "sex", "gender", "id", "no", "number", "signature", "diagnosis"),
         *("patient", "physician", "provider", "insurance", "payer", "payor", "mi", "m.i"),  # (MI: middle initial)
         *("member", "subscriber", "beneficiary", "enrollee"),  # the person a caption names, not a name
+        *("dear", "team", "intake", "staff", "sincerely", "regards", "colleague", "colleagues"),  # a letter's
     }
 )
 # Words of an order's subject, no person's name: 'RE: Oxygen Order', 'RE: DME Referral' name no patient.
