@@ -119,6 +119,18 @@ def test_a_value_read_wholly_as_marks_is_no_value() -> None:
     assert [c.value for c in state.candidates] == ["Evergreen"]
 
 
+def test_a_value_holding_a_run_of_digits_read_unsurely_is_no_marks() -> None:
+    """'X628901326' read at 33 in a cell of a standard-resolution fax: a screen's dots make no such run of
+    digits; it stays a value, for its second read to confirm or not."""
+    state = _state()
+    unsure = Word("X628901326", 33.0, 1091, 523, 127, 22)
+    state.candidates = [
+        Candidate("member.member_id", "X628901326", 1, (1091, 523, 1218, 545), 0.33, "below", words=(unsure,))
+    ]
+    shaded_bands.drop_mark_values(state)
+    assert [c.value for c in state.candidates] == ["X628901326"]
+
+
 def test_a_value_kept_without_its_words_is_judged_by_the_page_words_in_its_box() -> None:
     """A signature's date ('Nov 18, 2026', its '18,' read at 38) carries its box and its weakest word's
     confidence only: the surely read words in its box say it is no mark."""
