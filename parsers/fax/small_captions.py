@@ -28,6 +28,8 @@ from parsers.fax.reading import FaxRead
 
 CONFIG = "--oem 1 --psm 6 -c tessedit_do_invert=0"  # a block: the crop holds the caption alone
 SCALES = (3.0, 2.0)
+GARBLED_SCALES = (2.0,)  # a garbled caption in a box as tall as its value's: one read (see _caption_boxes)
+CLEAN_SCALES = (2.0,)  # the cleaned page's read of a crop the grey page read as nothing
 SMALL = 0.85  # a caption's print is at most this share of the height of the value under it
 BELOW = 2.5  # the value starts within this many caption heights under the caption
 MAX_WORDS = 4
@@ -56,28 +58,31 @@ def with_captions(page: Page, image: Image.Image, engine: OcrEngine, clean: Imag
     words = list(page.words)
     _, segments = page_segments(page)
     tried: list[tuple[int, int, int, int]] = []
-    for index, box in enumerate(_caption_boxes(segments)):
+    for index, (box, scales) in enumerate(_caption_boxes(segments)):
         if any(_inside(box, b) for b in tried):
             continue
         tried.append(box)
-        read = _reread(page.number, (image, clean), box, engine, LINE_KEY + index)
+        read = _reread(page.number, (image, clean), box, engine, LINE_KEY + index, scales)
         if read is not None:
             words = [w for w in words if not _centre_in(w, box)] + read
     return words
 
 
-def _caption_boxes(segments: list[Segment]) -> Iterator[tuple[int, int, int, int]]:
+def _caption_boxes(segments: list[Segment]) -> Iterator[tuple[tuple[int, int, int, int], tuple[float, ...]]]:
     """The boxes of small segments naming no field, each over a value in larger print, widened to
-    the small pieces beside it on its row."""
+    the small pieces beside it on its row; with the scales to read each at (a garbled caption whose box
+    is as tall as its value's: once, at GARBLED_SCALES, as it is no sure caption)."""
     named = {id(segment) for segment in segments if hits_in(segment)}  # once a page: it is looked up often
     for segment in segments:
         if not _caption_like(segment) or id(segment) in named:
             continue
         height = _height(segment)
         under = _value_under(segments, segment, height)
-        if under is None or (height > SMALL * _height(under) and not _garbled_over_value(segment, under)):
+        if under is None:
             continue
-        yield _row_box(segments, segment, height, named)
+        small = height <= SMALL * _height(under)
+        if small or _garbled_over_value(segment, under):
+            yield _row_box(segments, segment, height, named), SCALES if small else GARBLED_SCALES
 
 
 def _caption_like(segment: Segment) -> bool:
@@ -135,14 +140,15 @@ def _reread(
     box: tuple[int, int, int, int],
     engine: OcrEngine,
     line: int,
+    scales: tuple[float, ...] = SCALES,
 ) -> list[Word] | None:
     """The best enlarged read of the box when one names a field and none names another, in page pixels:
     read from the grey page, else (both its reads empty: a cell's rules around the small print leave
     tesseract no line) from the cleaned page, its rules taken out."""
     image, clean = images
-    reads = [_read_at(image, box, scale, engine, line) for scale in SCALES]
+    reads = [_read_at(image, box, scale, engine, line) for scale in scales]
     if clean is not None and not any(reads):
-        reads = [_read_at(clean, box, scale, engine, line) for scale in SCALES]
+        reads = [_read_at(clean, box, scale, engine, line) for scale in CLEAN_SCALES]
     named = [(fields, words) for words in reads if words and (fields := _fields(page, words))]
     if not named or len({fields for fields, _ in named}) != 1:
         return None
