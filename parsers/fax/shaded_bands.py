@@ -122,6 +122,8 @@ def _placed(words: list[Word], box: tuple[int, int, int, int], on_band: list[Seg
 
 
 MARK_CONF = 40  # every word of a value read less surely than this: marks (a screen's dots), not a value
+MIN_DIGITS = 5  # ... unless it holds this many digits (an ID, a number read unsurely): a screen's dots make no
+# such run; the value still needs its second read to count
 
 
 def drop_mark_values(state: FaxRead) -> None:
@@ -133,8 +135,10 @@ def drop_mark_values(state: FaxRead) -> None:
 
 def _marks(cand: Candidate, page_words: list[Word]) -> bool:
     """Every word of the value read less surely than MARK_CONF: a value kept without its words (a
-    signature's date) is judged by the page's words in its box, not by its weakest word alone."""
-    if cand.method == "text_layer" or _behind_marks(cand):
+    signature's date) is judged by the page's words in its box, not by its weakest word alone. Not a
+    value holding MIN_DIGITS digits ('X628901326' read at 33 in a cell of a standard-resolution fax)."""
+    read = cand.raw or " ".join(w.text for w in cand.words)
+    if cand.method == "text_layer" or _behind_marks(cand) or sum(ch.isdigit() for ch in read) >= MIN_DIGITS:
         return False
     shown = cand.words or tuple(w for w in page_words if _inside(w, cand.bbox))
     confs = [w.conf for w in shown] or [cand.conf * 100]
