@@ -317,11 +317,13 @@ def _address_from(
     if below is None:
         return None
     found = _with_city_line(text, path, first, below, method)
-    row = whole_row(text, below, first, hits) if found is None else None  # 'New Haven,    CT 06511'
-    return found or (_with_city_line(text, path, first, row, method) if row is not None else None)
+    whole = whole_row(text, below, first, hits) if found is None else None  # 'New Haven,    CT 06511'
+    return found or (_with_city_line(text, path, first, whole, method) if whole is not None else None)
 
 
-def _with_city_line(text: PageText, path: str, first: tuple[Word, ...], below: Segment, method: str) -> Candidate | None:
+def _with_city_line(
+    text: PageText, path: str, first: tuple[Word, ...], below: Segment, method: str
+) -> Candidate | None:
     """The address of the street's words and the city line `below` (after its caption, if any)."""
     label = CITY_LABEL.match(below.text) or CITY_PARTS.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words

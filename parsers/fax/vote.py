@@ -85,8 +85,8 @@ def voted(cand: Candidate, second: list[Word], third: list[Word], strict: bool =
     target = _words(third)
     page = _words(list(cand.words))
     name = _is_name(cand)
-    lined_up = _words(second) if name else _aligned(_words(second), target)
-    if lined_up is None or len(page) != len(target):
+    lined_up: list[Placed] | None = list(_words(second)) if name else _aligned(_words(second), target)
+    if lined_up is None or len(page) != len(target) or len(lined_up) != len(target):
         return None
     others: list[list[Placed]] = [list(page), lined_up]
     for at, (text, _) in enumerate(target):
@@ -119,7 +119,8 @@ def _aligned(second: list[tuple[str, Word]], target: list[tuple[str, Word]]) -> 
         else:
             out.append((text, word))
     lost = len(target) - len(out)
-    if lost > 0 and out and all(read is not None and _same(read[0], t) for read, (t, _) in zip(out, target, strict=False)):
+    read_alike = all(read is not None and _same(read[0], t) for read, (t, _) in zip(out, target, strict=False))
+    if lost > 0 and out and read_alike:
         out += [None] * lost
     return out if len(out) == len(target) else None
 
