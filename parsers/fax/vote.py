@@ -37,6 +37,7 @@ SCALE = 2.0
 MODELS = (REREAD_MODEL, "")
 UNSURE = 80  # a word read under this confidence (0..100), the default threshold, is no sure read of it
 NAME_KINDS = {"name", NAME_PART}
+GARBLED_SHORTER = 3  # letters fewer than a known word a doubtful weak read must have to be a garble of it
 KINDS = (THIRD_READ_KINDS | WORD_LIST_KINDS | NAME_KINDS) - {"npi"}
 
 
@@ -172,11 +173,16 @@ def _unsure(read: tuple[str, Word], target: str, name: bool = False) -> bool:
     """The read is unsure of this word. A word with letters: it is no word where the target is a
     known one, and of the same length or read doubtfully ('Eim' for 'Elm'; 'seengteh' at no confidence
     for 'Springfield'); two known words ('Medicare', 'Medicate') are two values, however read. A word
-    of digits: read doubtfully (a close rival, or a low confidence)."""
+    of digits: read doubtfully (a close rival, or a low confidence). A short word read with a close
+    rival and under UNSURE where a known word far longer stands ('we' at 36 for 'Asylum') is a
+    garble of it, no other value: those two words are no look-alikes of each other."""
     text, word = read
     doubtful = word.ambiguous or word.conf < UNSURE
     if name:  # no word list to say which word a name is: only the read's own doubt
         return doubtful
     if any(ch.isalpha() for ch in text + target):
+        garbled = word.ambiguous and word.conf < UNSURE and len(target) - len(text) >= GARBLED_SHORTER
+        if garbled and lexicon.known(target):
+            return True
         return lexicon.known(target) and not lexicon.known(text) and (len(text) == len(target) or doubtful)
     return doubtful
