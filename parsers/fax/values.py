@@ -364,7 +364,7 @@ SPECKS = " '\"`_|-\u2013\u2014\u2018\u2019\u201c\u201d"
 # A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit').
 PART_ALONE = re.compile(
     r"^\s*(?:(?P<unit>apt\.?|apartment|unit|suite|ste\.?|apt\.?\s*/\s*\w+)|(?P<city>city)|(?P<state>state)"
-    r"|(?P<zip>zip(?:\s*code)?|postal\s*code))\s*[:#]?\s*$",
+    r"|(?P<zip>zip(?:\s*code)?|postal\s*code))\s*[:#.]?\s*$",
     re.IGNORECASE,
 )
 

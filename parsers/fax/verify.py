@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from parsers.fax import codecheck, lexicon, values, zipcodes
 from parsers.fax.asides import code_in_aside
+from parsers.fax.bar_code import bar_settled
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
 from parsers.fax.far_dates import ORDER_DATE_PATHS, ORDER_YEARS_AROUND_RECEIPT
@@ -160,7 +161,9 @@ def second_read(state: FaxRead) -> None:
     state.confirmed_codes |= {
         id(d)
         for i, d in enumerate(codes)
-        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets) or borne_out(d, reads.get(f"d{i}", []))
+        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
+        or borne_out(d, reads.get(f"d{i}", []))
+        or bar_settled(state, d, reads.get(f"d{i}", []))
     }
     _header_again(state, reads.get("header", []))
 
