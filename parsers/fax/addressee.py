@@ -11,10 +11,10 @@ import re
 from parsers.fax.model import Segment
 from parsers.fax.synonyms import ANCHOR_KINDS, TO_LABELS, LabelHit
 
-# A clinician as a fax is addressed to one: 'Dr. Helen Carter' ('Dt.' as a fax shows it), 'Helen
-# Carter, MD', 'J. Patel NP'.
+# A clinician as a fax is addressed to one: 'Dr. Helen Carter' ('Dt.', 'Or,' as a fax shows it: a
+# capitalised D or O, r/t/f and a stop or comma, then a capitalised name), 'Helen Carter, MD', 'J. Patel NP'.
 CLINICIAN = re.compile(
-    r"^\W*(?:dr\b\.?|dt\.|doctor\b)|\b(?:md|do|np|pa-?c|aprn|dpm|fnp)\b\.?\W*$",
+    r"^\W*(?:dr\b\.?|dt\.|(?-i:[DO][rtf][.,])(?=\s+(?-i:[A-Z]))|doctor\b)|\b(?:md|do|np|pa-?c|aprn|dpm|fnp)\b\.?\W*$",
     re.IGNORECASE,
 )
 SENDER_KINDS = {"phone", "fax", "npi"}

@@ -1,5 +1,6 @@
-"""A caption opening its segment, before its colon, whose l OCR read as i or 1 ('Pian: Blue Harbor'
-for 'Plan:'): a small face's l is a bar like an i's or a 1's. Found only where no label matched."""
+"""A caption opening its segment, before its colon (or the stop or semicolon OCR reads it as), whose l OCR read
+as i or 1 ('Pian: Blue Harbor', 'Pian. Acme' for 'Plan:'): a small face's l is a bar like an i's or a 1's.
+Found only where no label matched."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from parsers.fax import lexicon
 from parsers.fax.model import Segment
 from parsers.fax.synonyms import LABELS, LabelHit
 
-LEAD_WORD = re.compile(r"^\s*([A-Za-z1]{3,})\s*:")
+LEAD_WORD = re.compile(r"^\s*([A-Za-z1]{3,})\s*[:.;]")  # its colon also as OCR reads it ('Pian.')
 READ_FOR_L = "i1"  # what OCR reads a narrow l as
 
 
 def lookalike_caption(segment: Segment, folded: str) -> list[LabelHit]:
     """The one caption the segment's first word spells once one i or 1 in it is put back as l, when
-    the word is no English word as read and a colon follows it; none when it could be two fields'."""
+    the word is no English word as read and a colon (as read) follows it; none when it could be two fields'."""
     match = LEAD_WORD.match(folded)
     if match is None or lexicon.known(match.group(1)):
         return []

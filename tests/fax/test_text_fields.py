@@ -434,3 +434,8 @@ def test_a_plans_name_over_its_prior_authorization_forms_title_is_the_payer() ->
 def test_a_signing_role_with_a_second_one_in_brackets_or_after_a_slash_names_the_orderer(caption: str) -> None:
     """A plan's form heads the orderer's block 'REQUESTING (ORDERING) PROVIDER': both words name the orderer."""
     assert [(kind, role) for kind, role, _ in _hits(caption)] == [("name", PROVIDER)]
+
+
+def test_a_supplier_name_caption_ocr_ran_its_li_together_is_still_its_caption() -> None:
+    """'Suppher name' for 'Supplier name' (its 'li' read as one 'h'): the supplier's name caption."""
+    assert _hits("Suppher name") == [("org", "supplier", "Suppher name")]
