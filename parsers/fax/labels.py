@@ -109,7 +109,7 @@ def party_heading(hit: LabelHit) -> bool:
 # Whose an 'NPI', 'Phone' or 'Fax' is, from the word before it when OCR garbled that word by one letter
 # ('8 Physiciin NPI', 'Pacient phone'): party words of 6+ letters, and only a garbling that is no English word.
 PARTY_WORDS = {
-    **dict.fromkeys(("physician", "attending", "prescriber", "ordering"), PROVIDER),
+    **dict.fromkeys(("physician", "attending", "prescriber", "ordering", "office"), PROVIDER),
     **dict.fromkeys(("patient", "member"), PATIENT),
     "supplier": SUPPLIER,
 }

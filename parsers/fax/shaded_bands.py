@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from parsers.fax import codecheck
 from parsers.fax.confirm import GAP, PAD, Region, second_reads
 from parsers.fax.extract import labelled_hits
 from parsers.fax.labels import hits_in
@@ -134,11 +135,18 @@ def drop_mark_values(state: FaxRead) -> None:
 def _marks(cand: Candidate, page_words: list[Word]) -> bool:
     """Every word of the value read less surely than MARK_CONF: a value kept without its words (a
     signature's date) is judged by the page's words in its box, not by its weakest word alone."""
-    if cand.method == "text_layer":
+    if cand.method == "text_layer" or _checked_npi(cand):
         return False
     shown = cand.words or tuple(w for w in page_words if _inside(w, cand.bbox))
     confs = [w.conf for w in shown] or [cand.conf * 100]
     return max(confs) < MARK_CONF
+
+
+def _checked_npi(cand: Candidate) -> bool:
+    """An NPI read as ten digits whose check digit holds: a number, not a screen's dots, however unsurely
+    OCR read it (the check digit and its second read judge it, as any NPI's)."""
+    raw = "".join(ch for ch in cand.raw if not ch.isspace())
+    return cand.path.endswith(".npi") and raw.isdigit() and codecheck.correct_npi(raw).value == raw
 
 
 def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:

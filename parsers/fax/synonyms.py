@@ -197,7 +197,8 @@ LABELS: list[Label] = [
     *_label(
         "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|\]]"
     ),
-    *_label("npi", None, True, r"np[il1!|?\]](?: ?#| number| no\.?)?"),  # ? and ] a thin I as OCR may read it
+    *_label("npi", None, True, r"np[il1!|?\]}](?: ?#| number| no\.?)?"),  # ?, ] and } a thin I as OCR may read it
+    *_label("npi", None, True, r"npt(?= ?[:#])"),  # its I read as T ('NPT: 1160133397'): only before its colon
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
