@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns, captioned_parts_right
 from parsers.fax.address_shapes import address_by_shapes
-from parsers.fax.addressee import addressed
+from parsers.fax.addressee import addressed, speck_to
 from parsers.fax.blocks import within_blocks
 from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark, without_loose_marks
 from parsers.fax.headed_name import named_by_heading
@@ -90,7 +90,7 @@ CITY_PARTS = re.compile(
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
     hits = without_unsure_provider(
-        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
+        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit) and not speck_to(hit)]
     )
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text)]
     hits = named_by_heading(hits, text.page.width, text.segments)

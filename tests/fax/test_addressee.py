@@ -58,3 +58,15 @@ def test_a_to_naming_a_doctor_whose_title_ocr_read_as_or_names_no_supplier() -> 
     rows = [(1100, 90, "TO Or, Jane Doe"), *LETTERHEAD[2:]]
     assert not any(h.kind == "org" for h in labelled_hits(_placed(rows)))
     assert any(h.kind == "org" for h in labelled_hits(_placed([(1100, 90, "TO Oriel Home Care"), *LETTERHEAD[2:]])))
+
+
+def test_a_to_read_out_of_specks_is_no_caption() -> None:
+    """A 'to' OCR read at 14 out of specks between boxes names no supplier."""
+    from parsers.fax.addressee import speck_to
+    from parsers.fax.labels import hits_in
+    from parsers.fax.model import Segment
+
+    def hit(conf: float) -> bool:
+        return any(speck_to(h) for h in hits_in(Segment(1, 0, (Word("to", conf, 329, 366, 25, 6),))))
+
+    assert hit(14.0) and not hit(90.0)
