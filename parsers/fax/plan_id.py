@@ -3,7 +3,8 @@ the id the plan knows its member by, the patient's member id.
 
 A bare 'ID #' is the patient's only where its segment starts (synonyms.py): 'Order ID #', 'Case ID #'
 are not. After the payer's caption and the plan's name, on that one line, the id is the plan's id of its
-member, as 'Medicaid ID' says when the plan's name ends in a word naming it. Not when a word before it
+member, as 'Medicaid ID' says when the plan's name ends in a word naming it; also as OCR garbles it
+('IO;', '10:'), when an id's digits follow it. Not when a word before it
 names another id ('Group ID', 'Payer ID', 'Provider ID', 'Tax ID'): those are no member's.
 """
 
@@ -13,7 +14,8 @@ import re
 
 from parsers.fax.synonyms import PATIENT, PAYER, LabelHit, label_for
 
-BARE_ID = re.compile(r"(?<![A-Za-z])(ID)\s*[:#]", re.IGNORECASE)
+# 'ID:' also as OCR reads it: its I as 1, l or |, its D as O or 0, its colon as ';' ('IO;', '10:')
+BARE_ID = re.compile(r"(?<![A-Za-z0-9])([I1l|][DO0])\s*[:;#](?=\s*[A-Z]?\d{5,}\b)", re.IGNORECASE)
 OTHER_IDS = frozenset(
     {"group", "grp", "payer", "payor", "plan", "provider", "tax", "npi", "order", "case", "employer", "facility"}
 )

@@ -182,6 +182,7 @@ LABELS: list[Label] = [
         PAYER,
         True,
         r"primary (?:insurance|payer|payor|ins\.?)(?: name)?",  # not a secondary one: the referral's payer is the first
+        r"primary [a-z0-9|]ns(?= ?:)",  # 'Primary tns :', 'Primary 2ns :': its 'ins' garbled, before its colon
         r"insurance (?:company|carrier|plan)(?: name)?",
         r"pay[eo]r name",
         r"primary insurer",
