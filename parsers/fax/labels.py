@@ -113,9 +113,6 @@ PARTY_WORDS = {
     **dict.fromkeys(("patient", "member"), PATIENT),
     "supplier": SUPPLIER,
 }
-# English words OCR makes of a party word so often that, alone before the caption, they are that word:
-# 'Patent' for 'Patient' (its 'ti' read as 't').
-PARTY_GARBLES = {"patent": PATIENT}
 PARTY_KINDS = {"npi", "phone", "fax"}
 LABEL_FIELDS = {(label.kind, label.role) for label in LABELS}
 
@@ -127,12 +124,7 @@ def _garbled_party(hit: LabelHit) -> LabelHit:
         return hit
     word = fold_accents(words[-1]).lower()
     fields = {(hit.kind, role) for party, role in PARTY_WORDS.items() if one_edit(word, party)}
-    alone = len(BOX_NUMBER.sub("", hit.segment.text[: hit.start]).split()) == 1  # '6 Patent phone'
-    if word in PARTY_GARBLES and alone:
-        fields = {(hit.kind, PARTY_GARBLES[word])}
-    elif lexicon.known(word):
-        return hit
-    if len(fields) != 1 or not fields <= LABEL_FIELDS:
+    if len(fields) != 1 or not fields <= LABEL_FIELDS or lexicon.known(word):
         return hit
     return LabelHit(label_for(fields.pop()), hit.segment, hit.start, hit.end)
 

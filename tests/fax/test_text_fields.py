@@ -451,9 +451,3 @@ def test_an_npi_caption_with_its_i_read_as_a_brace_or_a_t_is_the_npi_caption() -
 def test_an_office_phone_whose_office_ocr_garbled_is_still_the_offices() -> None:
     """'Offic2 phone:' (its e read as 2): the ordering office's phone, as 'Office phone' is."""
     assert _hits("Offic2 phone: 860-555-7288") == [("phone", "provider", "phone")]
-
-
-def test_patent_alone_before_a_phone_caption_is_the_patients_word_garbled() -> None:
-    """'6 Patent phone' (its 'ti' read as 't'): the patient's phone; not after another word."""
-    assert _hits("6 Patent phone") == [("phone", "patient", "phone")]
-    assert _hits("US Patent phone") == [("phone", None, "phone")]
