@@ -45,8 +45,8 @@ def _as_read(synonym: str) -> str:
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
-# small print: a bar, a brace, a J, an l or an I
-SLASH = r"[/{|JlI]"
+# small print: a bar, a brace or a bracket, a J, an l or an I
+SLASH = r"[/{\[|JlI]"
 # What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
@@ -245,11 +245,12 @@ LABELS: list[Label] = [
         True,
         r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
         # 'Member/Subscriber Number', 'Subscriber/Policy #': one id a form names by two nouns
-        r"(?:member|subscriber)(?:\s*/\s*(?:member|subscriber|po(?:li|h)cy))? (?:id|no\.?|number|#)",  # 'li' as 'h'
+        r"(?:member|subscriber)(?:\s*/\s*(?:member|subscriber|po(?:li|h)[ce]y))? (?:id|no\.?|number|#)",  # 'li' as 'h'
         # a Medicaid form's 'Recipient ID', a Medicare plan's 'Enrollee ID', a claim form's "Insured's ID Number"
         rf"(?:recipient|enrollee|insured){POSS} (?:id(?: ?#| no\.?| number)?|no\.?|number|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
-        r"po(?:li|h)cy(?:\s*/\s*id)? (?:id|no\.?|number|#)",  # a serif 'li' OCR reads as one 'h' ('pohcy #')
+        # a serif 'li' OCR reads as one 'h' ('pohcy #'), its c also as e ('pohey')
+        r"po(?:li|h)[ce]y(?:\s*/\s*id)? (?:id|no\.?|number|#)",
         r"ins(?:urance|[.,])? id",  # 'Ins, ID #': a comma is a misread full stop
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",

@@ -139,3 +139,12 @@ def test_a_rule_read_as_a_bar_beside_the_title_leaves_it_a_title() -> None:
     found = _found(text)
     assert found.get("servicing_provider.name") == "Valley Home Health"
     assert "member.name" not in found and "member.phone" not in found
+
+
+def test_a_section_title_with_its_slash_read_as_a_bracket_is_still_a_title() -> None:
+    """'C SERVICING PROVIDER [ VENDOR': the thin slash read as '['."""
+
+    def titles(text: str) -> list[bool]:
+        return [section_title(h) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+    assert titles("C SERVICING PROVIDER [ VENDOR") == [True]

@@ -33,3 +33,8 @@ def test_an_id_caption_ocr_garbled_before_an_ids_digits_is_still_the_members() -
 
 def test_a_primary_insurance_caption_with_ins_garbled_before_its_colon_is_the_payers() -> None:
     assert _fields(["Primary tns : Summit Advantage"])["payer.name"] == "Summit Advantage"
+
+
+def test_a_member_policy_caption_with_policy_garbled_is_the_member_id() -> None:
+    """'Member / pohey #' ('li' read as 'h', 'c' as 'e')."""
+    assert _fields(["Member / pohey # H891753016"])["member.member_id"] == "H891753016"
