@@ -11,7 +11,7 @@ from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns, captioned_parts_right
 from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.address_word import past_garbled_address, tail_announces_address
-from parsers.fax.addressee import addressed
+from parsers.fax.addressee import addressed, speck_to
 from parsers.fax.blocks import within_blocks
 from parsers.fax.city_line import whole_row
 from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark, without_loose_marks
@@ -94,7 +94,7 @@ CITY_PARTS = re.compile(
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
     hits = without_unsure_provider(
-        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
+        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit) and not speck_to(hit)]
     )
     hits = with_patient_cues(hits, text)  # a letter's 'she lives at', 'can be reached at'
     roster = roster_names(text.segments, text.page.width)  # the practice's clinicians, not the signer
