@@ -29,6 +29,7 @@ from parsers.fax.labels import (
 )
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import (
+    abbreviation_before,
     caption_alone,
     captions_right,
     owned_above,
@@ -240,7 +241,7 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
     read = _read(found[0], 0, found[0].text, kind, path, found[1])
     unread = read is None or junk(found[0].text)
     under = value_under(text, hit.segment, found[0], hits) if unread and found[1] == "label" else None
-    if under is not None:
+    if under is not None and not abbreviation_before(text, under):
         return _read(under, 0, under.text, kind, path, "below") or read
     over = owned_above(text, hit, hits) if read is None and found[1] == "label" else None
     return _read(over, 0, over.text, kind, path, "above") if over is not None else read

@@ -39,8 +39,8 @@ def value_segment(
     its row, else the one below it or (a caption printed under its fill-in line) right above it,
     whichever of the two is nearer this caption than any other bare caption."""
     below = _segment_below(text, hit, hits)
-    if below is not None and PART_ALONE.match(below.text):
-        below = None  # an address part's caption ('City') under the caption is no value of it
+    if below is not None and (PART_ALONE.match(below.text) or abbreviation_before(text, below)):
+        below = None  # an address part's caption ('City') under the caption is no value of it, nor one with its own
     if below is not None and (same_cell(below, hit.segment) or stacked_over(hit.segment, below)):
         return below, "below"  # in its ruled cell, or a small caption's value under it (stacked.py)
     right = segment_right(text, hit.segment, hits) if alone else None
@@ -203,6 +203,28 @@ def captions_right(text: PageText, segment: Segment, caption: re.Pattern[str]) -
     """The segments right of `segment` on its row, in order, up to the first that does not open with
     `caption` (an address part's: 'City:', 'State')."""
     return list(itertools.takewhile(lambda s: bool(caption.match(s.text)), row_right(text, segment.bbox)))
+
+
+# A record printout's short captions ('ADM 11/13/2026  ATT CARTER, HELEN'): the value after one is its own.
+ABBREVIATED_CAPTION = re.compile(
+    r"^(?:ADM|ADMIT|ADMITTED|ATT|ATTN|MRN|ACCT|ACCT#|DOS|PCP|SSN|ENC|FIN|RM|BED|LOS|DX|RX|CSN|VISIT)[:#.]?$"
+)
+ABBREVIATION_GAP = 2.0  # of the value's height: a caption this near before a value on its row is the value's
+
+
+def abbreviation_before(text: PageText, value: Segment) -> bool:
+    """A printout's abbreviated caption stands right before the value on its row ('ADM' before the
+    admission date under a blank 'DOB'): the value is that caption's, not the one above's."""
+    if ABBREVIATED_CAPTION.match(value.words[0].text) and len(value.words) > 1:
+        return True  # ('ADM 11/13/2026' read as one segment)
+    height = value.bbox[3] - value.bbox[1]
+    return any(
+        ABBREVIATED_CAPTION.match(s.text.strip())
+        and same_row(s.bbox, value.bbox)
+        and 0 <= value.bbox[0] - s.bbox[2] <= ABBREVIATION_GAP * height
+        for s in text.segments
+        if s is not value
+    )
 
 
 def same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
