@@ -64,7 +64,7 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
                 page=read.page,
             )
             continue
-        if code in {d.code for d in out}:
+        if code in {d.code for d in out} or _corrected_on_text_layer(state, read):
             continue
         if not _code_confirmed(state, read):
             state.finding(
@@ -88,6 +88,12 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
         builder.confidence[path] = 1.0 - (1.0 - word.conf / 100.0) * 0.4
         out.append(Diagnosis(code=code))
     return out
+
+
+def _corrected_on_text_layer(state: FaxRead, read: CodeRead) -> bool:
+    """A code only OCR's look-alike corrections make of a text layer's characters ('8 cm H2O' as H20): a text
+    layer's characters are the sender's own, so what they spell is no code."""
+    return read.correction.corrected and read.page in {p.number for p in state.pages if p.text_layer}
 
 
 def _code_confirmed(state: FaxRead, read: CodeRead) -> bool:
@@ -115,6 +121,8 @@ def services(builder: Builder) -> list[Service]:
     layer = {p.number for p in state.pages if p.text_layer}
     for read in state.services:
         path = f"services[{len(out)}]"
+        if _corrected_on_text_layer(state, read.code):
+            continue
         code, quantity = state.confirmed_rows.get(id(read), (read.code.correction.value, read.quantity))
         trusted = read.row.page in layer or id(read) in state.confirmed_rows
         if code is None or quantity is None or not trusted or modifier_unread(read):

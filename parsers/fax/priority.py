@@ -63,4 +63,12 @@ def routine_ticked(text: PageText, image: Image.Image | None, dpi: float) -> boo
 def _ticked_routine(words: tuple[Word, ...], index: int, image: Image.Image, dpi: float) -> bool:
     if not ROUTINE_WORDS.match(words[index].text) or _caption_start(words, index) != index:
         return False
-    return box_state(image, words[index], dpi, after=_colon_before(words, index)) is True
+    return box_state(image, words[index], dpi, after=_colon_before(words, index) or _word_before(words, index)) is True
+
+
+def _word_before(words: tuple[Word, ...], index: int) -> int | None:
+    """The right edge of a word of three letters or more just before the option ('Set-up priority [ ]
+    Routine'): the box stands right of it, and the word's last letters are no part of its mark. (A box
+    OCR read as a glyph, '[' or 'O', is no such word.)"""
+    before = words[index - 1] if index else None
+    return before.right if before is not None and before.text.isalpha() and len(before.text) >= 3 else None
