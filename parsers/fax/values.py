@@ -311,6 +311,9 @@ TITLE = re.compile(r"^(?:[Dd]octor|D[Rr]\.?|[DO][rtf][.,])\s+[A-Z]")
 
 # Inside a name, a caption ('Sent:') or a date: two fields run together (a text layer keeps no wide gap)
 RUN_TOGETHER = re.compile(r"\w:(?:\s|$)|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+# Inside an organisation's name, a run of seven or more digits: an NPI, a phone or an ID run into it
+# ('NPT 1466953548', its NPI caption misread): a name holds no such number.
+LONG_NUMBER = re.compile(r"\d{7,}")
 
 
 def _not_an_org(head: str) -> bool:
@@ -322,7 +325,8 @@ def _not_an_org(head: str) -> bool:
     title = words[-1] in DOCUMENT_WORDS  # 'Home Infusion Referral': the form's title over its first field
     person = bool(LAST_FIRST.match(head)) and words[-1] not in COMPANY_SUFFIXES
     person = person or TITLE.match(head) is not None  # 'Carter, Helen', 'Dr. Helen Carter': a clinician
-    return not head[0].isalnum() or captions or title or person or bool(RUN_TOGETHER.search(head))
+    run_together = bool(RUN_TOGETHER.search(head) or LONG_NUMBER.search(head))
+    return not head[0].isalnum() or captions or title or person or run_together
 
 
 def read_quantity(text: str) -> Read | None:
