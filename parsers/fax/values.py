@@ -284,8 +284,16 @@ GUTTER_MARKS = "~=+§¦"
 ORG_EDGE = " ,.:-|"  # a box's edge read as '|' at either end is no part of the name
 
 
+# A bracket opening a capitalised word that no bracket closes after it, before any wide gap: no aside
+# ('ABC Medical (DME)') but a mark OCR made a bracket of inside the name ('CarePoint (Infusion' for
+# 'CarePoint Infusion'): where the name ends is unsure.
+UNCLOSED_BRACKET = re.compile(r"^[^(\s][^(]*?\s\((?=[A-Z])[^)]*?(?:\s{2,}|$)")
+
+
 def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
+    if UNCLOSED_BRACKET.search(text):
+        return None  # 'CarePoint (Infusion': a speck read as a bracket inside the name, or an aside cut
     head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(ORG_EDGE)
     head = head.lstrip(OPENING_QUOTES + GUTTER_MARKS).rstrip(CLOSING_QUOTES).strip(ORG_EDGE)
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
