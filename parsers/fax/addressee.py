@@ -11,10 +11,10 @@ import re
 from parsers.fax.model import Segment
 from parsers.fax.synonyms import ANCHOR_KINDS, TO_LABELS, LabelHit
 
-# A clinician as a fax is addressed to one: 'Dr. Helen Carter' ('Dt.' as a fax shows it), 'Helen
-# Carter, MD', 'J. Patel NP'.
+# A clinician as a fax is addressed to one: 'Dr. Helen Carter' ('Dt.', 'Or,' as a fax shows it: a
+# capitalised D or O, r/t/f and a stop or comma, then a capitalised name), 'Helen Carter, MD', 'J. Patel NP'.
 CLINICIAN = re.compile(
-    r"^\W*(?:dr\b\.?|dt\.|doctor\b)|\b(?:md|do|np|pa-?c|aprn|dpm|fnp)\b\.?\W*$",
+    r"^\W*(?:dr\b\.?|dt\.|(?-i:[DO][rtf][.,])(?=\s+(?-i:[A-Z]))|doctor\b)|\b(?:md|do|np|pa-?c|aprn|dpm|fnp)\b\.?\W*$",
     re.IGNORECASE,
 )
 SENDER_KINDS = {"phone", "fax", "npi"}
@@ -44,3 +44,13 @@ def _senders(hit: LabelHit, to: Segment, first: int | None, page_width: int) -> 
     in_box = abs(hit.segment.bbox[0] - to.bbox[0]) < BOX_REACH * page_width and hit.segment.bbox[1] >= to.bbox[1]
     above = first is None or hit.segment.bbox[3] < first
     return hit.kind in SENDER_KINDS and above and not in_box
+
+
+SPECK_CONF = 40  # a 'To' read less surely than this in every letter is a speck or two, no caption
+
+
+def speck_to(hit: LabelHit) -> bool:
+    """A 'To' caption OCR read out of specks (every word of it read below SPECK_CONF, as 'to' at 14): it
+    names no supplier, and would break the block it stands in as another party's."""
+    words = hit.segment.words_in_span(hit.start, hit.end)
+    return hit.label in TO_LABELS and bool(words) and max(w.conf for w in words) < SPECK_CONF

@@ -126,7 +126,7 @@ def services(builder: Builder) -> list[Service]:
                 page=read.row.page,
             )
             continue
-        if _modifier_unknown(state, read):
+        if _modifier_unknown(state, read) or _modifier_contested(state, read):
             continue
         out.append(_service(read, code, quantity))
         builder.where(path, read.row.page, _bbox(read), "table")
@@ -146,6 +146,20 @@ def _modifier_unknown(state: FaxRead, read: ServiceRead) -> bool:
             page=read.row.page,
         )
     return bool(unknown)
+
+
+def _modifier_contested(state: FaxRead, read: ServiceRead) -> bool:
+    """A modifier a second read showed as other letters (verify_modifiers.py): the line is left for a person."""
+    contested = id(read) in state.contested_modifiers
+    if contested:
+        state.finding(
+            "services",
+            "service_line_unreadable",
+            f"A service line's modifier ({', '.join(read.modifiers)}) read differently on a second look; "
+            "check the page and enter it.",
+            page=read.row.page,
+        )
+    return contested
 
 
 def _bbox(read: ServiceRead) -> tuple[int, int, int, int]:

@@ -175,12 +175,16 @@ def _spans(text: str, words: list[Word]) -> list[tuple[int, int]] | None:
 def nonword(word: str, chosen: str, rival: str, known: Callable[[str], bool]) -> bool:
     """True when `word` as read is a known word and the rival letter in place of any of its `chosen`
     letters makes no known word ('Health' whose 'l' rivals 'i': 'Heaith' is no word, so the read
-    'Health' stands). Digits, and words not in the list ('CarePoint'), are never settled so."""
+    'Health' stands); a rival for a letter the word did not keep ('Asylum' whose l was read from an i
+    rivalling t) makes no known word put in any of its places. Digits, and words not in the list
+    ('CarePoint'), are never settled so."""
     core = word.strip(EDGE)
     if chosen not in core and rival in core:  # the read kept the letter the top choice was not ('Valley', i over l)
         chosen, rival = rival, chosen
-    if not (chosen.isalpha() and rival.isalpha()) or chosen not in core or not known(core):
+    if not (chosen.isalpha() and rival.isalpha()) or not known(core):
         return False
+    if chosen not in core:  # the word took a third letter where these two were the choices ('Asylum': i or t, read l)
+        return not any(known(core[:at] + rival + core[at + 1 :]) for at in range(len(core)))
     return not any(known(core[:at] + rival + core[at + 1 :]) for at, ch in enumerate(core) if ch == chosen)
 
 

@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterator
 from parsers.fax import values
 from parsers.fax.address_columns import address_in_columns, captioned_parts_right
 from parsers.fax.address_shapes import address_by_shapes
-from parsers.fax.addressee import addressed
+from parsers.fax.address_word import past_garbled_address, tail_announces_address
+from parsers.fax.addressee import addressed, speck_to
 from parsers.fax.blocks import within_blocks
+from parsers.fax.city_line import whole_row
 from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark, without_loose_marks
 from parsers.fax.headed_name import named_by_heading
 from parsers.fax.header_row import junk, value_under
@@ -93,7 +95,7 @@ CITY_PARTS = re.compile(
 
 def labelled_hits(text: PageText) -> list[LabelHit]:
     hits = without_unsure_provider(
-        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit)]
+        [hit for segment in text.segments for hit in hits_in(segment) if not range_end(text, hit) and not speck_to(hit)]
     )
     hits = with_patient_cues(hits, text)  # a letter's 'she lives at', 'can be reached at'
     roster = roster_names(text.segments, text.page.width)  # the practice's clinicians, not the signer
@@ -168,7 +170,11 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
         if (
             found is not None
             and path == "member.name"
-            and (ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end]) or party_heading(hit))
+            and (
+                ADDRESS_IN_TAIL.search(hit.segment.text[hit.start : hit.end])
+                or tail_announces_address(hit)
+                or party_heading(hit)
+            )
         ):
             yield from _address_under_name(text, found, hits)
 
@@ -287,9 +293,9 @@ def _address_under_name(text: PageText, name: Candidate, hits: list[LabelHit]) -
 
 def _address(text: PageText, hit: LabelHit, hits: list[LabelHit], end: int, path: str) -> Candidate | None:
     """The address after its label (or in the cell below it)."""
-    offset = value_offset(hit, end)
+    offset = past_garbled_address(hit, value_offset(hit, end), end)  # 'Street adciess 4900 Main St'
     segment, method = hit.segment, "label"
-    if not hit.segment.text[offset:end].strip():
+    if not any(ch.isalnum() for ch in hit.segment.text[offset:end]):  # nothing, or a speck ('~')
         found = value_segment(text, hit, hits, caption_alone(hit, end))
         if found is None:
             return None
@@ -318,11 +324,20 @@ def _address_from(
     below = _next_line(text, first, hits)
     if below is None:
         return None
+    found = _with_city_line(text, path, first, below, method)
+    whole = whole_row(text, below, first, hits) if found is None else None  # 'New Haven,    CT 06511'
+    return found or (_with_city_line(text, path, first, whole, method) if whole is not None else None)
+
+
+def _with_city_line(
+    text: PageText, path: str, first: tuple[Word, ...], below: Segment, method: str
+) -> Candidate | None:
+    """The address of the street's words and the city line `below` (after its caption, if any)."""
     label = CITY_LABEL.match(below.text) or CITY_PARTS.match(below.text)  # 'City/State/ZIP: Hartford, CT 06103'
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
     parts = () if label else captioned_parts_right(text, below)  # 'Hartford   State / ZIP  CT 06103'
-    whole = _joined(path, segment.page, first, (*rest, *parts), method) if parts else None
-    return whole or (_joined(path, segment.page, first, rest, method) if rest else None)
+    whole = _joined(path, below.page, first, (*rest, *parts), method) if parts else None
+    return whole or (_joined(path, below.page, first, rest, method) if rest else None)
 
 
 def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...], method: str) -> Candidate | None:

@@ -47,6 +47,9 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     # a fill-in form's captions (caption_gap.py: the caption before its underline's gap)
     "street address": ("address", None),
     "home health agency": ("org", SUPPLIER),
+    "supplier name": ("org", SUPPLIER),  # 'Suppher name': its 'li' run together as 'h'
+    "agency name": ("org", SUPPLIER),
+    "vendor name": ("org", SUPPLIER),
     # an EHR's expected discharge ('Anticipated D/C'; synonyms.py has these as captions too)
     "anticipated dc": ("discharge_date", None),
     "anticipated discharge": ("discharge_date", None),

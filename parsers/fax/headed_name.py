@@ -38,7 +38,14 @@ def named_by_heading(hits: list[LabelHit], page_width: int, segments: list[Segme
 def _valued(title: Segment, segments: list[Segment]) -> bool:
     """Something stands right of the caption on its row ('Requesting Provider | Jane Doe, MD'): a caption
     with its value, heading no block of boxes under it."""
-    return any(s is not title and s.bbox[0] >= title.bbox[2] and same_row(s.bbox, title.bbox) for s in segments)
+    return any(
+        s is not title and s.bbox[0] >= title.bbox[2] and same_row(s.bbox, title.bbox) and _inked(s) for s in segments
+    )
+
+
+def _inked(segment: Segment) -> bool:
+    """The segment holds a letter or digit: a rule OCR read as '|' beside a title is no value."""
+    return any(ch.isalnum() for ch in segment.text)
 
 
 NAME_WORD = re.compile(r"(?<![A-Za-z])NAME(?![A-Za-z])")

@@ -12,6 +12,7 @@ from parsers.fax.caption_tail import with_garbled_tail
 from parsers.fax.fuzzy import fold_accents, fuzzy_caption, fuzzy_phrases, one_edit
 from parsers.fax.lookalike_caption import lookalike_caption
 from parsers.fax.model import Segment
+from parsers.fax.plan_id import member_id_after_plan
 from parsers.fax.synonyms import (
     ADDRESS_IN_TAIL,
     ANCHOR_KINDS,
@@ -72,6 +73,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     hits = [_garbled_party(h) for h in _without_qualifiers(sorted(kept, key=lambda h: h.start), text)]
+    hits = sorted(hits + member_id_after_plan(hits), key=lambda h: h.start)  # 'Insurance: Summit Advantage ID:'
     return [with_garbled_tail(h) for h in hits]
 
 
@@ -107,7 +109,7 @@ def party_heading(hit: LabelHit) -> bool:
 # Whose an 'NPI', 'Phone' or 'Fax' is, from the word before it when OCR garbled that word by one letter
 # ('8 Physiciin NPI', 'Pacient phone'): party words of 6+ letters, and only a garbling that is no English word.
 PARTY_WORDS = {
-    **dict.fromkeys(("physician", "attending", "prescriber", "ordering"), PROVIDER),
+    **dict.fromkeys(("physician", "attending", "prescriber", "ordering", "office"), PROVIDER),
     **dict.fromkeys(("patient", "member"), PATIENT),
     "supplier": SUPPLIER,
 }

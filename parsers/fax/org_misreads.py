@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from parsers.fax import lexicon
+
 # words a name joins its other words with, in lower case on any form ('Home Care of Hartford')
 JOINING_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "la", "du", "van", "von", "y", "e"})
 MISREAD_MARK = re.compile(r"(?<=[A-Za-z])[!¡]|[!¡](?=[A-Za-z])")  # an l or I read as '!' in a word
@@ -29,3 +31,21 @@ def _lower_amid_capitals(head: str) -> bool:
     words = [w for w in re.split(r"[\s/,&-]+", head) if w[:1].isalpha()]
     lower = [w for w in words if w.islower() and w not in JOINING_WORDS]
     return bool(lower) and any(w[0].isupper() for w in words) and all(w.isalpha() for w in lower)
+
+
+# First letters whose small form OCR takes for the capital's and back: a smaller copy of it ('c', 'o', 's',
+# 'v', 'w', 'x', 'z', 'u'), or a bar ('i' for I).
+CASE_ALIKE = frozenset("cosuvwxzi")
+
+
+def recapitalised(head: str) -> str:
+    """The name with its one kind of misread put back: words in lower case amid capitalised ones ('CarePoint
+    infusion'), each an English word opening with a letter whose small form OCR takes for its capital,
+    capitalised as the name's other words are ('CarePoint Infusion'). Any other name as it is."""
+    if not _lower_amid_capitals(head):
+        return head
+    words = head.split(" ")
+    lower = [w for w in words if w.islower() and w.isalpha() and w not in JOINING_WORDS]
+    if not lower or not all(w[0] in CASE_ALIKE and lexicon.known(w) for w in lower):
+        return head
+    return " ".join(w[0].upper() + w[1:] if w in lower else w for w in words)

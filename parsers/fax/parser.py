@@ -73,7 +73,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_model.model_read,
     reread_outvoted.reread_outvoted,
     verify_rows.model_rows,
-    verify_modifiers.check_modifiers,
+    verify_modifiers.contest_modifiers,
     verify_standard.misread_page_read,
     vote.three_reads,
     verify_lift.clean_garbled,

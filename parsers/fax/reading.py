@@ -79,6 +79,7 @@ class FaxRead:
     outvoted: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> both crops' row
     row_crops: dict[int, tuple[list[object | None], list[object | None]]] = field(default_factory=dict)  # codes, qtys
     second_words: dict[int, list[Word]] = field(default_factory=dict)  # id(Candidate) -> its second read, unconfirmed
+    contested_modifiers: set[int] = field(default_factory=set)  # id(ServiceRead) whose modifier a re-read saw otherwise
 
     def finding(
         self,

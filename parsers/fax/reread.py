@@ -166,14 +166,25 @@ def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | N
     letter read as a bar-like character, every re-read allows the I reading (as its only reading or
     among the same open ones), and the pixels of that character are a plain bar on both the grey and
     the cleaned page (glyph.py), it is the I one."""
+    sets = state.ctx.code_sets
     readings = read.correction.readings
-    if len(readings) < 2 or len({r[1:] for r in readings}) != 1 or read.raw[:1] not in BAR_LIKE:
+    if len(readings) < 2 or read.raw[:1] not in BAR_LIKE:
+        readings = _bar_readings(texts, sets)  # '410', '{10' for I10: every re-read '110'
+    if not readings or len({r[1:] for r in readings}) != 1:
         return None
     value = next((r for r in readings if r.startswith("I")), None)
-    sets = state.ctx.code_sets
     if value is None or any(not _allows(text, value, readings, sets) for text in texts):
         return None
     return value if first_glyph_is(glyph.first_is_bar, state, read.page, read.word) else None
+
+
+def _bar_readings(texts: list[str], sets: CodeSets) -> tuple[str, ...]:
+    """The readings every re-read leaves open, when each begins with a bar-like character and all
+    leave the same ones ('110', '110', 'l10': I10 only); else none."""
+    found = {codecheck.correct_icd10(text, sets).readings for text in texts}
+    if len(texts) < 2 or len(found) != 1 or any(text[:1] not in BAR_LIKE for text in texts):
+        return ()
+    return found.pop()
 
 
 def _by_hook(state: FaxRead, read: CodeRead, texts: list[str] | None) -> str | None:

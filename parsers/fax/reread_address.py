@@ -4,7 +4,10 @@ second read did not confirm, read again field by field.
 The second read's crop runs across the row, with the gaps, rules and fax streaks between the fields, and
 tesseract runs the fields together ('2121EImSt Apt204 Hartford =| cT'). Each field's crop is read on its own
 instead, in one stack; the address the fields give together, when it is the same and no character of it
-had a strong second choice, confirms it.
+had a strong second choice, confirms it. When it is the same but a field's read had a doubtful character
+(a standard-resolution page's ZIP '10701' with a 1 nearly read as 4), the doubtful fields are read once
+more, enlarged, by the standard model (models.py): a model trained apart from the page's; its read, with
+no doubt of its own, takes the doubtful read's place.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from __future__ import annotations
 import dataclasses
 
 from parsers.fax import lexicon, values
-from parsers.fax.confirm import Region, agrees, second_reads
+from parsers.fax.confirm import Images, Region, agrees, second_reads
 from parsers.fax.model import Candidate, Word, bbox_of, conf_of
 from parsers.fax.nearby import same_row
+from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.values import AddressValue
 
 MIN_FIELDS = 3  # street, city, state and ZIP: at least three fields
+MODEL_SCALE = 2.0  # a doubtful field's crop, enlarged for the standard model's read
 
 PART_GAP = 3.0  # word heights: a wider gap between an address's words parts two of its fields
 FIELD_SEP = " | "
@@ -40,6 +45,7 @@ def reread_address_parts(state: FaxRead) -> None:
         return
     images = state.page_images("straight")
     reads = second_reads(regions, images, state.engine)
+    reads |= _doubts_read_again(state, wanted, reads, images)
     agreed = {id(c): conf for i, c in enumerate(wanted) if (conf := _agreed(c, i, reads)) is not None}
     state.candidates = [
         dataclasses.replace(c, confirmed_by="second_read", second_conf=agreed[id(c)]) if id(c) in agreed else c
@@ -85,12 +91,30 @@ def _rows(words: tuple[Word, ...]) -> list[list[Word]]:
     return rows
 
 
-def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]]) -> float | None:
+def _doubts_read_again(
+    state: FaxRead, wanted: list[Candidate], reads: dict[str, list[Word]], images: Images
+) -> dict[str, list[Word]]:
+    """The standard model's reads of the doubtful fields of each address the fields gave the same but for
+    a doubtful character; only its reads with no doubt of their own."""
+    regions = [
+        Region(f"a{i}.{j}", c.page, bbox_of(part), MODEL_SCALE, "straight")
+        for i, c in enumerate(wanted)
+        if _agreed(c, i, reads) is None and _agreed(c, i, reads, doubt_allowed=True) is not None
+        for j, part in enumerate(_fields(c.words))
+        if any(w.ambiguous for w in reads.get(f"a{i}.{j}", []))
+    ]
+    if not regions:
+        return {}
+    again = second_reads(regions, images, state.engine, REREAD_MODEL)
+    return {key: words for key, words in again.items() if words and not any(w.ambiguous for w in words)}
+
+
+def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]], doubt_allowed: bool = False) -> float | None:
     parts = [reads.get(f"a{index}.{j}", []) for j in range(len(_fields(cand.words)))]
     if not all(parts):
         return None
     words = [w for part in parts for w in part]  # one line a field: text_of joins them with FIELD_SEP
-    if not agrees(cand.value, words, _read, FIELD_SEP, known=lexicon.known_in_address):
+    if not agrees(cand.value, words, _read, FIELD_SEP, doubt_allowed, lexicon.known_in_address):
         return None
     return min(conf_of(part) for part in parts)
 

@@ -84,6 +84,8 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
         role = _in_section(hit, rows, role)
         if _role_by_default(hit) and _caption_above_disagrees(hit, out, role, anchors, page_width):
             role = None
+        if hit.label.role is None and _another_partys(hit):
+            role = None
         if _default_under_another_party(hit, role, anchors, rows, page_width):
             role = None
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
@@ -91,6 +93,21 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
             anchors.append(resolved)
         out.append(resolved)
     return [_contact_line_npi(_letterhead_phone(hit, out), out) for hit in out]
+
+
+# A number's caption qualified by a party we map to no field ('Facility NPI', 'Group NPI', 'Hospital
+# phone'): not the block's party's, whatever block it stands in (an ordering clinician's NPI is his own).
+OTHER_PARTY = re.compile(
+    r"\b(?:facility|hospital|group|clinic|practice|organi[sz]ation|billing|institution|site|location"
+    r"|lab(?:oratory)?|ccn|tax)\W*$",
+    re.IGNORECASE,
+)
+NUMBER_KINDS = frozenset({"npi", "phone", "fax"})
+
+
+def _another_partys(hit: LabelHit) -> bool:
+    """A role-less number caption right after a word naming another party than the block's."""
+    return hit.kind in NUMBER_KINDS and bool(OTHER_PARTY.search(hit.segment.text[: hit.start]))
 
 
 def _contact_line_npi(hit: LabelHit, hits: list[LabelHit]) -> LabelHit:

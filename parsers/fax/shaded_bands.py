@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from parsers.fax import codecheck
 from parsers.fax.confirm import GAP, PAD, Region, second_reads
 from parsers.fax.extract import labelled_hits
 from parsers.fax.labels import hits_in
@@ -122,6 +123,8 @@ def _placed(words: list[Word], box: tuple[int, int, int, int], on_band: list[Seg
 
 
 MARK_CONF = 40  # every word of a value read less surely than this: marks (a screen's dots), not a value
+MIN_DIGITS = 5  # ... unless it holds this many digits (an ID, a number read unsurely): a screen's dots make no
+# such run; the value still needs its second read to count
 
 
 def drop_mark_values(state: FaxRead) -> None:
@@ -133,8 +136,12 @@ def drop_mark_values(state: FaxRead) -> None:
 
 def _marks(cand: Candidate, page_words: list[Word]) -> bool:
     """Every word of the value read less surely than MARK_CONF: a value kept without its words (a
-    signature's date) is judged by the page's words in its box, not by its weakest word alone."""
-    if cand.method == "text_layer" or _behind_marks(cand):
+    signature's date) is judged by the page's words in its box, not by its weakest word alone. Not a
+    value holding MIN_DIGITS digits ('X628901326' read at 33 in a cell of a standard-resolution fax)."""
+    read = cand.raw or " ".join(w.text for w in cand.words)
+    if cand.method == "text_layer" or _behind_marks(cand) or _checked_npi(cand):
+        return False
+    if sum(ch.isdigit() for ch in read) >= MIN_DIGITS:
         return False
     shown = cand.words or tuple(w for w in page_words if _inside(w, cand.bbox))
     confs = [w.conf for w in shown] or [cand.conf * 100]
@@ -153,6 +160,13 @@ def _behind_marks(cand: Candidate) -> bool:
     text = cand.words[0].text
     core = text.lstrip("~=+-_|!:;.,'\"`^*§¦")
     return core != text and core == cand.raw
+
+
+def _checked_npi(cand: Candidate) -> bool:
+    """An NPI read as ten digits whose check digit holds: a number, not a screen's dots, however unsurely
+    OCR read it (the check digit and its second read judge it, as any NPI's)."""
+    raw = "".join(ch for ch in cand.raw if not ch.isspace())
+    return cand.path.endswith(".npi") and raw.isdigit() and codecheck.correct_npi(raw).value == raw
 
 
 def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:

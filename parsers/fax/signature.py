@@ -47,7 +47,27 @@ class SignatureRead:
     method: str = "ink"  # ink: strokes on the signature line; statement: an electronic signature statement
 
 
+SIGNED_DATE_CAPTION = re.compile(r"\bdate\s+signed\b", re.IGNORECASE)
+
+
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
+    """The order's signature (see _signature); signed with no date found by its line, the date of the
+    page's one 'Date signed' caption, read from its own segment (a line of the page may have lost the
+    caption's 'Date' to the line over it: a word OCR boxed taller on a standard-resolution fax)."""
+    read = _signature(text, image, dpi)
+    if read is None or not read.present or read.date is not None:
+        return read
+    captions = [s for s in text.segments if SIGNED_DATE_CAPTION.search(s.text)]
+    if len(captions) != 1:
+        return read
+    caption = captions[0]
+    date_word = next(w for w in reversed(caption.words) if w.text.lower().startswith("date"))
+    signed_word = next((w for w in caption.words if w.left > date_word.left), date_word)
+    when = _date_after(caption, signed_word.right + 1) or _date_below(text, caption, date_word.left)
+    return replace(read, date=when[0], date_bbox=when[1], date_conf=when[2], date_raw=when[3]) if when else read
+
+
+def _signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
     titled: SignatureRead | None = None
     dated: SignatureRead | None = None
     for line in text.lines:

@@ -28,13 +28,18 @@ from parsers.fax.reading import FaxRead
 
 CONFIG = "--oem 1 --psm 6 -c tessedit_do_invert=0"  # a block: the crop holds the caption alone
 SCALES = (3.0, 2.0)
+GARBLED_SCALES = (2.0,)  # a garbled caption in a box as tall as its value's: one read (see _caption_boxes)
+CLEAN_SCALES = (2.0,)  # the cleaned page's read of a crop the grey page read as nothing
 SMALL = 0.85  # a caption's print is at most this share of the height of the value under it
 BELOW = 2.5  # the value starts within this many caption heights under the caption
 MAX_WORDS = 4
 SURE = 90  # a segment whose every word OCR read this surely is no garbled caption
 MAX_CHARS = 32
+GARBLED = 50  # a caption whose words OCR read at this median confidence or less is garbled whatever its box
+SURE_VALUE = 70  # ... when the value under it was read at least this surely (a caption over a value)
 MIN_LETTERS = 2
 ROW_GAP = 2.0  # caption heights between two small pieces of one caption on its row
+RULE_MARKS = "|‘’“”\"'`"  # a cell's rule or a speck by the caption, read as a bar or a quote mark at a word's end
 LINE_KEY = 10_000  # line keys of re-read captions start here (each its own line, none the page read's)
 
 
@@ -44,36 +49,40 @@ def reread_small_captions(state: FaxRead) -> None:
         prepared = state.prepared.get(page.number)
         if prepared is None or page.text_layer or not page.words:
             continue
-        page.words = with_captions(page, prepared.straight, state.engine)
+        page.words = with_captions(page, prepared.straight, state.engine, prepared.ocr_image)
 
 
-def with_captions(page: Page, image: Image.Image, engine: OcrEngine) -> list[Word]:
-    """The page's words with each garbled small caption replaced by its re-read."""
+def with_captions(page: Page, image: Image.Image, engine: OcrEngine, clean: Image.Image | None = None) -> list[Word]:
+    """The page's words with each garbled small caption replaced by its re-read (from the cleaned page
+    `clean` where the grey page's crop reads as nothing: a cell's rules hugging it)."""
     words = list(page.words)
     _, segments = page_segments(page)
     tried: list[tuple[int, int, int, int]] = []
-    for index, box in enumerate(_caption_boxes(segments)):
+    for index, (box, scales) in enumerate(_caption_boxes(segments)):
         if any(_inside(box, b) for b in tried):
             continue
         tried.append(box)
-        read = _reread(page.number, image, box, engine, LINE_KEY + index)
+        read = _reread(page.number, (image, clean), box, engine, LINE_KEY + index, scales)
         if read is not None:
             words = [w for w in words if not _centre_in(w, box)] + read
     return words
 
 
-def _caption_boxes(segments: list[Segment]) -> Iterator[tuple[int, int, int, int]]:
+def _caption_boxes(segments: list[Segment]) -> Iterator[tuple[tuple[int, int, int, int], tuple[float, ...]]]:
     """The boxes of small segments naming no field, each over a value in larger print, widened to
-    the small pieces beside it on its row."""
+    the small pieces beside it on its row; with the scales to read each at (a garbled caption whose box
+    is as tall as its value's: once, at GARBLED_SCALES, as it is no sure caption)."""
     named = {id(segment) for segment in segments if hits_in(segment)}  # once a page: it is looked up often
     for segment in segments:
         if not _caption_like(segment) or id(segment) in named:
             continue
         height = _height(segment)
         under = _value_under(segments, segment, height)
-        if under is None or height > SMALL * _height(under):
+        if under is None:
             continue
-        yield _row_box(segments, segment, height, named)
+        small = height <= SMALL * _height(under)
+        if small or _garbled_over_value(segment, under):
+            yield _row_box(segments, segment, height, named), SCALES if small else GARBLED_SCALES
 
 
 def _caption_like(segment: Segment) -> bool:
@@ -82,6 +91,15 @@ def _caption_like(segment: Segment) -> bool:
     text = segment.text
     unsure = any(w.conf < SURE for w in segment.words)
     return len(segment.words) <= MAX_WORDS and len(text) <= MAX_CHARS and unsure
+
+
+def _garbled_over_value(caption: Segment, value: Segment) -> bool:
+    """Letters read mostly unsurely, over a value read surely: a caption whose box a rule or speck made as
+    tall as the value's (a standard-resolution fax doubles its rows: a cell's rule sticks to the small
+    print over it), though its print is smaller."""
+    if any(ch.isdigit() for w in caption.words for ch in w.text):
+        return False
+    return median(w.conf for w in caption.words) < GARBLED and median(w.conf for w in value.words) >= SURE_VALUE
 
 
 def _height(segment: Segment) -> float:
@@ -117,10 +135,20 @@ def _corners(box: tuple[int, int, int, int]) -> list[Word]:
 
 
 def _reread(
-    page: int, image: Image.Image, box: tuple[int, int, int, int], engine: OcrEngine, line: int
+    page: int,
+    images: tuple[Image.Image, Image.Image | None],
+    box: tuple[int, int, int, int],
+    engine: OcrEngine,
+    line: int,
+    scales: tuple[float, ...] = SCALES,
 ) -> list[Word] | None:
-    """The best enlarged read of the box when one names a field and none names another, in page pixels."""
-    reads = [_read_at(image, box, scale, engine, line) for scale in SCALES]
+    """The best enlarged read of the box when one names a field and none names another, in page pixels:
+    read from the grey page, else (both its reads empty: a cell's rules around the small print leave
+    tesseract no line) from the cleaned page, its rules taken out."""
+    image, clean = images
+    reads = [_read_at(image, box, scale, engine, line) for scale in scales]
+    if clean is not None and not any(reads):
+        reads = [_read_at(clean, box, scale, engine, line) for scale in CLEAN_SCALES]
     named = [(fields, words) for words in reads if words and (fields := _fields(page, words))]
     if not named or len({fields for fields, _ in named}) != 1:
         return None
@@ -137,12 +165,12 @@ def _read_at(
 ) -> list[Word]:
     """The crop's words, read as one line, mapped back to page pixels."""
     x0, y0 = max(box[0] - PAD, 0), max(box[1] - PAD, 0)
-    words = hocr_words(engine.hocr(crop(image, box, scale), CONFIG))
+    words = [w for w in hocr_words(engine.hocr(crop(image, box, scale), CONFIG)) if w.text.strip(RULE_MARKS)]
     if sum(ch.isalpha() for w in words for ch in w.text) < MIN_LETTERS:
         return []
     return [
         Word(
-            w.text,
+            w.text.strip(RULE_MARKS),
             w.conf,
             x0 + round(w.left / scale),
             y0 + round(w.top / scale),

@@ -47,8 +47,8 @@ PHONE_AHEAD = r"\s*[:#]?\s*\(?[0-9]{3}\)?[\s.\-]*[0-9]{3}[\s.\-]*[0-9]{4}(?![0-9
 # A possessive as printed and as OCR returns it ("Patient's", "Patients", "Patient s", "Patient’s").
 POSS = r"(?:['’`]?s|\s['’`]?s)?"
 # a slash between a caption's alternatives ('Servicing Provider / Vendor'), also as OCR reads a thin one in
-# small print: a bar, a brace, a J, an l or an I
-SLASH = r"[/{|\[JlI]"
+# small print: a bar, a brace or a bracket, a J, an l or an I
+SLASH = r"[/{\[|JlI]"
 # What a name label goes on to name in the same box ("Patient's Name and Address", "Provider's Name,
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
@@ -190,6 +190,7 @@ LABELS: list[Label] = [
         PAYER,
         True,
         r"primary (?:insurance|payer|payor|ins\.?)(?: name)?",  # not a secondary one: the referral's payer is the first
+        r"primary [a-z0-9|]ns(?= ?:)",  # 'Primary tns :', 'Primary 2ns :': its 'ins' garbled, before its colon
         r"insurance (?:company|carrier|plan)(?: name)?",
         r"pay[eo]r name",
         r"primary insurer",
@@ -205,7 +206,8 @@ LABELS: list[Label] = [
     *_label(
         "npi", SUPPLIER, True, r"(?:supplier|agency|dme|(?:infusion )?pharmacy|servicing|rendering|vendor) ?np[il1!|\]]"
     ),
-    *_label("npi", None, True, r"np[il1!|?\]}](?: ?#| number| no\.?)?"),  # ? ] } a thin I as OCR may read it
+    *_label("npi", None, True, r"np[il1!|?\]}](?: ?#| number| no\.?)?"),  # ?, ] and } a thin I as OCR may read it
+    *_label("npi", None, True, r"npt(?= ?[:#])"),  # its I read as T ('NPT: 1160133397'): only before its colon
     # 'NPI' with its P read as F: a caption only before ':' or '#' or at a segment's start
     *_label("npi", None, False, r"nf[il1!|](?: ?#)?"),
     *_label(
@@ -261,11 +263,12 @@ LABELS: list[Label] = [
         True,
         r"(?:medicare|medicaid) ?/ ?member (?:no\.?|number|id|#)",
         # 'Member/Subscriber Number', 'Subscriber/Policy #': one id a form names by two nouns
-        r"(?:member|subscriber)(?:\s*/\s*(?:member|subscriber|po(?:li|h)cy))? (?:id|no\.?|number|#)",  # 'li' as 'h'
+        r"(?:member|subscriber)(?:\s*/\s*(?:member|subscriber|po(?:li|h)[ce]y))? (?:id|no\.?|number|#)",  # 'li' as 'h'
         # a Medicaid form's 'Recipient ID', a Medicare plan's 'Enrollee ID', a claim form's "Insured's ID Number"
         rf"(?:recipient|enrollee|insured){POSS} (?:id(?: ?#| no\.?| number)?|no\.?|number|#)",
         r"(?:medicare|medicaid) (?:id|no\.?|#|number)",
-        r"po(?:li|h)cy(?:\s*/\s*id)? (?:id|no\.?|number|#)",  # a serif 'li' OCR reads as one 'h' ('pohcy #')
+        # a serif 'li' OCR reads as one 'h' ('pohcy #'), its c also as e ('pohey')
+        r"po(?:li|h)[ce]y(?:\s*/\s*id)? (?:id|no\.?|number|#)",
         r"ins(?:urance|[.,])? id",  # 'Ins, ID #': a comma is a misread full stop
         rf"(?:patient{POSS} )?(?:hi |health insurance )?claim (?:no\.?|number|#)",
         r"beneficiary (?:id|no\.?|number|#)",

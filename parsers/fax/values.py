@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from parsers.fax.org_misreads import misread_name
+from parsers.fax.org_misreads import misread_name, recapitalised
 from parsers.fax.state_names import USPS_STATES, with_state_codes
 
 MONTHS = {
@@ -43,6 +43,7 @@ FORM_WORDS = frozenset(
         *("date", "birth", "dob", "sex", "gender", "id", "no", "number", "signature", "diagnosis"),
         *("patient", "physician", "provider", "insurance", "payer", "payor", "mi", "m.i"),  # (MI: middle initial)
         *("member", "subscriber", "beneficiary", "enrollee"),  # the person a caption names, not a name
+        *("dear", "team", "intake", "staff", "sincerely", "regards", "colleague", "colleagues"),  # a letter's
     }
 )
 # Words of an order's subject, no person's name: 'RE: Oxygen Order', 'RE: DME Referral' name no patient.
@@ -300,14 +301,15 @@ def read_org(text: str) -> Read | None:
         return None
     if PLACEHOLDER.match(head):  # 'Unknown', 'Pending', 'See attached': a blank filled with words
         return None
-    if misread_name(head):  # 'ABC Home Medica!', 'CarePoint infusion': how it is written is unsure
+    start, as_read = text.find(head), head
+    head = recapitalised(head)  # 'CarePoint infusion': its capital I read small, put back
+    if misread_name(head):  # 'ABC Home Medica!', 'Summit | Advantage': how it is written is unsure
         return None
     if head.split()[-1].lower().strip(",.") in CREDENTIALS:  # 'Jane Doe, MD' is a person, not a company
         return None
     if _not_an_org(head):
         return None
-    start = text.find(head)
-    return Read(head, start, start + len(head))
+    return Read(head, start, start + len(head), corrected=head != as_read)
 
 
 # Words a caption names a party by ('Agency / supplier', 'Vendor name'): a value made of them is a caption.
@@ -375,7 +377,7 @@ SPECKS = " '\"`_|-\u2013\u2014\u2018\u2019\u201c\u201d"
 # A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit').
 PART_ALONE = re.compile(
     r"^\s*(?:(?P<unit>apt\.?|apartment|unit|suite|ste\.?|apt\.?\s*/\s*\w+)|(?P<city>city)|(?P<state>state)"
-    r"|(?P<zip>zip(?:\s*code)?|postal\s*code))\s*[:#]?\s*$",
+    r"|(?P<zip>zip(?:\s*code)?|postal\s*code))\s*[:#.]?\s*$",
     re.IGNORECASE,
 )
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable
 
 from parsers.fax import codecheck, lexicon, values, zipcodes
 from parsers.fax.asides import code_in_aside
+from parsers.fax.bar_code import bar_settled
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
+from parsers.fax.far_dates import ORDER_DATE_PATHS, ORDER_YEARS_AROUND_RECEIPT
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
@@ -158,7 +161,9 @@ def second_read(state: FaxRead) -> None:
     state.confirmed_codes |= {
         id(d)
         for i, d in enumerate(codes)
-        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets) or borne_out(d, reads.get(f"d{i}", []))
+        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
+        or borne_out(d, reads.get(f"d{i}", []))
+        or bar_settled(state, d, reads.get(f"d{i}", []))
     }
     _header_again(state, reads.get("header", []))
 
@@ -330,7 +335,18 @@ def _reader(cand: Candidate) -> Callable[[str], object | None]:
         return lambda text: _caseless(found.value) if (found := read(values.plain_name_text(text))) else None
     if cand.path in CASELESS:
         return lambda text: _caseless(found.value) if (found := read(text)) is not None else None
+    if cand.path in ORDER_DATE_PATHS and isinstance(cand.value, dt.date):
+        return lambda text: found.value if (found := read(text)) is not None and _same_era(found.value, cand) else None
     return lambda text: found.value if (found := read(text)) is not None else None
+
+
+def _same_era(value: object, cand: Candidate) -> bool:
+    """An order's date read otherwise ('2626' for '2026': a 0 whose rival is 6) years further from the
+    first read than an order's dates may lie from each other around its receipt (far_dates.py) is a date
+    the order cannot hold, no other reading of it: such a rival is no doubt."""
+    first = cand.value
+    assert isinstance(first, dt.date)
+    return not isinstance(value, dt.date) or abs(value.year - first.year) <= 2 * ORDER_YEARS_AROUND_RECEIPT
 
 
 def _caseless(value: object) -> object:

@@ -153,11 +153,24 @@ def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
     words = [w for w in state.second_words.get(id(cand), []) if kind not in WORD_LIST_KINDS or not _speck(w)]
     if not words or cand.confirmed_by is not None or kind is None or kind in ("name", NAME_PART, "npi"):
         return None
+    if kind in WORD_LIST_KINDS:
+        words = _without_stray(words, sum(1 for w in cand.words if not _speck(w)))
     second, page = text_of(words), first_text(cand)
     misread = kind in WORD_LIST_KINDS and (lexicon.misread(second, page) or near_misread(second, page))
     if _doubtful(words, kind) or not (misread or _damaged(page, second)):
         return None
     return words if _read_value(cand.path, words) is not None else None
+
+
+STRAY_CONF = 30  # a word of a letter or two read under this (0..100) that the page read has no word for
+STRAY_LETTERS = 2
+
+
+def _without_stray(words: list[Word], page_count: int) -> list[Word]:
+    """The second read's words less the strays it read from a speck ('Lane Lo Springfield', 'Lo' at 17),
+    when it holds more words than the page read and dropping exactly those makes as many."""
+    kept = [w for w in words if not (w.conf < STRAY_CONF and len(w.text.strip(EDGE)) <= STRAY_LETTERS)]
+    return kept if len(words) > page_count and len(kept) == page_count else words
 
 
 def _speck(word: Word) -> bool:

@@ -37,6 +37,7 @@ SCALE = 2.0
 MODELS = (REREAD_MODEL, "")
 UNSURE = 80  # a word read under this confidence (0..100), the default threshold, is no sure read of it
 NAME_KINDS = {"name", NAME_PART}
+GARBLED_SHORTER = 3  # letters fewer than a known word a doubtful weak read must have to be a garble of it
 KINDS = (THIRD_READ_KINDS | WORD_LIST_KINDS | NAME_KINDS) - {"npi"}
 
 
@@ -84,20 +85,45 @@ def voted(cand: Candidate, second: list[Word], third: list[Word], strict: bool =
         return None
     target = _words(third)
     page = _words(list(cand.words))
-    others = [page, _words(second)]
-    if any(len(words) != len(target) for words in others):
-        return None
     name = _is_name(cand)
+    lined_up: list[Placed] | None = list(_words(second)) if name else _aligned(_words(second), target)
+    if lined_up is None or len(page) != len(target) or len(lined_up) != len(target):
+        return None
+    others: list[list[Placed]] = [list(page), lined_up]
     for at, (text, _) in enumerate(target):
-        if not any(_same(words[at][0], text) and _bears(words[at], text, name) for words in others):
+        reads = [read for words in others if (read := words[at]) is not None]
+        if not any(_same(read[0], text) and _bears(read, text, name) for read in reads):
             return None
-        if not all(_same(words[at][0], text) or _unsure(words[at], text, name) for words in others):
+        if not all(_same(read[0], text) or _unsure(read, text, name) for read in reads):
             return None
         if strict and not (_same(page[at][0], text) or _misread(page[at][0], text)):
             return None
     if _value(cand, _outvoted(list(cand.words), page, target)) != value:
         return None  # a mark only the grey reads have (a speck read as a comma) is not borne out
     return with_read_words(as_third, third, confirmed_by="second_read", second_conf=conf_of(third))
+
+
+Placed = tuple[str, Word] | None  # a read's word at a place of the value; None: that read has none there
+
+
+def _aligned(second: list[tuple[str, Word]], target: list[tuple[str, Word]]) -> list[Placed] | None:
+    """The second read's words placed at the third read's: a word it ran together from two
+    ('CedarLane' for 'Cedar Lane') stands at both places, and the places after its last word, when it
+    lost the value's end (its last line unread: '3928 Maple Avenue Yonkers,' of a value ending 'NY
+    10701') and read every word before it as the third read did, hold no read (no word there to bear
+    it out or contradict it). None when the words cannot be placed so."""
+    out: list[Placed] = []
+    for text, word in second:
+        at = len(out)
+        if at + 1 < len(target) and _same(text, target[at][0] + target[at + 1][0]):
+            out += [(target[at][0], word), (target[at + 1][0], word)]
+        else:
+            out.append((text, word))
+    lost = len(target) - len(out)
+    read_alike = all(read is not None and _same(read[0], t) for read, (t, _) in zip(out, target, strict=False))
+    if lost > 0 and out and read_alike:
+        out += [None] * lost
+    return out if len(out) == len(target) else None
 
 
 def _value(cand: Candidate, words: list[Word]) -> object | None:
@@ -147,11 +173,16 @@ def _unsure(read: tuple[str, Word], target: str, name: bool = False) -> bool:
     """The read is unsure of this word. A word with letters: it is no word where the target is a
     known one, and of the same length or read doubtfully ('Eim' for 'Elm'; 'seengteh' at no confidence
     for 'Springfield'); two known words ('Medicare', 'Medicate') are two values, however read. A word
-    of digits: read doubtfully (a close rival, or a low confidence)."""
+    of digits: read doubtfully (a close rival, or a low confidence). A short word read with a close
+    rival and under UNSURE where a known word far longer stands ('we' at 36 for 'Asylum') is a
+    garble of it, no other value: those two words are no look-alikes of each other."""
     text, word = read
     doubtful = word.ambiguous or word.conf < UNSURE
     if name:  # no word list to say which word a name is: only the read's own doubt
         return doubtful
     if any(ch.isalpha() for ch in text + target):
+        garbled = word.ambiguous and word.conf < UNSURE and len(target) - len(text) >= GARBLED_SHORTER
+        if garbled and lexicon.known(target):
+            return True
         return lexicon.known(target) and not lexicon.known(text) and (len(text) == len(target) or doubtful)
     return doubtful

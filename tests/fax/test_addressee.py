@@ -50,3 +50,23 @@ def test_a_to_naming_a_company_still_names_the_supplier() -> None:
 def test_a_to_naming_a_doctor_as_a_fax_garbled_it_names_no_supplier() -> None:
     rows = [(1100, 90, "TO; Dt. Jane Doe"), *LETTERHEAD[2:]]
     assert not any(h.kind == "org" for h in labelled_hits(_placed(rows)))
+
+
+def test_a_to_naming_a_doctor_whose_title_ocr_read_as_or_names_no_supplier() -> None:
+    """'TO Or, Jane Doe': the 'Dr.' read as 'Or,' is still the clinician's title; the phone under the
+    patient's block in the To's column is then the patient's, not the supplier's."""
+    rows = [(1100, 90, "TO Or, Jane Doe"), *LETTERHEAD[2:]]
+    assert not any(h.kind == "org" for h in labelled_hits(_placed(rows)))
+    assert any(h.kind == "org" for h in labelled_hits(_placed([(1100, 90, "TO Oriel Home Care"), *LETTERHEAD[2:]])))
+
+
+def test_a_to_read_out_of_specks_is_no_caption() -> None:
+    """A 'to' OCR read at 14 out of specks between boxes names no supplier."""
+    from parsers.fax.addressee import speck_to
+    from parsers.fax.labels import hits_in
+    from parsers.fax.model import Segment
+
+    def hit(conf: float) -> bool:
+        return any(speck_to(h) for h in hits_in(Segment(1, 0, (Word("to", conf, 329, 366, 25, 6),))))
+
+    assert hit(14.0) and not hit(90.0)

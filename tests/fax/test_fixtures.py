@@ -62,8 +62,14 @@ CASES = expected_cases()
 # 73/187 by the morning's reader (4 wrong), 82/186 = 0.441 by the evening's (1 wrong, in a record held for
 # clarification; their wrong values, not their misses, were looked at and three fixed by general rules);
 # tuned 1286/1380 = 0.932 after the session's rounds on fresh variants.
+# Session 8 (2026-11-26) tuned on layouts_hidden2.py's three (branches tcpap, tortho, tenteral: 82/186 ->
+# 139/186 on them, none wrong), on standard pages (tstd3: tuned 1286 -> 1305/1380) and on fresh variants'
+# misses and wrong values (tfaddr, tfparty, tsafe3 and the lead's rules); they joined the tuned group:
+# tuned 1444/1566 = 0.922, 1 wrong. Held out now: layouts_hidden3.py's three (written that session out of
+# the tuners' sight): 67/186 by the morning's reader (11 wrong, all in records held for clarification),
+# 72/186 = 0.387 by the reader after the day's merges.
 # Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.93, "held-out": 0.435}
+MIN_FIELD_ACCURACY = {"tuned": 0.92, "held-out": 0.38}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}

@@ -124,3 +124,27 @@ def test_a_section_title_with_a_garbled_alternative_after_its_slash_is_still_a_t
     assert titles("REFERRING PHYSICIAN / PCP |")[0]
     assert titles("SERVICING PROVIDER / Valley Home Health") == [False]
     assert titles("SERVICING PROVIDER / ABC HOME MEDICAL") == [False]
+
+
+def test_a_rule_read_as_a_bar_beside_the_title_leaves_it_a_title() -> None:
+    """The title's row holds a rule OCR read as '|' apart from it: no value, so the title still heads
+    the 'NAME' box under it (the vendor's name, not the patient's)."""
+    text = _cells(
+        [
+            (939, [(114, "C SERVICING PROVIDER / VENDOR"), (604, "|")]),
+            (982, [(110, "20 NAME"), (743, "21 NPI"), (1100, "22 PHONE")]),
+            (1015, [(119, "Valley Home Health"), (753, "1253704641"), (1110, "1-877-555-0148")]),
+        ]
+    )
+    found = _found(text)
+    assert found.get("servicing_provider.name") == "Valley Home Health"
+    assert "member.name" not in found and "member.phone" not in found
+
+
+def test_a_section_title_with_its_slash_read_as_a_bracket_is_still_a_title() -> None:
+    """'C SERVICING PROVIDER [ VENDOR': the thin slash read as '['."""
+
+    def titles(text: str) -> list[bool]:
+        return [section_title(h) for h in hits_in(Segment(1, 0, tuple(_words(text))))]
+
+    assert titles("C SERVICING PROVIDER [ VENDOR") == [True]

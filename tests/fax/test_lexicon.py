@@ -42,7 +42,10 @@ def test_a_rival_that_turns_a_known_word_into_none_is_no_doubt() -> None:
     assert not nonword("Walter", "l", "i", known)  # 'Waiter' is a word too
     assert not nonword("CarePoint", "r", "p", known)  # the word as read is in no list: nothing to go by
     assert not nonword("2303", "3", "8", known)  # digits are never settled by a word list
-    assert not nonword("Health", "x", "y", known)  # a choice not in the word
+    # a choice the word did not keep (it took a third letter there): the rival in any place of it
+    assert nonword("Asylum", "i", "t", known)  # 'Atylum', 'Asytum', ...: no words
+    assert not nonword("Walter", "x", "i", known)  # 'Waiter' is a word too
+    assert not nonword("Health", "x", "3", known)  # digits are never settled by a word list
     # the beam search kept the letter the step's top choice was not ('Valley' where 'i' topped 'l')
     assert nonword("Valley", "i", "l", known)  # 'Vaiiey', 'Valiey', 'Vailey': no words
     assert not nonword("Walter", "i", "l", known)  # 'Waiter' is a word too

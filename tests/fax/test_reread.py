@@ -117,6 +117,22 @@ def test_a_re_read_that_reads_something_else_decides_nothing_even_for_a_bar() ->
         assert state.diagnoses[0].correction.value is None, other
 
 
+def test_a_page_read_of_no_code_whose_re_reads_all_begin_with_a_plain_bar_is_the_i_code() -> None:
+    """'410' or '{10' for I10 (a serif I read as 4, or a brace): the re-reads all give '110', I10 only."""
+    for raw in ("410", "{10"):
+        state = _state(Canned("110", "110"), raw, codecheck.Correction(None, False, ()), first_glyph=BAR)
+        reread_failing(state)
+        read = state.diagnoses[0]
+        assert read.correction.value == "I10" and id(read) in state.confirmed_codes, raw
+
+
+def test_re_reads_of_no_code_that_differ_or_show_a_foot_decide_nothing() -> None:
+    for texts, glyph in ((("110", "410"), BAR), (("110", "110"), L_SHAPE), (("110", "J10"), BAR)):
+        state = _state(Canned(*texts), "410", codecheck.Correction(None, False, ()), first_glyph=glyph)
+        reread_failing(state)
+        assert state.diagnoses[0].correction.value is None, texts
+
+
 def _service_state(engine: Canned, row_text: str, head: str = "Code Mod Qty Description") -> FaxRead:
     from parsers.fax.model import Segment
     from parsers.fax.services import service_reads

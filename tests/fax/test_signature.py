@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
-from parsers.fax.model import Page, Word
+from parsers.fax.model import Page, Segment, Word
 from parsers.fax.signature import find_signature
 from tests.fax.test_reading_units import _page
 
@@ -188,3 +188,29 @@ def test_the_date_under_a_date_signed_caption_read_as_the_signature_caption_is_t
     lines, segments = page_segments(page)
     read = find_signature(PageText(page, lines, segments), image, 200)
     assert read is not None and read.date == dt.date(2026, 11, 19)
+
+
+def _date_signed_box(*more: Word) -> PageText:
+    """'29 DATE SIGNED' atop its box, '11/17/2026' under it, as segments; the page's lines ran 'DATE' into
+    the line over it (a word OCR boxed taller), so no line holds the whole caption."""
+    caption = (Word("29", 75.0, 1147, 1437, 14, 14), Word("DATE", 70.0, 1170, 1426, 36, 25))
+    caption += (Word("SIGNED", 60.0, 1208, 1437, 52, 14),)
+    date = (Word("11/17/2026", 80.0, 1157, 1469, 142, 24),)
+    segments = [Segment(1, 0, caption), Segment(1, 1, date)] + [Segment(1, 2 + i, (w,)) for i, w in enumerate(more)]
+    page = Page(number=1, width=1728, height=2200, words=[*caption, *date, *more])
+    return PageText(page, [], segments)
+
+
+def test_a_signature_with_no_date_takes_the_date_under_the_pages_one_date_signed_caption(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parsers.fax import signature
+
+    signed = signature.SignatureRead(True, 1, (1147, 1453, 1990, 1505))
+    monkeypatch.setattr(signature, "_signature", lambda *args: signed)
+    read = find_signature(_date_signed_box(), None, 204)
+    assert read is not None and read.date == dt.date(2026, 11, 17) and read.date_raw == "11/17/2026"
+    two = _date_signed_box(Word("Date", 90.0, 100, 1900, 40, 14), Word("signed:", 90.0, 150, 1900, 60, 14))
+    two.segments[-2:] = [Segment(1, 2, tuple(two.page.words[-2:]))]  # a second 'Date signed' (another signer's)
+    read = find_signature(two, None, 204)
+    assert read is not None and read.date is None

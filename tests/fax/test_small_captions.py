@@ -25,11 +25,11 @@ class Engine:
         return _hocr(*self.reads[min(self.calls, len(self.reads)) - 1])
 
 
-def _page(caption: list[str], caption_height: int = 15) -> Page:
+def _page(caption: list[str], caption_height: int = 15, conf: float = 40.0) -> Page:
     """A small caption at (115, 390) over '11-8-1946' in larger print, 'Riverview Clinic' far right."""
     words, left = [], 115
     for text in caption:
-        words.append(Word(text, 40.0, left, 390, 12 * len(text), caption_height, (1, 1, 1)))
+        words.append(Word(text, conf, left, 390, 12 * len(text), caption_height, (1, 1, 1)))
         left += 12 * len(text) + 8
     words.append(Word("11-8-1946", 90.0, 126, 418, 125, 22, (1, 1, 2)))
     words.append(Word("Riverview", 96.0, 900, 100, 130, 24, (2, 1, 1)))
@@ -58,6 +58,26 @@ def test_a_read_naming_no_field_or_two_reads_naming_different_fields_change_noth
 
 
 def test_a_caption_in_print_as_large_as_the_value_under_it_or_naming_a_field_is_not_read_again() -> None:
-    for page in (_page(["bate", "of", "bith"], caption_height=22), _page(["Date", "of", "birth"])):
+    for page in (_page(["bate", "of", "bith"], caption_height=22, conf=60.0), _page(["Date", "of", "birth"])):
         engine = Engine(DOB)
         assert _texts(with_captions(page, IMAGE, engine)) == _texts(page.words) and engine.calls == 0
+
+
+def test_a_garbled_caption_whose_box_a_rule_made_as_tall_as_its_value_is_read_again() -> None:
+    """A standard-resolution fax's doubled rows stick a cell's rule to the small print over a value: the
+    caption's box is as tall as the value's, but read this unsurely over a sure value it is a caption."""
+    engine = Engine(DOB)
+    found = with_captions(_page(["Dae", "of", "uth"], caption_height=22, conf=30.0), IMAGE, engine)
+    assert _texts(found) == ["Riverview", "Date", "of", "birth", "11-8-1946"] and engine.calls == 1  # read once
+
+
+def test_a_caption_the_grey_page_reads_as_nothing_is_read_from_the_cleaned_page() -> None:
+    engine = Engine((), (), DOB)  # the grey page's two reads empty (its rules around the print), then the clean's one
+    found = with_captions(_page(["bate", "of", "bith"]), IMAGE, engine, clean=IMAGE)
+    assert _texts(found) == ["Riverview", "Date", "of", "birth", "11-8-1946"] and engine.calls == 3
+
+
+def test_a_rule_read_as_a_quote_mark_or_bar_by_the_caption_is_no_part_of_it() -> None:
+    engine = Engine((("\u2018Date", 60.0), ("of", 90.0), ("birth|", 80.0), ("|", 30.0)))
+    found = with_captions(_page(["bate", "of", "bith"]), IMAGE, engine)
+    assert _texts(found) == ["Riverview", "Date", "of", "birth", "11-8-1946"]

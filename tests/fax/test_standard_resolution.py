@@ -119,6 +119,18 @@ def test_a_value_read_wholly_as_marks_is_no_value() -> None:
     assert [c.value for c in state.candidates] == ["Evergreen"]
 
 
+def test_a_value_holding_a_run_of_digits_read_unsurely_is_no_marks() -> None:
+    """'X628901326' read at 33 in a cell of a standard-resolution fax: a screen's dots make no such run of
+    digits; it stays a value, for its second read to confirm or not."""
+    state = _state()
+    unsure = Word("X628901326", 33.0, 1091, 523, 127, 22)
+    state.candidates = [
+        Candidate("member.member_id", "X628901326", 1, (1091, 523, 1218, 545), 0.33, "below", words=(unsure,))
+    ]
+    shaded_bands.drop_mark_values(state)
+    assert [c.value for c in state.candidates] == ["X628901326"]
+
+
 def test_a_value_kept_without_its_words_is_judged_by_the_page_words_in_its_box() -> None:
     """A signature's date ('Nov 18, 2026', its '18,' read at 38) carries its box and its weakest word's
     confidence only: the surely read words in its box say it is no mark."""
@@ -196,6 +208,45 @@ def test_an_address_whose_fields_read_otherwise_stays_unconfirmed() -> None:
     reread_address.reread_address_parts(state)
     assert state.candidates[0].confirmed_by is None
     assert [len(f) for f in reread_address._fields(_address_candidate().words)] == [3, 2, 1, 1, 1]
+
+
+DOUBT = (
+    "<span class='ocrx_cinfo' id='lstm_choices_1'><span class='ocrx_cinfo' id='choice_1' title='x_confs 80'>1</span>"
+    "<span class='ocrx_cinfo' id='choice_2' title='x_confs 60'>4</span></span>"
+)
+
+
+class _DoubtEngine(_Engine):
+    """The fields' reads with the ZIP's 1 nearly read as 4; the standard model's read of the ZIP alone."""
+
+    def __init__(self, fields: list[list[tuple[str, int]]], model_zip: str) -> None:
+        super().__init__(fields)
+        self.model = _Engine([[(model_zip, 90)]])
+        self.configs: list[str] = []
+
+    def hocr(self, image: Image.Image, config: str) -> str:
+        self.configs.append(config)
+        if "--model standard" in config:
+            return self.model.hocr(image, config)
+        return super().hocr(image, config).replace(">06103-2868</span>", ">06103-2868" + DOUBT + "</span>")
+
+
+FIELDS = [[("2121", 96), ("Elm", 96), ("St", 96)], [("Apt", 96), ("204", 96)], [("Hartford", 86)], [("CT", 78)]]
+
+
+def test_an_address_field_read_with_a_doubt_is_confirmed_by_the_standard_models_read_of_it() -> None:
+    engine = _DoubtEngine([*FIELDS, [("06103-2868", 80)]], "06103-2868")
+    state = _state(engine)
+    state.candidates = [_address_candidate()]
+    reread_address.reread_address_parts(state)
+    assert state.candidates[0].confirmed_by == "second_read" and "--model standard" in engine.configs[-1]
+
+
+def test_an_address_field_the_standard_model_reads_otherwise_stays_unconfirmed() -> None:
+    state = _state(_DoubtEngine([*FIELDS, [("06103-2868", 80)]], "06403-2868"))
+    state.candidates = [_address_candidate()]
+    reread_address.reread_address_parts(state)
+    assert state.candidates[0].confirmed_by is None
 
 
 def test_hospital_discharge_date_is_one_caption() -> None:

@@ -434,3 +434,20 @@ def test_a_plans_name_over_its_prior_authorization_forms_title_is_the_payer() ->
 def test_a_signing_role_with_a_second_one_in_brackets_or_after_a_slash_names_the_orderer(caption: str) -> None:
     """A plan's form heads the orderer's block 'REQUESTING (ORDERING) PROVIDER': both words name the orderer."""
     assert [(kind, role) for kind, role, _ in _hits(caption)] == [("name", PROVIDER)]
+
+
+def test_a_supplier_name_caption_ocr_ran_its_li_together_is_still_its_caption() -> None:
+    """'Suppher name' for 'Supplier name' (its 'li' read as one 'h'): the supplier's name caption."""
+    assert _hits("Suppher name") == [("org", "supplier", "Suppher name")]
+
+
+def test_an_npi_caption_with_its_i_read_as_a_brace_or_a_t_is_the_npi_caption() -> None:
+    """'NP} 1143662173' (a thin I read as '}'), 'NPT: 1160133397' (as T, before its colon only)."""
+    assert _hits("NP} 1143662173") == [("npi", None, "NP}")]
+    assert ("npi", None, "NPT") in _hits("Send to: ABC Home Medical NPT: 1160133397")
+    assert _hits("NPT 1160133397") == []
+
+
+def test_an_office_phone_whose_office_ocr_garbled_is_still_the_offices() -> None:
+    """'Offic2 phone:' (its e read as 2): the ordering office's phone, as 'Office phone' is."""
+    assert _hits("Offic2 phone: 860-555-7288") == [("phone", "provider", "phone")]

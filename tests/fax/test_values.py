@@ -239,3 +239,9 @@ def test_a_semicolon_in_an_address_is_a_misread_comma() -> None:
 def test_a_gutter_rules_marks_glued_before_an_organisations_name_are_no_part_of_it(text: str, name: str) -> None:
     read = values.read_org(text)
     assert read is not None and read.value == name and text[read.start : read.end] == name
+
+
+@pytest.mark.parametrize("text", ["Dear Team,", "Dear Intake Team,", "Dear Colleague", "Sincerely, Helen"])
+def test_a_letters_salutation_or_closing_is_no_name(text: str) -> None:
+    """'Dear intake Team,' under a letter's RE line read as the patient 'Dear Team' (a fresh ortho letter)."""
+    assert values.read_name(text) is None

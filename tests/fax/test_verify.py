@@ -171,3 +171,13 @@ def test_a_rival_letter_counts_only_in_the_word_it_was_read_for() -> None:
     cand = _cand("member.address", value)
     assert verify.agreement(cand, _address_words(_word("2242"), _doubtful("Ri", ("i", "l")))) == 0.9
     assert verify.agreement(cand, _address_words(_doubtful("2242", ("4", "1")), _word("RI"))) is None
+
+
+def test_a_rival_digit_that_moves_an_orders_date_centuries_away_is_no_doubt() -> None:
+    """'11/19/2026' whose 0 rivals 6: '2626' is no date an order received in 2026 can hold (far_dates.py
+    would drop it), so the re-read agrees; a rival giving another day of the same years still counts."""
+    cand = _cand("discharge_date", ORDER)
+    assert verify.agreement(cand, [_doubtful("11/19/2026", ("0", "6"))]) == 0.9
+    assert verify.agreement(cand, [_doubtful("11/19/2026", ("9", "8"))]) is None
+    birth = _cand("member.dob", dt.date(1941, 3, 17))  # a birth date's rival years stay doubtful
+    assert verify.agreement(birth, [_doubtful("3-17-1941", ("9", "1"))]) is None

@@ -151,6 +151,32 @@ def test_the_misread_words_alone_read_by_the_standard_model_when_it_read_the_who
         assert (getattr(state.candidates[0].value, "city", None) == "Springfield") is taken
 
 
+def test_a_stray_word_the_second_read_made_of_a_speck_is_no_word_of_the_value(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Page '3902 Cedar Lane Springfieid MA 01103', second read '... Lane Lo Springfield MA 01103' with
+    'Lo' at 17 (a speck): without the stray the second read is the page read's words, one misread; the
+    standard model's read of that word settles it. A word read surely is no stray."""
+    from parsers.fax import values, verify_standard
+
+    page = [Word(t, 90.0, 20 + 80 * i, 10, 70, 20, (1,)) for i, t in enumerate(MISREAD_LINE.split())]
+    found = values.read_address(MISREAD_LINE)
+    assert found is not None
+    for conf, taken in ((17.0, True), (60.0, False)):
+        stray = Word("Lo", conf, 250, 10, 20, 20, (1,))
+        second = [*page[:3], stray, dataclasses.replace(page[3], text="Springfield"), *page[4:]]
+        cand = dataclasses.replace(_cand("member.address", found.value), words=tuple(page))
+        state = _state(cand)
+        state.second_words[id(cand)] = second
+        fake = ModelReads({"m0": _word("3902 Cedar Lane Co Springfield MA 01103")}, {"w0": _word("Springfield")})
+        monkeypatch.setattr(verify_standard, "second_reads", fake)
+        verify_standard.misread_page_read(state)
+        assert (getattr(state.candidates[0].value, "city", None) == "Springfield") is taken
+
+
+MISREAD_LINE = "3902 Cedar Lane Springfieid MA 01103"
+
+
 def test_an_id_whose_page_read_has_a_stray_mark_for_a_digit_takes_two_agreeing_reads(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

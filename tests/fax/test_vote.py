@@ -127,3 +127,34 @@ def test_a_mark_at_a_word_the_page_read_has_without_it_holds_the_value() -> None
     lost = "Northside, DME Supply"
     comma = dataclasses.replace(_cand("servicing_provider.name", lost), raw=lost, words=tuple(_words(lost)))
     assert vote.voted(comma, _words(page), _words(page)) is None
+
+
+def test_a_second_read_that_ran_two_words_together_reads_both() -> None:
+    page = "2466 Cedar Lane Hartford, CT 06103"
+    cand = _address(page)
+    found = vote.voted(cand, _words("2466 CedarLane ~ Hartford, CT 06103"), _words(page))
+    assert found is not None and found.confirmed_by == "second_read"
+    assert vote.voted(cand, _words("2466 CedarLake Hartford, CT 06103"), _words(page)) is None  # other letters
+
+
+def test_a_second_read_that_lost_the_value_s_end_neither_bears_nor_contradicts_it() -> None:
+    page = "3928 Maple Avenue Yonkers, NY 10701"
+    cand = _address(page)
+    found = vote.voted(cand, _words("3928 Maple Avenue Yonkers,"), _words(page))
+    assert found is not None and found.value == cand.value
+    assert vote.voted(cand, _words("3928 Maple Avenue"), _words("3928 Maple Avenue Yonkers, NY 10707")) is None
+    assert vote.voted(cand, _words("3928 Mapel Avenue"), _words(page)) is None  # the words it has must agree
+    unsure = dataclasses.replace(cand, words=tuple(_words(page, unsure=("10701",))))
+    assert vote.voted(unsure, _words("3928 Maple Avenue Yonkers,"), _words(page)) is None  # one unsure read only
+
+
+def test_a_short_word_read_weakly_with_rivals_is_a_garble_of_a_far_longer_known_word() -> None:
+    page = "2803 Asylum Ave Providence, RI 02903"
+    cand = _address(page)
+    second = _words("2803 we Ave Providence, RI 02903", unsure=("we",), doubtful=("we",))
+    found = vote.voted(cand, second, _words(page))
+    assert found is not None and found.value == cand.value
+    sure = _words("2803 we Ave Providence, RI 02903", doubtful=("we",))  # read at 92: a read of another word
+    assert vote.voted(cand, sure, _words(page)) is None
+    near = _words("2803 Asylem Ave Providence, RI 02903", unsure=("Asylem",), doubtful=("Asylem",))
+    assert vote.voted(cand, near, _words(page)) is not None  # (as before: no word, same length)

@@ -1,0 +1,23 @@
+"""Values read wholly as marks are dropped (shaded_bands.drop_mark_values), but not an NPI whose ten
+digits keep their check digit: a number read unsurely, judged by its check digit and second read."""
+
+from __future__ import annotations
+
+from parsers.fax.model import Candidate, Word
+from parsers.fax.shaded_bands import _marks
+
+
+def _cand(path: str, raw: str, conf: float) -> Candidate:
+    word = Word(raw, conf, 272, 140, 137, 19)
+    return Candidate(
+        path=path, value=raw, page=1, bbox=(272, 140, 409, 159), conf=conf / 100, method="label", raw=raw, words=(word,)
+    )
+
+
+def test_an_unsurely_read_npi_whose_check_digit_holds_is_no_mark() -> None:
+    assert not _marks(_cand("servicing_provider.npi", "1324050586", 29.0), [])
+
+
+def test_other_unsure_values_and_npis_failing_their_check_are_marks() -> None:
+    assert _marks(_cand("servicing_provider.npi", "1324050587", 29.0), [])
+    assert _marks(_cand("member.phone", "8605550142", 29.0), [])
