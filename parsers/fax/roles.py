@@ -165,9 +165,15 @@ def _default_under_another_party(
         for row in rows
         if row.segment.page == hit.segment.page
         and column.segment.bbox[3] < row.segment.bbox[1]
-        and row.segment.bbox[3] <= hit.segment.bbox[1]  # wholly above the hit's row (one beside it is no block)
+        and (row.segment.bbox[3] <= hit.segment.bbox[1] or _heads_row_of(row, hit))
     ]
     return all(row.role == column.role for row in between)  # a name row of anyone else, on either half: a new block
+
+
+def _heads_row_of(row: LabelHit, hit: LabelHit) -> bool:
+    """`row` stands on the hit's row, left of it: it heads the row ('ROLE  PHYSICIAN  NPI  PHONE  FAX');
+    one right of it ('Fax ...   Ins: ...', another column's) heads nothing of the hit's."""
+    return same_row(row.segment.bbox, hit.segment.bbox) and row.segment.bbox[2] <= hit.segment.bbox[0]
 
 
 def _caption_right_above(hit: LabelHit, done: list[LabelHit], page_width: int) -> LabelHit | None:

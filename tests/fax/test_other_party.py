@@ -49,3 +49,16 @@ def test_a_number_right_of_another_caption_on_the_next_row_is_not_a_fax_below() 
 def test_an_organisations_name_holds_no_long_number() -> None:
     assert read_org("NPT 1466953548") is None  # an NPI run in, its caption misread
     assert read_org("Route 66 Home Medical") is not None
+
+
+def test_a_fax_heading_a_column_of_the_physicians_table_stays_the_orderers() -> None:
+    """A contact's role word read as a caption ('Emergency') above the physicians' table: the table's
+    caption row ('PHYSICIAN ... FAX') heads the fax column, a block of its own."""
+    text = _cells(
+        [
+            (1006, [(112, "Friend Evelyn Garcia"), (1233, "Emergency")]),
+            (1140, [(111, "ROLE"), (376, "PHYSICIAN"), (764, "NPI"), (1029, "PHONE"), (1335, "FAX")]),
+            (1193, [(110, "Attending"), (375, "Alan Brooks, MD"), (766, "1472788524"), (1336, "860-555-2747")]),
+        ]
+    )
+    assert _found(text).get("ordering_provider.fax") == "8605552747"
