@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from parsers.fax.org_misreads import misread_name, recapitalised
 from parsers.fax.state_names import USPS_STATES, with_state_codes
+from parsers.fax.street_case import street_cased
 
 MONTHS = {
     m: i
@@ -436,7 +437,7 @@ def _address_parts(head: str) -> tuple[str, str | None, str] | None:
         return None
     if len(parts) == 2 and (unit_at_end := UNIT_AT_END.match(parts[0])):  # '3490 Asylum Ave Apt 12, New Haven'
         parts = [unit_at_end.group(1), unit_at_end.group(2), parts[1]]
-    street, city = parts[0].rstrip("."), parts[-1]
+    street, city = street_cased(parts[0].rstrip(".")), parts[-1]
     unit = parts[1] if len(parts) == 3 else None
     if not STREET.match(street) or not CITY.match(city) or (unit is not None and not UNIT.match(unit)):
         return None
