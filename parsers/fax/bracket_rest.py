@@ -1,6 +1,9 @@
 """A category opening a bracket whose rest stands further on ('(E11  1  65)': the dot lost, a stray
 mark of the line above set between): the printed code is longer than the category, so the category
-alone is a cut read of it, never the code. Left open (a finding), for a person or a re-read to give."""
+alone is a cut read of it, never the code. Left open (a finding), for a person or a re-read to give.
+So is a category with a rest-shaped word just after it that makes no code with it ('L89  354' for
+L89.154, its dot lost and its 1 read as a 3; 'J96 EL' for J96.11): a category header is no code an
+order bills, and the word after it says the printed code went on."""
 
 from __future__ import annotations
 
@@ -22,3 +25,20 @@ def rest_further_on(word: Word, line_words: Sequence[Word], is_category: Callabl
     reach = word.right + MAX_GAP_HEIGHTS * word.height
     after = [w for w in line_words if w.left > word.right - word.height // 2 and w.left <= reach and w is not word]
     return any(REST_CLOSING.match(w.text) and any(ch.isdigit() for ch in w.text) for w in after)
+
+
+CATEGORY_SHAPED = re.compile(r"^[A-Z0-9]{3}[.:]?$")  # a category as printed: capitals and digits ('dod' is a word)
+REST_SHAPED = re.compile(r"^[0-9A-Z]{1,4}$")  # a code's rest as OCR may give it: digits, or capitals for them
+
+
+def rest_after(word: Word, line_words: Sequence[Word], is_category: Callable[[str], bool]) -> bool:
+    """`word` is a category (not closed by a list's comma) and the next word on its line, within three of
+    its heights, is shaped as a code's rest ('354', 'EL'; a description's '(Chronic' or 'and' is none)."""
+    text = word.text.strip()
+    if text.endswith((",", ";")) or not CATEGORY_SHAPED.match(text) or not is_category(text.rstrip(".:")):
+        return False
+    reach = word.right + MAX_GAP_HEIGHTS * word.height
+    after = sorted(
+        (w for w in line_words if w.left > word.right - word.height // 2 and w is not word), key=lambda w: w.left
+    )
+    return bool(after) and after[0].left <= reach and REST_SHAPED.match(after[0].text.rstrip(".")) is not None

@@ -211,7 +211,8 @@ CAPTION_JOINERS = {"/", "&", "-", "or"}
 # right side read as a bar), no word; or such a mark beside a stroke ('Cl', 'Cj', 'CL!', 'CT', 'gO', '[1':
 # a box's side or corner read as a stroke)
 BOX_GLYPH = re.compile(
-    r"^(?:[oO0QDCcuUIlJ\[\]|()<>xX]{1,3}|(?=.*[oO0QDCcuU\[\]|()<>xX])[oO0QDCcuU\[\]|()<>xXlIiJjL1!Tg]{1,3})$"
+    r"^(?:[oO0QDCcuUIlJ\[\]|()<>xX]{1,3}|(?=.*[oO0QDCcuU\[\]|()<>xX])[oO0QDCcuU\[\]|()<>xXlIiJjL1!Tg]{1,3}"
+    r"|[fFtlI1|(\[{][xX][\]|)}])$"  # a ticked box, its left edge read as a letter: 'fX]'
 )
 
 

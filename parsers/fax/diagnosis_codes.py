@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from parsers.fax import codecheck
-from parsers.fax.bracket_rest import rest_further_on
+from parsers.fax.bracket_rest import rest_after, rest_further_on
 from parsers.fax.code_context import HISTORY_HEAD
 from parsers.fax.code_pieces import (
     LOWER_LEAD,
@@ -89,6 +89,9 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             continue
         if rest_further_on(word, line.words, lambda head: bool(_categories(head, sets))):
             yield CodeRead(word.text, word, line.page, UNREAD)  # '(E11 1 65)': the category is a cut read
+            continue
+        if rest_after(word, line.words, lambda head: bool(_categories(head, sets))):
+            yield CodeRead(word.text, word, line.page, UNREAD)  # 'L89 354': the category is a cut read
             continue
         candidate = piece.upper().rstrip(".")
         if candidate.isdigit() and (head := fragment_before(pieces, position, CODE_TOKEN)) is not None:

@@ -42,6 +42,7 @@ from parsers.fax.nearby import (
 from parsers.fax.patient_sentences import CUES, with_patient_cues
 from parsers.fax.roles import section_header, with_roles, without_unsure_provider
 from parsers.fax.roster import roster_names
+from parsers.fax.split_value import cut_at_split
 from parsers.fax.synonyms import PART_CAPTION, PLAN_WORDS, TO_LABELS
 
 __all__ = ["PageText"]  # where the stages have always imported it from
@@ -163,6 +164,8 @@ def candidates(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
             and (offers_both_sexes(text, hit, hits) or _option_behind_a_box(text, found.words))
         ):
             found = None  # 'Sex [ ] Male   [X] Female': a choice, answered by a box, not by its first word
+        if found is not None and cut_at_split(text, found, hits):
+            found = None  # 'Blue Harbor' | 'Medicare': the name goes on past a streak OCR split its line at
         if found is not None:
             yield found
         if (

@@ -34,13 +34,25 @@ STRAY_LENGTH = 3  # a modifier's two characters and a mark OCR glued to them ('�
 
 def _stray(text: str, taken: list[str]) -> bool:
     """A short word under the modifier caption, with a letter or digit in it, that is no modifier the
-    row took nor a caption printed in the row ('Mod', 'Qty')."""
+    row took nor a caption printed in the row ('Mod', 'Qty'); short counts its letters and digits only
+    ('©=NU', a rule's end and a speck glued to the modifier, is as short as '«NU')."""
     bare = text.strip("()[]{},.;:")
-    short = 0 < len(bare) <= STRAY_LENGTH and any(ch.isalnum() for ch in bare)
+    core = _core(bare)
+    short = 0 < len(core) <= STRAY_LENGTH
     caption = MODIFIER_CAPTION.match(bare) or QUANTITY_CAPTION.match(bare)
     return short and not caption and bare.upper() not in taken
 
 
 def _unknown_modifier(text: str, taken: list[str]) -> bool:
+    """Two capitals that are no modifier ('RA'), or a known modifier with marks glued to it that the row
+    did not take ('=—-NU' just after the code: the modifier's place holds it, garbled)."""
     bare = text.strip("()[]{},.;:")
-    return bool(MODIFIER_SHAPED.match(bare)) and bare not in MODIFIERS and bare not in taken
+    if MODIFIER_SHAPED.match(bare):
+        return bare not in MODIFIERS and bare not in taken
+    core = _core(bare).upper()
+    return core != bare.upper() and core in MODIFIERS and core not in taken
+
+
+def _core(text: str) -> str:
+    """The word's letters and digits."""
+    return "".join(ch for ch in text if ch.isalnum())

@@ -52,7 +52,21 @@ def value_segment(
     nearer = not below_owned or _nearer_above(hit.segment, above, below)  # both owned: the one nearer the caption
     if above is not None and id(above) in owned and nearer and under_style(text, hits):
         return above, "above"
+    if below is not None and right_of_another_caption(text, below, hit, hits):
+        return None  # 'Agency NPI  1663691727' under 'Fax': the number is the NPI's, on its own row
     return (below, "below") if below is not None and (below_owned or above is None) else None
+
+
+def right_of_another_caption(text: PageText, value: Segment, hit: LabelHit, hits: list[LabelHit]) -> bool:
+    """`value` is the value right of a bare caption of another kind on its own row: that caption's, no
+    value below `hit` (a caption whose own segment held only a speck, 'Fax 4', gives no licence to take
+    the next row's). A caption of the same kind there ('Provider:' under 'REFERRED TO') names the same value."""
+    bare = [
+        h
+        for h in hits
+        if h.segment is not hit.segment and h.label.kind != hit.label.kind and not _rest_of(h, hits).strip()
+    ]
+    return any(same_row(h.segment.bbox, value.bbox) and segment_right(text, h.segment, hits) is value for h in bare)
 
 
 def owned_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:

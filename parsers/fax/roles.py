@@ -86,6 +86,8 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
             role = None
         if hit.label.role is None and _another_partys(hit):
             role = None
+        if _default_under_another_party(hit, role, anchors, rows, page_width):
+            role = None
         resolved = LabelHit(hit.label, hit.segment, hit.start, hit.end, role)
         if hit.kind in ANCHOR_KINDS:
             anchors.append(resolved)
@@ -143,6 +145,35 @@ def _caption_above_disagrees(
         return False
     above = _caption_right_above(hit, done, page_width)
     return above is not None and above.role is not None and above.role != role
+
+
+def _default_under_another_party(
+    hit: LabelHit, role: str | None, anchors: list[LabelHit], rows: list[LabelHit], page_width: int
+) -> bool:
+    """A caption whose role is its label's default only (a bare 'Fax', the orderer's unless told) under
+    another party's name in its column, in that party's block (no other party's name row between them,
+    anywhere across the page):
+    'Bayview Home Health Services' / 'Attn Home Health Intake' / 'Agency NPI ...' / 'Fax ...', a letter's
+    addressee block. Whose it is would be a guess: the default no longer holds."""
+    if role is None or hit.label.role != role or not _role_by_default(hit):
+        return False
+    column = _column_anchor(hit, anchors, page_width)
+    if column is None or column.role in (None, role):
+        return False
+    between = [
+        row
+        for row in rows
+        if row.segment.page == hit.segment.page
+        and column.segment.bbox[3] < row.segment.bbox[1]
+        and (row.segment.bbox[3] <= hit.segment.bbox[1] or _heads_row_of(row, hit))
+    ]
+    return all(row.role == column.role for row in between)  # a name row of anyone else, on either half: a new block
+
+
+def _heads_row_of(row: LabelHit, hit: LabelHit) -> bool:
+    """`row` stands on the hit's row, left of it: it heads the row ('ROLE  PHYSICIAN  NPI  PHONE  FAX');
+    one right of it ('Fax ...   Ins: ...', another column's) heads nothing of the hit's."""
+    return same_row(row.segment.bbox, hit.segment.bbox) and row.segment.bbox[2] <= hit.segment.bbox[0]
 
 
 def _caption_right_above(hit: LabelHit, done: list[LabelHit], page_width: int) -> LabelHit | None:

@@ -19,6 +19,7 @@ from parsers.fax.code_pieces import (
 from parsers.fax.extract import PageText
 from parsers.fax.model import Segment, Word
 from parsers.fax.row_marks import MODIFIERS, count_in, is_mark, marked_modifiers, marked_quantity, measured, money
+from parsers.fax.state_names import USPS_STATES
 from parsers.fax.table_head import (
     SERVICE_HEAD,
     Column,
@@ -249,6 +250,8 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
     sample = {id(w) for w in words} - {id(w) for w in clause_words(words)}  # 'e.g. E0260' in the head
     for position, word in enumerate(words):
         head, tail = code_and_modifier(without_closing(word.text) if in_aside(words, position) else word.text)
+        if zip_after_state(words, position):
+            continue  # 'Yonkers NY 10701': an address's ZIP code, no CPT code
         if id(word) not in sample and (procedure_shaped(head) or coded_before_modifier(head, words[position + 1 :])):
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
@@ -257,6 +260,13 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
         if id(word) not in sample and DOUBLED_GLYPH.match(word.text):  # 'Go0299': open, its re-reads decide
             return rest_of_row(CodeRead(word.text, word, row.page, UNREAD), [], words[position + 1 :], row, columns)
     return None
+
+
+def zip_after_state(words: Sequence[Word], position: int) -> bool:
+    """Five digits right after a state's USPS code ('NY 10701', 'RI, 02903'): a ZIP code."""
+    text = words[position].text.strip(",.;:")
+    before = words[position - 1].text.strip(",.;:") if position > 0 else ""
+    return len(text) == 5 and text.isdigit() and before in USPS_STATES
 
 
 def rest_of_row(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from parsers.fax.org_misreads import misread_name, recapitalised
 from parsers.fax.state_names import USPS_STATES, with_state_codes
+from parsers.fax.street_case import street_cased
 
 MONTHS = {
     m: i
@@ -285,8 +286,16 @@ GUTTER_MARKS = "~=+§¦"
 ORG_EDGE = " ,.:-|"  # a box's edge read as '|' at either end is no part of the name
 
 
+# A bracket opening a capitalised word that no bracket closes after it, before any wide gap: no aside
+# ('ABC Medical (DME)') but a mark OCR made a bracket of inside the name ('CarePoint (Infusion' for
+# 'CarePoint Infusion'): where the name ends is unsure.
+UNCLOSED_BRACKET = re.compile(r"^[^(\s][^(]*?\s\((?=[A-Z])[^)]*?(?:\s{2,}|$)")
+
+
 def read_org(text: str) -> Read | None:
     """An organisation's name: the words up to a bracket or a wide gap."""
+    if UNCLOSED_BRACKET.search(text):
+        return None  # 'CarePoint (Infusion': a speck read as a bracket inside the name, or an aside cut
     head = re.split(r"\s{2,}|[(;]|\bNPI\b", text, maxsplit=1)[0].strip(ORG_EDGE)
     head = head.lstrip(OPENING_QUOTES + GUTTER_MARKS).rstrip(CLOSING_QUOTES).strip(ORG_EDGE)
     if len(head) < 3 or sum(ch.isalpha() for ch in head) < 3 or _form_words(head.split()[:1]):
@@ -313,6 +322,9 @@ TITLE = re.compile(r"^(?:[Dd]octor|D[Rr]\.?|[DO][rtf][.,])\s+[A-Z]")
 
 # Inside a name, a caption ('Sent:') or a date: two fields run together (a text layer keeps no wide gap)
 RUN_TOGETHER = re.compile(r"\w:(?:\s|$)|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+# Inside an organisation's name, a run of seven or more digits: an NPI, a phone or an ID run into it
+# ('NPT 1466953548', its NPI caption misread): a name holds no such number.
+LONG_NUMBER = re.compile(r"\d{7,}")
 
 
 def _not_an_org(head: str) -> bool:
@@ -324,7 +336,8 @@ def _not_an_org(head: str) -> bool:
     title = words[-1] in DOCUMENT_WORDS  # 'Home Infusion Referral': the form's title over its first field
     person = bool(LAST_FIRST.match(head)) and words[-1] not in COMPANY_SUFFIXES
     person = person or TITLE.match(head) is not None  # 'Carter, Helen', 'Dr. Helen Carter': a clinician
-    return not head[0].isalnum() or captions or title or person or bool(RUN_TOGETHER.search(head))
+    run_together = bool(RUN_TOGETHER.search(head) or LONG_NUMBER.search(head))
+    return not head[0].isalnum() or captions or title or person or run_together
 
 
 def read_quantity(text: str) -> Read | None:
@@ -424,7 +437,7 @@ def _address_parts(head: str) -> tuple[str, str | None, str] | None:
         return None
     if len(parts) == 2 and (unit_at_end := UNIT_AT_END.match(parts[0])):  # '3490 Asylum Ave Apt 12, New Haven'
         parts = [unit_at_end.group(1), unit_at_end.group(2), parts[1]]
-    street, city = parts[0].rstrip("."), parts[-1]
+    street, city = street_cased(parts[0].rstrip(".")), parts[-1]
     unit = parts[1] if len(parts) == 3 else None
     if not STREET.match(street) or not CITY.match(city) or (unit is not None and not UNIT.match(unit)):
         return None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from parsers.fax.bracket_rest import rest_further_on
+from parsers.fax.bracket_rest import rest_after, rest_further_on
 from parsers.fax.model import Word
 
-CATEGORIES = {"E11", "J44", "I50"}
+CATEGORIES = {"E11", "J44", "I50", "L89", "J96", "D00"}
 
 
 def _word(text: str, left: int) -> Word:
@@ -30,3 +30,23 @@ def test_a_closed_bracket_a_billable_code_or_no_rest_is_no_cut() -> None:
     assert not rest_further_on(alone, [alone, _word("and", 1272), _word("hypertension", 1320)], _is_category)
     far = _word("(E11", 1211)
     assert not rest_further_on(far, [far, _word("65)", 1500)], _is_category)
+
+
+def test_a_category_with_a_rest_shaped_word_just_after_it_is_cut() -> None:
+    category, rest = _word("L89", 1393), _word("354", 1465)  # L89.154: the dot lost, the 1 read as 3
+    assert rest_after(category, [category, rest], _is_category)
+    category, rest = _word("J96", 936), _word("EL", 978)  # J96.11: the 11 read as letters
+    assert rest_after(category, [category, rest, _word("(Chronic", 1008)], _is_category)
+
+
+def test_a_category_with_a_description_after_it_a_listed_one_or_a_word_is_no_cut() -> None:
+    header = _word("J44", 900)
+    assert not rest_after(header, [header, _word("(Chronic", 960), _word("obstructive", 1060)], _is_category)
+    listed = _word("J44,", 900)
+    assert not rest_after(listed, [listed, _word("I10", 960)], _is_category)
+    billable = _word("I10", 900)
+    assert not rest_after(billable, [billable, _word("9", 950)], _is_category)
+    lower = _word("dod", 891)  # a word whose look-alike reading is a category
+    assert not rest_after(lower, [lower, _word("12", 1008)], lambda code: True)
+    far = _word("L89", 900)
+    assert not rest_after(far, [far, _word("354", 1200)], _is_category)

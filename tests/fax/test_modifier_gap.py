@@ -35,3 +35,12 @@ def test_a_garbled_mark_under_the_modifier_caption_leaves_the_line_open() -> Non
     assert modifier_unread(_row("A7030", "«NU", "Full", "face", "mask", modifiers=[], columns=columns))
     assert modifier_unread(_row("A7030", "0", "Full", "face", "mask", modifiers=[], columns=columns))  # a speck
     assert not modifier_unread(_row("E1390", "Mod", "RR", modifiers=["RR"], columns=columns))  # a caption in the row
+
+
+def test_a_modifier_with_marks_glued_to_it_leaves_the_line_open() -> None:
+    columns = Columns(modifier=(220, 260))  # over the word after the code
+    assert modifier_unread(_row("A7030", "©=NU", "Full", "face", "mask", modifiers=[], columns=columns))
+    assert modifier_unread(_row("A7030", "=—-NU", "Full", "face", "mask", modifiers=[]))  # no caption: after the code
+    assert not modifier_unread(_row("A7030", "NU", "Full", "face", modifiers=["NU"]))
+    assert not modifier_unread(_row("E0601", "(RR)", "CPAP", modifiers=["RR"]))
+    assert not modifier_unread(_row("E0601", "CPAP-device", "1", modifiers=[]))  # a description's word

@@ -50,3 +50,14 @@ def test_an_urgency_word_with_its_r_read_as_i_is_one() -> None:
 
     assert URGENT_WORDS.search("Priority oO Routine Uigent (SOC within 24 his)")  # a fax's r read as i
     assert not URGENT_WORDS.search("Priority: routine, no urgency")
+
+
+def test_a_ticked_box_read_with_its_edge_as_a_letter_is_no_caption_word() -> None:
+    """'Set up needed fX] Routine (48 hrs)': the box's glyph read 'fX]' does not join 'Routine' to the
+    caption before it, so the routine option's own box is judged."""
+    words = _line([(20, "Set"), (60, "up"), (95, "needed"), (112, "fX]"), (160, "Routine"), (250, "(48")], 80)
+    page = Page(number=1, width=1734, height=2244, words=words)
+    image = Image.new("L", (page.width, page.height), 255)
+    _box(ImageDraw.Draw(image), 115, 76, True)
+    lines, segments = page_segments(page)
+    assert routine_ticked(PageText(page, lines, segments), image, 204)

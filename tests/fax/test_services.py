@@ -425,3 +425,12 @@ def test_a_heading_of_the_column_beside_does_not_end_the_diagnoses() -> None:
         ]
     )
     assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["E11.65", "M17.11"]
+
+
+def test_a_zip_code_after_a_state_under_a_service_heading_is_no_cpt_code() -> None:
+    lines = ["BIRTH DATE AGE SEX LANGUAGE CODE", "10/01/1940 86 Female English", "PREVIOUS ADDRESS CITY STATE ZIP"]
+    text = _page([*lines, "1558 Asylum Ave Yonkers NY 10701 617-555-0423"])  # 'CODE' read as a code's column
+    reads = list(service_reads(text, VALIDATOR_CODE_SETS))
+    assert all(r.code.correction.value != "10701" for r in reads)
+    text = _page(["Procedure CPT Qty", "97110 Therapeutic exercise 2"])
+    assert [r.code.correction.value for r in service_reads(text, VALIDATOR_CODE_SETS)] == ["97110"]
