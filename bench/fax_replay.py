@@ -35,7 +35,7 @@ from bench.fax_accuracy import TUNED_LAYOUTS, _same, lookup, score  # noqa: E402
 from ingest.codesets import VALIDATOR_CODE_SETS  # noqa: E402
 from ingest.finalize import finalize_record  # noqa: E402
 from parsers.context import ParseContext  # noqa: E402
-from parsers.fax.ocr import RecordedEngine  # noqa: E402
+from parsers.fax.ocr import OcrEngine, RecordedEngine  # noqa: E402
 from parsers.fax.pages import kind_of  # noqa: E402
 from parsers.fax.parser import read_fax  # noqa: E402
 from validators import ValidationContext  # noqa: E402
@@ -60,7 +60,7 @@ def fresh_folder(seeds: str, prefixes: tuple[str, ...]) -> Path:
     return folder
 
 
-def read_case(meta_path: Path, engine: RecordedEngine) -> tuple[dict[str, Any], dict[str, Any]]:
+def read_case(meta_path: Path, engine: OcrEngine) -> tuple[dict[str, Any], dict[str, Any]]:
     """The expected record and the record read, as tests/fax/test_fixtures.py reads it."""
     meta: dict[str, Any] = json.loads(meta_path.read_text())
     path = meta_path.parent / meta["file"]

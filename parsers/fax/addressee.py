@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.fax.labels import read_below
 from parsers.fax.model import Segment
 from parsers.fax.synonyms import ANCHOR_KINDS, TO_LABELS, LabelHit
 
@@ -52,5 +53,4 @@ SPECK_CONF = 40  # a 'To' read less surely than this in every letter is a speck 
 def speck_to(hit: LabelHit) -> bool:
     """A 'To' caption OCR read out of specks (every word of it read below SPECK_CONF, as 'to' at 14): it
     names no supplier, and would break the block it stands in as another party's."""
-    words = hit.segment.words_in_span(hit.start, hit.end)
-    return hit.label in TO_LABELS and bool(words) and max(w.conf for w in words) < SPECK_CONF
+    return hit.label in TO_LABELS and read_below(hit, SPECK_CONF)

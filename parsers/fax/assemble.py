@@ -90,15 +90,19 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
     return out
 
 
+def _text_layer_pages(state: FaxRead) -> set[int]:
+    return {p.number for p in state.pages if p.text_layer}
+
+
 def _corrected_on_text_layer(state: FaxRead, read: CodeRead) -> bool:
     """A code only OCR's look-alike corrections make of a text layer's characters ('8 cm H2O' as H20): a text
     layer's characters are the sender's own, so what they spell is no code."""
-    return read.correction.corrected and read.page in {p.number for p in state.pages if p.text_layer}
+    return read.correction.corrected and read.page in _text_layer_pages(state)
 
 
 def _code_confirmed(state: FaxRead, read: CodeRead) -> bool:
     """In the code set exactly as read and read surely, on a text layer, or agreed by a second read."""
-    if read.page in {p.number for p in state.pages if p.text_layer}:
+    if read.page in _text_layer_pages(state):
         return True
     return read.as_read(state.ctx.ocr_confidence_threshold) or id(read) in state.confirmed_codes
 
@@ -118,7 +122,7 @@ def _readings(readings: tuple[str, ...]) -> str:
 def services(builder: Builder) -> list[Service]:
     out: list[Service] = []
     state = builder.state
-    layer = {p.number for p in state.pages if p.text_layer}
+    layer = _text_layer_pages(state)
     for read in state.services:
         path = f"services[{len(out)}]"
         if _corrected_on_text_layer(state, read.code):

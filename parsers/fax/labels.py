@@ -183,9 +183,14 @@ def _guessed(hit: LabelHit, after: str) -> bool:
     """A short caption standing alone ('TO') with no colon after it whose word OCR barely believed: the
     outline of an empty box or a mark read as letters ('INITIAL [ ] REVISED' as 'INITIAL TO REVISED';
     a longer word read poorly, 'Provider' at 22, is a real caption OCR garbled)."""
-    words = hit.segment.words_in_span(hit.start, hit.end)
     short = hit.end - hit.start <= SHORT_CAPTION
-    return short and not after.startswith(":") and bool(words) and max(w.conf for w in words) < GUESSED_CONF
+    return short and not after.startswith(":") and read_below(hit, GUESSED_CONF)
+
+
+def read_below(hit: LabelHit, limit: float) -> bool:
+    """Every word of the caption was read less surely than `limit`: OCR guessed at specks or a shape."""
+    words = hit.segment.words_in_span(hit.start, hit.end)
+    return bool(words) and max(w.conf for w in words) < limit
 
 
 # 'Sex. M', 'Sex’ F': its colon read as a dot or a quote

@@ -20,7 +20,6 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from parsers.fax import codecheck
 from parsers.fax.confirm import GAP, PAD, Region, second_reads
 from parsers.fax.extract import labelled_hits
 from parsers.fax.labels import hits_in
@@ -139,7 +138,7 @@ def _marks(cand: Candidate, page_words: list[Word]) -> bool:
     signature's date) is judged by the page's words in its box, not by its weakest word alone. Not a
     value holding MIN_DIGITS digits ('X628901326' read at 33 in a cell of a standard-resolution fax)."""
     read = cand.raw or " ".join(w.text for w in cand.words)
-    if cand.method == "text_layer" or _behind_marks(cand) or _checked_npi(cand):
+    if cand.method == "text_layer" or _behind_marks(cand):
         return False
     if sum(ch.isdigit() for ch in read) >= MIN_DIGITS:
         return False
@@ -160,13 +159,6 @@ def _behind_marks(cand: Candidate) -> bool:
     text = cand.words[0].text
     core = text.lstrip("~=+-_|!:;.,'\"`^*§¦")
     return core != text and core == cand.raw
-
-
-def _checked_npi(cand: Candidate) -> bool:
-    """An NPI read as ten digits whose check digit holds: a number, not a screen's dots, however unsurely
-    OCR read it (the check digit and its second read judge it, as any NPI's)."""
-    raw = "".join(ch for ch in cand.raw if not ch.isspace())
-    return cand.path.endswith(".npi") and raw.isdigit() and codecheck.correct_npi(raw).value == raw
 
 
 def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:

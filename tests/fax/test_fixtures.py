@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -11,15 +10,9 @@ import jsonschema
 import pytest
 
 from bench.fax_accuracy import TUNED_LAYOUTS, lookup, score
-from ingest.codesets import VALIDATOR_CODE_SETS
-from ingest.finalize import finalize_record
-from parsers.context import ParseContext
+from bench.fax_replay import read_case as replay_case
 from parsers.fax.ocr import RecordedEngine
-from parsers.fax.pages import kind_of
-from parsers.fax.parser import read_fax
-from referrals.domain import Record
-from tests.fax.conftest import NoOcr, expected_cases, load_expected
-from validators import ValidationContext
+from tests.fax.conftest import NoOcr, expected_cases
 
 CASES = expected_cases()
 # Field accuracy floors per layout group (bench/fax_accuracy.py's TUNED_LAYOUTS: the layouts the reader was
@@ -79,23 +72,8 @@ def read_case(meta_path: Path, engine: RecordedEngine) -> tuple[dict[str, Any], 
     """The expected record and the record read (once per session: reading is deterministic)."""
     if isinstance(engine, RecordedEngine) and meta_path in _READ:
         return _READ[meta_path]
-    _READ[meta_path] = found = _read_case(meta_path, engine)
+    _READ[meta_path] = found = replay_case(meta_path, engine)
     return found
-
-
-def _read_case(meta_path: Path, engine: RecordedEngine) -> tuple[dict[str, Any], dict[str, Any]]:
-    meta = load_expected(meta_path)
-    path = meta_path.parent / meta["file"]
-    ctx = ParseContext(
-        path=path,
-        sha256="0" * 64,
-        filename=path.name,
-        received_at=dt.datetime.fromisoformat(meta["received_at"]),  # the file's arrival, as the fax server stamps it
-        code_sets=VALIDATOR_CODE_SETS,
-    )
-    record: Record = read_fax(ctx, engine, kind_of(path.read_bytes()[:16]) or "tiff")
-    record = finalize_record(record, ValidationContext(today=ctx.received_at.date()))
-    return meta, record.to_dict()
 
 
 @pytest.mark.parametrize("meta_path", CASES, ids=[p.name.split(".")[0] for p in CASES])

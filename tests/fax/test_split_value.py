@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from parsers.fax.extract import PageText, candidates, labelled_hits
+from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Word
 from parsers.fax.values import read_org
+from tests.fax.test_roles import _found
 
 
 def _row(*parts: tuple[int, str, int]) -> PageText:
@@ -19,10 +20,6 @@ def _row(*parts: tuple[int, str, int]) -> PageText:
     page = Page(number=1, width=1734, height=2244, words=words)
     lines, segments = page_segments(page)
     return PageText(page, lines, segments)
-
-
-def _found(text: PageText) -> dict[str, object]:
-    return {c.path: c.value for c in candidates(text, labelled_hits(text))}
 
 
 def test_a_payer_whose_line_ocr_split_a_word_gap_after_it_is_unread() -> None:
