@@ -240,10 +240,10 @@ def _garbled(cand: Candidate, words: list[Word]) -> bool:
 def _settle_by_model(cand: Candidate, words: list[Word]) -> bool:
     """A second read the standard model should settle: a garbled one (_garbled), or one that leans
     to the page read (_leans_to)."""
-    return _garbled(cand, words) or _leans_to(cand, words)
+    return _garbled(cand, words) or leans_to(cand, words)
 
 
-def _leans_to(cand: Candidate, words: list[Word]) -> bool:
+def leans_to(cand: Candidate, words: list[Word]) -> bool:
     """A second read that gives the page read's value once a doubtful character is put as its rival
     ('559-5084' whose 9 rivals 5, for 555-5084): it neither agrees nor contradicts. Not for names,
     ids and the birth date, which get no third read."""

@@ -7,6 +7,12 @@ once more by the standard model (models.py), a network trained apart, from its c
 enlarged). When that read gives another number (with a doubtful character or not), two models read two
 numbers: the value is no longer confirmed (left null, with the reader's finding), never taken as the
 fast model read it. A read that gives no number, or the same one, changes nothing.
+
+A standard read that gives another number only where a doubtful character's rival would give the
+value ('(208)' whose 8 rivals 3, for (203): verify.leans_to) neither agrees nor contradicts: the
+standard model reads the crop once more, from the cleaned page enlarged (other pixels), and the value
+stays confirmed only when that read gives it with no doubtful character; otherwise it is unconfirmed
+as above.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from parsers.fax.confirm import Region, second_reads, value_of
 from parsers.fax.model import Candidate, Word
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.verify import PATH_KIND, READERS, UNREAD_SCALE
+from parsers.fax.verify import PATH_KIND, READERS, THIRD_SCALE, UNREAD_SCALE, agreement, leans_to
 
 KINDS = {"phone", "fax"}
 CONFIRMED_BY_READS = {"second_read"}  # not a check digit, a value repeated in print, or a text layer
@@ -32,7 +38,18 @@ def contest_fast_reads(state: FaxRead) -> None:
     images = state.page_images("straight")
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     against = {id(c) for i, c in enumerate(chosen) if contradicts(c, reads.get(f"f{i}", []))}
+    leaning = [c for i, c in enumerate(chosen) if id(c) in against and leans_to(c, reads.get(f"f{i}", []))]
+    against -= _settled(state, leaning)
     state.candidates = [_unconfirmed(c) if id(c) in against else c for c in state.candidates]
+
+
+def _settled(state: FaxRead, leaning: list[Candidate]) -> set[int]:
+    """The values among `leaning` a standard read of the cleaned crop, enlarged, gives with no doubt."""
+    if not leaning:
+        return set()
+    regions = [Region(f"l{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(leaning)]
+    reads = second_reads(regions, state.page_images("clean"), state.engine, REREAD_MODEL)
+    return {id(c) for i, c in enumerate(leaning) if agreement(c, reads.get(f"l{i}", [])) is not None}
 
 
 def _read_by_fast_model(state: FaxRead, cand: Candidate) -> bool:

@@ -3,11 +3,14 @@ number there (doubtful or not) leaves it unconfirmed (a misread one network make
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PIL import Image
 
 from parsers.fax import verify_fast
-from parsers.fax.model import Candidate
+from parsers.fax.confirm import Region
+from parsers.fax.model import Candidate, Word
 from parsers.fax.preprocess import Prepared
 from tests.fax.test_verify import _state
 from tests.fax.test_verify_standard import StandardReads, _weak_phone
@@ -34,3 +37,44 @@ def test_the_same_number_or_no_number_changes_nothing(monkeypatch: pytest.Monkey
     fake = StandardReads("860-565-9240")
     assert _run(monkeypatch, fake, _weak_phone("check_digit")).confirmed_by == "check_digit"
     assert fake.models == []  # a value confirmed otherwise than by reads is not read again
+
+
+class SequentialReads:
+    """Stands in for confirm.second_reads: the n-th call answers every region with the n-th word."""
+
+    def __init__(self, *words: Word) -> None:
+        self.words = list(words)
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def __call__(self, regions: list[Region], images: Any, engine: Any, model: str = "") -> dict[str, list[Word]]:
+        self.calls.append((model, [r.source for r in regions]))
+        word = self.words[len(self.calls) - 1]
+        return {r.key: [word] for r in regions}
+
+
+def _leaning(text: str, *rivals: tuple[str, str]) -> Word:
+    """A read whose doubtful characters' rivals ('6' rivalling '5' in '860-565-9240') give the page read's number."""
+    return Word(text, 76, 0, 0, 80, 20, (1,), ambiguous=True, rivals=rivals)
+
+
+def test_a_standard_read_leaning_to_the_value_is_settled_by_a_second_standard_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # '860-565-9240' whose 6 rivals 5 leans to 860-555-9240: the standard model reads the cleaned crop once more
+    fake = SequentialReads(_leaning("860-565-9240", ("6", "5")), Word("860-555-9240", 93, 0, 0, 80, 20, (1,)))
+    found = _run(monkeypatch, fake, _weak_phone())
+    assert found.confirmed_by == "second_read" and found.value == "8605559240"
+    assert fake.calls == [("--model standard", ["straight"]), ("--model standard", ["clean"])]
+
+
+def test_a_leaning_read_not_settled_by_the_next_read_unconfirms_the_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    for again in (
+        Word("860-565-9240", 93, 0, 0, 80, 20, (1,)),  # the other number, undoubted
+        _leaning("860-555-9240", ("5", "6")),  # the value, but doubtful again
+        Word("Fax", 93, 0, 0, 80, 20, (1,)),  # no number
+    ):
+        fake = SequentialReads(_leaning("860-565-9240", ("6", "5")), again)
+        assert _run(monkeypatch, fake, _weak_phone()).confirmed_by is None
+    # a doubtful read whose rival gives yet another number does not lean: no further read
+    fake = SequentialReads(_leaning("860-565-9240", ("6", "8")))
+    assert _run(monkeypatch, fake, _weak_phone()).confirmed_by is None and len(fake.calls) == 1
