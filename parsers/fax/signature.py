@@ -79,7 +79,10 @@ def _signature(text: PageText, image: Image.Image | None, dpi: float) -> Signatu
         if NOT_SIGNED.search(line.text):
             continue  # 'Order pended, not signed.': no signature line, whatever is printed after it
         match = caption_match(line.text)
-        label_end = match.end() if match else garbled_signature(line)
+        garbled = garbled_signature(line)
+        label_end = match.end() if match else garbled
+        if match and garbled is not None and garbled <= match.start():
+            label_end = garbled  # 'Physician siguature ... Date signed': the signer's caption comes first
         if label_end is not None:
             read = _caption_read(text, line, label_end, (image, dpi))
             if read.present is False and SECTION_TITLE.match(line.text):

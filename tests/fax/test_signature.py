@@ -11,7 +11,7 @@ from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Segment, Word
 from parsers.fax.signature import find_signature
-from tests.fax.test_reading_units import _page
+from tests.fax.test_reading_units import _page, _words
 
 
 @pytest.mark.parametrize(
@@ -214,3 +214,36 @@ def test_a_signature_with_no_date_takes_the_date_under_the_pages_one_date_signed
     two.segments[-2:] = [Segment(1, 2, tuple(two.page.words[-2:]))]  # a second 'Date signed' (another signer's)
     read = find_signature(two, None, 204)
     assert read is not None and read.date is None
+
+
+def _garbled_caption_page(signed: bool) -> tuple[PageText, Image.Image]:
+    """Under a section title naming the signature, the signer's caption OCR put one letter off
+    ('Physician siguature'), a scribble right of it, and a 'Date signed' caption further right."""
+    lines = ["Dx: J44.9 - COPD", "SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE", "I certify that the above is true."]
+    words = [w for i, line in enumerate(lines) for w in _words(line, top=100 + 40 * i)]
+    top = 100 + 40 * len(lines)
+    words += [
+        Word("Physician", 95, 10, top, 108, 20, (1, 1, top)),
+        Word("siguature", 95, 128, top, 108, 20, (1, 1, top)),
+        Word("Date", 95, 700, top, 48, 20, (1, 1, top)),
+        Word("signed", 95, 758, top, 72, 20, (1, 1, top)),
+    ]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    all_lines, segments = page_segments(page)
+    image = Image.new("L", (1734, 400), 255)
+    if signed:
+        points = [(300 + 30 * i, top + (14 if i % 2 else 0)) for i in range(10)]
+        ImageDraw.Draw(image).line(points, fill=0, width=3)
+    return PageText(page, all_lines, segments), image
+
+
+def test_a_garbled_signature_caption_before_a_date_signed_caption_is_the_signature_line() -> None:
+    """'Date signed' matched first would send the search to the section title (no ink: False); the
+    garbled signer's caption before it on the line is the signature's."""
+    text, image = _garbled_caption_page(signed=True)
+    read = find_signature(text, image, 204)
+    assert read is not None and read.present is True and read.bbox[0] > 236
+    text, image = _garbled_caption_page(signed=False)
+    unsigned = find_signature(text, image, 204)  # the signer's line with no ink by it: unsigned
+    assert unsigned is not None and unsigned.present is False and unsigned.bbox[0] > 236
+
