@@ -76,7 +76,7 @@ PART_CAPTION = re.compile(
 
 
 # 'To: ABC Home Medical', 'Send to: Northside DME': whom the order goes to (weak: at its segment's start only)
-TO_LABELS = _label("org", SUPPLIER, False, r"to", r"sen[dt] to", alone=True)
+TO_LABELS = _label("org", SUPPLIER, False, r"to", r"sen[dt] t[oa]", alone=True)  # "Send ta:": o read as a
 LABELS: list[Label] = [
     *_label(
         "name",

@@ -451,3 +451,13 @@ def test_an_npi_caption_with_its_i_read_as_a_brace_or_a_t_is_the_npi_caption() -
 def test_an_office_phone_whose_office_ocr_garbled_is_still_the_offices() -> None:
     """'Offic2 phone:' (its e read as 2): the ordering office's phone, as 'Office phone' is."""
     assert _hits("Offic2 phone: 860-555-7288") == [("phone", "provider", "phone")]
+
+
+def test_a_send_to_caption_with_its_o_read_as_a_is_the_supplier_caption() -> None:
+    """'Send ta: Northside DME Supply NPI: ...' (a fax's o read as a): whom the order goes to, so its
+    NPI is the supplier's, not a second ordering NPI; a sentence's 'send ta' is none (segment start only)."""
+    found = _fields("Send ta: Northside DME Supply  NPI: 1407761091")
+    assert found["servicing_provider.name"] == "Northside DME Supply"
+    assert found["servicing_provider.npi"] == "1407761091"
+    assert "servicing_provider.name" not in _fields("Please send ta the patient's home the following")
+
