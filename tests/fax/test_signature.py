@@ -219,7 +219,7 @@ def test_a_signature_with_no_date_takes_the_date_under_the_pages_one_date_signed
 def _garbled_caption_page(signed: bool) -> tuple[PageText, Image.Image]:
     """Under a section title naming the signature, the signer's caption OCR put one letter off
     ('Physician siguature'), a scribble right of it, and a 'Date signed' caption further right."""
-    lines = ["Dx: J44.9 - COPD", "SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE", "I certify that the above is true."]
+    lines = ["Dx: J44.9 - COPD", "SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE", "I certify the above is true."]
     words = [w for i, line in enumerate(lines) for w in _words(line, top=100 + 40 * i)]
     top = 100 + 40 * len(lines)
     words += [
@@ -246,4 +246,3 @@ def test_a_garbled_signature_caption_before_a_date_signed_caption_is_the_signatu
     text, image = _garbled_caption_page(signed=False)
     unsigned = find_signature(text, image, 204)  # the signer's line with no ink by it: unsigned
     assert unsigned is not None and unsigned.present is False and unsigned.bbox[0] > 236
-

@@ -460,4 +460,3 @@ def test_a_send_to_caption_with_its_o_read_as_a_is_the_supplier_caption() -> Non
     assert found["servicing_provider.name"] == "Northside DME Supply"
     assert found["servicing_provider.npi"] == "1407761091"
     assert "servicing_provider.name" not in _fields("Please send ta the patient's home the following")
-
