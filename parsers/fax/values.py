@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.fax import zipcodes
 from parsers.fax.org_misreads import misread_name, recapitalised
 from parsers.fax.state_names import USPS_STATES, with_state_codes
 from parsers.fax.street_case import street_cased
@@ -356,8 +357,11 @@ def _mark_glued_after(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] in {"]", "}", "!"} and text[start - 1 : start] not in {"[", "{", "("}
 
 
-# a stray quote mark OCR puts before the state code ('‘CT') is no part of it
-STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
+# a stray quote mark OCR puts before the state code ('‘CT'), or a ruling's bar after the city's comma
+# ('Providence,|RI'), is no part of it; a ZIP's leading 0 may come as a look-alike ('CT @6511': ZIP_ZERO)
+STATE_ZIP = re.compile(
+    r"[,;\s]\s*[‘’'`|]?([A-Za-z!|1]{2})[\s.,;:'\-]*([\d@OoQD]\d{4})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])"
+)
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
 
 UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
@@ -399,19 +403,32 @@ def read_address(text: str) -> Read | None:
     text = PART_CAPTION.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # same length: spans hold
     text = with_state_codes(text)  # 'Connecticut 06101': 'CT          06101', the same length too
     text = text.replace(";", ",")  # a comma as OCR reads it ('Oak Ridge Rd; Apt 204'): no address holds one
-    found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
+    found = next((m for m in STATE_ZIP.finditer(text) if _zip_of(m) is not None), None)
     if found is None:
         return None
     state = _state(found.group(1)) or ""
+    zip5 = _zip_of(found) or ""
     parts = _address_parts(text[: found.start()])
     if parts is None:
         return None
     line1, line2, city = parts
     plus4 = found.group(3) or found.group(4)
-    zip_code = found.group(2) + (f"-{plus4}" if plus4 else "")
+    zip_code = zip5 + (f"-{plus4}" if plus4 else "")
     start = len(text) - len(text.lstrip(" ,:;"))
-    corrected = state != found.group(1).upper()
+    corrected = state != found.group(1).upper() or zip5 != found.group(2)
     return Read(AddressValue(line1, line2, city, state, zip_code), start, found.end(), corrected)
+
+
+def _zip_of(found: re.Match[str]) -> str | None:
+    """The five-digit ZIP of a STATE_ZIP match with a real state: as read, or with a leading 0 OCR read
+    as a look-alike ('@6511', 'O2903') when every ZIP code of the state starts with 0 (CT, MA, RI: the
+    state fixes that digit, nothing is guessed); None for any other look-alike or no state."""
+    state, zip5 = _state(found.group(1)), found.group(2)
+    if state is None:
+        return None
+    if zip5[0].isdigit():
+        return zip5
+    return "0" + zip5[1:] if zipcodes.first_digit(state) == "0" else None
 
 
 def _state(raw: str) -> str | None:

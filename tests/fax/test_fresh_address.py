@@ -1,0 +1,56 @@
+"""Addresses of other patients on the same forms (fresh variants): a ZIP's leading 0 read as a look-alike
+where the state fixes that digit, a ruling's bar between the city's comma and the state, a garbled
+'Patient address' caption."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.fax import values, zipcodes
+from parsers.fax.labels import fuzzy_caption
+from parsers.fax.model import Segment
+from tests.fax.test_reading_units import _words
+
+
+@pytest.mark.parametrize(
+    ("text", "zip_code"),
+    [
+        ("4178 Oak Ridge Rd, New Haven, CT @6511", "06511"),  # '@' for the 0 every CT ZIP starts with
+        ("133 Cedar Lane, Springfield, MA @1103", "01103"),
+        ("12 Elm St, Providence, RI O2903-7918", "02903-7918"),
+    ],
+)
+def test_a_zips_leading_zero_read_as_a_look_alike_is_read_where_the_state_fixes_it(text: str, zip_code: str) -> None:
+    found = values.read_address(text)
+    assert found is not None and found.value.zip == zip_code and found.corrected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 Elm St, Yonkers, NY @0701",  # NY's ZIPs start with 0 or 1: the state does not fix the digit
+        "12 Elm St, Chicago, IL @0601",  # IL's start with 6: a look-alike of 0 is no 6
+        "12 Elm St, Hartford, CT 0@103",  # only the leading digit
+    ],
+)
+def test_a_look_alike_zip_digit_the_state_does_not_fix_is_no_address(text: str) -> None:
+    assert values.read_address(text) is None
+
+
+def test_the_first_digit_a_states_zip_codes_share() -> None:
+    assert zipcodes.first_digit("CT") == "0" and zipcodes.first_digit("ma") == "0"
+    assert zipcodes.first_digit("NY") is None and zipcodes.first_digit("IL") == "6"
+    assert zipcodes.first_digit("ZZ") is None
+
+
+def test_a_bar_between_the_citys_comma_and_the_state_is_a_speck() -> None:
+    found = values.read_address("1808 Main Street, Providence,|RI 02903-7918")
+    assert found is not None and (found.value.city, found.value.state) == ("Providence", "RI")
+    found = values.read_address("12 Elm St, Chicago, |L 60601")  # a bar that is the state's I stays its I
+    assert found is not None and found.value.state == "IL"
+
+
+@pytest.mark.parametrize("caption", ["6a Patrent address", "Patient addrass"])
+def test_a_garbled_patient_address_caption_is_the_address_label(caption: str) -> None:
+    hit = fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(caption))))
+    assert hit is not None and hit.label.kind == "address"
