@@ -387,6 +387,11 @@ PART_ALONE = re.compile(
 )
 
 
+# A bar between two of an address's words ('Oak|Ridge', 'Oak |Ridge'): a fax streak or a rule OCR read, no
+# character. Inside a word ('Hil|side') it may be the word's l, so it stays (and the street is no street).
+STREAK_BAR = re.compile(r"(?<=\s)\|+|\|+(?=\s)|(?<=[a-z.,])\|+(?=[A-Z0-9])")
+
+
 @dataclass(frozen=True)
 class AddressValue:
     line1: str
@@ -445,6 +450,7 @@ def _state(raw: str) -> str | None:
 def _address_parts(head: str) -> tuple[str, str | None, str] | None:
     """(street, unit or None, city) from the text before the state: comma-separated, or split after
     the street's suffix ('12 Elm St Hartford')."""
+    head = STREAK_BAR.sub(" ", head)  # 'Oak|Ridge Rd': a fax streak between two words
     parts = [" ".join(p.split()).strip(SPECKS) for p in head.strip(" ,:;").split(",")]  # "' Springfield"
     parts = [p for p in parts if p]
     if len(parts) == 1:

@@ -54,3 +54,29 @@ def test_a_bar_between_the_citys_comma_and_the_state_is_a_speck() -> None:
 def test_a_garbled_patient_address_caption_is_the_address_label(caption: str) -> None:
     hit = fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(caption))))
     assert hit is not None and hit.label.kind == "address"
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "unit"),
+    [
+        ("3984 Oak|Ridge Rd, Unit 12, Stamford,|CT 06901", "3984 Oak Ridge Rd", "Unit 12"),  # a streak between words
+        ("3984 Oak |Ridge Rd, Unit 12, Stamford, CT 06901", "3984 Oak Ridge Rd", "Unit 12"),
+        ("3008 Elm St,| Unit 12, Stamford CT 06901", "3008 Elm St", "Unit 12"),
+    ],
+)
+def test_a_fax_streak_read_as_a_bar_between_an_addresss_words_is_no_character(
+    text: str, street: str, unit: str
+) -> None:
+    found = values.read_address(text)
+    assert found is not None and (found.value.line1, found.value.line2) == (street, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 Hil|side Rd, Stamford, CT 06901",  # a bar inside a word may be its l: no address
+        "12 Hillside Rd, Stam|ford, CT 06901",
+    ],
+)
+def test_a_bar_inside_a_word_of_an_address_is_no_address(text: str) -> None:
+    assert values.read_address(text) is None
