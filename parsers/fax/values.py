@@ -378,7 +378,7 @@ CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
 # Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
 PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
 # what OCR makes of a speck, a dash or an underline's end at an address line's edge
-SPECKS = " '\"`_|-\u2013\u2014\u2018\u2019\u201c\u201d"
+SPECKS = " '\"`_|-+~*\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
 # A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit').
 PART_ALONE = re.compile(
     r"^\s*(?:(?P<unit>apt\.?|apartment|unit|suite|ste\.?|apt\.?\s*/\s*\w+)|(?P<city>city)|(?P<state>state)"

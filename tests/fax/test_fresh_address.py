@@ -80,3 +80,11 @@ def test_a_fax_streak_read_as_a_bar_between_an_addresss_words_is_no_character(
 )
 def test_a_bar_inside_a_word_of_an_address_is_no_address(text: str) -> None:
     assert values.read_address(text) is None
+
+
+@pytest.mark.parametrize("speck", ["+", "~", "*", "•"])
+def test_a_speck_before_the_street_is_no_part_of_it(speck: str) -> None:
+    found = values.read_address(f"{speck} 2536 Oak Ridge Rd, Providence, RI 02903-2139")
+    assert found is not None and found.value.line1 == "2536 Oak Ridge Rd"
+    assert values.read_address(f"2536 Oak Ridge Rd, Providence {speck}, RI 02903") is not None
+    assert values.read_address(f"25{speck}36 Oak Ridge Rd, Providence, RI 02903") is None  # inside the number
