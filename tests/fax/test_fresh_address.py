@@ -88,3 +88,13 @@ def test_a_speck_before_the_street_is_no_part_of_it(speck: str) -> None:
     assert found is not None and found.value.line1 == "2536 Oak Ridge Rd"
     assert values.read_address(f"2536 Oak Ridge Rd, Providence {speck}, RI 02903") is not None
     assert values.read_address(f"25{speck}36 Oak Ridge Rd, Providence, RI 02903") is None  # inside the number
+
+
+@pytest.mark.parametrize("caption", ["— Apt / Unit", "_ City", "- State", "~ ZIP"])
+def test_an_address_parts_caption_after_a_fill_in_lines_end_is_that_caption(caption: str) -> None:
+    assert values.PART_ALONE.match(caption) is not None
+
+
+@pytest.mark.parametrize("text", ["— Apt 3B", "- 12 City Rd", "Hartford"])
+def test_a_value_after_a_dash_is_no_part_caption(text: str) -> None:
+    assert values.PART_ALONE.match(text) is None
