@@ -40,7 +40,7 @@ def _kept(hit: LabelHit, hits: list[LabelHit], headings: list[Segment], page_wid
     if hit.label.role is not None or hit.role is None or hit.kind in ANCHOR_KINDS:
         return hit
     heading = _heading_over(hit.segment, headings, page_width)
-    giver = _nearest_anchor(hit, hits)
+    giver = _nearest_anchor(hit, hits, page_width)
     if heading is None or giver is None or _one_column(giver.segment, hit.segment, page_width):
         return hit
     # a section's title that gave the role heads its own block ('2 PRESCRIBER' over its captions)
@@ -50,8 +50,10 @@ def _kept(hit: LabelHit, hits: list[LabelHit], headings: list[Segment], page_wid
     return LabelHit(hit.label, hit.segment, hit.start, hit.end, None)
 
 
-def _nearest_anchor(hit: LabelHit, hits: list[LabelHit]) -> LabelHit | None:
-    """The nearest name or organisation above the hit whose role the hit took."""
+def _nearest_anchor(hit: LabelHit, hits: list[LabelHit], page_width: int) -> LabelHit | None:
+    """The nearest name or organisation above the hit whose role the hit took: in the hit's own column
+    when one stands there (roles.py gave it that one's role; 'LAST NAME' over 'STREET ADDRESS', not
+    'FIRST NAME' a pixel lower across the row), else across the page."""
     above = [
         h
         for h in hits
@@ -60,7 +62,8 @@ def _nearest_anchor(hit: LabelHit, hits: list[LabelHit]) -> LabelHit | None:
         and h.segment.page == hit.segment.page
         and h.segment.bbox[1] <= hit.segment.bbox[1]
     ]
-    return max(above, key=lambda h: h.segment.bbox[1]) if above else None
+    column = [h for h in above if _one_column(h.segment, hit.segment, page_width)]
+    return max(column or above, key=lambda h: h.segment.bbox[1]) if above else None
 
 
 def _heading_over(segment: Segment, headings: list[Segment], page_width: int) -> Segment | None:

@@ -40,6 +40,7 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "member id number": ("member_id", PATIENT),
     "health insurance": ("org", PAYER),
     "delivery address": ("address", PATIENT),
+    "patient address": ("address", PATIENT),  # a numbered box's '6a Patient address' ('Patrent address')
     # a health plan's forms name the patient 'member' (synonyms.py has these as captions too)
     "member phone": ("phone", PATIENT),
     "member telephone": ("phone", PATIENT),

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.fax import zipcodes
 from parsers.fax.org_misreads import misread_name, recapitalised
 from parsers.fax.state_names import USPS_STATES, with_state_codes
 from parsers.fax.street_case import street_cased
@@ -356,8 +357,11 @@ def _mark_glued_after(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] in {"]", "}", "!"} and text[start - 1 : start] not in {"[", "{", "("}
 
 
-# a stray quote mark OCR puts before the state code ('‘CT') is no part of it
-STATE_ZIP = re.compile(r"[,;\s]\s*[‘’'`]?([A-Za-z!|1]{2})[\s.,;:'\-]*(\d{5})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])")
+# a stray quote mark OCR puts before the state code ('‘CT'), or a ruling's bar after the city's comma
+# ('Providence,|RI'), is no part of it; a ZIP's leading 0 may come as a look-alike ('CT @6511': ZIP_ZERO)
+STATE_ZIP = re.compile(
+    r"[,;\s]\s*[‘’'`|]?([A-Za-z!|1]{2})[\s.,;:'\-]*([\d@OoQD]\d{4})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])"
+)
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
 
 UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
@@ -374,13 +378,19 @@ CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
 # Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
 PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
 # what OCR makes of a speck, a dash or an underline's end at an address line's edge
-SPECKS = " '\"`_|-\u2013\u2014\u2018\u2019\u201c\u201d"
-# A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit').
+SPECKS = " '\"`_|-+~*\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
+# A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit'), also after
+# the end of the fill-in line or a speck OCR read before it ('— Apt / Unit').
 PART_ALONE = re.compile(
-    r"^\s*(?:(?P<unit>apt\.?|apartment|unit|suite|ste\.?|apt\.?\s*/\s*\w+)|(?P<city>city)|(?P<state>state)"
+    r"^[\s\-\u2013\u2014_~'‘’`|.]*(?:(?P<unit>apt\.?|apartment|unit|suite|ste\.?|apt\.?\s*/\s*\w+)|(?P<city>city)|(?P<state>state)"
     r"|(?P<zip>zip(?:\s*code)?|postal\s*code))\s*[:#.]?\s*$",
     re.IGNORECASE,
 )
+
+
+# A bar between two of an address's words ('Oak|Ridge', 'Oak |Ridge'): a fax streak or a rule OCR read, no
+# character. Inside a word ('Hil|side') it may be the word's l, so it stays (and the street is no street).
+STREAK_BAR = re.compile(r"(?<=\s)\|+|\|+(?=\s)|(?<=[a-z.,])\|+(?=[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -399,19 +409,32 @@ def read_address(text: str) -> Read | None:
     text = PART_CAPTION.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # same length: spans hold
     text = with_state_codes(text)  # 'Connecticut 06101': 'CT          06101', the same length too
     text = text.replace(";", ",")  # a comma as OCR reads it ('Oak Ridge Rd; Apt 204'): no address holds one
-    found = next((m for m in STATE_ZIP.finditer(text) if _state(m.group(1)) is not None), None)
+    found = next((m for m in STATE_ZIP.finditer(text) if _zip_of(m) is not None), None)
     if found is None:
         return None
     state = _state(found.group(1)) or ""
+    zip5 = _zip_of(found) or ""
     parts = _address_parts(text[: found.start()])
     if parts is None:
         return None
     line1, line2, city = parts
     plus4 = found.group(3) or found.group(4)
-    zip_code = found.group(2) + (f"-{plus4}" if plus4 else "")
+    zip_code = zip5 + (f"-{plus4}" if plus4 else "")
     start = len(text) - len(text.lstrip(" ,:;"))
-    corrected = state != found.group(1).upper()
+    corrected = state != found.group(1).upper() or zip5 != found.group(2)
     return Read(AddressValue(line1, line2, city, state, zip_code), start, found.end(), corrected)
+
+
+def _zip_of(found: re.Match[str]) -> str | None:
+    """The five-digit ZIP of a STATE_ZIP match with a real state: as read, or with a leading 0 OCR read
+    as a look-alike ('@6511', 'O2903') when every ZIP code of the state starts with 0 (CT, MA, RI: the
+    state fixes that digit, nothing is guessed); None for any other look-alike or no state."""
+    state, zip5 = _state(found.group(1)), found.group(2)
+    if state is None:
+        return None
+    if zip5[0].isdigit():
+        return zip5
+    return "0" + zip5[1:] if zipcodes.first_digit(state) == "0" else None
 
 
 def _state(raw: str) -> str | None:
@@ -428,6 +451,7 @@ def _state(raw: str) -> str | None:
 def _address_parts(head: str) -> tuple[str, str | None, str] | None:
     """(street, unit or None, city) from the text before the state: comma-separated, or split after
     the street's suffix ('12 Elm St Hartford')."""
+    head = STREAK_BAR.sub(" ", head)  # 'Oak|Ridge Rd': a fax streak between two words
     parts = [" ".join(p.split()).strip(SPECKS) for p in head.strip(" ,:;").split(",")]  # "' Springfield"
     parts = [p for p in parts if p]
     if len(parts) == 1:

@@ -8,8 +8,6 @@ not listed, or a prefix in no range, is never called a misfit: only a read that 
 
 from __future__ import annotations
 
-from parsers.fax.values import AddressValue
-
 # state -> the inclusive ranges of three-digit prefixes its ZIP codes start with
 RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "MA": ((10, 27), (55, 55)),
@@ -76,7 +74,17 @@ def misfit(state: str, zip_code: str) -> bool:
     return not any(low <= prefix <= high for low, high in ranges)
 
 
+def first_digit(state: str) -> str | None:
+    """The first digit every ZIP code of `state` starts with (CT's, MA's: 0), or None when its ZIP codes
+    start with more than one (NY: 0 and 1) or the state is not known."""
+    ranges = RANGES.get(state.strip().upper())
+    digits = {str(prefix).zfill(3)[0] for low, high in ranges or () for prefix in range(low, high + 1)}
+    return digits.pop() if len(digits) == 1 else None
+
+
 def fits(value: object) -> bool:
     """False for an address read whose ZIP is surely not its state's ('Stamford, CT 96901'): a misread
     digit, so no address (verify._reader): it neither agrees nor contradicts, nor is it a rival's value."""
+    from parsers.fax.values import AddressValue  # values reads ZIP codes with this module's ranges
+
     return not (isinstance(value, AddressValue) and misfit(value.state, value.zip))

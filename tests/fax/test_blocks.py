@@ -35,3 +35,15 @@ def test_a_caption_under_the_heading_of_the_block_beside_is_no_patients() -> Non
 
 def test_without_a_heading_of_its_own_a_caption_takes_its_rows_party() -> None:
     assert _phone_role([(866, 454, "Phone 914/555-7795")]) == ["patient"]
+
+
+def test_a_caption_under_its_columns_name_part_keeps_the_party_the_row_beside_shares() -> None:
+    """'LAST NAME | FIRST NAME' captions in capitals on one row (the enrollee's name in parts), 'STREET
+    ADDRESS' under 'LAST NAME': its role came from its own column, not across from 'FIRST NAME'."""
+    rows = [
+        (610, 382, "FIRST NAME"),  # a pixel or two lower than its row's left caption
+        (102, 380, "LAST NAME"),
+        (102, 471, "STREET ADDRESS"),
+    ]
+    hits = labelled_hits(_text(rows))
+    assert [h.role for h in hits if h.kind == "address"] == ["patient"]
