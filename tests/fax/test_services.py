@@ -243,6 +243,15 @@ def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
 
 
+def test_a_time_or_a_weight_in_a_diagnosis_section_is_no_code() -> None:
+    """A sleep study's '157 min' (time below 88% saturation) under 'SLEEP STUDY AND DIAGNOSIS': a number
+    its unit follows is a measure, though '157' with its 1 as an L is category L57; so are '4 hr', '250 lbs'."""
+    lines = ["SLEEP STUDY AND DIAGNOSIS", "Diagnostic study (in-lab PSG) Nadir SpO2 76% T<88% 157 min"]
+    lines += ["Titration 120 hrs AHI 35.8/hr weight 180 lbs", "ICD-10 G47.33 Obstructive sleep apnea 110 Essential hypertension"]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["G47.33", "110"]
+
+
 def test_a_table_head_naming_its_services_wins_over_a_bare_code_caption_above_it() -> None:
     """A member block's 'ZIP CODE' caption with its ZIP garbled ('102 CODE') is a service head only by
     the word 'code': the table headed 'HCPCS/CPT MOD UNITS DESCRIPTION' below it is the service table."""
