@@ -158,12 +158,14 @@ def second_read(state: FaxRead) -> None:
             continue  # left open for the standard model (verify_rows.model_rows)
         elif (against := outvoted(state, s, *shown) or doubted(s, *shown)) is not None:
             state.outvoted[id(s)] = against
-    state.confirmed_codes |= {
+    agreed_codes = {
         id(d)
         for i, d in enumerate(codes)
-        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
-        or borne_out(d, reads.get(f"d{i}", []))
-        or bar_settled(state, d, reads.get(f"d{i}", []))
+        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets) or borne_out(d, reads.get(f"d{i}", []))
+    }
+    state.fast_codes |= agreed_codes  # read by the fast model twice: verify_fast.contest_fast_codes
+    state.confirmed_codes |= agreed_codes | {
+        id(d) for i, d in enumerate(codes) if bar_settled(state, d, reads.get(f"d{i}", []))
     }
     _header_again(state, reads.get("header", []))
 
