@@ -13,6 +13,7 @@ from parsers.fax.blocks import capitals_heading
 from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
     DOUBLED_GLYPH,
+    garbled_beside_modifier,
     mangled_code,
     ordered_heading,
 )
@@ -252,12 +253,14 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
         head, tail = code_and_modifier(without_closing(word.text) if in_aside(words, position) else word.text)
         if zip_after_state(words, position):
             continue  # 'Yonkers NY 10701': an address's ZIP code, no CPT code
-        if id(word) not in sample and (procedure_shaped(head) or coded_before_modifier(head, words[position + 1 :])):
+        coded = procedure_shaped(head) or coded_before_modifier(head, words[position + 1 :], tail)
+        if id(word) not in sample and coded:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)
     for position, word in enumerate(words):
-        if id(word) not in sample and DOUBLED_GLYPH.match(word.text):  # 'Go0299': open, its re-reads decide
+        garbled = DOUBLED_GLYPH.match(word.text) or garbled_beside_modifier(words, position)
+        if id(word) not in sample and garbled:  # 'Go0299', 'Kkoo01 RR': open, its re-reads decide
             return rest_of_row(CodeRead(word.text, word, row.page, UNREAD), [], words[position + 1 :], row, columns)
     return None
 

@@ -341,6 +341,29 @@ def test_a_code_whose_digits_all_read_as_letters_is_one_before_its_modifier() ->
     assert [s.code.correction.value for s in service_reads(lower, NO_CODE_SETS)] == ["K0001"]
 
 
+def test_a_code_whose_zeros_read_as_letters_is_one_with_its_joined_modifier() -> None:
+    """'KOQO1-RR' (K0001-RR, its zeros read as O and Q) on the line of its 'HCPCS / QTY' caption: the joined
+    modifier says it is a code, as a modifier after it does ('KOOOL RR')."""
+    text = _page(["HCPCS / QTY KOQO1-RR / 1 STANDARD WHEELCHAIR", "E0260-RR / 1 HOSPITAL BED"])
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("K0001", ["RR"], 1), ("E0260", ["RR"], 1)]
+
+
+def test_a_code_ocr_garbled_beside_a_modifier_is_an_open_row_not_a_lost_one() -> None:
+    """'Kkoo01 RR 1' (its K read twice), 'Kaoo1 1 RR' (a zero read as an a): a letter and digits, a known
+    modifier on the row: a service line whose code only its re-reads may fill, never a silent gap. With
+    no modifier on the row ('Ka001 draw') it is no code."""
+    text = _page(["HCPCS Mod Qty Description", "Kkoo01 RR 1 standard wheelchair"])
+    assert [(s.code.raw, s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)] == [
+        ("Kkoo01", None, 1)
+    ]
+    text = _page(["HCPCS Qty MOD ITEM DESCRIPTION", "Kaoo1 1 RR standard wheelchair", "E1390 1 RR oxygen"])
+    rows = [(s.code.raw, s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert rows == [("Kaoo1", None, 1), ("E1390", "E1390", 1)]
+    text = _page(["HCPCS Qty Description", "Kaoo1 1 standard wheelchair"])
+    assert all(s.code.raw != "Kaoo1" for s in service_reads(text, NO_CODE_SETS))
+
+
 def test_an_icd_heading_whose_number_ocr_garbled_still_heads_the_diagnoses() -> None:
     """'ICD-210: 296.651; J44.9' (ICD-10 with its 1 read as '21'): the codes after it are read, the first
     one open for its re-reads (Z96.651 only by a look-alike), never dropped without a finding."""
