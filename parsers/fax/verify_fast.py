@@ -67,7 +67,9 @@ def _unconfirmed(cand: Candidate) -> Candidate:
 def contest_fast_codes(state: FaxRead) -> None:
     """Unconfirm each diagnosis code only the fast model's reads confirmed that the standard model
     reads as another billable code."""
-    chosen = [d for d in state.diagnoses if id(d) in state.fast_codes & state.confirmed_codes and d.page in state.prepared]
+    chosen = [
+        d for d in state.diagnoses if id(d) in state.fast_codes & state.confirmed_codes and d.page in state.prepared
+    ]
     if not chosen:
         return
     regions = [code_region(f"d{i}", d) for i, d in enumerate(chosen)]

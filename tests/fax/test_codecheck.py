@@ -193,3 +193,13 @@ def test_a_bracket_first_may_be_a_serifed_i_as_well_as_an_l() -> None:
     """'[50.9' for I50.9 (a serif face's I, its left serifs read as the bracket's arms): I50.9 or L50.9."""
     fixed = codecheck.correct_icd10("[50.9", SETS)
     assert fixed.value is None and set(fixed.readings) == {"I50.9", "L50.9"}
+
+
+def test_a_three_first_is_a_j_or_a_b_read_as_a_digit() -> None:
+    """'396.11' for J96.11 (the J's hook read as a 3, as a drug code's J is): no code begins with a digit;
+    only J96.11 of the look-alike readings is a code, so it is that one, corrected (a second read must
+    confirm it). '344.9' is J44.9 or B44.9 (aspergillosis): open."""
+    fixed = codecheck.correct_icd10("396.11", SETS)
+    assert fixed.value == "J96.11" and fixed.corrected
+    fixed = codecheck.correct_icd10("344.9", SETS)
+    assert fixed.value is None and set(fixed.readings) == {"B44.9", "J44.9"}

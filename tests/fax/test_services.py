@@ -247,7 +247,10 @@ def test_a_time_or_a_weight_in_a_diagnosis_section_is_no_code() -> None:
     """A sleep study's '157 min' (time below 88% saturation) under 'SLEEP STUDY AND DIAGNOSIS': a number
     its unit follows is a measure, though '157' with its 1 as an L is category L57; so are '4 hr', '250 lbs'."""
     lines = ["SLEEP STUDY AND DIAGNOSIS", "Diagnostic study (in-lab PSG) Nadir SpO2 76% T<88% 157 min"]
-    lines += ["Titration 120 hrs AHI 35.8/hr weight 180 lbs", "ICD-10 G47.33 Obstructive sleep apnea 110 Essential hypertension"]
+    lines += [
+        "Titration 120 hrs AHI 35.8/hr weight 180 lbs",
+        "ICD-10 G47.33 Obstructive sleep apnea 110 Essential hypertension",
+    ]
     reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
     assert [r.raw for r in reads] == ["G47.33", "110"]
 
