@@ -344,6 +344,23 @@ def test_a_code_whose_digits_all_read_as_letters_is_one_before_its_modifier() ->
     assert [s.code.correction.value for s in service_reads(lower, NO_CODE_SETS)] == ["K0001"]
 
 
+def test_a_diagnosis_caption_whose_hints_number_ocr_garbled_is_still_bare() -> None:
+    """'Primary Dx (ICD 16)', 'Secondary Dx (ICD 14}': the 0 of ICD-10 read as another digit; the captions
+    hold no value of their own ('Dx (ICD 16) J44.9' would), so the codes over them are read."""
+    from parsers.fax.codes_over import diagnoses_over_captions
+    from tests.fax.test_grid import _page as _placed_page
+
+    text = _placed_page(
+        [
+            ("M17.11", 117, 200, None),
+            ("110", 500, 200, None),
+            ("Primary Dx (ICD 16)", 117, 238, None),
+            ("Secondary Dx (ICD 14}", 500, 238, None),
+        ]
+    )
+    assert [d.raw for d in diagnoses_over_captions(text, NO_CODE_SETS)] == ["M17.11", "110"]
+
+
 def test_a_code_whose_zeros_read_as_letters_is_one_with_its_joined_modifier() -> None:
     """'KOQO1-RR' (K0001-RR, its zeros read as O and Q) on the line of its 'HCPCS / QTY' caption: the joined
     modifier says it is a code, as a modifier after it does ('KOOOL RR')."""
