@@ -148,13 +148,22 @@ def _places(text: str, char: str) -> list[int]:
     return [at for at, ch in enumerate(text) if ch == char]
 
 
+# A diagnosis code's first character as OCR may show it: a J whose hook the fax lost reads as 1 too ('144.9'
+# may be J44.9 or L44.9, so it is neither); a bracket may be an L or a serifed I ('[50.9': I50.9 or L50.9); a
+# 3 is a J's hook or a B's bowls read as a digit ('396.11' for J96.11, as a drug code's J is: SERIES_LETTER)
+FIRST_CHAR_OPTIONS = {
+    "(": ["L", "C"],
+    "[": ["I", "L", "C"],
+    "1": ["I", "L", "J"],
+    "{": ["I"],
+    "}": ["I"],
+    "3": ["J", "B"],
+}
+
+
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
-        # a J whose hook the fax lost reads as 1 too: '144.9' may be J44.9 or L44.9, so it is neither; a
-        # bracket may be an L or a serifed I ('[50.9': I50.9 or L50.9); a 3 is a J's hook or a B's bowls
-        # read as a digit ('396.11' for J96.11, as a drug code's J is read: SERIES_LETTER)
-        options = {"(": ["L", "C"], "[": ["I", "L", "C"], "1": ["I", "L", "J"], "{": ["I"], "}": ["I"], "3": ["J", "B"]}
-        return options.get(char, [TO_LETTER.get(char, char)])
+        return FIRST_CHAR_OPTIONS.get(char, [TO_LETTER.get(char, char)])
     if position == 1:
         return [TO_DIGIT.get(char, char)]
     options = {char, TO_DIGIT.get(char, char), TO_LETTER.get(char, char)}
