@@ -451,3 +451,9 @@ def test_an_npi_caption_with_its_i_read_as_a_brace_or_a_t_is_the_npi_caption() -
 def test_an_office_phone_whose_office_ocr_garbled_is_still_the_offices() -> None:
     """'Offic2 phone:' (its e read as 2): the ordering office's phone, as 'Office phone' is."""
     assert _hits("Offic2 phone: 860-555-7288") == [("phone", "provider", "phone")]
+
+
+def test_a_caption_whose_of_ocr_ran_into_the_next_word_is_still_the_caption() -> None:
+    """'Date oforder', 'Date ofrequest' (the space after 'of' lost): the caption, as OCR reads it."""
+    assert [(k, r) for k, r, _ in _hits("Date oforder")] == [("order_date", None)]
+    assert [(k, r) for k, r, _ in _hits("Date ofrequest")] == [("order_date", None)]
