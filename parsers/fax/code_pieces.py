@@ -10,10 +10,11 @@ the category before the gap, nor a number after it taken for a code of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from parsers.fax import codecheck
 from parsers.fax.model import Segment, Word
+from parsers.fax.row_marks import MODIFIERS
 
 Pieces = list[tuple[str, Word]]
 # The heading of a list of what is ordered ('SERVICES ORDERED (check all that apply)', 'Disciplines
@@ -96,3 +97,21 @@ def mangled_code(token: str) -> bool:
     if len(text) != 5 or sum(ch.isupper() or ch.isdigit() for ch in text) < 4:
         return False
     return sum(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in text[1:]) >= 3
+
+
+MODIFIER_REACH = 2  # words after a code its modifier may stand ('Kaoo1 1 RR': the quantity column between)
+
+
+def garbled_beside_modifier(words: Sequence[Word], position: int) -> bool:
+    """A HCPCS code OCR garbled past reading ('Kaoo1': a zero read as an a; 'Kkoo01': its letter read
+    twice), a known modifier joined to it or in one of the next two words: a letter HCPCS uses, then
+    four letters and digits with a digit among them (after a doubled first letter: one more). Only a
+    code takes a modifier: an open code, which only its re-reads may fill."""
+    head, _, joined = words[position].text.strip(".,;:").partition("-")
+    if len(head) == 6 and head[1].upper() in (head[0].upper(), "O"):
+        head = head[0] + head[2:]  # 'Kkoo01', 'KO0001': the first glyph read twice
+    shaped = len(head) == 5 and head[0] in codecheck.HCPCS_LETTERS and head[1:].isalnum()
+    if not shaped or not any(ch.isdigit() for ch in head[1:]):
+        return False
+    after = [w.text.strip(".,;:") for w in words[position + 1 : position + 1 + MODIFIER_REACH]]
+    return joined in MODIFIERS or any(text in MODIFIERS for text in after)

@@ -37,8 +37,9 @@ TO_DIGIT = {
     "}": "1",
 }
 TO_LETTER = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "$": "S"}
-# a HCPCS code's series letter as the digit OCR makes of it: the look-alikes, and a J (drugs) read as a 3
-SERIES_LETTER = {**TO_LETTER, "3": "J"}
+# a HCPCS code's series letter as the digit OCR makes of it: the look-alikes, a J (drugs) read as a 3, and
+# an A (supplies: 'A7030' read as '47030', the A's apex lost at fax resolution) read as a 4
+SERIES_LETTER = {**TO_LETTER, "3": "J", "4": "A"}
 MAX_READINGS = 256
 # HCPCS Level II has no F, I, N or O section (CMS leaves those letters unused, as they look like E,
 # 1, M and 0): a code read with one of them is a misread, so a rival F for an E ('E0260' whose E
@@ -147,13 +148,22 @@ def _places(text: str, char: str) -> list[int]:
     return [at for at, ch in enumerate(text) if ch == char]
 
 
+# A diagnosis code's first character as OCR may show it: a J whose hook the fax lost reads as 1 too ('144.9'
+# may be J44.9 or L44.9, so it is neither); a bracket may be an L or a serifed I ('[50.9': I50.9 or L50.9); a
+# 3 is a J's hook or a B's bowls read as a digit ('396.11' for J96.11, as a drug code's J is: SERIES_LETTER)
+FIRST_CHAR_OPTIONS = {
+    "(": ["L", "C"],
+    "[": ["I", "L", "C"],
+    "1": ["I", "L", "J"],
+    "{": ["I"],
+    "}": ["I"],
+    "3": ["J", "B"],
+}
+
+
 def _icd_char_options(char: str, position: int) -> list[str]:
     if position == 0:
-        # a J whose hook the fax lost reads as 1 too: '144.9' may be J44.9 or L44.9, so it is neither; a
-        # bracket may be an L or a serifed I ('[50.9': I50.9 or L50.9)
-        return {"(": ["L", "C"], "[": ["I", "L", "C"], "1": ["I", "L", "J"], "{": ["I"], "}": ["I"]}.get(
-            char, [TO_LETTER.get(char, char)]
-        )
+        return FIRST_CHAR_OPTIONS.get(char, [TO_LETTER.get(char, char)])
     if position == 1:
         return [TO_DIGIT.get(char, char)]
     options = {char, TO_DIGIT.get(char, char), TO_LETTER.get(char, char)}
@@ -180,7 +190,7 @@ def correct_procedure(raw: str, sets: CodeSets) -> Correction:
     return Correction(found.value, True, found.readings, in_code_set=hcpcs_listed(found.value, sets))
 
 
-DIGIT_LIKE_SERIES = {"G", "S", "B", "J"}  # HCPCS series whose letter OCR reads as a digit (6, 5, 8, 3)
+DIGIT_LIKE_SERIES = {"G", "S", "B", "J", "A"}  # HCPCS series whose letter OCR reads as a digit (6, 5, 8, 3, 4)
 
 
 def _letter_read_as_digit(compact: str, hcpcs: str, sets: CodeSets) -> bool:

@@ -13,9 +13,10 @@ from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead
 from referrals.codes import CodeSets
 
 # Nothing after the diagnosis caption but a hint ('Primary Dx (ICD-10)', 'Diagnosis Code:'); its brackets
-# as OCR may read them ('(ICD 10}', '[ICD-10]').
+# as OCR may read them ('(ICD 10}', '[ICD-10]'), and its 10 with the 0 read as another digit or an o
+# ('(ICD 16)', '(ICD 14}'): no code is two digits after 'ICD'.
 BARE_REST = re.compile(
-    r"^\s*(?:codes?)?\s*(?:[(\[{]\s*icd[\s-]*10(?:[\s-]*cm)?\s*[)\]}]|icd[\s-]*10)?\s*[:#]?\s*$", re.I
+    r"^\s*(?:codes?)?\s*(?:[(\[{]\s*icd[\s-]*1[0-9o](?:[\s-]*cm)?\s*[)\]}]|icd[\s-]*1[0-9o])?\s*[:#]?\s*$", re.I
 )
 REACH = 1.6  # the code ends within this many of its own heights over its caption
 

@@ -121,15 +121,23 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
 UNIT = r"(?:mg|mcg|g|ml|cc|meq|units?|iu|%|l/min|lpm|l)"
 WITH_UNIT = re.compile(rf"^[0-9]+(?:\.[0-9]+)?{UNIT}$", re.IGNORECASE)
 A_UNIT = re.compile(rf"^{UNIT}\b", re.IGNORECASE)
+# a time, a weight or a length after a number ('157 min' below 88% saturation in a sleep study, '250 lbs')
+TIME_OR_SIZE = re.compile(
+    r"^(?:min(?:ute)?s?|hrs?|hours?|sec(?:ond)?s?|days?|weeks?|wks?|months?|mos|lbs?|kg|cm|mm|mmhg)[.,;:)]?$", re.I
+)
+# a percentage or a rate per unit of time ('T<88%', 'RDI 35.8/hr', '4/hr'): a measure, whatever precedes it
+RATE_OR_SHARE = re.compile(r"(?:%|/(?:hr|h|min|day|wk))[.,;:)]?$", re.IGNORECASE)
 
 
 def _measured(piece: str, following: list[tuple[str, Word]]) -> bool:
-    """A dose or a rate ('500 mg', '40mg', '2 L/min'), as a medications line beside or under the
-    diagnoses prints them: a number with its unit, no code."""
-    if WITH_UNIT.match(piece):
+    """A dose, a rate, a time or a weight ('500 mg', '40mg', '2 L/min', '157 min', '35.8/hr'), as a
+    medications line or a sleep study's results beside or under the diagnoses print them: a number with
+    its unit, no code (a code's character is never a '%' or a slash)."""
+    if WITH_UNIT.match(piece) or RATE_OR_SHARE.search(piece):
         return True
     number = re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece) is not None
-    return number and bool(following) and A_UNIT.match(following[0][0]) is not None
+    unit = following[0][0] if following else ""
+    return number and (A_UNIT.match(unit) is not None or TIME_OR_SIZE.match(unit) is not None)
 
 
 def _digit_second(candidate: str) -> bool:

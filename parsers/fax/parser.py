@@ -80,6 +80,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     outvote_digits.outvote_unsure,
     patient_label.named_on_label,
     verify_fast.contest_fast_reads,
+    verify_fast.contest_fast_codes,
     verify_standard.standard_read,
     verify_lift.clean_read,
     reread_option.reread_options,

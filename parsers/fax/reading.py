@@ -75,6 +75,7 @@ class FaxRead:
     ticked: Ticked | None = None
     confirmed_rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> agreed
     confirmed_codes: set[int] = field(default_factory=set)  # id(CodeRead) of diagnoses a second read agreed with
+    fast_codes: set[int] = field(default_factory=set)  # ... of those, the ones only the fast model's reads confirmed
     reread_parts: dict[int, set[str]] = field(default_factory=dict)  # id(ServiceRead) -> parts two re-reads agreed on
     outvoted: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(ServiceRead) -> both crops' row
     row_crops: dict[int, tuple[list[object | None], list[object | None]]] = field(default_factory=dict)  # codes, qtys

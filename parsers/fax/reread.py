@@ -141,21 +141,24 @@ def _code_by(state: FaxRead, read: CodeRead, model: str, pool: list[Reread]) -> 
     texts = clean_texts(reads, found_in)
     if found is not None or texts is None:
         return found
-    return _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts, model)
+    return _by_first_glyph(state, read, texts) or _shown_at_3x(state, read, texts, pool, model)
 
 
-def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str], model: str = "") -> str | None:
+def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str], pool: list[Reread], model: str = "") -> str | None:
     """A code the first two re-reads leave open ('150.9', '150.95'): the crop read twice more at 3x
     (grey and cleaned); taken when both show the same billable code exactly as printed, with no
-    doubtful character, and no read shows another billable code."""
+    doubtful character, and no read shows another billable code. Else the two join the `pool`, judged
+    as any re-reads are (reread_pool.pooled): '296.651' twice at 2x (a Z read as a 2), then '296.651'
+    and 'Z96651' at 3x are two clean reads of Z96.651, one as printed, none against it."""
     sets = state.ctx.code_sets
     reads = reads_of(state, read.page, read.word, "icd10", CODE_3X_VARIANTS, model=model)
+    pool += reads or []
     more = clean_texts(reads, billable_in(sets)) if reads is not None else None
     if more is None:
-        return None
+        return pooled(pool, billable_in(sets))
     shown = [billable(t, sets) for t in more]
     if len(shown) != 2 or any(s is None or not s[1] for s in shown) or shown[0] != shown[1]:
-        return None
+        return pooled(pool, billable_in(sets))
     value = shown[0][0] if shown[0] is not None else None
     others = {found[0] for t in texts if (found := billable(t, sets)) is not None}
     return value if others <= {value} else None

@@ -1,6 +1,6 @@
 """Service codes the page read weakly and both crops of their cell read as another code, read again.
 
-A code cell the page read at low confidence ('44253' at 60, where the cell prints A4253) gives a
+A code cell the page read at low confidence ('A4258' at 60, where the cell prints A4253) gives a
 code of the right shape, so it fails no check and is never re-read as a failing cell is
 (reread.py). Its second read's two crops (verify.second_read: grey at 1x, cleaned at 1.5x) then
 both show another code, undoubted, and the row stays unconfirmed. Such a cell is re-read as a

@@ -13,6 +13,7 @@ from parsers.fax.blocks import capitals_heading
 from parsers.fax.code_context import HISTORY_HEAD, clause_words, in_a_date, in_prose
 from parsers.fax.code_pieces import (
     DOUBLED_GLYPH,
+    garbled_beside_modifier,
     mangled_code,
     ordered_heading,
 )
@@ -38,11 +39,22 @@ from parsers.fax.table_head import (
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
 from referrals.codes import CodeSets
 
+
 # ('DIAGNOS<S', 'Diagnosts': a heading's letter OCR read as a mark, as on a shaded strip, or as another
 # letter, is still the heading: no English word but 'diagnoses' and 'diagnosis' is spelled 'diagnos?s')
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
+def _one_letter_off(*words: str) -> str:
+    """A pattern of the words with any one letter read as another or lost (OCR of a heading: 'Dtagnosis'),
+    less the English words among them (no heading reads 'diagnose')."""
+    variants = {w[:i] + "[a-z]" + w[i + 1 :] for w in words for i in range(1, len(w))}
+    variants |= {w[:i] + w[i + 1 :] for w in words for i in range(1, len(w))}
+    return "|".join(sorted(v for v in variants if v not in ENGLISH_NEAR_HEADS))
+
+
+ENGLISH_NEAR_HEADS = {"diagnose"}  # 'Diagnostic study' garbled to 'Diagnose study' heads no diagnoses
 DIAGNOSIS_HEAD = re.compile(
-    r"\b(?:diagnos[^\s\d]s|diagnosis|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?"
+    rf"\b(?:diagnos[^\s\d]s|diagnosis|{_one_letter_off('diagnosis', 'diagnoses')}"
+    r"|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?"
     r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b"  # 'ICD-210:', its 10 garbled, before its colon: still the heading
     # a small caption's ICD with its I read as a bracket or a K, and its D as an O or a zero ('23 (CO-10 PRIMARY',
     # 'KCD-10', '231C0-10'); bracketed, its C a zero too ('24 (00-10 SECONDARY')
@@ -252,12 +264,14 @@ def _service_row(row: Segment, sets: CodeSets, columns: Columns | None = None) -
         head, tail = code_and_modifier(without_closing(word.text) if in_aside(words, position) else word.text)
         if zip_after_state(words, position):
             continue  # 'Yonkers NY 10701': an address's ZIP code, no CPT code
-        if id(word) not in sample and (procedure_shaped(head) or coded_before_modifier(head, words[position + 1 :])):
+        coded = procedure_shaped(head) or coded_before_modifier(head, words[position + 1 :], tail)
+        if id(word) not in sample and coded:
             # a code-shaped token that fits no code still makes a row: it becomes a finding, not a gap
             code = CodeRead(head, word, row.page, codecheck.correct_procedure(head, sets))
             return rest_of_row(code, [tail] if tail else [], words[position + 1 :], row, columns)
     for position, word in enumerate(words):
-        if id(word) not in sample and DOUBLED_GLYPH.match(word.text):  # 'Go0299': open, its re-reads decide
+        garbled = DOUBLED_GLYPH.match(word.text) or garbled_beside_modifier(words, position)
+        if id(word) not in sample and garbled:  # 'Go0299', 'Kkoo01 RR': open, its re-reads decide
             return rest_of_row(CodeRead(word.text, word, row.page, UNREAD), [], words[position + 1 :], row, columns)
     return None
 

@@ -213,12 +213,12 @@ def procedure_shaped(head: str) -> bool:
     return len(head) == 5 and sum(ch.isdigit() for ch in head[1:]) >= 2
 
 
-def coded_before_modifier(head: str, rest: list[Word]) -> bool:
+def coded_before_modifier(head: str, rest: list[Word], joined: str = "") -> bool:
     """A letter and four digits every one of which OCR read as its look-alike letter ('KOOOL' for K0001),
-    with a modifier as the next word ('RR'): only a code takes a modifier."""
+    with a modifier as the next word ('RR') or joined to it ('KOQO1-RR'): only a code takes a modifier."""
     digits = all(ch.isdigit() or ch.upper() in codecheck.TO_DIGIT for ch in head[1:])
     looks_coded = len(head) == 5 and head[0].isalpha() and digits
-    return looks_coded and bool(rest) and rest[0].text.strip(".,;:") in MODIFIERS
+    return looks_coded and (joined in MODIFIERS or (bool(rest) and rest[0].text.strip(".,;:") in MODIFIERS))
 
 
 def in_column(word: Word, column: Column) -> bool:

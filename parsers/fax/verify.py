@@ -158,12 +158,14 @@ def second_read(state: FaxRead) -> None:
             continue  # left open for the standard model (verify_rows.model_rows)
         elif (against := outvoted(state, s, *shown) or doubted(s, *shown)) is not None:
             state.outvoted[id(s)] = against
-    state.confirmed_codes |= {
+    agreed_codes = {
         id(d)
         for i, d in enumerate(codes)
-        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets)
-        or borne_out(d, reads.get(f"d{i}", []))
-        or bar_settled(state, d, reads.get(f"d{i}", []))
+        if code_agrees(d, reads.get(f"d{i}", []), state.ctx.code_sets) or borne_out(d, reads.get(f"d{i}", []))
+    }
+    state.fast_codes |= agreed_codes  # read by the fast model twice: verify_fast.contest_fast_codes
+    state.confirmed_codes |= agreed_codes | {
+        id(d) for i, d in enumerate(codes) if bar_settled(state, d, reads.get(f"d{i}", []))
     }
     _header_again(state, reads.get("header", []))
 
@@ -239,8 +241,22 @@ def _garbled(cand: Candidate, words: list[Word]) -> bool:
 
 def _settle_by_model(cand: Candidate, words: list[Word]) -> bool:
     """A second read the standard model should settle: a garbled one (_garbled), or one that leans
-    to the page read (_leans_to)."""
+    to the page read (leans_to)."""
     return _garbled(cand, words) or leans_to(cand, words)
+
+
+EDGE_LOSS_KINDS = {"order_date", "start_date", "discharge_date"}
+
+
+def _lost_at_edge(cand: Candidate, words: list[Word]) -> bool:
+    """A date's second read that is the page read's characters less one at an end ('1/21/2026' for
+    11/21/2026: the first 1, a fax streak crossing it on the grey page, lost at the crop's edge), with
+    no doubtful character: another date only by the lost character, so it neither agrees nor
+    contradicts; the standard model reads the crop from the cleaned page (the streak removed)."""
+    if PATH_KIND[cand.path] not in EDGE_LOSS_KINDS or not words or any(w.ambiguous for w in words):
+        return False
+    first, second = first_text(cand).strip(), text_of(words).strip()
+    return len(second) == len(first) - 1 > 0 and second in (first[1:], first[:-1])
 
 
 def leans_to(cand: Candidate, words: list[Word]) -> bool:
@@ -272,19 +288,21 @@ def _third_reads(
     again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
     unread = [c for c in doubtful if second[id(c)] is None and _unread(c, reads.get(keys[id(c)], []))]
     garbled = [c for c in doubtful if second[id(c)] is None and _settle_by_model(c, reads.get(keys[id(c)], []))]
+    edged = [c for c in doubtful if second[id(c)] is None and _lost_at_edge(c, reads.get(keys[id(c)], []))]
     regions = [Region(f"t{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(again)]
     regions += [Region(f"u{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unread)]
     third = second_reads(regions, images, state.engine) if regions else {}
     garbled += [c for i, c in enumerate(unread) if _kept_doubt(c, third.get(f"u{i}", []))]
-    if garbled:  # the fast model garbled these words once: the standard model reads them
+    if garbled or edged:  # the fast model garbled these words once: the standard model reads them
         regions = [Region(f"g{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(garbled)]
+        regions += [Region(f"e{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(edged)]
         third |= second_reads(regions, images, state.engine, REREAD_MODEL)
     out = {}
     for i, c in enumerate(again):
         conf = agreement(c, third.get(f"t{i}", []))
         if conf is not None:
             out[id(c)] = min(conf, second[id(c)] or 0.0)
-    for key, group in (("u", unread), ("g", garbled)):
+    for key, group in (("u", unread), ("g", garbled), ("e", edged)):
         found = {id(c): agreement(c, third.get(f"{key}{i}", [])) for i, c in enumerate(group)}
         out |= {ident: conf for ident, conf in found.items() if conf is not None}
     return out

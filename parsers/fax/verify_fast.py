@@ -1,4 +1,4 @@
-"""A phone or fax number the fast model's reads agreed on, read by the standard model too.
+"""A phone or fax number, or a diagnosis code, the fast model's reads agreed on, read by the standard model too.
 
 The page read and its second read are both the fast model's (the second read takes other pixels, but
 the same network): a misread of a digit its network makes ('555' as '595', '617' as '647') it makes
@@ -13,17 +13,28 @@ value ('(208)' whose 8 rivals 3, for (203): verify.leans_to) neither agrees nor 
 standard model reads the crop once more, from the cleaned page enlarged (other pixels), and the value
 stays confirmed only when that read gives it with no doubtful character; otherwise it is unconfirmed
 as above.
+
+So with a diagnosis code read unsurely on the page (CodeRead.as_read) and confirmed by the fast model's
+second read of its crop: ICD-10-CM is dense, a digit misread ('M16.11' as 'M16.31', its 1 a 3 to the fast
+network on both reads) is as often another billable code, so the code set vouches for neither. The crop
+is read by the standard model (code characters only); another billable code there leaves the code
+unconfirmed (null with the reader's finding). The same code, a category (a digit lost: 'M16.1'), a
+reading several codes share, or nothing, changes nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+from parsers.fax import codecheck
 from parsers.fax.confirm import Region, second_reads, value_of
 from parsers.fax.model import Candidate, Word
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
+from parsers.fax.services import CodeRead
 from parsers.fax.verify import PATH_KIND, READERS, THIRD_SCALE, UNREAD_SCALE, agreement, leans_to
+from parsers.fax.verify_codes import code_region
+from referrals.codes import CodeSets
 
 KINDS = {"phone", "fax"}
 CONFIRMED_BY_READS = {"second_read"}  # not a check digit, a value repeated in print, or a text layer
@@ -68,3 +79,28 @@ def contradicts(cand: Candidate, words: list[Word]) -> bool:
 
 def _unconfirmed(cand: Candidate) -> Candidate:
     return dataclasses.replace(cand, confirmed_by=None, second_conf=None, joint_conf=None)
+
+
+def contest_fast_codes(state: FaxRead) -> None:
+    """Unconfirm each diagnosis code only the fast model's reads confirmed that the standard model
+    reads as another billable code."""
+    chosen = [
+        d for d in state.diagnoses if id(d) in state.fast_codes & state.confirmed_codes and d.page in state.prepared
+    ]
+    if not chosen:
+        return
+    regions = [code_region(f"d{i}", d) for i, d in enumerate(chosen)]
+    reads = second_reads(regions, state.page_images("straight"), state.engine, REREAD_MODEL)
+    sets = state.ctx.code_sets
+    state.confirmed_codes -= {id(d) for i, d in enumerate(chosen) if code_contradicts(d, reads.get(f"d{i}", []), sets)}
+
+
+def code_contradicts(read: CodeRead, words: list[Word], sets: CodeSets) -> bool:
+    """The crop's read (its words joined) gives one billable code other than the code (any code, with
+    no table to tell billable ones), doubtful characters or not."""
+    text = "".join(w.text for w in words).strip(" ,;:().")
+    other = codecheck.correct_icd10(text, sets).value if text else None
+    if other is None or other == read.correction.value:
+        return False
+    unchecked = sets.icd10(other) is codecheck.Icd10Membership.UNCHECKED
+    return unchecked or codecheck.icd10_billable(other, sets)

@@ -164,6 +164,16 @@ def test_a_cpt_shaped_read_that_is_a_listed_hcpcs_code_with_its_letter_as_a_digi
     assert codecheck.correct_procedure("97110", NO_CODE_SETS).value == "97110"  # a 9 is no letter's look-alike
 
 
+def test_a_supply_code_whose_a_was_read_as_a_4_is_open() -> None:
+    """'47030': CPT 47030 as read, or A7030 (a supply's code: masks, tubing, dressings) with its A read
+    as a 4, the glyph OCR makes of an A at fax resolution: with no HCPCS table to tell, it is open."""
+    found = codecheck.correct_procedure("47030", NO_CODE_SETS)
+    assert found.value is None and set(found.readings) == {"47030", "A7030"}
+    assert codecheck.correct_procedure("47030", _HcpcsTable()).value == "47030"  # the table has no A7030
+    assert codecheck.correct_procedure("47030", _HcpcsTable("A7030")).value is None
+    assert codecheck.correct_procedure("A7030", NO_CODE_SETS).value == "A7030"
+
+
 def test_a_drug_code_whose_j_was_read_as_a_3_is_open() -> None:
     """'30290': CPT 30290 as read, or J0290 (a drug's code) with its J read as a 3, as a fax's J
     often comes: with no HCPCS table to tell, which was printed is unknown."""
@@ -183,3 +193,13 @@ def test_a_bracket_first_may_be_a_serifed_i_as_well_as_an_l() -> None:
     """'[50.9' for I50.9 (a serif face's I, its left serifs read as the bracket's arms): I50.9 or L50.9."""
     fixed = codecheck.correct_icd10("[50.9", SETS)
     assert fixed.value is None and set(fixed.readings) == {"I50.9", "L50.9"}
+
+
+def test_a_three_first_is_a_j_or_a_b_read_as_a_digit() -> None:
+    """'396.11' for J96.11 (the J's hook read as a 3, as a drug code's J is): no code begins with a digit;
+    only J96.11 of the look-alike readings is a code, so it is that one, corrected (a second read must
+    confirm it). '344.9' is J44.9 or B44.9 (aspergillosis): open."""
+    fixed = codecheck.correct_icd10("396.11", SETS)
+    assert fixed.value == "J96.11" and fixed.corrected
+    fixed = codecheck.correct_icd10("344.9", SETS)
+    assert fixed.value is None and set(fixed.readings) == {"B44.9", "J44.9"}

@@ -52,3 +52,16 @@ def test_a_diagnoses_heading_with_its_i_read_as_another_letter_heads_the_diagnos
 
     text = _page(["Diagnosts Code(s) J96.11, I10"])
     assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["J96.11", "I10"]
+
+
+def test_a_diagnoses_heading_with_any_one_letter_misread_or_lost_heads_the_diagnoses() -> None:
+    """'Dtagnosis Code(s)' (its first i read as a t), 'Diagnsis', 'Dlagnoses': one letter of 'diagnosis' or
+    'diagnoses' read as another or lost, no English word; 'Diagnose study' ('Diagnostic' garbled: a
+    verb, an English word) heads nothing, so the minutes of the study after it are no code."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+    from parsers.fax.diagnosis_codes import diagnosis_reads
+
+    for heading in ("Dtagnosis Code(s)", "Diagnsis:", "DLAGNOSES"):
+        text = _page([f"{heading} E11.65, I10"])
+        assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["E11.65", "I10"], heading
+    assert list(diagnosis_reads(_page(["Diagnose study 10/1/2026 T<88% 157 min"]), VALIDATOR_CODE_SETS)) == []

@@ -245,3 +245,19 @@ def test_a_description_word_made_of_digit_look_alikes_far_from_the_quantity_capt
     state = _service_state(Canned("8", "8"), "E0470 Bi level PAP without backup rate", head)
     reread_failing(state)
     assert state.services[0].quantity is None
+
+
+def test_re_reads_at_3x_join_the_pool_an_open_code_is_taken_from() -> None:
+    """'Z96 651' (its dot read as a gap: one open code): the re-reads show '296.651' (the Z read as a 2)
+    at 2x and at 3x, and 'Z96651' once as printed at 3x: two clean reads of one code, one as printed, none
+    against it, as any re-read pool is judged. Without a read as printed, or with a read of another code
+    among them, it stays open."""
+    open_code = codecheck.Correction(None, False, ("Z96.651",))
+    state = _state(Canned("296.651", "296651.", "296.651", "Z96651"), "Z96.651", open_code)
+    reread_failing(state)
+    read = state.diagnoses[0]
+    assert read.correction.value == "Z96.651" and id(read) in state.confirmed_codes
+    for texts in (("296.651", "296651.", "296.651", "296.651"), ("296.651", "296651.", "Z96652", "Z96651")):
+        state = _state(Canned(*texts), "Z96.651", open_code)
+        reread_failing(state)
+        assert state.diagnoses[0].correction.value is None and not state.confirmed_codes, texts

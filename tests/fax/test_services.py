@@ -243,6 +243,18 @@ def test_a_dose_under_the_diagnoses_is_no_unreadable_code() -> None:
     assert [d.raw for d in diagnosis_reads(text, NO_CODE_SETS)] == ["E11.9"]
 
 
+def test_a_time_or_a_weight_in_a_diagnosis_section_is_no_code() -> None:
+    """A sleep study's '157 min' (time below 88% saturation) under 'SLEEP STUDY AND DIAGNOSIS': a number
+    its unit follows is a measure, though '157' with its 1 as an L is category L57; so are '4 hr', '250 lbs'."""
+    lines = ["SLEEP STUDY AND DIAGNOSIS", "Diagnostic study (in-lab PSG) Nadir SpO2 76% T<88% 157 min"]
+    lines += [
+        "Titration 120 hrs AHI 35.8/hr weight 180 lbs",
+        "ICD-10 G47.33 Obstructive sleep apnea 110 Essential hypertension",
+    ]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["G47.33", "110"]
+
+
 def test_a_table_head_naming_its_services_wins_over_a_bare_code_caption_above_it() -> None:
     """A member block's 'ZIP CODE' caption with its ZIP garbled ('102 CODE') is a service head only by
     the word 'code': the table headed 'HCPCS/CPT MOD UNITS DESCRIPTION' below it is the service table."""
@@ -330,6 +342,46 @@ def test_a_code_whose_digits_all_read_as_letters_is_one_before_its_modifier() ->
     assert all(code is None for code, _, _ in lines[1:])
     lower = _page(["Code Mod Qty Description", "kQoo1 RR 1 standard wheelchair"])  # in either case
     assert [s.code.correction.value for s in service_reads(lower, NO_CODE_SETS)] == ["K0001"]
+
+
+def test_a_diagnosis_caption_whose_hints_number_ocr_garbled_is_still_bare() -> None:
+    """'Primary Dx (ICD 16)', 'Secondary Dx (ICD 14}': the 0 of ICD-10 read as another digit; the captions
+    hold no value of their own ('Dx (ICD 16) J44.9' would), so the codes over them are read."""
+    from parsers.fax.codes_over import diagnoses_over_captions
+    from tests.fax.test_grid import _page as _placed_page
+
+    text = _placed_page(
+        [
+            ("M17.11", 117, 200, None),
+            ("110", 500, 200, None),
+            ("Primary Dx (ICD 16)", 117, 238, None),
+            ("Secondary Dx (ICD 14}", 500, 238, None),
+        ]
+    )
+    assert [d.raw for d in diagnoses_over_captions(text, NO_CODE_SETS)] == ["M17.11", "110"]
+
+
+def test_a_code_whose_zeros_read_as_letters_is_one_with_its_joined_modifier() -> None:
+    """'KOQO1-RR' (K0001-RR, its zeros read as O and Q) on the line of its 'HCPCS / QTY' caption: the joined
+    modifier says it is a code, as a modifier after it does ('KOOOL RR')."""
+    text = _page(["HCPCS / QTY KOQO1-RR / 1 STANDARD WHEELCHAIR", "E0260-RR / 1 HOSPITAL BED"])
+    lines = [(s.code.correction.value, s.modifiers, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert lines == [("K0001", ["RR"], 1), ("E0260", ["RR"], 1)]
+
+
+def test_a_code_ocr_garbled_beside_a_modifier_is_an_open_row_not_a_lost_one() -> None:
+    """'Kkoo01 RR 1' (its K read twice), 'Kaoo1 1 RR' (a zero read as an a): a letter and digits, a known
+    modifier on the row: a service line whose code only its re-reads may fill, never a silent gap. With
+    no modifier on the row ('Ka001 draw') it is no code."""
+    text = _page(["HCPCS Mod Qty Description", "Kkoo01 RR 1 standard wheelchair"])
+    assert [(s.code.raw, s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)] == [
+        ("Kkoo01", None, 1)
+    ]
+    text = _page(["HCPCS Qty MOD ITEM DESCRIPTION", "Kaoo1 1 RR standard wheelchair", "E1390 1 RR oxygen"])
+    rows = [(s.code.raw, s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+    assert rows == [("Kaoo1", None, 1), ("E1390", "E1390", 1)]
+    text = _page(["HCPCS Qty Description", "Kaoo1 1 standard wheelchair"])
+    assert all(s.code.raw != "Kaoo1" for s in service_reads(text, NO_CODE_SETS))
 
 
 def test_an_icd_heading_whose_number_ocr_garbled_still_heads_the_diagnoses() -> None:

@@ -460,3 +460,9 @@ def test_a_send_to_caption_with_its_o_read_as_a_is_the_supplier_caption() -> Non
     assert found["servicing_provider.name"] == "Northside DME Supply"
     assert found["servicing_provider.npi"] == "1407761091"
     assert "servicing_provider.name" not in _fields("Please send ta the patient's home the following")
+
+
+def test_a_caption_whose_of_ocr_ran_into_the_next_word_is_still_the_caption() -> None:
+    """'Date oforder', 'Date ofrequest' (the space after 'of' lost): the caption, as OCR reads it."""
+    assert [(k, r) for k, r, _ in _hits("Date oforder")] == [("order_date", None)]
+    assert [(k, r) for k, r, _ in _hits("Date ofrequest")] == [("order_date", None)]

@@ -215,3 +215,21 @@ def test_a_second_read_whose_rival_does_not_give_the_page_read_is_not_settled(mo
     name = dataclasses.replace(_cand("member.name", ("Walter", "Garcia")), raw="Walter Garcia")
     fake = ModelReads({"c0": _leaning("Waiter Garcia", (("i", "l"),))}, {"g0": _word("Walter Garcia")})
     assert _run(monkeypatch, name, fake).confirmed_by is None and fake.models == [""]  # names: no third read
+
+
+def test_a_date_whose_second_read_lost_a_character_at_the_crops_edge_is_settled_by_the_standard_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'1/21/2026' for the page's 11/21/2026: the second read lost the first 1 at its crop's edge (a date of
+    January, but the same characters less one at an end): it neither agrees nor contradicts, and a standard
+    read agreeing with no doubt confirms the date; one that disagrees, or a second read that differs inside
+    ('11/27/2026'), does not."""
+    import datetime as dt
+
+    order = dataclasses.replace(_cand("order_date", dt.date(2026, 11, 21)), raw="11/21/2026")
+    fake = ModelReads({"c0": _word("1/21/2026")}, {"e0": _word("11/21/2026")})
+    assert _run(monkeypatch, order, fake).confirmed_by == "second_read"
+    assert fake.models == ["", "--model standard"]
+    for second, third in (("1/21/2026", "1/21/2026"), ("11/27/2026", "11/21/2026"), ("1/21/202", "11/21/2026")):
+        fake = ModelReads({"c0": _word(second)}, {"e0": _word(third)})
+        assert _run(monkeypatch, order, fake).confirmed_by is None, (second, third)
