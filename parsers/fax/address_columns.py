@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from parsers.fax import values
+from parsers.fax import address_text
+from parsers.fax.address_text import PART_ALONE
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import captions_right, row_right, same_row, spans_overlap
-from parsers.fax.values import PART_ALONE
 
 REACH = 1.6  # a value ends within this many of its own heights over (or starts under) its caption
 
@@ -31,7 +31,7 @@ def address_in_columns(
     if not {"city", "state", "zip"} <= named.keys() or len(named) != len(parts):
         return None
     pieces = [street.text, *([named["unit"].text] if "unit" in named else []), named["city"].text]
-    read = values.read_address(f"{', '.join(pieces)}, {named['state'].text} {named['zip'].text}")
+    read = address_text.read_address(f"{', '.join(pieces)}, {named['state'].text} {named['zip'].text}")
     if read is None:
         return None
     words: tuple[Word, ...] = (*street.words, *(w for _, s in parts for w in s.words))

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from parsers.fax import values
+from parsers.fax import address_text
 from parsers.fax.address_columns import inked_ends
+from parsers.fax.address_text import CITY, UNIT
 from parsers.fax.model import Candidate, PageText, Segment, Word, bbox_of, conf_of
 from parsers.fax.nearby import row_right
 from parsers.fax.synonyms import LabelHit
-from parsers.fax.values import CITY, UNIT
 
 MAX_PARTS = 4  # unit, city, state, ZIP
 ZIP_ALONE = re.compile(r"^\d{5}(?:\s?-\s?\d{4})?$")
@@ -39,7 +39,7 @@ def address_by_shapes(
     if parts is None:
         return None
     joined = ", ".join([street.text, *(s.text for s in parts[:-1])]) + " " + parts[-1].text
-    read = values.read_address(joined)
+    read = address_text.read_address(joined)
     if read is None or read.end != len(joined):
         return None
     words: tuple[Word, ...] = (*street.words, *(w for s in parts for w in s.words))

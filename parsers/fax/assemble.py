@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.fax import checkbox, codecheck, priority, values
+from parsers.fax import address_text, checkbox, codecheck, priority
 from parsers.fax.model import PageText
 from parsers.fax.modifier_gap import modifier_unread
 from parsers.fax.reading import FaxRead, ink_image
@@ -294,7 +294,7 @@ def _member(b: Builder) -> Member:
 def _address(b: Builder) -> Address | None:
     """The delivery address, all parts from one confirmed reading (each part points at it)."""
     read = b.field("member.address")
-    if not isinstance(read, values.AddressValue):
+    if not isinstance(read, address_text.AddressValue):
         return None
     for part in ("line1", "line2", "city", "state", "zip"):
         if getattr(read, part) is not None:

@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 
-from parsers.fax import values
+from parsers.fax import address_text, values
 from parsers.fax.address_columns import address_in_columns, captioned_parts_right
 from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.address_word import past_garbled_address, tail_announces_address
@@ -59,7 +59,7 @@ READERS: dict[str, Reader] = {
     "dob": lambda t: values.read_date(t, two_digit_birth=True),
     "sex": values.read_sex,
     "member_id": values.read_member_id,
-    "address": values.read_address,
+    "address": address_text.read_address,
     "order_date": values.read_date,
     "start_date": values.read_date,
     "discharge_date": values.read_date,
@@ -319,7 +319,7 @@ def _address_from(
     first = segment.words_in_span(offset, end)
     if found is not None or not first:
         return found
-    row = tuple(w for part in captions_right(text, segment, values.PART_CAPTION) for w in part.words)
+    row = tuple(w for part in captions_right(text, segment, address_text.PART_CAPTION) for w in part.words)
     if row:
         return _joined(path, segment.page, first, row, method)
     below = _next_line(text, first, hits)
@@ -344,7 +344,7 @@ def _with_city_line(
 def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...], method: str) -> Candidate | None:
     """The address of a street's words and the words of its city, state and ZIP, read as one."""
     city_line = " ".join(w.text for w in rest)
-    read = values.read_address(f"{' '.join(w.text for w in first)}, {city_line}")
+    read = address_text.read_address(f"{' '.join(w.text for w in first)}, {city_line}")
     if read is None:
         return None
     words = (*first, *rest)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import itertools
 import re
 
+from parsers.fax.address_text import PART_ALONE
 from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import PageText, Segment
 from parsers.fax.stacked import stacked_over
-from parsers.fax.values import PART_ALONE, read_date
+from parsers.fax.values import read_date
 
 # A dotted leader from a caption to its value, its dots partly read as commas or zeros ('....,....00..0.').
 LEADER = r"[.,\u00b7](?:[.,\u00b7:;]|[0oO](?=[.,\u00b70oO]*[.,\u00b7]))*(?=\s|$)"

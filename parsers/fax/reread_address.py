@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from parsers.fax import lexicon, values
+from parsers.fax import address_text, lexicon
+from parsers.fax.address_text import AddressValue
 from parsers.fax.confirm import Images, Region, agrees, second_reads
 from parsers.fax.model import Candidate, Word, bbox_of, conf_of
 from parsers.fax.nearby import same_row
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.values import AddressValue
 
 MIN_FIELDS = 3  # street, city, state and ZIP: at least three fields
 MODEL_SCALE = 2.0  # a doubtful field's crop, enlarged for the standard model's read
@@ -122,5 +122,5 @@ def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]], doubt_all
 def _read(text: str) -> object | None:
     """The address fields read one by one give, joined as one line ('2121 Elm St, Apt 204, Hartford, CT 06103')."""
     fields = [f.strip(EDGE_MARKS) for f in text.split(FIELD_SEP)]
-    read = values.read_address(", ".join(fields[:-1]) + " " + fields[-1])
+    read = address_text.read_address(", ".join(fields[:-1]) + " " + fields[-1])
     return read.value if read is not None else None

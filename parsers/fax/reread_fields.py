@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from parsers.fax import codecheck, values
+from parsers.fax import address_text, codecheck, values
 from parsers.fax.extract import NUMBER_KINDS, PageText, in_prose, offers_both_sexes, path_of, value_words
 from parsers.fax.labels import LabelHit
 from parsers.fax.model import Candidate, Word, bbox_of, boxes_overlap, word_spanning
@@ -172,7 +172,7 @@ def _phone(text: str) -> Read[object] | None:
 
 
 def _address(text: str) -> Read[object] | None:
-    found = values.read_address(text)
+    found = address_text.read_address(text)
     return (found.value, not found.corrected) if found is not None and found.start == 0 else None
 
 

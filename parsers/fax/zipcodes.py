@@ -85,6 +85,6 @@ def first_digit(state: str) -> str | None:
 def fits(value: object) -> bool:
     """False for an address read whose ZIP is surely not its state's ('Stamford, CT 96901'): a misread
     digit, so no address (verify._reader): it neither agrees nor contradicts, nor is it a rival's value."""
-    from parsers.fax.values import AddressValue  # values reads ZIP codes with this module's ranges
+    from parsers.fax.address_text import AddressValue  # address_text reads ZIP codes with this module's ranges
 
     return not (isinstance(value, AddressValue) and misfit(value.state, value.zip))

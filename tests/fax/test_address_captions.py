@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+from parsers.fax.address_text import PART_ALONE, AddressValue
 from parsers.fax.address_word import address_like
 from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.model import PageText
-from parsers.fax.values import PART_ALONE, AddressValue
 from tests.fax.test_fill_in_address import _rows
 from tests.fax.test_reading_units import _page
 

@@ -3,9 +3,9 @@ the state and ZIP across that row) is re-read piece by piece, row by row (reread
 
 from __future__ import annotations
 
+from parsers.fax.address_text import AddressValue
 from parsers.fax.model import Candidate, Word, bbox_of
 from parsers.fax.reread_address import _fields, _in_fields
-from parsers.fax.values import AddressValue
 
 
 def _words() -> tuple[Word, ...]:

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 from PIL import Image, ImageDraw
 
+from parsers.fax.address_text import AddressValue
 from parsers.fax.boxes import box_ids, box_phones
 from parsers.fax.century import resolve_centuries
 from parsers.fax.checkbox import ticked_sex, titled_service_type
@@ -18,7 +19,7 @@ from parsers.fax.header import body_words, header_words
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Word
-from parsers.fax.values import AddressValue, read_date, read_name
+from parsers.fax.values import read_date, read_name
 from tests.fax.test_grid import WIDTH, _found, _page
 from tests.fax.test_reading_units import _words
 from tests.fax.test_text_fields import _hits

@@ -4,10 +4,10 @@ word and no compound ('Narthside') is no doubt in an agreeing second read."""
 from __future__ import annotations
 
 from parsers.fax import verify
+from parsers.fax.address_text import read_address
 from parsers.fax.confirm import agrees
 from parsers.fax.lexicon import known_or_compound, near_miss
 from parsers.fax.model import Candidate, Word
-from parsers.fax.values import read_address
 
 
 def test_two_known_words_run_together_are_a_compound() -> None:

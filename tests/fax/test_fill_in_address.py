@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from parsers.fax.address_text import AddressValue, read_address
 from parsers.fax.extract import CITY_PARTS, candidates, labelled_hits
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, PageText, Word, conf_of, inked
-from parsers.fax.values import AddressValue, read_address
 from tests.fax.test_reading_units import _page
 
 

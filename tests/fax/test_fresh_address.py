@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.fax import values, zipcodes
+from parsers.fax import address_text, zipcodes
 from parsers.fax.labels import fuzzy_caption
 from parsers.fax.model import Segment
 from tests.fax.test_reading_units import _words
@@ -21,7 +21,7 @@ from tests.fax.test_reading_units import _words
     ],
 )
 def test_a_zips_leading_zero_read_as_a_look_alike_is_read_where_the_state_fixes_it(text: str, zip_code: str) -> None:
-    found = values.read_address(text)
+    found = address_text.read_address(text)
     assert found is not None and found.value.zip == zip_code and found.corrected
 
 
@@ -34,7 +34,7 @@ def test_a_zips_leading_zero_read_as_a_look_alike_is_read_where_the_state_fixes_
     ],
 )
 def test_a_look_alike_zip_digit_the_state_does_not_fix_is_no_address(text: str) -> None:
-    assert values.read_address(text) is None
+    assert address_text.read_address(text) is None
 
 
 def test_the_first_digit_a_states_zip_codes_share() -> None:
@@ -44,9 +44,9 @@ def test_the_first_digit_a_states_zip_codes_share() -> None:
 
 
 def test_a_bar_between_the_citys_comma_and_the_state_is_a_speck() -> None:
-    found = values.read_address("1808 Main Street, Providence,|RI 02903-7918")
+    found = address_text.read_address("1808 Main Street, Providence,|RI 02903-7918")
     assert found is not None and (found.value.city, found.value.state) == ("Providence", "RI")
-    found = values.read_address("12 Elm St, Chicago, |L 60601")  # a bar that is the state's I stays its I
+    found = address_text.read_address("12 Elm St, Chicago, |L 60601")  # a bar that is the state's I stays its I
     assert found is not None and found.value.state == "IL"
 
 
@@ -67,7 +67,7 @@ def test_a_garbled_patient_address_caption_is_the_address_label(caption: str) ->
 def test_a_fax_streak_read_as_a_bar_between_an_addresss_words_is_no_character(
     text: str, street: str, unit: str
 ) -> None:
-    found = values.read_address(text)
+    found = address_text.read_address(text)
     assert found is not None and (found.value.line1, found.value.line2) == (street, unit)
 
 
@@ -79,22 +79,22 @@ def test_a_fax_streak_read_as_a_bar_between_an_addresss_words_is_no_character(
     ],
 )
 def test_a_bar_inside_a_word_of_an_address_is_no_address(text: str) -> None:
-    assert values.read_address(text) is None
+    assert address_text.read_address(text) is None
 
 
 @pytest.mark.parametrize("speck", ["+", "~", "*", "•"])
 def test_a_speck_before_the_street_is_no_part_of_it(speck: str) -> None:
-    found = values.read_address(f"{speck} 2536 Oak Ridge Rd, Providence, RI 02903-2139")
+    found = address_text.read_address(f"{speck} 2536 Oak Ridge Rd, Providence, RI 02903-2139")
     assert found is not None and found.value.line1 == "2536 Oak Ridge Rd"
-    assert values.read_address(f"2536 Oak Ridge Rd, Providence {speck}, RI 02903") is not None
-    assert values.read_address(f"25{speck}36 Oak Ridge Rd, Providence, RI 02903") is None  # inside the number
+    assert address_text.read_address(f"2536 Oak Ridge Rd, Providence {speck}, RI 02903") is not None
+    assert address_text.read_address(f"25{speck}36 Oak Ridge Rd, Providence, RI 02903") is None  # inside the number
 
 
 @pytest.mark.parametrize("caption", ["— Apt / Unit", "_ City", "- State", "~ ZIP"])
 def test_an_address_parts_caption_after_a_fill_in_lines_end_is_that_caption(caption: str) -> None:
-    assert values.PART_ALONE.match(caption) is not None
+    assert address_text.PART_ALONE.match(caption) is not None
 
 
 @pytest.mark.parametrize("text", ["— Apt 3B", "- 12 City Rd", "Hartford"])
 def test_a_value_after_a_dash_is_no_part_caption(text: str) -> None:
-    assert values.PART_ALONE.match(text) is None
+    assert address_text.PART_ALONE.match(text) is None

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from PIL import Image, ImageDraw
 
+from parsers.fax.address_text import read_address
 from parsers.fax.cells import CELL_LINE_BASE
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, hits_in
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Segment, Word
 from parsers.fax.signature import find_signature
-from parsers.fax.values import read_address
 
 WIDTH = 1734
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from parsers.fax.address_text import AddressValue
 from parsers.fax.extract import candidates, labelled_hits
 from parsers.fax.prose import provider_by_credentials
-from parsers.fax.values import AddressValue
 from tests.fax.test_reading_units import _page
 
 ROSTER = ["PHYSICIANS", "Jane Doe, MD", "Omar Haddad, DO", "Gregory T Lund MD", "Michael R Stein MD"]

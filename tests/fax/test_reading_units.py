@@ -7,13 +7,13 @@ from dataclasses import replace
 
 import pytest
 
+from parsers.fax.address_text import AddressValue, read_address
 from parsers.fax.confirm import agrees
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.header import header_from_words
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Word, bbox_of
 from parsers.fax.ocr import hocr_words
-from parsers.fax.values import AddressValue, read_address
 
 HOCR = """<span class='ocr_line' id='line_1_1' title="bbox 0 0 300 50">
 <span class='ocrx_word' id='word_1_1' title='bbox 15 15 163 53; x_wconf 79'>Waiter

@@ -13,11 +13,11 @@ from PIL import Image, ImageDraw
 
 from parsers.context import ParseContext
 from parsers.fax import reread_address, shaded_bands
+from parsers.fax.address_text import AddressValue
 from parsers.fax.confirm import GAP, PAD
 from parsers.fax.model import Candidate, Page, PageText, Segment, Word
 from parsers.fax.preprocess import Prepared
 from parsers.fax.reading import FaxRead
-from parsers.fax.values import AddressValue
 from tests.fax.test_grid import _found, _page
 from tests.fax.test_text_fields import _hits
 

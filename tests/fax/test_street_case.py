@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from parsers.fax.address_text import AddressValue, read_address
 from parsers.fax.street_case import street_cased
-from parsers.fax.values import AddressValue, read_address
 
 
 def test_a_type_word_in_mixed_case_is_capitalised() -> None:

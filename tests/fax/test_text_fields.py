@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from parsers.fax.address_text import AddressValue
 from parsers.fax.confirm import joint_confidence
 from parsers.fax.extract import PageText, candidates, labelled_hits
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption, hits_in
@@ -13,7 +14,7 @@ from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
 from parsers.fax.prose import payer_in_prose, plan_over_title, sex_in_prose
-from parsers.fax.values import AddressValue, read_name, read_org
+from parsers.fax.values import read_name, read_org
 from parsers.fax.verify import _third_read_may, mark_repeated
 from tests.fax.test_reading_units import _page, _words
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from parsers.fax import values
+from parsers.fax import address_text, values
 
 
 @pytest.mark.parametrize(
@@ -92,8 +92,8 @@ def test_member_id_beside_words_and_punctuation_is_read(text: str, want: str) ->
     ],
 )
 def test_address_street_city_state_zip(text: str, want: tuple[str | None, ...]) -> None:
-    read = values.read_address(text)
-    assert read is not None and read.value == values.AddressValue(*want)  # type: ignore[arg-type]
+    read = address_text.read_address(text)
+    assert read is not None and read.value == address_text.AddressValue(*want)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_address_street_city_state_zip(text: str, want: tuple[str | None, ...]) 
     ],
 )
 def test_address_that_is_not_whole_or_not_real_is_not_read(text: str) -> None:
-    assert values.read_address(text) is None
+    assert address_text.read_address(text) is None
 
 
 def test_a_long_date_whose_comma_was_read_as_a_full_stop() -> None:
@@ -196,7 +196,7 @@ def test_surname_particles_go_with_the_last_name_a_generation_with_neither(text:
     ],
 )
 def test_a_state_written_out_and_a_unit_without_its_comma(text: str, want: tuple[str, ...]) -> None:
-    read = values.read_address(text)
+    read = address_text.read_address(text)
     assert read is not None
     got = read.value
     assert (got.line1, got.line2, got.city, got.state, got.zip) == want
@@ -228,7 +228,7 @@ def test_a_name_in_last_first_order_is_a_person_no_organisation(text: str) -> No
 
 
 def test_a_semicolon_in_an_address_is_a_misread_comma() -> None:
-    found = values.read_address("1836 Oak Ridge Rd; Apt 204, Stamford, CT 06901-8785")
+    found = address_text.read_address("1836 Oak Ridge Rd; Apt 204, Stamford, CT 06901-8785")
     assert found is not None and (found.value.line1, found.value.line2) == ("1836 Oak Ridge Rd", "Apt 204")
 
 

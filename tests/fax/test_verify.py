@@ -10,11 +10,11 @@ import pytest
 
 from parsers.context import ParseContext
 from parsers.fax import verify, verify_codes
+from parsers.fax.address_text import AddressValue
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
 from parsers.fax.reading import FaxRead
 from parsers.fax.record_builder import confidence
-from parsers.fax.values import AddressValue
 
 ORDER = dt.date(2026, 11, 19)
 

@@ -67,9 +67,9 @@ READ = "50 Maple Avenue, Springfield, MA 01103"
 
 
 def _page_misread(monkeypatch: pytest.MonkeyPatch, second: Word, fake: ModelReads) -> Candidate:
-    from parsers.fax import values, verify_standard
+    from parsers.fax import address_text, verify_standard
 
-    found = values.read_address(MISREAD)
+    found = address_text.read_address(MISREAD)
     assert found is not None
     cand = dataclasses.replace(_cand("member.address", found.value), raw=MISREAD)
     state = _state(cand)
@@ -106,10 +106,10 @@ def test_a_page_read_a_letter_short_and_a_second_read_whose_rival_makes_no_word_
     """'Springheld' ('fi' read as 'h'): a known word misread a letter short. A second read whose only
     doubt is a rival making no word ('Springfield' whose 'd' rivals 'a': 'Springfiela') is no doubt,
     nor is a speck read as a lone quote mark between its words."""
-    from parsers.fax import values, verify_standard
+    from parsers.fax import address_text, verify_standard
 
     misread = "50 Maple Avenue, Springheld, MA 01103"
-    found = values.read_address(misread)
+    found = address_text.read_address(misread)
     assert found is not None
     words = [_word(w) for w in READ.split()]
     rival = [dataclasses.replace(w, ambiguous=True, rivals=(("d", "a"),)) if "field" in w.text else w for w in words]
@@ -132,14 +132,14 @@ def test_the_misread_words_alone_read_by_the_standard_model_when_it_read_the_who
     """Page 'Springheld,', second read 'Springfield,', the standard model's whole crop '4990 Em St ...':
     the misread word's crop alone, read 'Springfield,' by the standard model, settles it (every word
     then read alike twice); read otherwise, nothing is taken."""
-    from parsers.fax import values, verify_standard
+    from parsers.fax import address_text, verify_standard
 
     page = [
         Word(t, 90.0, 20 + 80 * i, 10 if i < 3 else 40, 70, 20, (1 if i < 3 else 2,))
         for i, t in enumerate(["4990", "Elm", "St", "Springheld,", "MA", "01103"])
     ]
     second = [dataclasses.replace(w, text="Springfield,") if w.text == "Springheld," else w for w in page]
-    found = values.read_address("4990 Elm St, Springheld, MA 01103")
+    found = address_text.read_address("4990 Elm St, Springheld, MA 01103")
     assert found is not None
     for word, taken in ((_word("Springfield,"), True), (_word("Springfeld,"), False)):
         cand = dataclasses.replace(_cand("member.address", found.value), words=tuple(page))
@@ -157,10 +157,10 @@ def test_a_stray_word_the_second_read_made_of_a_speck_is_no_word_of_the_value(
     """Page '3902 Cedar Lane Springfieid MA 01103', second read '... Lane Lo Springfield MA 01103' with
     'Lo' at 17 (a speck): without the stray the second read is the page read's words, one misread; the
     standard model's read of that word settles it. A word read surely is no stray."""
-    from parsers.fax import values, verify_standard
+    from parsers.fax import address_text, verify_standard
 
     page = [Word(t, 90.0, 20 + 80 * i, 10, 70, 20, (1,)) for i, t in enumerate(MISREAD_LINE.split())]
-    found = values.read_address(MISREAD_LINE)
+    found = address_text.read_address(MISREAD_LINE)
     assert found is not None
     for conf, taken in ((17.0, True), (60.0, False)):
         stray = Word("Lo", conf, 250, 10, 20, 20, (1,))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from parsers.fax import values, vote
+from parsers.fax import address_text, values, vote
 from parsers.fax.model import Candidate, Word
 from tests.fax.test_verify import _cand
 
@@ -21,7 +21,7 @@ def _words(text: str, unsure: tuple[str, ...] = (), doubtful: tuple[str, ...] = 
 
 
 def _address(page: str) -> Candidate:
-    found = values.read_address(page)
+    found = address_text.read_address(page)
     assert found is not None
     return dataclasses.replace(_cand("member.address", found.value), raw=page, words=tuple(_words(page)))
 
@@ -31,7 +31,7 @@ def test_each_read_misread_in_another_place_gives_the_value_all_three_bear_out()
     second = _words("270 Elm St seengteh MA 01103", unsure=("seengteh",))
     found = vote.voted(cand, second, _words(TRUE))
     assert found is not None and found.confirmed_by == "second_read"
-    assert isinstance(found.value, values.AddressValue) and found.value.line1 == "270 Elm St"
+    assert isinstance(found.value, address_text.AddressValue) and found.value.line1 == "270 Elm St"
 
 
 def test_a_sure_read_of_another_word_holds_the_value() -> None:

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from parsers.fax import values, verify, zipcodes
+from parsers.fax import address_text, verify, zipcodes
 from parsers.fax.model import Candidate
 from tests.fax.test_verify import _cand, _state, _word
 from tests.fax.test_verify_garbled import ModelReads
@@ -25,7 +25,7 @@ def test_a_zip_outside_its_state_is_a_misfit() -> None:
 
 
 def _address() -> Candidate:
-    found = values.read_address(ADDRESS)
+    found = address_text.read_address(ADDRESS)
     assert found is not None
     return dataclasses.replace(_cand("member.address", found.value), raw=ADDRESS)
 
@@ -55,7 +55,7 @@ def test_a_second_read_with_a_zip_of_its_state_still_contradicts(monkeypatch: py
 
 def test_a_misfit_zip_both_reads_give_alike_is_the_page_as_printed(monkeypatch: pytest.MonkeyPatch) -> None:
     misfit = "12 Oak Street, Hartford, CT 96103"
-    found = values.read_address(misfit)
+    found = address_text.read_address(misfit)
     assert found is not None
     state = _state(dataclasses.replace(_cand("member.address", found.value), raw=misfit))
     monkeypatch.setattr(verify, "second_reads", ModelReads({"c0": _word(misfit)}))
