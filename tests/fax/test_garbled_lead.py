@@ -25,7 +25,7 @@ def _first(text: str) -> tuple[str, str | None, str] | None:
         ("Otice phone 860/555-2385", ("phone", PROVIDER, "Otice phone")),  # 'ff' read as 't'
         ("Supplrer Northside DME Supply", ("org", SUPPLIER, "Supplrer")),
         ("Prescrher Jane Doe, MD", ("name", PROVIDER, "Prescrher")),  # 'ib' read as 'h'
-        ("Member / palicy # X656303606", ("member_id", PATIENT, "Member / palicy #")),  # o read as a
+        ("Member / palicy # X656303606", ("member_id", PATIENT, "Member / palicy")),  # o read as a
         ("Ordering Physictan: Helen Carter, MD", ("name", PROVIDER, "Ordering Physictan:")),
         ("Insurence Blue Harbor Medicare", ("org", PAYER, "Insurence")),
     ],
