@@ -10,6 +10,7 @@ from parsers.fax import lexicon
 from parsers.fax.caption_gap import caption_before_gap
 from parsers.fax.caption_tail import with_garbled_tail
 from parsers.fax.fuzzy import fold_accents, fuzzy_caption, fuzzy_phrases, one_edit
+from parsers.fax.garbled_lead import garbled_lead
 from parsers.fax.lookalike_caption import lookalike_caption
 from parsers.fax.model import Segment
 from parsers.fax.plan_id import member_id_after_plan
@@ -62,6 +63,7 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     found = [LabelHit(label, segment, start, end) for label, start, end in _label_spans(folded)]
     found = [h for h in found if (h.label.strong or _weak_ok(text, h)) and not _signer(text, h)]
     found = found or lookalike_caption(segment, folded)  # 'Pian: Blue Harbor' for 'Plan:'
+    found = _with_garbled_lead(segment, found)  # 'Otice phone 860/555-2385'
     fuzzy = fuzzy_caption(segment) if not any(h.label.strong for h in found) else None
     strong = any(h.label.strong for h in found)
     fuzzy = fuzzy or (caption_before_gap(segment) if not strong else None)  # 'Primary surance   Blue Harbor'
@@ -75,6 +77,18 @@ def hits_in(segment: Segment) -> list[LabelHit]:
     hits = [_garbled_party(h) for h in _without_qualifiers(sorted(kept, key=lambda h: h.start), text)]
     hits = sorted(hits + member_id_after_plan(hits), key=lambda h: h.start)  # 'Insurance: Summit Advantage ID:'
     return [with_garbled_tail(h) for h in hits]
+
+
+def _with_garbled_lead(segment: Segment, found: list[LabelHit]) -> list[LabelHit]:
+    """The hits with the caption OCR garbled at the segment's start (garbled_lead.py) in place of a
+    role-less one of its kind inside it ('phone' of 'Otice phone'); never over a caption of its own."""
+    lead = garbled_lead(segment)
+    if lead is None or fuzzy_caption(segment) is not None:
+        return found  # nothing garbled, or the whole segment is one garbled caption ('Antielpated D/C')
+    inside = [h for h in found if h.start < lead.end and h.end > lead.start]
+    if any(h.kind != lead.kind or h.label.role is not None for h in inside):
+        return found  # the synonyms found a caption there: theirs, whatever the misread's nearness
+    return [h for h in found if h.end <= lead.start or h.start >= lead.end] + [lead]
 
 
 def _without_qualifiers(hits: list[LabelHit], text: str) -> list[LabelHit]:

@@ -11,6 +11,7 @@ from parsers.fax import codecheck, lexicon, values, zipcodes
 from parsers.fax.asides import code_in_aside
 from parsers.fax.bar_code import bar_settled
 from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
+from parsers.fax.edge_noise import trimmed
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
 from parsers.fax.far_dates import ORDER_DATE_PATHS, ORDER_YEARS_AROUND_RECEIPT
 from parsers.fax.header import HEADER_BAND, header_from_words
@@ -141,7 +142,7 @@ def second_read(state: FaxRead) -> None:
     regions += _header_region(state)
     images = state.page_images("straight", "clean")
     reads = second_reads(regions, images, state.engine) if regions else {}
-    agreed = {id(c): agreement(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
+    agreed = {id(c): _agreement_less_noise(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed = {key: conf for key, conf in agreed.items() if conf is not None}
     joint = {id(c): joint_confidence(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed |= _same_characters([c for c in wanted if id(c) not in confirmed], reads, wanted)
@@ -168,6 +169,16 @@ def second_read(state: FaxRead) -> None:
         id(d) for i, d in enumerate(codes) if bar_settled(state, d, reads.get(f"d{i}", []))
     }
     _header_again(state, reads.get("header", []))
+
+
+def _agreement_less_noise(cand: Candidate, words: list[Word]) -> float | None:
+    """The read's agreement (agreement), or else its agreement once the specks or rule glued to its words'
+    edges the page read lacks are taken off ('H238102671°', 'Evergreen.': edge_noise.py)."""
+    agreed = agreement(cand, words)
+    if agreed is not None:
+        return agreed
+    less = trimmed(cand.words, words)
+    return agreement(cand, less) if less is not None else None
 
 
 def _needs_second_read(state: FaxRead, cand: Candidate) -> bool:

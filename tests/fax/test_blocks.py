@@ -30,7 +30,7 @@ def _phone_role(right: list[tuple[int, int, str]]) -> list[str | None]:
 
 def test_a_caption_under_the_heading_of_the_block_beside_is_no_patients() -> None:
     right = [(866, 380, "CERTIFYING / ORDERING BHYSICIAN"), (866, 594, "O tice phone 914/555-7795")]
-    assert _phone_role(right) == [None]
+    assert _phone_role(right) == ["provider"]  # never the patient's: the office phone (garbled_lead.py)
 
 
 def test_without_a_heading_of_its_own_a_caption_takes_its_rows_party() -> None:
