@@ -6,8 +6,15 @@ read ('11/22/26' with its second '1' rivalling a '2'): the page read and the sec
 preprocessing) agree, yet the doubt stays and the value is held. Its crop (the grey page, enlarged)
 is read by the standard English model, a network trained apart from the fast one; when that read
 gives the same value with no doubtful character (confirm.agrees), three reads by two models agree and
-the value is confirmed. Only values of digits in a fixed shape with a range or check of their own
-(verify.THIRD_READ_KINDS): not names, ids or a birth date.
+the value is confirmed. Values of digits in a fixed shape with a range or check of their own
+(verify.THIRD_READ_KINDS).
+
+Ids and birth dates get no third read by the fast model (verify.THIRD_READ_KINDS: a plausible misread
+there matters most, and the fast network repeats its own misreads). Theirs is the standard model's
+read of the crop from the cleaned page (enlarged: other pixels than the grey second read, another
+network than both earlier reads), in a pass of its own for only the ids and birth dates in doubt; the
+value is confirmed only when that read gives it with no doubtful character at all (a near tie is a
+doubt too). Not names: a person's name may be any spelling, so no read vouches for a rival letter.
 """
 
 from __future__ import annotations
@@ -18,24 +25,31 @@ from parsers.fax.confirm import Region, second_reads
 from parsers.fax.model import Candidate
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.verify import PATH_KIND, THIRD_READ_KINDS, UNREAD_SCALE, agreement
+from parsers.fax.verify import PATH_KIND, THIRD_READ_KINDS, THIRD_SCALE, UNREAD_SCALE, agreement
+
+CLEAN_READ_KINDS = {"member_id", "dob"}
 
 
 def model_read(state: FaxRead) -> None:
     """Confirm each doubtful-but-agreeing value the standard model reads the same with no doubt."""
-    doubtful = [c for c in state.candidates if _doubtful(state, c)]
+    _read_again(state, THIRD_READ_KINDS, "m", UNREAD_SCALE, "straight")
+    _read_again(state, CLEAN_READ_KINDS, "i", THIRD_SCALE, "clean")
+
+
+def _read_again(state: FaxRead, kinds: set[str], prefix: str, scale: float, source: str) -> None:
+    """The doubtful values of `kinds` read by the standard model from the page's `source` image, in one pass."""
+    doubtful = [c for c in state.candidates if _doubtful(state, c, kinds)]
     if not doubtful:
         return
-    regions = [Region(f"m{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(doubtful)]
-    images = state.page_images("straight")
-    reads = second_reads(regions, images, state.engine, REREAD_MODEL)
-    agreed = {id(c): conf for i, c in enumerate(doubtful) if (conf := agreement(c, reads.get(f"m{i}", []))) is not None}
-    state.candidates = [_confirmed(c, agreed.get(id(c))) for c in state.candidates]
+    regions = [Region(f"{prefix}{i}", c.page, c.bbox, scale, source) for i, c in enumerate(doubtful)]
+    reads = second_reads(regions, state.page_images(source), state.engine, REREAD_MODEL)
+    found = {id(c): agreement(c, reads.get(f"{prefix}{i}", [])) for i, c in enumerate(doubtful)}
+    state.candidates = [_confirmed(c, found.get(id(c))) for c in state.candidates]
 
 
-def _doubtful(state: FaxRead, cand: Candidate) -> bool:
-    """Unconfirmed, of a digits kind, on an image page, its second read the same value save for a doubt."""
-    if cand.confirmed_by is not None or PATH_KIND.get(cand.path) not in THIRD_READ_KINDS:
+def _doubtful(state: FaxRead, cand: Candidate, kinds: set[str]) -> bool:
+    """Unconfirmed, of `kinds`, on an image page, its second read the same value save for a doubt."""
+    if cand.confirmed_by is not None or PATH_KIND.get(cand.path) not in kinds:
         return False
     second = state.second_words.get(id(cand), [])
     return cand.page in state.prepared and agreement(cand, second, doubt_allowed=True) is not None

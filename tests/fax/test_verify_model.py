@@ -60,12 +60,53 @@ def test_a_model_read_that_disagrees_doubts_or_reads_nothing_confirms_nothing(
     assert found["order_date"].confirmed_by is None
 
 
-def test_no_model_read_for_a_birth_date_a_name_or_a_second_read_that_disagreed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_model_read_for_a_name_or_a_second_read_that_disagreed(monkeypatch: pytest.MonkeyPatch) -> None:
     state = _with_page(
-        (_cand("member.dob", dt.date(1961, 3, 2)), _word("03/02/1961", doubtful=True)),
         (_cand("member.name", ("Walter", "Garcia")), _word("Walter Garcia", doubtful=True)),
         (_cand("order_date", ORDER), _word("12/19/2026", doubtful=True)),
+        (_cand("member.member_id", "M548923266"), _word("M548923286", doubtful=True)),
     )
     fake = FakeModel({})
     found = _run(monkeypatch, state, fake)
     assert fake.calls == [] and all(c.confirmed_by is None for c in found.values())
+
+
+def test_a_doubtful_agreeing_id_or_birth_date_is_confirmed_by_the_standard_models_read_of_the_cleaned_crop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    state = _with_page(
+        (_cand("member.dob", dt.date(1961, 3, 2)), _word("03/02/1961", doubtful=True)),
+        (_cand("member.member_id", "M548923266"), _word("M548923266", doubtful=True)),
+    )
+    fake = FakeModel({"i0": _word("03/02/1961", conf=91), "i1": _word("M548923266", conf=87)})
+    found = _run(monkeypatch, state, fake)
+    assert found["member.dob"].confirmed_by == "second_read" and found["member.dob"].second_conf == 0.91
+    assert found["member.member_id"].confirmed_by == "second_read"
+    assert fake.calls == [(["i0", "i1"], verify_model.REREAD_MODEL)]  # one extra pass, only for these
+
+
+@pytest.mark.parametrize(
+    "model_word", [_word("M548923286"), _word("M548923266", doubtful=True), _word("M548923266", tied=True), None]
+)
+def test_an_ids_model_read_that_disagrees_doubts_or_reads_nothing_confirms_nothing(
+    monkeypatch: pytest.MonkeyPatch, model_word: Word | None
+) -> None:
+    state = _with_page((_cand("member.member_id", "M548923266"), _word("M548923266", doubtful=True)))
+    found = _run(monkeypatch, state, FakeModel({"i0": model_word} if model_word else {}))
+    assert found["member.member_id"].confirmed_by is None
+
+
+def test_the_id_read_is_of_the_cleaned_page_and_leaves_the_digit_reads_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Region] = []
+
+    def fake(regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
+        seen.extend(regions)
+        return {}
+
+    state = _with_page(
+        (_cand("order_date", ORDER), _word("11/19/2026", doubtful=True)),
+        (_cand("member.dob", dt.date(1961, 3, 2)), _word("03/02/1961", doubtful=True)),
+    )
+    monkeypatch.setattr(verify_model, "second_reads", fake)
+    verify_model.model_read(state)
+    assert [(r.key, r.source) for r in seen] == [("m0", "straight"), ("i0", "clean")]
