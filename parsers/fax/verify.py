@@ -354,6 +354,11 @@ def _key(cand: Candidate) -> object:
     return _caseless(cand.value) if cand.path in CASELESS else cand.value
 
 
+def reader_of(cand: Candidate) -> Callable[[str], object | None]:
+    """The reader a read of the candidate's crop is given to: its value, as the candidate's is kept."""
+    return _reader(cand)
+
+
 def _reader(cand: Candidate) -> Callable[[str], object | None]:
     if cand.path.endswith(".npi"):
         return lambda text: _npi_value(text)

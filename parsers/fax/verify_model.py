@@ -21,30 +21,42 @@ from __future__ import annotations
 
 import dataclasses
 
-from parsers.fax.confirm import Region, second_reads
-from parsers.fax.model import Candidate
+from parsers.fax.confirm import Region, second_reads, value_of
+from parsers.fax.model import Candidate, Word
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.verify import PATH_KIND, THIRD_READ_KINDS, THIRD_SCALE, UNREAD_SCALE, agreement
+from parsers.fax.verify import LINE_SEP, PATH_KIND, THIRD_READ_KINDS, THIRD_SCALE, UNREAD_SCALE, agreement, reader_of
 
 CLEAN_READ_KINDS = {"member_id", "dob"}
 
 
 def model_read(state: FaxRead) -> None:
     """Confirm each doubtful-but-agreeing value the standard model reads the same with no doubt."""
-    _read_again(state, THIRD_READ_KINDS, "m", UNREAD_SCALE, "straight")
-    _read_again(state, CLEAN_READ_KINDS, "i", THIRD_SCALE, "clean")
+    contested = _read_again(
+        state, [c for c in state.candidates if _doubtful(state, c, THIRD_READ_KINDS)], "m", UNREAD_SCALE, "straight"
+    )
+    still = [c for c in state.candidates if _doubtful(state, c, THIRD_READ_KINDS) and id(c) not in contested]
+    ids = [c for c in state.candidates if _doubtful(state, c, CLEAN_READ_KINDS)]
+    _read_again(state, still + ids, "i", THIRD_SCALE, "clean")
 
 
-def _read_again(state: FaxRead, kinds: set[str], prefix: str, scale: float, source: str) -> None:
-    """The doubtful values of `kinds` read by the standard model from the page's `source` image, in one pass."""
-    doubtful = [c for c in state.candidates if _doubtful(state, c, kinds)]
+def _read_again(state: FaxRead, doubtful: list[Candidate], prefix: str, scale: float, source: str) -> set[int]:
+    """The `doubtful` values read by the standard model from the page's `source` image, in one pass: those
+    it reads the same with no doubt confirmed. Returns the ids of those it read as another value."""
     if not doubtful:
-        return
+        return set()
     regions = [Region(f"{prefix}{i}", c.page, c.bbox, scale, source) for i, c in enumerate(doubtful)]
     reads = second_reads(regions, state.page_images(source), state.engine, REREAD_MODEL)
     found = {id(c): agreement(c, reads.get(f"{prefix}{i}", [])) for i, c in enumerate(doubtful)}
     state.candidates = [_confirmed(c, found.get(id(c))) for c in state.candidates]
+    return {id(c) for i, c in enumerate(doubtful) if contradicts(c, reads.get(f"{prefix}{i}", []))}
+
+
+def contradicts(cand: Candidate, words: list[Word]) -> bool:
+    """The read gives a value of the candidate's kind other than its value, doubtful characters or not."""
+    if not words or agreement(cand, words, doubt_allowed=True) is not None:
+        return False
+    return value_of(words, reader_of(cand), LINE_SEP.get(cand.path, " ")) is not None
 
 
 def _doubtful(state: FaxRead, cand: Candidate, kinds: set[str]) -> bool:

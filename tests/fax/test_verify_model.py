@@ -96,7 +96,7 @@ def test_an_ids_model_read_that_disagrees_doubts_or_reads_nothing_confirms_nothi
     assert found["member.member_id"].confirmed_by is None
 
 
-def test_the_id_read_is_of_the_cleaned_page_and_leaves_the_digit_reads_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_id_read_is_of_the_cleaned_page_with_the_dates_the_grey_read_left_open(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[Region] = []
 
     def fake(regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
@@ -109,4 +109,36 @@ def test_the_id_read_is_of_the_cleaned_page_and_leaves_the_digit_reads_alone(mon
     )
     monkeypatch.setattr(verify_model, "second_reads", fake)
     verify_model.model_read(state)
-    assert [(r.key, r.source) for r in seen] == [("m0", "straight"), ("i0", "clean")]
+    assert [(r.key, r.source) for r in seen] == [("m0", "straight"), ("i0", "clean"), ("i1", "clean")]
+
+
+class SeqModel:
+    """Answers each pass from the next canned {key: word}."""
+
+    def __init__(self, *answers: dict[str, Word]) -> None:
+        self.answers = list(answers)
+        self.calls: list[list[str]] = []
+
+    def __call__(self, regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
+        self.calls.append([r.key for r in regions])
+        answer = self.answers.pop(0)
+        return {r.key: [answer[r.key]] if r.key in answer else [] for r in regions}
+
+
+@pytest.mark.parametrize("grey", [_word("11/19/2026", doubtful=True), None])
+def test_a_date_the_grey_model_read_left_in_doubt_is_confirmed_by_its_read_of_the_cleaned_crop(
+    monkeypatch: pytest.MonkeyPatch, grey: Word | None
+) -> None:
+    state = _with_page((_cand("order_date", ORDER), _word("11/19/2026", doubtful=True)))
+    fake = SeqModel({"m0": grey} if grey else {}, {"i0": _word("11/19/2026", conf=90)})
+    monkeypatch.setattr(verify_model, "second_reads", fake)
+    verify_model.model_read(state)
+    assert state.candidates[0].confirmed_by == "second_read" and fake.calls == [["m0"], ["i0"]]
+
+
+def test_a_date_the_grey_model_read_otherwise_gets_no_clean_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    state = _with_page((_cand("order_date", ORDER), _word("11/19/2026", doubtful=True)))
+    fake = SeqModel({"m0": _word("11/18/2026")}, {"i0": _word("11/19/2026", conf=90)})
+    monkeypatch.setattr(verify_model, "second_reads", fake)
+    verify_model.model_read(state)
+    assert state.candidates[0].confirmed_by is None and fake.calls == [["m0"]]
