@@ -96,7 +96,9 @@ def test_an_ids_model_read_that_disagrees_doubts_or_reads_nothing_confirms_nothi
     assert found["member.member_id"].confirmed_by is None
 
 
-def test_the_id_read_is_of_the_cleaned_page_with_the_dates_the_grey_read_left_open(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_id_read_is_of_the_cleaned_page_with_the_dates_the_grey_read_left_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     seen: list[Region] = []
 
     def fake(regions: list[Region], images: object, engine: object, model: str = "") -> dict[str, list[Word]]:
