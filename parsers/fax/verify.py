@@ -46,8 +46,8 @@ LINE_SEP = {"member.address": ", "}  # a street line and a city line read as one
 CASELESS = {"member.name", "ordering_provider.name", "servicing_provider.name", "payer.name", *NAME_PART_PATHS}
 THIRD_SCALE = 1.5  # the third read: the cleaned page, enlarged (the second read took the grey page as it is)
 # Values a third read may confirm: digits in a fixed shape with a range or check of their own. Not
-# ids or a birth date (the plausible misread that matters most): a doubtful character there stays a
-# finding.
+# ids or a birth date (the plausible misread that matters most): a doubtful character there is settled
+# only by the standard model's read of the cleaned crop (verify_model.py), else it stays a finding.
 THIRD_READ_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharge_date"}
 # Names, organisations and addresses too, unless the doubtful character was a near tie (Word.tied):
 # three reads agreed on 'Waiter' for 'Walter', where 'i' and 'l' were 86 and 81; a rival at half
