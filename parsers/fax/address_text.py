@@ -17,7 +17,7 @@ from parsers.fax.values import Read
 # a stray quote mark OCR puts before the state code ('‘CT'), or a ruling's bar after the city's comma
 # ('Providence,|RI'), is no part of it; a ZIP's leading 0 may come as a look-alike ('CT @6511': ZIP_ZERO)
 STATE_ZIP = re.compile(
-    r"[,;\s]\s*[‘’'`|]?([A-Za-z!|1]{2})[\s.,;:'\-]*([\d@OoQD]\d{4})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])"
+    r"[,;\s]\s*[‘’'`|]?([A-Za-z!|1]{2})[\s.,;:'|\-]*([\d@OoQD]\d{4})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])"
 )
 STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
 

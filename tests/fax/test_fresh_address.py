@@ -50,6 +50,14 @@ def test_a_bar_between_the_citys_comma_and_the_state_is_a_speck() -> None:
     assert found is not None and found.value.state == "IL"
 
 
+def test_a_bar_after_the_state_code_is_a_streak() -> None:
+    """'Stamford, CT| 06901': a fax streak between the state and the ZIP is no character; a bar
+    inside the ZIP ('CT 06|901') still leaves no address."""
+    found = address_text.read_address("4283 Maple Avenue, Stamford, CT| 06901")
+    assert found is not None and (found.value.state, found.value.zip) == ("CT", "06901")
+    assert address_text.read_address("4283 Maple Avenue, Stamford, CT 06|901") is None
+
+
 @pytest.mark.parametrize("caption", ["6a Patrent address", "Patient addrass"])
 def test_a_garbled_patient_address_caption_is_the_address_label(caption: str) -> None:
     hit = fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(caption))))
