@@ -29,11 +29,14 @@ def rest_further_on(word: Word, line_words: Sequence[Word], is_category: Callabl
 
 CATEGORY_SHAPED = re.compile(r"^[A-Z0-9]{3}[.:]?$")  # a category as printed: capitals and digits ('dod' is a word)
 REST_SHAPED = re.compile(r"^[0-9A-Z]{1,4}$")  # a code's rest as OCR may give it: digits, or capitals for them
+# ... or led by a mark OCR makes of a digit or of the dot and a digit ('G47 $4' for G47.33), a digit after it
+MARKED_REST = re.compile(r"^[$&@§][0-9A-Z]{0,2}[0-9][0-9A-Z]{0,2}$")
 
 
 def rest_after(word: Word, line_words: Sequence[Word], is_category: Callable[[str], bool]) -> bool:
     """`word` is a category (not closed by a list's comma) and the next word on its line, within three of
-    its heights, is shaped as a code's rest ('354', 'EL'; a description's '(Chronic' or 'and' is none)."""
+    its heights, is shaped as a code's rest ('354', 'EL', '$4' led by a digit's look-alike mark; a
+    description's '(Chronic' or 'and' is none)."""
     text = word.text.strip()
     if text.endswith((",", ";")) or not CATEGORY_SHAPED.match(text) or not is_category(text.rstrip(".:")):
         return False
@@ -41,4 +44,6 @@ def rest_after(word: Word, line_words: Sequence[Word], is_category: Callable[[st
     after = sorted(
         (w for w in line_words if w.left > word.right - word.height // 2 and w is not word), key=lambda w: w.left
     )
-    return bool(after) and after[0].left <= reach and REST_SHAPED.match(after[0].text.rstrip(".")) is not None
+    rest = after[0].text.rstrip(".") if after else ""
+    shaped = REST_SHAPED.match(rest) is not None or (MARKED_REST.match(rest) is not None and len(rest) <= 4)
+    return bool(after) and after[0].left <= reach and shaped

@@ -63,6 +63,12 @@ WORD_LIST_KINDS = {"org", "address"}
 # names, ids or a birth date (as for the third read above).
 UNREAD_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharge_date", "org", "address"}
 UNREAD_SCALE = 2.0
+# A second read that gives the page read's value but that tesseract scored below this (0: it kept the
+# characters with no belief in them; 'H585828770' read as '4585828770' twice, the second time at 0) is a
+# weak confirmation: the standard model (another network) reads the crop (grey page, enlarged), and when
+# it gives another value of the kind (and no rival of its characters gives the page read's) the value is
+# unconfirmed. Its giving the same value, nothing, or no value of the kind changes nothing.
+UNSCORED = 0.01
 RUN = re.compile(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 
 
@@ -144,9 +150,14 @@ def second_read(state: FaxRead) -> None:
     reads = second_reads(regions, images, state.engine) if regions else {}
     agreed = {id(c): _agreement_less_noise(c, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed = {key: conf for key, conf in agreed.items() if conf is not None}
+    unscored = [c for c in wanted if (conf := agreed[id(c)]) is not None and conf < UNSCORED]
+    wanted_left = [c for c in wanted if id(c) not in confirmed]
     joint = {id(c): joint_confidence(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
-    confirmed |= _same_characters([c for c in wanted if id(c) not in confirmed], reads, wanted)
-    confirmed |= _third_reads([c for c in wanted if id(c) not in confirmed], reads, wanted, images, state)
+    confirmed |= _same_characters(wanted_left, reads, wanted)
+    third, contested = _third_reads(
+        [c for c in wanted_left if id(c) not in confirmed], reads, wanted, images, state, unscored
+    )
+    confirmed = {key: conf for key, conf in (confirmed | third).items() if key not in contested}
     state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
     state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
@@ -286,14 +297,20 @@ def leans_to(cand: Candidate, words: list[Word]) -> bool:
 
 
 def _third_reads(
-    doubtful: list[Candidate], reads: dict[str, list[Word]], wanted: list[Candidate], images: Images, state: FaxRead
-) -> dict[int, float]:
+    doubtful: list[Candidate],
+    reads: dict[str, list[Word]],
+    wanted: list[Candidate],
+    images: Images,
+    state: FaxRead,
+    unscored: list[Candidate] = [],  # noqa: B006 (never changed)
+) -> tuple[dict[int, float], set[int]]:
     """Values whose second read gave the same value but with a close rival for some character: their
     crops from the cleaned page, enlarged, read once more; three reads that agree, the last with no
     doubtful character, confirm the value (at the lower confidence of the last two). Values whose
     second read gave no value (UNREAD_KINDS), or only a garbled one (_garbled, read this time by the
     standard model): their crops from the grey page, enlarged, read once more; an agreeing read with
-    no doubtful character confirms the value (at its confidence)."""
+    no doubtful character confirms the value (at its confidence). With these, the set of the `unscored`
+    values (UNSCORED) whose crop the standard model read as another value (_contradicts)."""
     keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
     second = {id(c): agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
     again = [c for c in doubtful if second[id(c)] is not None and _third_read_may(c, reads.get(keys[id(c)], []))]
@@ -308,6 +325,9 @@ def _third_reads(
         regions = [Region(f"g{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(garbled)]
         regions += [Region(f"e{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(edged)]
         third |= second_reads(regions, images, state.engine, REREAD_MODEL)
+    if unscored:  # a stack of their own: the crops above read as they did without them
+        regions = [Region(f"z{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unscored)]
+        third |= second_reads(regions, images, state.engine, REREAD_MODEL)
     out = {}
     for i, c in enumerate(again):
         conf = agreement(c, third.get(f"t{i}", []))
@@ -316,7 +336,31 @@ def _third_reads(
     for key, group in (("u", unread), ("g", garbled), ("e", edged)):
         found = {id(c): agreement(c, third.get(f"{key}{i}", [])) for i, c in enumerate(group)}
         out |= {ident: conf for ident, conf in found.items() if conf is not None}
-    return out
+    return out, {id(c) for i, c in enumerate(unscored) if _contradicts(c, third.get(f"z{i}", []))}
+
+
+def _contradicts(cand: Candidate, words: list[Word]) -> bool:
+    """The read gives another value of the candidate's kind from other glyphs in the same places (its
+    letters and digits as many as the page read's, some of them others: 'H585828770' for '4585828770'; not
+    another parse of the crop, a line or word lost or joined), and no rival of its characters gives the
+    candidate's value (a doubt bars a read from confirming a value, not from contesting one)."""
+    if not words:
+        return False
+    text, reader, first = text_of(words, LINE_SEP.get(cand.path, " ")), _reader(cand), _key(cand)
+    if reader(text) in (None, first) or not _same_places(first_text(cand), text):
+        return False
+    pairs = {pair for w in words for pair in w.rivals}
+    return not any(
+        reader(text[:at] + rival + text[at + 1 :]) == first
+        for chosen, rival in pairs
+        for at in (i for i, ch in enumerate(text) if ch == chosen)
+    )
+
+
+def _same_places(first: str, second: str) -> bool:
+    """As many letters and digits in both texts, some of them others (case aside)."""
+    a, b = [ch.casefold() for ch in first if ch.isalnum()], [ch.casefold() for ch in second if ch.isalnum()]
+    return len(a) == len(b) and a != b
 
 
 def _kept_doubt(cand: Candidate, words: list[Word]) -> bool:

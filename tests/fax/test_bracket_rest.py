@@ -5,7 +5,7 @@ from __future__ import annotations
 from parsers.fax.bracket_rest import rest_after, rest_further_on
 from parsers.fax.model import Word
 
-CATEGORIES = {"E11", "J44", "I50", "L89", "J96", "D00"}
+CATEGORIES = {"E11", "J44", "I50", "L89", "J96", "D00", "G47"}
 
 
 def _word(text: str, left: int) -> Word:
@@ -50,3 +50,16 @@ def test_a_category_with_a_description_after_it_a_listed_one_or_a_word_is_no_cut
     assert not rest_after(lower, [lower, _word("12", 1008)], lambda code: True)
     far = _word("L89", 900)
     assert not rest_after(far, [far, _word("354", 1200)], _is_category)
+
+
+def test_a_category_with_a_garbled_rest_led_by_a_digit_look_alike_mark_is_cut() -> None:
+    category = _word("G47", 384)  # G47.33: '.33' read as '$4'
+    assert rest_after(category, [category, _word("$4", 433), _word("(Obscruc", 464)], _is_category)
+    category = _word("L89", 900)
+    assert rest_after(category, [category, _word("&54", 950)], _is_category)
+
+
+def test_a_mark_with_no_digit_a_price_or_a_long_number_after_a_category_is_no_cut() -> None:
+    category = _word("J44", 900)
+    for after in ("$", "&", "$1250", "&nbsp", "$a"):
+        assert not rest_after(category, [category, _word(after, 950)], _is_category), after
