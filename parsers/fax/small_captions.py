@@ -72,9 +72,9 @@ def _caption_boxes(segments: list[Segment]) -> Iterator[tuple[tuple[int, int, in
     """The boxes of small segments naming no field, each over a value in larger print, widened to
     the small pieces beside it on its row; with the scales to read each at (a garbled caption whose box
     is as tall as its value's: once, at GARBLED_SCALES, as it is no sure caption)."""
-    named = {id(segment) for segment in segments if hits_in(segment)}  # once a page: it is looked up often
+    named = _Named()
     for segment in segments:
-        if not _caption_like(segment) or id(segment) in named:
+        if not _caption_like(segment) or segment in named:
             continue
         height = _height(segment)
         under = _value_under(segments, segment, height)
@@ -83,6 +83,20 @@ def _caption_boxes(segments: list[Segment]) -> Iterator[tuple[tuple[int, int, in
         small = height <= SMALL * _height(under)
         if small or _garbled_over_value(segment, under):
             yield _row_box(segments, segment, height, named), SCALES if small else GARBLED_SCALES
+
+
+class _Named:
+    """The segments naming a field (labels.hits_in), each looked up once and only when asked: few of a
+    page's segments are caption-like or beside one, and finding labels in every one cost more CPU than
+    this stage's OCR on some pages."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, segment: Segment) -> bool:
+        if id(segment) not in self._known:
+            self._known[id(segment)] = bool(hits_in(segment))
+        return self._known[id(segment)]
 
 
 def _caption_like(segment: Segment) -> bool:
@@ -117,15 +131,15 @@ def _value_under(segments: list[Segment], caption: Segment, height: float) -> Se
     return min(under, key=lambda s: s.bbox[1]) if under else None
 
 
-def _row_box(segments: list[Segment], caption: Segment, height: float, named: set[int]) -> tuple[int, int, int, int]:
+def _row_box(segments: list[Segment], caption: Segment, height: float, named: _Named) -> tuple[int, int, int, int]:
     """The caption's box with the small segments naming no field beside it on its row (a caption OCR
     split in two, or read twice over itself)."""
     box = caption.bbox
     for other in segments:
         near = other.bbox[0] < box[2] + ROW_GAP * height and other.bbox[2] > box[0] - ROW_GAP * height
         centre = (other.bbox[1] + other.bbox[3]) / 2
-        small = _height(other) <= 1.2 * height and id(other) not in named
-        if other is not caption and near and box[1] <= centre <= box[3] and small:
+        beside = other is not caption and near and box[1] <= centre <= box[3]
+        if beside and _height(other) <= 1.2 * height and other not in named:
             box = bbox_of([*_corners(box), *other.words])
     return box
 
