@@ -3,6 +3,7 @@ first where they overlap; weak ones only where a caption stands (a segment's sta
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -12,7 +13,7 @@ from parsers.fax.caption_tail import with_garbled_tail
 from parsers.fax.fuzzy import fold_accents, fuzzy_caption, fuzzy_phrases, one_edit
 from parsers.fax.garbled_lead import garbled_lead
 from parsers.fax.lookalike_caption import lookalike_caption
-from parsers.fax.model import Segment
+from parsers.fax.model import Segment, Word
 from parsers.fax.plan_id import member_id_after_plan
 from parsers.fax.synonyms import (
     ADDRESS_IN_TAIL,
@@ -56,8 +57,25 @@ def _label_spans(folded: str) -> tuple[tuple[Label, int, int], ...]:
     return tuple((label, m.start(), m.end()) for label in LABELS for m in label.pattern.finditer(folded))
 
 
+HITS_KEPT = 16_384  # segments whose hits are kept (the stages build the same segments anew, page after page)
+_hits_of: dict[tuple[int, int, tuple[Word, ...]], tuple[Segment, list[LabelHit]]] = {}
+
+
 def hits_in(segment: Segment) -> list[LabelHit]:
-    """Label occurrences in one segment, longest first where they overlap, in text order."""
+    """Label occurrences in one segment, longest first where they overlap, in text order. The stages
+    build a page's segments anew many times over (the same page, index and words): the hits found in one
+    are kept, and given again as the hits of an equal segment (on it)."""
+    key = (segment.page, segment.index, segment.words)
+    kept = _hits_of.get(key)
+    if kept is None:
+        if len(_hits_of) >= HITS_KEPT:
+            _hits_of.clear()
+        kept = _hits_of[key] = (segment, _hits_in(segment))
+    first, hits = kept
+    return [dataclasses.replace(h, segment=segment) if h.segment is first and first is not segment else h for h in hits]
+
+
+def _hits_in(segment: Segment) -> list[LabelHit]:
     text = segment.text
     folded = fold_accents(text)
     found = [LabelHit(label, segment, start, end) for label, start, end in _label_spans(folded)]

@@ -81,6 +81,7 @@ class FaxRead:
     row_crops: dict[int, tuple[list[object | None], list[object | None]]] = field(default_factory=dict)  # codes, qtys
     second_words: dict[int, list[Word]] = field(default_factory=dict)  # id(Candidate) -> its second read, unconfirmed
     contested_modifiers: set[int] = field(default_factory=set)  # id(ServiceRead) whose modifier a re-read saw otherwise
+    screened: dict[int, list[tuple[int, int, int, int]]] = field(default_factory=dict)  # page -> screened bands' boxes
 
     def finding(
         self,

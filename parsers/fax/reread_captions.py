@@ -54,6 +54,8 @@ def _garbled_captions(text: PageText, hits: list[LabelHit]) -> list[Segment]:
     for segment in text.segments:
         if cell_of(segment) is not None or len(segment.words) > MAX_WORDS or not _unsure(segment):
             continue
+        if _resolved(segment):
+            continue
         row = [s for s in text.segments if s is not segment and same_row(s.bbox, segment.bbox)]
         if any(caption_row(text, *pair, hits) for r in row for pair in ((segment, r), (r, segment))):
             out.append(segment)
@@ -64,6 +66,14 @@ def _unsure(segment: Segment) -> bool:
     """A segment OCR read unsurely, and with no digit (a value's: a date, a number, a code)."""
     words = segment.words
     return any(w.conf < SURE for w in words) and not any(ch.isdigit() for w in words for ch in w.text)
+
+
+def _resolved(segment: Segment) -> bool:
+    """Every letter of the segment stands in a caption the page read found: nothing garbled is left in it,
+    and a read again (kept only when it captions more fields) could only give those captions again."""
+    hits = hits_in(segment)
+    covered = {at for hit in hits for at in range(hit.start, hit.end)}
+    return bool(hits) and all(at in covered for at, ch in enumerate(segment.text) if ch.isalpha())
 
 
 def field_kinds(segments: list[Segment]) -> set[str]:

@@ -42,6 +42,8 @@ def reread_shaded_bands(state: FaxRead) -> None:
     for position, text in enumerate(state.texts):
         page = text.page.number
         bands = _bands(text)
+        if bands:
+            state.screened[page] = [box for box, _ in bands]
         if not bands or page not in state.prepared:
             continue
         images = {(page, "opened"): opened(state.prepared[page].straight)}

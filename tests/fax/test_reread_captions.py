@@ -115,3 +115,15 @@ def test_a_caption_read_surely_or_a_value_with_digits_is_not_read_again(monkeypa
     assert [s.text for s in unsure.segments if _unsure(s)] == ["Dae of uth"]
     digits = _placed([ROWS[0], (620, 470, "02/26/49 x"), *ROWS[2:]])
     assert not any(_unsure(s) for s in digits.segments)
+
+
+def test_a_caption_whose_every_letter_the_page_read_as_captions_is_not_read_again() -> None:
+    """'Patient name' read unsurely, but every letter of it in a caption the page read found: a read
+    again could only give those captions again (it is kept only when it captions more fields)."""
+    from parsers.fax.reread_captions import _garbled_captions
+
+    text = _placed(ROWS)
+    words = [dataclasses.replace(w, conf=60.0) if w.text in ("Patient", "name") else w for w in text.page.words]
+    page = dataclasses.replace(text.page, words=words)
+    unsure = PageText(page, *page_segments(page))
+    assert [s.text for s in _garbled_captions(unsure, labelled_hits(unsure))] == ["Dae of uth"]  # letters no caption's

@@ -81,3 +81,17 @@ def test_a_rule_read_as_a_quote_mark_or_bar_by_the_caption_is_no_part_of_it() ->
     engine = Engine((("\u2018Date", 60.0), ("of", 90.0), ("birth|", 80.0), ("|", 30.0)))
     found = with_captions(_page(["bate", "of", "bith"]), IMAGE, engine)
     assert _texts(found) == ["Riverview", "Date", "of", "birth", "11-8-1946"]
+
+
+def test_a_first_read_naming_no_field_is_not_read_again_at_the_larger_scale() -> None:
+    """The 2x read comes first; a read of words naming no field settles the caption (only a read naming a
+    field, or one of nothing, is read at 3x too: to check no other field is named, or to find any print)."""
+    engine = Engine((("Rate", 90.0), ("ofb", 40.0)), DOB)
+    page = _page(["bate", "of", "bith"])
+    assert _texts(with_captions(page, IMAGE, engine)) == _texts(page.words) and engine.calls == 1
+
+
+def test_a_first_read_naming_a_field_is_checked_by_the_larger_scale() -> None:
+    engine = Engine(DOB, DOB)
+    found = with_captions(_page(["bate", "of", "bith"]), IMAGE, engine)
+    assert _texts(found) == ["Riverview", "Date", "of", "birth", "11-8-1946"] and engine.calls == 2

@@ -88,6 +88,25 @@ def test_a_row_of_marks_across_the_page_is_a_screened_band() -> None:
     assert box[0] == 0 and box[2] == 1728 and box[1] >= 456 and box[3] <= 482
 
 
+def test_the_screened_bands_found_are_kept_for_the_stages_after() -> None:
+    junk = (("Ue TINO HOM", 110), ("yoy re", 580), ("teh og yy", 716), ("Poet age, ee 8, sa Ne", 1000))
+    state = _state(_Engine([[]]))
+    state.texts = [_text([_segment(t, x, 460, 20) for t, x in junk] + [_segment("Rodriguez", 114, 543, 95)])]
+    shaded_bands.reread_shaded_bands(state)  # its read again gives nothing: the band is still known
+    assert [(b[1], b[3]) for b in state.screened[1]] == [(460, 480)]
+
+
+def test_a_segment_on_a_screened_band_is_no_garbled_caption_under_a_value() -> None:
+    """A screened band's marks were read again by shaded_bands with the screen opened away; read on the grey
+    page once more they come back as dozens of marks, at the CPU cost of a page read."""
+    from parsers.fax import reread_under
+
+    value, caption = _segment("11-18-2026", 845, 391, 96), _segment("Hosphal Discharge Dale", 834, 435, 60)
+    text = _text([value, caption])
+    assert not reread_under._garbled(text, caption, [(0, 425, 1728, 470)])
+    assert reread_under._garbled(text, caption, [(0, 600, 1728, 640)])  # a band elsewhere on the page
+
+
 def test_a_row_of_surely_read_words_or_of_few_marks_is_no_band() -> None:
     words = [_segment(t, x, 460, 92) for t, x in (("Street", 110), ("Apt", 580), ("City", 900), ("State", 1200))]
     assert shaded_bands._bands(_text(words)) == []
