@@ -41,8 +41,8 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "health insurance": ("org", PAYER),
     "delivery address": ("address", PATIENT),
     "patient address": ("address", PATIENT),  # a numbered box's '6a Patient address' ('Patrent address')
-    # a CMS-485's boxes: "6 Patient's Name and Address" (the name and the address under it), "1 Patient's HI Claim No"
-    "patients name and address": ("name", PATIENT),
+    # a CMS-485's box "1 Patient's HI Claim No" (its "Patient's Name and Address" box is left to the synonyms:
+    # as a garbled caption it took a value not the name's)
     "patients hi claim no": ("member_id", PATIENT),
     # a health plan's forms name the patient 'member' (synonyms.py has these as captions too)
     "member phone": ("phone", PATIENT),

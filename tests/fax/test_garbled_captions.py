@@ -23,8 +23,6 @@ def _hits(text: str) -> list[tuple[str, str | None, str]]:
     [
         # 'No' read as 'Ne': the claim number's caption, never the patient's name caption ('Patient')
         ("1 Patient s HI Claim Ne", [("member_id", PATIENT, "Patient s HI Claim Ne")]),
-        # five words, 'ie' read as 're': the name (and address) box's caption
-        ("6 Patrert s Name and Address", [("name", PATIENT, "Patrert s Name and Address")]),
         (
             "Insurance: Blue Harbor Medicare {D: X127728160",
             [("org", "payer", "Insurance"), ("member_id", PATIENT, "Medicare {D")],
