@@ -41,6 +41,9 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "health insurance": ("org", PAYER),
     "delivery address": ("address", PATIENT),
     "patient address": ("address", PATIENT),  # a numbered box's '6a Patient address' ('Patrent address')
+    # a CMS-485's box "1 Patient's HI Claim No" (its "Patient's Name and Address" box is left to the synonyms:
+    # as a garbled caption it took a value not the name's)
+    "patients hi claim no": ("member_id", PATIENT),
     # a health plan's forms name the patient 'member' (synonyms.py has these as captions too)
     "member phone": ("phone", PATIENT),
     "member telephone": ("phone", PATIENT),
@@ -56,6 +59,7 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "anticipated discharge": ("discharge_date", None),
 }
 FUZZY_MIN_LETTERS = 11
+MAX_WORDS = 5  # a caption's words at most ("Patient's Name and Address")
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
 FUZZY_MARGIN = 0.06  # ... and clearly nearer it than to any caption of another field
 CAPTION = re.compile(
@@ -90,7 +94,7 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
     match = CAPTION.match(text[: hint.start()] if hint else text)
     letters = letters_of(match.group(1)) + ("name" if hint else "") if match else ""
-    if not match or len(letters) < SHORT_MIN_LETTERS or len(match.group(1).split()) > 4:
+    if not match or len(letters) < SHORT_MIN_LETTERS or len(match.group(1).split()) > MAX_WORDS:
         return None
     merged = _look_alike_caption(letters)
     if merged is not None:
@@ -136,7 +140,8 @@ def _swapped_word(text: str, caption: str) -> bool:
     'Date of birth'), is an English word of its own as long as the caption's and not it ('Physician tax',
     'Patient prone'): a caption of something else, not a misread of `caption`."""
     read, printed = letters_of(text.split()[-1]), caption.split()[-1]
-    return read != printed and len(read) == len(printed) and lexicon.known(read)
+    # a word of two letters ('Ne' for 'No') is as likely a misread as a word: the rest of the caption decides
+    return read != printed and len(read) == len(printed) > 2 and lexicon.known(read)
 
 
 # Letters a narrow or small face runs together, as OCR reads them: 'ti' as 'n' ('Panent name'), 'rn' as

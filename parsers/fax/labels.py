@@ -191,9 +191,16 @@ def _signer(text: str, hit: LabelHit) -> bool:
 LEAD_NOISE = " '‘’\"“”`~|*_-=+»«>"
 
 
+# A party's word with its possessive 's' and a word after it ('Patient s HI Claim Ne'): a caption of what of
+# the party's it asks for, which the synonyms did not know as OCR read it; no caption of the party's name.
+POSSESSED = re.compile(r"^\s?['’`]?s\s+[A-Za-z]", re.IGNORECASE)
+
+
 def _weak_ok(text: str, hit: LabelHit) -> bool:
     before = BOX_NUMBER.sub("", text[: hit.start].lstrip(LEAD_NOISE))
     after = text[hit.end :].lstrip()
+    if hit.kind == "name" and POSSESSED.match(text[hit.end :]):
+        return False
     if SECTION_NUMBER.match(before):
         return after.strip(" :-").lower() in HEADING_WORDS  # a numbered section's heading naming the party
     if SIGNATURE_AFTER.match(after) or SECONDARY.search(before):

@@ -14,8 +14,8 @@ import re
 
 from parsers.fax.synonyms import PATIENT, PAYER, LabelHit, label_for
 
-# 'ID:' also as OCR reads it: its I as 1, l or |, its D as O or 0, its colon as ';' ('IO;', '10:')
-BARE_ID = re.compile(r"(?<![A-Za-z0-9])([I1l|][DO0])\s*[:;#](?=\s*[A-Z]?\d{5,}\b)", re.IGNORECASE)
+# 'ID:' also as OCR reads it: its I as 1, l, |, ( or {, its D as O or 0, its colon as ';' ('IO;', '10:')
+BARE_ID = re.compile(r"(?<![A-Za-z0-9])([I1l|({][DO0])\s*[:;#](?=\s*[A-Z]?\d{5,}\b)", re.IGNORECASE)
 OTHER_IDS = frozenset(
     {"group", "grp", "payer", "payor", "plan", "provider", "tax", "npi", "order", "case", "employer", "facility"}
 )

@@ -38,9 +38,10 @@ def _label(kind: str, role: str | None, strong: bool, *synonyms: str, alone: boo
 def _as_read(synonym: str) -> str:
     """A caption also as OCR reads it: 'date' with its D as an O ('Order Oate') or its E as an L ('DATL
     OF REQUEST': small capitals), 'ID' with its I as
-    '(', '|', '[', '!', 'l' or '1' ('Member (D:'), and 'of' run into the word after it ('Date oforder')."""
+    '(', '{', '|', '[', '!', 'l' or '1' ('Member (D:', 'Medicare {D:'), and 'of' run into the word after it
+    ('Date oforder')."""
     spaced = synonym.replace("date", "[do]at[el]").replace(" of ", " of ?")
-    return re.sub(r"(?<![a-z])id(?![a-z])", r"[i(|[!l1]d", spaced)
+    return re.sub(r"(?<![a-z])id(?![a-z])", r"[i({|[!l1]d", spaced)
 
 
 # a phone number right after a caption: '(860) 555-7573', '860-555-8725'
