@@ -61,8 +61,12 @@ CASES = expected_cases()
 # tuned 1444/1566 = 0.922, 1 wrong. Held out now: layouts_hidden3.py's three (written that session out of
 # the tuners' sight): 67/186 by the morning's reader (11 wrong, all in records held for clarification),
 # 72/186 = 0.387 by the reader after the day's merges.
+# Session 9 (2026-11-26) tuned on fresh variants (seeds 1101 and 1103: other patients, clinicians, codes and
+# noise on the tuned layouts; 1101 tuned 1233 -> 1334/1566, wrong 4 -> 0) with seed 1102 as a check and 1104
+# never looked at: addresses, party fields, codes and dates, garbled captions, CPU trims. Fixtures: tuned
+# 1450/1566 = 0.926, 1 wrong; held-out unchanged, 72/185 = 0.389 with 8 wrong.
 # Raise them as the reader improves.
-MIN_FIELD_ACCURACY = {"tuned": 0.92, "held-out": 0.38}
+MIN_FIELD_ACCURACY = {"tuned": 0.925, "held-out": 0.38}
 
 
 _READ: dict[Path, tuple[dict[str, Any], dict[str, Any]]] = {}
