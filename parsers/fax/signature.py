@@ -100,7 +100,8 @@ def _signature(text: PageText, image: Image.Image | None, dpi: float) -> Signatu
 # 'Date signed' captions the date of signing: with no ink by it, the signature's own caption is another
 # (perhaps one OCR lost), so whether the order is signed is unknown (None), not no (False).
 DATE_SIGNED = re.compile(r"\bdate\s+signed\b", re.IGNORECASE)
-SECTION_TITLE = re.compile(r"^\s*(?:section|part|step)\s+(?:[ivx]+|\d{1,2}|[a-z])\b", re.IGNORECASE)
+# A roman numeral's I read as a one or an l on a fax ('SECTION V1', 'SECTION Il') is still the section's number.
+SECTION_TITLE = re.compile(r"^\s*(?:section|part|step)\s+(?:[ivx][ivx1l|]*|\d{1,2}|[a-z])\b", re.IGNORECASE)
 
 
 def _caption_read(

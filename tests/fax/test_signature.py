@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Segment, Word
-from parsers.fax.signature import find_signature
+from parsers.fax.signature import SECTION_TITLE, find_signature
 from tests.fax.test_reading_units import _page, _words
 
 
@@ -132,7 +132,13 @@ def test_caption_match_skips_an_article_before_signed() -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE", "Part 5: Signature", "STEP 4. SIGNATURE"],
+    [
+        "SECTION VI - PHYSICIAN ATTESTATION AND SIGNATURE",
+        "Part 5: Signature",
+        "STEP 4. SIGNATURE",
+        "SECTION V1 PHYSICIAN ATTESTATION AND SIGNATURE",  # its numeral's I read as a one on a fax
+        "SECTION Il - SIGNATURE",  # II, its second I read as an l
+    ],
 )
 def test_a_section_title_naming_the_signature_is_no_signature_line(heading: str) -> None:
     """A section titled for the signature ('SECTION VI - ... AND SIGNATURE') has no ink after its title:
@@ -246,3 +252,9 @@ def test_a_garbled_signature_caption_before_a_date_signed_caption_is_the_signatu
     text, image = _garbled_caption_page(signed=False)
     unsigned = find_signature(text, image, 204)  # the signer's line with no ink by it: unsigned
     assert unsigned is not None and unsigned.present is False and unsigned.bbox[0] > 236
+
+
+@pytest.mark.parametrize("line", ["Section vital signs: signature", "Part time signed", "Section Lead signature"])
+def test_a_word_after_section_is_no_numeral_read_with_a_one(line: str) -> None:
+    """A numeral's I read as '1' or 'l' ('V1', 'Il') is still a section's number; a word is none."""
+    assert SECTION_TITLE.match(line) is None
