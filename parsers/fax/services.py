@@ -119,11 +119,29 @@ def section_lines(lines: list[Segment], start: int, head: re.Pattern[str]) -> It
             return  # 'Past Medical History:' under the diagnoses: its list is no order's
         if head is DIAGNOSIS_HEAD and any(coded_service(w.text) for w in line.words):
             return  # a service line ('E0601-RR ...') written under the diagnoses without a heading
-        if head is DIAGNOSIS_HEAD and capitals_heading(line) and _heads_column(line, head_words or first.words, under):
+        heading = _unbadged(line)
+        if (
+            head is DIAGNOSIS_HEAD
+            and capitals_heading(heading)
+            and _heads_column(heading, head_words or first.words, under)
+        ):
             return  # the next section's heading ('REGIMEN AND ITEMS'): what follows is no diagnosis
         if head is SERVICE_HEAD and diagnosis_caption(line.text):
             return
         yield line, 0
+
+
+BADGE_CHARS = 3  # a section's number in a dark badge, read as a mark or two ('i', 'ol', '[G')
+BADGE_HEIGHT = 1.5  # ... at least this many times as tall as its heading's words
+
+
+def _unbadged(line: Segment) -> Segment:
+    """The line less the badge before a numbered section's heading ('i REGIMEN AND ITEMS': the number
+    in a dark square, as tall as two lines of text, read as a mark); the line itself when none leads it."""
+    lead, rest = line.words[0], line.words[1:]
+    if not rest or len(lead.text) > BADGE_CHARS or lead.height < BADGE_HEIGHT * max(w.height for w in rest):
+        return line
+    return Segment(line.page, line.index, rest)
 
 
 def _heads_column(line: Segment, head: Sequence[Word], under: Segment | None) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.fax.diagnosis_codes import diagnosis_reads
+from parsers.fax.extract import PageText
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, Word
 from parsers.fax.services import coded_service, service_reads
 from referrals.codes import NO_CODE_SETS
 from tests.fax.test_reading_units import _page
@@ -486,3 +489,43 @@ def test_a_zip_code_after_a_state_under_a_service_heading_is_no_cpt_code() -> No
     assert all(r.code.correction.value != "10701" for r in reads)
     text = _page(["Procedure CPT Qty", "97110 Therapeutic exercise 2"])
     assert [r.code.correction.value for r in service_reads(text, VALIDATOR_CODE_SETS)] == ["97110"]
+
+
+def _placed_words(rows: list[list[tuple[str, int, int, int]]]) -> PageText:
+    """Words (text, left, top, height), 12 px a character."""
+    words = [Word(t, 95.0, left, top, 12 * len(t), h) for row in rows for t, left, top, h in row]
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+def test_a_section_heading_after_its_badge_read_as_a_mark_ends_the_diagnoses() -> None:
+    """An enrolment form's numbered sections, each heading after its number in a dark badge as tall as
+    two lines (OCR reads it as a mark: 'i', 'ol'): 'i REGIMEN AND ITEMS' still ends the diagnoses, and
+    the formula table under it ('1800' kcal a day: I80.0 with its I read as a one) is none."""
+    text = _placed_words(
+        [
+            [("ol", 101, 1181, 57), ("CLINICAL", 167, 1198, 20)],
+            [("ICD", 102, 1261, 15), ("10", 140, 1261, 15), ("PRIMARY", 170, 1261, 15), ("TUBE", 900, 1261, 15)],
+            [("R13.12", 109, 1287, 22), ("PEG", 900, 1287, 22)],
+            [("i", 101, 1358, 47), ("REGIMEN", 167, 1369, 19), ("AND", 296, 1368, 20), ("ITEMS", 362, 1368, 20)],
+            [("FORMULA", 98, 1421, 36), ("KCAL", 509, 1433, 13), ("ML", 563, 1432, 14), ("VOLUME", 753, 1432, 14)],
+            [("/", 821, 1432, 14), ("DAY", 833, 1432, 14), ("KCAL", 1017, 1432, 14), ("DAY", 1073, 1432, 14)],
+            [("Jevity", 106, 1459, 27), ("1.5", 517, 1459, 21), ("1200", 762, 1458, 22), ("mL", 831, 1458, 22)],
+            [("1800", 1026, 1458, 22), ("Pump", 1269, 1458, 27)],
+        ]
+    )
+    assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["R13.12"]
+
+
+def test_a_mark_of_the_texts_height_before_capitals_ends_no_diagnoses() -> None:
+    """A tick read as 'x' before a diagnosis written in capitals is no badge: its code under it is read."""
+    text = _placed_words(
+        [
+            [("DIAGNOSES", 102, 1261, 20)],
+            [("R13.12", 109, 1300, 22)],
+            [("x", 101, 1340, 20), ("CHRONIC", 167, 1340, 20), ("KIDNEY", 280, 1340, 20), ("DISEASE", 380, 1340, 20)],
+            [("N18.4", 109, 1380, 22)],
+        ]
+    )
+    assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["R13.12", "N18.4"]
