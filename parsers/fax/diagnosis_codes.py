@@ -75,8 +75,9 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
         if not coded_service(w.text) and not LOWERCASE_COUNT.match(p)
     ]
     skip: Word | None = None
+    phone = phone_words(line.words)
     for position, (piece, word) in enumerate(pieces):
-        if word is skip or _measured(piece, pieces[position + 1 : position + 2]):
+        if word is skip or id(word) in phone or _measured(piece, pieces[position + 1 : position + 2]):
             continue
         if rest_in_word(pieces, position, lambda head: bool(_categories(head, sets))):  # 'Z96,65]' for Z96.651
             skip = word
@@ -116,6 +117,24 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             and not BOX_NUMBER.match(candidate)
         ):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+# A US phone number in words ('203 555 1428', '(203) 555 1428', '203-555 1428'): an area code and an
+# exchange never start with 0 or 1, so the digits an I-code misread as a one makes ('1428' for I42.8)
+# are no code after them; a left column's phone on the line of a diagnosis in the right column.
+PHONE = re.compile(r"^\(?[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-]?[0-9]{4}$")
+PHONE_WORDS = 3
+
+
+def phone_words(words: tuple[Word, ...]) -> set[int]:
+    """The ids of the words that together read as a phone number (see PHONE)."""
+    found: set[int] = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + PHONE_WORDS, len(words)) + 1):
+            run = words[start:end]
+            if PHONE.match(" ".join(w.text for w in run).replace(") ", ")")):
+                found.update(id(w) for w in run)
+    return found
 
 
 UNIT = r"(?:mg|mcg|g|ml|cc|meq|units?|iu|%|l/min|lpm|l)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.codesets import VALIDATOR_CODE_SETS
 from parsers.fax.diagnosis_codes import diagnosis_reads
 from parsers.fax.extract import PageText
@@ -529,3 +531,27 @@ def test_a_mark_of_the_texts_height_before_capitals_ends_no_diagnoses() -> None:
         ]
     )
     assert [r.correction.value for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["R13.12", "N18.4"]
+
+
+@pytest.mark.parametrize("phone", ["203 555 1428", "(203) 555 1428", "203-555 1428", "203.555 1428"])
+def test_a_phone_number_in_the_column_beside_the_diagnoses_is_no_code(phone: str) -> None:
+    """A left column's phone number on the line of a diagnosis in the right column ('203 555 1428
+    Chronic obstructive ... (J44.9)'): its last four digits are no I42.8 with its I read as a one, its
+    first groups no split code."""
+    text = _placed_words(
+        [
+            [("DIAGNOSES", 677, 657, 22)],
+            [("Phone", 114, 685, 17)],
+            *[[(part, 124 + 70 * i, 713, 24)] for i, part in enumerate(phone.split())],
+            [("Chronic", 673, 713, 24), ("bronchitis", 770, 713, 24), ("(J44.9)", 900, 713, 24)],
+        ]
+    )
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["J44.9"]
+
+
+def test_four_digits_after_words_under_the_diagnoses_still_read_as_an_i_code() -> None:
+    """'Cardiomyopathy 1428' (I42.8, its I read as a one), or after a number that is no exchange
+    ('Dx 2 of 3 1428'): no phone number, still a code (open: a look-alike's reading)."""
+    for line in ("Cardiomyopathy 1428", "Seen 04 12 1428"):
+        reads = list(diagnosis_reads(_page(["Diagnoses:", line]), VALIDATOR_CODE_SETS))
+        assert "I42.8" in [r.correction.value for r in reads], line
