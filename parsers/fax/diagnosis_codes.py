@@ -40,8 +40,10 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
         if DIAGNOSIS_HEAD.search(line.text) and not HISTORY_HEAD.match(line.text):  # 'Previous diagnoses:'
             reads: list[CodeRead] = []
             boxes = 0
+            above = {id(line): text.lines[i - 1] for i, line in enumerate(text.lines) if i}
             for segment, after in section_lines(text.lines, index, DIAGNOSIS_HEAD):
-                reads.extend(icd_tokens(segment, after, sets))
+                heading = above.get(id(segment))
+                reads.extend(r for r in icd_tokens(segment, after, sets) if not under_measure(r.word, heading))
                 boxes += len(NUMBERED_BOX.findall(segment.text))
             missing = max(boxes - len(reads), 0)
             yield from (_unless_glued(read, text.page.words) for read in reads)
@@ -49,6 +51,23 @@ def diagnosis_reads(text: PageText, sets: CodeSets) -> Iterator[CodeRead]:
                 CodeRead(f"Dx box {len(reads) + i + 1}", line.words[0], line.page, UNREAD) for i in range(missing)
             )
             return
+
+
+# A column heading naming a measure ('kcal/day', 'mL', 'VOLUME / DAY', 'Units', 'Qty'): the numbers
+# under it are quantities, whatever look-alikes make of them ('1800' kcal a day as I80.0, its I a one).
+MEASURE_HEAD = re.compile(r"^(?:k?cals?|ml|cc|mg|mcg|units?|volume|dose|rate|qty|quantity)(?![a-z])", re.I)
+NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+
+
+def under_measure(word: Word, heading: Segment | None) -> bool:
+    """A number (digits only: no letter read) under a measure's column heading on the line right above,
+    a row of headings with no digit in it (a sentence's '10 units' heads no column)."""
+    if heading is None or not NUMBER.match(word.text) or any(ch.isdigit() for ch in heading.text):
+        return False
+    return any(
+        MEASURE_HEAD.match(w.text) and w.left - w.height < word.right and word.left < w.right + w.height
+        for w in heading.words
+    )
 
 
 def _unless_glued(read: CodeRead, page_words: list[Word]) -> CodeRead:

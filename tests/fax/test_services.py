@@ -555,3 +555,37 @@ def test_four_digits_after_words_under_the_diagnoses_still_read_as_an_i_code() -
     for line in ("Cardiomyopathy 1428", "Seen 04 12 1428"):
         reads = list(diagnosis_reads(_page(["Diagnoses:", line]), VALIDATOR_CODE_SETS))
         assert "I42.8" in [r.correction.value for r in reads], line
+
+
+def _formula_table(column: str) -> PageText:
+    """Diagnoses, then (no heading between: one OCR lost) a formula table whose column `column` holds
+    '1800' (I80.0 with its I read as a one) and '1.5'."""
+    return _placed_words(
+        [
+            [("ICD", 102, 1261, 15), ("10", 140, 1261, 15), ("PRIMARY", 170, 1261, 15)],
+            [("R13.12", 109, 1287, 22)],
+            [
+                ("Formula", 98, 1432, 14),
+                ("kcal/mL", 509, 1432, 14),
+                (column, 1017, 1432, 14),
+                ("Method", 1261, 1432, 14),
+            ],
+            [("Jevity", 106, 1459, 22), ("1.5", 517, 1459, 21), ("1800", 1026, 1458, 22), ("Pump", 1269, 1458, 22)],
+        ]
+    )
+
+
+def test_a_number_under_a_measures_column_heading_is_no_code() -> None:
+    """'1800' under 'kcal/day' and '1.5' under 'kcal/mL': quantities, no codes, whatever
+    look-alikes make of them."""
+    reads = diagnosis_reads(_formula_table("kcal/day"), VALIDATOR_CODE_SETS)
+    assert [r.correction.value for r in reads] == ["R13.12"]
+    for heading in ("mL", "Units", "Volume"):
+        reads = diagnosis_reads(_formula_table(heading), VALIDATOR_CODE_SETS)
+        assert "I80.0" not in [r.correction.value for r in reads], heading
+
+
+def test_a_number_under_a_heading_of_no_measure_is_still_read() -> None:
+    """Under 'Secondary' (a code's column) the '1800' is a code's read (open: a look-alike's)."""
+    reads = diagnosis_reads(_formula_table("Secondary"), VALIDATOR_CODE_SETS)
+    assert "I80.0" in [r.correction.value for r in reads]
