@@ -24,7 +24,7 @@ from parsers.fax.extract import labelled_hits
 from parsers.fax.model import PageText, Segment, Word
 from parsers.fax.nearby import cell_of, spans_overlap, under_style
 from parsers.fax.reading import FaxRead
-from parsers.fax.reread_captions import SCALE, field_kinds, placed_on_line
+from parsers.fax.reread_captions import CAPTION_MARKS, SCALE, field_kinds, placed_on_line
 from parsers.fax.synonyms import ANCHOR_KINDS
 
 MAX_WORDS = 8  # a caption's words; a longer segment is a sentence
@@ -86,6 +86,8 @@ def _garbled(text: PageText, segment: Segment, bands: Sequence[tuple[int, int, i
         return False
     if any(ch.isdigit() for w in words for ch in w.text) or sum(ch.isalpha() for ch in segment.text) < MIN_LETTERS:
         return False
+    if segment.text.lstrip().startswith(CAPTION_MARKS):
+        return False  # ': English': the value of a caption before it on its row
     return not field_kinds([segment]) and any(_read_surely(s) for s in _values_over(text, segment))
 
 

@@ -127,3 +127,15 @@ def test_a_caption_whose_every_letter_the_page_read_as_captions_is_not_read_agai
     page = dataclasses.replace(text.page, words=words)
     unsure = PageText(page, *page_segments(page))
     assert [s.text for s in _garbled_captions(unsure, labelled_hits(unsure))] == ["Dae of uth"]  # letters no caption's
+
+
+def test_a_value_after_a_caption_mark_or_a_lone_glyph_is_not_read_again() -> None:
+    """A caption row's segment led by a caption's end mark (': Male', the value of a caption before it)
+    or with fewer than two letters (a glyph: no caption's box) is no garbled caption: not read again."""
+    from parsers.fax.reread_captions import _garbled_captions
+
+    for garbled in (": Dae of uth", "Y", "#"):
+        text = _placed([ROWS[0], (620, 470, garbled), *ROWS[2:]])
+        assert [s.text for s in _garbled_captions(text, labelled_hits(text))] == [], garbled
+    text = _placed([ROWS[0], (620, 470, "me"), *ROWS[2:]])
+    assert [s.text for s in _garbled_captions(text, labelled_hits(text))] == ["me"]  # two letters: 'Name' cut short

@@ -379,3 +379,11 @@ def test_a_value_read_whole_behind_a_gutter_rules_marks_is_kept_for_its_second_r
     ]
     shaded_bands.drop_mark_values(state)
     assert [c.value for c in state.candidates] == ["W888117023"]
+
+
+def test_a_segment_led_by_a_captions_end_mark_is_no_garbled_caption_under_a_value() -> None:
+    """': English' is the value of a caption before it on its row, not a caption under a value."""
+    from parsers.fax import reread_under
+
+    value, caption = _segment("11-18-2026", 845, 391, 96), _segment(": Hosphal Discharge Dale", 834, 435, 60)
+    assert not reread_under._garbled(_text([value, caption]), caption)
