@@ -68,7 +68,7 @@ DIAGNOSIS_HEAD = re.compile(
 # an attestation, or the next section's heading ('SECTION B', 'Part II', 'Section 3:' at a line's start).
 SECTION_END = re.compile(
     r"signature|\bsigned\b|sincerely|\bplease start\b|\bcertify\b"
-    r"|^\s*(?:section|part)\s*(?:[A-H]|[0-9]{1,2}|[IVX]{1,4})\b",
+    r"|^\s*(?:section|part)\s*(?:[A-H]|[0-9]{1,2}|[IVX][IVX1l|]{0,3})\b",  # 'SECTION V1': VI, its I read as a one
     re.I,
 )
 CODE_TOKEN = re.compile(r"^[A-Z0-9|(\[]{3}\.?[A-Z0-9]{0,4}$")

@@ -136,6 +136,14 @@ def test_the_next_sections_heading_ends_a_service_table() -> None:
     assert [s.code.raw for s in service_reads(text, NO_CODE_SETS)] == ["E0260"]
 
 
+def test_a_section_heading_whose_roman_numerals_i_ocr_read_as_a_one_ends_a_service_table() -> None:
+    """'SECTION V1 PHYSICIAN ATTESTATION' (SECTION VI, its I read as a one) heads the next section, as
+    'SECTION VI' does: the numbers under it are no service lines. 'Section 12' stays a heading too."""
+    for heading in ("SECTION V1 PHYSICIAN ATTESTATION", "SECTION Vl PHYSICIAN ATTESTATION", "Section 12 Attestation"):
+        text = _page(["HCPCS CODES AND ITEMS ORDERED", "E0260 1 RR hospital bed semi-electric", heading, "K0001 1"])
+        assert [s.code.raw for s in service_reads(text, NO_CODE_SETS)] == ["E0260"], heading
+
+
 def test_diagnosis_codes_over_their_captions_on_a_form_printing_captions_under_the_lines() -> None:
     import datetime as dt
     from pathlib import Path
