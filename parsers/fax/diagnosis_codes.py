@@ -98,6 +98,8 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     for position, (piece, word) in enumerate(pieces):
         if word is skip or id(word) in phone or _measured(piece, pieces[position + 1 : position + 2]):
             continue
+        if water_column(word, line.words):
+            continue
         if rest_in_word(pieces, position, lambda head: bool(_categories(head, sets))):  # 'Z96,65]' for Z96.651
             skip = word
             yield CodeRead(word.text, word, line.page, UNREAD)
@@ -176,6 +178,16 @@ def _measured(piece: str, following: list[tuple[str, Word]]) -> bool:
     number = re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece) is not None
     unit = following[0][0] if following else ""
     return number and (A_UNIT.match(unit) is not None or TIME_OR_SIZE.match(unit) is not None)
+
+
+WATER = re.compile(r"^h2[o0][.,;:)]?$", re.IGNORECASE)
+
+
+def water_column(word: Word, words: tuple[Word, ...]) -> bool:
+    """'H2O' (or 'H20', its O read as a zero) right after 'cm': a pressure's unit ('8 cm H2O' on a CPAP
+    order), no code, though the look-alike corrections make it the category H20."""
+    at = next((i for i, w in enumerate(words) if w is word), 0)
+    return WATER.match(word.text) is not None and at > 0 and words[at - 1].text.lower().rstrip(".") == "cm"
 
 
 def _digit_second(candidate: str) -> bool:

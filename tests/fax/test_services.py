@@ -268,6 +268,15 @@ def test_a_time_or_a_weight_in_a_diagnosis_section_is_no_code() -> None:
     assert [r.raw for r in reads] == ["G47.33", "110"]
 
 
+def test_the_water_column_unit_of_a_pressure_in_a_diagnosis_section_is_no_code() -> None:
+    """A CPAP order's '8 cm H2O' (its O read as a zero, 'H20', which the look-alike corrections make the
+    category H20) under the diagnoses is a pressure's unit, no code; an 'H20' after any other word stays."""
+    lines = ["DIAGNOSIS AND SETTINGS", "ICD-10 G47.33 Obstructive sleep apnea CPAP 8 cm H20 heated humidifier"]
+    lines += ["Pressure 10 cm H2O", "ICD-10 H20.9 Unspecified iridocyclitis"]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["G47.33", "H20.9"]
+
+
 def test_a_table_head_naming_its_services_wins_over_a_bare_code_caption_above_it() -> None:
     """A member block's 'ZIP CODE' caption with its ZIP garbled ('102 CODE') is a service head only by
     the word 'code': the table headed 'HCPCS/CPT MOD UNITS DESCRIPTION' below it is the service table."""
