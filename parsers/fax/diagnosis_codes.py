@@ -186,8 +186,10 @@ WATER = re.compile(r"^h2[o0][.,;:)]?$", re.IGNORECASE)
 def water_column(word: Word, words: tuple[Word, ...]) -> bool:
     """'H2O' (or 'H20', its O read as a zero) right after 'cm': a pressure's unit ('8 cm H2O' on a CPAP
     order), no code, though the look-alike corrections make it the category H20."""
+    if WATER.match(word.text) is None:
+        return False
     at = next((i for i, w in enumerate(words) if w is word), 0)
-    return WATER.match(word.text) is not None and at > 0 and words[at - 1].text.lower().rstrip(".") == "cm"
+    return at > 0 and words[at - 1].text.lower().rstrip(".") == "cm"
 
 
 def _digit_second(candidate: str) -> bool:

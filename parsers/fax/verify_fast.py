@@ -34,6 +34,7 @@ from parsers.fax.reading import FaxRead
 from parsers.fax.services import CodeRead
 from parsers.fax.verify import PATH_KIND, READERS, THIRD_SCALE, UNREAD_SCALE, agreement, leans_to
 from parsers.fax.verify_codes import code_region
+from parsers.fax.verify_model import standard_reads
 from referrals.codes import CodeSets
 
 KINDS = {"phone", "fax"}
@@ -58,9 +59,8 @@ def _settled(state: FaxRead, leaning: list[Candidate]) -> set[int]:
     """The values among `leaning` a standard read of the cleaned crop, enlarged, gives with no doubt."""
     if not leaning:
         return set()
-    regions = [Region(f"l{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(leaning)]
-    reads = second_reads(regions, state.page_images("clean"), state.engine, REREAD_MODEL)
-    return {id(c) for i, c in enumerate(leaning) if agreement(c, reads.get(f"l{i}", [])) is not None}
+    reads = standard_reads(state, leaning, "l", THIRD_SCALE, "clean")
+    return {id(c) for c in leaning if agreement(c, reads[id(c)]) is not None}
 
 
 def _read_by_fast_model(state: FaxRead, cand: Candidate) -> bool:

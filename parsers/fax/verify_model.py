@@ -45,11 +45,20 @@ def _read_again(state: FaxRead, doubtful: list[Candidate], prefix: str, scale: f
     it reads the same with no doubt confirmed. Returns the ids of those it read as another value."""
     if not doubtful:
         return set()
-    regions = [Region(f"{prefix}{i}", c.page, c.bbox, scale, source) for i, c in enumerate(doubtful)]
-    reads = second_reads(regions, state.page_images(source), state.engine, REREAD_MODEL)
-    found = {id(c): agreement(c, reads.get(f"{prefix}{i}", [])) for i, c in enumerate(doubtful)}
+    reads = standard_reads(state, doubtful, prefix, scale, source)
+    found = {id(c): agreement(c, reads[id(c)]) for c in doubtful}
     state.candidates = [_confirmed(c, found.get(id(c))) for c in state.candidates]
-    return {id(c) for i, c in enumerate(doubtful) if contradicts(c, reads.get(f"{prefix}{i}", []))}
+    return {id(c) for c in doubtful if contradicts(c, reads[id(c)])}
+
+
+def standard_reads(
+    state: FaxRead, cands: list[Candidate], prefix: str, scale: float, source: str
+) -> dict[int, list[Word]]:
+    """Each candidate's crop from the page's `source` image, enlarged by `scale`, read by the standard
+    model in one pass: its words by the candidate's id (none when nothing was read)."""
+    regions = [Region(f"{prefix}{i}", c.page, c.bbox, scale, source) for i, c in enumerate(cands)]
+    reads = second_reads(regions, state.page_images(source), state.engine, REREAD_MODEL)
+    return {id(c): reads.get(f"{prefix}{i}", []) for i, c in enumerate(cands)}
 
 
 def contradicts(cand: Candidate, words: list[Word]) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from parsers.fax import verify_fast
+from parsers.fax import verify_fast, verify_model
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
 from parsers.fax.preprocess import Prepared
@@ -21,6 +21,7 @@ def _run(monkeypatch: pytest.MonkeyPatch, fake: StandardReads, cand: Candidate) 
     page = Image.new("L", (100, 40), 255)
     state.prepared[1] = Prepared(page, page, 0.0)
     monkeypatch.setattr(verify_fast, "second_reads", fake)
+    monkeypatch.setattr(verify_model, "second_reads", fake)  # the settling read (verify_model.standard_reads)
     verify_fast.contest_fast_reads(state)
     return state.candidates[0]
 
