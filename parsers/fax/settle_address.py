@@ -21,13 +21,13 @@ from difflib import SequenceMatcher
 
 from parsers.fax import lexicon, zipcodes
 from parsers.fax.address_text import AddressValue, read_address
-from parsers.fax.confirm import Region, second_reads, text_of, with_read_words
+from parsers.fax.confirm import text_of, with_read_words
 from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Candidate, Word
-from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.state_names import USPS_STATES
 from parsers.fax.verify import LINE_SEP, agreement
+from parsers.fax.verify_model import standard_reads
 
 PATH = "member.address"
 SCALE = 2.0
@@ -40,11 +40,10 @@ def settle_by_standard(state: FaxRead) -> None:
     open_ = [c for c in state.candidates if c.path == PATH and c.confirmed_by is None and state.second_words.get(id(c))]
     if not open_:
         return
-    regions = [Region(f"s{i}", c.page, c.bbox, SCALE, "straight") for i, c in enumerate(open_)]
-    reads = second_reads(regions, state.page_images("straight"), state.engine, REREAD_MODEL)
+    reads = standard_reads(state, open_, "s", SCALE, "straight")
     taken = {}
-    for i, cand in enumerate(open_):
-        settled = _settled(cand, reads.get(f"s{i}", []), state.second_words[id(cand)])
+    for cand in open_:
+        settled = _settled(cand, reads[id(cand)], state.second_words[id(cand)])
         if settled is not None:
             taken[id(cand)] = settled
     state.candidates = [taken.get(id(c), c) for c in state.candidates]

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from parsers.fax import address_text, settle_address
+from parsers.fax import address_text, settle_address, verify_model
 from parsers.fax.confirm import Region
 from parsers.fax.model import Candidate, Word
 from parsers.fax.record_builder import confidence
@@ -42,7 +42,7 @@ def _settle(monkeypatch: pytest.MonkeyPatch, page: str, second: str, standard: l
     cand = dataclasses.replace(_cand("member.address", found.value), words=tuple(_words(page)), raw=page)
     state = _state(cand)
     state.second_words[id(cand)] = _words(second)
-    monkeypatch.setattr(settle_address, "second_reads", StandardReads(standard))
+    monkeypatch.setattr(verify_model, "second_reads", StandardReads(standard))  # standard_reads
     settle_address.settle_by_standard(state)
     return state.candidates[0]
 
