@@ -21,7 +21,7 @@ from PIL import Image
 
 from parsers.fax.model import Word
 from parsers.fax.ocr import BLOCK_CONFIG, OcrEngine, one_bit, words_of
-from parsers.fax.preprocess import components, paint
+from parsers.fax.preprocess import component_boxes, paint
 
 Box = tuple[int, int, int, int]
 MIN_HEIGHT_IN, MIN_WIDTH_IN = 0.22, 0.3  # smaller enclosed regions are checkboxes, not cells
@@ -52,7 +52,7 @@ def ruling(bits: np.ndarray, dpi: float, angle: float = 0.0) -> np.ndarray:
     kept = np.zeros_like(vertical)
     x0, y0, w0, h0 = cv2.boundingRect(vertical)  # labelled within the strokes' box only: less CPU
     box = (slice(y0, y0 + h0), slice(x0, x0 + w0))
-    count, labels, stats = components(vertical[box])
+    count, labels, stats = component_boxes(vertical[box])
     walls = (
         i for i in range(1, count) if _ends_on_rules(stats[i], reach[box]) and not _slants(labels, stats[i], i, angle)
     )
@@ -105,15 +105,22 @@ def find_cells(bits: np.ndarray, dpi: float, angle: float = 0.0) -> list[Cell]:
     x0, y0, w0, h0 = cv2.boundingRect(grid)
     if w0 == 0:
         return []  # no ruled lines
-    count, _, stats = components(cv2.bitwise_not(grid[y0 : y0 + h0, x0 : x0 + w0]))
+    count, labels, stats = component_boxes(cv2.bitwise_not(grid[y0 : y0 + h0, x0 : x0 + w0]))
     boxes = []
-    for x, y, w, h, area in (tuple(int(v) for v in stats[i]) for i in range(1, count)):
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i, :4])
         touches_edge = x == 0 or y == 0 or x + w >= w0 or y + h >= h0
         small = h < MIN_HEIGHT_IN * dpi or w < MIN_WIDTH_IN * dpi
-        if touches_edge or small or w * h > MAX_PAGE_SHARE * width * height or area < MIN_FILL * w * h:
+        if touches_edge or small or w * h > MAX_PAGE_SHARE * width * height or not _fills(labels, i, (x, y, w, h)):
             continue
         boxes.append((x0 + x, y0 + y, x0 + x + w, y0 + y + h))
     return [Cell(i, box) for i, box in enumerate(sorted(boxes, key=lambda b: (b[1], b[0])))]
+
+
+def _fills(labels: np.ndarray, i: int, box: tuple[int, int, int, int]) -> bool:
+    """Region `i` fills MIN_FILL of its box (x, y, w, h): lines that do not close leave odd shapes."""
+    x, y, w, h = box
+    return int(np.count_nonzero(labels[y : y + h, x : x + w] == i)) >= MIN_FILL * w * h
 
 
 def _has_ink(image: np.ndarray, box: Box) -> bool:

@@ -241,6 +241,23 @@ def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     return int(count), labels, stats
 
 
+def component_boxes(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """As `components`, but the stats hold each component's box only (its area is left 0): the
+    labels without statistics, and the boxes from the components' outer contours. OpenCV's
+    statistics pass visits every pixel, a third to five sixths of the labelling's CPU on a page's
+    white or its ruling here, where tracing the few components' edges costs a tenth of a millisecond."""
+    if mask.size == 0:
+        return components(mask)
+    count, labels = cv2.connectedComponentsWithAlgorithm(mask, 8, cv2.CV_32S, cv2.CCL_BBDT)
+    stats = np.zeros((count, 5), np.int32)
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    for contour, links in zip(contours, hierarchy[0] if hierarchy is not None else [], strict=True):
+        if links[3] < 0:  # an outer edge (not a hole's): one per 8-connected component, as labelled
+            x, y = (int(v) for v in contour[0, 0])
+            stats[labels[y, x], :4] = cv2.boundingRect(contour)
+    return int(count), labels, stats
+
+
 def paint(image: np.ndarray, labels: np.ndarray, stats: np.ndarray, chosen: Iterable[int], value: int) -> None:
     """Set the pixels of the `chosen` components (of `components`) to `value`, each within its box."""
     for i in chosen:

@@ -6,7 +6,15 @@ import cv2
 import numpy as np
 import pytest
 
-from parsers.fax.preprocess import despeckled, reverse_print_undone, rotate, skew_angle, without_lines
+from parsers.fax.preprocess import (
+    component_boxes,
+    components,
+    despeckled,
+    reverse_print_undone,
+    rotate,
+    skew_angle,
+    without_lines,
+)
 
 
 def test_specks_go_and_full_stops_and_strokes_stay() -> None:
@@ -96,3 +104,27 @@ def test_a_reverse_printed_bar_becomes_black_letters_on_white() -> None:
 def test_a_smudge_and_black_print_stay_as_they_are() -> None:
     page = _page_with_bar(letters=False)
     assert (reverse_print_undone(page, 204) == page).all()
+
+
+def _same_as_components(mask: np.ndarray) -> bool:
+    count, labels, stats = components(mask)
+    fast_count, fast_labels, boxes = component_boxes(mask)
+    return count == fast_count and (labels == fast_labels).all() and (stats[1:, :4] == boxes[1:, :4]).all()
+
+
+def test_component_boxes_are_the_components_boxes_also_where_they_touch_the_edge() -> None:
+    ring = np.zeros((5, 6), np.uint8)
+    ring[0, :], ring[:, 0], ring[4, 3:], ring[3:, 5] = 255, 255, 255, 255  # joined along the edge only
+    ring[2, 2] = 255  # an island inside
+    holed = np.full((9, 9), 255, np.uint8)
+    holed[3:6, 3:6] = 0
+    holed[4, 4] = 255  # a component inside another's hole
+    for mask in (ring, holed, np.full((4, 4), 255, np.uint8), np.zeros((3, 3), np.uint8)):
+        assert _same_as_components(mask)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_component_boxes_match_components_on_random_masks(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    shape = (int(rng.integers(1, 60)), int(rng.integers(1, 60)))
+    assert _same_as_components(((rng.random(shape) < rng.random()) * 255).astype(np.uint8))
