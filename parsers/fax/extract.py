@@ -13,7 +13,7 @@ from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.address_word import past_garbled_address, tail_announces_address
 from parsers.fax.addressee import addressed, speck_to
 from parsers.fax.blocks import within_blocks
-from parsers.fax.city_line import whole_row
+from parsers.fax.city_line import past_parts_caption, whole_row
 from parsers.fax.glued import GLUE_KINDS, behind_a_box, with_glued_mark, without_loose_marks
 from parsers.fax.headed_name import named_by_heading
 from parsers.fax.header_row import junk, value_under
@@ -338,7 +338,9 @@ def _with_city_line(
     rest = below.words_in_span(label.end(), len(below.text)) if label else below.words
     parts = () if label else captioned_parts_right(text, below)  # 'Hartford   State / ZIP  CT 06103'
     whole = _joined(path, below.page, first, (*rest, *parts), method) if parts else None
-    return whole or (_joined(path, below.page, first, rest, method) if rest else None)
+    found = whole or (_joined(path, below.page, first, rest, method) if rest else None)
+    value = past_parts_caption(first, below.words) if found is None and not label else None  # 'Caty, State, 74P'
+    return found or (_joined(path, below.page, first, value, method) if value else None)
 
 
 def _joined(path: str, page: int, first: tuple[Word, ...], rest: tuple[Word, ...], method: str) -> Candidate | None:

@@ -113,3 +113,32 @@ def test_a_speck_before_the_state_and_zip_right_of_their_caption_is_no_part_of_t
     )
     found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
     assert [c.value for c in found] == [AddressValue("2460 Cedar Lane", None, "Hartford", "CT", "06103")]
+
+
+def _row(tokens: list[tuple[str, int]], top: int) -> list[Word]:
+    return [Word(t, 90.0, left, top, 11 * len(t), 20, line_key=(1, 1, top)) for t, left in tokens]
+
+
+def _address_of(rows: list[list[Word]]) -> list[object]:
+    page = Page(number=1, width=1734, height=2244, words=[w for row in rows for w in row])
+    lines, segments = page_segments(page)
+    text = PageText(page, lines, segments)
+    return [c.value for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+
+
+PATIENT = _row([("PATIENT", 100)], 60)
+STREET = _row([("Street", 100), ("address", 176), ("1006", 300), ("Cedar", 354), ("Lane", 420)], 100)
+
+
+def test_a_city_line_whose_parts_caption_ocr_garbled_is_read_under_the_street_s_value() -> None:
+    """'Caty, State, 7lP Providence, RI 02903': the caption's words stand left of the street's value, each
+    a garbled part's name or a word no city holds ('7lP'); the city line's value starts under the street's."""
+    city = _row([("Caty,", 100), ("State,", 165), ("7lP", 240), ("Providence,", 302), ("RI", 436), ("02903", 468)], 140)
+    assert _address_of([PATIENT, STREET, city]) == [AddressValue("1006 Cedar Lane", None, "Providence", "RI", "02903")]
+
+
+def test_a_word_left_of_the_street_s_value_that_may_be_the_city_s_keeps_the_line_unread() -> None:
+    """'Caty, State, New Haven, CT 06511' with 'Haven' under the street's value: 'New' may be the city's own word,
+    so the city is not cut to 'Haven'."""
+    split = _row([("Caty,", 100), ("State,", 165), ("New", 235), ("Haven,", 280), ("CT", 358), ("06511", 390)], 140)
+    assert _address_of([PATIENT, STREET, split]) == []

@@ -36,12 +36,18 @@ class StandardReads:
         return {r.key: list(self.words) for r in regions}
 
 
-def _settle(monkeypatch: pytest.MonkeyPatch, page: str, second: str, standard: list[Word]) -> Candidate:
+def _settle(
+    monkeypatch: pytest.MonkeyPatch,
+    page: str,
+    second: str,
+    standard: list[Word],
+    second_doubt: dict[str, tuple[tuple[str, str], ...]] | None = None,
+) -> Candidate:
     found = address_text.read_address(page)
     assert found is not None
     cand = dataclasses.replace(_cand("member.address", found.value), words=tuple(_words(page)), raw=page)
     state = _state(cand)
-    state.second_words[id(cand)] = _words(second)
+    state.second_words[id(cand)] = _words(second, second_doubt)
     monkeypatch.setattr(verify_model, "second_reads", StandardReads(standard))  # standard_reads
     settle_address.settle_by_standard(state)
     return state.candidates[0]
@@ -164,3 +170,53 @@ def test_borne_out_needs_every_word_shown_and_no_other_value() -> None:
     assert (
         settle_address.borne_out(value, [[("12", 0.5), ("eim", 0.5), ("st", 0.5)], [("13", 0.9), ("elm", 0.9)]]) is None
     )
+
+
+def test_the_page_read_borne_out_word_for_word_when_neither_later_read_is_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Page read whole; the second read garbles a street word ('Wiilow') and the standard read the state
+    ('RT', a near tie, no state code): each of the page read's words is read alike by one of the two, and
+    what they read otherwise is no word, so the page read's value stands."""
+    found = _settle(
+        monkeypatch,
+        "845 Willow Rd, Unit 7, Providence, RI 02906",
+        "845 Wiilow Rd, Unit 7, Providence, RI 02906.",
+        _words("845 Willow Rd, Unit 7, Providence, RT 02906", {"RT": (("T", "I"),)}),
+    )
+    assert found.confirmed_by == "second_read"
+    assert _city_street(found) == ("845 Willow Rd", "Providence", "02906")
+    assert confidence(found) >= 0.8
+
+
+def test_a_digit_inside_a_word_of_letters_is_a_misread() -> None:
+    assert settle_address.misread_word("tren7on", ["trenton"])
+    assert not settle_address.misread_word("12b", ["12"])  # a house number with its letter: a value
+    assert not settle_address.misread_word("08609", ["08608"])
+
+
+def test_the_page_read_not_taken_on_doubtful_or_missing_support(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page read's ZIP read alike only by a read whose digit rivals another ZIP's (the standard read
+    lost it): no confirmation; a street word no other read shows: none either."""
+    doubted = _settle(
+        monkeypatch,
+        "61 Pine St, Trenton, NJ 08608",
+        "61 Pine St, Trenton, NJ 08608",
+        _words("61 Pine St, Trenton, NJ"),
+        second_doubt={"08608": (("6", "5"),)},
+    )
+    assert doubted.confirmed_by is None
+    unshown = _settle(
+        monkeypatch,
+        "61 Pine St, Trenton, NJ 08608",
+        "61 Pime St, Trenton, NJ 08608",
+        _words("61 Pirne St, Trenton, NJ 08608"),
+    )
+    assert unshown.confirmed_by is None
+
+
+def test_a_state_code_whose_rival_makes_no_state_is_no_doubt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second read's 'RI' with an I rivalling T ('RT', no state) still shows RI; one rivalling A
+    ('RA' is none either) too; 'MA' whose M rivals 'W' ('WA', a state) shows nothing."""
+    assert not settle_address._doubtful(Word("RI", 70.0, 0, 0, 10, 10, (1,), ambiguous=True, rivals=(("I", "T"),)))
+    assert settle_address._doubtful(Word("MA", 70.0, 0, 0, 10, 10, (1,), ambiguous=True, rivals=(("M", "W"),)))
