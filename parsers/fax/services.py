@@ -210,7 +210,9 @@ def service_reads(text: PageText, sets: CodeSets) -> Iterator[ServiceRead]:
         if found is not None:
             yield found
         elif position > 0 and _looks_like_a_row(row):
-            yield ServiceRead(CodeRead(row.text[:12], row.words[0], row.page, UNREAD), [], None, None, None, row)
+            yield ServiceRead(
+                CodeRead(row.text[:12], row.words[0], row.page, UNREAD), [], None, None, None, row, columns
+            )
     for line in text.lines:
         coded = next((i for i, w in enumerate(line.words) if coded_service(w.text)), None)
         if coded is not None and not any(line is row for row in table):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from ingest.codesets import VALIDATOR_CODE_SETS
@@ -9,6 +11,7 @@ from parsers.fax.diagnosis_codes import diagnosis_reads
 from parsers.fax.extract import PageText
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Word
+from parsers.fax.modifier_gap import modifier_unread
 from parsers.fax.services import coded_service, service_reads
 from referrals.codes import NO_CODE_SETS
 from tests.fax.test_reading_units import _page
@@ -606,3 +609,15 @@ def test_a_number_under_a_heading_of_no_measure_is_still_read() -> None:
     """Under 'Secondary' (a code's column) the '1800' is a code's read (open: a look-alike's)."""
     reads = diagnosis_reads(_formula_table("Secondary"), VALIDATOR_CODE_SETS)
     assert "I80.0" in [r.correction.value for r in reads]
+
+
+def test_an_unread_row_keeps_its_tables_columns_so_a_garbled_modifier_under_mod_is_seen() -> None:
+    """'KOo001 i RAR standard wheelchair' under 'HCPCS Qty MOD ITEM DESCRIPTION': its code is no code as
+    read, so the row is an open one its re-reads may fill; it carries the table's columns, so the garbled
+    'RAR' under the MOD caption is a modifier no one read (the line is left for a person), not description."""
+    text = _page(["HCPCS Qty MOD ITEM DESCRIPTION", "KOo001 i RAR standard wheelchair", "A4253 1 NU test strips"])
+    rows = list(service_reads(text, NO_CODE_SETS))
+    unread = next(s for s in rows if s.code.raw.startswith("KOo001"))
+    assert unread.code.correction.value is None
+    assert unread.columns is not None and unread.columns.modifier is not None
+    assert modifier_unread(dataclasses.replace(unread, modifiers=[]))
