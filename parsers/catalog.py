@@ -71,7 +71,10 @@ _OWN: tuple[ParserCode, ...] = (
     ParserCode("page_upside_down", "warning", "fax", "a page arrived upside down and was turned before reading"),
     ParserCode("page_sideways", "warning", "fax", "a page arrived turned a quarter and was turned before reading"),
     ParserCode(
-        "fax_header_time_ignored", "warning", "fax", "the fax header's time was far from the file's arrival: not used"
+        "fax_header_time_ignored",
+        "warning",
+        "fax",
+        "the fax header's time was read unsurely or far from the file's arrival: not used",
     ),
     ParserCode("low_confidence", "error", "fax", "a value read with too little confidence: left null"),
     ParserCode("unconfirmed_value", "error", "fax", "a critical value no second read or check confirmed: left null"),

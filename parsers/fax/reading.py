@@ -94,6 +94,11 @@ class FaxRead:
         self.findings.append(Finding(field=path, code=code, severity=severity, message=message, page=page))
 
     @property
+    def header_sure(self) -> float:
+        """How surely (0-100) the fax header's time must be read to be the receipt time: as any field."""
+        return 100 * self.ctx.ocr_confidence_threshold
+
+    @property
     def received_at(self) -> dt.datetime:
         """The fax's own transmission time (its header line) is the receipt time; else the file's."""
         return next((h.sent_at for h in self.headers if h.sent_at is not None), self.ctx.received_at)
@@ -206,10 +211,19 @@ HEADER_BEFORE, HEADER_AFTER = dt.timedelta(days=60), dt.timedelta(days=1)
 def read_headers(state: FaxRead) -> None:
     tz = state.ctx.received_at.tzinfo
     for page in state.pages:
-        found = fax_header.read_header(page, tz) if tz is not None else None
+        found = fax_header.read_header(page, tz, state.header_sure) if tz is not None else None
         if found is not None:
             state.headers.append(_plausible(state, found))
         page.words = fax_header.body_words(page)
+    if state.headers and not any(h.sent_at for h in state.headers) and any(h.unsure_at for h in state.headers):
+        header_time_ignored(state, "could not be read surely")
+
+
+def header_time_ignored(state: FaxRead, why: str) -> None:
+    """A warning (once) that the fax header's time is not the receipt time: the file's arrival is."""
+    if not any(f.code == "fax_header_time_ignored" for f in state.findings):
+        message = f"The fax header's date and time {why}; the file's arrival time is used."
+        state.finding(None, "fax_header_time_ignored", message, severity=Severity.WARNING)
 
 
 def _plausible(state: FaxRead, header: fax_header.FaxHeader) -> fax_header.FaxHeader:
@@ -218,9 +232,7 @@ def _plausible(state: FaxRead, header: fax_header.FaxHeader) -> fax_header.FaxHe
     sent, arrived = header.sent_at, state.ctx.received_at
     if sent is None or arrived - HEADER_BEFORE <= sent <= arrived + HEADER_AFTER:
         return header
-    if not any(f.code == "fax_header_time_ignored" for f in state.findings):
-        message = "The fax header's date and time are far from when the file arrived; the arrival time is used."
-        state.finding(None, "fax_header_time_ignored", message, severity=Severity.WARNING)
+    header_time_ignored(state, "are far from when the file arrived")
     return dataclasses.replace(header, sent_at=None)
 
 

@@ -17,7 +17,7 @@ from parsers.fax.far_dates import ORDER_DATE_PATHS, ORDER_YEARS_AROUND_RECEIPT
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word, boxes_overlap, conf_of
 from parsers.fax.ocr import REREAD_MODEL
-from parsers.fax.reading import FaxRead
+from parsers.fax.reading import FaxRead, header_time_ignored
 from parsers.fax.reread_outvoted import doubted, outvoted
 from parsers.fax.row_marks import needs_standard_read
 
@@ -377,17 +377,19 @@ def _third_read_may(cand: Candidate, second: list[Word]) -> bool:
 
 def _header_region(state: FaxRead) -> list[Region]:
     """Page 1's header band, enlarged, when the page read gave no transmission time."""
-    if any(h.sent_at for h in state.headers) or 1 not in state.prepared:
-        return []
+    if any(h.sent_at or h.unsure_at for h in state.headers) or 1 not in state.prepared:
+        return []  # (a time read unsurely is not read again: the file's arrival time stands, at no OCR cost)
     page = state.pages[0]
     return [Region("header", 1, (0, 0, page.width, int(HEADER_BAND * page.height)), 1.0)]
 
 
 def _header_again(state: FaxRead, words: list[Word]) -> None:
     tz = state.ctx.received_at.tzinfo
-    found = header_from_words(words, tz) if words and tz is not None else None
+    found = header_from_words(words, tz, state.header_sure) if words and tz is not None else None
     if found is not None and found.sent_at is not None:
         state.headers.insert(0, found)
+    elif found is not None and found.unsure_at is not None:
+        header_time_ignored(state, "could not be read surely")
 
 
 def _layer_pages(state: FaxRead) -> set[int]:

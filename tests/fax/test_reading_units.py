@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import replace
 
@@ -328,3 +329,35 @@ def test_a_caption_with_a_garbled_value_of_its_own_takes_none_from_the_line_unde
     text = _page(["DOB 64/20/1957 69Y F", "ADM 11/28/2026 ATT PATEL, PRIYA"])
     found = {c.path: c.value for c in candidates(text, labelled_hits(text))}
     assert "member.dob" not in found
+
+
+def test_a_header_time_read_unsurely_is_not_the_receipt_time() -> None:
+    """'NOV-22-2026' read at 58 for NOV-21: a day's digit misread passes every check and would move the
+    order's urgency, so a time whose digits were read under the confidence threshold is set aside (the
+    file's arrival time stands, with a warning); the words around it (the sender's name) do not count."""
+    from pathlib import Path
+
+    from parsers.context import ParseContext
+    from parsers.fax import reading
+    from parsers.fax.ocr import TesseractEngine
+
+    words = _words("NOV-22-2026 09:42AM FROM: OKAFOR OFFICE (860) 555 3362 P.001/001")
+    words[0] = dataclasses.replace(words[0], conf=58.0)
+    words[3] = dataclasses.replace(words[3], conf=20.0)  # 'OKAFOR': no digit of the time in it
+    unsure = header_from_words(words, dt.UTC, sure=80.0)
+    assert unsure is not None and unsure.sent_at is None
+    assert unsure.unsure_at == dt.datetime(2026, 11, 22, 9, 42, tzinfo=dt.UTC)
+    sure = header_from_words([dataclasses.replace(w, conf=95.0) if w is words[0] else w for w in words], dt.UTC, 80.0)
+    assert sure is not None and sure.sent_at == dt.datetime(2026, 11, 22, 9, 42, tzinfo=dt.UTC)
+
+    arrived = dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)
+    state = reading.FaxRead(
+        ctx=ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=arrived),
+        engine=TesseractEngine(),
+        kind="tiff",
+    )
+    state.pages = [Page(number=1, width=1734, height=2244, words=words)]
+    reading.read_headers(state)
+    assert state.received_at == arrived
+    assert [f.code for f in state.findings] == ["fax_header_time_ignored"]
+    assert "could not be read surely" in state.findings[0].message
