@@ -209,10 +209,11 @@ MAX_CAPTION_WORDS = 4  # an option's caption is short ('Expedited / Urgent'); a 
 CAPTION_JOINERS = {"/", "&", "-", "or"}
 # An empty or ticked box as OCR reads it: a few round or square marks ('oO', 'CO', '[]', '0', 'CI' with its
 # right side read as a bar), no word; or such a mark beside a stroke ('Cl', 'Cj', 'CL!', 'CT', 'gO', '[1':
-# a box's side or corner read as a stroke)
+# a box's side or corner read as a stroke; 'Ct}': its right side read as a brace)
 BOX_GLYPH = re.compile(
-    r"^(?:[oO0QDCcuUIlJ\[\]|()<>xX]{1,3}|(?=.*[oO0QDCcuU\[\]|()<>xX])[oO0QDCcuU\[\]|()<>xXlIiJjL1!Tg]{1,3}"
-    r"|[fFtlI1|(\[{][xX][\]|)}])$"  # a ticked box, its left edge read as a letter: 'fX]'
+    r"^(?:[oO0QDCcuUIlJ\[\]{}|()<>xX]{1,3}|(?=.*[oO0QDCcuU\[\]{}|()<>xX])[oO0QDCcuU\[\]{}|()<>xXlIiJjL1!Tg]{1,3}"
+    r"|[fFtlI1|(\[{][xX][\]|)}]"  # a ticked box, its left edge read as a letter: 'fX]'
+    r"|[oO0QDCcuU][tTlIi1!|][\]|)}])$"  # a box's sides with a stroke between: 'Ct}'
 )
 
 

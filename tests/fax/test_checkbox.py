@@ -55,10 +55,11 @@ def test_an_urgency_word_counts_only_when_its_option_is_ticked() -> None:
     assert said(text, URGENT_WORDS, image, 204)
 
 
-@pytest.mark.parametrize("glyph", ["oO", "CI", "Cl"])
+@pytest.mark.parametrize("glyph", ["oO", "CI", "Cl", "Ct}"])
 def test_a_box_read_as_letters_is_no_part_of_its_options_caption(glyph: str) -> None:
     """'Priority [x] Routine [ ] Urgent' where OCR read the empty box as 'oO' (or its right side as a
-    bar: 'CI'): the caption is 'Urgent' alone, its box empty, so the order does not say it is urgent."""
+    bar: 'CI', or as a brace with a stroke between: 'Ct}'): the caption is 'Urgent' alone, its box
+    empty, so the order does not say it is urgent."""
     words = _line([(20, "Priority"), (160, "Routine"), (400, "Urgent")], 80)
     words.insert(2, Word(glyph, 30.0, 355, 72, 36, 40))
     page = Page(number=1, width=1734, height=2244, words=words)

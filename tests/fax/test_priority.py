@@ -3,10 +3,11 @@ say the order is not routine; an unclear or ticked routine box says nothing of t
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image, ImageDraw
 
 from parsers.fax.model import Page, PageText, Segment, Word
-from parsers.fax.priority import routine_left_unticked
+from parsers.fax.priority import ROUTINE_WORDS, routine_left_unticked
 
 DPI = 300.0
 
@@ -30,3 +31,13 @@ def test_an_empty_routine_box_and_a_ticked_box_after_it_say_the_order_is_not_rou
 def test_a_ticked_routine_box_or_no_ticked_box_after_it_says_nothing() -> None:
     assert not _choice(routine_ticked=True, other_ticked=False)
     assert not _choice(routine_ticked=False, other_ticked=False)
+
+
+@pytest.mark.parametrize("word", ["Routine", "Routme", "Routlne", "Rout1ne", "ROUTINE,"])
+def test_routine_as_ocr_garbles_its_in_is_a_routine_option(word: str) -> None:
+    assert ROUTINE_WORDS.match(word)
+
+
+@pytest.mark.parametrize("word", ["Route", "Routing", "Rounded"])
+def test_other_words_are_no_routine_option(word: str) -> None:
+    assert not ROUTINE_WORDS.match(word)
