@@ -167,16 +167,20 @@ TIME_OR_SIZE = re.compile(
 )
 # a percentage or a rate per unit of time ('T<88%', 'RDI 35.8/hr', '4/hr'): a measure, whatever precedes it
 RATE_OR_SHARE = re.compile(r"(?:%|/(?:hr|h|min|day|wk))[.,;:)]?$", re.IGNORECASE)
+# the rest of a rate after its number's first part ('RDI 37.2 /hr' read 'R137 2ihr': the slash as an i or a bar)
+RATE_REST = re.compile(r"^[0-9.,]*[/|iIl](?:hr|h|min|day|wk)[.,;:)]?$", re.IGNORECASE)
 
 
 def _measured(piece: str, following: list[tuple[str, Word]]) -> bool:
     """A dose, a rate, a time or a weight ('500 mg', '40mg', '2 L/min', '157 min', '35.8/hr'), as a
     medications line or a sleep study's results beside or under the diagnoses print them: a number with
     its unit, no code (a code's character is never a '%' or a slash)."""
-    if WITH_UNIT.match(piece) or RATE_OR_SHARE.search(piece):
+    if WITH_UNIT.match(piece) or RATE_OR_SHARE.search(piece) or RATE_REST.match(piece):
         return True
     number = re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece) is not None
     unit = following[0][0] if following else ""
+    if RATE_REST.match(unit):
+        return True  # the number of a rate whose unit follows with its slash: no code, whatever it reads as
     return number and (A_UNIT.match(unit) is not None or TIME_OR_SIZE.match(unit) is not None)
 
 

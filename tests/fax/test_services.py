@@ -271,6 +271,16 @@ def test_a_time_or_a_weight_in_a_diagnosis_section_is_no_code() -> None:
     assert [r.raw for r in reads] == ["G47.33", "110"]
 
 
+@pytest.mark.parametrize("rest", ["2ihr", "2/hr", ".2|hr", "/hr"])
+def test_the_number_of_a_rate_whose_unit_follows_with_its_slash_is_no_code(rest: str) -> None:
+    """'RDI 37.2 /hr' read as 'R137 2ihr' (the slash as an i) under 'SLEEP STUDY AND DIAGNOSIS': a re-read
+    dropping its 1 makes 'R37', a billable code; a word whose rate unit follows it is a measure, no code."""
+    lines = ["SLEEP STUDY AND DIAGNOSIS", f"Diagnostic study AHI 38.3 /hr R137 {rest} Nadir SpO2 81%"]
+    lines += ["ICD-10 G47.33 Obstructive sleep apnea"]
+    reads = list(diagnosis_reads(_page(lines), VALIDATOR_CODE_SETS))
+    assert [r.raw for r in reads] == ["G47.33"]
+
+
 def test_the_water_column_unit_of_a_pressure_in_a_diagnosis_section_is_no_code() -> None:
     """A CPAP order's '8 cm H2O' (its O read as a zero, 'H20', which the look-alike corrections make the
     category H20) under the diagnoses is a pressure's unit, no code; an 'H20' after any other word stays."""
