@@ -87,3 +87,14 @@ def test_no_value_whose_start_a_read_lost_two_characters_of(monkeypatch: pytest.
 def test_an_id_whose_start_was_read_apart_is_not_read_from_its_end() -> None:
     assert read_member_id("W493 190093") is None
     assert read_member_id("W493190093") is not None and read_member_id("W493190093, Medicare") is not None
+
+
+def test_a_failed_id_is_re_read_only_as_the_page_reads_own_letters_and_digits() -> None:
+    """reread_fields: the re-reads settle where a split or mark-glued id ends, never a character of it."""
+    from parsers.fax.reread_fields import _id_reader
+
+    split = _id_reader("K5204173 86")
+    assert split("K520417386") == ("K520417386", True)
+    assert split("K5204173 86") is None and split("K520417886") is None
+    glued = _id_reader("=K520417386")
+    assert glued("K520417386") == ("K520417386", True) and glued("IK520417386") is None
