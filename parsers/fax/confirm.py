@@ -193,10 +193,29 @@ def joint_confidence(first: tuple[Word, ...], second: list[Word]) -> float | Non
     independent): the lowest over the characters. Two agreeing reads of a word each read at 40 are
     surer together than either alone; a word both read weakly stays weak. None when the two reads'
     letters and digits do not line up one to one (then only the reads' lowest confidences count)."""
+    pairs = _paired(first, second)
+    return None if pairs is None else min(1.0 - (1.0 - x) * (1.0 - y) for x, y in pairs)
+
+
+def surer_confidence(first: tuple[Word, ...], second: list[Word]) -> float | None:
+    """Per character of the value, the surer of its two reads' confidences: the lowest over the
+    characters (a word one read saw weakly and the other clearly counts as clear; a word both saw
+    weakly, as weak: record_builder.confidence). None as for joint_confidence."""
+    pairs = _paired(first, second)
+    return None if pairs is None else min(max(x, y) for x, y in pairs)
+
+
+def paired_confidences(first: tuple[Word, ...], second: list[Word]) -> tuple[float | None, float | None]:
+    """The two reads' confidences paired character by character: joint_confidence, surer_confidence."""
+    return joint_confidence(first, second), surer_confidence(first, second)
+
+
+def _paired(first: tuple[Word, ...], second: list[Word]) -> list[tuple[float, float]] | None:
+    """Each letter or digit's confidence in the two reads, when their letters and digits line up."""
     a, b = _char_confs(first), _char_confs(list(second))
     if not a or [c for c, _ in a] != [c for c, _ in b]:
         return None
-    return min(1.0 - (1.0 - x) * (1.0 - y) for (_, x), (_, y) in zip(a, b, strict=True))
+    return [(x, y) for (_, x), (_, y) in zip(a, b, strict=True)]
 
 
 def _char_confs(words: list[Word] | tuple[Word, ...]) -> list[tuple[str, float]]:
@@ -215,7 +234,7 @@ def text_of(words: list[Word], line_sep: str = " ") -> str:
 
 def with_read_words(cand: Candidate, words: list[Word], **changes: Any) -> Candidate:
     """The candidate as another read gives it: that read's words, their text and lowest confidence in
-    place of the page read's (and no joint confidence of the page read's), with `changes` besides."""
+    place of the page read's (and no joint or surer confidence of the page read's), with `changes` besides."""
     return dataclasses.replace(
-        cand, conf=conf_of(words), raw=text_of(words), words=tuple(words), joint_conf=None, **changes
+        cand, conf=conf_of(words), raw=text_of(words), words=tuple(words), joint_conf=None, surer_conf=None, **changes
     )

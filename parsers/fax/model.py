@@ -122,6 +122,7 @@ class Candidate:
     second_conf: float | None = None  # the agreeing second read's OCR confidence, 0..1
     words: tuple[Word, ...] = ()  # the page read's words the value came from (for per-character agreement)
     joint_conf: float | None = None  # 0..1: per character, the chance that not both agreeing reads are wrong
+    surer_conf: float | None = None  # 0..1: per character, the surer agreeing read's confidence; the lowest
 
 
 def word_spanning(text: str, words: tuple[Word, ...] | list[Word], line_key: tuple[int, ...] = ()) -> Word:

@@ -5,19 +5,55 @@ from __future__ import annotations
 
 from typing import Any
 
+from parsers.context import ParseContext
 from parsers.fax.model import Candidate
 from parsers.fax.preprocess import unrotate_box
 from parsers.fax.reading import FaxRead
-from parsers.fax.verify import CRITICAL
+from parsers.fax.verify import CRITICAL, PATH_KIND, WORD_LIST_KINDS
 from referrals.domain import Provenance
 
 CHECKED = {"check_digit", "code_set"}
 METHOD_WEIGHT = {"label": 1.0, "below": 0.97, "pattern": 0.95, "table": 0.97, "text_layer": 1.0}
+# Confirmed by reads of the value's own pixels and nothing else (not a check digit, a code set, the value
+# printed twice, a text layer): the reads share the pixels' damage (a 5 whose bottom the fax noise closed is
+# a 6 to every read and both models), so when each was unsure their agreement makes the value no surer.
+# Not organisations and addresses: a word list vouches for their words, a state code and its ZIP for
+# each other, and their weakest word ('Ri' for RI) is seldom the one a misread would change.
+SAME_PIXELS = {"second_read"}
 
 
-def confidence(cand: Candidate) -> float:
-    """OCR confidence, weighed by how the value was found and whether anything independent confirms it."""
-    weight = METHOD_WEIGHT.get(cand.method, 0.9) * (0.95 if cand.corrected else 1.0)
+def confidence(cand: Candidate, threshold: float = ParseContext.ocr_confidence_threshold) -> float:
+    """The value's confidence (reads_confidence), but no more than its surest read's when every read of
+    it was under `threshold` (the context's) and nothing but reads of its own pixels confirms it."""
+    combined = reads_confidence(cand)
+    if not unsure_reads_only(cand, threshold):
+        return combined
+    return min(combined, round(_surest_read(cand), 3))
+
+
+def unsure_reads_only(cand: Candidate, threshold: float) -> bool:
+    """Confirmed only by reads of its own pixels (SAME_PIXELS), each of them under `threshold`. Not a
+    value whose agreeing read's confidence is unknown (a failed value's re-reads under a character
+    whitelist, which tesseract scores near 0 however clear: reread_fields.py): none of its reads is
+    known to be unsure."""
+    if cand.confirmed_by not in SAME_PIXELS or cand.second_conf is None:
+        return False
+    return PATH_KIND.get(cand.path) not in WORD_LIST_KINDS and _surest_read(cand) < threshold
+
+
+def _surest_read(cand: Candidate) -> float:
+    """The surer of the page read and the agreeing read, the whole value's or (surer_conf) character by character's."""
+    return max(cand.conf * _weight(cand), cand.second_conf or 0.0, (cand.surer_conf or 0.0) * _weight(cand))
+
+
+def _weight(cand: Candidate) -> float:
+    return METHOD_WEIGHT.get(cand.method, 0.9) * (0.95 if cand.corrected else 1.0)
+
+
+def reads_confidence(cand: Candidate) -> float:
+    """OCR confidence, weighed by how the value was found and whether anything independent confirms it
+    (agreeing reads counted as independent: see confidence)."""
+    weight = _weight(cand)
     base = cand.conf * weight
     if cand.second_conf is not None:  # two agreeing reads: wrong only if both are
         base = 1.0 - (1.0 - base) * (1.0 - cand.second_conf)
@@ -56,7 +92,7 @@ class Builder:
         if chosen is None:
             return None
         self.where(path, chosen.page, chosen.bbox, chosen.method)
-        self.confidence[path] = confidence(chosen)
+        self.confidence[path] = confidence(chosen, self.state.ctx.ocr_confidence_threshold)
         return chosen.value
 
     def _choose(self, path: str) -> Candidate | None:
@@ -71,7 +107,7 @@ class Builder:
                 page=found[0].page,
             )
             return None
-        best = max(found, key=confidence)
+        best = max(found, key=lambda c: confidence(c, self.state.ctx.ocr_confidence_threshold))
         if path in CRITICAL and best.confirmed_by is None:
             self.state.finding(
                 path,
@@ -80,7 +116,8 @@ class Builder:
                 page=best.page,
             )
             return None
-        if confidence(best) < self.state.ctx.ocr_confidence_threshold:
+        threshold = self.state.ctx.ocr_confidence_threshold
+        if confidence(best, threshold) < threshold:
             self.state.finding(
                 path,
                 "low_confidence",

@@ -35,6 +35,7 @@ CHARSETS = {
     "procedure": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
     "quantity": "0123456789",
     "npi": "0123456789",
+    "member_id": "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
     "phone": "0123456789()-.",
     "date": "0123456789/-.",
     "long_date": "0123456789,.ABCDEFGJLMNOPRSTUVYabceghilmnoprstuvy",  # month names

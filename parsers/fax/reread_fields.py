@@ -24,13 +24,14 @@ from parsers.fax.reading import FaxRead
 from parsers.fax.reread import Read, twice
 from referrals.codes import npi_checks_out
 
-KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date", "address"}
+KINDS = {"npi", "phone", "fax", "dob", "sex", "order_date", "start_date", "discharge_date", "address", "member_id"}
 DATE_KINDS = {"dob", "order_date", "start_date", "discharge_date"}
 MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 MONTH_DAY = re.compile(r"(?<=[A-Za-z])(?=[0-9])")
 LOOKALIKE = re.compile(r"[0-9OoIlSBZGD|]")
 # fewest digit-like characters a damaged value of each kind still shows (else it is no such value)
 MIN_DIGITS = {"npi": 8, "phone": 8, "fax": 8, "dob": 4, "order_date": 4, "start_date": 4, "discharge_date": 4}
+MIN_DIGITS |= {"member_id": 6}
 MIN_ADDRESS_DIGITS = 6  # a house number and a ZIP: an address on one line (a street line alone is none)
 OLDEST_BIRTH_YEAR = 1900
 ORDER_DATE_SPAN = dt.timedelta(days=2 * 365)  # an order's dates lie within this of its receipt
@@ -71,9 +72,8 @@ def _candidate(state: FaxRead, text: PageText, hit: LabelHit, path: str) -> list
     box = bbox_of(words)
     whole = word_spanning(raw, words)
     joiner = " " if len(words) > 1 else ""
-    value: object | None = twice(
-        state, text.page.number, whole, _charset(hit.kind, raw), _reader(state, hit.kind), joiner
-    )
+    reader = _id_reader(raw) if hit.kind == "member_id" else _reader(state, hit.kind)
+    value: object | None = twice(state, text.page.number, whole, _charset(hit.kind, raw), reader, joiner)
     if value is None:
         return []
     # the failed first reading of these pixels (an NPI whose check digit failed) gives way
@@ -153,6 +153,20 @@ def _reader(state: FaxRead, kind: str) -> Callable[[str], Read[object] | None]:
         return _address
     received = state.received_at.date()
     return lambda text: _date(text, kind, received)
+
+
+def _id_reader(first: str) -> Callable[[str], Read[object] | None]:
+    """A member id read whole, and only as the page read's own letters and digits: the re-reads settle
+    where the id ends (its end read apart, 'M8320392 14'; a ruled gutter's mark glued to it,
+    '=H607982633'), never a character of it (an id has no check digit to vouch for another)."""
+    own = "".join(ch for ch in first.upper() if ch.isalnum())
+
+    def read(text: str) -> Read[object] | None:
+        found = values.read_member_id(text)
+        whole = found is not None and found.start == 0 and found.end == len(text.strip())
+        return (found.value, True) if whole and found is not None and found.value == own else None
+
+    return read
 
 
 def _npi(text: str) -> Read[object] | None:

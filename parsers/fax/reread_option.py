@@ -44,5 +44,5 @@ def _weak(state: FaxRead, cand: Candidate) -> bool:
         and cand.method == "checkbox"
         and cand.page in state.prepared
         and bool(cand.raw.strip(EDGE))
-        and confidence(cand) < state.ctx.ocr_confidence_threshold
+        and confidence(cand, state.ctx.ocr_confidence_threshold) < state.ctx.ocr_confidence_threshold
     )

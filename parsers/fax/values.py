@@ -235,15 +235,19 @@ def read_npi_text(text: str) -> Read | None:
     return Read(match.group(1), match.start(1), match.end(1))
 
 
+SPLIT_START = re.compile(r"(?<![\w/.:-])[A-Za-z]*[0-9][A-Za-z0-9]*\s+$")  # 'W493 ' before '190093'
 SPLIT_REST = re.compile(r"^\s+[0-9]+(?![\w/.:-])")  # a bare number after an id: its end read apart, or a suffix
 
 
 def read_member_id(text: str) -> Read | None:
     """The first id-like run of letters and digits; none when it is not whole as printed: a symbol
     glued to it took one of its characters ('%640338858' for X640338858), or a bare number after it
-    may be its own end read apart ('M700744 335', 'W79897 1238': the first piece alone a wrong id)."""
+    may be its own end read apart ('M700744 335', 'W79897 1238': the first piece alone a wrong id), or
+    a piece with a digit right before it its start ('W493 190093': too few digits to be an id itself)."""
     match = MEMBER_ID.search(text.upper())
     if not match or sum(ch.isdigit() for ch in match.group(1)) < 4 or SPLIT_REST.match(text[match.end(1) :]):
+        return None
+    if SPLIT_START.search(text[: match.start(1)]):
         return None
     if ID_GLYPH_BEFORE.search(text[: match.start(1)]) or ID_GLYPH_AFTER.match(text[match.end(1) :]):
         return None

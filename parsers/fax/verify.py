@@ -10,7 +10,7 @@ from collections.abc import Callable
 from parsers.fax import codecheck, lexicon, values, zipcodes
 from parsers.fax.asides import code_in_aside
 from parsers.fax.bar_code import bar_settled
-from parsers.fax.confirm import Images, Region, agrees, joint_confidence, second_reads, text_of, value_of
+from parsers.fax.confirm import Images, Region, agrees, paired_confidences, second_reads, text_of, value_of
 from parsers.fax.edge_noise import trimmed
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
 from parsers.fax.far_dates import ORDER_DATE_PATHS, ORDER_YEARS_AROUND_RECEIPT
@@ -152,13 +152,13 @@ def second_read(state: FaxRead) -> None:
     confirmed = {key: conf for key, conf in agreed.items() if conf is not None}
     unscored = [c for c in wanted if (conf := agreed[id(c)]) is not None and conf < UNSCORED]
     wanted_left = [c for c in wanted if id(c) not in confirmed]
-    joint = {id(c): joint_confidence(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
+    joint = {id(c): paired_confidences(c.words, reads.get(f"c{i}", [])) for i, c in enumerate(wanted)}
     confirmed |= _same_characters(wanted_left, reads, wanted)
     third, contested = _third_reads(
         [c for c in wanted_left if id(c) not in confirmed], reads, wanted, images, state, unscored
     )
     confirmed = {key: conf for key, conf in (confirmed | third).items() if key not in contested}
-    state.candidates = [_confirmed(c, confirmed.get(id(c)), joint.get(id(c))) for c in state.candidates]
+    state.candidates = [_confirmed(c, confirmed.get(id(c)), *joint.get(id(c), (None, None))) for c in state.candidates]
     state.second_words = {id(c): reads.get(f"c{i}", []) for i, c in enumerate(wanted) if id(c) not in confirmed}
     for i, s in enumerate(rows):
         aside = code_in_aside(s.row.words, s.code.word)
@@ -202,11 +202,15 @@ def _needs_second_read(state: FaxRead, cand: Candidate) -> bool:
     return cand.confirmed_by is None
 
 
-def _confirmed(cand: Candidate, second_conf: float | None, joint_conf: float | None = None) -> Candidate:
+def _confirmed(
+    cand: Candidate, second_conf: float | None, joint_conf: float | None = None, surer_conf: float | None = None
+) -> Candidate:
     if second_conf is None:
         return cand
     by = cand.confirmed_by or "second_read"
-    return dataclasses.replace(cand, confirmed_by=by, second_conf=second_conf, joint_conf=joint_conf)
+    return dataclasses.replace(
+        cand, confirmed_by=by, second_conf=second_conf, joint_conf=joint_conf, surer_conf=surer_conf
+    )
 
 
 def agreement(cand: Candidate, words: list[Word], doubt_allowed: bool = False) -> float | None:

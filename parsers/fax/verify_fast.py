@@ -78,7 +78,7 @@ def contradicts(cand: Candidate, words: list[Word]) -> bool:
 
 
 def _unconfirmed(cand: Candidate) -> Candidate:
-    return dataclasses.replace(cand, confirmed_by=None, second_conf=None, joint_conf=None)
+    return dataclasses.replace(cand, confirmed_by=None, second_conf=None, joint_conf=None, surer_conf=None)
 
 
 def contest_fast_codes(state: FaxRead) -> None:

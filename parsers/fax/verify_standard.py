@@ -30,7 +30,7 @@ from parsers.fax.lexicon import EDGE
 from parsers.fax.model import Candidate, Word, bbox_of, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
-from parsers.fax.record_builder import confidence
+from parsers.fax.record_builder import confidence, reads_confidence
 from parsers.fax.verify import (
     LINE_SEP,
     NAME_PART,
@@ -52,26 +52,35 @@ def standard_read(state: FaxRead) -> None:
 def lift_weak(state: FaxRead, source: str, scale: float) -> None:
     """Read each confirmed value still weakly read from the page's `source` image ('straight': the
     grey page straightened; 'clean': the cleaned page) with the standard model; a read that agrees
-    lifts its confidence."""
+    lifts its confidence. Values weak only because their agreeing reads were each unsure
+    (record_builder.unsure_reads_only) are read in a stack of their own: the others' crops read as
+    they did without them (layout analysis runs neighbouring crops of one stack together)."""
+    threshold = state.ctx.ocr_confidence_threshold
     weak = [c for c in state.candidates if _weak(state, c)]
     if not weak:
         return
-    regions = [Region(f"w{i}", c.page, c.bbox, scale, source) for i, c in enumerate(weak)]
     pick = (lambda p: p.straight) if source == "straight" else (lambda p: p.ocr_image)
     images = {(number, source): pick(p) for number, p in state.prepared.items()}
-    reads = second_reads(regions, images, state.engine, REREAD_MODEL)
-    lifted = {id(c): conf for i, c in enumerate(weak) if (conf := _agrees(c, reads.get(f"w{i}", []))) is not None}
+    lifted: dict[int, float] = {}
+    for group in (
+        [c for c in weak if reads_confidence(c) < threshold],
+        [c for c in weak if reads_confidence(c) >= threshold],
+    ):
+        regions = [Region(f"w{i}", c.page, c.bbox, scale, source) for i, c in enumerate(group)]
+        reads = second_reads(regions, images, state.engine, REREAD_MODEL) if regions else {}
+        lifted |= {id(c): conf for i, c in enumerate(group) if (conf := _agrees(c, reads.get(f"w{i}", []))) is not None}
     state.candidates = [_lifted(c, lifted.get(id(c))) for c in state.candidates]
 
 
 def _weak(state: FaxRead, cand: Candidate) -> bool:
     """A confirmed value from an image (a critical one, or the sex its re-reads agreed on) whose
     confidence is under the threshold."""
+    threshold = state.ctx.ocr_confidence_threshold
     return (
         cand.path in PATH_KIND
         and cand.confirmed_by is not None
         and cand.page in state.prepared
-        and confidence(cand) < state.ctx.ocr_confidence_threshold
+        and confidence(cand, threshold) < threshold
     )
 
 
