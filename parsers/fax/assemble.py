@@ -116,6 +116,8 @@ def _unsure_as(read: CodeRead, code: str) -> str:
 def _readings(readings: tuple[str, ...]) -> str:
     if not readings:
         return "is no ICD-10-CM code, even with the usual OCR confusions"
+    if len(readings) == 1:  # a code read in pieces ('J96 11'), left open for its re-reads, which did not settle it
+        return f"may be {readings[0]}, but no second read confirmed it"
     return f"could be any of {', '.join(readings)}"
 
 
