@@ -31,14 +31,21 @@ def _by_line_key(words: list[Word]) -> list[list[Word]]:
 
 
 def _by_overlap(words: list[Word]) -> list[list[Word]]:
+    """Words at the same height, each within half a height of its line's centre: the taller of its own
+    and its line's (a dash or a speck boxed a few pixels tall is in the line of the words around it,
+    not the start of a line of its own the rest of the row would join)."""
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: w.top + w.height / 2):
         centre = word.top + word.height / 2
-        if lines and abs(centre - _centre(lines[-1])) < 0.5 * max(word.height, 1):
+        if lines and abs(centre - _centre(lines[-1])) < 0.5 * max(word.height, _height(lines[-1]), 1):
             lines[-1].append(word)
         else:
             lines.append([word])
     return lines
+
+
+def _height(line: list[Word]) -> float:
+    return median(w.height for w in line)
 
 
 def _centre(line: list[Word]) -> float:
