@@ -164,6 +164,8 @@ def _misread_by_page(state: FaxRead, cand: Candidate) -> list[Word] | None:
         return None
     if kind in WORD_LIST_KINDS:
         words = _without_stray(words, sum(1 for w in cand.words if not _speck(w)))
+        if any(lexicon.near_miss(w.text) for w in words):
+            return None  # the second read misreads a word too ('Heaith' as the page has it): no value to take
     second, page = text_of(words), first_text(cand)
     misread = kind in WORD_LIST_KINDS and (lexicon.misread(second, page) or near_misread(second, page))
     if _doubtful(words, kind) or not (misread or _damaged(page, second)):

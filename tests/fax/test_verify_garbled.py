@@ -233,3 +233,21 @@ def test_a_date_whose_second_read_lost_a_character_at_the_crops_edge_is_settled_
     for second, third in (("1/21/2026", "1/21/2026"), ("11/27/2026", "11/21/2026"), ("1/21/202", "11/21/2026")):
         fake = ModelReads({"c0": _word(second)}, {"e0": _word(third)})
         assert _run(monkeypatch, order, fake).confirmed_by is None, (second, third)
+
+
+def test_a_second_read_that_misreads_another_word_too_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page 'Vailey Home Heaith', second read 'Valley Home Heaith' (the page's 'Vailey' a misread of its
+    'Valley', but 'Heaith' one letter from Health in both): the standard model agreeing with the second
+    read word for word still takes no value with a word that is a misread of a known one."""
+    from parsers.fax import verify_standard
+
+    page = [Word(t, 85.0, 20 + 90 * i, 10, 80, 20, (1,)) for i, t in enumerate(["Vailey", "Home", "Heaith"])]
+    for second_text, taken in (("Valley Home Health", True), ("Valley Home Heaith", False)):
+        second = [dataclasses.replace(w, text=t) for w, t in zip(page, second_text.split(), strict=True)]
+        cand = dataclasses.replace(_agency("Vailey Home Heaith"), words=tuple(page))
+        state = _state(cand)
+        state.second_words[id(cand)] = second
+        monkeypatch.setattr(verify_standard, "second_reads", ModelReads({"m0": _word(second_text)}))
+        verify_standard.misread_page_read(state)
+        assert (state.candidates[0].value == "Valley Home Health") is taken
+        assert (state.candidates[0].confirmed_by is not None) is taken
