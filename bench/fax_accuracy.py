@@ -98,10 +98,14 @@ def score(expected: dict[str, Any], record: dict[str, Any]) -> Counter[str]:
     return tally
 
 
+CASELESS_FIELDS = ("first_name", "last_name", "payer.name", "servicing_provider.name")
+
+
 def _same(path: str, got: Any, want: Any) -> bool:
-    """Equal; a person's name also in another case (a form printing 'GARCIA, ROBERT' gives the
-    name as printed, which is the same name: the reader does not guess at 'McDonald' from capitals)."""
-    if path.endswith(("first_name", "last_name")) and isinstance(got, str) and isinstance(want, str):
+    """Equal; a person's or organisation's name also in another case (a form printing 'GARCIA, ROBERT'
+    or 'BLUE HARBOR MEDICARE' gives the name as printed, which is the same name: the reader does not
+    guess at 'McDonald' from capitals)."""
+    if path.endswith(CASELESS_FIELDS) and isinstance(got, str) and isinstance(want, str):
         return got.casefold() == want.casefold()
     return bool(got == want)
 
