@@ -20,11 +20,16 @@ MAX_GAP_HEIGHTS = 3.0  # the rest stands within this many of the word's heights 
 def rest_further_on(word: Word, line_words: Sequence[Word], is_category: Callable[[str], bool]) -> bool:
     """`word` opens a bracket round a category and, further on its line, a word closes the bracket
     with a code's rest (digits among it): the code printed is the category and that rest."""
+    return closing_rest(word, line_words, is_category) is not None
+
+
+def closing_rest(word: Word, line_words: Sequence[Word], is_category: Callable[[str], bool]) -> Word | None:
+    """The word closing the bracket `word` opens round a category (rest_further_on), else None."""
     if not OPENED.match(word.text) or not is_category(word.text[1:]):
-        return False
+        return None
     reach = word.right + MAX_GAP_HEIGHTS * word.height
     after = [w for w in line_words if w.left > word.right - word.height // 2 and w.left <= reach and w is not word]
-    return any(REST_CLOSING.match(w.text) and any(ch.isdigit() for ch in w.text) for w in after)
+    return next((w for w in after if REST_CLOSING.match(w.text) and any(ch.isdigit() for ch in w.text)), None)
 
 
 CATEGORY_SHAPED = re.compile(r"^[A-Z0-9]{3}[.:]?$")  # a category as printed: capitals and digits ('dod' is a word)
@@ -37,13 +42,18 @@ def rest_after(word: Word, line_words: Sequence[Word], is_category: Callable[[st
     """`word` is a category (not closed by a list's comma) and the next word on its line, within three of
     its heights, is shaped as a code's rest ('354', 'EL', '$4' led by a digit's look-alike mark; a
     description's '(Chronic' or 'and' is none)."""
+    return rest_word(word, line_words, is_category) is not None
+
+
+def rest_word(word: Word, line_words: Sequence[Word], is_category: Callable[[str], bool]) -> Word | None:
+    """The rest-shaped word right after the category `word` (rest_after), else None."""
     text = word.text.strip()
     if text.endswith((",", ";")) or not CATEGORY_SHAPED.match(text) or not is_category(text.rstrip(".:")):
-        return False
+        return None
     reach = word.right + MAX_GAP_HEIGHTS * word.height
     after = sorted(
         (w for w in line_words if w.left > word.right - word.height // 2 and w is not word), key=lambda w: w.left
     )
     rest = after[0].text.rstrip(".") if after else ""
     shaped = REST_SHAPED.match(rest) is not None or (MARKED_REST.match(rest) is not None and len(rest) <= 4)
-    return bool(after) and after[0].left <= reach and shaped
+    return after[0] if after and after[0].left <= reach and shaped else None

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from parsers.fax import codecheck
-from parsers.fax.bracket_rest import rest_after, rest_further_on
+from parsers.fax.bracket_rest import closing_rest, rest_word
 from parsers.fax.code_context import HISTORY_HEAD
 from parsers.fax.code_pieces import (
     LOWER_LEAD,
@@ -109,11 +109,11 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             skip = pieces[position + 1][1]
             yield joined
             continue
-        if rest_further_on(word, line.words, lambda head: bool(_categories(head, sets))):
-            yield CodeRead(word.text, word, line.page, UNREAD)  # '(E11 1 65)': the category is a cut read
-            continue
-        if rest_after(word, line.words, lambda head: bool(_categories(head, sets))):
-            yield CodeRead(word.text, word, line.page, UNREAD)  # 'L89 354': the category is a cut read
+        cut = _cut_category(word, line.words, sets)
+        if cut is not None:
+            rest, whole = cut
+            skip = rest  # read with the category: no code of its own
+            yield CodeRead(whole.text, whole, line.page, UNREAD)
             continue
         candidate = piece.upper().rstrip(".")
         if candidate.isdigit() and (head := fragment_before(pieces, position, CODE_TOKEN)) is not None:
@@ -138,6 +138,18 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
             and not BOX_NUMBER.match(candidate)
         ):
             yield CodeRead(piece, word, line.page, UNREAD)  # code-like but no code shape: a finding
+
+
+def _cut_category(word: Word, words: tuple[Word, ...], sets: CodeSets) -> tuple[Word, Word] | None:
+    """A category whose code's rest OCR read as a word of its own that makes no code with it ('(E11  1  65)',
+    'L89 354', 'G47 $4' for G47.33): the category is a cut read, no code. Left open with no reading, as one
+    word spanning the category and its rest, so that the re-reads of its crop see the whole code printed
+    (a crop of the category alone reads 'G47.' at best). Returns the rest's word and the spanning one."""
+    is_category = lambda head: bool(_categories(head, sets))  # noqa: E731
+    rest = closing_rest(word, words, is_category) or rest_word(word, words, is_category)
+    if rest is None:
+        return None
+    return rest, word_spanning(f"{word.text} {rest.text}", [word, rest], word.line_key)
 
 
 # A US phone number in words ('203 555 1428', '(203) 555 1428', '203-555 1428'): an area code and an

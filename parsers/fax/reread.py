@@ -147,22 +147,31 @@ def _code_by(state: FaxRead, read: CodeRead, model: str, pool: list[Reread]) -> 
 
 def _shown_at_3x(state: FaxRead, read: CodeRead, texts: list[str], pool: list[Reread], model: str = "") -> str | None:
     """A code the first two re-reads leave open ('150.9', '150.95'): the crop read twice more at 3x
-    (grey and cleaned); taken when both show the same billable code exactly as printed, with no
-    doubtful character, and no read shows another billable code. Else the two join the `pool`, judged
-    as any re-reads are (reread_pool.pooled): '296.651' twice at 2x (a Z read as a 2), then '296.651'
-    and 'Z96651' at 3x are two clean reads of Z96.651, one as printed, none against it."""
+    (grey and cleaned); taken when both show the same billable code exactly as printed (or with only
+    a lead Z read as a 2: _shown), with no doubtful character, and no read shows another billable code.
+    Else the two join the `pool`, judged as any re-reads are (reread_pool.pooled): '296.651' twice at 2x
+    (a Z read as a 2), then '296.651' and 'Z96651' at 3x are two clean reads of Z96.651, one as printed,
+    none against it."""
     sets = state.ctx.code_sets
     reads = reads_of(state, read.page, read.word, "icd10", CODE_3X_VARIANTS, model=model)
     pool += reads or []
     more = clean_texts(reads, billable_in(sets)) if reads is not None else None
     if more is None:
         return pooled(pool, billable_in(sets))
-    shown = [billable(t, sets) for t in more]
+    shown = [_shown(t, sets) for t in more]
     if len(shown) != 2 or any(s is None or not s[1] for s in shown) or shown[0] != shown[1]:
         return pooled(pool, billable_in(sets))
     value = shown[0][0] if shown[0] is not None else None
     others = {found[0] for t in texts if (found := billable(t, sets)) is not None}
     return value if others <= {value} else None
+
+
+def _shown(text: str, sets: CodeSets) -> Read[str] | None:
+    """billable(), a read whose lead letter is its one look-alike digit counting as printed (lead_letter_only):
+    at 3x, after two clean reads at 2x, four reads then agree on every other character of the code."""
+    found = billable(text, sets)
+    fixed = codecheck.correct_icd10(text, sets)
+    return (found[0], found[1] or lead_letter_only(text, fixed)) if found is not None else None
 
 
 def _by_first_glyph(state: FaxRead, read: CodeRead, texts: list[str]) -> str | None:
@@ -235,6 +244,21 @@ def billable(text: str, sets: CodeSets) -> Read[str] | None:
     if fixed.value is None or not codecheck.icd10_billable(fixed.value, sets):
         return None
     return fixed.value, not fixed.corrected
+
+
+# A code's first character is always a letter, so a digit there is a misread for certain; '2' is one
+# letter's look-alike alone (Z: 'Z96.651' read '296.651' by every read at standard resolution). Not a
+# '1' (I, L or J: glyph.py decides), nor '6' (G, or a C), '0' (O, D or Q), '5' or '8' (S, B, or an E).
+LEAD_LETTER = {"2": "Z"}
+
+
+def lead_letter_only(text: str, fixed: codecheck.Correction) -> bool:
+    """The text is the code's one reading with its lead letter read as that letter's look-alike digit
+    (LEAD_LETTER) and every other character read as printed: only the lead was changed, as it must be."""
+    compact = text.upper().replace(".", "").rstrip(",;:")
+    value = (fixed.value or "").replace(".", "")
+    lead = LEAD_LETTER.get(compact[:1])
+    return fixed.readings == (fixed.value,) and lead is not None and value == lead + compact[1:]
 
 
 def code_shaped(text: str, shortest: int, longest: int) -> bool:

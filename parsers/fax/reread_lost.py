@@ -61,9 +61,23 @@ def _suspects(state: FaxRead, taken: set[int]) -> list[tuple[Word, int]]:
         if page is None or read.correction.value is None:
             continue
         for word in page.words:
-            if id(word) not in taken and _on_line(word, read.word) and _garbled_code(word):
+            if id(word) in taken or _within_read(word, state.diagnoses):
+                continue  # read already, as a code or within one (a category with its rest apart: 'G47 $4')
+            if _on_line(word, read.word) and _garbled_code(word):
                 out[id(word)] = (_to_line(word, read.word), read.page)
     return list(out.values())
+
+
+def _within_read(word: Word, reads: list[CodeRead]) -> bool:
+    """The word lies inside the box of a code read spanning several words (diagnosis_codes._cut_category)."""
+    return any(
+        r.word.left <= word.left
+        and word.right <= r.word.right
+        and r.word.top <= word.top
+        and word.bottom <= r.word.bottom
+        for r in reads
+        if " " in r.word.text
+    )
 
 
 def _on_line(word: Word, code: Word) -> bool:

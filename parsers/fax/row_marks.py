@@ -21,8 +21,8 @@ JOINED_QUANTITY = re.compile(r"^(?:[x×#]|qty[:.#]?|quantity[:#]?|units?:)([0-9O
 # as 'l', the space before 'ea' lost): digits, or one look-alike of a '1', then the unit in lower case
 UNIT_JOINED = re.compile(r"^([0-9]{1,3}|[lI|])\s?(?:ea|each|pcs?|units?)[.,;:)]?$")
 # a quantity's mark before it ('Qty:', 'x', '#'); its colon may come read as ';', ',' or a quote ('qty’'),
-# its q as a g or an a ('gty', 'aty': no words)
-QUANTITY_MARK = re.compile(r"^(?:[x×#]|[qga]ty|quantity|units?|no\.? of units)[:.,#;'’]?$", re.IGNORECASE)
+# its q as a g, an a or an o ('gty', 'aty', 'Oty': no words)
+QUANTITY_MARK = re.compile(r"^(?:[x×#]|[qgao]ty|quantity|units?|no\.? of units)[:.,#;'’]?$", re.IGNORECASE)
 QUOTES = "\"'`\u2018\u2019\u201c\u201d"  # quote marks OCR makes of a speck before a word
 UNIT_WORDS = re.compile(r"^(?:units?|ea|each|pcs?|boxe?s?)[.,;:)]?$", re.IGNORECASE)
 # the modifiers an order prints beside a HCPCS code (rental, new, used, KX, laterality, therapy ...)

@@ -63,3 +63,24 @@ def test_a_mark_with_no_digit_a_price_or_a_long_number_after_a_category_is_no_cu
     category = _word("J44", 900)
     for after in ("$", "&", "$1250", "&nbsp", "$a"):
         assert not rest_after(category, [category, _word(after, 950)], _is_category), after
+
+
+def test_a_cut_category_is_read_with_its_rest_as_one_open_code() -> None:
+    """'G47 $4' (G47.33, '.33' read as '$4'), 'L89 &54': the open code's word spans the category and its
+    rest, so a re-read of its crop sees the whole code printed; the rest is no code of its own, and a
+    re-read of a garbled word looks at no word inside it again."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+    from parsers.fax.diagnosis_codes import diagnosis_reads
+    from parsers.fax.reread_lost import _within_read
+    from tests.fax.test_reading_units import _page
+
+    for line, raw in [
+        ("Diagnosis codes G47 $4 (Obstructive sleep apnea)", "G47 $4"),
+        ("Dx: L89 &54 Pressure ulcer", "L89 &54"),
+    ]:
+        reads = list(diagnosis_reads(_page([line]), VALIDATOR_CODE_SETS))
+        assert [(r.raw, r.correction.value, r.correction.readings) for r in reads] == [(raw, None, ())], line
+        words = _page([line]).lines[0].words
+        head, rest = (w for w in words if w.text in raw.split())
+        assert reads[0].word.left == head.left and reads[0].word.right == rest.right
+        assert _within_read(head, reads) and _within_read(rest, reads)

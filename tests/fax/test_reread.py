@@ -250,14 +250,29 @@ def test_a_description_word_made_of_digit_look_alikes_far_from_the_quantity_capt
 def test_re_reads_at_3x_join_the_pool_an_open_code_is_taken_from() -> None:
     """'Z96 651' (its dot read as a gap: one open code): the re-reads show '296.651' (the Z read as a 2)
     at 2x and at 3x, and 'Z96651' once as printed at 3x: two clean reads of one code, one as printed, none
-    against it, as any re-read pool is judged. Without a read as printed, or with a read of another code
-    among them, it stays open."""
+    against it, as any re-read pool is judged. With a read of another code among them, it stays open (reads
+    showing the Z as a 2 only: test_two_rereads_agreeing_on_a_code_whose_z_every_read_showed_as_a_2_fill_it)."""
     open_code = codecheck.Correction(None, False, ("Z96.651",))
     state = _state(Canned("296.651", "296651.", "296.651", "Z96651"), "Z96.651", open_code)
     reread_failing(state)
     read = state.diagnoses[0]
     assert read.correction.value == "Z96.651" and id(read) in state.confirmed_codes
-    for texts in (("296.651", "296651.", "296.651", "296.651"), ("296.651", "296651.", "Z96652", "Z96651")):
+    for texts in (("296.651", "296651.", "Z96652", "Z96651"),):
         state = _state(Canned(*texts), "Z96.651", open_code)
         reread_failing(state)
         assert state.diagnoses[0].correction.value is None and not state.confirmed_codes, texts
+
+
+def test_two_rereads_agreeing_on_a_code_whose_z_every_read_showed_as_a_2_fill_it() -> None:
+    """'296.651' read so by every re-read: a code's first character is a letter, and '2' stands for Z
+    alone, so two clean reads of it at 2x and both at 3x, every other character as printed, are the Z code.
+    Not a '6' (G or a C), nor a rest changed by a look-alike ('296.6S1'), nor reads that differ in the rest."""
+    open_code = codecheck.Correction(None, False, ("Z96.651",))
+    state = _state(Canned("296.651", "296651", "296.651", "296651."), "Z96 651", open_code)
+    reread_failing(state)
+    read = state.diagnoses[0]
+    assert read.correction.value == "Z96.651" and id(read) in state.confirmed_codes
+    for texts in (("647.9",) * 4, ("296.6S1",) * 4, ("296.651", "296.651", "296.651", "296.641")):
+        state = _state(Canned(*texts), "Z96 651", codecheck.Correction(None, False, ()))
+        reread_failing(state)
+        assert id(state.diagnoses[0]) not in state.confirmed_codes, texts
