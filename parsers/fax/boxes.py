@@ -26,6 +26,7 @@ MEDICARE_ID = re.compile(
     rf"^(?:[1-9][{MBI_LETTER}][{MBI_LETTER}0-9]\d-?[{MBI_LETTER}][{MBI_LETTER}0-9]\d-?[{MBI_LETTER}]{{2}}\d{{2}}"
     r"|\d{9}[A-Z][0-9A-Z]?)$"
 )
+GARBLED_WORDS = 1  # words OCR garbled past every caption between a box's name caption and its telephone's
 BOX_LINES = 5  # a name box's lines under its caption: name, street, city line, telephone, an id
 LINE_REACH = 2.5  # the next line of a box starts within this many line heights of the last
 BLOCK_GAP = 1.6  # a gap this much wider than the block's own line gaps is a blank line: the block ends
@@ -37,11 +38,26 @@ def box_phones(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:
     for hit in hits:
         path = PHONE_PATHS.get(hit.role or "") if hit.kind == "name" else None
         announced = PHONE_IN_CAPTION.search(hit.segment.text[hit.start : hit.end]) or party_heading(hit)
+        announced = announced or _telephone_after(hit, hits)
         if path is None or path_of(hit) is None or not announced:
             continue
         found = _one_phone(box_lines(text, hit.segment, hits), hits, path)
         if found is not None:
             yield found
+
+
+def _telephone_after(hit: LabelHit, hits: list[LabelHit]) -> bool:
+    """The name caption goes on, past one word OCR garbled ('PATIENT NAME, ADORESS, TELEPHONE and HICN':
+    'ADDRESS' read as no caption), to a telephone caption on its segment: the caption announces the phone
+    as a whole one does. A value between them (two words, a digit) is no garbled caption word."""
+    for phone in hits:
+        if phone.kind != "phone" or phone.segment is not hit.segment or phone.start < hit.end:
+            continue
+        between = hit.segment.text[hit.end : phone.start].replace(",", " ").split()
+        garbled = len(between) <= GARBLED_WORDS and all(w.strip(".;:").isalpha() for w in between)
+        if garbled and PHONE_IN_CAPTION.search(hit.segment.text[hit.start : phone.end]):
+            return True
+    return False
 
 
 def box_ids(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate]:

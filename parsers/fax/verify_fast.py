@@ -11,8 +11,11 @@ fast model read it. A read that gives no number, or the same one, changes nothin
 A standard read that gives another number only where a doubtful character's rival would give the
 value ('(208)' whose 8 rivals 3, for (203): verify.leans_to) neither agrees nor contradicts: the
 standard model reads the crop once more, from the cleaned page enlarged (other pixels), and the value
-stays confirmed only when that read gives it with no doubtful character; otherwise it is unconfirmed
-as above.
+stays confirmed only when that read gives it with no doubt on the digits the leaning read gave otherwise
+(a doubt on a digit every read gave alike, a '5' of '555' a standard-resolution fax blurs, is the doubt
+the value was confirmed with; no near tie anywhere); otherwise it is unconfirmed as above. A read
+giving no possible North American number (an area code or exchange led by 0 or 1: '014' for '914')
+gives no number of the kind: it contradicts nothing.
 
 So with a diagnosis code read unsurely on the page (CodeRead.as_read) and confirmed by the fast model's
 second read of its crop: ICD-10-CM is dense, a digit misread ('M16.11' as 'M16.31', its 1 a 3 to the fast
@@ -38,6 +41,7 @@ from parsers.fax.verify_model import standard_reads
 from referrals.codes import CodeSets
 
 KINDS = {"phone", "fax"}
+NANP_DIGITS = 10
 CONFIRMED_BY_READS = {"second_read"}  # not a check digit, a value repeated in print, or a text layer
 
 
@@ -51,16 +55,31 @@ def contest_fast_reads(state: FaxRead) -> None:
     reads = second_reads(regions, images, state.engine, REREAD_MODEL)
     against = {id(c) for i, c in enumerate(chosen) if contradicts(c, reads.get(f"f{i}", []))}
     leaning = [c for i, c in enumerate(chosen) if id(c) in against and leans_to(c, reads.get(f"f{i}", []))]
-    against -= _settled(state, leaning)
+    against -= _settled(state, leaning, {id(c): reads.get(f"f{i}", []) for i, c in enumerate(chosen)})
     state.candidates = [_unconfirmed(c) if id(c) in against else c for c in state.candidates]
 
 
-def _settled(state: FaxRead, leaning: list[Candidate]) -> set[int]:
-    """The values among `leaning` a standard read of the cleaned crop, enlarged, gives with no doubt."""
+def _settled(state: FaxRead, leaning: list[Candidate], contest: dict[int, list[Word]]) -> set[int]:
+    """The values among `leaning` a standard read of the cleaned crop, enlarged, gives with no doubt on
+    the digits the leaning read (`contest`, by the candidate's id) gave otherwise."""
     if not leaning:
         return set()
     reads = standard_reads(state, leaning, "l", THIRD_SCALE, "clean")
-    return {id(c) for c in leaning if agreement(c, reads[id(c)]) is not None}
+    return {id(c) for c in leaning if sure_where_contested(c, contest[id(c)], reads[id(c)])}
+
+
+def sure_where_contested(cand: Candidate, contest: list[Word], words: list[Word]) -> bool:
+    """`words` give the value, with no near tie, and no doubtful character of theirs is a digit the
+    value has where the contest read has another (a rival is known by its character, not its place:
+    a doubtful '0' doubts every 0)."""
+    if agreement(cand, words, doubt_allowed=True) is None or any(w.tied for w in words):
+        return False
+    other = _number(contest)
+    value = str(cand.value)
+    if other is None or len(other) != len(value):
+        return agreement(cand, words) is not None
+    contested = {digit for digit, read in zip(value, other, strict=True) if digit != read}
+    return not any(chosen in contested for w in words for chosen, _ in w.rivals)
 
 
 def _read_by_fast_model(state: FaxRead, cand: Candidate) -> bool:
@@ -70,11 +89,19 @@ def _read_by_fast_model(state: FaxRead, cand: Candidate) -> bool:
 def contradicts(cand: Candidate, words: list[Word]) -> bool:
     """The read gives a number of the value's kind other than the value, doubtful characters or not (a
     doubt bars a read from confirming a value, not from contesting one)."""
-    if not words:
-        return False
-    found = value_of(words, READERS[PATH_KIND[cand.path]])
+    value = _number(words) if words else None
+    return value is not None and possible_number(value) and value != cand.value
+
+
+def _number(words: list[Word]) -> str | None:
+    found = value_of(words, READERS["phone"])
     value = getattr(found, "value", found)
-    return value is not None and value != cand.value
+    return value if isinstance(value, str) else None
+
+
+def possible_number(digits: str) -> bool:
+    """A North American number: neither its area code nor its exchange starts with 0 or 1."""
+    return len(digits) == NANP_DIGITS and digits[0] not in "01" and digits[3] not in "01"
 
 
 def _unconfirmed(cand: Candidate) -> Candidate:

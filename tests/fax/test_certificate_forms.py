@@ -95,6 +95,21 @@ def test_the_one_unlabelled_phone_in_a_box_whose_caption_announces_it_is_that_pe
     assert _box_phones(unruled) == {"member.phone": "6175555084"}
 
 
+def test_a_box_caption_garbled_between_its_name_and_its_telephone_still_announces_it() -> None:
+    # 'ADDRESS' read as no word ('ADORESS') splits the caption: its name caption, then its telephone's
+    patient = [
+        ("PATIENT NAME, ADORESS, TELEPHONE and HICN", 117, 257, 0),
+        ("WALTER MARTINEZ", 124, 310, 0),
+        ("270 Elm St", 126, 359, 0),
+        ("Springfield, MA 01103", 125, 407, 0),
+        ("(617) 555-5084 HICN H679630000", 125, 456, 0),
+    ]
+    assert _box_phones(patient) == {"member.phone": "6175555084"}
+    # a value between the name caption and the telephone's is no garbled caption word
+    valued = [("PATIENT NAME: Walter Martinez, TELEPHONE", 117, 257, 0), ("(617) 555-5084", 125, 310, 0)]
+    assert _box_phones(valued) == {}
+
+
 def test_no_box_phone_without_the_caption_saying_so_or_with_two_numbers() -> None:
     no_phone = [("PATIENT NAME AND ADDRESS", 117, 257, 0), ("JOHN SMITH", 124, 310, 0), ("(617) 555-5084", 125, 359, 0)]
     assert _box_phones(no_phone) == {}

@@ -79,3 +79,25 @@ def test_a_leaning_read_not_settled_by_the_next_read_unconfirms_the_value(monkey
     # a doubtful read whose rival gives yet another number does not lean: no further read
     fake = SequentialReads(_leaning("860-565-9240", ("6", "8")))
     assert _run(monkeypatch, fake, _weak_phone()).confirmed_by is None and len(fake.calls) == 1
+
+
+def test_a_standard_read_giving_no_possible_us_number_contradicts_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an area code or exchange led by 0 or 1 is no North American number: the read gave no number of the kind
+    for text in ("014-555-9240", "860-155-9240", "160.555.9240"):
+        fake = SequentialReads(_leaning(text, ("8", "0")))
+        assert _run(monkeypatch, fake, _weak_phone()).confirmed_by == "second_read", text
+    fake = SequentialReads(Word("860-255-9240", 93, 0, 0, 80, 20, (1,)))  # a possible number: contradicts
+    assert _run(monkeypatch, fake, _weak_phone()).confirmed_by is None
+
+
+def test_a_settling_read_need_be_sure_only_where_the_leaning_read_differed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the leaning read gave the last digit otherwise ('9246' whose 6 rivals 0); the settling read gives the
+    # value, doubting only a 5 every read gave alike: the contested digit is settled
+    fake = SequentialReads(_leaning("860-555-9246", ("6", "0")), _leaning("860-555-9240", ("5", "6")))
+    assert _run(monkeypatch, fake, _weak_phone()).confirmed_by == "second_read"
+    # doubting the contested digit itself ('0' rivalled by '6') settles nothing; nor does a near tie
+    fake = SequentialReads(_leaning("860-555-9246", ("6", "0")), _leaning("860-555-9240", ("0", "6")))
+    assert _run(monkeypatch, fake, _weak_phone()).confirmed_by is None
+    tied = Word("860-555-9240", 93, 0, 0, 80, 20, (1,), ambiguous=True, tied=True, rivals=(("5", "6"),))
+    fake = SequentialReads(_leaning("860-555-9246", ("6", "0")), tied)
+    assert _run(monkeypatch, fake, _weak_phone()).confirmed_by is None
