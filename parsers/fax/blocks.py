@@ -28,9 +28,13 @@ def within_blocks(hits: list[LabelHit], segments: list[Segment], page_width: int
     return [_kept(hit, hits, headings, page_width) for hit in hits]
 
 
+# A capital I OCR read as an opening bracket it never closes ('REGIMEN AND (TEM' for ITEM): the I again
+BRACKET_FOR_I = re.compile(r"(?<![A-Za-z])[(\[{](?=[A-Z]{2,}(?:\s|$))(?![^)\]}]*[)\]}])")
+
+
 def capitals_heading(segment: Segment) -> bool:
     """A heading set in capitals, a few words alone on its segment ('PATIENT', 'REGIMEN AND ITEMS')."""
-    text = segment.text.strip()
+    text = BRACKET_FOR_I.sub("I", segment.text.strip())
     letters = sum(ch.isalpha() for ch in text)
     return bool(HEADING.match(text)) and len(text.split()) <= MAX_HEADING_WORDS and letters >= MIN_HEADING_LETTERS
 

@@ -426,17 +426,19 @@ def test_an_icd_heading_whose_number_ocr_garbled_still_heads_the_diagnoses() -> 
     assert [(r.raw, r.correction.value) for r in reads] == [("296.651", "Z96.651"), ("J44.9", "J44.9")]
 
 
-def test_a_diagnosis_section_ends_at_the_next_sections_heading() -> None:
-    """'REGIMEN AND ITEMS' (capitals, alone on its line) heads the next section: the formula table under
-    it ('Jevity 1.5 ... 1500 Pump') is no diagnosis, though '1500' with look-alikes reads as L50.0."""
+@pytest.mark.parametrize("heading", ["REGIMEN AND ITEMS", "REGIMEN AND (TEMS", "REGIMEN AND [TEM"])
+def test_a_diagnosis_section_ends_at_the_next_sections_heading(heading: str) -> None:
+    """'REGIMEN AND ITEMS' (capitals, alone on its line; its I read as a bracket never closed, '(TEMS')
+    heads the next section: the formula table under it ('Jevity 1.5 ... 1500 Pump') is no diagnosis,
+    though '1500' with look-alikes reads as L50.0."""
     from ingest.codesets import VALIDATOR_CODE_SETS
 
     text = _page(
         [
             "ICD 10 PRIMARY ICD 10 SECONDARY TUBE TYPE",
             "G12.21 R13.12 PEJ 16 Fr",
-            "REGIMEN AND ITEMS",
-            "FORMULA KCAL/ML VOLUME KCAL/DAY METHOD",
+            heading,
+            "FORMULA KALI ML VOLUME ( DAY KCALIDAY METHOD",  # the captions garbled too: no heading of their own
             "Jevity 1.5 1000 mL 1500 Pump",
         ]
     )
