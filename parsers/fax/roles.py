@@ -84,7 +84,7 @@ def with_roles(hits: list[LabelHit], page_width: int, providers: list[Segment] |
         role = _in_section(hit, rows, role)
         if _role_by_default(hit) and _caption_above_disagrees(hit, out, role, anchors, page_width):
             role = None
-        if hit.label.role is None and _another_partys(hit):
+        if hit.label.role is None and (_another_partys(hit) or _npi_in_prose(hit)):
             role = None
         if _default_under_another_party(hit, role, anchors, rows, page_width):
             role = None
@@ -108,6 +108,14 @@ NUMBER_KINDS = frozenset({"npi", "phone", "fax"})
 def _another_partys(hit: LabelHit) -> bool:
     """A role-less number caption right after a word naming another party than the block's."""
     return hit.kind in NUMBER_KINDS and bool(OTHER_PARTY.search(hit.segment.text[: hit.start]))
+
+
+def _npi_in_prose(hit: LabelHit) -> bool:
+    """An NPI's caption opening an aside in a sentence ('... he sees Dr M Whitfield (NPI 1450912450) for
+    primary care'): the NPI of whom the sentence names, not of the block's party, whose it would be by
+    place ('Ordered by: Helen Carter, MD NPI: ...' is a caption's row, its NPI the block's)."""
+    before = hit.segment.text[: hit.start].rstrip()
+    return hit.kind == "npi" and before.endswith(("(", "[")) and caption_in_prose(hit)
 
 
 def _contact_line_npi(hit: LabelHit, hits: list[LabelHit]) -> LabelHit:

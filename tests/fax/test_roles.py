@@ -210,3 +210,15 @@ def test_a_fax_under_the_addressees_captions_is_not_the_row_names_of_a_roster_be
         ]
     )
     assert "ordering_provider.fax" not in _found(text)
+
+
+def test_an_npi_opening_an_aside_in_a_sentence_is_the_named_persons_not_the_blocks() -> None:
+    """A letter under the agency's heading: '... he sees Dr M Whitfield (NPI 1700074036) for primary care'
+    names another clinician's NPI, no field of ours; 'Ordered by: Alan Brooks, MD NPI: ...' (a caption's
+    row, though 'by' and a name read in lower case look like a sentence) is the block's."""
+    agency = (300, [(114, "Agency: Valley Home Health")])
+    prose = (360, [(114, "He follows up in clinic in 6 weeks; he sees Dr M Whitfield (NPI 1700074036) for care.")])
+    assert "servicing_provider.npi" not in _found(_cells([agency, prose]))
+    assert "ordering_provider.npi" not in _found(_cells([agency, prose]))
+    row = (360, [(114, "Ordered by: Alan brooks, MD NPI: 1700074036")])
+    assert _found(_cells([agency, row])).get("ordering_provider.npi") == "1700074036"
