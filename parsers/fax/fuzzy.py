@@ -26,6 +26,7 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "practitioner name": ("name", PROVIDER),  # a standard written order's 'Treating practitioner'
     "patient name": ("name", PATIENT),
     "member name": ("name", PATIENT),
+    "beneficiary name": ("name", PATIENT),  # a CMS form's 'Beneficiary name (last, first)'
     "member number": ("member_id", PATIENT),
     "discharge date": ("discharge_date", None),
     "hospital discharge date": ("discharge_date", None),
@@ -231,13 +232,18 @@ def _near_phrase(run: str, letters: str) -> bool:
 
 
 def fold_accents(text: str) -> str:
-    """The text with accents OCR put on plain letters taken off ('Génder' -> 'Gender'), one
-    character for one, so positions in it are positions in `text`."""
+    """The text with accents OCR put on plain letters taken off ('Génder' -> 'Gender'), and a c read as
+    a cent sign put back ('Physi¢ian'), one character for one, so positions in it are positions in `text`."""
     if text.isascii():
         return text  # no accent to take off (an ASCII character's own base)
     return "".join(_base(ch) for ch in text)
 
 
+GLYPH_LETTERS = {"¢": "c"}  # a sign OCR reads for a letter of its shape
+
+
 def _base(char: str) -> str:
+    if char in GLYPH_LETTERS:
+        return GLYPH_LETTERS[char]
     base = unicodedata.normalize("NFKD", char)[:1]
     return base if base.isascii() and base.isalpha() else char
