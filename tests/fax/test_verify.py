@@ -186,17 +186,18 @@ def test_a_rival_digit_that_moves_an_orders_date_centuries_away_is_no_doubt() ->
 def test_a_name_the_fast_model_doubts_twice_is_settled_by_the_standard_models_sure_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    fake = FakeReads(
-        {"c0": _word("Ada Lovell", doubtful=True)}, {"t0": _word("Ada Lovell", doubtful=True)}, {"g0": _word("Ada Lovell")}
-    )
+    doubted = _word("Ada Lovell", doubtful=True)
+    fake = FakeReads({"c0": doubted}, {"t0": doubted}, {"g0": _word("Ada Lovell")})
     found = _run(monkeypatch, _state(_cand("member.name", ("Ada", "Lovell"))), fake)
     assert found["member.name"].confirmed_by == "second_read" and fake.calls[-1] == ["g0"]
 
 
 def test_a_name_the_standard_model_doubts_or_reads_otherwise_stays_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
-    for last in (_word("Ada Lovell", doubtful=True), _word("Ada Lovall")):
-        fake = FakeReads({"c0": _word("Ada Lovell", doubtful=True)}, {"t0": _word("Ada Lovell", doubtful=True)}, {"g0": last})
-        assert _run(monkeypatch, _state(_cand("member.name", ("Ada", "Lovell"))), fake)["member.name"].confirmed_by is None
+    doubted = _word("Ada Lovell", doubtful=True)
+    for last in (doubted, _word("Ada Lovall")):
+        fake = FakeReads({"c0": doubted}, {"t0": doubted}, {"g0": last})
+        found = _run(monkeypatch, _state(_cand("member.name", ("Ada", "Lovell"))), fake)
+        assert found["member.name"].confirmed_by is None
 
 
 def test_a_date_the_fast_model_doubts_twice_gets_no_standard_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
