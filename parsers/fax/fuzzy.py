@@ -94,7 +94,8 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     text = fold_accents(segment.text)
     hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
     match = CAPTION.match(text[: hint.start()] if hint else text)
-    letters = letters_of(match.group(1)) + ("name" if hint else "") if match else ""
+    letters = letters_of(match.group(1)) if match else ""
+    letters += "name" if hint and match and not letters.endswith("name") else ""  # said once ('Member Name (First')
     if not match or len(letters) < SHORT_MIN_LETTERS or len(match.group(1).split()) > MAX_WORDS:
         return None
     merged = _look_alike_caption(letters)

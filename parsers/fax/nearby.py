@@ -83,6 +83,13 @@ def owned_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment 
     return above
 
 
+def owned_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+    """The value right under the caption, when this caption is the nearest bare caption to it (for a
+    caption whose segment over it gave no value: a section's title, 'A. MEMBER', over its first caption)."""
+    below = _segment_below(text, hit, hits, hit.kind in WORD_KINDS)
+    return below if below is not None and _owner(text, below, hits) is hit.segment else None
+
+
 def _nearer_above(caption: Segment, above: Segment | None, below: Segment | None) -> bool:
     if above is None or below is None:
         return below is None

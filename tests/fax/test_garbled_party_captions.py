@@ -50,3 +50,8 @@ def test_a_section_header_with_its_o_read_as_q_names_the_supplier() -> None:
 @pytest.mark.parametrize("text", ["Mame", "Mame: Ada Lovell"])
 def test_a_garbled_name_word_without_its_party_is_no_caption(text: str) -> None:
     assert [h for h in hits_in(_segment(text)) if h.kind == "name"] == []
+
+
+def test_a_garbled_caption_ending_in_name_before_its_name_order_hint_is_matched_once() -> None:
+    """'MEMBLR NAME (FIRST (57)': the hint says 'name', and the caption already says it."""
+    assert _hits("3 MEMBLR NAME (FIRST (57)") == [("name", PATIENT, "MEMBLR NAME")]
