@@ -33,6 +33,7 @@ from parsers.fax.nearby import (
     caption_alone,
     captions_right,
     owned_above,
+    owned_below,
     row_right,
     same_row,
     value_end,
@@ -247,7 +248,10 @@ def _elsewhere(text: PageText, hit: LabelHit, hits: list[LabelHit], path: str, e
     if under is not None and not abbreviation_before(text, under):
         return _read(under, 0, under.text, kind, path, "below") or read
     over = owned_above(text, hit, hits) if read is None and found[1] == "label" else None
-    return _read(over, 0, over.text, kind, path, "above") if over is not None else read
+    if over is not None:
+        return _read(over, 0, over.text, kind, path, "above")
+    under = owned_below(text, hit, hits) if read is None and found[1] == "above" else None
+    return _read(under, 0, under.text, kind, path, "below") if under is not None else read
 
 
 UNREAD_DIGITS = re.compile(r"[0-9]{2}")  # digits run together after a caption: a value, however garbled

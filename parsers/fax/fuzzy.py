@@ -26,6 +26,7 @@ FUZZY_CAPTIONS: dict[str, tuple[str, str | None]] = {
     "practitioner name": ("name", PROVIDER),  # a standard written order's 'Treating practitioner'
     "patient name": ("name", PATIENT),
     "member name": ("name", PATIENT),
+    "beneficiary name": ("name", PATIENT),  # a CMS form's 'Beneficiary name (last, first)'
     "member number": ("member_id", PATIENT),
     "discharge date": ("discharge_date", None),
     "hospital discharge date": ("discharge_date", None),
@@ -93,7 +94,8 @@ def fuzzy_caption(segment: Segment) -> LabelHit | None:
     text = fold_accents(segment.text)
     hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
     match = CAPTION.match(text[: hint.start()] if hint else text)
-    letters = letters_of(match.group(1)) + ("name" if hint else "") if match else ""
+    letters = letters_of(match.group(1)) if match else ""
+    letters += "name" if hint and match and not letters.endswith("name") else ""  # said once ('Member Name (First')
     if not match or len(letters) < SHORT_MIN_LETTERS or len(match.group(1).split()) > MAX_WORDS:
         return None
     merged = _look_alike_caption(letters)
@@ -231,13 +233,18 @@ def _near_phrase(run: str, letters: str) -> bool:
 
 
 def fold_accents(text: str) -> str:
-    """The text with accents OCR put on plain letters taken off ('Génder' -> 'Gender'), one
-    character for one, so positions in it are positions in `text`."""
+    """The text with accents OCR put on plain letters taken off ('Génder' -> 'Gender'), and a c read as
+    a cent sign put back ('Physi¢ian'), one character for one, so positions in it are positions in `text`."""
     if text.isascii():
         return text  # no accent to take off (an ASCII character's own base)
     return "".join(_base(ch) for ch in text)
 
 
+GLYPH_LETTERS = {"¢": "c"}  # a sign OCR reads for a letter of its shape
+
+
 def _base(char: str) -> str:
+    if char in GLYPH_LETTERS:
+        return GLYPH_LETTERS[char]
     base = unicodedata.normalize("NFKD", char)[:1]
     return base if base.isascii() and base.isalpha() else char

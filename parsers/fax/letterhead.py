@@ -19,6 +19,7 @@ from parsers.fax import values
 from parsers.fax.extract import PageText, path_of
 from parsers.fax.labels import SUPPLIER, LabelHit
 from parsers.fax.model import Candidate, Segment, conf_of
+from parsers.fax.roles import run_before
 
 PATH = "servicing_provider.name"
 ALIGN = 0.02  # of the page's width: the heading and the NPI line start this near each other
@@ -35,9 +36,10 @@ def supplier_heading(text: PageText, hits: list[LabelHit]) -> Iterator[Candidate
         return
     head: Segment | None = min(lines, key=lambda s: s.bbox[1])
     captioned = {id(h.segment) for h in hits}
-    if head is None or head is npi.segment or not _right_over(head, npi.segment, text.page.width):
+    line = run_before(npi.segment, hits) or npi.segment  # its line's start, where OCR split the NPI off
+    if head is None or head in (npi.segment, line) or not _right_over(head, line, text.page.width):
         head = addressee_over(text, npi.segment)
-    if head is None or head is npi.segment or id(head) in captioned:
+    if head is None or head in (npi.segment, line) or id(head) in captioned:
         return
     read = values.read_org(head.text)
     if read is None or read.end - read.start != len(head.text.strip()) or not _capitalised(head.text):

@@ -19,10 +19,18 @@ def _words() -> SpellChecker:
     return SpellChecker(language="en", case_sensitive=False)
 
 
+# Words of home-care organisations' names the English list lacks: the trade's abbreviations (durable or home
+# medical equipment, a visiting nurse association, a home health agency) and company forms ('Northside DME
+# Supply', 'Riverside VNA Home Care'); a read of one as no word ('OME') is a misread of it, as of any word.
+TRADE_WORDS = frozenset({"dme", "hme", "vna", "hha", "llc", "pllc", "homecare"})
+
+
 def known(word: str) -> bool:
-    """True when `word` (letters only once its edge punctuation is dropped) is a known English word."""
+    """True when `word` (letters only once its edge punctuation is dropped) is a known English word, or
+    one of the trade's (TRADE_WORDS)."""
     core = word.strip(EDGE)
-    return len(core) >= 2 and core.isalpha() and core.casefold() in _words()
+    folded = core.casefold()
+    return len(core) >= 2 and core.isalpha() and (folded in TRADE_WORDS or folded in _words())
 
 
 COMPOUND_PART = 3  # the shortest word a compound name's part may be ('Bay'+'view', 'North'+'side')

@@ -30,6 +30,9 @@ UNDER_REACH = 1.2  # a value printed over its caption ends within this many capt
 VALUE_REACH = 1.6  # ... or this many of its own heights: the fill-in line lies between, and a caption
 # printed under a line is small ('Date of Birth' at 7 pt under an 11 pt value)
 MIN_UNDER_CAPTIONS = 2  # ... on a page where at least this many captions stand under their values
+SPECK_CONF = 40  # a scrap read under this confidence (0..100) with fewer than SPECK_CHARS letters and digits
+SPECK_CHARS = 3  # ... is a speck ('of' at 25 beside a caption), no value
+WORD_KINDS = frozenset({"name", "org"})  # captions whose value is words, never one or two weak characters
 
 
 def value_segment(
@@ -39,12 +42,13 @@ def value_segment(
     in its own ruled cell, else (when the caption ends its segment: `alone`) the one right of it on
     its row, else the one below it or (a caption printed under its fill-in line) right above it,
     whichever of the two is nearer this caption than any other bare caption."""
-    below = _segment_below(text, hit, hits)
+    scraps = hit.kind in WORD_KINDS  # a name's or organisation's value is words: a scrap is none
+    below = _segment_below(text, hit, hits, scraps)
     if below is not None and (PART_ALONE.match(below.text) or abbreviation_before(text, below)):
         below = None  # an address part's caption ('City') under the caption is no value of it, nor one with its own
     if below is not None and (same_cell(below, hit.segment) or stacked_over(hit.segment, below)):
         return below, "below"  # in its ruled cell, or a small caption's value under it (stacked.py)
-    right = segment_right(text, hit.segment, hits) if alone else None
+    right = segment_right(text, hit.segment, hits, scraps) if alone else None
     if right is not None:
         return right, "label"
     above = _segment_above(text, hit, hits) if cell_of(hit.segment) is None else None
@@ -77,6 +81,13 @@ def owned_above(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment 
     if above is None or _owner(text, above, hits) is not hit.segment or not under_style(text, hits):
         return None
     return above
+
+
+def owned_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+    """The value right under the caption, when this caption is the nearest bare caption to it (for a
+    caption whose segment over it gave no value: a section's title, 'A. MEMBER', over its first caption)."""
+    below = _segment_below(text, hit, hits, hit.kind in WORD_KINDS)
+    return below if below is not None and _owner(text, below, hits) is hit.segment else None
 
 
 def _nearer_above(caption: Segment, above: Segment | None, below: Segment | None) -> bool:
@@ -135,9 +146,10 @@ def value_end(hit: LabelHit, hits: list[LabelHit]) -> int:
     return min(after, default=len(hit.segment.text))
 
 
-def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Segment | None:
+def segment_right(text: PageText, caption: Segment, hits: list[LabelHit], scraps: bool = False) -> Segment | None:
     """The nearest segment right of a caption on its row (the next ruled cell, or the column across
-    a wide gap), unless that segment is itself a caption: a value is never taken across one."""
+    a wide gap), unless that segment is itself a caption: a value is never taken across one. A speck
+    is passed over, and with `scraps` a scrap too (see `speck`)."""
     x1 = caption.bbox[2]
     row = [
         s
@@ -146,6 +158,7 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit]) -> Seg
         and s.bbox[0] - x1 < RIGHT_REACH * text.page.width
         and (same_row(s.bbox, caption.bbox) or _top_aligned_taller(s.bbox, caption.bbox))
         and s is not caption
+        and not speck(s, scraps)
     ]
     if not row:
         return None
@@ -275,7 +288,7 @@ def _match_length(pattern: re.Pattern[str], text: str) -> int:
     return match.end() if match else 0
 
 
-def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segment | None:
+def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit], scraps: bool = False) -> Segment | None:
     """The value in the cell under a label (boxed forms): the nearest segment just below it, or
     anywhere below it in its own ruled cell (a small caption atop a tall box)."""
     x0, top, x1, bottom = hit.segment.bbox
@@ -289,10 +302,21 @@ def _segment_below(text: PageText, hit: LabelHit, hits: list[LabelHit]) -> Segme
         and s.bbox[0] < max(x1, x0 + 0.2 * text.page.width)
         and s.bbox[2] > x0
         and id(s) not in labelled
+        and not speck(s, scraps)
     ]
     if not below:
         return None
     return min(below, key=lambda s: (not spans_overlap(s.bbox, hit.segment.bbox), s.bbox[1], abs(s.bbox[0] - x0)))
+
+
+def speck(segment: Segment, scraps: bool = False) -> bool:
+    """A segment no value is written in: no letter or digit at all (a fax streak read as '|', a dot as
+    ','); with `scraps` (a caption whose value is words, a name's or an organisation's), also a scrap of
+    fewer than SPECK_CHARS letters and digits read under SPECK_CONF ('of' at 25). A sex read weakly ('F'
+    at 39) is a value still: its re-reads settle it."""
+    chars = sum(ch.isalnum() for ch in segment.text)
+    scrap = chars < SPECK_CHARS and all(w.conf < SPECK_CONF for w in segment.words)
+    return chars == 0 or (scraps and scrap)
 
 
 def spans_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

@@ -121,10 +121,12 @@ def _npi_in_prose(hit: LabelHit) -> bool:
 def _contact_line_npi(hit: LabelHit, hits: list[LabelHit]) -> LabelHit:
     """A role-less NPI on one run of text with captions of one party's numbers only, each naming its
     party ('Intake fax ... | Intake phone ... | NPI ...', a supplier's letterhead line): that party's
-    NPI, as its numbers are. A bare 'Fax' is the orderer's only by default: it names no one here."""
+    NPI, as its numbers are; also when OCR split the NPI off into a run of its own right after that run
+    (run_before). A bare 'Fax' is the orderer's only by default: it names no one here."""
     if hit.kind != "npi" or hit.role is not None:
         return hit
-    line = [h for h in hits if h.segment is hit.segment and h is not hit]
+    run = run_before(hit.segment, hits) if hit.start == 0 else None
+    line = [h for h in hits if h.segment in (hit.segment, run) and h is not hit]
     roles = {h.role for h in line}
     named = all(h.kind in PARTY_NUMBERS and not _role_by_default(h) for h in line)  # not a bare 'Fax'
     if len(roles) != 1 or not named or None in roles or (hit.kind, *roles) not in LABEL_FIELDS:
@@ -133,6 +135,16 @@ def _contact_line_npi(hit: LabelHit, hits: list[LabelHit]) -> LabelHit:
 
 
 PARTY_NUMBERS = frozenset({"phone", "fax"})
+RUN_GAP = 1.5  # of a line's word height: a run of text starting this near the end of another continues it
+
+
+def run_before(segment: Segment, hits: list[LabelHit]) -> Segment | None:
+    """The captioned run of text on the segment's row that ends right before it, within RUN_GAP word
+    heights (one line OCR read as two blocks: a letterhead's contact line and its NPI)."""
+    left = [h.segment for h in hits if h.segment is not segment and same_row(h.segment.bbox, segment.bbox)]
+    before = max((s for s in left if s.bbox[2] <= segment.bbox[0]), key=lambda s: s.bbox[2], default=None)
+    height = sorted(w.height for w in segment.words)[len(segment.words) // 2]
+    return before if before is not None and segment.bbox[0] - before.bbox[2] <= RUN_GAP * height else None
 
 
 BARE_FAX = re.compile(r"^f[au]x\b", re.IGNORECASE)  # a bare 'Fax' is the ordering office's unless told

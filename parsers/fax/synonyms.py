@@ -55,7 +55,8 @@ SLASH = r"[/{\[|JlI]"
 # Address and Telephone", "Name and NPI"): part of the label, never of the value under it.
 # A certificate of medical necessity asks for the supplier's "NSC or NPI #" and the physician's "UPIN or NPI #".
 TAIL_ID = r"(?:(?:nsc|upin|ptan)\s*(?:or|/)\s*)?npi(?:\s*#)?"
-TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:address|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
+# (its D read as O in small capitals: 'NAME, ADORESS, TELEPHONE')
+TAIL = rf"(?:\s*(?:,|and|&|/)\s*(?:ad[do]ress|addr\.?|{TAIL_ID}|telephone|phone|tel\.?|title|credentials|id))*"
 # The unit an address caption asks for in its box too ('Street address / apt', as OCR reads its slash
 # 'STREET ADDRESS | APT'): part of the caption, never of the value under it.
 UNIT = rf"(?:\s*{SLASH}\s*(?:apt|apartment|unit|suite|ste)\.?(?:\s*(?:#|no\.?))?)?"
@@ -63,10 +64,13 @@ UNIT = rf"(?:\s*{SLASH}\s*(?:apt|apartment|unit|suite|ste)\.?(?:\s*(?:#|no\.?))?
 SIGNING_WORD = r"(?:ordering|referring|certifying|treating|prescribing|requesting)"
 # ... also with a second such word in brackets or after a slash ('Requesting (Ordering) Provider', 'Referring/Ordering')
 SIGNING = rf"{SIGNING_WORD}(?:\s*(?:[(\[{{]\s*{SIGNING_WORD}\s*[)\]}}]|/\s*{SIGNING_WORD}))?"
+# A party's 'NAME' after its party's word, also with its capital N read as M ('PATIENT MAME, ADDRESS'):
+# only there, never a bare 'Mame'
+PARTY_NAME = r"[nm]ame"
 # '... of Facility' ('Name and Address of Facility if applicable'): someone else's name, not the patient's.
 NOT_OURS = rf"(?!{TAIL}\s*of\b)"
 # A name label that also announces the address in its box: the lines under the name are the address.
-ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:address|addr\b)", re.IGNORECASE)
+ADDRESS_IN_TAIL = re.compile(r"(?:,|and|&|/)\s*(?:ad[do]ress|addr\b)", re.IGNORECASE)
 
 
 # A name asked for in parts: 'Last Name', 'Surname', 'First Name', 'Given Name', 'Middle Name', 'M.I.'.
@@ -84,10 +88,10 @@ LABELS: list[Label] = [
         "name",
         PATIENT,
         True,
-        rf"(?:patient|pt\.?){POSS} (?:full )?name{TAIL}",  # 'PT NAME', 'Pt. Name': a chart's abbreviation
+        rf"(?:patient|pt\.?){POSS} (?:full )?{PARTY_NAME}{TAIL}",  # 'PT NAME', 'Pt. Name': a chart's abbreviation
         r"patent name",  # 'Patient name' with its thin i lost in a narrow face ('patent' is a word: no fuzzy match)
         # a Medicaid form's 'Recipient Name', a Medicare plan's 'Enrollee Name'
-        rf"(?:member|client|resident|beneficiary|recipient|enrollee){POSS} name{TAIL}",
+        rf"(?:member|client|resident|beneficiary|recipient|enrollee){POSS} {PARTY_NAME}{TAIL}",
         r"name of patient",
         # a payer form's party heading: the name, id and birth date under it are the member's
         r"(?:member|recipient|beneficiary|enrollee) (?:information|info|demographics)",
@@ -99,7 +103,7 @@ LABELS: list[Label] = [
         PATIENT,
         True,
         re.compile(
-            r"(?<![A-Za-z])(?:member|patient)\s+(?!(?:id|since|phone|sign)\b)[a-z]{3,5}\s*[(\[{]\s*"
+            r"(?<![A-Za-z])(?:member|patient)\s+(?!(?:id|since|phone|sign)\b)[‘’'\"`]?[a-z]{3,5}\s*[(\[{]\s*"
             r"(?:firs?t?|last)[\s,]+(?:firs?t?|last)(?![A-Za-z])\s*[)\]}]?",
             re.IGNORECASE,
         ),
@@ -149,7 +153,7 @@ LABELS: list[Label] = [
         "org",
         SUPPLIER,
         True,
-        r"refer(?:red)? to",
+        r"refer(?:red)? t[oq]",  # its O read as Q in a header's capitals ('-- REFERRED TQ ---')
         r"dme supplier",
         r"(?:dme|home health|infusion|home infusion) (?:provider|company|vendor|pharmacy)",
         r"home health agency",

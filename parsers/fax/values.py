@@ -42,6 +42,8 @@ FORM_WORDS = frozenset(
         *("date", "birth", "dob", "sex", "gender", "id", "no", "number", "signature", "diagnosis"),
         *("patient", "physician", "provider", "insurance", "payer", "payor", "mi", "m.i"),  # (MI: middle initial)
         *("member", "subscriber", "beneficiary", "enrollee"),  # the person a caption names, not a name
+        # a clinician's role in a caption ('REFERRING MD', its MD read 'MOD'), no one's name
+        *("ordering", "referring", "certifying", "treating", "prescribing", "requesting", "attending"),
         *("dear", "team", "intake", "staff", "sincerely", "regards", "colleague", "colleagues"),  # a letter's
     }
 )

@@ -53,6 +53,10 @@ THIRD_READ_KINDS = {"npi", "phone", "fax", "order_date", "start_date", "discharg
 # three reads agreed on 'Waiter' for 'Walter', where 'i' and 'l' were 86 and 81; a rival at half
 # the first choice's confidence ('Health', 'l' 91 against 'i' 47) is settled by an agreeing third read.
 TEXT_THIRD_READ_KINDS = {"name", NAME_PART, "org", "address"}
+# A name or organisation whose third read (the fast model again) kept its doubt is read by the standard
+# model (grey page, 2x): another network, not the same misgiving twice ('Doe' whose e rivalled g in the
+# second and third reads); its read with no doubtful character confirms the value, nothing else does.
+DOUBTED_TWICE_KINDS = {"name", NAME_PART, "org"}
 # Organisation and address words are checked against a word list: a rival letter that turns a known
 # word into none ('Health' whose 'l' rivals 'i') is no doubt (lexicon.py). Not names: 'Wiison' or
 # 'Hejen' are no words, yet a person's name may be any spelling.
@@ -313,7 +317,8 @@ def _third_reads(
     doubtful character, confirm the value (at the lower confidence of the last two). Values whose
     second read gave no value (UNREAD_KINDS), or only a garbled one (_garbled, read this time by the
     standard model): their crops from the grey page, enlarged, read once more; an agreeing read with
-    no doubtful character confirms the value (at its confidence). With these, the set of the `unscored`
+    no doubtful character confirms the value (at its confidence), as it does a name or organisation
+    whose third read kept its doubt (_doubted_twice). With these, the set of the `unscored`
     values (UNSCORED) whose crop the standard model read as another value (_contradicts)."""
     keys = {id(c): f"c{i}" for i, c in enumerate(wanted)}
     second = {id(c): agreement(c, reads.get(keys[id(c)], []), True) for c in doubtful}
@@ -325,6 +330,7 @@ def _third_reads(
     regions += [Region(f"u{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(unread)]
     third = second_reads(regions, images, state.engine) if regions else {}
     garbled += [c for i, c in enumerate(unread) if _kept_doubt(c, third.get(f"u{i}", []))]
+    garbled += [c for i, c in enumerate(again) if _doubted_twice(c, third.get(f"t{i}", []))]
     if garbled or edged:  # the fast model garbled these words once: the standard model reads them
         regions = [Region(f"g{i}", c.page, c.bbox, UNREAD_SCALE, "straight") for i, c in enumerate(garbled)]
         regions += [Region(f"e{i}", c.page, c.bbox, THIRD_SCALE, "clean") for i, c in enumerate(edged)]
@@ -371,6 +377,12 @@ def _kept_doubt(cand: Candidate, words: list[Word]) -> bool:
     """The fast model's grey read gives the value only with a doubtful character ('06901' whose 0
     rivals 9): the standard model reads the crop too (as a garbled read's)."""
     return agreement(cand, words) is None and agreement(cand, words, doubt_allowed=True) is not None
+
+
+def _doubted_twice(cand: Candidate, third: list[Word]) -> bool:
+    """A name or organisation (DOUBTED_TWICE_KINDS) whose third read gives it again only with a doubtful
+    character: the standard model reads its crop."""
+    return PATH_KIND[cand.path] in DOUBTED_TWICE_KINDS and _kept_doubt(cand, third)
 
 
 def _third_read_may(cand: Candidate, second: list[Word]) -> bool:

@@ -34,3 +34,32 @@ def test_a_letters_addressee_block_over_its_attn_line_names_the_agency() -> None
     assert _found([*lines[:3], "Agency NPI 1587978093"]) == []  # no 'Attn' line: no addressee block
     assert _found([*lines[:3], "Att Home Health Intake", "Agency NPI 1587978093"]) == ["Valley Home Health"]
     assert _found([*lines[:3], "Atn Home Health Intake", "Agency NPI 1587978093"]) == ["Valley Home Health"]
+
+
+def _split_letterhead(npi_gap: int) -> list[object]:
+    """A letterhead whose contact line OCR read as two runs (two blocks): its numbers, then its NPI."""
+    from parsers.fax.layout import page_segments
+    from parsers.fax.model import Page, PageText, Word
+
+    def run(text: str, left: int, top: int, key: tuple[int, ...]) -> list[Word]:
+        out = []
+        for token in text.split():
+            out.append(Word(token, 95.0, left, top, 12 * len(token), 20, line_key=key))
+            left += 12 * len(token) + 10
+        return out
+
+    contact = "Home nutrition | Intake fax 1-888-555-0150 | Intake phone 1-888-555-0151 |"
+    words = run("Lakeside Home Nutrition", 100, 90, (1, 1, 1)) + run(contact, 100, 142, (3, 1, 1))
+    words += run("NPI 1245319599", max(w.right for w in words) + npi_gap, 144, (7, 1, 1))
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    text = PageText(page, lines, segments)
+    return [c.value for c in supplier_heading(text, labelled_hits(text))]
+
+
+def test_a_contact_lines_npi_ocr_split_off_right_after_it_is_the_suppliers() -> None:
+    assert _split_letterhead(npi_gap=22) == ["Lakeside Home Nutrition"]
+
+
+def test_an_npi_far_across_the_row_from_the_contact_line_is_nobodys() -> None:
+    assert _split_letterhead(npi_gap=400) == []

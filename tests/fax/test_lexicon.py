@@ -101,3 +101,11 @@ def test_a_known_word_read_with_a_letter_split_in_two_or_in_another_case_is_misr
     assert misread("3650 Oak Ridge Rd, Providence, RI 02903", "3650 Oak Ridge Rd, Piovidence, Ri 02903")
     assert not misread("Providence, RI 02903", "Providence, Ri 02903")
     assert not misread("Valley Home Health", "Valley Homes Health")
+
+
+def test_the_trades_abbreviations_are_known_words_and_a_read_of_one_as_no_word_is_a_misread() -> None:
+    from parsers.fax import lexicon
+
+    assert lexicon.known("DME") and lexicon.known("VNA,")
+    assert lexicon.misread("Lakeside DME Supply", "Lakeside OME Supply")
+    assert not lexicon.known("OME")

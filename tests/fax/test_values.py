@@ -245,3 +245,9 @@ def test_a_gutter_rules_marks_glued_before_an_organisations_name_are_no_part_of_
 def test_a_letters_salutation_or_closing_is_no_name(text: str) -> None:
     """'Dear intake Team,' under a letter's RE line read as the patient 'Dear Team' (a fresh ortho letter)."""
     assert values.read_name(text) is None
+
+
+@pytest.mark.parametrize("text", ["REFERRING MOD", "Ordering Physician", "TREATING MD", "Attending Doe"])
+def test_a_clinicians_caption_word_is_no_name(text: str) -> None:
+    """'REFERRING MD' (its MD read 'MOD') is the caption of a clinician's box, no person named Referring."""
+    assert values.read_name(text) is None

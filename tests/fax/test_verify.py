@@ -181,3 +181,26 @@ def test_a_rival_digit_that_moves_an_orders_date_centuries_away_is_no_doubt() ->
     assert verify.agreement(cand, [_doubtful("11/19/2026", ("9", "8"))]) is None
     birth = _cand("member.dob", dt.date(1941, 3, 17))  # a birth date's rival years stay doubtful
     assert verify.agreement(birth, [_doubtful("3-17-1941", ("9", "1"))]) is None
+
+
+def test_a_name_the_fast_model_doubts_twice_is_settled_by_the_standard_models_sure_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doubted = _word("Ada Lovell", doubtful=True)
+    fake = FakeReads({"c0": doubted}, {"t0": doubted}, {"g0": _word("Ada Lovell")})
+    found = _run(monkeypatch, _state(_cand("member.name", ("Ada", "Lovell"))), fake)
+    assert found["member.name"].confirmed_by == "second_read" and fake.calls[-1] == ["g0"]
+
+
+def test_a_name_the_standard_model_doubts_or_reads_otherwise_stays_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    doubted = _word("Ada Lovell", doubtful=True)
+    for last in (doubted, _word("Ada Lovall")):
+        fake = FakeReads({"c0": doubted}, {"t0": doubted}, {"g0": last})
+        found = _run(monkeypatch, _state(_cand("member.name", ("Ada", "Lovell"))), fake)
+        assert found["member.name"].confirmed_by is None
+
+
+def test_a_date_the_fast_model_doubts_twice_gets_no_standard_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeReads({"c0": _word("11/19/2026", doubtful=True)}, {"t0": _word("11/19/2026", doubtful=True)})
+    assert _run(monkeypatch, _state(_cand("order_date", ORDER)), fake)["order_date"].confirmed_by is None
+    assert len(fake.calls) == 2
