@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from parsers.fax.diagnosis_codes import icd_tokens
 from parsers.fax.model import PageText, Segment
 from parsers.fax.nearby import same_row, spans_overlap
-from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead
+from parsers.fax.services import DIAGNOSIS_HEAD, CodeRead, one_letter_off
 from referrals.codes import CodeSets
 
 # Nothing after the diagnosis caption but a hint ('Primary Dx (ICD-10)', 'Diagnosis Code:'); its brackets
@@ -18,6 +18,12 @@ from referrals.codes import CodeSets
 BARE_REST = re.compile(
     r"^\s*(?:codes?)?\s*(?:[(\[{]\s*icd[\s-]*1[0-9o](?:[\s-]*cm)?\s*[)\]}]|icd[\s-]*1[0-9o])?\s*[:#]?\s*$", re.I
 )
+# A ranked diagnosis caption as OCR garbles it in small print: its rank with a letter misread ('Prinary',
+# 'Secontary'), Dx read as Ox, its hint's letters and digits garbled ('(iCD 40)', '(ID 10).', '(CO 10}'),
+# specks before or after it ('~ Secondary Dx', '... (CO 10} ~'); nothing else on its segment.
+RANK = rf"primary|secondary|principal|{one_letter_off('primary', 'secondary', 'principal')}"
+GARBLED_HINT = r"[(\[{]\s*[a-z]{0,3}[\s-]*[0-9o]{2}(?:[\s-]*cm)?\s*[)\]}]?"
+RANKED_CAPTION = re.compile(rf"^[\W_]*(?:{RANK})\s*[do]x\b\s*(?:{GARBLED_HINT})?[\W_]*$", re.I)
 REACH = 1.6  # the code ends within this many of its own heights over its caption
 
 
@@ -34,6 +40,8 @@ def diagnoses_over_captions(text: PageText, sets: CodeSets) -> Iterator[CodeRead
 
 
 def _bare_caption(segment: Segment) -> bool:
+    if RANKED_CAPTION.match(segment.text):
+        return True
     match = DIAGNOSIS_HEAD.search(segment.text)
     return match is not None and bool(BARE_REST.match(segment.text[match.end() :]))
 
@@ -47,5 +55,6 @@ def _segment_over(text: PageText, caption: Segment) -> Segment | None:
         if spans_overlap(s.bbox, caption.bbox)
         and top - REACH * (s.bbox[3] - s.bbox[1]) < s.bbox[3] <= top + 2
         and not DIAGNOSIS_HEAD.search(s.text)
+        and not RANKED_CAPTION.match(s.text)
     ]
     return max(over, key=lambda s: s.bbox[3]) if over else None
