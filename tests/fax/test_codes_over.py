@@ -84,3 +84,37 @@ def test_on_a_form_printing_captions_under_values_the_dates_under_a_garbled_diag
     state.pages, state.texts, state.hits = [text.page], [text], {1: labelled_hits(text)}
     reading.find_fields(state)
     assert [d.raw for d in state.diagnoses] == ["K21.9", "E78.5"]
+
+
+def _lost_primary(left: str) -> PageText:
+    """The primary's caption lost to OCR: only the secondary's caption stands under the codes' row."""
+    return _placed_page(
+        [
+            (left, 117, 200, None),
+            ("E78.5", 500, 200, None),
+            ("12-01-2026", 900, 200, None),
+            ("Secondary Dx (ICD-10)", 500, 238, None),
+            ("Start of Therapy", 900, 238, None),
+        ]
+    )
+
+
+def test_a_secondary_diagnosis_whose_primary_caption_ocr_lost_takes_the_code_left_of_its_own() -> None:
+    assert [d.raw for d in diagnoses_over_captions(_lost_primary("K21.9"), NO_CODE_SETS)] == ["K21.9", "E78.5"]
+
+
+@pytest.mark.parametrize("left", ["11-20-2026", "(203) 555-0142", "W123456789", "182 lbs"])
+def test_a_value_left_of_a_secondary_diagnosis_that_reads_as_no_code_is_not_taken(left: str) -> None:
+    assert [d.raw for d in diagnoses_over_captions(_lost_primary(left), NO_CODE_SETS)] == ["E78.5"]
+
+
+def test_a_value_over_a_caption_of_its_own_left_of_a_secondary_diagnosis_is_not_taken() -> None:
+    text = _placed_page(
+        [
+            ("K21.9", 117, 200, None),
+            ("E78.5", 500, 200, None),
+            ("Room Number", 117, 238, None),
+            ("Secondary Dx (ICD-10)", 500, 238, None),
+        ]
+    )
+    assert [d.raw for d in diagnoses_over_captions(text, NO_CODE_SETS)] == ["E78.5"]
