@@ -86,10 +86,10 @@ BOX_NUMBER = re.compile(r"^[0-9]{1,2}\.?$")
 LOWERCASE_COUNT = re.compile(r"^x[0-9]{1,3}$")
 
 
-# A date ('11-20-2026', '3/4/26') and the time of day after it ('18.00', its colon read as a dot or a degree
-# sign): no code, nor a code left open (a finding), wherever it stands (a form's dates over or under its
-# diagnosis captions).
-DATE = re.compile(r"^[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{2}|[0-9]{4})[.,;:]?$")
+# A date ('11-20-2026', '3/4/26', '2026-11-21') and the time of day after it ('18.00', its colon read as
+# a dot or a degree sign): no code, nor a code left open (a finding), wherever it stands (a form's dates
+# over or under its diagnosis captions).
+DATE = re.compile(r"^(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})[.,;:]?$")
 TIME = re.compile(r"^[0-2]?[0-9][.:\u00b0][0-5][0-9][.,;:]?$")
 
 

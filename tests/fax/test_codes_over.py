@@ -58,7 +58,7 @@ def test_a_date_over_a_diagnosis_caption_is_no_code_nor_a_code_left_open() -> No
 
 
 def test_a_date_and_its_time_in_a_diagnosis_section_are_no_codes() -> None:
-    text = _placed_page([("Diagnosis: K21.9 11-17-2026 18.00", 117, 200, None)])
+    text = _placed_page([("Diagnosis: K21.9 11-17-2026 18.00 2026-11-21", 117, 200, None)])
     assert [d.raw for d in icd_tokens(text.segments[0], 0, NO_CODE_SETS)] == ["K21.9"]
 
 
