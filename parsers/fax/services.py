@@ -56,6 +56,8 @@ DIAGNOSIS_HEAD = re.compile(
     rf"\b(?:diagnos[^\s\d]s|diagnosis|{one_letter_off('diagnosis', 'diagnoses')}"
     r"|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?"
     r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b"  # 'ICD-210:', its 10 garbled, before its colon: still the heading
+    # 'dagnoss codes': two letters of 'diagnosis' lost, before 'codes' (no other caption reads so)
+    r"|\bd[a-z]{0,2}gn[a-z]{2,4}(?=\s+codes?\b)"
     # a small caption's ICD with its I read as a bracket or a K, and its D as an O or a zero ('23 (CO-10 PRIMARY',
     # 'KCD-10', '231C0-10'); bracketed, its C a zero too ('24 (00-10 SECONDARY')
     r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])"

@@ -118,3 +118,24 @@ def test_a_value_over_a_caption_of_its_own_left_of_a_secondary_diagnosis_is_not_
         ]
     )
     assert [d.raw for d in diagnoses_over_captions(text, NO_CODE_SETS)] == ["E78.5"]
+
+
+@pytest.mark.parametrize("heading", ["iC-0-10 dagnoss codes", "ICD-10 dgnosis codes", "Dagnoses Codes:"])
+def test_a_diagnosis_codes_heading_with_two_letters_of_diagnosis_lost_heads_the_diagnoses(heading: str) -> None:
+    """'dagnoss codes': two i's of 'diagnosis' lost; before 'codes', a word so shaped names the diagnosis
+    codes (no other caption reads '<d..gn..> codes')."""
+    from ingest.codesets import VALIDATOR_CODE_SETS
+    from parsers.fax.diagnosis_codes import diagnosis_reads
+    from tests.fax.test_reading_units import _page
+
+    text = _page([f"{heading} K21.9 (Gastro-esophageal reflux) E78.5 (Hyperlipidemia)"])
+    assert [r.raw for r in diagnosis_reads(text, VALIDATOR_CODE_SETS)] == ["K21.9", "E78.5"]
+
+
+@pytest.mark.parametrize("line", ["Design codes: A12.3 B45", "Building codes K21.9"])
+def test_a_word_of_ours_before_codes_is_no_diagnosis_heading(line: str) -> None:
+    from ingest.codesets import VALIDATOR_CODE_SETS
+    from parsers.fax.diagnosis_codes import diagnosis_reads
+    from tests.fax.test_reading_units import _page
+
+    assert list(diagnosis_reads(_page([line]), VALIDATOR_CODE_SETS)) == []
