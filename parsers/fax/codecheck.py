@@ -149,10 +149,10 @@ def _places(text: str, char: str) -> list[int]:
 
 
 # A diagnosis code's first character as OCR may show it: a J whose hook the fax lost reads as 1 too ('144.9'
-# may be J44.9 or L44.9, so it is neither); a bracket may be an L or a serifed I ('[50.9': I50.9 or L50.9); a
+# may be J44.9 or L44.9, so it is neither); a bracket may be an L or a serifed I ('[50.9', '(50.9': I50.9 or L50.9); a
 # 3 is a J's hook or a B's bowls read as a digit ('396.11' for J96.11, as a drug code's J is: SERIES_LETTER)
 FIRST_CHAR_OPTIONS = {
-    "(": ["L", "C"],
+    "(": ["I", "L", "C"],
     "[": ["I", "L", "C"],
     "1": ["I", "L", "J"],
     "{": ["I"],

@@ -86,6 +86,20 @@ BOX_NUMBER = re.compile(r"^[0-9]{1,2}\.?$")
 LOWERCASE_COUNT = re.compile(r"^x[0-9]{1,3}$")
 
 
+# A date ('11-20-2026', '3/4/26', '2026-11-21') and the time of day after it ('18.00', its colon read as
+# a dot or a degree sign): no code, nor a code left open (a finding), wherever it stands (a form's dates
+# over or under its diagnosis captions).
+DATE = re.compile(r"^(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})[.,;:]?$")
+TIME = re.compile(r"^[0-2]?[0-9][.:\u00b0][0-5][0-9][.,;:]?$")
+
+
+def _dated(pieces: list[tuple[str, Word]], position: int) -> bool:
+    """The piece is a date, or the time right after one."""
+    piece = pieces[position][0]
+    after_date = position > 0 and DATE.match(pieces[position - 1][0]) is not None
+    return DATE.match(piece) is not None or (after_date and TIME.match(piece) is not None)
+
+
 def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     # a service code with its modifier ('A4253-NU') is no diagnosis
     pieces = [
@@ -97,6 +111,8 @@ def icd_tokens(line: Segment, after: int, sets: CodeSets) -> Iterator[CodeRead]:
     phone = phone_words(line.words)
     for position, (piece, word) in enumerate(pieces):
         if word is skip or id(word) in phone or _measured(piece, pieces[position + 1 : position + 2]):
+            continue
+        if _dated(pieces, position):
             continue
         if water_column(word, line.words):
             continue

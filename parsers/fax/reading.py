@@ -42,6 +42,7 @@ from parsers.fax.ocr import PAGE_CONFIG, OcrEngine, one_bit, words_of
 from parsers.fax.pages import read_pages
 from parsers.fax.preprocess import DEFAULT_STEPS, Prepared, Steps, binarized, cleaned, prepare
 from parsers.fax.prose import payer_in_prose, plan_over_title, provider_by_credentials, sex_in_prose
+from parsers.fax.ranked_boxes import diagnoses_in_ranked_boxes
 from parsers.fax.service_dates import start_from_table
 from parsers.fax.services import CodeRead, ServiceRead, service_reads
 from parsers.fax.signature import SignatureRead, find_signature
@@ -308,7 +309,9 @@ def find_fields(state: FaxRead) -> None:
         state.candidates.extend(box_ids(text, hits))
         state.candidates.extend(block_npis(text, hits, state.candidates))
         over = list(diagnoses_over_captions(text, state.ctx.code_sets)) if under_style(text, hits) else []
-        state.diagnoses.extend(outside_values(over or diagnosis_reads(text, state.ctx.code_sets), state.candidates))
+        reads = over or list(diagnosis_reads(text, state.ctx.code_sets))
+        reads = reads or list(diagnoses_in_ranked_boxes(text, hits, state.ctx.code_sets))
+        state.diagnoses.extend(outside_values(reads, state.candidates))
         ink = functools.cache(functools.partial(ink_image, state, text.page))  # cleaned once, if asked for
         rows = service_reads(text, state.ctx.code_sets)
         state.services.extend(ticked_only(rows, ink(), state.steps.target_dpi))

@@ -43,7 +43,7 @@ from referrals.codes import CodeSets
 # ('DIAGNOS<S', 'Diagnosts': a heading's letter OCR read as a mark, as on a shaded strip, or as another
 # letter, is still the heading: no English word but 'diagnoses' and 'diagnosis' is spelled 'diagnos?s')
 # 'Dx]' is no heading (a ticked box '[x]' read with its bracket as a D: 'Sex Dx] Male'); 'Ox:' is 'Dx:' its D an O
-def _one_letter_off(*words: str) -> str:
+def one_letter_off(*words: str) -> str:
     """A pattern of the words with any one letter read as another or lost (OCR of a heading: 'Dtagnosis'),
     less the English words among them (no heading reads 'diagnose')."""
     variants = {w[:i] + "[a-z]" + w[i + 1 :] for w in words for i in range(1, len(w))}
@@ -53,9 +53,11 @@ def _one_letter_off(*words: str) -> str:
 
 ENGLISH_NEAR_HEADS = {"diagnose"}  # 'Diagnostic study' garbled to 'Diagnose study' heads no diagnoses
 DIAGNOSIS_HEAD = re.compile(
-    rf"\b(?:diagnos[^\s\d]s|diagnosis|{_one_letter_off('diagnosis', 'diagnoses')}"
+    rf"\b(?:diagnos[^\s\d]s|diagnosis|{one_letter_off('diagnosis', 'diagnoses')}"
     r"|dx(?![\]|])(?: codes?)?|ox(?=[:;])|icd-?\s?10(?:-cm)?(?: codes?)?"
     r"|icd-?\s?[0-9]{2,3}(?=[:;]))\b"  # 'ICD-210:', its 10 garbled, before its colon: still the heading
+    # 'dagnoss codes': two letters of 'diagnosis' lost, before 'codes' (no other caption reads so)
+    r"|\bd[a-z]{0,2}gn[a-z]{2,4}(?=\s+codes?\b)"
     # a small caption's ICD with its I read as a bracket or a K, and its D as an O or a zero ('23 (CO-10 PRIMARY',
     # 'KCD-10', '231C0-10'); bracketed, its C a zero too ('24 (00-10 SECONDARY')
     r"|(?<![A-Za-z])[(|!\[1lK]?C[DO0]-1[0O](?![0-9])|\([0O][DO0]-1[0O](?![0-9])"

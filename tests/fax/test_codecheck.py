@@ -195,6 +195,12 @@ def test_a_bracket_first_may_be_a_serifed_i_as_well_as_an_l() -> None:
     assert fixed.value is None and set(fixed.readings) == {"I50.9", "L50.9"}
 
 
+def test_a_round_bracket_first_may_be_a_serifed_i_as_well_as_an_l() -> None:
+    """'(50.9' for I50.9 (the I's serifs read as a round bracket): I50.9 or L50.9, never L50.9 alone."""
+    fixed = codecheck.correct_icd10("(50.9", SETS)
+    assert fixed.value is None and set(fixed.readings) == {"I50.9", "L50.9"}
+
+
 def test_a_three_first_is_a_j_or_a_b_read_as_a_digit() -> None:
     """'396.11' for J96.11 (the J's hook read as a 3, as a drug code's J is): no code begins with a digit;
     only J96.11 of the look-alike readings is a code, so it is that one, corrected (a second read must
