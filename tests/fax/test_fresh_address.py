@@ -106,3 +106,15 @@ def test_an_address_parts_caption_after_a_fill_in_lines_end_is_that_caption(capt
 @pytest.mark.parametrize("text", ["— Apt 3B", "- 12 City Rd", "Hartford"])
 def test_a_value_after_a_dash_is_no_part_caption(text: str) -> None:
     assert address_text.PART_ALONE.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "state"), [("12 Elm St, Providence, R} 02903", "RI"), ("12 Elm St, Chicago, ]L 60601", "IL")]
+)
+def test_a_states_i_read_as_a_brace_or_bracket_is_that_state(text: str, state: str) -> None:
+    found = address_text.read_address(text)
+    assert found is not None and found.value.state == state and found.corrected
+
+
+def test_a_brace_making_no_state_code_is_no_address() -> None:
+    assert address_text.read_address("12 Elm St, Providence, Q} 02903") is None
