@@ -35,8 +35,8 @@ STREET_END = re.compile(
 CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
 # Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
 PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
-# what OCR makes of a speck, a dash or an underline's end at an address line's edge
-SPECKS = " '\"`_|-+~*\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
+# what OCR makes of a speck, a dash, a leader or an underline's end at an address line's edge ('== 12 Oak')
+SPECKS = " '\"`_|-+=~*\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
 # A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit'), also after
 # the end of the fill-in line or a speck OCR read before it ('— Apt / Unit').
 PART_ALONE = re.compile(

@@ -3,7 +3,9 @@ gives it an owner, so its owner is the party of the captions around it."""
 
 from __future__ import annotations
 
-from parsers.fax.extract import labelled_hits
+from parsers.fax.extract import candidates, labelled_hits
+from parsers.fax.layout import page_segments
+from parsers.fax.model import Page, PageText, Word
 from tests.fax.test_blocks import _text
 
 
@@ -56,3 +58,41 @@ def test_an_address_with_no_patients_field_right_above_it_has_no_owner() -> None
         (700, 300, "Sex F"),
     ]
     assert _address_roles(rows) == [None]
+
+
+def _page(rows: list[tuple[int, int, str, float]]) -> PageText:
+    words = []
+    for left, top, run, conf in rows:
+        for token in run.split():
+            words.append(Word(token, conf, left, top, 12 * len(token), 22, (top,)))
+            left += 12 * len(token) + 9
+    page = Page(number=1, width=1734, height=2244, words=words)
+    lines, segments = page_segments(page)
+    return PageText(page, lines, segments)
+
+
+def _address(rows: list[tuple[int, int, str, float]]) -> object:
+    text = _page(rows)
+    found = [c for c in candidates(text, labelled_hits(text)) if c.path == "member.address"]
+    return found[0].value if found else None
+
+
+PRINTOUT = [
+    (112, 380, "PATIENT", 95.0),
+    (142, 440, "PT NAME", 95.0),
+    (552, 440, "SMITH, JANE", 95.0),
+    (142, 659, "ADDRESS", 95.0),
+    (553, 658, "12 Elm Street", 95.0),
+    (552, 704, "Hartford, CT 06103", 95.0),
+]
+
+
+def test_a_scribble_read_as_short_unsure_words_starts_no_caption_column() -> None:
+    """A signature's ink OCR read as 'tel i ie Ee ot' (each word under 30) where the values' column
+    starts: its 'tel' is no caption, so the address right of its caption is still its value."""
+    assert _address(PRINTOUT) is not None
+    assert _address([*PRINTOUT, (579, 2082, "tel i ie Ee ot", 20.0)]) is not None
+
+
+def test_a_caption_read_surely_where_the_values_start_still_makes_a_caption_column() -> None:
+    assert _address([*PRINTOUT, (560, 1500, "Tel", 90.0)]) is None

@@ -118,3 +118,10 @@ def test_a_states_i_read_as_a_brace_or_bracket_is_that_state(text: str, state: s
 
 def test_a_brace_making_no_state_code_is_no_address() -> None:
     assert address_text.read_address("12 Elm St, Providence, Q} 02903") is None
+
+
+def test_a_fill_in_lines_end_read_as_equals_signs_before_the_street_is_a_speck() -> None:
+    """'Discharge Address == 12 Oak Ridge Rd, ...': OCR reads a leader or a double rule's end as '=='."""
+    found = address_text.read_address(" == 12 Oak Ridge Rd, Stamford, CT 06901")
+    assert found is not None and found.value.line1 == "12 Oak Ridge Rd"
+    assert address_text.read_address("12 Oak Ridge Rd, Stam=ford, CT 06901") is None  # inside a word it stays
