@@ -58,7 +58,7 @@ def test_a_bar_after_the_state_code_is_a_streak() -> None:
     assert address_text.read_address("4283 Maple Avenue, Stamford, CT 06|901") is None
 
 
-@pytest.mark.parametrize("caption", ["6a Patrent address", "Patient addrass"])
+@pytest.mark.parametrize("caption", ["6a Patrent address", "Patient addrass", "Membe: Address"])
 def test_a_garbled_patient_address_caption_is_the_address_label(caption: str) -> None:
     hit = fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(caption))))
     assert hit is not None and hit.label.kind == "address"
@@ -125,3 +125,8 @@ def test_a_fill_in_lines_end_read_as_equals_signs_before_the_street_is_a_speck()
     found = address_text.read_address(" == 12 Oak Ridge Rd, Stamford, CT 06901")
     assert found is not None and found.value.line1 == "12 Oak Ridge Rd"
     assert address_text.read_address("12 Oak Ridge Rd, Stam=ford, CT 06901") is None  # inside a word it stays
+
+
+@pytest.mark.parametrize("text", ["Name: Smith", "Member: Jane Adams"])
+def test_a_caption_and_its_value_after_a_colon_are_no_garbled_caption(text: str) -> None:
+    assert fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(text)))) is None
