@@ -96,4 +96,3 @@ def test_a_scribble_read_as_short_unsure_words_starts_no_caption_column() -> Non
 
 def test_a_caption_read_surely_where_the_values_start_still_makes_a_caption_column() -> None:
     assert _address([*PRINTOUT, (560, 1500, "Tel", 90.0)]) is None
-
