@@ -17,9 +17,10 @@ from parsers.fax.values import Read
 # a stray quote mark OCR puts before the state code ('‘CT'), or a ruling's bar after the city's comma
 # ('Providence,|RI'), is no part of it; a ZIP's leading 0 may come as a look-alike ('CT @6511': ZIP_ZERO)
 STATE_ZIP = re.compile(
-    r"[,;\s]\s*[‘’'`|]?([A-Za-z!|1]{2})[\s.,;:'|\-]*([\d@OoQD]\d{4})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])"
+    r"[,;\s]\s*[‘’'`|]?([A-Za-z!|1\[\]{}]{2})[\s.,;:'|\-]*([\d@OoQD]\d{4})(?:\s?-\s?(\d{4})|\s(\d{4}))?(?![\d-])"
 )
-STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I"})  # OCR's I in 'R!', 'I1', 'lL'
+# OCR's I in 'R!', 'I1', 'lL', 'R}', ']L'
+STATE_I = str.maketrans({"!": "I", "|": "I", "1": "I", "l": "I", "}": "I", "{": "I", "]": "I", "[": "I"})
 
 UNIT = re.compile(r"^(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|#)\b\.?\s*#?\s*[\w-]+$", re.IGNORECASE)
 UNIT_AT_END = re.compile(
@@ -34,8 +35,8 @@ STREET_END = re.compile(
 CITY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z]$")
 # Captions of an address's parts on its line ('City:', 'State:', 'Zip Code:', 'City/State/Zip:'): separators.
 PART_CAPTION = re.compile(r"\b(?:city(?:\s*/\s*state(?:\s*/\s*zip)?)?|state|zip(?:\s*code)?|postal code)\s*[:#]", re.I)
-# what OCR makes of a speck, a dash or an underline's end at an address line's edge
-SPECKS = " '\"`_|-+~*\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
+# what OCR makes of a speck, a dash, a leader or an underline's end at an address line's edge ('== 12 Oak')
+SPECKS = " '\"`_|-+=~*\u2022\u2013\u2014\u2018\u2019\u201c\u201d"
 # A caption that is nothing but one part of an address ('City', 'State', 'ZIP', 'Apt / Unit'), also after
 # the end of the fill-in line or a speck OCR read before it ('— Apt / Unit').
 PART_ALONE = re.compile(
@@ -95,8 +96,8 @@ def _zip_of(found: re.Match[str]) -> str | None:
 
 
 def _state(raw: str) -> str | None:
-    """The USPS state code `raw` stands for: as read, or with an I that OCR read as '!', '|', '1' or
-    'l' ('R!' is RI); a pair with no letter is none."""
+    """The USPS state code `raw` stands for: as read, or with an I that OCR read as '!', '|', '1', 'l',
+    a brace or a bracket ('R!', 'R}' are RI); a pair with no letter is none."""
     if not any(ch.isalpha() for ch in raw):
         return None
     for reading in (raw.upper(), raw.translate(STATE_I).upper()):

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from parsers.fax import address_text, values
 from parsers.fax.address_columns import address_in_columns, captioned_parts_right
+from parsers.fax.address_owner import owned_addresses
 from parsers.fax.address_shapes import address_by_shapes
 from parsers.fax.address_word import past_garbled_address, tail_announces_address
 from parsers.fax.addressee import addressed, speck_to
@@ -104,7 +105,7 @@ def labelled_hits(text: PageText) -> list[LabelHit]:
     providers = [s for s in text.segments if PROVIDER_SUFFIX.match(s.text) and id(s) not in roster]
     hits = named_by_heading(hits, text.page.width, text.segments)
     roled = with_roles(addressed(hits, text.page.width), text.page.width, providers)
-    return within_blocks(roled, text.segments, text.page.width)
+    return owned_addresses(within_blocks(roled, text.segments, text.page.width))
 
 
 RANGE_START = re.compile(r"^(?:dates?(?: of service)?\s*)?from\W*$", re.IGNORECASE)

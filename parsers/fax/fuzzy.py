@@ -63,8 +63,11 @@ FUZZY_MIN_LETTERS = 11
 MAX_WORDS = 5  # a caption's words at most ("Patient's Name and Address")
 FUZZY_RATIO = 0.88  # difflib's ratio of the caption's letters to a known caption's
 FUZZY_MARGIN = 0.06  # ... and clearly nearer it than to any caption of another field
+# (a colon glued to a word inside it is a letter OCR misread: 'Membe: Address' for Member Address)
 CAPTION = re.compile(
-    r"^\s*(?:(?:box|item)\s*)?(?:\(?\d{1,2}[a-z]?[.):]?\s+)?([A-Za-z][A-Za-z '’./]*?)\s*[:#]?\s*$", re.IGNORECASE
+    r"^\s*(?:(?:box|item)\s*)?(?:\(?\d{1,2}[a-z]?[.):]?\s+)?"
+    r"([A-Za-z](?:[A-Za-z '’./]|(?<=[A-Za-z]):(?=\s))*?)\s*[:#]?\s*$",
+    re.IGNORECASE,
 )
 # One-word captions of 8+ letters, for a segment OCR put one letter off one of them ('Insura ice',
 # 'Caltback #'): too short for the ratio above, so one edit at most, and only when the segment's

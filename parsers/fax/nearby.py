@@ -166,7 +166,11 @@ def segment_right(text: PageText, caption: Segment, hits: list[LabelHit], scraps
     labelled = {id(h.segment): h.segment for h in hits}
     if id(nearest) in labelled or UNKNOWN_CAPTION.match(nearest.text) or PART_ALONE.match(nearest.text):
         return None  # a caption: of a field we do not know, or of an address's part ('City')
-    captions = [s for s in labelled.values() if s is not caption and not _value_of_bare_caption(text, s, hits)]
+    captions = [
+        s
+        for s in labelled.values()
+        if s is not caption and not _value_of_bare_caption(text, s, hits) and not scribble(s)
+    ]
     if _in_caption_column(nearest, captions, text.page.width) and not only_a_date(nearest.text):
         return None  # a caption we do not know, in the column where the form's captions stand
     if _caption_over_value(text, nearest):
@@ -215,6 +219,18 @@ def _top_aligned_taller(value: tuple[int, int, int, int], caption: tuple[int, in
     height = caption[3] - caption[1]
     middle = (caption[1] + caption[3]) / 2
     return value[1] <= middle <= value[3] and abs(value[1] - caption[1]) <= TOP_ALIGN * height
+
+
+SCRIBBLE_WORDS, SCRIBBLE_LETTERS, SCRIBBLE_CONF = 3, 3, 40.0
+
+
+def scribble(segment: Segment) -> bool:
+    """Ink OCR made letters of (a signature, a stamp: 'tel i ie Ee ot'): three or more words, none longer
+    than three characters, each read unsurely. A caption word it holds starts no column of captions."""
+    words = segment.words
+    return len(words) >= SCRIBBLE_WORDS and all(
+        len(w.text) <= SCRIBBLE_LETTERS and w.conf < SCRIBBLE_CONF for w in words
+    )
 
 
 def _in_caption_column(segment: Segment, captions: list[Segment], page_width: int) -> bool:

@@ -95,7 +95,8 @@ def _doubts_read_again(
     state: FaxRead, wanted: list[Candidate], reads: dict[str, list[Word]], images: Images
 ) -> dict[str, list[Word]]:
     """The standard model's reads of the doubtful fields of each address the fields gave the same but for
-    a doubtful character; only its reads with no doubt of their own."""
+    a doubtful character, and of the one field of an address read as nothing (a state code's small crop,
+    'RI'); only its reads with no doubt of their own."""
     regions = [
         Region(f"a{i}.{j}", c.page, bbox_of(part), MODEL_SCALE, "straight")
         for i, c in enumerate(wanted)
@@ -103,10 +104,33 @@ def _doubts_read_again(
         for j, part in enumerate(_fields(c.words))
         if any(w.ambiguous for w in reads.get(f"a{i}.{j}", []))
     ]
+    regions += [
+        Region(f"a{i}.{j}", c.page, _in_band(_fields(c.words), j), MODEL_SCALE, "straight")
+        for i, c in enumerate(wanted)
+        if (j := _one_blank_field(c, i, reads)) is not None
+    ]
     if not regions:
         return {}
     again = second_reads(regions, images, state.engine, REREAD_MODEL)
     return {key: words for key, words in again.items() if words and not any(w.ambiguous for w in words)}
+
+
+def _in_band(fields: list[list[Word]], index: int) -> tuple[int, int, int, int]:
+    """A field's box cut to the band its row's other fields share: a word box OCR stretched over the
+    rule under it or the caption over it ('RI' 37 px tall among 24) holds more than the field's letters."""
+    x0, y0, x1, y1 = bbox_of(fields[index])
+    others = [
+        bbox_of(part) for j, part in enumerate(fields) if j != index and same_row(bbox_of(part), (x0, y0, x1, y1))
+    ]
+    if not others:
+        return x0, y0, x1, y1
+    return x0, max(y0, min(b[1] for b in others)), x1, min(y1, max(b[3] for b in others))
+
+
+def _one_blank_field(cand: Candidate, index: int, reads: dict[str, list[Word]]) -> int | None:
+    """The address's one field the fields' read gave nothing for, every other field read; else None."""
+    blank = [j for j in range(len(_fields(cand.words))) if not reads.get(f"a{index}.{j}")]
+    return blank[0] if len(blank) == 1 else None
 
 
 def _agreed(cand: Candidate, index: int, reads: dict[str, list[Word]], doubt_allowed: bool = False) -> float | None:

@@ -58,7 +58,7 @@ def test_a_bar_after_the_state_code_is_a_streak() -> None:
     assert address_text.read_address("4283 Maple Avenue, Stamford, CT 06|901") is None
 
 
-@pytest.mark.parametrize("caption", ["6a Patrent address", "Patient addrass"])
+@pytest.mark.parametrize("caption", ["6a Patrent address", "Patient addrass", "Membe: Address"])
 def test_a_garbled_patient_address_caption_is_the_address_label(caption: str) -> None:
     hit = fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(caption))))
     assert hit is not None and hit.label.kind == "address"
@@ -106,3 +106,27 @@ def test_an_address_parts_caption_after_a_fill_in_lines_end_is_that_caption(capt
 @pytest.mark.parametrize("text", ["— Apt 3B", "- 12 City Rd", "Hartford"])
 def test_a_value_after_a_dash_is_no_part_caption(text: str) -> None:
     assert address_text.PART_ALONE.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "state"), [("12 Elm St, Providence, R} 02903", "RI"), ("12 Elm St, Chicago, ]L 60601", "IL")]
+)
+def test_a_states_i_read_as_a_brace_or_bracket_is_that_state(text: str, state: str) -> None:
+    found = address_text.read_address(text)
+    assert found is not None and found.value.state == state and found.corrected
+
+
+def test_a_brace_making_no_state_code_is_no_address() -> None:
+    assert address_text.read_address("12 Elm St, Providence, Q} 02903") is None
+
+
+def test_a_fill_in_lines_end_read_as_equals_signs_before_the_street_is_a_speck() -> None:
+    """'Discharge Address == 12 Oak Ridge Rd, ...': OCR reads a leader or a double rule's end as '=='."""
+    found = address_text.read_address(" == 12 Oak Ridge Rd, Stamford, CT 06901")
+    assert found is not None and found.value.line1 == "12 Oak Ridge Rd"
+    assert address_text.read_address("12 Oak Ridge Rd, Stam=ford, CT 06901") is None  # inside a word it stays
+
+
+@pytest.mark.parametrize("text", ["Name: Smith", "Member: Jane Adams"])
+def test_a_caption_and_its_value_after_a_colon_are_no_garbled_caption(text: str) -> None:
+    assert fuzzy_caption(Segment(page=1, index=0, words=tuple(_words(text)))) is None

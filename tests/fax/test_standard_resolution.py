@@ -268,6 +268,47 @@ def test_an_address_field_the_standard_model_reads_otherwise_stays_unconfirmed()
     assert state.candidates[0].confirmed_by is None
 
 
+class _BlankEngine(_Engine):
+    """The fields' reads with the state's crop read as nothing; the standard model's read of it alone."""
+
+    def __init__(self, fields: list[list[tuple[str, int]]], model_state: str) -> None:
+        super().__init__(fields)
+        self.model = _Engine([[(model_state, 90)]])
+        self.configs: list[str] = []
+
+    def hocr(self, image: Image.Image, config: str) -> str:
+        self.configs.append(config)
+        return self.model.hocr(image, config) if "--model standard" in config else super().hocr(image, config)
+
+
+BLANK_STATE = [*FIELDS[:3], [], [("06103-2868", 90)]]
+
+
+def test_an_address_field_read_as_nothing_is_read_again_by_the_standard_model() -> None:
+    """A state code's small crop ('RI', 30 px wide) that the fields' read gave nothing for: the standard
+    model reads it alone, enlarged, and its read with no doubt completes the fields' reads."""
+    engine = _BlankEngine(BLANK_STATE, "CT")
+    state = _state(engine)
+    state.candidates = [_address_candidate()]
+    reread_address.reread_address_parts(state)
+    assert state.candidates[0].confirmed_by == "second_read" and "--model standard" in engine.configs[-1]
+
+
+def test_an_address_field_read_as_nothing_and_otherwise_by_the_standard_model_stays_unconfirmed() -> None:
+    state = _state(_BlankEngine(BLANK_STATE, "CA"))
+    state.candidates = [_address_candidate()]
+    reread_address.reread_address_parts(state)
+    assert state.candidates[0].confirmed_by is None
+
+
+def test_an_address_with_two_fields_read_as_nothing_is_not_read_again() -> None:
+    engine = _BlankEngine([*FIELDS[:2], [], [], [("06103-2868", 90)]], "CT")
+    state = _state(engine)
+    state.candidates = [_address_candidate()]
+    reread_address.reread_address_parts(state)
+    assert state.candidates[0].confirmed_by is None and len(engine.configs) == 1
+
+
 def test_hospital_discharge_date_is_one_caption() -> None:
     assert _hits("Hospital Discharge Date") == [("discharge_date", None, "Hospital Discharge Date")]
 
@@ -387,3 +428,13 @@ def test_a_segment_led_by_a_captions_end_mark_is_no_garbled_caption_under_a_valu
 
     value, caption = _segment("11-18-2026", 845, 391, 96), _segment(": Hosphal Discharge Dale", 834, 435, 60)
     assert not reread_under._garbled(_text([value, caption]), caption)
+
+
+def test_a_blank_fields_crop_is_cut_to_the_band_its_rows_other_fields_share() -> None:
+    fields = [
+        [Word("12", 90.0, 100, 497, 30, 24)],
+        [Word("RI", 40.0, 400, 492, 30, 37)],
+        [Word("02903", 90.0, 500, 495, 70, 24)],
+    ]
+    assert reread_address._in_band(fields, 1) == (400, 495, 430, 521)
+    assert reread_address._in_band(fields[1:2], 0) == (400, 492, 430, 529)  # alone on its row: as read
