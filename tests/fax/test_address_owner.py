@@ -13,7 +13,8 @@ def _address_roles(rows: list[tuple[int, int, str]]) -> list[str | None]:
     return [h.role for h in labelled_hits(_text(rows)) if h.kind == "address"]
 
 
-GARBLED_NAME = (112, 300, "3 MEMBLR NAME (FIRST (57)")
+# garbled past every caption rule ('MEMBLR NAME (FIRST' itself is read as the member's name caption now)
+GARBLED_NAME = (112, 300, "3 MEMBLR NQME (FIRST (57)")
 
 
 def test_an_address_under_the_patients_own_captions_is_the_patients() -> None:
