@@ -12,10 +12,11 @@ from parsers.fax.asides import code_in_aside
 from parsers.fax.bar_code import bar_settled
 from parsers.fax.confirm import Images, Region, agrees, paired_confidences, second_reads, text_of, value_of
 from parsers.fax.edge_noise import trimmed
-from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS, path_of
+from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS
 from parsers.fax.far_dates import ORDER_DATE_PATHS, ORDER_YEARS_AROUND_RECEIPT
+from parsers.fax.first_checks import layer_pages
 from parsers.fax.header import HEADER_BAND, header_from_words
-from parsers.fax.model import Candidate, Word, boxes_overlap, conf_of
+from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead, header_time_ignored
 from parsers.fax.reread_outvoted import doubted, outvoted
@@ -76,78 +77,16 @@ UNSCORED = 0.01
 RUN = re.compile(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 
 
-def normalise_npis(state: FaxRead) -> None:
-    """NPIs with look-alike letters read as digits; a valid check digit confirms the reading."""
-    out = []
-    for cand in state.candidates:
-        if cand.path.endswith(".npi"):
-            fixed = codecheck.correct_npi(str(cand.value))
-            if fixed.value is not None:
-                cand = dataclasses.replace(
-                    cand, value=fixed.value, corrected=fixed.corrected, confirmed_by="check_digit"
-                )
-            elif not str(cand.value).isdigit():
-                state.finding(
-                    cand.path,
-                    "npi_unreadable",
-                    "The NPI on the order could not be read as 10 digits; check the page and enter it.",
-                    page=cand.page,
-                )
-                continue
-        out.append(cand)
-    state.candidates = out
-
-
-def flag_unread_address(state: FaxRead) -> None:
-    """An address label whose value is not a whole street, city, state and ZIP: say so, with its page."""
-    if any(c.path == "member.address" for c in state.candidates):
-        return
-    pages = [
-        t.page.number for t in state.order_texts for h in state.hits[t.page.number] if path_of(h) == "member.address"
-    ]
-    if pages:
-        state.finding(
-            "member.address",
-            "address_unreadable",
-            "The patient's address on the order could not be read as street, city, state and ZIP; "
-            "check the page and enter it.",
-            page=pages[0],
-        )
-
-
-def mark_repeated(state: FaxRead) -> None:
-    """A value read in two places on the document confirms itself."""
-    out = []
-    for cand in state.candidates:
-        same = [
-            c
-            for c in state.candidates
-            if c.path == cand.path and c.value == cand.value and not boxes_overlap(c.bbox, cand.bbox)
-        ]
-        if cand.confirmed_by is None and (same or cand.method == "text_layer"):
-            cand = dataclasses.replace(cand, confirmed_by="text_layer" if cand.method == "text_layer" else "repeated")
-        out.append(cand)
-    state.candidates = out
-
-
-def mark_text_layer(state: FaxRead) -> None:
-    layer_pages = _layer_pages(state)
-    state.candidates = [
-        dataclasses.replace(c, confirmed_by=c.confirmed_by or "text_layer") if c.page in layer_pages else c
-        for c in state.candidates
-    ]
-
-
 def second_read(state: FaxRead) -> None:
     """Re-read every unconfirmed critical value and service row once more, all in one OCR pass; a
     value whose second read agreed but had a doubtful character is read a third time (grey page)."""
     wanted = [c for c in state.candidates if _needs_second_read(state, c)]
-    layer_pages = _layer_pages(state)
-    rows = [s for s in state.services if s.row.page not in layer_pages]
+    on_layer = layer_pages(state)
+    rows = [s for s in state.services if s.row.page not in on_layer]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):
         regions += row_regions(f"s{i}", s)
-    codes = [d for d in state.diagnoses if code_needs_read(state, d) and d.page not in layer_pages]
+    codes = [d for d in state.diagnoses if code_needs_read(state, d) and d.page not in on_layer]
     regions += [code_region(f"d{i}", d) for i, d in enumerate(codes)]
     regions += _header_region(state)
     images = state.page_images("straight", "clean")
@@ -406,10 +345,6 @@ def _header_again(state: FaxRead, words: list[Word]) -> None:
         state.headers.insert(0, found)
     elif found is not None and found.unsure_at is not None:
         header_time_ignored(state, "could not be read surely")
-
-
-def _layer_pages(state: FaxRead) -> set[int]:
-    return {p.number for p in state.pages if p.text_layer}
 
 
 def _key(cand: Candidate) -> object:

@@ -155,7 +155,7 @@ def test_a_garbled_address_is_null_with_a_finding_on_its_page() -> None:
     from pathlib import Path
 
     from parsers.context import ParseContext
-    from parsers.fax import reading, verify
+    from parsers.fax import first_checks, reading
     from parsers.fax.ocr import TesseractEngine
 
     ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
@@ -166,7 +166,7 @@ def test_a_garbled_address_is_null_with_a_finding_on_its_page() -> None:
     order.page.number, order.page.kind = 2, "order"
     state.pages, state.texts, state.hits = [order.page], [order], {2: labelled_hits(order)}
     state.candidates = candidates(order, state.hits[2])
-    verify.flag_unread_address(state)
+    first_checks.flag_unread_address(state)
     assert not [c for c in state.candidates if c.path == "member.address"]
     assert [(f.field, f.code, f.page) for f in state.findings] == [("member.address", "address_unreadable", 2)]
 

@@ -9,13 +9,14 @@ import pytest
 from parsers.fax.address_text import AddressValue
 from parsers.fax.confirm import joint_confidence
 from parsers.fax.extract import PageText, candidates, labelled_hits
+from parsers.fax.first_checks import mark_repeated
 from parsers.fax.labels import PATIENT, PAYER, PROVIDER, SUPPLIER, fuzzy_caption, hits_in
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Candidate, Page, Segment, Word
 from parsers.fax.ocr import hocr_words
 from parsers.fax.prose import payer_in_prose, plan_over_title, sex_in_prose
 from parsers.fax.values import read_name, read_org
-from parsers.fax.verify import _third_read_may, mark_repeated
+from parsers.fax.verify import _third_read_may
 from tests.fax.test_reading_units import _page, _words
 
 
