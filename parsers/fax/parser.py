@@ -12,6 +12,7 @@ from parsers.context import ParseContext
 from parsers.fax import (
     century,
     code_titles,
+    date_elsewhere,
     far_dates,
     lost_qualifier,
     outvote_digits,
@@ -90,6 +91,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     reread_option.reread_options,
     century.resolve_centuries,
     far_dates.drop_far_dates,
+    date_elsewhere.confirm_by_other_date,
     code_titles.name_by_title,
 ]
 MESSAGES = {
