@@ -47,7 +47,10 @@ class SignatureRead:
     method: str = "ink"  # ink: strokes on the signature line; statement: an electronic signature statement
 
 
-SIGNED_DATE_CAPTION = re.compile(r"\bdate\s+signed\b", re.IGNORECASE)
+# ... also with its 'D' lost to the scribble beside it or misread ('ate signed', 'Oate signed'): one glyph at
+# most before 'ate', never a longer word ending so ('Certificate signed')
+SIGNED_DATE_CAPTION = re.compile(r"(?:^|\s)\S?ate\s+signed\b", re.IGNORECASE)
+DATE_WORD = re.compile(r"^(?:date|\S?ate\b)", re.IGNORECASE)
 
 
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
@@ -61,7 +64,7 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
     if len(captions) != 1:
         return read
     caption = captions[0]
-    date_word = next(w for w in reversed(caption.words) if w.text.lower().startswith("date"))
+    date_word = next(w for w in reversed(caption.words) if DATE_WORD.match(w.text))
     signed_word = next((w for w in caption.words if w.left > date_word.left), date_word)
     when = _date_after(caption, signed_word.right + 1) or _date_below(text, caption, date_word.left)
     return replace(read, date=when[0], date_bbox=when[1], date_conf=when[2], date_raw=when[3]) if when else read
