@@ -22,6 +22,8 @@ from tests.fax.test_reading_units import _page, _words
         "Digitally signed by Patel, Priya on 11/20/2026",
         "Signed electronically by Priya Patel MD on 11/20/2026",
         "Electronically signed by Priya Patel, MD|on 11/20/2026 08:51",  # a streak read as a bar, no space
+        "Electranicaily sigmed by Priya Patel, MD on 11/20/2026 08:51",  # two words misread in a glyph or two
+        "Electronlcally slgned by Priya Patel, MD on 11/20/2026 08:51",
     ],
 )
 def test_an_electronic_signature_statement_is_a_signature_with_its_date(line: str) -> None:
@@ -38,6 +40,8 @@ def test_an_electronic_signature_statement_is_a_signature_with_its_date(line: st
         "To be electronically signed by Priya Patel, MD on 11/20/2026",
         "Electronically signed by on 11/20/2026",  # no signer's name
         "Electronically signed by Priya Patel, MD",  # no date
+        "Electranicaily sigmed by Priya Patel, MD",  # garbled, no date
+        "Electronically assigned by Priya Patel, MD on 11/20/2026",  # another word, not a misread
     ],
 )
 def test_no_statement_without_a_signer_and_a_date_or_with_a_negation(line: str) -> None:
