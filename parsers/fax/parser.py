@@ -89,9 +89,9 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_standard.standard_read,
     verify_lift.clean_read,
     reread_option.reread_options,
+    date_elsewhere.confirm_by_other_date,  # before century.py replaces a two-digit year's candidates
     century.resolve_centuries,
     far_dates.drop_far_dates,
-    date_elsewhere.confirm_by_other_date,
     code_titles.name_by_title,
 ]
 MESSAGES = {
