@@ -20,11 +20,13 @@ from parsers.fax.fuzzy import FUZZY_CAPTIONS, SHORT_CAPTIONS, fold_accents, lett
 from parsers.fax.model import Segment
 from parsers.fax.ocr_distance import ocr_distance
 from parsers.fax.synonyms import PATIENT, PROVIDER, SUPPLIER, LabelHit, label_for
+from parsers.fax.values import read_date
 
 Field = tuple[str, str | None]
 # The captions compared, as forms print them: fuzzy.py's, and the short ones a segment opens with
-# Parties' captions only: an address's and an order's dates have rules of their own (address_*.py, dateline.py)
+# Parties' captions, and an order's dates' only before a date (an address has rules of its own: address_*.py)
 OWN_RULES = {"address", "order_date", "start_date", "discharge_date"}
+DATE_KINDS = {"order_date", "start_date", "discharge_date"}
 LEAD_CAPTIONS: dict[str, Field] = {
     **{caption: field for caption, field in FUZZY_CAPTIONS.items() if field[0] not in OWN_RULES},
     **{caption: field for caption, field in SHORT_CAPTIONS.items() if caption not in ("callback", "telephone")},
@@ -39,6 +41,13 @@ LEAD_CAPTIONS: dict[str, Field] = {
     "member policy": ("member_id", PATIENT),
     "insured id": ("member_id", PATIENT),
     "subscriber id": ("member_id", PATIENT),
+}
+# The order's dates' captions, compared only when a date follows them ('Dischérge date: 11/18/2026')
+DATE_LEAD_CAPTIONS: dict[str, Field] = {
+    **LEAD_CAPTIONS,
+    **{caption: field for caption, field in FUZZY_CAPTIONS.items() if field[0] in DATE_KINDS},
+    "order date": ("order_date", None),
+    "start date": ("start_date", None),
 }
 LEAD_MIN_LETTERS = 8  # fewer letters leave a misread too near other words
 LEAD_BUDGET = 0.2  # misread letters per letter of the caption (a look-alike glyph half a letter)
@@ -69,7 +78,7 @@ def garbled_lead(segment: Segment) -> LabelHit | None:
         value_ahead = VALUE_START.search(rest[0].group()) or CAPTION_END.search(lead[-1].group())
         if not (value_ahead or count > 1 or rest[0].group()[:1].isupper()):
             continue  # one word before a word of a sentence: no caption and value
-        field = _lead_field(tuple(w.group() for w in lead))
+        field = _lead_field(tuple(w.group() for w in lead), _date_at(text[rest[0].start() :]))
         if field is not None:
             return LabelHit(label_for(field), segment, lead[0].start(), lead[-1].end())
     return None
@@ -81,22 +90,30 @@ def _signature(word: str) -> bool:
     return letters.startswith("sign") or (len(letters) >= 7 and ocr_distance(letters, "signature", limit=2.0) <= 2.0)
 
 
+def _date_at(text: str) -> bool:
+    """The text opens with a date (after a caption's mark OCR left, '= 11/18/2026')."""
+    read = read_date(text)
+    return read is not None and not text[: read.start].strip(" :;=#.,")
+
+
 @functools.lru_cache(maxsize=8192)
-def _lead_field(words: tuple[str, ...]) -> Field | None:
+def _lead_field(words: tuple[str, ...], dated: bool = False) -> Field | None:
+    """The field of the caption `words` misread, among the parties' captions, and the dates' when `dated`."""
+    captions = DATE_LEAD_CAPTIONS if dated else LEAD_CAPTIONS
     letters = letters_of(" ".join(w.translate(I_GLYPHS) for w in words))
     if len(letters) < LEAD_MIN_LETTERS or lexicon.known(letters):
         return None
-    vocabulary = {word for caption in LEAD_CAPTIONS for word in caption.split()}
+    vocabulary = {word for caption in captions for word in caption.split()}
     if any(lexicon.known(w.strip(":;=#).")) and letters_of(w) not in vocabulary for w in words):
         return None
     scored = sorted(
         (ocr_distance(letters, caption.replace(" ", ""), limit=LEAD_BUDGET * len(caption) + LEAD_MARGIN), caption)
-        for caption in LEAD_CAPTIONS
+        for caption in captions
     )
     best, caption = scored[0]
     if best == 0 or best > LEAD_BUDGET * len(caption.replace(" ", "")):
         return None  # no misread (the synonyms' own), or too far off
-    rivals = [cost for cost, other in scored[1:] if LEAD_CAPTIONS[other] != LEAD_CAPTIONS[caption]]
+    rivals = [cost for cost, other in scored[1:] if captions[other] != captions[caption]]
     if rivals and rivals[0] - best < LEAD_MARGIN:
         return None
-    return LEAD_CAPTIONS[caption]
+    return captions[caption]

@@ -12,6 +12,7 @@ from parsers.context import ParseContext
 from parsers.fax import (
     century,
     code_titles,
+    date_elsewhere,
     far_dates,
     first_checks,
     lost_qualifier,
@@ -89,6 +90,7 @@ STAGES: list[Callable[[reading.FaxRead], None]] = [
     verify_standard.standard_read,
     verify_lift.clean_read,
     reread_option.reread_options,
+    date_elsewhere.confirm_by_other_date,  # before century.py replaces a two-digit year's candidates
     century.resolve_centuries,
     far_dates.drop_far_dates,
     code_titles.name_by_title,

@@ -11,9 +11,11 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from parsers.fax import lexicon
 from parsers.fax.extract import PageText
 from parsers.fax.fuzzy import letters_of, one_edit
 from parsers.fax.model import Segment, Word, bbox_of, boxes_overlap
+from parsers.fax.ocr_distance import ocr_distance
 from parsers.fax.values import read_date, read_name
 
 SIGNATURE_LABEL = re.compile(r"signature|signed", re.IGNORECASE)
@@ -47,7 +49,10 @@ class SignatureRead:
     method: str = "ink"  # ink: strokes on the signature line; statement: an electronic signature statement
 
 
-SIGNED_DATE_CAPTION = re.compile(r"\bdate\s+signed\b", re.IGNORECASE)
+# ... also with its 'D' lost to the scribble beside it or misread ('ate signed', 'Oate signed'): one glyph at
+# most before 'ate', never a longer word ending so ('Certificate signed')
+SIGNED_DATE_CAPTION = re.compile(r"(?:^|\s)\S?ate\s+signed\b", re.IGNORECASE)
+DATE_WORD = re.compile(r"^(?:date|\S?ate\b)", re.IGNORECASE)
 
 
 def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> SignatureRead | None:
@@ -61,7 +66,7 @@ def find_signature(text: PageText, image: Image.Image | None, dpi: float) -> Sig
     if len(captions) != 1:
         return read
     caption = captions[0]
-    date_word = next(w for w in reversed(caption.words) if w.text.lower().startswith("date"))
+    date_word = next(w for w in reversed(caption.words) if DATE_WORD.match(w.text))
     signed_word = next((w for w in caption.words if w.left > date_word.left), date_word)
     when = _date_after(caption, signed_word.right + 1) or _date_below(text, caption, date_word.left)
     return replace(read, date=when[0], date_bbox=when[1], date_conf=when[2], date_raw=when[3]) if when else read
@@ -159,13 +164,18 @@ E_SIGNED = re.compile(
     r"(?:\belectronic\w*\s+|\bdigital\w*\s+|\be-?)signed\s+by\s+|\bsigned\s+(?:electronically|digitally)\s+by\s+",
     re.IGNORECASE,
 )
+# ... its two words OCR misread in a glyph or two ('Electranicaily sigmed by'): their letters within
+# GARBLED_BUDGET look-alike edits of the statement's (ocr_distance), 'by' as printed
+GARBLED_E_SIGNED = re.compile(r"\b([A-Za-z]{8,})\s+([A-Za-z]{5,7})\s+by\s+")
+E_SIGNED_WORDS = ("electronicallysigned", "digitallysigned")
+GARBLED_BUDGET = 3.0
 NOT_YET = re.compile(r"\b(?:not|pending|to be|will be|awaiting)\b", re.IGNORECASE)
 SIGNED_ON = re.compile(r"(?:\s+|\s*\|\s*)on\s+", re.IGNORECASE)  # 'MD|on': a streak read as a bar
 
 
 def signing_statement(line: Segment) -> SignatureRead | None:
     """An electronic signature statement on `line` (see E_SIGNED): present, with its date; else None."""
-    match = E_SIGNED.search(line.text)
+    match = E_SIGNED.search(line.text) or _garbled_statement(line.text)
     if match is None or NOT_YET.search(line.text[: match.start()]):
         return None
     on = SIGNED_ON.search(line.text, match.end())
@@ -176,6 +186,17 @@ def signing_statement(line: Segment) -> SignatureRead | None:
     if when is None:
         return None
     return SignatureRead(True, line.page, bbox_of(line.words), *when, method="statement")
+
+
+def _garbled_statement(text: str) -> re.Match[str] | None:
+    """The statement's 'Electronically signed by' misread in a glyph or two, not another word ('assigned')."""
+    for match in GARBLED_E_SIGNED.finditer(text):
+        letters = letters_of(match.group(1) + match.group(2))
+        if lexicon.known(match.group(2)) and letters_of(match.group(2)) != "signed":
+            continue  # another word of its own ('assigned', 'ordered')
+        if any(ocr_distance(letters, words, limit=GARBLED_BUDGET) <= GARBLED_BUDGET for words in E_SIGNED_WORDS):
+            return match
+    return None
 
 
 def garbled_signature(line: Segment) -> int | None:

@@ -22,6 +22,8 @@ from tests.fax.test_reading_units import _page, _words
         "Digitally signed by Patel, Priya on 11/20/2026",
         "Signed electronically by Priya Patel MD on 11/20/2026",
         "Electronically signed by Priya Patel, MD|on 11/20/2026 08:51",  # a streak read as a bar, no space
+        "Electranicaily sigmed by Priya Patel, MD on 11/20/2026 08:51",  # two words misread in a glyph or two
+        "Electronlcally slgned by Priya Patel, MD on 11/20/2026 08:51",
     ],
 )
 def test_an_electronic_signature_statement_is_a_signature_with_its_date(line: str) -> None:
@@ -38,6 +40,8 @@ def test_an_electronic_signature_statement_is_a_signature_with_its_date(line: st
         "To be electronically signed by Priya Patel, MD on 11/20/2026",
         "Electronically signed by on 11/20/2026",  # no signer's name
         "Electronically signed by Priya Patel, MD",  # no date
+        "Electranicaily sigmed by Priya Patel, MD",  # garbled, no date
+        "Electronically assigned by Priya Patel, MD on 11/20/2026",  # another word, not a misread
     ],
 )
 def test_no_statement_without_a_signer_and_a_date_or_with_a_negation(line: str) -> None:
@@ -258,3 +262,31 @@ def test_a_garbled_signature_caption_before_a_date_signed_caption_is_the_signatu
 def test_a_word_after_section_is_no_numeral_read_with_a_one(line: str) -> None:
     """A numeral's I read as '1' or 'l' ('V1', 'Il') is still a section's number; a word is none."""
     assert SECTION_TITLE.match(line) is None
+
+
+@pytest.mark.parametrize("lead", ["ate", "Oate", "_ Xwvw ate"])
+def test_a_date_signed_caption_that_lost_or_misread_its_d_still_dates_the_signature(
+    monkeypatch: pytest.MonkeyPatch, lead: str
+) -> None:
+    from parsers.fax import signature
+
+    signed = signature.SignatureRead(True, 1, (100, 1400, 900, 1460))
+    monkeypatch.setattr(signature, "_signature", lambda *args: signed)
+    words = tuple(
+        Word(w, 80.0, 1000 + 70 * i, 1430, 60, 20) for i, w in enumerate([*lead.split(), "signed’", "3/14/25"])
+    )
+    page = Page(number=1, width=1728, height=2200, words=list(words))
+    read = find_signature(PageText(page, [], [Segment(1, 0, words)]), None, 204)
+    assert read is not None and read.date == dt.date(2025, 3, 14)
+
+
+@pytest.mark.parametrize("lead", ["Certificate", "Update"])
+def test_a_word_ending_in_ate_before_signed_is_no_date_caption(monkeypatch: pytest.MonkeyPatch, lead: str) -> None:
+    from parsers.fax import signature
+
+    signed = signature.SignatureRead(True, 1, (100, 1400, 900, 1460))
+    monkeypatch.setattr(signature, "_signature", lambda *args: signed)
+    words = tuple(Word(w, 80.0, 1000 + 70 * i, 1430, 60, 20) for i, w in enumerate([lead, "signed", "3/14/25"]))
+    page = Page(number=1, width=1728, height=2200, words=list(words))
+    read = find_signature(PageText(page, [], [Segment(1, 0, words)]), None, 204)
+    assert read is not None and read.date is None
