@@ -9,16 +9,8 @@ from __future__ import annotations
 import pytest
 
 from parsers.fax.labels import hits_in
-from parsers.fax.model import Segment, Word
 from parsers.fax.synonyms import PATIENT, PROVIDER, SUPPLIER
-
-
-def _segment(text: str) -> Segment:
-    return Segment(1, 0, tuple(Word(w, 90, 60 * i, 0, 50, 20, (1,)) for i, w in enumerate(text.split())))
-
-
-def _hits(text: str) -> list[tuple[str, str | None, str]]:
-    return [(h.kind, h.label.role, text[h.start : h.end]) for h in hits_in(_segment(text))]
+from tests.fax.test_garbled_captions import _hits, _segment
 
 
 @pytest.mark.parametrize(
