@@ -34,6 +34,7 @@ from parsers.fax.table_head import (
     modifier_column,
     procedure_shaped,
     quantity_column,
+    with_repeated_count_caption,
 )
 
 __all__ = ["SERVICE_HEAD", "Columns", "modifier_column", "quantity_column"]  # where the stages import them from
@@ -237,6 +238,9 @@ def column_head(table: list[Segment], lines: list[Segment]) -> list[Segment]:
         captions = joined_head(row, lines)
         if caption_line(captions):
             return [captions, *table[at + 1 :]]
+        repaired = with_repeated_count_caption(captions, [joined_head(r, lines) for r in table[at + 1 :]])
+        if repaired is not None:
+            return [repaired, *table[at + 1 :]]
     return [head, *table[1:]]
 
 

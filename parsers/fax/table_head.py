@@ -138,6 +138,31 @@ def caption_line(line: Segment) -> bool:
     return no_digit and len(head_captions(line)) >= MIN_COLUMN_CAPTIONS and quantity_column(line) is not None
 
 
+def with_repeated_count_caption(captions: Segment, later: list[Segment]) -> Segment | None:
+    """A caption line whose count caption OCR garbled past reading ('HCPCS  Mod  Device  ary'), with that
+    caption taken from the table's caption line repeated over a later group of its rows ('HCPCS  Mod  Supply
+    Qty'): a repeat starts with the same caption at the same place, and its count caption stands where the
+    garbled line has a word of its own (or none) to be replaced."""
+    if any(ch.isdigit() for ch in captions.text) or len(head_captions(captions)) < MIN_COLUMN_CAPTIONS:
+        return None
+    first = min(captions.words, key=lambda w: w.left)
+    for line in later:
+        if not caption_line(line):
+            continue
+        lead = min(line.words, key=lambda w: w.left)
+        if lead.text.lower() != first.text.lower() or abs(lead.left - first.left) > first.height:
+            continue
+        span = count_caption(line)
+        if span is None:
+            return None
+        count = [w for w in line.words if w.left >= span[0] and w.right <= span[1]]
+        kept = [w for w in captions.words if w.right < span[0] or w.left > span[1]]
+        if any(NOT_QUANTITY_CAPTION.match(w.text) for w in captions.words if w not in kept):
+            return None  # the first group's column there is another ('Frequency'): the groups differ
+        return Segment(captions.page, captions.index, tuple(sorted((*kept, *count), key=lambda w: w.left)))
+    return None
+
+
 def _words_with_hints(head: Segment) -> list[list[Word]]:
     """The head's words one by one, a bracketed hint kept with the word before it ('QTY (30 DAYS)')."""
     words: list[list[Word]] = []

@@ -138,3 +138,44 @@ def test_calories_are_a_measure_no_count() -> None:
     head = [("HCPCS", 98), ("DESCRIPTION", 420), ("QTY (30 DAYS)", 1300)]
     row = [("B4152", 109), ("Formula, calorically dense, 100 cal = 1 unit", 420), ("630", 1400)]
     assert _services(head, row) == [("B4152", 630)]
+
+
+def _table(rows: list[list[tuple[str, int]]]) -> list[tuple[str, int | None]]:
+    text = _placed_page([(t, x, 700 + 64 * r, None) for r, row in enumerate(rows) for t, x in row])
+    return [(s.code.correction.value, s.quantity) for s in service_reads(text, NO_CODE_SETS)]
+
+
+TITLE = [("SUPPLIES (tick each one ordered; HCPCS, modifier and quantity)", 100)]
+
+
+def _captions(count: str, item: str) -> list[tuple[str, int]]:
+    return [("HCPCS", 184), ("Mod", 316), (item, 418), (count, 1484)]
+
+
+def test_a_count_caption_garbled_in_one_caption_line_is_read_from_the_table_s_repeated_one() -> None:
+    # the first group's 'Qty' garbled past reading ('arv'); the second group's caption line repeats it
+    rows = [
+        TITLE,
+        _captions("arv", "Device"),
+        [("E0470", 184), ("RR", 316), ("respiratory device", 418), ("3", 1486)],
+        _captions("Qty", "Supply"),
+        [("A7031", 184), ("NU", 316), ("face cushion", 418), ("2", 1486)],
+    ]
+    assert _table(rows) == [("E0470", 3), ("A7031", 2)]
+
+
+def test_a_garbled_count_caption_with_no_repeated_caption_line_gives_no_quantity() -> None:
+    rows = [TITLE, _captions("arv", "Device"), [("E0470", 184), ("RR", 316), ("respiratory device", 418), ("3", 1486)]]
+    assert _table(rows) == [("E0470", None)]
+
+
+def test_a_repeated_caption_line_whose_first_caption_stands_elsewhere_lends_no_count_caption() -> None:
+    other = [("Item", 184), ("Mod", 316), ("Supply", 418), ("Qty", 1484)]
+    rows = [
+        TITLE,
+        [("HCPCS", 600), ("Mod", 760), ("Device", 900), ("arv", 1100)],
+        [("E0470", 600), ("RR", 760), ("respiratory device", 900), ("3", 1486)],
+        other,
+        [("face cushion", 184), ("NU", 316), ("A7031", 600), ("2", 1486)],
+    ]
+    assert ("E0470", 3) not in _table(rows)
