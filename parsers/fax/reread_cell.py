@@ -2,7 +2,7 @@
 
 Tesseract's page read drops a lone digit far right on its row ('1' under 'Qty', a wide gap after the
 row's last words). Where the table's head names its quantity caption and the row has no word under
-it, the cell under the caption, on the row's line, is looked at: when it holds ink as tall as the
+it (or a lone mark OCR made of its ink: ']' or '£' for a 1), the cell under the caption, on the row's line, is looked at: when it holds ink as tall as the
 row's text and inside the cell (a digit, not a speck, nor a fax's streak running through it), that
 ink is read as digits by each model until two sure reads agree and none differs (_sure_count); the
 row's second read (verify.second_read) then crops it again.
@@ -37,7 +37,7 @@ def quantity_in_cell(state: FaxRead, read: ServiceRead) -> ServiceRead:
     if caption is None or read.quantity is not None or read.code.correction.value is None:
         return read
     box = _cell(read, caption)
-    if any(_overlaps(w, box) for w in read.row.words):
+    if not all(lone_glyph(w.text) for w in read.row.words if _overlaps(w, box)):
         return read  # the page read saw a word there and took no count from it
     word = _ink_word(state, read, box)
     if word is None:
@@ -48,6 +48,13 @@ def quantity_in_cell(state: FaxRead, read: ServiceRead) -> ServiceRead:
     new = dataclasses.replace(read, quantity=value, quantity_word=dataclasses.replace(word, text=str(value)))
     state.reread_parts[id(new)] = state.reread_parts.pop(id(read), set()) | {"qty"}
     return new
+
+
+def lone_glyph(text: str) -> bool:
+    """A mark OCR made of a cell's ink, no word nor number: one character neither letter nor digit (']'
+    or '£' for a 1): the cell's ink is read again. A letter may be a word's ('a', 'x') and is left."""
+    core = text.strip()
+    return len(core) == 1 and not core.isalnum()
 
 
 def _cell(read: ServiceRead, caption: tuple[int, int]) -> tuple[int, int, int, int]:

@@ -3,6 +3,7 @@ item grid): the column captions under a title, only the ticked rows, and the cou
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image, ImageDraw
 
 from ingest.codesets import VALIDATOR_CODE_SETS as SETS
@@ -122,8 +123,9 @@ class Digits:
         )
 
 
-def _state(engine: Digits, digit: bool = True) -> tuple[object, ServiceRead]:
-    text = _grid([[("E0601", 184), ("RR", 316), ("CPAP", 418)]])  # the page read gave no count
+def _state(engine: Digits, digit: bool = True, in_cell: str = "") -> tuple[object, ServiceRead]:
+    cell = [(in_cell, 1491)] if in_cell else []
+    text = _grid([[("E0601", 184), ("RR", 316), ("CPAP", 418), *cell]])  # the page read gave no count
     state = tiff_read(engine)
     image = Image.new("L", (1734, 2244), 255)
     if digit:
@@ -156,5 +158,20 @@ def test_an_empty_cell_or_a_streak_through_it_is_never_read_as_a_count() -> None
     assert state.services[0].quantity is None  # type: ignore[attr-defined]
     state, _ = _state(Digits(("1", 95), ("1", 95)), digit=False)
     ImageDraw.Draw(state.prepared[1].ocr_image).line((1496, 0, 1496, 2244), fill=0, width=3)  # type: ignore[attr-defined]
+    reread_count_cells(state)  # type: ignore[arg-type]
+    assert state.services[0].quantity is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("glyph", ["]", "£", "|"])
+def test_a_lone_glyph_the_page_read_made_of_the_cell_s_ink_is_read_again_as_a_count(glyph: str) -> None:
+    state, before = _state(Digits(("1", 95), ("1", 93)), in_cell=glyph)
+    assert before.quantity is None
+    reread_count_cells(state)  # type: ignore[arg-type]
+    assert state.services[0].quantity == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("word", ["each", "NU", "ea"])
+def test_a_word_the_page_read_made_of_the_cell_is_never_read_again_as_a_count(word: str) -> None:
+    state, _ = _state(Digits(("1", 95), ("1", 93)), in_cell=word)
     reread_count_cells(state)  # type: ignore[arg-type]
     assert state.services[0].quantity is None  # type: ignore[attr-defined]
