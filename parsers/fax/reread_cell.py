@@ -1,10 +1,11 @@
 """A service row's count that its table's quantity column prints but the page read did not give.
 
 Tesseract's page read drops a lone digit far right on its row ('1' under 'Qty', a wide gap after the
-row's last words). Where the table's head names its quantity caption and the row has no word under
-it (or a lone mark OCR made of its ink: ']' or '£' for a 1), the cell under the caption, on the row's line, is looked at: when it holds ink as tall as the
-row's text and inside the cell (a digit, not a speck, nor a fax's streak running through it), that
-ink is read as digits by each model until two sure reads agree and none differs (_sure_count); the
+row's last words), or makes a mark of it (']' or '£' for a 1). Where the table's head names its quantity
+caption and the row has no word under it but such a mark, the cell under the caption, on the row's line,
+is looked at: when it holds ink as tall as the row's text and inside the cell (a digit, not a speck, nor
+a fax's streak running through it), that ink is read as digits by each model until two sure reads agree
+and none differs (_sure_count); the
 row's second read (verify.second_read) then crops it again.
 """
 
