@@ -24,6 +24,7 @@ ROW_PAD = 0.35  # of the row's text height, above and below the code's box: the 
 MIN_INK_HEIGHT = 0.6  # a digit's ink stands at least this share of the code's height
 INK = 128
 MIN_AGREEING = 2
+ONE_LOOKALIKES = "ilI"  # letters OCR makes of a 1 ('il' for a bold 1): never a count's word on their own
 
 
 def reread_count_cells(state: FaxRead) -> None:
@@ -52,10 +53,11 @@ def quantity_in_cell(state: FaxRead, read: ServiceRead) -> ServiceRead:
 
 
 def lone_glyph(text: str) -> bool:
-    """A mark OCR made of a cell's ink, no word nor number: one character neither letter nor digit (']'
-    or '£' for a 1): the cell's ink is read again. A letter may be a word's ('a', 'x') and is left."""
+    """A mark OCR made of a cell's ink, no word nor number: one or two characters, none a letter or digit
+    but a 1's look-alike (']', '£', 'il' for a 1): the cell's ink is read again. Other letters may be a
+    word's ('ea', 'x', 'NU') and are left."""
     core = text.strip()
-    return len(core) == 1 and not core.isalnum()
+    return 1 <= len(core) <= 2 and all(not ch.isalnum() or ch in ONE_LOOKALIKES for ch in core)
 
 
 def _cell(read: ServiceRead, caption: tuple[int, int]) -> tuple[int, int, int, int]:

@@ -162,7 +162,7 @@ def test_an_empty_cell_or_a_streak_through_it_is_never_read_as_a_count() -> None
     assert state.services[0].quantity is None  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("glyph", ["]", "£", "|"])
+@pytest.mark.parametrize("glyph", ["]", "£", "|", "il"])
 def test_a_lone_glyph_the_page_read_made_of_the_cell_s_ink_is_read_again_as_a_count(glyph: str) -> None:
     state, before = _state(Digits(("1", 95), ("1", 93)), in_cell=glyph)
     assert before.quantity is None
