@@ -44,14 +44,23 @@ def model_rows(state: FaxRead) -> None:
         agreed = agreed_row(
             row, fast_codes + codes, fast_quantities + quantities, state.reread_parts.get(id(row), set())
         )
-        if agreed is None or _code_crop_against(reads, f"s{i}", agreed[0]):
+        if agreed is None or _code_crop_against(reads, f"s{i}", agreed[0], both_fast(fast_codes, agreed[0])):
             continue
         if not needs_standard_read(agreed[1]) or agreed[1] in quantities:
             state.confirmed_rows[id(row)] = agreed
 
 
-def _code_crop_against(reads: dict[str, list[Word]], key: str, code: str) -> bool:
-    return any(one_place_against(text_of(reads.get(f"{key}code{v}", [])), code) for v in "ab")
+def _code_crop_against(reads: dict[str, list[Word]], key: str, code: str, fast_agree: bool = False) -> bool:
+    """A standard crop showing the code with one place otherwise; when both fast crops read the code as the
+    page did, a crop OCR itself doubts (a rival for a character: 'BA002' at confidence 0) stands against none."""
+    crops = [reads.get(f"{key}code{v}", []) for v in "ab"]
+    weighed = [c for c in crops if not (fast_agree and any(w.ambiguous for w in c))]
+    return any(one_place_against(text_of(c), code) for c in weighed)
+
+
+def both_fast(fast_codes: Crops, code: str) -> bool:
+    """Both fast-model crops of the code cell read the code (each a sure read: crop_values)."""
+    return len(fast_codes) == 2 and all(c == code for c in fast_codes)
 
 
 def _images(state: FaxRead) -> Images:

@@ -144,3 +144,42 @@ def test_a_standard_crop_reading_the_series_letter_as_its_digit_look_alike_stand
     _answers(monkeypatch, {"s0codea": "59500", "s0qtya": "1", "s0qtyb": "1"})
     verify_rows.model_rows(state)
     assert state.confirmed_rows[id(state.services[0])] == ("S9500", 1)
+
+
+def _doubted_answers(monkeypatch: pytest.MonkeyPatch, texts: dict[str, str], doubted: set[str]) -> None:
+    def fake(regions: list[Region], images: Any, engine: Any, model: str = "") -> dict[str, list[Word]]:
+        return {
+            r.key: [Word(texts[r.key], 0 if r.key in doubted else 93, 0, 0, 40, 20, (1,), ambiguous=r.key in doubted)]
+            for r in regions
+            if r.key in texts
+        }
+
+    monkeypatch.setattr(verify_rows, "second_reads", fake)
+    monkeypatch.setattr(verify_rows, "_images", lambda state: {})
+
+
+def test_a_standard_crop_ocr_itself_doubts_stands_against_no_code_both_fast_crops_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'E1>90' read at confidence 0 with a rival for a character: no read against the page read's E1390 that
+    both fast crops gave; the quantity the page read and a sure standard crop agree on confirms the row."""
+    state = _row(["E1390", "E1390"], [None, None])
+    _doubted_answers(monkeypatch, {"s0codea": "E1>90", "s0qtya": "1"}, {"s0codea"})
+    verify_rows.model_rows(state)
+    assert state.confirmed_rows[id(state.services[0])] == ("E1390", 1)
+
+
+def test_a_doubted_standard_crop_still_stands_against_a_code_one_fast_crop_alone_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    state = _row(["E1390", None], [None, None])
+    _doubted_answers(monkeypatch, {"s0codea": "E1>90", "s0qtya": "1"}, {"s0codea"})
+    verify_rows.model_rows(state)
+    assert not state.confirmed_rows
+
+
+def test_a_sure_standard_crop_stands_against_a_code_both_fast_crops_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    state = _row(["E1390", "E1390"], [None, None])
+    _doubted_answers(monkeypatch, {"s0codea": "E1>90", "s0qtya": "1"}, set())
+    verify_rows.model_rows(state)
+    assert not state.confirmed_rows
