@@ -32,10 +32,11 @@ SERVICE_HEAD = re.compile(
 )
 MODIFIER_CAPTION = re.compile(rf"^{MODIFIER_WORD}\.?$", re.IGNORECASE)
 # ('Qy', 'Qr', 'Qiy': 'Qty' as OCR reads a fax's small bold head; no other caption is a Q and a letter or two;
-# 'Ty': its Q lost, no word of a caption either; 'oy', '0ty': its Q read as an o or a zero, its t lost)
+# 'Ty': its Q lost, no word of a caption either; 'oy', '0ty': its Q read as an o or a zero, its t lost;
+# 'ay', 'ary': its Q read as an a, its t lost or read as an r)
 QUANTITY_CAPTION = re.compile(
     r"^(?:qty|quantity|units?|#\s*(?:of\s*)?units?|no\.?\s*of\s*units|units?\s*/\s*visits?|amount"
-    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested)|(?-i:Q)[a-z]{1,2}|ty|[o0]t?y)[.:]?$",
+    r"|(?:qty|quantity)\.?\s*(?:ordered|dispensed|requested)|(?-i:Q)[a-z]{1,2}|ty|[o0]t?y|a[rt]?y)[.:]?$",
     re.IGNORECASE,
 )
 # A column of numbers that are no count: how often, how long, how much of a drug, how big.

@@ -95,7 +95,7 @@ def test_captions_ocr_split_off_the_head_into_a_line_of_their_own_still_name_its
     assert [(r.code.correction.value, r.quantity) for r in reads] == [("J0290", 6)]
 
 
-@pytest.mark.parametrize("caption", ["Qy", "Qr", "Qiy"])
+@pytest.mark.parametrize("caption", ["Qy", "Qr", "Qiy", "ay", "ary"])
 def test_a_quantity_caption_ocr_garbled_to_a_q_and_a_letter_or_two_still_heads_the_count(caption: str) -> None:
     """'Qty' as a fax's small bold head comes as 'Qy' or 'Qr': no word of a head but the count's starts
     so; the number under it is the count, not the dose before it."""
