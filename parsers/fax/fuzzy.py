@@ -91,9 +91,9 @@ SHORT_MIN_LETTERS = 7
 NAME_ORDER_HINT = re.compile(r"\s*\((?:last|first)\b[^)]{0,24}\)\s*:?\s*$", re.IGNORECASE)
 
 
-# A caption's closing 'ID' whose D OCR read as a zero ('Member i0', 'Member 10'): its letters are the
+# A caption's closing 'ID' OCR read with a zero or an O ('Member i0', 'Member (0', 'Member tO'): its letters the
 # caption's, as 'ID' (the same length: the hit's place in the segment holds)
-ID_WITH_ZERO = re.compile(r"(?<=[A-Za-z] )[iIl1|][oO0](?=\s*[:#]?\s*$)")
+ID_WITH_ZERO = re.compile(r"(?<=[A-Za-z] )(?:[iIl1|(][oO0]|t[O0]|T0)(?=\s*[:#]?\s*$)")
 
 
 def fuzzy_caption(segment: Segment) -> LabelHit | None:

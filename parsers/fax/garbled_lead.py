@@ -60,9 +60,10 @@ CAPTION_WORD = re.compile(
     r"^(?:[A-Za-z1|{!/][A-Za-z1|{!/.'’]*[:;=#)]?|[#/])$"
 )  # letters (and I-glyphs) and a caption's end mark
 VALUE_START = re.compile(r"\d")
-# 'ID' as OCR garbles a small caption's two capitals: its I as i, 1, |, [, {, its D as o, O or 0, its
-# colon as '>' ('Member i0', 'Member io', 'Member [D>'); compared as 'ID' (never 'to', 'TO': a word)
-ID_GLYPHS = re.compile(r"^[iI1l|\[{][DoO0][:;=#>]?$")
+# 'ID' as OCR garbles a small caption's two capitals: its I as i, 1, |, [, {, (, or a t before a capital
+# O or a zero, its D as o, O or 0, its colon as '>' ('Member i0', 'Member io', 'Member tO'); compared as
+# 'ID' (never 'to', 'To', 'TO': a word)
+ID_GLYPHS = re.compile(r"^(?:[iI1l|\[{(][DoO0]|t[DO0]|T[D0])[:;=#>]?$")
 
 
 def garbled_lead(segment: Segment) -> LabelHit | None:
