@@ -91,10 +91,15 @@ SHORT_MIN_LETTERS = 7
 NAME_ORDER_HINT = re.compile(r"\s*\((?:last|first)\b[^)]{0,24}\)\s*:?\s*$", re.IGNORECASE)
 
 
+# A caption's closing 'ID' OCR read with a zero or an O ('Member i0', 'Member (0', 'Member tO'): its letters the
+# caption's, as 'ID' (the same length: the hit's place in the segment holds)
+ID_WITH_ZERO = re.compile(r"(?<=[A-Za-z] )(?:[iIl1|(][oO0]|t[O0]|T0)(?=\s*[:#]?\s*$)")
+
+
 def fuzzy_caption(segment: Segment) -> LabelHit | None:
     """A segment that is nothing but a caption OCR garbled ('Patent Telephc ne'), as the label it
     is nearest to, when it is near one known caption and clearly nearer it than any other field's."""
-    text = fold_accents(segment.text)
+    text = ID_WITH_ZERO.sub("ID", fold_accents(segment.text))
     hint = NAME_ORDER_HINT.search(text)  # 'Patiant (Last, First)': the hint says 'name'
     match = CAPTION.match(text[: hint.start()] if hint else text)
     letters = letters_of(match.group(1)) if match else ""

@@ -60,6 +60,10 @@ CAPTION_WORD = re.compile(
     r"^(?:[A-Za-z1|{!/][A-Za-z1|{!/.'’]*[:;=#)]?|[#/])$"
 )  # letters (and I-glyphs) and a caption's end mark
 VALUE_START = re.compile(r"\d")
+# 'ID' as OCR garbles a small caption's two capitals: its I as i, 1, |, [, {, (, or a t before a capital
+# O or a zero, its D as o, O or 0, its colon as '>' ('Member i0', 'Member io', 'Member tO'); compared as
+# 'ID' (never 'to', 'To', 'TO': a word)
+ID_GLYPHS = re.compile(r"^(?:[iI1l|\[{(][DoO0]|t[DO0]|T[D0])[:;=#>]?$")
 
 
 def garbled_lead(segment: Segment) -> LabelHit | None:
@@ -69,19 +73,26 @@ def garbled_lead(segment: Segment) -> LabelHit | None:
     words = list(re.finditer(r"\S+", text))
     for count in range(min(MAX_WORDS, len(words) - 1), 0, -1):
         lead, rest = words[:count], words[count:]
-        if not all(CAPTION_WORD.match(w.group()) for w in lead) or not rest:
+        if not all(CAPTION_WORD.match(w.group()) or ID_GLYPHS.match(w.group()) for w in lead) or not rest:
             continue
-        if not lead[-1].group()[0].isalnum() or _signature(rest[0].group()):
+        if not (lead[-1].group()[0].isalnum() or ID_GLYPHS.match(lead[-1].group())) or _signature(rest[0].group()):
             continue  # a caption's last word is a word ('Street address |'); 'Prescniber Signature' is the signer's
         if any(CAPTION_END.search(w.group()) for w in lead[:-1]):
             continue  # a caption's end mark inside: two captions, or a caption and its value
         value_ahead = VALUE_START.search(rest[0].group()) or CAPTION_END.search(lead[-1].group())
         if not (value_ahead or count > 1 or rest[0].group()[:1].isupper()):
             continue  # one word before a word of a sentence: no caption and value
-        field = _lead_field(tuple(w.group() for w in lead), _date_at(text[rest[0].start() :]))
+        read = tuple(w.group() for w in lead)
+        folded = tuple(map(_as_id, read))
+        field = _lead_field(folded, _date_at(text[rest[0].start() :]), folded != read)
         if field is not None:
             return LabelHit(label_for(field), segment, lead[0].start(), lead[-1].end())
     return None
+
+
+def _as_id(word: str) -> str:
+    """The word as the caption's 'ID' when it is that word's two glyphs garbled (ID_GLYPHS), else as read."""
+    return "ID" if ID_GLYPHS.match(word) else word
 
 
 def _signature(word: str) -> bool:
@@ -97,8 +108,9 @@ def _date_at(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _lead_field(words: tuple[str, ...], dated: bool = False) -> Field | None:
-    """The field of the caption `words` misread, among the parties' captions, and the dates' when `dated`."""
+def _lead_field(words: tuple[str, ...], dated: bool = False, id_folded: bool = False) -> Field | None:
+    """The field of the caption `words` misread, among the parties' captions, and the dates' when `dated`
+    (`id_folded`: a garbled 'ID' was read as 'ID', a misread even when the rest is as printed)."""
     captions = DATE_LEAD_CAPTIONS if dated else LEAD_CAPTIONS
     letters = letters_of(" ".join(w.translate(I_GLYPHS) for w in words))
     if len(letters) < LEAD_MIN_LETTERS or lexicon.known(letters):
@@ -111,7 +123,7 @@ def _lead_field(words: tuple[str, ...], dated: bool = False) -> Field | None:
         for caption in captions
     )
     best, caption = scored[0]
-    if best == 0 or best > LEAD_BUDGET * len(caption.replace(" ", "")):
+    if (best == 0 and not id_folded) or best > LEAD_BUDGET * len(caption.replace(" ", "")):
         return None  # no misread (the synonyms' own), or too far off
     rivals = [cost for cost, other in scored[1:] if captions[other] != captions[caption]]
     if rivals and rivals[0] - best < LEAD_MARGIN:

@@ -1,13 +1,15 @@
-"""A member id its two fast reads left unsettled, settled by two reads of the standard model.
+"""A member id (or a date of birth) its two fast reads left unsettled, settled by two reads of the standard
+model.
 
-A member id has no check digit: its only confirmation is the agreement of independent reads. The
-fast model's second read of its crop (the grey page) often fails it for reasons that say nothing of
-the id: it loses a character ('M38922419,' for M389224129, scored 0), splits a digit into marks
-('M433928//16'), keeps a doubt on one digit, or reads a speck beside it as a letter ('xX127728160' on
-the page where the second read has X127728160). The id is then held though no sure read gives
-another value. Such an id's crop is read by the standard model (models.py, a network trained apart
-from the fast one) twice, from the grey page and from the cleaned page, each enlarged 2x, in one
-pass. A value is taken when:
+A member id has no check digit, nor has a date of birth: its only confirmation is the agreement of
+independent reads. The fast model's second read of its crop (the grey page) often fails it for
+reasons that say nothing of the id: it loses a character ('M38922419,' for M389224129, scored 0),
+splits a digit into marks ('M433928//16'), keeps a doubt on one digit, or reads a speck beside it as
+a letter ('xX127728160' on the page where the second read has X127728160); a date's second read may
+read nothing, or agree with the page read as unsurely (the same pixels: no confirmation). The value
+is then held though no sure read gives another value. Such a crop is read by the standard model
+(models.py, a network trained apart from the fast one) twice, from the grey page and from the
+cleaned page, each enlarged 2x, in one pass. A value is taken when:
 
 - a standard read gives it with no doubtful character (confirm.agrees), and the other gives it too
   (its first choice, a doubt allowed), or gives no value with no rival giving one ('M433928[716': a
@@ -33,7 +35,7 @@ from parsers.fax.ocr import REREAD_MODEL
 from parsers.fax.reading import FaxRead
 from parsers.fax.verify import PATH_KIND, agreement, first_text, reader_of
 
-KINDS = {"member_id"}
+KINDS = {"member_id", "dob"}
 SCALE = 2.0
 SOURCES = ("straight", "clean")
 MIN_SPLIT = 2  # characters a read lost at one place where the others may have split one glyph
@@ -68,7 +70,8 @@ def settled_by(state: FaxRead, cand: Candidate, standard: list[list[Word]]) -> C
     second = state.second_words.get(id(cand), [])
     page_gives = cand.value == value
     second_gives = bool(second) and agrees(value, second, reader, doubt_allowed=True)
-    if not (page_gives or second_gives) or _split_glyph(str(value), [first_text(cand), text_of(second)]):
+    shown = next(text_of(words) for words in standard if words and agrees(value, words, reader))
+    if not (page_gives or second_gives) or _split_glyph(shown, [first_text(cand), text_of(second)]):
         return None
     if not page_gives and cand.conf >= threshold:
         return None  # the page read surely gives another value
@@ -113,7 +116,8 @@ def _gives_or_garbled(value: object, words: list[Word], reader: Callable[[str], 
 
 
 def _split_glyph(value: str, texts: list[str]) -> bool:
-    """A read lost two or more characters of the value at one place ('941263720' where the others read
+    """A read lost two or more characters of the value (as a standard read shows it: a date's printed
+    digits, not its ISO form) at one place ('941263720' where the others read
     '11941263720'): there the others may have read one wide glyph as two narrow ones (an 'H' as '11',
     which every read may repeat); a single character lost ('116681511' for H116681511) is a glyph
     lost, no such doubt."""

@@ -58,3 +58,30 @@ def test_ordinary_words_or_a_caption_too_far_off_are_no_caption(text: str) -> No
 
 def test_a_caption_the_synonyms_know_as_printed_is_theirs_not_a_misread() -> None:
     assert _first("Office phone 860/555-2385") == ("phone", PROVIDER, "Office phone")
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Member i0 X123456780", "Member i0"),  # the D of 'ID' read as a zero
+        ("Member io Q987654321", "Member io"),  # ... as an o: 'io' a word, but here the ID's glyphs
+        ("Member tO Q987654321", "Member tO"),  # the I as a t before a capital O
+    ],
+)
+def test_a_member_id_caption_whose_id_ocr_garbled_is_that_caption(text: str, lead: str) -> None:
+    assert _first(text) == ("member_id", PATIENT, lead)
+
+
+@pytest.mark.parametrize("text", ["Member i0", "Member 10:", "Member l0", "Member (0", "Member tO"])
+def test_a_caption_alone_whose_id_ends_in_a_zero_is_a_member_id_caption(text: str) -> None:
+    assert _first(text) is not None and _first(text)[:2] == ("member_id", PATIENT)
+
+
+@pytest.mark.parametrize("text", ["Room 10", "Suite 10", "Member 2010"])
+def test_a_number_after_a_word_is_no_id_caption(text: str) -> None:
+    assert _first(text) is None
+
+
+@pytest.mark.parametrize("text", ["Member to 12 Main St", "Member TO: 123456", "Member To 123456", "Members io 12"])
+def test_an_id_glyph_pair_needs_both_glyphs_of_id(text: str) -> None:
+    assert garbled_lead(_segment(text)) is None

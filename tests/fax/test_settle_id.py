@@ -10,7 +10,7 @@ from PIL import Image
 from parsers.fax import settle_id
 from parsers.fax.model import Candidate, Word
 from parsers.fax.preprocess import Prepared
-from parsers.fax.values import read_member_id
+from parsers.fax.values import read_date, read_member_id
 from tests.fax.test_verify import FakeReads, _cand, _state, _word
 
 ID = "K520417386"
@@ -98,3 +98,33 @@ def test_a_failed_id_is_re_read_only_as_the_page_reads_own_letters_and_digits() 
     assert split("K5204173 86") is None and split("K520417886") is None
     glued = _id_reader("=K520417386")
     assert glued("K520417386") == ("K520417386", True) and glued("IK520417386") is None
+
+
+def _run_dob(
+    monkeypatch: pytest.MonkeyPatch, grey: str, clean: str, page: str, second: str = "", conf: float = 0.82
+) -> Candidate:
+    value = read_date(page)
+    cand = Candidate("member.dob", value.value if value else None, 1, (10, 10, 90, 30), conf, "label", raw=page)
+    cand = dataclasses.replace(cand, words=(_word(page),))
+    state = _state(cand)
+    image = Image.new("L", (100, 40), 255)
+    state.prepared[1] = Prepared(image, image, 0.0)
+    state.second_words[id(cand)] = [_word(second, conf=40)] if second else []
+    monkeypatch.setattr(settle_id, "second_reads", FakeReads({"sstraight0": _word(grey), "sclean0": _word(clean)}))
+    settle_id.settle_ids(state)
+    return state.candidates[0]
+
+
+def test_a_date_of_birth_both_standard_reads_give_is_settled_as_an_id_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date has no check digit either: its page read, its second read and the standard model's two reads
+    agreeing confirm it (the date's printed digits, not its ISO form, compared for a lost glyph)."""
+    found = _run_dob(monkeypatch, "03/21/1948", "03/21/1948", page="03/21/1948")
+    assert found.confirmed_by == "second_read" and str(found.value) == "1948-03-21"
+    lost = _run_dob(monkeypatch, "12/21/1948", "12/21/1948", page="2/21/1948", second="12/21/1948", conf=0.3)
+    assert str(lost.value) == "1948-12-21" and lost.confirmed_by == "second_read"
+
+
+def test_a_date_of_birth_the_standard_reads_differ_on_stays_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _run_dob(monkeypatch, "03/21/1948", "08/21/1948", page="03/21/1948").confirmed_by is None
+    sure_page = _run_dob(monkeypatch, "08/21/1948", "08/21/1948", page="03/21/1948", second="03/21/1948")
+    assert sure_page.confirmed_by is None
