@@ -12,8 +12,9 @@ import re
 from PIL import Image
 
 from parsers.fax.fuzzy import letters_of, one_edit
+from parsers.fax.ink import has_ink
 from parsers.fax.model import PageText, Segment, Word
-from parsers.fax.signature import TYPED_NAME_CONF, SignatureRead, has_ink, printed_boxes
+from parsers.fax.signature import TYPED_NAME_CONF, SignatureRead, printed_boxes
 from parsers.fax.values import read_name
 
 CLOSING = re.compile(

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import cv2
-import numpy as np
 from PIL import Image
 
 from parsers.fax import lexicon
 from parsers.fax.extract import PageText
 from parsers.fax.fuzzy import letters_of, one_edit
+from parsers.fax.ink import has_ink
 from parsers.fax.model import Segment, Word, bbox_of, boxes_overlap
 from parsers.fax.ocr_distance import ocr_distance
 from parsers.fax.values import read_date, read_name
@@ -32,8 +30,6 @@ SIGNER = re.compile(
 )
 ATTESTATION_REACH = 3  # lines under the attestation where its signer's line may be
 TYPED_NAME_CONF = 85  # a name read this surely on the line is typed, not signed
-MIN_INK_INCHES = 0.4
-MIN_STROKE_INCHES = 0.05  # a hand's stroke is at least this tall; a rule's remnant or a speck is less
 OVER_REACH = 4.0  # a signature or date over its caption lies within this many caption heights above it
 
 
@@ -383,25 +379,3 @@ def _date_after(line: Segment, left: int) -> tuple[object, tuple[int, int, int, 
         return None
     span = Segment(line.page, 0, tuple(words)).words_in_span(read.start, read.end) or tuple(words)
     return read.value, bbox_of(span), min(w.conf for w in span) / 100.0, text[read.start : read.end]
-
-
-def has_ink(
-    image: Image.Image, box: tuple[int, int, int, int], dpi: float, printed: Sequence[tuple[int, int, int, int]] = ()
-) -> bool:
-    """True when a hand's strokes span at least MIN_INK_INCHES across the box: strokes at least
-    MIN_STROKE_INCHES tall (what line removal left of a rule, dashes a few pixels tall, and fax specks
-    are none), outside the `printed` words' boxes (page pixels)."""
-    x0, y0 = max(box[0], 0), max(box[1], 0)
-    x1, y1 = min(box[2], image.width), min(box[3], image.height)  # PIL fills a crop beyond the page black
-    if x1 <= x0 or y1 <= y0:
-        return False
-    region = (np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < 128).astype(np.uint8)
-    if region.size == 0:
-        return False
-    for left, top, right, bottom in printed:
-        region[max(top - y0, 0) : max(bottom - y0, 0), max(left - x0, 0) : max(right - x0, 0)] = 0
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
-    tall = np.flatnonzero(stats[:, cv2.CC_STAT_HEIGHT] >= MIN_STROKE_INCHES * dpi)
-    strokes = np.isin(labels, tall[tall > 0])
-    inked_columns = strokes.sum(axis=0) >= 2
-    return bool(inked_columns.sum() >= MIN_INK_INCHES * dpi)

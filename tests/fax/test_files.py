@@ -8,8 +8,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from parsers.context import ParseContext
+from parsers.fax.ink import has_ink
 from parsers.fax.parser import FaxParser
-from parsers.fax.signature import has_ink
 from parsers.registry import parser_for
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from PIL import Image, ImageDraw, ImageFont
 
 from parsers.fax.extract import PageText
+from parsers.fax.ink import has_ink
 from parsers.fax.layout import page_segments
 from parsers.fax.model import Page, Word
-from parsers.fax.signature import find_signature, has_ink
+from parsers.fax.signature import find_signature
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
