@@ -90,19 +90,15 @@ def diagnoses(builder: Builder) -> list[Diagnosis]:
     return out
 
 
-def _text_layer_pages(state: FaxRead) -> set[int]:
-    return {p.number for p in state.pages if p.text_layer}
-
-
 def _corrected_on_text_layer(state: FaxRead, read: CodeRead) -> bool:
     """A code only OCR's look-alike corrections make of a text layer's characters ('8 cm H2O' as H20): a text
     layer's characters are the sender's own, so what they spell is no code."""
-    return read.correction.corrected and read.page in _text_layer_pages(state)
+    return read.correction.corrected and read.page in state.text_layer_pages
 
 
 def _code_confirmed(state: FaxRead, read: CodeRead) -> bool:
     """In the code set exactly as read and read surely, on a text layer, or agreed by a second read."""
-    if read.page in _text_layer_pages(state):
+    if read.page in state.text_layer_pages:
         return True
     return read.as_read(state.ctx.ocr_confidence_threshold) or id(read) in state.confirmed_codes
 
@@ -124,7 +120,7 @@ def _readings(readings: tuple[str, ...]) -> str:
 def services(builder: Builder) -> list[Service]:
     out: list[Service] = []
     state = builder.state
-    layer = _text_layer_pages(state)
+    layer = state.text_layer_pages
     for read in state.services:
         path = f"services[{len(out)}]"
         if _corrected_on_text_layer(state, read.code):

@@ -67,13 +67,8 @@ def mark_repeated(state: FaxRead) -> None:
 
 
 def mark_text_layer(state: FaxRead) -> None:
-    on_layer = layer_pages(state)
+    on_layer = state.text_layer_pages
     state.candidates = [
         dataclasses.replace(c, confirmed_by=c.confirmed_by or "text_layer") if c.page in on_layer else c
         for c in state.candidates
     ]
-
-
-def layer_pages(state: FaxRead) -> set[int]:
-    """The pages read from a text layer (e-fax): their characters are the sender's own."""
-    return {p.number for p in state.pages if p.text_layer}

@@ -95,6 +95,11 @@ class FaxRead:
         self.findings.append(Finding(field=path, code=code, severity=severity, message=message, page=page))
 
     @property
+    def text_layer_pages(self) -> set[int]:
+        """The pages read from a text layer (e-fax): their characters are the sender's own."""
+        return {p.number for p in self.pages if p.text_layer}
+
+    @property
     def header_sure(self) -> float:
         """How surely (0-100) the fax header's time must be read to be the receipt time: as any field."""
         return 100 * self.ctx.ocr_confidence_threshold

@@ -14,7 +14,6 @@ from parsers.fax.confirm import Images, Region, agrees, paired_confidences, seco
 from parsers.fax.edge_noise import trimmed
 from parsers.fax.extract import DATE_PATHS, NAME_PART, NAME_PART_FIELDS, PATHS, READERS
 from parsers.fax.far_dates import ORDER_DATE_PATHS, ORDER_YEARS_AROUND_RECEIPT
-from parsers.fax.first_checks import layer_pages
 from parsers.fax.header import HEADER_BAND, header_from_words
 from parsers.fax.model import Candidate, Word, conf_of
 from parsers.fax.ocr import REREAD_MODEL
@@ -81,7 +80,7 @@ def second_read(state: FaxRead) -> None:
     """Re-read every unconfirmed critical value and service row once more, all in one OCR pass; a
     value whose second read agreed but had a doubtful character is read a third time (grey page)."""
     wanted = [c for c in state.candidates if _needs_second_read(state, c)]
-    on_layer = layer_pages(state)
+    on_layer = state.text_layer_pages
     rows = [s for s in state.services if s.row.page not in on_layer]
     regions = [Region(f"c{i}", c.page, c.bbox) for i, c in enumerate(wanted)]
     for i, s in enumerate(rows):

@@ -22,7 +22,7 @@ SCALE = 1.5
 
 def contest_modifiers(state: FaxRead) -> None:
     """Mark (state.contested_modifiers) each image row one of whose modifiers a second read shows otherwise."""
-    layer = {p.number for p in state.pages if p.text_layer}
+    layer = state.text_layer_pages
     placed = [(s, m, w) for s in state.services if s.row.page not in layer for m, w in _modifier_words(s)]
     if not placed:
         return

@@ -30,7 +30,7 @@ Crops = list[object | None]
 
 def model_rows(state: FaxRead) -> None:
     """Confirm each open, uncontradicted service row whose crops the standard model reads as the page did."""
-    layer = {p.number for p in state.pages if p.text_layer}
+    layer = state.text_layer_pages
     rows = [s for s in state.services if s.row.page not in layer and _open(state, s)]
     if not rows:
         return
