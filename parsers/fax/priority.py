@@ -21,9 +21,9 @@ from parsers.fax.checkbox import _caption_start, _colon_before, box_state
 from parsers.fax.model import PageText, Segment, Word
 
 MIN_BOX_ROOM = 0.08  # inches between the routine option and a word: room for a box, at least
-ROUTINE = re.compile(r"^rout[il1]?[nm]e[.,:;)]?$", re.IGNORECASE)  # (as OCR garbles it: ROUTINE_WORDS)
-# any routine option; 'Routine' as OCR garbles its 'in' ('Routme', 'Routlne', 'Rout1ne')
-ROUTINE_WORDS = re.compile(r"^(rout[il1]?[nm]e|standard|normal|non-?urgent)\b", re.IGNORECASE)
+ROUTINE_WORD = r"rout[il1]?[nm]e"  # 'Routine', also as OCR garbles its 'in' ('Routme', 'Routlne', 'Rout1ne')
+ROUTINE = re.compile(rf"^{ROUTINE_WORD}[.,:;)]?$", re.IGNORECASE)
+ROUTINE_WORDS = re.compile(rf"^({ROUTINE_WORD}|standard|normal|non-?urgent)\b", re.IGNORECASE)  # any routine option
 
 
 def routine_left_unticked(text: PageText, image: Image.Image | None, dpi: float) -> bool:
