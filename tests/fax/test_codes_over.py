@@ -17,6 +17,15 @@ from referrals.codes import NO_CODE_SETS
 from tests.fax.test_grid import _page as _placed_page
 
 
+def diagnoses_found(text: PageText) -> list[str]:
+    """The diagnosis codes (as read) the reader's field search finds on the one page `text`."""
+    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
+    state.pages, state.texts, state.hits = [text.page], [text], {1: labelled_hits(text)}
+    reading.find_fields(state)
+    return [d.raw for d in state.diagnoses]
+
+
 def _two_captions(primary: str, secondary: str, over: tuple[str, str] = ("K21.9", "E78.5")) -> PageText:
     return _placed_page(
         [
@@ -79,11 +88,7 @@ def test_on_a_form_printing_captions_under_values_the_dates_under_a_garbled_diag
             ("Last Dose in Hospital (date/time)", 500, 338, None),
         ]
     )
-    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
-    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
-    state.pages, state.texts, state.hits = [text.page], [text], {1: labelled_hits(text)}
-    reading.find_fields(state)
-    assert [d.raw for d in state.diagnoses] == ["K21.9", "E78.5"]
+    assert diagnoses_found(text) == ["K21.9", "E78.5"]
 
 
 def _lost_primary(left: str) -> PageText:

@@ -148,13 +148,7 @@ def test_a_section_heading_whose_roman_numerals_i_ocr_read_as_a_one_ends_a_servi
 
 
 def test_diagnosis_codes_over_their_captions_on_a_form_printing_captions_under_the_lines() -> None:
-    import datetime as dt
-    from pathlib import Path
-
-    from parsers.context import ParseContext
-    from parsers.fax import reading
-    from parsers.fax.extract import labelled_hits
-    from parsers.fax.ocr import TesseractEngine
+    from tests.fax.test_codes_over import diagnoses_found
     from tests.fax.test_grid import _page as _placed_page
 
     text = _placed_page(
@@ -171,11 +165,7 @@ def test_diagnosis_codes_over_their_captions_on_a_form_printing_captions_under_t
             ("Duration of Therapy", 117, 338, None),
         ]
     )
-    ctx = ParseContext(path=Path("x.tif"), sha256="0" * 64, received_at=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
-    state = reading.FaxRead(ctx=ctx, engine=TesseractEngine(), kind="tiff")
-    state.pages, state.texts, state.hits = [text.page], [text], {1: labelled_hits(text)}
-    reading.find_fields(state)
-    assert [d.raw for d in state.diagnoses] == ["M17.11", "J96.11"]  # not '10' of the hints, nor '14'
+    assert diagnoses_found(text) == ["M17.11", "J96.11"]  # not '10' of the hints, nor '14'
 
 
 def test_a_tables_quantity_is_the_number_in_its_quantity_column_not_a_dose() -> None:
